@@ -1,0 +1,32 @@
+import { Command, CommanderError } from 'commander';
+import { EXIT } from './output.ts';
+import { registerAuditCommands } from './audit.ts';
+import { registerCheckCommands } from './check.ts';
+import { registerMigrateCommand } from './migrate.ts';
+import { registerServeCommands } from './serve.ts';
+import { registerUserCommands } from './user.ts';
+import { registerWorkdaysCommands } from './workdays.ts';
+
+// The `yangfan` command line (SPEC §4). Each command lives in its own file, thin over services.
+const program = new Command('yangfan')
+  .description('扬帆 — 江苏专精特新企业就业创业扬帆计划信息系统')
+  .showHelpAfterError()
+  .exitOverride();
+
+registerServeCommands(program);
+registerMigrateCommand(program);
+registerCheckCommands(program);
+registerWorkdaysCommands(program);
+registerUserCommands(program);
+registerAuditCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    const isHelp = error.code === 'commander.helpDisplayed' || error.code === 'commander.version';
+    process.exitCode = isHelp ? EXIT.ok : EXIT.usage;
+  } else {
+    throw error;
+  }
+}

@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { AppError } from './platform/errors.ts';
+
+export type DatabaseConfig =
+  | { dialect: 'sqlite'; path: string }
+  | { dialect: 'postgres'; url: string; schema?: string };
+
+export interface KeyConfig {
+  /** SM4 key, 16 bytes: encrypts ID and phone numbers at rest. */
+  encryption: Buffer;
+  /** HMAC-SM3 key authenticating each ciphertext (encrypt-then-MAC). */
+  mac: Buffer;
+  /** HMAC-SM3 key of the blind index used to look up encrypted values. */
+  blindIndex: Buffer;
+}
+
+export interface Config {
+  environment: 'development' | 'test' | 'production';
+  host: string;
+  port: number;
+  dataDir: string;
+  database: DatabaseConfig;
+  keys: KeyConfig;
+  /** Trust X-Forwarded-For from a reverse proxy. */
+  trustProxy: boolean;
+  logLevel: string;
+}
+
+const KEY_VARIABLES = {
+  encryption: { name: 'YANGFAN_SM4_KEY', bytes: 16 },
+  mac: { name: 'YANGFAN_MAC_KEY', bytes: 32 },
+  blindIndex: { name: 'YANGFAN_INDEX_KEY', bytes: 32 },
+} as const;
+
+/** Reads the typed configuration from the environment; production refuses development defaults. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const environment = readEnvironment(env.NODE_ENV);
+  const dataDir = path.resolve(env.YANGFAN_DATA_DIR ?? 'data');
+  const database: DatabaseConfig = env.DATABASE_URL
+    ? { dialect: 'postgres', url: env.DATABASE_URL }
+    : { dialect: 'sqlite', path: path.resolve(env.YANGFAN_DB ?? path.join(dataDir, 'yangfan.db')) };
+  return {
+    environment,
+    host: env.HOST ?? '127.0.0.1',
+    port: readPort(env.PORT),
+    dataDir,
+    database,
+    keys: loadKeys(env, environment, dataDir),
+    trustProxy: env.YANGFAN_TRUST_PROXY === '1',
+    logLevel: env.LOG_LEVEL ?? (environment === 'test' ? 'silent' : 'info'),
+  };
+}
+
+function readEnvironment(value: string | undefined): Config['environment'] {
+  if (value === 'production' || value === 'test') return value;
+  return 'development';
+}
+
+function readPort(value: string | undefined): number {
+  if (value === undefined || value === '') return 3000;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new AppError('CONFIG_INVALID', `端口 PORT=${value} 无效，应为 0–65535 的整数`);
+  }
+  return port;
+}
+
+function loadKeys(env: NodeJS.ProcessEnv, environment: Config['environment'], dataDir: string): KeyConfig {
+  const fromEnv = Object.values(KEY_VARIABLES).every((v) => env[v.name]);
+  if (fromEnv) {
+    return {
+      encryption: parseKey(env, KEY_VARIABLES.encryption),
+      mac: parseKey(env, KEY_VARIABLES.mac),
+      blindIndex: parseKey(env, KEY_VARIABLES.blindIndex),
+    };
+  }
+  if (environment === 'production') {
+    const names = Object.values(KEY_VARIABLES).map((v) => v.name).join('、');
+    throw new AppError('CONFIG_INVALID', `生产环境必须通过环境变量提供密钥：${names}`);
+  }
+  return loadDevelopmentKeys(dataDir);
+}
+
+function parseKey(env: NodeJS.ProcessEnv, spec: { name: string; bytes: number }): Buffer {
+  const hex = env[spec.name] ?? '';
+  if (!new RegExp(`^[0-9a-fA-F]{${spec.bytes * 2}}$`).test(hex)) {
+    throw new AppError('CONFIG_INVALID', `${spec.name} 应为 ${spec.bytes * 2} 位十六进制字符`);
+  }
+  return Buffer.from(hex, 'hex');
+}
+
+/** Outside production a key file is generated once into the data directory and reused. */
+function loadDevelopmentKeys(dataDir: string): KeyConfig {
+  const file = path.join(dataDir, 'dev-keys.json');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    const generated = Object.fromEntries(
+      Object.entries(KEY_VARIABLES).map(([key, spec]) => [key, randomBytes(spec.bytes).toString('hex')]),
+    );
+    writeFileSync(file, JSON.stringify(generated, null, 2), { mode: 0o600 });
+  }
+  const stored = JSON.parse(readFileSync(file, 'utf8')) as Record<keyof KeyConfig, string>;
+  return {
+    encryption: Buffer.from(stored.encryption, 'hex'),
+    mac: Buffer.from(stored.mac, 'hex'),
+    blindIndex: Buffer.from(stored.blindIndex, 'hex'),
+  };
+}

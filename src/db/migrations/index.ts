@@ -1,0 +1,29 @@
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import * as platform from './20261127T1600_platform.ts';
+
+export type MigrationDialect = 'sqlite' | 'postgres';
+
+interface DialectMigration {
+  up(db: Kysely<any>, dialect: MigrationDialect): Promise<void>;
+}
+
+/**
+ * Every migration, in order. Listed by hand (no directory scanning) so the build and the
+ * map of the schema's history are the same thing. Migrations receive the configured dialect
+ * and branch on it where SQLite and PostgreSQL differ.
+ */
+const MIGRATIONS: Record<string, DialectMigration> = {
+  '20261127T1600_platform': platform,
+};
+
+export function migrationProvider(dialect: MigrationDialect): MigrationProvider {
+  return {
+    async getMigrations() {
+      const entries = Object.entries(MIGRATIONS).map(([name, m]): [string, Migration] => [
+        name,
+        { up: (db) => m.up(db, dialect) },
+      ]);
+      return Object.fromEntries(entries);
+    },
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * One error type for the whole product (STYLE habit 6). A code maps to an HTTP status and a
+ * default Chinese message; the HTTP error handler and the CLI both render it the same way.
+ */
+export const ERROR_CODES = {
+  VALIDATION_FAILED: { status: 400, message: '请求参数不正确' },
+  BAD_REQUEST: { status: 400, message: '请求格式不正确' },
+  UNAUTHENTICATED: { status: 401, message: '请先登录' },
+  SESSION_EXPIRED: { status: 401, message: '会话已过期，请重新登录' },
+  INVALID_CREDENTIALS: { status: 401, message: '用户名或密码错误' },
+  TOTP_REQUIRED: { status: 401, message: '该账号需要输入动态验证码' },
+  TOTP_INVALID: { status: 401, message: '动态验证码错误或已过期' },
+  ACCOUNT_LOCKED: { status: 423, message: '登录失败次数过多，账号已临时锁定' },
+  ACCOUNT_DISABLED: { status: 403, message: '账号已停用' },
+  FORBIDDEN: { status: 403, message: '无权执行此操作' },
+  NOT_FOUND: { status: 404, message: '对象不存在' },
+  CONFLICT: { status: 409, message: '数据冲突' },
+  USERNAME_TAKEN: { status: 409, message: '用户名已存在' },
+  RATE_LIMITED: { status: 429, message: '请求过于频繁，请稍后再试' },
+  CALENDAR_NOT_COVERED: { status: 422, message: '该年份不在官方工作日历覆盖范围内' },
+  INVALID_DATE: { status: 400, message: '日期格式应为 YYYY-MM-DD 且为真实日期' },
+  INVALID_USCC: { status: 400, message: '统一社会信用代码不正确' },
+  INVALID_ID_NUMBER: { status: 400, message: '公民身份号码不正确' },
+  INVALID_REGION: { status: 400, message: '地区代码不是江苏省现行行政区划代码' },
+  WEAK_PASSWORD: { status: 400, message: '密码强度不足' },
+  CONFIG_INVALID: { status: 500, message: '配置不正确' },
+  DATABASE_UNAVAILABLE: { status: 503, message: '数据库暂不可用' },
+  INTERNAL: { status: 500, message: '系统内部错误，请稍后重试或联系管理员' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: unknown;
+
+  constructor(code: ErrorCode, message?: string, details?: unknown) {
+    super(message ?? ERROR_CODES[code].message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+
+  get status(): number {
+    return ERROR_CODES[this.code].status;
+  }
+}
+
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+/** The wire shape of an error (SPEC §5); 5xx never carry details. */
+export function toErrorBody(error: AppError): ErrorBody {
+  const body: ErrorBody = { error: { code: error.code, message: error.message } };
+  if (error.details !== undefined && error.status < 500) body.error.details = error.details;
+  return body;
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}
