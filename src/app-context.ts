@@ -1,0 +1,17 @@
+import type { Kysely } from 'kysely';
+import type { Config } from './config.ts';
+import type { Dialect } from './db/database.ts';
+import type { Database } from './db/schema.ts';
+import type { PersonalDataCipher } from './platform/crypto/personal-data.ts';
+
+/**
+ * What every module's routes and services receive: the database, its dialect, the
+ * configuration and the cipher for personal data. Built once in buildApp().
+ */
+export interface AppContext {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  config: Config;
+  cipher: PersonalDataCipher;
+  clock: () => Date;
+}
