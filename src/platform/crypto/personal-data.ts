@@ -1,0 +1,22 @@
+import type { KeyConfig } from '../../config.ts';
+import { hmacSm3Hex, sm4Decrypt, sm4Encrypt } from './sm.ts';
+
+/**
+ * Personal data at rest (GB/T 39786, DOMAIN §8): ID and phone numbers are stored only as
+ * SM4 ciphertext plus a keyed blind index (HMAC-SM3) that lets equal values be found
+ * without decrypting anything.
+ */
+export interface PersonalDataCipher {
+  encrypt(plain: string): string;
+  decrypt(sealed: string): string;
+  /** Deterministic keyed index of a normalised value; the kind keeps ID and phone indexes apart. */
+  blindIndex(kind: 'id' | 'phone', normalized: string): string;
+}
+
+export function createPersonalDataCipher(keys: KeyConfig): PersonalDataCipher {
+  return {
+    encrypt: (plain) => sm4Encrypt(plain, keys.encryption, keys.mac),
+    decrypt: (sealed) => sm4Decrypt(sealed, keys.encryption, keys.mac),
+    blindIndex: (kind, normalized) => hmacSm3Hex(keys.blindIndex, `${kind}:${normalized}`),
+  };
+}
