@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+
+export interface SecuritySetting {
+  key: string;
+  value: number;
+  unit: string;
+  source: string;
+}
+
+export interface SecuritySettings {
+  loginFailureLimit: number;
+  loginFailureWindowMinutes: number;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  passwordMinLength: number;
+  auditRetentionMonths: number;
+  loginRateLimitPerMinute: number;
+  /** The settings as stored, with their cited sources, for display. */
+  all: SecuritySetting[];
+}
+
+const FILE = new URL('../../reference/security/settings.json', import.meta.url);
+
+/** Security thresholds are data with their sources (reference/security/settings.json), not literals. */
+export function loadSecuritySettings(): SecuritySettings {
+  const { settings } = JSON.parse(readFileSync(FILE, 'utf8')) as { settings: SecuritySetting[] };
+  const value = (key: string): number => {
+    const found = settings.find((s) => s.key === key);
+    if (!found) throw new Error(`安全设置缺少 ${key}`);
+    return found.value;
+  };
+  return {
+    loginFailureLimit: value('login_failure_limit'),
+    loginFailureWindowMinutes: value('login_failure_window_minutes'),
+    sessionIdleMinutes: value('session_idle_minutes'),
+    sessionAbsoluteHours: value('session_absolute_hours'),
+    passwordMinLength: value('password_min_length'),
+    auditRetentionMonths: value('audit_retention_months'),
+    loginRateLimitPerMinute: value('login_rate_limit_per_minute'),
+    all: settings,
+  };
+}
