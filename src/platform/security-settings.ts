@@ -23,6 +23,13 @@ const FILE = new URL('../../reference/security/settings.json', import.meta.url);
 
 /** Security thresholds are data with their sources (reference/security/settings.json), not literals. */
 export function loadSecuritySettings(): SecuritySettings {
+  cached ??= readSecuritySettings();
+  return cached;
+}
+
+let cached: SecuritySettings | undefined;
+
+function readSecuritySettings(): SecuritySettings {
   const { settings } = JSON.parse(readFileSync(FILE, 'utf8')) as { settings: SecuritySetting[] };
   const value = (key: string): number => {
     const found = settings.find((s) => s.key === key);

@@ -24,7 +24,7 @@ interface ChainedFields {
   action: string;
   object_type: string | null;
   object_id: string | null;
-  outcome: string;
+  outcome: AuditEvent['outcome'];
   request_id: string | null;
   ip: string | null;
   details: string | null;

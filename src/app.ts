@@ -1,0 +1,69 @@
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import type { AppContext } from './app-context.ts';
+import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
+import { demoRoutes } from './modules/accounts/demo.routes.ts';
+import { securityRoutes } from './modules/accounts/security.routes.ts';
+import { tokensRoutes } from './modules/accounts/tokens.routes.ts';
+import { usersRoutes } from './modules/accounts/users.routes.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { referenceRoutes } from './modules/reference/reference.routes.ts';
+import { toolsRoutes } from './modules/reference/tools.routes.ts';
+import { auditRoutes } from './platform/audit/audit.routes.ts';
+import { authPlugin } from './platform/auth/auth.plugin.ts';
+import { registerErrorHandler } from './platform/http/error-handler.ts';
+import { loggerOptions } from './platform/http/logging.ts';
+import { webAppPlugin } from './platform/http/web-app.ts';
+
+export interface BuildOptions {
+  /** Serve the built web app from web/dist (off in API tests). */
+  serveWebApp?: boolean;
+}
+
+/**
+ * The application in one visible list: platform plugins first (errors, cookies, rate limit,
+ * OpenAPI, authentication and access), then each module's routes, then the web app.
+ */
+export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(ctx.config.logLevel),
+    genReqId: () => randomUUID(),
+    trustProxy: ctx.config.trustProxy,
+    bodyLimit: 10 * 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  registerErrorHandler(app);
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: '扬帆 Yangfan API', version: '1', description: '江苏专精特新企业就业创业扬帆计划信息系统接口' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'yf_session' }, bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(authPlugin, { ctx });
+
+  // Modules, in SPEC §2 order. Each declares access on every route.
+  await app.register(healthRoutes(ctx));
+  await app.register(accountsRoutes(ctx));
+  await app.register(usersRoutes(ctx));
+  await app.register(securityRoutes(ctx));
+  await app.register(tokensRoutes(ctx));
+  await app.register(auditRoutes(ctx));
+  await app.register(demoRoutes(ctx));
+  await app.register(referenceRoutes(ctx));
+  await app.register(toolsRoutes(ctx));
+
+  if (options.serveWebApp) await app.register(webAppPlugin);
+  return app;
+}

@@ -1,0 +1,25 @@
+import type { AppContext } from './app-context.ts';
+import type { Config } from './config.ts';
+import { openDatabase, type DatabaseHandle } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { loadReferenceData } from './modules/reference/reference.loader.ts';
+import { createPersonalDataCipher } from './platform/crypto/personal-data.ts';
+
+/** Opens the configured database and builds the context every module receives. */
+export function createAppContext(config: Config, handle: DatabaseHandle = openDatabase(config.database)): AppContext & { close(): Promise<void> } {
+  return {
+    db: handle.db,
+    dialect: handle.dialect,
+    config,
+    cipher: createPersonalDataCipher(config.keys),
+    clock: () => new Date(),
+    close: () => handle.close(),
+  };
+}
+
+/** Migrates the schema and (re)loads the reference data files; both are idempotent. */
+export async function prepareDatabase(ctx: AppContext): Promise<{ migrations: string[] }> {
+  const migrations = await migrateToLatest({ db: ctx.db, dialect: ctx.dialect, close: async () => {} });
+  await loadReferenceData(ctx.db);
+  return { migrations };
+}

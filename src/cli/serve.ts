@@ -1,0 +1,66 @@
+import type { Command } from 'commander';
+import { createAppContext, prepareDatabase } from '../bootstrap.ts';
+import { loadConfig } from '../config.ts';
+import { listDemoLogins, seedDemoAccounts } from '../modules/accounts/demo-accounts.ts';
+import { countUsers } from '../modules/accounts/users.repository.ts';
+import { toNumber } from '../db/convert.ts';
+import { ensureWebBuilt } from '../platform/http/web-build.ts';
+import { AppError } from '../platform/errors.ts';
+import { startServer } from '../server.ts';
+import { reportError } from './output.ts';
+
+/** `serve` runs the server on a prepared database; `start` (npm start) also builds the web app and loads demo data into an empty database. */
+export function registerServeCommands(program: Command): void {
+  program
+    .command('serve')
+    .description('启动 Web 服务与 API（迁移数据库、加载参考数据）')
+    .option('--port <port>', '端口（默认 PORT 或 3000）')
+    .option('--json', '以 JSON 输出启动信息')
+    .action(async (options: { port?: string; json?: boolean }) => {
+      await run(options, { demo: false, buildWeb: false });
+    });
+
+  program
+    .command('start')
+    .description('一键启动：构建前端、迁移、加载参考数据与演示账号、启动服务并打印演示登录信息')
+    .option('--port <port>', '端口（默认 PORT 或 3000）')
+    .option('--json', '以 JSON 输出启动信息')
+    .action(async (options: { port?: string; json?: boolean }) => {
+      await run(options, { demo: true, buildWeb: true });
+    });
+}
+
+async function run(options: { port?: string; json?: boolean }, mode: { demo: boolean; buildWeb: boolean }): Promise<void> {
+  try {
+    const config = loadConfig();
+    const port = options.port === undefined ? config.port : Number(options.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('VALIDATION_FAILED', `端口 ${options.port} 无效`);
+    if (mode.buildWeb) ensureWebBuilt((line) => console.log(line));
+    const ctx = createAppContext(config);
+    await prepareDatabase(ctx);
+    const isEmpty = toNumber((await countUsers(ctx.db)).total) === 0;
+    if (mode.demo && isEmpty && config.environment !== 'production') await seedDemoAccounts(ctx);
+    const app = await startServer(ctx, port);
+    const address = app.server.address();
+    const url = `http://${config.host}:${typeof address === 'object' && address ? address.port : port}`;
+    const logins = config.environment === 'production' ? [] : await listDemoLogins(ctx);
+    if (options.json) console.log(JSON.stringify({ url, database: ctx.dialect, logins }));
+    else printBanner(url, ctx.dialect, logins);
+  } catch (error) {
+    reportError(options, error);
+  }
+}
+
+function printBanner(url: string, dialect: string, logins: Awaited<ReturnType<typeof listDemoLogins>>): void {
+  const lines = [
+    '',
+    `扬帆 Yangfan 已启动：${url}    数据库：${dialect}    接口文档：${url}/api/docs`,
+  ];
+  if (logins.length > 0) {
+    lines.push('', '演示账号（密码均为 ' + (logins[0]?.password ?? '') + '；带 TOTP 的账号需在验证器中添加密钥，或在登录页扫码）：');
+    for (const login of logins) {
+      lines.push(`  ${login.username.padEnd(22)} ${login.roleLabel.padEnd(8)} ${login.totpSecret ? `TOTP 密钥 ${login.totpSecret}` : ''}`);
+    }
+  }
+  console.log(lines.join('\n'));
+}

@@ -1,0 +1,6 @@
+import type { Db } from '../../db/database.ts';
+
+/** The region row an account is bound to (only code, name, level and the direct-administration flag). */
+export function findRegionForAccount(db: Db, code: string) {
+  return db.selectFrom('regions').select(['code', 'name', 'level', 'is_directly_administered']).where('code', '=', code).executeTakeFirst();
+}

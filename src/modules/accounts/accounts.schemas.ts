@@ -1,0 +1,48 @@
+import { Type } from '@sinclair/typebox';
+import { ROLES } from '../../platform/roles.ts';
+
+export const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r)));
+
+export const MeSchema = Type.Object({
+  id: Type.Integer(),
+  username: Type.String(),
+  displayName: Type.String(),
+  role: RoleSchema,
+  roleLabel: Type.String(),
+  regionCode: Type.Union([Type.String(), Type.Null()]),
+  regionName: Type.Union([Type.String(), Type.Null()]),
+  uscc: Type.Union([Type.String(), Type.Null()]),
+  scope: Type.String({ description: '数据范围：province / region / assigned / own_enterprise / self' }),
+  scopeLabel: Type.String(),
+});
+
+export const UserSchema = Type.Object({
+  id: Type.Integer(),
+  username: Type.String(),
+  displayName: Type.String(),
+  role: RoleSchema,
+  roleLabel: Type.String(),
+  regionCode: Type.Union([Type.String(), Type.Null()]),
+  regionName: Type.Union([Type.String(), Type.Null()]),
+  uscc: Type.Union([Type.String(), Type.Null()]),
+  phone: Type.Union([Type.String(), Type.Null()], { description: '脱敏后的手机号码' }),
+  isActive: Type.Boolean(),
+  createdAt: Type.String(),
+});
+
+export const LoginBody = Type.Object({
+  username: Type.String({ minLength: 1, maxLength: 64 }),
+  password: Type.String({ minLength: 1, maxLength: 256 }),
+  totp: Type.Optional(Type.String({ maxLength: 6, description: '6 位动态验证码' })),
+}, { additionalProperties: false });
+
+export const NewUserBody = Type.Object({
+  username: Type.String({ minLength: 3, maxLength: 32 }),
+  displayName: Type.String({ minLength: 1, maxLength: 64 }),
+  role: RoleSchema,
+  regionCode: Type.Optional(Type.String({ pattern: '^\\d{6}$' })),
+  uscc: Type.Optional(Type.String({ maxLength: 40 })),
+  password: Type.String({ minLength: 1, maxLength: 256 }),
+  phone: Type.Optional(Type.String({ maxLength: 20 })),
+  canViewPersonal: Type.Optional(Type.Boolean()),
+}, { additionalProperties: false });

@@ -1,0 +1,32 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { AppContext } from '../../app-context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { standardErrors } from '../../platform/http/schemas.ts';
+import { listDemoLogins } from './demo-accounts.ts';
+
+const DemoLogin = Type.Object({
+  username: Type.String(),
+  password: Type.String(),
+  role: Type.String(),
+  roleLabel: Type.String(),
+  totpSecret: Type.Optional(Type.String()),
+});
+
+/**
+ * The demo logins for the login page's hint. Never in production: there the route answers
+ * 404 like any unknown path, and no demo account is ever created.
+ */
+export function demoRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get('/api/v1/demo/accounts', {
+      config: { access: 'anyone' },
+      schema: { tags: ['platform'], summary: '演示账号（仅非生产环境）', response: { 200: Type.Object({ items: Type.Array(DemoLogin) }), ...standardErrors } },
+    }, async () => {
+      if (ctx.config.environment === 'production') throw new AppError('NOT_FOUND');
+      const items = await listDemoLogins(ctx);
+      if (items.length === 0) throw new AppError('NOT_FOUND', '未加载演示账号');
+      return { items };
+    });
+  };
+}

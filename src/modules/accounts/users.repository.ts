@@ -1,0 +1,48 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import type { UserTable } from './accounts.table.ts';
+
+export type UserRow = Selectable<UserTable>;
+
+export function findUserByUsername(db: Db, username: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+}
+
+export function findUserById(db: Db, id: number): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertUser(db: Db, values: Insertable<UserTable>): Promise<UserRow> {
+  return db.insertInto('users').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+export interface UserFilter {
+  q?: string;
+  role?: string;
+}
+
+function filteredUsers(db: Db, filter: UserFilter) {
+  let query = db.selectFrom('users');
+  if (filter.role) query = query.where('role', '=', filter.role);
+  if (filter.q) {
+    const pattern = `%${filter.q}%`;
+    query = query.where((eb) => eb.or([eb('username', 'like', pattern), eb('display_name', 'like', pattern)]));
+  }
+  return query;
+}
+
+export async function listUsers(db: Db, filter: UserFilter, offset: number, limit: number) {
+  const [items, count] = await Promise.all([
+    filteredUsers(db, filter).selectAll().orderBy('id').offset(offset).limit(limit).execute(),
+    filteredUsers(db, filter).select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: count.total };
+}
+
+export function countUsers(db: Db) {
+  return db.selectFrom('users').select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow();
+}
+
+export async function updateUser(db: Db, id: number, values: Partial<Insertable<UserTable>>): Promise<UserRow | undefined> {
+  return db.updateTable('users').set(values).where('id', '=', id).returningAll().executeTakeFirst();
+}

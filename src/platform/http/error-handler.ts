@@ -1,0 +1,61 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { AppError, isAppError, toErrorBody } from '../errors.ts';
+
+interface ValidationIssue {
+  instancePath?: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+/** Turns an Ajv validation issue into a Chinese sentence naming the field. */
+export function describeValidationIssue(issue: ValidationIssue, context: string | undefined): string {
+  const where = { body: '请求体', querystring: '查询参数', params: '路径参数', headers: '请求头' }[context ?? ''] ?? '参数';
+  const field = (issue.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+  const name = field ? `${where}字段 ${field}` : where;
+  const p = issue.params;
+  switch (issue.keyword) {
+    case 'required': return `${where}缺少必填字段 ${[field, p.missingProperty].filter(Boolean).join('.')}`;
+    case 'type': return `${name} 的类型应为 ${String(p.type)}`;
+    case 'minimum': return `${name} 不能小于 ${String(p.limit)}`;
+    case 'maximum': return `${name} 不能大于 ${String(p.limit)}`;
+    case 'minLength': return `${name} 长度不能少于 ${String(p.limit)}`;
+    case 'maxLength': return `${name} 长度不能超过 ${String(p.limit)}`;
+    case 'pattern': return `${name} 格式不正确`;
+    case 'format': return `${name} 应为 ${String(p.format)} 格式`;
+    case 'enum': return `${name} 应为以下之一：${(p.allowedValues as unknown[] | undefined)?.join('、') ?? ''}`;
+    case 'additionalProperties': return `${where}含有不认识的字段 ${String(p.additionalProperty)}`;
+    default: return `${name} 不符合要求`;
+  }
+}
+
+/**
+ * The one error handler: AppError codes keep their status; schema failures become
+ * VALIDATION_FAILED with a Chinese message per field; anything unexpected is a 500 whose
+ * details stay in the log (SPEC §5).
+ */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const appError = toAppError(error);
+    if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+    void reply.status(appError.status).send(toErrorBody(appError));
+  });
+  app.setNotFoundHandler((request, reply) => {
+    void reply.status(404).send(toErrorBody(new AppError('NOT_FOUND', `接口不存在：${request.method} ${request.url.split('?')[0]}`)));
+  });
+}
+
+function toAppError(error: FastifyError): AppError {
+  if (isAppError(error)) return error;
+  if (error.validation) {
+    const problems = error.validation.map((issue) => describeValidationIssue(issue as ValidationIssue, error.validationContext));
+    return new AppError('VALIDATION_FAILED', problems.join('；'), { problems });
+  }
+  if (error.statusCode === 429) return new AppError('RATE_LIMITED');
+  if (error.statusCode === 413) return new AppError('BAD_REQUEST', '请求体过大');
+  if (error.statusCode === 415) return new AppError('BAD_REQUEST', '不支持的内容类型，请使用 application/json');
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    return new AppError('BAD_REQUEST', error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? '请求体不是有效的 JSON' : '请求格式不正确');
+  }
+  return new AppError('INTERNAL');
+}

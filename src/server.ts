@@ -1,0 +1,21 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from './app-context.ts';
+import { buildApp } from './app.ts';
+
+/**
+ * Starts the HTTP server: buildApp → listen → close gracefully on SIGINT/SIGTERM, so
+ * in-flight requests and transactions finish before the database closes.
+ */
+export async function startServer(ctx: AppContext & { close(): Promise<void> }, port: number): Promise<FastifyInstance> {
+  const app = await buildApp(ctx, { serveWebApp: true });
+  await app.listen({ host: ctx.config.host, port });
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, '正在关闭服务');
+    await app.close();
+    await ctx.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  return app;
+}
