@@ -1,10 +1,29 @@
 import type { ApiTokenTable, LoginAttemptTable, SessionTable, UserTable } from '../modules/accounts/accounts.table.ts';
 import type {
+  EnterpriseChangeTable,
+  EnterpriseRecognitionTable,
+  EnterpriseTable,
+  ExchangeRequestTable,
+  KeyEnterpriseTable,
+} from '../modules/enterprises/enterprises.table.ts';
+import type { ImportRejectTable, ImportRunTable } from '../modules/imports/imports.table.ts';
+import type {
   IndustryTable,
   OccupationTable,
   RegionAliasTable,
   RegionTable,
 } from '../modules/reference/reference.table.ts';
+import type {
+  ContributionTable,
+  EmploymentSpellTable,
+  GraduateTable,
+  PersonTable,
+  PovertyStatusTable,
+  ProfessionalTitleTable,
+  RosterPeriodTable,
+  SkillCertificateTable,
+  UnemploymentRegistrationTable,
+} from '../modules/workforce/workforce.table.ts';
 import type { AuditLogTable } from '../platform/audit/audit.table.ts';
 
 /** Every table of the product, gathered from each module's `*.table.ts`. */
@@ -18,4 +37,20 @@ export interface Database {
   login_attempts: LoginAttemptTable;
   api_tokens: ApiTokenTable;
   audit_log: AuditLogTable;
+  import_runs: ImportRunTable;
+  import_rejects: ImportRejectTable;
+  enterprises: EnterpriseTable;
+  enterprise_recognitions: EnterpriseRecognitionTable;
+  enterprise_changes: EnterpriseChangeTable;
+  exchange_requests: ExchangeRequestTable;
+  key_enterprises: KeyEnterpriseTable;
+  persons: PersonTable;
+  employment_spells: EmploymentSpellTable;
+  roster_periods: RosterPeriodTable;
+  contributions: ContributionTable;
+  graduates: GraduateTable;
+  skill_certificates: SkillCertificateTable;
+  professional_titles: ProfessionalTitleTable;
+  unemployment_registrations: UnemploymentRegistrationTable;
+  poverty_status: PovertyStatusTable;
 }

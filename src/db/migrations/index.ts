@@ -1,5 +1,6 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import * as platform from './20261127T1600_platform.ts';
+import * as registryWorkforce from './20261127T1700_registry_workforce.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -14,6 +15,7 @@ interface DialectMigration {
  */
 const MIGRATIONS: Record<string, DialectMigration> = {
   '20261127T1600_platform': platform,
+  '20261127T1700_registry_workforce': registryWorkforce,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {
