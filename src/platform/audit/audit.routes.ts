@@ -3,7 +3,8 @@ import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../app-context.ts';
 import { toNumber } from '../../db/convert.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
-import { shanghaiDayStart, nextIsoDay } from '../time.ts';
+import { addDays } from '../iso-date.ts';
+import { shanghaiDayStart } from '../time.ts';
 import { PageOf, PageQuery, pageWindow, standardErrors } from '../http/schemas.ts';
 import { appendAudit } from './audit.ts';
 import { listAuditRows } from './audit.repository.ts';
@@ -40,7 +41,7 @@ export function auditRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     }, async (request) => {
       const { page, pageSize, offset } = pageWindow(request.query);
       const { from, to, ...rest } = request.query;
-      const filter = { ...rest, from: from ? shanghaiDayStart(from) : undefined, to: to ? shanghaiDayStart(nextIsoDay(to)) : undefined };
+      const filter = { ...rest, from: from ? shanghaiDayStart(from) : undefined, to: to ? shanghaiDayStart(addDays(to, 1)) : undefined };
       const { items, total } = await listAuditRows(ctx.db, filter, offset, pageSize);
       await appendAudit(ctx.db, ctx.dialect, actorOf(request), { action: 'audit.read', outcome: 'success', details: { filter: rest, page } }, ctx.clock());
       return {

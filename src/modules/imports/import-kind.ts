@@ -1,0 +1,49 @@
+import type { AppContext } from '../../app-context.ts';
+import type { Db } from '../../db/database.ts';
+
+/** One column of an import file: the Chinese header of SPEC §3 and its accepted English name. */
+export interface ColumnSpec {
+  key: string;
+  header: string;
+  alias: string;
+  required: boolean;
+}
+
+/** A raw cell as the file gave it: text from CSV, or text / number / Date / null from XLSX. */
+export type RawCell = string | number | Date | boolean | null | undefined;
+
+/** Why a row was refused: the source line, the column (Chinese header) and a reason code. */
+export interface RowReject {
+  line: number;
+  column: string | null;
+  code: string;
+  message: string;
+}
+
+export type ParsedRow<R> = { ok: true; record: R } | { ok: false; rejects: Omit<RowReject, 'line'>[] };
+
+export interface BatchOutcome {
+  /** Rows that created or changed something. */
+  accepted: number;
+  /** Valid rows that changed nothing (a re-import of the same data). */
+  unchanged: number;
+  /** Rows refused while writing (e.g. an enterprise missing from the register). */
+  rejects: RowReject[];
+}
+
+/**
+ * An import kind (SPEC §3): its columns, a pure row parser (normalise + validate, no I/O) and
+ * a batch writer that runs inside the runner's transaction. Writers key rows naturally so the
+ * same file twice changes nothing.
+ */
+export interface ImportKind<R> {
+  kind: string;
+  label: string;
+  columns: readonly ColumnSpec[];
+  parseRow(cells: Record<string, RawCell>): ParsedRow<R>;
+  writeBatch(trx: Db, ctx: AppContext, rows: { line: number; record: R }[], runId: number): Promise<BatchOutcome>;
+  /** Rows per transaction; default 2,000. */
+  batchSize?: number;
+  /** Work after the last batch (e.g. refreshing aggregates), in its own transaction. */
+  afterImport?(ctx: AppContext, runId: number): Promise<void>;
+}
