@@ -23,6 +23,9 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
     .addColumn('rejected', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('unchanged', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('committed_line', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('bytes_total', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('bytes_read', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('heartbeat_at', 'text')
     .addColumn('message', 'text')
     .addColumn('user_id', 'integer', (c) => c.references('users.id'))
     .addColumn('actor_name', 'text')
@@ -33,10 +36,10 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
     .createTable('import_rejects')
     .addColumn('run_id', 'integer', (c) => c.notNull().references('import_runs.id').onDelete('cascade'))
     .addColumn('line', 'integer', (c) => c.notNull())
-    .addColumn('column_name', 'text')
+    .addColumn('column_name', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('code', 'text', (c) => c.notNull())
     .addColumn('message', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('import_rejects_pk', ['run_id', 'line', 'code'])
+    .addPrimaryKeyConstraint('import_rejects_pk', ['run_id', 'line', 'column_name', 'code'])
     .execute();
 
   await db.schema

@@ -14,6 +14,10 @@ export interface ImportRunTable {
   unchanged: number;
   /** Last source line whose batch is committed: a rerun after a crash knows where the file stood. */
   committed_line: number;
+  bytes_total: number;
+  bytes_read: number;
+  /** Written with every batch: a running import whose heartbeat is old was interrupted. */
+  heartbeat_at: string | null;
   message: string | null;
   user_id: number | null;
   actor_name: string | null;
@@ -22,7 +26,8 @@ export interface ImportRunTable {
 export interface ImportRejectTable {
   run_id: number;
   line: number;
-  column_name: string | null;
+  /** The Chinese header of the offending column, or '' for the whole row. */
+  column_name: string;
   code: string;
   message: string;
 }
