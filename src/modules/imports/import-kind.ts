@@ -1,5 +1,6 @@
 import type { AppContext } from '../../app-context.ts';
 import type { Db } from '../../db/database.ts';
+import type { Role } from '../../platform/roles.ts';
 
 /** One column of an import file: the Chinese header of SPEC §3 and its accepted English name. */
 export interface ColumnSpec {
@@ -42,6 +43,8 @@ export interface ImportKind<R> {
   columns: readonly ColumnSpec[];
   parseRow(cells: Record<string, RawCell>): ParsedRow<R>;
   writeBatch(trx: Db, ctx: AppContext, rows: { line: number; record: R }[], runId: number): Promise<BatchOutcome>;
+  /** Who may run it (default: 省人社 only; the register is 工信's too). */
+  roles?: readonly Role[];
   /** Rows per transaction; default 2,000. */
   batchSize?: number;
   /** Work after the last batch (e.g. refreshing aggregates), in its own transaction. */

@@ -8,14 +8,14 @@ export interface ImportRunTable {
   status: 'running' | 'completed' | 'failed' | 'refused';
   started_at: string;
   finished_at: string | null;
-  rows: number;
-  accepted: number;
-  rejected: number;
-  unchanged: number;
+  rows: Generated<number>;
+  accepted: Generated<number>;
+  rejected: Generated<number>;
+  unchanged: Generated<number>;
   /** Last source line whose batch is committed: a rerun after a crash knows where the file stood. */
-  committed_line: number;
-  bytes_total: number;
-  bytes_read: number;
+  committed_line: Generated<number>;
+  bytes_total: Generated<number>;
+  bytes_read: Generated<number>;
   /** Written with every batch: a running import whose heartbeat is old was interrupted. */
   heartbeat_at: string | null;
   message: string | null;

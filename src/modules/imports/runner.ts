@@ -1,0 +1,147 @@
+import type { AppContext } from '../../app-context.ts';
+import { appendAudit } from '../../platform/audit/audit.ts';
+import type { Actor } from '../../platform/auth/current-user.ts';
+import { AppError, isAppError } from '../../platform/errors.ts';
+import { sha256File } from './file-hash.ts';
+import { cellsByKey, mapHeader, type HeaderMap } from './header.ts';
+import type { ImportKind, RowReject } from './import-kind.ts';
+import * as runs from './imports.repository.ts';
+import { openSource, type SourceFile } from './source.ts';
+
+export interface ImportSummary {
+  run_id: number;
+  kind: string;
+  file_sha256: string;
+  rows: number;
+  accepted: number;
+  rejected: number;
+  unchanged: number;
+  ignored_columns: string[];
+}
+
+export interface ImportProgress {
+  rows: number;
+  bytesRead: number;
+  totalBytes: number;
+}
+
+interface Counters {
+  rows: number;
+  accepted: number;
+  unchanged: number;
+  rejected: number;
+}
+
+/**
+ * Runs one import: hash, header check (a wrong header refuses the whole file), then batches
+ * of parsed rows, each written with its rejects and the run's counters in one transaction —
+ * a crash loses no committed batch and leaves no partial one, and natural keys make the rerun
+ * finish the job. Ends with an audit row carrying the file hash and counts.
+ */
+export async function runImport(
+  ctx: AppContext,
+  actor: Actor,
+  kind: ImportKind<unknown>,
+  path: string,
+  options: { fileName?: string; onProgress?: (progress: ImportProgress) => void; runId?: number } = {},
+): Promise<ImportSummary> {
+  const sha = await sha256File(path);
+  const source = await openSourceOrRefuse(path);
+  const now = () => ctx.clock().toISOString();
+  const runId = options.runId ?? (await runs.insertImportRun(ctx.db, {
+    kind: kind.kind, file_name: options.fileName ?? path, file_sha256: sha, status: 'running', started_at: now(),
+    bytes_total: source.totalBytes, user_id: actor.user?.id ?? null, actor_name: actor.user?.username ?? actor.requestId, heartbeat_at: now(),
+  }));
+  if (options.runId) await runs.updateImportRun(ctx.db, runId, { file_sha256: sha, bytes_total: source.totalBytes });
+  try {
+    const summary = await importRows(ctx, actor, kind, source, runId, sha, options.onProgress);
+    if (kind.afterImport) await kind.afterImport(ctx, runId);
+    return summary;
+  } catch (error) {
+    const refused = isAppError(error) && error.code === 'IMPORT_HEADER_INVALID';
+    await runs.updateImportRun(ctx.db, runId, { status: refused ? 'refused' : 'failed', finished_at: now(), message: isAppError(error) ? error.message : '导入中断：系统内部错误' });
+    await appendAudit(ctx.db, ctx.dialect, actor, { action: `import.${kind.kind}`, outcome: 'failure', objectType: 'import_run', objectId: runId, details: { file_sha256: sha, reason: isAppError(error) ? error.code : 'INTERNAL' } }, ctx.clock());
+    throw error;
+  }
+}
+
+async function openSourceOrRefuse(path: string): Promise<SourceFile> {
+  try {
+    return await openSource(path);
+  } catch {
+    throw new AppError('IMPORT_FILE_UNREADABLE', `无法读取文件：${path}`);
+  }
+}
+
+async function importRows(ctx: AppContext, actor: Actor, kind: ImportKind<unknown>, source: SourceFile, runId: number, sha: string, onProgress?: (p: ImportProgress) => void): Promise<ImportSummary> {
+  const counters: Counters = { rows: 0, accepted: 0, unchanged: 0, rejected: 0 };
+  const batchSize = kind.batchSize ?? 2000;
+  let header: HeaderMap | undefined;
+  let batch: { line: number; record: unknown }[] = [];
+  let rejects: RowReject[] = [];
+  let lastLine = 0;
+  const flush = async (isLast: boolean) => {
+    await commitBatch(ctx, actor, kind, runId, sha, { batch, rejects, lastLine, bytesRead: source.bytesRead(), counters, isLast, ignored: header?.ignored ?? [] });
+    batch = [];
+    rejects = [];
+    onProgress?.({ rows: counters.rows, bytesRead: source.bytesRead(), totalBytes: source.totalBytes });
+  };
+  for await (const row of readRows(source)) {
+    if (!header) {
+      header = mapHeader(kind.columns, row.cells, kind.label);
+      continue;
+    }
+    counters.rows += 1;
+    lastLine = row.line;
+    const parsed = kind.parseRow(cellsByKey(header, row.cells));
+    if (parsed.ok) batch.push({ line: row.line, record: parsed.record });
+    else rejects.push(...parsed.rejects.map((r) => ({ ...r, line: row.line })));
+    if (batch.length + rejects.length >= batchSize) await flush(false);
+  }
+  if (!header) throw new AppError('IMPORT_HEADER_INVALID', `${kind.label}文件为空：没有表头行`);
+  await flush(true);
+  return { run_id: runId, kind: kind.kind, file_sha256: sha, ...counters, ignored_columns: header.ignored };
+}
+
+async function* readRows(source: SourceFile) {
+  try {
+    yield* source.rows();
+  } catch (error) {
+    if (isAppError(error)) throw error;
+    throw new AppError('IMPORT_FILE_UNREADABLE', `文件格式错误，无法继续读取：${(error as Error).message.slice(0, 200)}`);
+  }
+}
+
+interface PendingBatch {
+  batch: { line: number; record: unknown }[];
+  rejects: RowReject[];
+  lastLine: number;
+  bytesRead: number;
+  counters: Counters;
+  isLast: boolean;
+  ignored: string[];
+}
+
+async function commitBatch(ctx: AppContext, actor: Actor, kind: ImportKind<unknown>, runId: number, sha: string, pending: PendingBatch): Promise<void> {
+  const { counters } = pending;
+  await ctx.db.transaction().execute(async (trx) => {
+    const outcome = pending.batch.length > 0 ? await kind.writeBatch(trx, ctx, pending.batch, runId) : { accepted: 0, unchanged: 0, rejects: [] };
+    const allRejects = [...pending.rejects, ...outcome.rejects];
+    await runs.insertRejects(trx, allRejects.map((r) => ({ run_id: runId, line: r.line, column_name: r.column ?? '', code: r.code, message: r.message })));
+    counters.accepted += outcome.accepted;
+    counters.unchanged += outcome.unchanged;
+    counters.rejected += new Set(allRejects.map((r) => r.line)).size;
+    const at = ctx.clock().toISOString();
+    await runs.updateImportRun(trx, runId, {
+      rows: counters.rows, accepted: counters.accepted, unchanged: counters.unchanged, rejected: counters.rejected,
+      committed_line: pending.lastLine, bytes_read: pending.bytesRead, heartbeat_at: at,
+      ...(pending.isLast ? { status: 'completed' as const, finished_at: at } : {}),
+    });
+    if (pending.isLast) {
+      await appendAudit(trx, ctx.dialect, actor, {
+        action: `import.${kind.kind}`, outcome: 'success', objectType: 'import_run', objectId: runId,
+        details: { file_sha256: sha, ...counters, ignored_columns: pending.ignored },
+      }, ctx.clock());
+    }
+  });
+}

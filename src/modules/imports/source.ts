@@ -1,0 +1,100 @@
+import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import iconv from 'iconv-lite';
+import type { RawCell } from './import-kind.ts';
+
+/** One row of a file: its 1-based line (the header is line 1) and its cells in file order. */
+export interface SourceRow {
+  line: number;
+  cells: RawCell[];
+}
+
+export interface SourceFile {
+  format: 'csv' | 'xlsx';
+  encoding: 'utf-8' | 'gb18030' | 'binary';
+  totalBytes: number;
+  /** Bytes consumed so far, for progress. */
+  bytesRead(): number;
+  rows(): AsyncGenerator<SourceRow>;
+}
+
+const SAMPLE_BYTES = 64 * 1024;
+
+/**
+ * Opens an import file as a stream of rows, whatever it is: XLSX (by its ZIP signature) or CSV
+ * in UTF-8 (with or without BOM) or GB18030 (detected when the first 64 KB are not valid UTF-8).
+ * Memory stays flat: nothing holds more than the current chunk.
+ */
+export async function openSource(path: string): Promise<SourceFile> {
+  const totalBytes = (await stat(path)).size;
+  const sample = await readSample(path);
+  let consumed = 0;
+  const track = (stream: Readable): Readable => stream.on('data', (chunk: Buffer) => { consumed += chunk.length; });
+  if (sample.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
+    return { format: 'xlsx', encoding: 'binary', totalBytes, bytesRead: () => consumed, rows: () => xlsxRows(track(createReadStream(path))) };
+  }
+  const encoding = isUtf8(sample) ? 'utf-8' : 'gb18030';
+  return { format: 'csv', encoding, totalBytes, bytesRead: () => consumed, rows: () => csvRows(track(createReadStream(path)), encoding) };
+}
+
+async function readSample(path: string): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(SAMPLE_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, SAMPLE_BYTES, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Valid UTF-8, allowing a multi-byte character cut off at the end of the sample. */
+function isUtf8(sample: Buffer): boolean {
+  for (let cut = 0; cut <= 3 && cut < sample.length + 1; cut++) {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(sample.subarray(0, sample.length - cut));
+      return true;
+    } catch {
+      // try again without a possibly truncated trailing character
+    }
+  }
+  return false;
+}
+
+async function* csvRows(input: Readable, encoding: 'utf-8' | 'gb18030'): AsyncGenerator<SourceRow> {
+  const decoded = encoding === 'utf-8' ? input : input.pipe(iconv.decodeStream('gb18030'));
+  const parser = decoded.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true, relax_quotes: true }));
+  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    yield { line: info.lines, cells: record };
+  }
+}
+
+async function* xlsxRows(input: Readable): AsyncGenerator<SourceRow> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+  });
+  for await (const worksheet of workbook) {
+    for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
+      const values = (row.values as ExcelJS.CellValue[]).slice(1).map(toRawCell);
+      if (values.some((v) => v !== null && v !== undefined && v !== '')) yield { line: row.number, cells: values };
+    }
+    return; // only the first worksheet is data; later sheets are notes in real files
+  }
+}
+
+/** Flattens exceljs cell values (rich text, formulas, hyperlinks) to plain values. */
+function toRawCell(value: ExcelJS.CellValue): RawCell {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date || typeof value !== 'object') return value as RawCell;
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('result' in value) return toRawCell(value.result as ExcelJS.CellValue);
+  if ('text' in value) return String(value.text);
+  if ('error' in value) return null;
+  return String(value);
+}
