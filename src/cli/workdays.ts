@@ -1,0 +1,41 @@
+import type { Command } from 'commander';
+import { addWorkdays, workdaysBetween } from '../platform/calendar.ts';
+import { runCommand, usageError, type CommandOptions } from './output.ts';
+
+/**
+ * `yangfan workdays add|between`: working days on the official calendar (DOMAIN §7). A year
+ * the calendar does not cover exits 1 with CALENDAR_NOT_COVERED; a malformed date or count exits 2.
+ */
+export function registerWorkdaysCommands(program: Command): void {
+  const workdays = program.command('workdays').description('按国务院节假日安排（含调休）计算工作日');
+
+  workdays
+    .command('add <date> <n>')
+    .description('日期之后的第 n 个工作日（起算日不计入）')
+    .option('--json', 'JSON 输出')
+    .action(async (date: string, n: string, options: CommandOptions) => {
+      await runCommand(
+        options,
+        () => ({ date: addWorkdays(date, parseCount(n)) }),
+        (result) => `${date} 之后第 ${n} 个工作日：${result.date}`,
+      );
+    });
+
+  workdays
+    .command('between <from> <to>')
+    .description('两日期之间的工作日数（首尾两日都计入）')
+    .option('--json', 'JSON 输出')
+    .action(async (from: string, to: string, options: CommandOptions) => {
+      await runCommand(
+        options,
+        () => ({ workdays: workdaysBetween(from, to) }),
+        (result) => `${from} 至 ${to}（含首尾）共 ${result.workdays} 个工作日`,
+      );
+    });
+}
+
+// Only plain decimal integers: "1e3", "0x10" or "20天" are typing mistakes, not counts.
+function parseCount(text: string): number {
+  if (!/^[+-]?\d{1,6}$/.test(text.trim())) usageError(`工作日数应为整数：${text}`);
+  return Number(text.trim());
+}
