@@ -13,6 +13,7 @@ export const ERROR_CODES = {
   ACCOUNT_LOCKED: { status: 423, message: '登录失败次数过多，账号已临时锁定' },
   ACCOUNT_DISABLED: { status: 403, message: '账号已停用' },
   FORBIDDEN: { status: 403, message: '无权执行此操作' },
+  PERSONAL_DATA_RIGHT_REQUIRED: { status: 403, message: '无权查看完整个人信息（需个人信息查看授权）' },
   NOT_FOUND: { status: 404, message: '对象不存在' },
   CONFLICT: { status: 409, message: '数据冲突' },
   USERNAME_TAKEN: { status: 409, message: '用户名已存在' },

@@ -150,7 +150,7 @@ export async function setUserActive(ctx: AppContext, actor: Actor, id: number, i
 
 /** The whole phone number of an account, for callers with the right; the view is audited. */
 export async function revealUserPhone(ctx: AppContext, actor: Actor & { user: CurrentUser }, id: number): Promise<{ phone: string | null }> {
-  if (!actor.user.canViewPersonal) throw new AppError('FORBIDDEN', '无权查看完整个人信息');
+  if (!actor.user.canViewPersonal) throw new AppError('PERSONAL_DATA_RIGHT_REQUIRED');
   return ctx.db.transaction().execute(async (trx) => {
     const row = await users.findUserById(trx, id);
     if (!row) throw new AppError('NOT_FOUND', '账号不存在');

@@ -57,6 +57,7 @@ describe.each(testDialects())('account administration on %s', (dialect) => {
     const secadmin = (await t.loginAs('secadmin')).cookie;
     const refused = await t.app.inject({ method: 'GET', url: `/api/v1/users/${id}/phone`, headers: { cookie: secadmin } });
     expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('PERSONAL_DATA_RIGHT_REQUIRED');
   });
 
   it('disables an account and ends its sessions at once', async () => {
