@@ -1,11 +1,17 @@
 import { createRequire } from 'node:module';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { CALENDAR_COVERAGE, isWorkday } from './calendar.ts';
 import { addDays } from './iso-date.ts';
 
 // The package's functions are correct only in time zones at or east of UTC; the product runs
 // in Asia/Shanghai (SPEC §0), so that is where they serve as the reference for calendar.ts.
+// The worker process may run other test files afterwards: the original zone is put back.
+const originalTimeZone = process.env.TZ;
 process.env.TZ = 'Asia/Shanghai';
+afterAll(() => {
+  if (originalTimeZone === undefined) delete process.env.TZ;
+  else process.env.TZ = originalTimeZone;
+});
 
 interface ChineseDays {
   isWorkday(date: string): boolean;
