@@ -12,6 +12,7 @@ import { securityRoutes } from './modules/accounts/security.routes.ts';
 import { tokensRoutes } from './modules/accounts/tokens.routes.ts';
 import { usersRoutes } from './modules/accounts/users.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { importsRoutes } from './modules/imports/imports.routes.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
 import { toolsRoutes } from './modules/reference/tools.routes.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
@@ -38,7 +39,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  registerErrorHandler(app);
+  registerErrorHandler(app, { serveWebApp: options.serveWebApp });
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
@@ -63,6 +64,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(demoRoutes(ctx));
   await app.register(referenceRoutes(ctx));
   await app.register(toolsRoutes(ctx));
+  await app.register(importsRoutes(ctx));
 
   if (options.serveWebApp) await app.register(webAppPlugin);
   return app;

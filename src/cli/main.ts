@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT } from './output.ts';
 import { registerAuditCommands } from './audit.ts';
 import { registerCheckCommands } from './check.ts';
+import { registerImportCommand } from './import.ts';
 import { registerMigrateCommand } from './migrate.ts';
 import { registerServeCommands } from './serve.ts';
 import { registerUserCommands } from './user.ts';
@@ -18,6 +19,7 @@ registerMigrateCommand(program);
 registerCheckCommands(program);
 registerWorkdaysCommands(program);
 registerUserCommands(program);
+registerImportCommand(program);
 registerAuditCommands(program);
 
 try {

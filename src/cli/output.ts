@@ -30,7 +30,8 @@ export async function runCommand<T>(
 }
 
 export function reportError(options: CommandOptions, error: unknown): void {
-  const appError = isAppError(error) ? error : new AppError('INTERNAL');
+  // The operator at the console sees the cause of an unexpected error (not its stack: YANGFAN_DEBUG=1 for that).
+  const appError = isAppError(error) ? error : new AppError('INTERNAL', `系统内部错误：${(error as Error)?.message ?? String(error)}`);
   if (!isAppError(error) && process.env.YANGFAN_DEBUG) console.error(error);
   const body = toErrorBody(appError);
   if (options.json) process.stdout.write(`${JSON.stringify(body)}\n`);

@@ -33,6 +33,8 @@ export function registerServeCommands(program: Command): void {
 async function run(options: { port?: string; json?: boolean }, mode: { demo: boolean; buildWeb: boolean }): Promise<void> {
   try {
     const config = loadConfig();
+    // The one-command demo keeps the console for the banner; request logs come back with LOG_LEVEL=info.
+    if (mode.demo && !process.env.LOG_LEVEL) config.logLevel = 'warn';
     const port = options.port === undefined ? config.port : Number(options.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('VALIDATION_FAILED', `端口 ${options.port} 无效`);
     if (mode.buildWeb) ensureWebBuilt((line) => console.log(line));

@@ -24,9 +24,21 @@ export async function insertRejects(db: Db, rows: Insertable<ImportRejectTable>[
   }
 }
 
-export function listRejects(db: Db, runId: number, afterLine: number, limit: number) {
-  return db.selectFrom('import_rejects').selectAll().where('run_id', '=', runId).where('line', '>', afterLine)
-    .orderBy('line').orderBy('column_name').limit(limit).execute();
+export interface RejectCursor {
+  line: number;
+  column: string;
+  code: string;
+}
+
+/** A page of rejects in (line, column, code) order, after a keyset cursor. */
+export function listRejects(db: Db, runId: number, after: RejectCursor, limit: number) {
+  return db.selectFrom('import_rejects').selectAll().where('run_id', '=', runId)
+    .where((eb) => eb.or([
+      eb('line', '>', after.line),
+      eb.and([eb('line', '=', after.line), eb('column_name', '>', after.column)]),
+      eb.and([eb('line', '=', after.line), eb('column_name', '=', after.column), eb('code', '>', after.code)]),
+    ]))
+    .orderBy('line').orderBy('column_name').orderBy('code').limit(limit).execute();
 }
 
 export async function listImportRuns(db: Db, filter: { kind?: string; userId?: number }, offset: number, limit: number) {

@@ -34,14 +34,17 @@ export function describeValidationIssue(issue: ValidationIssue, context: string 
  * VALIDATION_FAILED with a Chinese message per field; anything unexpected is a 500 whose
  * details stay in the log (SPEC §5).
  */
-export function registerErrorHandler(app: FastifyInstance): void {
+export function registerErrorHandler(app: FastifyInstance, options: { serveWebApp?: boolean } = {}): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = toAppError(error);
     if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
     void reply.status(appError.status).send(toErrorBody(appError));
   });
   app.setNotFoundHandler((request, reply) => {
-    void reply.status(404).send(toErrorBody(new AppError('NOT_FOUND', `接口不存在：${request.method} ${request.url.split('?')[0]}`)));
+    // Client-side routes of the web app (e.g. /admin/users after a reload) get index.html.
+    const isPage = options.serveWebApp && request.method === 'GET' && !request.url.startsWith('/api/');
+    if (isPage && 'sendFile' in reply) return (reply as unknown as { sendFile(f: string): unknown }).sendFile('index.html');
+    return reply.status(404).send(toErrorBody(new AppError('NOT_FOUND', `接口不存在：${request.method} ${request.url.split('?')[0]}`)));
   });
 }
 

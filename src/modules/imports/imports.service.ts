@@ -1,0 +1,108 @@
+import { rm } from 'node:fs/promises';
+import type { AppContext } from '../../app-context.ts';
+import type { Actor, CurrentUser } from '../../platform/auth/current-user.ts';
+import { AppError } from '../../platform/errors.ts';
+import { pageWindow, type Page } from '../../platform/http/schemas.ts';
+import type { Role } from '../../platform/roles.ts';
+import type { ImportKind } from './import-kind.ts';
+import * as runs from './imports.repository.ts';
+import { findImportKind, IMPORT_KINDS } from './kinds.ts';
+import { runImport } from './runner.ts';
+
+// A running import writes a heartbeat with every batch; silence this long means its process died.
+const STALE_AFTER_MS = 2 * 60_000;
+
+const DEFAULT_ROLES: readonly Role[] = ['province_hrss'];
+
+export interface ImportRunView {
+  id: number;
+  kind: string;
+  kindLabel: string;
+  fileName: string;
+  fileSha256: string;
+  status: 'running' | 'completed' | 'failed' | 'refused' | 'interrupted';
+  startedAt: string;
+  finishedAt: string | null;
+  rows: number;
+  accepted: number;
+  rejected: number;
+  unchanged: number;
+  progress: number;
+  message: string | null;
+  actorName: string | null;
+}
+
+/** The kind, if this user may run it; an unknown kind or another bureau's kind is refused. */
+export function importKindFor(user: CurrentUser, name: string): ImportKind<unknown> {
+  const kind = findImportKind(name);
+  if (!kind) throw new AppError('IMPORT_KIND_UNKNOWN', `不支持的导入类型：${name}。可选：${IMPORT_KINDS.map((k) => k.kind).join('、')}`);
+  if (!(kind.roles ?? DEFAULT_ROLES).includes(user.role)) throw new AppError('FORBIDDEN', `无权导入${kind.label}`);
+  return kind;
+}
+
+/** The kinds a user may import, with their columns (the web page shows the template). */
+export function listImportKinds(user: CurrentUser) {
+  return IMPORT_KINDS.filter((k) => (k.roles ?? DEFAULT_ROLES).includes(user.role)).map((k) => ({
+    kind: k.kind,
+    label: k.label,
+    columns: k.columns.map((c) => ({ header: c.header, alias: c.alias, required: c.required })),
+  }));
+}
+
+/**
+ * Starts an uploaded file's import in the background and answers at once with the run id;
+ * the page polls the run for progress. The uploaded copy is removed when the import ends.
+ */
+export async function startUploadedImport(ctx: AppContext, actor: Actor & { user: CurrentUser }, kindName: string, path: string, fileName: string): Promise<ImportRunView> {
+  const kind = importKindFor(actor.user, kindName);
+  const now = ctx.clock().toISOString();
+  const runId = await runs.insertImportRun(ctx.db, {
+    kind: kind.kind, file_name: fileName, file_sha256: '', status: 'running', started_at: now,
+    user_id: actor.user.id, actor_name: actor.user.username, heartbeat_at: now,
+  });
+  void runImport(ctx, actor, kind, path, { fileName, runId })
+    .catch(() => undefined) // the run row records the failure and the audit log the reason
+    .finally(() => rm(path, { force: true }));
+  return getImportRun(ctx, actor.user, runId);
+}
+
+/** One run with its progress; another user's run is visible to province roles only. */
+export async function getImportRun(ctx: AppContext, user: CurrentUser, id: number): Promise<ImportRunView> {
+  const row = await runs.findImportRun(ctx.db, id);
+  if (!row || !maySee(user, row.user_id)) throw new AppError('NOT_FOUND', '导入记录不存在');
+  return toView(ctx, row);
+}
+
+export async function listRuns(ctx: AppContext, user: CurrentUser, query: { page?: number; pageSize?: number; kind?: string }): Promise<Page<ImportRunView>> {
+  const { page, pageSize, offset } = pageWindow(query);
+  const mine = user.role === 'province_hrss' || user.role === 'province_miit' ? {} : { userId: user.id };
+  const { items, total } = await runs.listImportRuns(ctx.db, { kind: query.kind, ...mine }, offset, pageSize);
+  return { items: items.map((r) => toView(ctx, r)), total, page, pageSize };
+}
+
+/** Province officials see every run; anyone else only the runs they started. */
+function maySee(user: CurrentUser, ownerId: number | null): boolean {
+  return user.role === 'province_hrss' || user.role === 'province_miit' || ownerId === user.id;
+}
+
+function toView(ctx: AppContext, row: NonNullable<Awaited<ReturnType<typeof runs.findImportRun>>>): ImportRunView {
+  const isStale = row.status === 'running' && (!row.heartbeat_at || ctx.clock().getTime() - new Date(row.heartbeat_at).getTime() > STALE_AFTER_MS);
+  const bytesTotal = Number(row.bytes_total);
+  return {
+    id: Number(row.id),
+    kind: row.kind,
+    kindLabel: findImportKind(row.kind)?.label ?? row.kind,
+    fileName: row.file_name,
+    fileSha256: row.file_sha256,
+    status: isStale ? 'interrupted' : row.status,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    rows: Number(row.rows),
+    accepted: Number(row.accepted),
+    rejected: Number(row.rejected),
+    unchanged: Number(row.unchanged),
+    progress: row.status === 'completed' ? 1 : bytesTotal > 0 ? Math.min(1, Number(row.bytes_read) / bytesTotal) : 0,
+    message: row.message,
+    actorName: row.actor_name,
+  };
+}
