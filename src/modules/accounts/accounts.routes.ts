@@ -14,7 +14,17 @@ export function accountsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   const secureCookie = ctx.config.environment === 'production';
   return async (app) => {
     app.post('/api/v1/auth/login', {
-      config: { access: 'anyone', rateLimit: { max: loadSecuritySettings().loginRateLimitPerMinute, timeWindow: 60_000 } },
+      config: {
+        access: 'anyone',
+        // Counted per source address and username after the body is parsed: one office behind
+        // one NAT address must not lock out its colleagues; lockout guards each account anyway.
+        rateLimit: {
+          max: loadSecuritySettings().loginRateLimitPerMinute,
+          timeWindow: 60_000,
+          hook: 'preHandler',
+          keyGenerator: (request) => `${request.ip}|${String((request.body as { username?: unknown } | undefined)?.username ?? '')}`,
+        },
+      },
       schema: {
         tags: ['auth'],
         summary: '用户名密码登录（省级与管理员账号需动态验证码）',

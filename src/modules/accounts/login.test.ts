@@ -83,6 +83,17 @@ describe.each(testDialects())('login and sessions on %s', (dialect) => {
     expect((await me(cookie)).statusCode).toBe(401);
   });
 
+  it('rate-limits repeated login attempts for one username from one address', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i++) statuses.push((await login({ username: 'sprayed', password: 'Wrong@Password1' })).statusCode);
+    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(statuses[20]).toBe(429);
+    const limited = await login({ username: 'sprayed', password: 'Wrong@Password1' });
+    expect(limited.json().error.code).toBe('RATE_LIMITED');
+    const other = await login({ username: 'someone_else', password: 'Wrong@Password1' });
+    expect(other.statusCode).toBe(401);
+  });
+
   it('answers malformed login bodies with a Chinese validation message', async () => {
     const response = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'x' } });
     expect(response.statusCode).toBe(400);
