@@ -15,6 +15,7 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { importsRoutes } from './modules/imports/imports.routes.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
 import { toolsRoutes } from './modules/reference/tools.routes.ts';
+import { workforceRoutes } from './modules/workforce/workforce.routes.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { authPlugin } from './platform/auth/auth.plugin.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
@@ -24,6 +25,8 @@ import { webAppPlugin } from './platform/http/web-app.ts';
 export interface BuildOptions {
   /** Serve the built web app from web/dist (off in API tests). */
   serveWebApp?: boolean;
+  /** Where log lines go (tests scan them for personal data); stdout by default. */
+  logStream?: NodeJS.WritableStream;
 }
 
 /**
@@ -32,7 +35,7 @@ export interface BuildOptions {
  */
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: loggerOptions(ctx.config.logLevel),
+    logger: loggerOptions(ctx.config.logLevel, options.logStream),
     genReqId: () => randomUUID(),
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 10 * 1024 * 1024,
@@ -65,6 +68,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(referenceRoutes(ctx));
   await app.register(toolsRoutes(ctx));
   await app.register(importsRoutes(ctx));
+  await app.register(workforceRoutes(ctx));
 
   if (options.serveWebApp) await app.register(webAppPlugin);
   return app;

@@ -11,6 +11,7 @@ import { createPersonalDataCipher } from '../platform/crypto/personal-data.ts';
 import { makeUsccForSerial } from '../platform/identifiers/uscc.ts';
 import type { Role } from '../platform/roles.ts';
 import { createTestDatabase, type TestDatabase } from './dialects.ts';
+import { createPersonalDataGuard } from './personal-data-guard.ts';
 
 export const TEST_PASSWORD = 'Test@Password1';
 export const TEST_KEYS = { encryption: Buffer.alloc(16, 7), mac: Buffer.alloc(32, 8), blindIndex: Buffer.alloc(32, 9) };
@@ -42,7 +43,8 @@ export async function buildTestApp(dialect: Dialect): Promise<TestApp> {
   const database = await createTestDatabase(dialect);
   await loadReferenceData(database.db);
   let offset = 0;
-  const config = { ...loadConfig({ NODE_ENV: 'test' } as NodeJS.ProcessEnv), keys: TEST_KEYS };
+  // Logs at info level so the personal-data guard reads every request line the suite produces.
+  const config = { ...loadConfig({ NODE_ENV: 'test' } as NodeJS.ProcessEnv), keys: TEST_KEYS, logLevel: 'info' };
   const ctx: AppContext = {
     db: database.db,
     dialect,
@@ -50,7 +52,9 @@ export async function buildTestApp(dialect: Dialect): Promise<TestApp> {
     cipher: createPersonalDataCipher(TEST_KEYS),
     clock: () => new Date(Date.now() + offset),
   };
-  const app = await buildApp(ctx);
+  const guard = createPersonalDataGuard();
+  const app = await buildApp(ctx, { logStream: guard.logStream });
+  guard.watchResponses(app);
   await app.ready();
   return {
     app,
@@ -82,6 +86,7 @@ export async function buildTestApp(dialect: Dialect): Promise<TestApp> {
     async close() {
       await app.close();
       await database.destroy();
+      guard.assertClean();
     },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskIdNumber, maskPersonalDataInText, maskPhone } from './masking.ts';
+import { findWholeIdNumbers, maskIdNumber, maskPersonalDataInText, maskPhone } from './masking.ts';
 import { createPersonalDataCipher } from './personal-data.ts';
 import { sm3Hex } from './sm.ts';
 
@@ -52,5 +52,11 @@ describe('masking', () => {
     expect(maskPersonalDataInText('身份证 32010219900101123X 电话13812345678。')).toBe(
       '身份证 3201**********123X 电话138****5678。',
     );
+  });
+});
+
+describe('finding whole ID numbers', () => {
+  it('finds valid numbers only, not masked ones or random digits', () => {
+    expect(findWholeIdNumbers('a 11010519491231002X b 3201**********1234 c 123456789012345678')).toEqual(['11010519491231002X']);
   });
 });

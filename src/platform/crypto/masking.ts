@@ -1,3 +1,5 @@
+import { checkIdNumber } from '../identifiers/id-number.ts';
+
 /**
  * Display masks chosen for the project (DOMAIN §8): ID numbers keep 4 leading and 4 trailing
  * characters, phone numbers 3 + 4. Masking happens on the server, before anything leaves it.
@@ -17,4 +19,10 @@ export function maskPersonalDataInText(text: string): string {
   return text
     .replace(/(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g, (m) => maskIdNumber(m))
     .replace(/(?<!\d)1[3-9]\d{9}(?!\d)/g, (m) => maskPhone(m));
+}
+
+/** Whole, valid ID numbers inside a text (what must never reach a response or a log unmasked). */
+export function findWholeIdNumbers(text: string): string[] {
+  const candidates = text.match(/(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g) ?? [];
+  return candidates.filter((candidate) => checkIdNumber(candidate).valid);
 }

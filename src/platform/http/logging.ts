@@ -5,9 +5,10 @@ import { maskPersonalDataInText } from '../crypto/masking.ts';
  * pino options: credentials are removed and any ID or phone number in a URL or message is
  * masked before a line is written (DOMAIN §8: logs are personal data too).
  */
-export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+export function loggerOptions(level: string, stream?: NodeJS.WritableStream): FastifyServerOptions['logger'] {
   return {
     level,
+    ...(stream ? { stream } : {}),
     redact: {
       paths: [
         'req.headers.cookie',
