@@ -1,0 +1,47 @@
+/** The roles of SPEC §1, as the server names them. */
+export const ROLES = [
+  'province_hrss',
+  'province_miit',
+  'city_hrss',
+  'commissioner',
+  'enterprise',
+  'public',
+  'sysadmin',
+  'secadmin',
+  'auditor',
+] as const;
+
+export type Role = (typeof ROLES)[number];
+
+/** The logged-in user, as `GET /api/v1/auth/me` and the login answer describe it. */
+export interface CurrentUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  roleLabel: string;
+  regionCode: string | null;
+  regionName: string | null;
+  uscc: string | null;
+  /** Scope kind: province / region / assigned / own_enterprise / self (the web words it per role). */
+  scope?: string;
+  scopeLabel?: string;
+}
+
+/** One page of a list (SPEC §5). */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface PageQuery {
+  page?: number;
+  pageSize?: number;
+}
+
+/** A list that is not paginated. */
+export interface ItemList<T> {
+  items: T[];
+}

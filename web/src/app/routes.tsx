@@ -1,0 +1,93 @@
+import {
+  ApiOutlined,
+  AuditOutlined,
+  DatabaseOutlined,
+  HomeOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+  ToolOutlined,
+} from '@ant-design/icons';
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import type { CurrentUser } from '../api/types.ts';
+import type { MessageKey } from '../locales/i18n.tsx';
+import { BUSINESS_ROLES, OFFICIAL_ROLES, canAccess, type RouteAccess } from './access.ts';
+
+/** One page of the signed-in app: where it lives, what it shows, who may open it. */
+export interface AppRoute {
+  path: string;
+  page: LazyExoticComponent<ComponentType>;
+  /** Menu label and page title. */
+  labelKey: MessageKey;
+  icon: ReactNode;
+  access: RouteAccess;
+  /** Pages reached from elsewhere (details, forms) set this to false. */
+  isInMenu?: boolean;
+}
+
+/**
+ * The one table of pages. It drives the menu, the home page's quick links and the route guard;
+ * a new module adds its pages here. Each page is loaded on first visit (React.lazy).
+ */
+export const APP_ROUTES: readonly AppRoute[] = [
+  {
+    path: '/',
+    page: lazy(() => import('../pages/home/HomePage.tsx')),
+    labelKey: 'menu.home',
+    icon: <HomeOutlined />,
+    access: 'authenticated',
+  },
+  {
+    path: '/reference',
+    page: lazy(() => import('../pages/reference/ReferencePage.tsx')),
+    labelKey: 'menu.reference',
+    icon: <DatabaseOutlined />,
+    access: OFFICIAL_ROLES,
+  },
+  {
+    path: '/tools',
+    page: lazy(() => import('../pages/tools/ToolsPage.tsx')),
+    labelKey: 'menu.tools',
+    icon: <ToolOutlined />,
+    access: BUSINESS_ROLES,
+  },
+  {
+    path: '/exchange/tokens',
+    page: lazy(() => import('../pages/exchange/ApiTokensPage.tsx')),
+    labelKey: 'menu.apiTokens',
+    icon: <ApiOutlined />,
+    access: ['province_hrss', 'province_miit', 'sysadmin'],
+  },
+  {
+    path: '/admin/users',
+    page: lazy(() => import('../pages/admin/UsersPage.tsx')),
+    labelKey: 'menu.users',
+    icon: <TeamOutlined />,
+    access: ['sysadmin'],
+  },
+  {
+    path: '/security',
+    page: lazy(() => import('../pages/security/SecurityPage.tsx')),
+    labelKey: 'menu.security',
+    icon: <SafetyCertificateOutlined />,
+    access: ['secadmin'],
+  },
+  {
+    path: '/audit',
+    page: lazy(() => import('../pages/audit/AuditPage.tsx')),
+    labelKey: 'menu.audit',
+    icon: <AuditOutlined />,
+    access: ['auditor'],
+  },
+];
+
+/** The menu entries this user may see, in table order. */
+export function menuRoutesFor(user: CurrentUser | null): AppRoute[] {
+  return APP_ROUTES.filter((route) => route.isInMenu !== false && canAccess(user, route.access));
+}
+
+/** The route whose path is the longest prefix of the location (for the selected menu entry). */
+export function routeForPath(pathname: string): AppRoute | undefined {
+  return [...APP_ROUTES]
+    .sort((a, b) => b.path.length - a.path.length)
+    .find((route) => (route.path === '/' ? pathname === '/' : pathname === route.path || pathname.startsWith(`${route.path}/`)));
+}

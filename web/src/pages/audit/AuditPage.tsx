@@ -1,0 +1,114 @@
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Table, Tag, type TableProps } from 'antd';
+import { useState } from 'react';
+import { listAuditEntries, verifyAuditChain, type AuditEntry, type AuditQuery, type AuditVerification } from '../../api/audit.ts';
+import { LoadError } from '../../components/LoadError.tsx';
+import { useRemoteData } from '../../components/useRemoteData.ts';
+import { isMessageKey, useErrorText, useI18n } from '../../locales/i18n.tsx';
+import { formatDateTime } from '../../utils/format.ts';
+import { AuditFilters } from './AuditFilters.tsx';
+
+const OUTCOME_COLORS: Record<string, string> = { success: 'green', failure: 'red', denied: 'orange' };
+
+function ChainVerification({ result, error }: { result?: AuditVerification; error?: unknown }) {
+  const { t } = useI18n();
+  const errorText = useErrorText();
+  if (error !== undefined) return <Alert type="error" showIcon title={errorText(error)} role="alert" style={{ marginBottom: 16 }} />;
+  if (!result) return null;
+  return result.ok ? (
+    <Alert type="success" showIcon role="status" title={t('audit.verifyOk', { checked: result.checked })} style={{ marginBottom: 16 }} />
+  ) : (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      title={t('audit.verifyBroken', { checked: result.checked, firstBroken: result.first_broken?.id ?? '?' })}
+      description={result.first_broken?.reason}
+      style={{ marginBottom: 16 }}
+    />
+  );
+}
+
+/** 审计日志 (auditor): the append-only log, filtered, and a check of its SM3 hash chain. */
+export default function AuditPage() {
+  const { t } = useI18n();
+  const [query, setQuery] = useState<AuditQuery>({ page: 1, pageSize: 20 });
+  const entries = useRemoteData(() => listAuditEntries(query), JSON.stringify(query));
+  const [verification, setVerification] = useState<{ result?: AuditVerification; error?: unknown }>({});
+  const [isVerifying, setIsVerifying] = useState(false);
+
+  async function verify() {
+    setIsVerifying(true);
+    try {
+      setVerification({ result: await verifyAuditChain() });
+    } catch (error) {
+      setVerification({ error });
+    } finally {
+      setIsVerifying(false);
+    }
+  }
+
+  const columns: TableProps<AuditEntry>['columns'] = [
+    { title: t('audit.at'), dataIndex: 'at', render: (at: string) => formatDateTime(at), width: 170 },
+    { title: t('audit.actor'), dataIndex: 'actorName', render: (name: string | null) => name ?? t('common.none') },
+    {
+      title: t('audit.actorRole'),
+      dataIndex: 'actorRole',
+      render: (role: string | null) => {
+        const key = `role.${role ?? ''}`;
+        return role ? (isMessageKey(key) ? t(key) : role) : t('common.none');
+      },
+    },
+    { title: t('audit.action'), dataIndex: 'action', render: (action: string) => <code>{action}</code> },
+    {
+      title: t('audit.object'),
+      key: 'object',
+      render: (_, entry) => (entry.objectType ? `${entry.objectType}${entry.objectId ? ` #${entry.objectId}` : ''}` : t('common.none')),
+    },
+    {
+      title: t('audit.outcome'),
+      dataIndex: 'outcome',
+      render: (outcome: string) => {
+        const key = `audit.outcome.${outcome}`;
+        return <Tag color={OUTCOME_COLORS[outcome]}>{isMessageKey(key) ? t(key) : outcome}</Tag>;
+      },
+    },
+    { title: t('audit.requestId'), dataIndex: 'requestId', render: (id: string | null) => (id ? <code>{id}</code> : t('common.none')) },
+    { title: t('audit.ip'), dataIndex: 'ip', render: (ip: string | null) => ip ?? t('common.none') },
+  ];
+
+  return (
+    <Card
+      title={t('audit.title')}
+      extra={
+        <Button icon={<SafetyCertificateOutlined />} loading={isVerifying} onClick={() => void verify()}>
+          {t('audit.verify')}
+        </Button>
+      }
+    >
+      <ChainVerification result={verification.result} error={verification.error} />
+      <AuditFilters onChange={(filter) => setQuery((current) => ({ ...filter, page: 1, pageSize: current.pageSize }))} />
+      <LoadError error={entries.error} />
+      <Table<AuditEntry>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={entries.data?.items}
+        loading={entries.isLoading}
+        scroll={{ x: 'max-content' }}
+        expandable={{
+          rowExpandable: (entry) => Boolean(entry.details),
+          expandedRowRender: (entry) => <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{entry.details}</pre>,
+        }}
+        pagination={{
+          current: query.page,
+          pageSize: query.pageSize,
+          total: entries.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (total) => t('common.total', { total }),
+        }}
+        onChange={(pagination) => setQuery((current) => ({ ...current, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 }))}
+      />
+    </Card>
+  );
+}

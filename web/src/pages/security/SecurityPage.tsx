@@ -1,0 +1,89 @@
+import { App, Button, Card, Popconfirm, Space, Table, Tag, type TableProps } from 'antd';
+import { clearLockout, listLockouts, listSecuritySettings, type Lockout, type SecuritySetting } from '../../api/security.ts';
+import { LoadError } from '../../components/LoadError.tsx';
+import { useRemoteData } from '../../components/useRemoteData.ts';
+import { useErrorText, useI18n } from '../../locales/i18n.tsx';
+import { formatDateTime } from '../../utils/format.ts';
+
+function LockoutsCard() {
+  const { t } = useI18n();
+  const errorText = useErrorText();
+  const { message } = App.useApp();
+  const lockouts = useRemoteData(listLockouts, 'lockouts');
+
+  async function clear(username: string) {
+    try {
+      await clearLockout(username);
+      message.success(t('security.cleared', { username }));
+      lockouts.reload();
+    } catch (error) {
+      message.error(errorText(error));
+    }
+  }
+
+  const columns: TableProps<Lockout>['columns'] = [
+    { title: t('security.username'), dataIndex: 'username' },
+    { title: t('security.failures'), dataIndex: 'failures' },
+    { title: t('security.lockedUntil'), dataIndex: 'lockedUntil', render: (at: string) => formatDateTime(at) },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      render: (_, lockout) => (
+        <Popconfirm title={t('security.clearConfirm', { username: lockout.username })} onConfirm={() => clear(lockout.username)}>
+          <Button type="link" size="small">
+            {t('security.clear')}
+          </Button>
+        </Popconfirm>
+      ),
+    },
+  ];
+
+  return (
+    <Card title={t('security.lockouts')} extra={<Button onClick={lockouts.reload}>{t('common.refresh')}</Button>}>
+      <LoadError error={lockouts.error} />
+      <Table<Lockout>
+        rowKey="username"
+        size="middle"
+        columns={columns}
+        dataSource={lockouts.data?.items}
+        loading={lockouts.isLoading}
+        pagination={false}
+        locale={{ emptyText: t('security.noLockouts') }}
+      />
+    </Card>
+  );
+}
+
+function SettingsCard() {
+  const { t } = useI18n();
+  const settings = useRemoteData(listSecuritySettings, 'settings');
+  const columns: TableProps<SecuritySetting>['columns'] = [
+    { title: t('security.key'), dataIndex: 'key', render: (key: string) => <code>{key}</code> },
+    { title: t('security.value'), dataIndex: 'value', render: (value: SecuritySetting['value']) => String(value) },
+    { title: t('security.unit'), dataIndex: 'unit', render: (unit: string) => unit || t('common.none') },
+    { title: t('security.source'), dataIndex: 'source', render: (source: string) => <Tag>{source}</Tag> },
+  ];
+  return (
+    <Card title={t('security.settings')}>
+      <LoadError error={settings.error} />
+      <Table<SecuritySetting>
+        rowKey="key"
+        size="middle"
+        columns={columns}
+        dataSource={settings.data?.settings}
+        loading={settings.isLoading}
+        pagination={false}
+      />
+    </Card>
+  );
+}
+
+/** 安全管理 (secadmin): clear login lockouts; see the security settings in force. */
+export default function SecurityPage() {
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <LockoutsCard />
+      <SettingsCard />
+    </Space>
+  );
+}
