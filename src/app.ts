@@ -11,6 +11,9 @@ import { demoRoutes } from './modules/accounts/demo.routes.ts';
 import { securityRoutes } from './modules/accounts/security.routes.ts';
 import { tokensRoutes } from './modules/accounts/tokens.routes.ts';
 import { usersRoutes } from './modules/accounts/users.routes.ts';
+import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.ts';
+import { exchangeRoutes } from './modules/enterprises/exchange.routes.ts';
+import { keyEnterprisesRoutes } from './modules/enterprises/key-enterprises.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { importsRoutes } from './modules/imports/imports.routes.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
@@ -68,6 +71,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(referenceRoutes(ctx));
   await app.register(toolsRoutes(ctx));
   await app.register(importsRoutes(ctx));
+  await app.register(enterprisesRoutes(ctx));
+  await app.register(exchangeRoutes(ctx));
+  await app.register(keyEnterprisesRoutes(ctx));
   await app.register(workforceRoutes(ctx));
 
   if (options.serveWebApp) await app.register(webAppPlugin);
