@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.ts';
 import { chunk } from './batching.ts';
 
 // The workforce module reads the enterprise register through these two queries only; the
-// register module owns the table. To be unified with its scope logic once it lands.
+// register module owns the table and the scope rules (enterprises/enterprise-scope.ts).
 
 /** The credit codes among `usccs` that are in the enterprise register. */
 export async function findRegisteredUsccs(db: Db, usccs: readonly string[]): Promise<Set<string>> {
