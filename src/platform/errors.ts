@@ -16,6 +16,7 @@ export const ERROR_CODES = {
   PERSONAL_DATA_RIGHT_REQUIRED: { status: 403, message: '无权查看完整个人信息（需个人信息查看授权）' },
   NOT_FOUND: { status: 404, message: '对象不存在' },
   CONFLICT: { status: 409, message: '数据冲突' },
+  IDEMPOTENCY_KEY_REUSED: { status: 409, message: '该 Idempotency-Key 已用于内容不同的请求，请换用新的幂等键' },
   USERNAME_TAKEN: { status: 409, message: '用户名已存在' },
   RATE_LIMITED: { status: 429, message: '请求过于频繁，请稍后再试' },
   CALENDAR_NOT_COVERED: { status: 422, message: '该年份不在官方工作日历覆盖范围内' },

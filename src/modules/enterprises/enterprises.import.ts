@@ -33,6 +33,8 @@ export function summariseOutcomes(outcomes: RowOutcome[]): EnterpriseBatchOutcom
 export const enterprisesImport: ImportKind<EnterpriseRecord> = {
   kind: 'enterprises',
   label: '专精特新企业培育库',
+  // The register is the 工信 side's data; 省人社 may load it too when the two bureaus exchange files.
+  roles: ['province_miit', 'province_hrss'],
   columns: ENTERPRISE_COLUMNS,
   parseRow: parseEnterpriseRow,
   async writeBatch(trx, ctx, rows, runId): Promise<EnterpriseBatchOutcome> {

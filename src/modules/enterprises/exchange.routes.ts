@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../app-context.ts';
+import { AppError } from '../../platform/errors.ts';
 import { signedInActorOf } from '../../platform/auth/auth.plugin.ts';
 import { ErrorResponse, standardErrors } from '../../platform/http/schemas.ts';
 import type { Role } from '../../platform/roles.ts';
@@ -67,9 +68,7 @@ export function exchangeRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       },
     }, async (request, reply) => {
       const answer = await pushEnterprises(ctx, signedInActorOf(request), request.headers['idempotency-key'], request.body);
-      if (answer.kind === 'key_reused') {
-        return reply.status(409).send({ error: { code: 'IDEMPOTENCY_KEY_REUSED', message: '该 Idempotency-Key 已用于内容不同的请求，请换用新的幂等键' } });
-      }
+      if (answer.kind === 'key_reused') throw new AppError('IDEMPOTENCY_KEY_REUSED');
       if (answer.kind === 'replayed') void reply.header('idempotent-replayed', 'true');
       return answer.response;
     });

@@ -15,7 +15,7 @@ export function isCellError<T>(value: CellResult<T>): value is { error: string; 
 /** Trimmed text with full-width ASCII folded; empty → undefined. */
 export function textCell(raw: RawCell): string | undefined {
   if (raw === null || raw === undefined) return undefined;
-  if (raw instanceof Date) return raw.toISOString().slice(0, 10);
+  if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? undefined : raw.toISOString().slice(0, 10);
   const text = toHalfWidth(String(raw)).replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/\u3000/g, ' ').trim();
   return text === '' ? undefined : text;
 }
