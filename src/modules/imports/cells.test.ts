@@ -33,6 +33,8 @@ describe('import cells', () => {
     const tiers = { 小巨人: 'little_giant', '专精特新小巨人企业': 'little_giant' } as const;
     for (const raw of ['"小巨人"', '“小巨人”', '「小巨人」', '小巨人']) expect(enumCell(raw, tiers, '梯度类型')).toBe('little_giant');
     expect(enumCell('大巨人', tiers, '梯度类型')).toMatchObject({ error: 'ENUM_INVALID' });
+    expect(enumCell('constructor', tiers, '梯度类型')).toMatchObject({ error: 'ENUM_INVALID' });
+    expect(enumCell('toString', tiers, '梯度类型')).toMatchObject({ error: 'ENUM_INVALID' });
   });
 
   it('trims, folds full width, and reads counts', () => {

@@ -81,7 +81,8 @@ const QUOTES = /["'“”‘’「」『』《》]/g;
 export function enumCell<T extends string>(raw: RawCell, options: Record<string, T>, label: string): CellResult<T> {
   const text = textCell(raw)?.replace(QUOTES, '');
   if (text === undefined) return undefined;
-  const found = options[text] ?? options[text.toLowerCase()];
+  // Own keys only: "constructor" or "toString" must not match Object.prototype.
+  const found = Object.hasOwn(options, text) ? options[text] : Object.hasOwn(options, text.toLowerCase()) ? options[text.toLowerCase()] : undefined;
   if (found) return found;
   const allowed = [...new Set(Object.keys(options).filter((k) => /[\u4e00-\u9fa5]/.test(k)))].join('、');
   return { error: 'ENUM_INVALID', message: `${label}“${text}”不在可选值中：${allowed}` };

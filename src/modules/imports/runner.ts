@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { AppContext } from '../../app-context.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/auth/current-user.ts';
@@ -125,6 +126,9 @@ interface PendingBatch {
 async function commitBatch(ctx: AppContext, actor: Actor, kind: ImportKind<unknown>, runId: number, sha: string, pending: PendingBatch): Promise<void> {
   const { counters } = pending;
   await ctx.db.transaction().execute(async (trx) => {
+    // Two imports of one kind at once (two app processes) write their batches one after the
+    // other on PostgreSQL, so that merges of the same person's spells never race.
+    if (ctx.dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${`import:${kind.kind}`}))`.execute(trx);
     const outcome = pending.batch.length > 0 ? await kind.writeBatch(trx, ctx, pending.batch, runId) : { accepted: 0, unchanged: 0, rejects: [] };
     const allRejects = [...pending.rejects, ...outcome.rejects];
     await runs.insertRejects(trx, allRejects.map((r) => ({ run_id: runId, line: r.line, column_name: r.column ?? '', code: r.code, message: r.message })));
