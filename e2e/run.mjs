@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { createRunner } from './support/harness.mjs';
 import { demoPasswordFrom, startYangfan } from './support/server.mjs';
+import { enterpriseRegisterSpec } from './specs/enterprise-register.mjs';
 import { initialBundleSpec } from './specs/initial-bundle.mjs';
 import { rolePagesSpec } from './specs/role-pages.mjs';
 import { signInAndMenusSpec } from './specs/sign-in-and-menus.mjs';
@@ -57,6 +58,7 @@ async function main() {
     await initialBundleSpec(runner, { context, baseUrl: server.baseUrl });
     await signInAndMenusSpec(runner, { context, baseUrl: server.baseUrl, demoPassword, provinceTotpSecret });
     await rolePagesSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
+    await enterpriseRegisterSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
     isGreen = runner.summary();
   } catch (error) {
     console.error(error);

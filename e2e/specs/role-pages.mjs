@@ -1,29 +1,9 @@
-import { LayoutPage } from '../pages/layout.page.mjs';
-import { LoginPage } from '../pages/login.page.mjs';
 import { expect } from '../support/harness.mjs';
-
-/**
- * Runs steps as one demo account in a browser context of its own (so a failed spec never
- * leaves a session behind for the next), signing in first with its TOTP secret if it has one.
- */
-async function runAs(runner, { newContext, baseUrl, account }, title, buildSteps) {
-  const context = await newContext();
-  const page = await context.newPage();
-  const session = { page, layout: new LayoutPage(page) };
-  const signIn = [`signs in as ${account.username}`, () =>
-    new LoginPage(page, baseUrl).loginAs(account.username, account.password, { totpSecret: account.totpSecret })];
-  const logOut = ['logs out', () => session.layout.logout()];
-  await runner.spec(title, page, [signIn, ...buildSteps(session), logOut]);
-  await context.close();
-}
+import { demoAccount, runAs } from '../support/session.mjs';
 
 /** Every page of the shell against the real API, each with the role that owns it. */
 export async function rolePagesSpec(runner, { newContext, baseUrl, demoAccounts }) {
-  const as = (username) => {
-    const account = demoAccounts.find((candidate) => candidate.username === username);
-    if (!account) throw new Error(`demo account ${username} missing from /api/v1/demo/accounts`);
-    return { newContext, baseUrl, account };
-  };
+  const as = (username) => ({ newContext, baseUrl, account: demoAccount(demoAccounts, username) });
 
   await runAs(runner, as('sysadmin'), '账号管理 (sysadmin)', ({ page, layout }) => [
     ['lists the accounts', async () => {

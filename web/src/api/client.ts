@@ -42,6 +42,8 @@ export type QueryValue = string | number | boolean | null | undefined;
 export interface RequestOptions {
   query?: Record<string, QueryValue>;
   body?: unknown;
+  /** A multipart body (file uploads); the browser sets its content type and boundary. */
+  form?: FormData;
   /** Login and the session probe handle a 401 themselves instead of redirecting. */
   isSessionProbe?: boolean;
   signal?: AbortSignal;
@@ -74,17 +76,11 @@ async function readErrorBody(response: Response): Promise<ApiError> {
   return new ApiError(response.status, `HTTP_${response.status}`, response.statusText || `HTTP ${response.status}`);
 }
 
-/** Send one request to `/api/v1<path>` and return the parsed JSON answer. */
-export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  const init: RequestInit = { method, headers, credentials: 'same-origin', signal: options.signal };
-  if (options.body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    init.body = JSON.stringify(options.body);
-  }
+/** Fetches, turning a network failure and every non-2xx answer into an ApiError. */
+async function send(url: string, init: RequestInit, options: RequestOptions): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(`${API_BASE}${path}${toQueryString(options.query)}`, init);
+    response = await fetch(url, init);
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError(0, 'NETWORK_ERROR', '网络连接失败，请检查网络后重试');
@@ -96,6 +92,44 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
     }
     throw error;
   }
+  return response;
+}
+
+/** The file name a download answer proposes (RFC 6266 `filename*=UTF-8''…` first). */
+export function fileNameFromDisposition(header: string | null, fallback: string): string {
+  if (!header) return fallback;
+  const extended = /filename\*=UTF-8''([^;]+)/i.exec(header)?.[1];
+  if (extended) {
+    try {
+      return decodeURIComponent(extended.trim());
+    } catch {
+      // A malformed escape falls through to the plain name.
+    }
+  }
+  return /filename="?([^";]+)"?/i.exec(header)?.[1]?.trim() || fallback;
+}
+
+/**
+ * Fetches a file from `/api/v1<path>` (an export, a rejects list) as a Blob with the name the
+ * server proposes; failures arrive as ApiError, so the page can show the reason.
+ */
+export async function apiDownload(path: string, query: Record<string, QueryValue> | undefined, fallbackName: string): Promise<{ blob: Blob; fileName: string }> {
+  const init: RequestInit = { method: 'GET', credentials: 'same-origin', headers: { Accept: '*/*' } };
+  const response = await send(`${API_BASE}${path}${toQueryString(query)}`, init, {});
+  return { blob: await response.blob(), fileName: fileNameFromDisposition(response.headers.get('content-disposition'), fallbackName) };
+}
+
+/** Send one request to `/api/v1<path>` and return the parsed JSON answer. */
+export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const init: RequestInit = { method, headers, credentials: 'same-origin', signal: options.signal };
+  if (options.form !== undefined) {
+    init.body = options.form;
+  } else if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(options.body);
+  }
+  const response = await send(`${API_BASE}${path}${toQueryString(options.query)}`, init, options);
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
@@ -105,6 +139,8 @@ export const api = {
   get: <T>(path: string, query?: Record<string, QueryValue>, options?: RequestOptions) =>
     apiRequest<T>('GET', path, { ...options, query }),
   post: <T>(path: string, body?: unknown, options?: RequestOptions) => apiRequest<T>('POST', path, { ...options, body }),
+  /** POST a multipart form (a file upload). */
+  upload: <T>(path: string, form: FormData) => apiRequest<T>('POST', path, { form }),
   patch: <T>(path: string, body?: unknown) => apiRequest<T>('PATCH', path, { body }),
   delete: <T>(path: string) => apiRequest<T>('DELETE', path),
 };

@@ -26,6 +26,11 @@ export interface CurrentUser {
   /** Scope kind: province / region / assigned / own_enterprise / self (the web words it per role). */
   scope?: string;
   scopeLabel?: string;
+  /**
+   * Whether the user holds the explicit right to see whole ID and phone numbers (SPEC §1).
+   * Absent when the server does not say; the server refuses a reveal without it anyway.
+   */
+  canViewPersonal?: boolean;
 }
 
 /** One page of a list (SPEC §5). */

@@ -1,7 +1,10 @@
 import {
   ApiOutlined,
   AuditOutlined,
+  BankOutlined,
+  CloudUploadOutlined,
   DatabaseOutlined,
+  FlagOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
@@ -10,7 +13,7 @@ import {
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { CurrentUser } from '../api/types.ts';
 import type { MessageKey } from '../locales/i18n.tsx';
-import { BUSINESS_ROLES, OFFICIAL_ROLES, canAccess, type RouteAccess } from './access.ts';
+import { BUSINESS_ROLES, OFFICIAL_ROLES, PROVINCE_ROLES, canAccess, type RouteAccess } from './access.ts';
 
 /** One page of the signed-in app: where it lives, what it shows, who may open it. */
 export interface AppRoute {
@@ -35,6 +38,37 @@ export const APP_ROUTES: readonly AppRoute[] = [
     labelKey: 'menu.home',
     icon: <HomeOutlined />,
     access: 'authenticated',
+  },
+  {
+    // The register: officials in their scope, an enterprise its own record (GET /enterprises).
+    path: '/enterprises',
+    page: lazy(() => import('../pages/enterprises/EnterprisesPage.tsx')),
+    labelKey: 'menu.enterprises',
+    icon: <BankOutlined />,
+    access: BUSINESS_ROLES,
+  },
+  {
+    path: '/enterprises/:uscc',
+    page: lazy(() => import('../pages/enterprises/EnterpriseDetailPage.tsx')),
+    labelKey: 'menu.enterpriseDetail',
+    icon: <BankOutlined />,
+    access: BUSINESS_ROLES,
+    isInMenu: false,
+  },
+  {
+    // Read by the province, a city and its commissioners; kept by the city (GET /key-enterprises).
+    path: '/key-enterprises',
+    page: lazy(() => import('../pages/keyEnterprises/KeyEnterprisesPage.tsx')),
+    labelKey: 'menu.keyEnterprises',
+    icon: <FlagOutlined />,
+    access: OFFICIAL_ROLES,
+  },
+  {
+    path: '/imports',
+    page: lazy(() => import('../pages/imports/ImportsPage.tsx')),
+    labelKey: 'menu.imports',
+    icon: <CloudUploadOutlined />,
+    access: PROVINCE_ROLES,
   },
   {
     path: '/reference',

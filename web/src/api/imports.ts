@@ -1,0 +1,64 @@
+import { api } from './client.ts';
+import type { ItemList, Page, PageQuery } from './types.ts';
+
+export interface ImportColumn {
+  /** The Chinese header of SPEC §3. */
+  header: string;
+  /** The accepted English name. */
+  alias: string;
+  required: boolean;
+}
+
+export interface ImportKind {
+  kind: string;
+  label: string;
+  columns: ImportColumn[];
+}
+
+export type ImportStatus = 'running' | 'completed' | 'failed' | 'refused' | 'interrupted';
+
+/** One import run: progress while it runs, the summary once it ends. */
+export interface ImportRun {
+  id: number;
+  kind: string;
+  kindLabel: string;
+  fileName: string;
+  fileSha256: string;
+  status: ImportStatus;
+  startedAt: string;
+  finishedAt: string | null;
+  rows: number;
+  accepted: number;
+  rejected: number;
+  unchanged: number;
+  /** 0–1. */
+  progress: number;
+  /** Why a file was refused or failed (a refused header lists the expected columns). */
+  message: string | null;
+  actorName: string | null;
+}
+
+/** The kinds this user may import, with their columns. */
+export function listImportKinds(): Promise<ItemList<ImportKind>> {
+  return api.get('/imports/kinds');
+}
+
+/** Uploads a .csv or .xlsx file (form field `file`); the import runs in the background. */
+export function uploadImportFile(kind: string, file: Blob, fileName: string): Promise<ImportRun> {
+  const form = new FormData();
+  form.append('file', file, fileName);
+  return api.upload(`/imports/${encodeURIComponent(kind)}`, form);
+}
+
+export function getImportRun(id: number): Promise<ImportRun> {
+  return api.get(`/imports/${id}`);
+}
+
+export function listImportRuns(query: PageQuery & { kind?: string }): Promise<Page<ImportRun>> {
+  return api.get('/imports', { ...query });
+}
+
+/** Where the rejects CSV of a run is downloaded (a plain link: the session cookie goes along). */
+export function rejectsFileUrl(id: number): string {
+  return `/api/v1/imports/${id}/rejects`;
+}
