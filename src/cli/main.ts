@@ -2,8 +2,10 @@ import { Command, CommanderError } from 'commander';
 import { EXIT } from './output.ts';
 import { registerAuditCommands } from './audit.ts';
 import { registerCheckCommands } from './check.ts';
+import { registerDemoCommand } from './demo.ts';
 import { registerImportCommand } from './import.ts';
 import { registerMigrateCommand } from './migrate.ts';
+import { registerPolicyCommands } from './policy.ts';
 import { registerServeCommands } from './serve.ts';
 import { registerUserCommands } from './user.ts';
 import { registerWorkdaysCommands } from './workdays.ts';
@@ -16,11 +18,13 @@ const program = new Command('yangfan')
 
 registerServeCommands(program);
 registerMigrateCommand(program);
+registerDemoCommand(program);
 registerCheckCommands(program);
 registerWorkdaysCommands(program);
 registerUserCommands(program);
 registerImportCommand(program);
 registerAuditCommands(program);
+registerPolicyCommands(program);
 
 try {
   await program.parseAsync(process.argv);

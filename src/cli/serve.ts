@@ -1,7 +1,10 @@
 import type { Command } from 'commander';
+import type { AppContext } from '../app-context.ts';
 import { createAppContext, prepareDatabase } from '../bootstrap.ts';
 import { loadConfig } from '../config.ts';
 import { listDemoLogins, seedDemoAccounts } from '../modules/accounts/demo-accounts.ts';
+import { DEFAULT_DEMO_SEED } from '../modules/demo/demo-scales.ts';
+import { isRegisterEmpty, loadDemoData } from '../modules/demo/demo.service.ts';
 import { countUsers } from '../modules/accounts/users.repository.ts';
 import { toNumber } from '../db/convert.ts';
 import { ensureWebBuilt } from '../platform/http/web-build.ts';
@@ -22,7 +25,7 @@ export function registerServeCommands(program: Command): void {
 
   program
     .command('start')
-    .description('一键启动：构建前端、迁移、加载参考数据与演示账号、启动服务并打印演示登录信息')
+    .description('一键启动：构建前端、迁移、加载参考数据、演示账号与演示数据（空库时）、启动服务并打印演示登录信息')
     .option('--port <port>', '端口（默认 PORT 或 3000）')
     .option('--json', '以 JSON 输出启动信息')
     .action(async (options: { port?: string; json?: boolean }) => {
@@ -42,6 +45,7 @@ async function run(options: { port?: string; json?: boolean }, mode: { demo: boo
     await prepareDatabase(ctx);
     const isEmpty = toNumber((await countUsers(ctx.db)).total) === 0;
     if (mode.demo && isEmpty && config.environment !== 'production') await seedDemoAccounts(ctx);
+    if (mode.demo && config.environment !== 'production') await loadDemoIntoEmptyRegister(ctx, options.json === true);
     const app = await startServer(ctx, port);
     const address = app.server.address();
     const url = `http://${config.host}:${typeof address === 'object' && address ? address.port : port}`;
@@ -51,6 +55,16 @@ async function run(options: { port?: string; json?: boolean }, mode: { demo: boo
   } catch (error) {
     reportError(options, error);
   }
+}
+
+// After the demo accounts: the enterprise demo login's enterprise is part of the demo register.
+async function loadDemoIntoEmptyRegister(ctx: AppContext, isJson: boolean): Promise<void> {
+  if (!(await isRegisterEmpty(ctx))) return;
+  const summary = await loadDemoData(ctx, { scale: 'small', seed: DEFAULT_DEMO_SEED });
+  const line = `已向空数据库载入演示数据（small）：企业 ${summary.enterprises} 家、参保人员 ${summary.persons} 人、24 个月名单与缴费，用时 ${summary.seconds} 秒`;
+  // With --json, stdout carries only the JSON line.
+  if (isJson) console.error(line);
+  else console.log(line);
 }
 
 function printBanner(url: string, dialect: string, logins: Awaited<ReturnType<typeof listDemoLogins>>): void {
