@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from './app-context.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
+import { commissionersRoutes } from './modules/accounts/commissioners.routes.ts';
 import { demoRoutes } from './modules/accounts/demo.routes.ts';
 import { securityRoutes } from './modules/accounts/security.routes.ts';
 import { tokensRoutes } from './modules/accounts/tokens.routes.ts';
@@ -66,6 +67,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(usersRoutes(ctx));
   await app.register(securityRoutes(ctx));
   await app.register(tokensRoutes(ctx));
+  await app.register(commissionersRoutes(ctx));
   await app.register(auditRoutes(ctx));
   await app.register(demoRoutes(ctx));
   await app.register(referenceRoutes(ctx));

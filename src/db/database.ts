@@ -12,6 +12,8 @@ export type Dialect = DatabaseConfig['dialect'];
 export interface DatabaseHandle {
   db: Kysely<Database>;
   dialect: Dialect;
+  /** The PostgreSQL schema the connection works in, when not the default (test isolation). */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -40,5 +42,5 @@ function openPostgres(url: string, schema?: string): DatabaseHandle {
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return { db, dialect: 'postgres', ...(schema ? { schema } : {}), close: () => db.destroy() };
 }

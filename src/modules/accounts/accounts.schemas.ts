@@ -12,6 +12,7 @@ export const MeSchema = Type.Object({
   regionCode: Type.Union([Type.String(), Type.Null()]),
   regionName: Type.Union([Type.String(), Type.Null()]),
   uscc: Type.Union([Type.String(), Type.Null()]),
+  canViewPersonal: Type.Boolean({ description: '是否有权查看完整个人信息（每次查看均审计）' }),
   scope: Type.String({ description: '数据范围：province / region / assigned / own_enterprise / self' }),
   scopeLabel: Type.String(),
 });

@@ -17,6 +17,7 @@ export async function describeCurrentUser(ctx: AppContext, user: CurrentUser) {
     regionCode: user.regionCode,
     regionName: region?.name ?? null,
     uscc: user.uscc,
+    canViewPersonal: user.canViewPersonal,
     scope: definition.scope,
     scopeLabel: scopeKindLabel(definition.scope),
   };

@@ -46,3 +46,10 @@ export function countUsers(db: Db) {
 export async function updateUser(db: Db, id: number, values: Partial<Insertable<UserTable>>): Promise<UserRow | undefined> {
   return db.updateTable('users').set(values).where('id', '=', id).returningAll().executeTakeFirst();
 }
+
+/** Active commissioners whose region is one of these codes. */
+export function listActiveCommissioners(db: Db, regionCodes: readonly string[] | 'all') {
+  let query = db.selectFrom('users').select(['id', 'display_name', 'region_code']).where('role', '=', 'commissioner').where('is_active', '=', 1);
+  if (regionCodes !== 'all') query = query.where('region_code', 'in', regionCodes.length > 0 ? [...regionCodes] : ['']);
+  return query.orderBy('display_name').execute();
+}

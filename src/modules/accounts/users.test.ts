@@ -97,3 +97,21 @@ describe.each(testDialects())('API tokens on %s', (dialect) => {
     expect(own.statusCode).toBe(204);
   });
 });
+
+describe.each(testDialects())('commissioner list on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+  });
+  afterAll(() => t.close());
+
+  it('offers a city official the commissioners of their own region only', async () => {
+    await t.loginAs('commissioner', { username: 'zy_nanjing', regionCode: '320115' });
+    await t.loginAs('commissioner', { username: 'zy_wuxi', regionCode: '320200' });
+    const city = (await t.loginAs('city_hrss', { regionCode: '320100' })).cookie;
+    const list = await t.app.inject({ method: 'GET', url: '/api/v1/commissioners', headers: { cookie: city } });
+    expect(list.json().items.map((c: { regionCode: string }) => c.regionCode)).toEqual(['320115']);
+    const me = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: city } });
+    expect(me.json().user.canViewPersonal).toBe(false);
+  });
+});
