@@ -1,5 +1,5 @@
+import { enterpriseContentHash } from '../enterprises/content-hash.ts';
 import type { PersonalDataCipher } from '../../platform/crypto/personal-data.ts';
-import { sm3Hex } from '../../platform/crypto/sm.ts';
 import type { DemoRows } from './demo.repository.ts';
 import type { DemoBatch } from './generate-demo.ts';
 import type { DemoEnterprise } from './generate-enterprises.ts';
@@ -47,7 +47,7 @@ function addEnterprise(rows: DemoRows, enterprise: DemoEnterprise, stamp: RowSta
   rows.enterprises.push({
     ...fields,
     contact_phone_enc: stamp.cipher.encrypt(enterprise.contactPhone),
-    content_hash: contentHashOf(fields),
+    content_hash: enterpriseContentHash(fields),
     change_seq: seq,
     created_at: stamp.now,
     updated_at: stamp.now,
@@ -84,10 +84,3 @@ function addWorkforce(rows: DemoRows, uscc: string, workforce: EnterpriseWorkfor
   for (const r of workforce.registrations) rows.unemployment_registrations.push({ person_id: r.personId, registered_on: r.registeredOn, closed_on: r.closedOn });
 }
 
-// The register's content hash (enterprises/register-plan.ts, same fields in the same order):
-// importing the demo's own enterprises again then finds them unchanged.
-function contentHashOf(f: Record<'uscc' | 'name' | 'region_code' | 'city_code' | 'industry_code' | 'size' | 'tier' | 'recognized_on' | 'valid_until' | 'contact_name' | 'contact_phone_index', string>): string {
-  return sm3Hex(JSON.stringify([
-    f.uscc, f.name, f.region_code, f.city_code, f.industry_code, f.size, f.tier, f.recognized_on, f.valid_until, f.contact_name, f.contact_phone_index,
-  ]));
-}

@@ -1,6 +1,6 @@
+import { enterpriseContentHash } from './content-hash.ts';
 import type { Insertable } from 'kysely';
 import type { PersonalDataCipher } from '../../platform/crypto/personal-data.ts';
-import { sm3Hex } from '../../platform/crypto/sm.ts';
 import type { RowReject } from '../imports/import-kind.ts';
 import type { EnterpriseRecord } from './enterprises.parse.ts';
 import type { EnterpriseTable } from './enterprises.table.ts';
@@ -36,14 +36,6 @@ export interface WritePlan {
   /** Credit codes whose record or history changed: each gets one change-feed entry. */
   touched: Set<string>;
   recognitions: NewRecognition[];
-}
-
-// The fields that make up an enterprise's content hash; the phone enters by its blind index only.
-function contentHashOf(state: Omit<EnterpriseState, 'content_hash' | 'created_at' | 'contact_phone_enc'>): string {
-  return sm3Hex(JSON.stringify([
-    state.uscc, state.name, state.region_code, state.city_code, state.industry_code, state.size, state.tier,
-    state.recognized_on, state.valid_until, state.contact_name, state.contact_phone_index,
-  ]));
 }
 
 const recognitionKey = (uscc: string, tier: string, recognizedOn: string) => `${uscc}|${tier}|${recognizedOn}`;
@@ -117,7 +109,7 @@ function stateOf(record: EnterpriseRecord, place: { regionCode: string; cityCode
     contact_name: record.contactName,
     contact_phone_index: phoneIndex,
   };
-  const contentHash = contentHashOf(fields);
+  const contentHash = enterpriseContentHash(fields);
   // Encrypting draws a fresh IV: only pay for it (and only rewrite the column) when something changed.
   const isSame = current?.content_hash === contentHash;
   return {

@@ -14,6 +14,9 @@ const STALE_AFTER_MS = 2 * 60_000;
 
 const DEFAULT_ROLES: readonly Role[] = ['province_hrss'];
 
+// Runs that load data without a file kind (the demo data set records one run too).
+const OTHER_RUN_LABELS: Record<string, string> = { demo: '演示数据' };
+
 export interface ImportRunView {
   id: number;
   kind: string;
@@ -91,7 +94,7 @@ function toView(ctx: AppContext, row: NonNullable<Awaited<ReturnType<typeof runs
   return {
     id: Number(row.id),
     kind: row.kind,
-    kindLabel: findImportKind(row.kind)?.label ?? row.kind,
+    kindLabel: findImportKind(row.kind)?.label ?? OTHER_RUN_LABELS[row.kind] ?? row.kind,
     fileName: row.file_name,
     fileSha256: row.file_sha256,
     status: isStale ? 'interrupted' : row.status,
