@@ -17,6 +17,10 @@ import { exchangeRoutes } from './modules/enterprises/exchange.routes.ts';
 import { keyEnterprisesRoutes } from './modules/enterprises/key-enterprises.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { importsRoutes } from './modules/imports/imports.routes.ts';
+import { alertsRoutes } from './modules/monitoring/alerts.routes.ts';
+import { bulletinSchedulerPlugin } from './modules/monitoring/bulletin-scheduler.ts';
+import { bulletinsRoutes } from './modules/monitoring/bulletins.routes.ts';
+import { monitoringRoutes } from './modules/monitoring/monitoring.routes.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
 import { toolsRoutes } from './modules/reference/tools.routes.ts';
 import { workforceRoutes } from './modules/workforce/workforce.routes.ts';
@@ -77,6 +81,11 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(exchangeRoutes(ctx));
   await app.register(keyEnterprisesRoutes(ctx));
   await app.register(workforceRoutes(ctx));
+  await app.register(monitoringRoutes(ctx));
+  await app.register(alertsRoutes(ctx));
+  await app.register(bulletinsRoutes(ctx));
+  // The monthly 通报 on the 5th; off in tests (environment 'test'), claimed per row across processes.
+  await app.register(bulletinSchedulerPlugin(ctx));
 
   if (options.serveWebApp) await app.register(webAppPlugin);
   return app;

@@ -4,6 +4,7 @@ import { registerAuditCommands } from './audit.ts';
 import { registerCheckCommands } from './check.ts';
 import { registerDemoCommand } from './demo.ts';
 import { registerImportCommand } from './import.ts';
+import { registerKpiCommand } from './kpi.ts';
 import { registerMigrateCommand } from './migrate.ts';
 import { registerPolicyCommands } from './policy.ts';
 import { registerServeCommands } from './serve.ts';
@@ -24,6 +25,7 @@ registerWorkdaysCommands(program);
 registerUserCommands(program);
 registerImportCommand(program);
 registerAuditCommands(program);
+registerKpiCommand(program);
 registerPolicyCommands(program);
 
 try {

@@ -8,6 +8,16 @@ import type {
 } from '../modules/enterprises/enterprises.table.ts';
 import type { ImportRejectTable, ImportRunTable } from '../modules/imports/imports.table.ts';
 import type {
+  AbsorbedPersonTable,
+  EnterpriseMonthSeparationsTable,
+  EnterpriseMonthStatsTable,
+  MonitoringAlertEventTable,
+  MonitoringAlertTable,
+  MonitoringBulletinTable,
+  MonitoringMonthTable,
+  MonitoringRefreshTable,
+} from '../modules/monitoring/monitoring.table.ts';
+import type {
   IndustryTable,
   OccupationTable,
   RegionAliasTable,
@@ -53,4 +63,12 @@ export interface Database {
   professional_titles: ProfessionalTitleTable;
   unemployment_registrations: UnemploymentRegistrationTable;
   poverty_status: PovertyStatusTable;
+  monitoring_months: MonitoringMonthTable;
+  enterprise_month_stats: EnterpriseMonthStatsTable;
+  enterprise_month_separations: EnterpriseMonthSeparationsTable;
+  absorbed_persons: AbsorbedPersonTable;
+  monitoring_refreshes: MonitoringRefreshTable;
+  monitoring_alerts: MonitoringAlertTable;
+  monitoring_alert_events: MonitoringAlertEventTable;
+  monitoring_bulletins: MonitoringBulletinTable;
 }

@@ -1,6 +1,7 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import * as platform from './20261127T1600_platform.ts';
 import * as registryWorkforce from './20261127T1700_registry_workforce.ts';
+import * as monitoring from './20261127T1900_monitoring.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -16,6 +17,7 @@ interface DialectMigration {
 const MIGRATIONS: Record<string, DialectMigration> = {
   '20261127T1600_platform': platform,
   '20261127T1700_registry_workforce': registryWorkforce,
+  '20261127T1900_monitoring': monitoring,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {

@@ -1,0 +1,71 @@
+import type { AppContext } from '../../app-context.ts';
+import type { CurrentUser } from '../../platform/auth/current-user.ts';
+import type { Tier } from '../enterprises/enterprises.table.ts';
+import { emptyComponents, loadComponents, type Months } from './components.ts';
+import { indicatorValues, type IndicatorValue } from './indicator-values.ts';
+import { sumSeparationsByReason, type StatsFilter } from './indicators.repository.ts';
+import { resolveView, segmentFilter, type MonitoringView } from './monitoring-view.ts';
+import { monthEnd, parseReportPeriod, type ReportPeriod } from './report-period.ts';
+import { cached, currentAggregates, type Aggregates } from './result-cache.ts';
+import { planTargets } from './targets.ts';
+
+/** The filters of the dashboard (SPEC §2.4): period × region × tier × industry. */
+export interface IndicatorQuery {
+  /** YYYYMM, YYYYQn, YYYY or plan (default). */
+  period?: string;
+  region?: string;
+  tier?: Tier;
+  /** manufacturing, a two-digit division or a section letter. */
+  industry?: string;
+}
+
+/** `yangfan kpi --json` and `GET /api/v1/kpi` (SPEC §4, §5): the same object. */
+export interface IndicatorReport {
+  period: string;
+  region: string;
+  region_name: string;
+  scope: MonitoringView['scope'];
+  filters: { tier: Tier | null; industry: string | null };
+  /** The months the figures cover (null when the period has no data), the report date and the data horizon. */
+  months: { from: number; to: number } | null;
+  report_date: string | null;
+  data_through: number | null;
+  refreshed_at: string | null;
+  indicators: Record<string, IndicatorValue>;
+}
+
+/** The period's months that have aggregates, or null when none do. */
+export function monthsWithData(period: ReportPeriod, aggregates: Aggregates): Months | null {
+  if (aggregates.rangeFrom === null || aggregates.rangeTo === null) return null;
+  const from = Math.max(period.from, aggregates.rangeFrom);
+  const to = Math.min(period.to, aggregates.rangeTo);
+  return from <= to ? { from, to, window: planTargets().window } : null;
+}
+
+/** The indicators of a period for the caller's view, with targets, progress and definitions. */
+export async function computeIndicators(ctx: AppContext, query: IndicatorQuery, user: CurrentUser | null): Promise<IndicatorReport> {
+  const view = await resolveView(ctx, user, query.region);
+  const segment = segmentFilter(query);
+  const period = parseReportPeriod(query.period, planTargets().window);
+  const aggregates = await currentAggregates(ctx.db);
+  const key = `kpi|${view.cacheKey}|${period.label}|${query.tier ?? ''}|${query.industry ?? ''}`;
+  return cached(ctx.db, aggregates.generation, key, () => buildReport(ctx, view, segment, period, aggregates, query));
+}
+
+async function buildReport(ctx: AppContext, view: MonitoringView, segment: StatsFilter, period: ReportPeriod, aggregates: Aggregates, query: IndicatorQuery): Promise<IndicatorReport> {
+  const months = monthsWithData(period, aggregates);
+  const filter = { ...view.filter, ...segment };
+  const components = months ? (await loadComponents(ctx.db, filter, months, 'none')).get('all') ?? emptyComponents() : null;
+  const separationsByReason = months ? await sumSeparationsByReason(ctx.db, filter, months) : [];
+  const indicators = indicatorValues({
+    components, separationsByReason, targets: planTargets(), reportMonth: months?.to ?? period.to,
+    showsAbsoluteTargets: view.isWholeProvince && !query.tier && !query.industry,
+  });
+  return {
+    period: period.label, region: view.regionCode, region_name: view.regionName, scope: view.scope,
+    filters: { tier: query.tier ?? null, industry: query.industry ?? null },
+    months: months ? { from: months.from, to: months.to } : null,
+    report_date: months ? monthEnd(months.to) : null,
+    data_through: aggregates.dataThrough, refreshed_at: aggregates.refreshedAt, indicators,
+  };
+}
