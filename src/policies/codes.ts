@@ -1,6 +1,7 @@
 import { BUILT_IN_CONDITIONS, REGION_SCOPE_FAILED, VALIDITY_WINDOW_FAILED, type Outcome } from './outcome.ts';
 import type { ExceptionDef, FactDef, Policy, Source } from './types.ts';
-import { DIVISION_BY_ZERO, isoFromDays } from './values.ts';
+import { isoFromDays } from './dates.ts';
+import { DIVISION_BY_ZERO } from './values.ts';
 
 /**
  * The compact explanation code of a decision, decoded against its policy. Kernels write only the

@@ -1,11 +1,11 @@
 import { requireIsoDate, toDayNumber } from '../platform/iso-date.ts';
 import type { FactColumns } from './columns.ts';
 import {
-  arithNode, callNode, CHUNK, compareNode, constNode, ifNode, logicNode, newCol, node, sharedNode, textInNode, unaryNode,
-  type Col, type KernelNode,
+  arithNode, callNode, CHUNK, compareNode, constNode, ifNode, KernelNode, logicNode, sharedNode, textInNode, unaryNode,
+  type Col,
 } from './compile-nodes.ts';
-import { decide, OUTCOME, REGION_SCOPE_FAILED, VALIDITY_WINDOW_FAILED, type Decision } from './outcome.ts';
-import { isWithinRegion, resolveParameter } from './parameters.ts';
+import { OUTCOME, REGION_SCOPE_FAILED, VALIDITY_WINDOW_FAILED } from './outcome.ts';
+import { bindRegions, factLoader, paramLoader, tableNode, type Binding, type State } from './compile-inputs.ts';
 import type { DefinitionDef, Policy, TExpr } from './types.ts';
 
 /**
@@ -27,18 +27,6 @@ export interface PolicyKernel {
   run(columns: FactColumns, date: string, output?: KernelOutput): KernelOutput;
 }
 
-/** Parameter values per region of one batch, on one date. */
-interface Binding {
-  inScope: Uint8Array;
-  tables: Map<string, { values: Float64Array; cells: number }>;
-}
-
-interface State {
-  start: number;
-  columns?: FactColumns;
-  binding?: Binding;
-}
-
 /** Output arrays for `rows` rows. */
 export function allocateOutput(rows: number): KernelOutput {
   return { outcome: new Uint8Array(rows), amountFen: new Float64Array(rows), explanation: new Int32Array(rows) };
@@ -47,7 +35,7 @@ export function allocateOutput(rows: number): KernelOutput {
 /** Compiles a policy into its column kernel. */
 export function compilePolicy(policy: Policy): PolicyKernel {
   const state: State = { start: 0 };
-  const evalDate = newCol();
+  const evalDate: Col = { v: new Float64Array(CHUNK), m: new Int32Array(CHUNK) };
   const facts = new Map(policy.facts.map((fact) => [fact.name, factLoader(state, fact.name, 1 << fact.bit)]));
   const params = new Map([...policy.parameters.values()].filter((p) => p.indexedBy.length === 0).map((p) => [p.name, paramLoader(state, p.name)]));
   const definitions = new Map<string, Col>();
@@ -61,6 +49,7 @@ export function compilePolicy(policy: Policy): PolicyKernel {
   const amount = compileTree(policy.amount.formula);
   const loaders = [...facts.values(), ...params.values()];
   const exceptions = new Int32Array(CHUNK);
+  const scratch: DecisionScratch = { failed: new Int32Array(CHUNK), missing: new Int32Array(CHUNK) };
 
   const runChunk = (len: number) => {
     for (const loader of loaders) loader.run(len);
@@ -85,75 +74,58 @@ export function compilePolicy(policy: Policy): PolicyKernel {
         const len = Math.min(CHUNK, columns.rows - start);
         state.start = start;
         runChunk(len);
-        writeDecisions(state, conditions, amount, exceptions, len, output);
+        writeDecisions(state, conditions, amount, exceptions, len, output, scratch);
       }
       return output;
     },
   };
 }
 
-function writeDecisions(state: State, conditions: KernelNode[], amount: KernelNode, exceptions: Int32Array, len: number, output: KernelOutput): void {
+/** Scratch buffers of the column-wise decision. */
+interface DecisionScratch {
+  failed: Int32Array;
+  missing: Int32Array;
+}
+
+/**
+ * The rule of outcome.ts `decide`, column by column: the first condition known false decides
+ * (ineligible); else any unknown makes the row undetermined; else eligible with the amount.
+ */
+function writeDecisions(state: State, conditions: KernelNode[], amount: KernelNode, exceptions: Int32Array, len: number, output: KernelOutput, scratch: DecisionScratch): void {
+  const { failed, missing } = scratch;
+  failed.fill(-1, 0, len);
+  missing.fill(0, 0, len);
+  for (let c = 0; c < conditions.length; c++) {
+    const { v: cv, m: cm } = conditions[c] as KernelNode;
+    for (let i = 0; i < len; i++) {
+      const mask = cm[i] as number;
+      // Missing facts after the first false condition do not matter: that row is decided anyway.
+      missing[i] = (missing[i] as number) | mask;
+      const isFirstFalse = +(mask === 0) & +(cv[i] === 0) & ((failed[i] as number) >>> 31);
+      failed[i] = (failed[i] as number) + isFirstFalse * (c + 1);
+    }
+  }
   const { start } = state;
   const regionIndex = (state.columns as FactColumns).regionIndex;
   const inScope = (state.binding as Binding).inScope;
-  const values = new Float64Array(conditions.length);
-  const masks = new Int32Array(conditions.length);
-  const decision: Decision = { outcome: 0, amountFen: 0, code: 0 };
+  const { outcome, amountFen, explanation } = output;
+  const [av, am] = [amount.v, amount.m];
   for (let i = 0; i < len; i++) {
     const row = start + i;
+    const unknown = (missing[i] as number) | (am[i] as number);
+    const isEligible = failed[i] === -1 && unknown === 0;
     if (inScope[regionIndex[row] as number] === 0) {
-      decision.outcome = OUTCOME.ineligible;
-      decision.amountFen = 0;
-      decision.code = REGION_SCOPE_FAILED;
+      outcome[row] = OUTCOME.ineligible;
+      explanation[row] = REGION_SCOPE_FAILED;
+    } else if ((failed[i] as number) >= 0) {
+      outcome[row] = OUTCOME.ineligible;
+      explanation[row] = (failed[i] as number) | ((exceptions[i] as number) << 8);
     } else {
-      for (let c = 0; c < conditions.length; c++) {
-        values[c] = (conditions[c] as KernelNode).v[i] as number;
-        masks[c] = (conditions[c] as KernelNode).m[i] as number;
-      }
-      decide(values, masks, conditions.length, amount.v[i] as number, amount.m[i] as number, exceptions[i] as number, decision);
+      outcome[row] = isEligible ? OUTCOME.eligible : OUTCOME.undetermined;
+      explanation[row] = isEligible ? (exceptions[i] as number) : unknown;
     }
-    output.outcome[row] = decision.outcome;
-    output.amountFen[row] = decision.amountFen;
-    output.explanation[row] = decision.code;
+    amountFen[row] = isEligible && inScope[regionIndex[row] as number] !== 0 ? (av[i] as number) : 0;
   }
-}
-
-function bindRegions(policy: Policy, day: number, regions: string[]): Binding {
-  const inScope = new Uint8Array(regions.map((region) => Number(policy.scope.some((root) => isWithinRegion(region, root)))));
-  const tables = new Map<string, { values: Float64Array; cells: number }>();
-  for (const param of policy.parameters.values()) {
-    const cells = param.keys.reduce((product, keys) => product * keys.length, 1);
-    const values = new Float64Array(regions.length * cells).fill(NaN);
-    regions.forEach((region, index) => {
-      const resolved = inScope[index] ? resolveParameter(param, day, region) : undefined;
-      if (resolved) values.set(Array.isArray(resolved.value) ? resolved.value : [resolved.value], index * cells);
-    });
-    tables.set(param.name, { values, cells });
-  }
-  return { inScope, tables };
-}
-
-function factLoader(state: State, name: string, bit: number): KernelNode {
-  return node([], ({ v, m }, len) => {
-    const columns = state.columns as FactColumns;
-    const values = columns.values[name];
-    const present = columns.present[name];
-    const start = state.start;
-    for (let i = 0; i < len; i++) {
-      const row = start + i;
-      const isPresent = values !== undefined && present !== undefined && (((present[row >>> 5] as number) >>> (row & 31)) & 1) === 1;
-      v[i] = isPresent ? (values[row] as number) : 0;
-      m[i] = isPresent ? 0 : bit;
-    }
-  });
-}
-
-function paramLoader(state: State, name: string): KernelNode {
-  return node([], ({ v }, len) => {
-    const table = (state.binding as Binding).tables.get(name)?.values as Float64Array;
-    const regionIndex = (state.columns as FactColumns).regionIndex;
-    for (let i = 0; i < len; i++) v[i] = table[regionIndex[state.start + i] as number] as number;
-  });
 }
 
 interface CompileContext {
@@ -173,7 +145,7 @@ function compileExpr(expr: TExpr, ctx: CompileContext): KernelNode {
     case 'param': return sharedNode(ctx.params.get(expr.name) as Col);
     case 'def': return sharedNode(ctx.definitions.get(expr.name) as Col);
     case 'eval_date': return sharedNode(ctx.evalDate);
-    case 'table': return tableNode(expr, ctx);
+    case 'table': return tableNode(expr, ctx.policy, ctx.state, expr.keys.map(sub));
     case 'neg': return unaryNode('neg', sub(expr.operand));
     case 'not': return unaryNode('not', sub(expr.operand));
     case 'arith': return arithNode(expr.op, sub(expr.left), sub(expr.right), expr.left.type === 'money');
@@ -187,37 +159,6 @@ function compileExpr(expr: TExpr, ctx: CompileContext): KernelNode {
       return textInNode(sub(expr.operand), members, expr.negated);
     }
   }
-}
-
-/** A table parameter looked up per row by region and by the keys' value indices. */
-function tableNode(expr: Extract<TExpr, { k: 'table' }>, ctx: CompileContext): KernelNode {
-  const param = ctx.policy.parameters.get(expr.name);
-  const levels = param?.keys ?? [];
-  const keyNodes = expr.keys.map((key) => compileExpr(key, ctx));
-  // A key fact may list its values in another order than the table: remap value index → key index.
-  const remaps = expr.keys.map((key, level) => {
-    const keys = levels[level] ?? [];
-    if (key.k === 'const') return new Int32Array([keys.indexOf(String(key.value))]);
-    const values = key.k === 'fact' ? (ctx.policy.factsByName.get(key.name)?.values ?? []) : [];
-    return new Int32Array(values.map((value) => keys.indexOf(value)));
-  });
-  const isConst = expr.keys.map((key) => key.k === 'const');
-  return node(keyNodes, ({ v, m }, len) => {
-    const { values, cells } = ctx.state.binding?.tables.get(expr.name) ?? { values: new Float64Array(0), cells: 1 };
-    const regionIndex = (ctx.state.columns as FactColumns).regionIndex;
-    for (let i = 0; i < len; i++) {
-      let mask = 0;
-      let offset = 0;
-      for (let level = 0; level < keyNodes.length; level++) {
-        const keyNode = keyNodes[level] as KernelNode;
-        mask |= keyNode.m[i] as number;
-        const keyIndex = (remaps[level] as Int32Array)[isConst[level] ? 0 : (keyNode.v[i] as number)] as number;
-        offset = offset * (levels[level]?.length ?? 1) + keyIndex;
-      }
-      m[i] = mask;
-      v[i] = mask === 0 ? (values[(regionIndex[ctx.state.start + i] as number) * cells + offset] as number) : 0;
-    }
-  });
 }
 
 /** A definition: its formula wrapped in its exceptions (highest priority outermost), plus the applied-exception bits. */

@@ -1,9 +1,11 @@
 import type { FunctionName, ValueType } from './types.ts';
-import { addMonths, ageOn, roundHalfUpTo, roundMoney, yearOfDay } from './values.ts';
+import { addMonths, ageOn, yearOfDay } from './dates.ts';
+import { roundHalfUpTo, roundMoney } from './values.ts';
 
 /**
- * What the two evaluators share, so that they cannot drift apart: the three-valued choice of
- * `if`, the functions, and the decision of an outcome from the conditions and the amount.
+ * The rules both evaluators follow: the three-valued choice of `if`, the functions, and the
+ * decision of an outcome from the conditions and the amount (the kernels apply `decide`
+ * column by column; compile.test.ts holds the two equal on random facts).
  *
  * A value travels with a mask: 0 means known; otherwise the bits name the missing facts that
  * made it unknown (bit 31: a division by zero). Missing is never read as zero.

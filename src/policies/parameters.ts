@@ -1,6 +1,7 @@
 import { toDayNumber } from '../platform/iso-date.ts';
 import type { ParamDef, ParamValue, ValueType } from './types.ts';
-import { isoFromDays, parsePercent, parseYuan } from './values.ts';
+import { isoFromDays } from './dates.ts';
+import { parsePercent, parseYuan } from './values.ts';
 
 /**
  * Parameters by date and region. A value applies from its `from` date (until its `to`, or until

@@ -1,7 +1,8 @@
 import type { Val } from './outcome.ts';
 import { FUNCTION_LABELS } from './typecheck-calls.ts';
 import type { CompareOp, Policy, TExpr, ValueType } from './types.ts';
-import { formatNumber, formatPercent, formatYuan, isoFromDays } from './values.ts';
+import { isoFromDays } from './dates.ts';
+import { formatNumber, formatPercent, formatYuan } from './values.ts';
 
 /**
  * Renders an expression in plain Chinese with the values of one evaluation substituted:

@@ -1,5 +1,6 @@
 import { ExpressionError } from './errors.ts';
-import { civilFromDays, daysFromCivil, parseYuan } from './values.ts';
+import { civilFromDays, daysFromCivil } from './dates.ts';
+import { parseYuan } from './values.ts';
 
 /**
  * Tokenizer of the policy expression language. Literals carry their typed value: `60%` is a

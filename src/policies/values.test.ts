@@ -1,10 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toDayNumber } from '../platform/iso-date.ts';
-import {
-  addMonths, ageOn, civilFromDays, daysFromCivil, divideMoney, formatNumber, formatPercent, formatYuan, isoFromDays,
-  multiplyMoney, parsePercent, parseYuan, roundHalfUp,
-} from './values.ts';
+import { addMonths, ageOn, civilFromDays, daysFromCivil, isoFromDays, yearOfDay } from './dates.ts';
+import { divideMoney, formatNumber, formatPercent, formatYuan, multiplyMoney, parsePercent, parseYuan, roundHalfUp } from './values.ts';
 
 describe('money', () => {
   it('multiplies money by a percentage exactly and rounds half up to the fen', () => {
@@ -13,6 +11,16 @@ describe('money', () => {
     expect(multiplyMoney(33_333, 0.25)).toBe(8_333); // 83.3325 元 → 83.33 元
     expect(multiplyMoney(5, 0.5)).toBe(3); // 0.025 元 → 0.03 元: half goes up
     expect(multiplyMoney(150_000, 1.2)).toBe(180_000);
+  });
+
+  it('agrees with exact integer arithmetic for percentages of up to 4 decimals', () => {
+    fc.assert(fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: 0, max: 2_000_000 }), (fen, millionths) => {
+      const exact = BigInt(fen) * BigInt(millionths);
+      const magnitude = exact < 0n ? -exact : exact;
+      const rounded = (magnitude + 500_000n) / 1_000_000n;
+      const expected = Number(exact < 0n ? -rounded : rounded);
+      expect(multiplyMoney(fen, millionths / 1_000_000)).toBe(expected);
+    }), { numRuns: 2000 });
   });
 
   it('rounds half away from zero, despite float noise', () => {
@@ -62,6 +70,19 @@ describe('dates', () => {
       const { year, month, day: dayOfMonth } = civilFromDays(day);
       expect(daysFromCivil(year, month, dayOfMonth)).toBe(day);
       expect(toDayNumber(isoFromDays(day))).toBe(day);
+    }));
+  });
+
+  it('gives the same year, age and month arithmetic inside and outside the precomputed range', () => {
+    const slowYear = (day: number) => civilFromDays(day).year;
+    fc.assert(fc.property(fc.integer({ min: toDayNumber('1850-01-01'), max: toDayNumber('2250-12-31') }), fc.integer({ min: -600, max: 600 }), (day, months) => {
+      expect(yearOfDay(day)).toBe(slowYear(day));
+      const start = civilFromDays(day);
+      const total = start.year * 12 + start.month - 1 + months;
+      const [year, month] = [Math.floor(total / 12), total - Math.floor(total / 12) * 12 + 1];
+      const nextMonthStart = month === 12 ? daysFromCivil(year + 1, 1, 1) : daysFromCivil(year, month + 1, 1);
+      const lastDay = civilFromDays(nextMonthStart - 1).day;
+      expect(civilFromDays(addMonths(day, months))).toEqual({ year, month, day: Math.min(start.day, lastDay) });
     }));
   });
 

@@ -27,21 +27,30 @@ export function roundHalfUpTo(x: number, digits: number): number {
   return roundHalfUp(x * scale) / scale;
 }
 
-/** Integer division rounded half away from zero, exact for safe integers. */
+/** Integer division rounded half away from zero, exact for safe integers (no `%`: it is slow on large floats). */
 function divideRoundHalfUp(numerator: number, denominator: number): number {
-  const remainder = numerator % denominator;
-  const quotient = (numerator - remainder) / denominator;
-  if (Math.abs(remainder) * 2 >= denominator) return quotient + Math.sign(numerator);
-  return quotient;
+  const magnitude = Math.abs(numerator);
+  let quotient = Math.floor(magnitude / denominator);
+  let remainder = magnitude - quotient * denominator;
+  // The float quotient can be one off near an integer; the exact remainder tells.
+  if (remainder < 0) {
+    quotient -= 1;
+    remainder += denominator;
+  } else if (remainder >= denominator) {
+    quotient += 1;
+    remainder -= denominator;
+  }
+  const rounded = remainder * 2 >= denominator ? quotient + 1 : quotient;
+  return numerator < 0 && rounded !== 0 ? -rounded : rounded;
 }
 
 /** Money (fen) × a ratio, rounded half-up to the fen. */
 export function multiplyMoney(fen: number, ratio: number): number {
-  const scaled = Math.round(ratio * RATIO_SCALE);
-  const isSnappable = Math.abs(ratio * RATIO_SCALE - scaled) <= 1e-6;
+  const scaledRatio = ratio * RATIO_SCALE;
+  const scaled = Math.round(scaledRatio);
   const product = fen * scaled;
-  if (isSnappable && Number.isSafeInteger(product)) return divideRoundHalfUp(product, RATIO_SCALE);
-  return roundHalfUp(fen * ratio);
+  const isExact = Math.abs(scaledRatio - scaled) <= 1e-6 && product <= Number.MAX_SAFE_INTEGER && product >= -Number.MAX_SAFE_INTEGER;
+  return isExact ? divideRoundHalfUp(product, RATIO_SCALE) : roundHalfUp(fen * ratio);
 }
 
 /** Money (fen) ÷ a number, rounded half-up to the fen. */
@@ -100,61 +109,4 @@ export function formatNumber(value: number, digits = 2): string {
   // Years (2024) and small counts read better without a separator; 12,258 with one.
   const grouped = Math.abs(value) >= 10_000 ? groupThousands(whole) : whole;
   return `${value < 0 ? '-' : ''}${grouped}${trimmed ? `.${trimmed}` : ''}`;
-}
-
-export interface CivilDate {
-  year: number;
-  month: number;
-  day: number;
-}
-
-/** The calendar date of a day number (proleptic Gregorian; H. Hinnant's algorithm, no Date objects). */
-export function civilFromDays(dayNumber: number): CivilDate {
-  const z = dayNumber + 719_468;
-  const era = Math.floor(z / 146_097);
-  const dayOfEra = z - era * 146_097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
-  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
-  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
-  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
-}
-
-/** The day number of a calendar date. */
-export function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  return era * 146_097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719_468;
-}
-
-/** The ISO date text of a day number. */
-export function isoFromDays(dayNumber: number): string {
-  const { year, month, day } = civilFromDays(dayNumber);
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-/** The calendar year of a day number. */
-export function yearOfDay(dayNumber: number): number {
-  return civilFromDays(dayNumber).year;
-}
-
-/** Full years of age (周岁) on a date: the birthday itself counts as reached. */
-export function ageOn(birthDay: number, onDay: number): number {
-  const birth = civilFromDays(birthDay);
-  const on = civilFromDays(onDay);
-  const beforeBirthday = on.month < birth.month || (on.month === birth.month && on.day < birth.day);
-  return on.year - birth.year - (beforeBirthday ? 1 : 0);
-}
-
-/** The date n months later, clamped to the month's last day (2024-01-31 + 1 → 2024-02-29). */
-export function addMonths(dayNumber: number, months: number): number {
-  const start = civilFromDays(dayNumber);
-  const total = start.year * 12 + (start.month - 1) + Math.trunc(months);
-  const year = Math.floor(total / 12);
-  const month = total - year * 12 + 1;
-  const lastDay = daysFromCivil(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1) - daysFromCivil(year, month, 1);
-  return daysFromCivil(year, month, Math.min(start.day, lastDay));
 }
