@@ -35,10 +35,11 @@ export async function rebuildAbsorbedPersons(db: Db, window: { from: number; to:
              select 1 from graduates g
              where g.person_id = c.person_id and ${graduationMonth} between ${hireMonth} - 24 and ${hireMonth}
            ) then 1 else 0 end,
-           (select min(k.issued_on) from skill_certificates k where k.person_id = c.person_id and k.level <= 3),
-           (select min(t.obtained_on) from professional_titles t where t.person_id = c.person_id and t.level in ('deputy_senior', 'senior'))
+           k.since, t.since
     from firsts c
-    join enterprise_month_stats s on s.uscc = c.uscc and s.period = c.period`.execute(db);
+    join enterprise_month_stats s on s.uscc = c.uscc and s.period = c.period
+    left join (select person_id, min(issued_on) as since from skill_certificates where level <= 3 group by person_id) k on k.person_id = c.person_id
+    left join (select person_id, min(obtained_on) as since from professional_titles where level in ('deputy_senior', 'senior') group by person_id) t on t.person_id = c.person_id`.execute(db);
   await sql`update enterprise_month_stats set absorbed = 0 where absorbed <> 0`.execute(db);
   await sql`
     update enterprise_month_stats as s set absorbed = x.n

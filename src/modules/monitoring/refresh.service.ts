@@ -9,6 +9,7 @@ import { NATURAL_ATTRITION_CODES } from '../workforce/leave-reasons.ts';
 import { isPeriod, periodToIndex } from '../workforce/periods.ts';
 import { rebuildAbsorbedPersons } from './absorbed.repository.ts';
 import { insertContributionStopAlerts, insertExpiryAlerts, insertMassLayoffAlerts } from './alerts-detect.repository.ts';
+import { insertEnterpriseMonths, insertSeparationsByReason } from './enterprise-months.repository.ts';
 import * as repo from './refresh.repository.ts';
 import { monthEnd, monthsBetween, periodOfDay } from './report-period.ts';
 import { alertThresholds, planTargets } from './targets.ts';
@@ -49,8 +50,10 @@ export async function refreshMonitoringAggregates(ctx: AppContext, options: Refr
     const range = aggregateRange(extent, window, periodOfDay(todayInShanghai(ctx.clock)));
     const months = monthsBetween(range.from, range.to);
     const periods = await prepareCalendar(trx, months, options.periods);
-    await rebuildEnterpriseMonths(trx, range.from, periods);
+    const isPostgres = ctx.dialect === 'postgres';
+    await rebuildEnterpriseMonths(trx, isPostgres, range.from, periods);
     const absorbedPersons = await rebuildAbsorbedPersons(trx, window);
+    if (isPostgres) await repo.analyzeTables(trx, ['absorbed_persons', 'enterprise_month_separations']);
     const alertsCreated = await detectAlertsIn(trx, ctx.clock());
     const statsRows = await repo.countRows(trx, 'enterprise_month_stats');
     const entry = {
@@ -88,13 +91,14 @@ async function prepareCalendar(db: Db, months: number[], asked: readonly number[
   return months.filter((p) => wanted.has(p));
 }
 
-async function rebuildEnterpriseMonths(db: Db, rangeFrom: number, periods: number[] | undefined): Promise<void> {
+const SOURCE_TABLES = ['enterprises', 'enterprise_recognitions', 'employment_spells', 'roster_periods', 'contributions', 'graduates', 'skill_certificates', 'professional_titles'];
+
+async function rebuildEnterpriseMonths(db: Db, isPostgres: boolean, rangeFrom: number, periods: number[] | undefined): Promise<void> {
+  if (isPostgres) await repo.analyzeTables(db, SOURCE_TABLES);
   await repo.clearEnterpriseMonths(db, periods);
-  await repo.insertEnterpriseMonthGrid(db, periods);
-  await repo.markMonitoredMonths(db, periods);
-  await repo.fillRostersAndContributions(db, periods);
-  await repo.insertSeparations(db, periods, NATURAL_ATTRITION_CODES);
-  await repo.fillHiresAndInsured(db, rangeFrom, periods);
+  await insertEnterpriseMonths(db, rangeFrom, periods, NATURAL_ATTRITION_CODES);
+  if (isPostgres) await repo.analyzeTables(db, ['enterprise_month_stats']);
+  await insertSeparationsByReason(db, periods);
 }
 
 /** A refresh asked for by an official, audited. */
