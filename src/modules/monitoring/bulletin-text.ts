@@ -43,8 +43,11 @@ function headline(content: TextInput, place: string, monitored: number): string 
   const { current, previous } = content;
   const insured = actual(current, 'insured_employees') ?? 0;
   const [hires, separations] = [actual(current, 'new_hires') ?? 0, actual(current, 'separations') ?? 0];
-  return `${content.periodLabel}，${place}监测专精特新企业 ${formatCount(monitored)} 家${change(monitored, actual(previous, 'monitored_enterprises'), '家')}；`
-    + `参保职工 ${formatCount(insured)} 人${change(insured, actual(previous, 'insured_employees'), '人')}；`
+  const previousMonitored = actual(previous, 'monitored_enterprises');
+  // The headcount is the monitored set's: enterprises entering or leaving the set move it too.
+  const setMoved = previousMonitored !== null && previousMonitored !== monitored ? '（含进出监测范围企业的人员）' : '';
+  return `${content.periodLabel}，${place}监测专精特新企业 ${formatCount(monitored)} 家${change(monitored, previousMonitored, '家')}；`
+    + `参保职工 ${formatCount(insured)} 人${change(insured, actual(previous, 'insured_employees'), '人')}${setMoved}；`
     + `当月新增参保 ${formatCount(hires)} 人、减员 ${formatCount(separations)} 人，净${hires - separations >= 0 ? '增' : '减'} ${formatCount(Math.abs(hires - separations))} 人。`;
 }
 
