@@ -21,6 +21,9 @@ import { alertsRoutes } from './modules/monitoring/alerts.routes.ts';
 import { bulletinSchedulerPlugin } from './modules/monitoring/bulletin-scheduler.ts';
 import { bulletinsRoutes } from './modules/monitoring/bulletins.routes.ts';
 import { monitoringRoutes } from './modules/monitoring/monitoring.routes.ts';
+import { calcRoutes } from './modules/policy/calc.routes.ts';
+import { catalogueRoutes } from './modules/policy/catalogue.routes.ts';
+import { sandboxRoutes } from './modules/policy/sandbox.routes.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
 import { toolsRoutes } from './modules/reference/tools.routes.ts';
 import { workforceRoutes } from './modules/workforce/workforce.routes.ts';
@@ -84,6 +87,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(monitoringRoutes(ctx));
   await app.register(alertsRoutes(ctx));
   await app.register(bulletinsRoutes(ctx));
+  await app.register(catalogueRoutes(ctx));
+  await app.register(calcRoutes(ctx));
+  await app.register(sandboxRoutes(ctx));
   // The monthly 通报 on the 5th; off in tests (environment 'test'), claimed per row across processes.
   await app.register(bulletinSchedulerPlugin(ctx));
 

@@ -17,6 +17,7 @@ import type {
   MonitoringMonthTable,
   MonitoringRefreshTable,
 } from '../modules/monitoring/monitoring.table.ts';
+import type { PolicySandboxChangeTable, PolicySandboxRunTable, PolicyVersionTable } from '../modules/policy/policy.table.ts';
 import type {
   IndustryTable,
   OccupationTable,
@@ -71,4 +72,7 @@ export interface Database {
   monitoring_alerts: MonitoringAlertTable;
   monitoring_alert_events: MonitoringAlertEventTable;
   monitoring_bulletins: MonitoringBulletinTable;
+  policy_versions: PolicyVersionTable;
+  policy_sandbox_runs: PolicySandboxRunTable;
+  policy_sandbox_changes: PolicySandboxChangeTable;
 }

@@ -28,6 +28,13 @@ export const ERROR_CODES = {
   IMPORT_FILE_UNREADABLE: { status: 400, message: '无法读取导入文件' },
   IMPORT_KIND_UNKNOWN: { status: 400, message: '不支持的导入类型' },
   WEAK_PASSWORD: { status: 400, message: '密码强度不足' },
+  // The policy engine's own codes (src/policies/errors.ts), as the API answers them.
+  POLICY_NOT_FOUND: { status: 404, message: '没有该编码的政策' },
+  POLICY_INVALID: { status: 422, message: '政策未通过加载检查（规则有空档、重叠或类型错误）' },
+  CASES_INVALID: { status: 422, message: '测试案例文件不正确' },
+  FACTS_INVALID: { status: 400, message: '事实数据不正确' },
+  FACTS_NOT_AVAILABLE: { status: 422, message: '尚不能从数据库取得该企业的事实数据' },
+  SCENARIO_INVALID: { status: 400, message: '沙盘参数不正确' },
   CONFIG_INVALID: { status: 500, message: '配置不正确' },
   DATABASE_UNAVAILABLE: { status: 503, message: '数据库暂不可用' },
   INTERNAL: { status: 500, message: '系统内部错误，请稍后重试或联系管理员' },

@@ -2,6 +2,7 @@ import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import * as platform from './20261127T1600_platform.ts';
 import * as registryWorkforce from './20261127T1700_registry_workforce.ts';
 import * as monitoring from './20261127T1900_monitoring.ts';
+import * as policy from './20261127T2000_policy.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '20261127T1600_platform': platform,
   '20261127T1700_registry_workforce': registryWorkforce,
   '20261127T1900_monitoring': monitoring,
+  '20261127T2000_policy': policy,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {
