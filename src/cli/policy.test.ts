@@ -56,10 +56,13 @@ describe('yangfan policy', () => {
     expect(answer).toMatchObject({ outcome: 'undetermined', amount_fen: null, missing_facts: [{ name: 'ui_contributions_last_year', label: '上年失业保险缴费' }] });
   });
 
-  it('answers --uscc with FACTS_NOT_AVAILABLE and exit 1 until the database facts exist', () => {
-    const result = yangfan('policy', 'calc', 'stable_jobs_refund', '--uscc', '91440300708461136T', '--json');
-    expect(result.status).toBe(1);
-    expect(JSON.parse(result.stdout).error.code).toBe('FACTS_NOT_AVAILABLE');
+  it('answers --uscc of an enterprise not in the register with NOT_FOUND and exit 1 (facts come from the database)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yangfan-policy-db-'));
+    const result = spawnSync(process.execPath, [BIN, 'policy', 'calc', 'stable_jobs_refund', '--uscc', '91440300708461136T', '--date', '2025-06-30', '--json'], {
+      encoding: 'utf8', timeout: 60_000, env: { ...process.env, YANGFAN_DATA_DIR: dir, YANGFAN_DB: join(dir, 'yangfan.db'), DATABASE_URL: '' },
+    });
+    expect(result.status, result.stderr).toBe(1);
+    expect(JSON.parse(result.stdout).error.code).toBe('NOT_FOUND');
   });
 
   it('refuses unknown facts and unknown policies as bad usage (exit 2)', () => {

@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { calculateForEnterprise } from '../modules/policy/calculator.service.ts';
+import { isAppError } from '../platform/errors.ts';
+import { normalizeIdentifier } from '../platform/identifiers/normalize.ts';
 import { requireIsoDate, todayInShanghai } from '../platform/iso-date.ts';
 import { runPolicyCases, type PolicyCaseReport } from '../policies/cases.ts';
 import { PolicyError } from '../policies/errors.ts';
@@ -9,12 +12,15 @@ import { readFacts } from '../policies/facts.ts';
 import { citationOf, loadPolicies, loadPolicy } from '../policies/load.ts';
 import { applyScenario, type ScenarioValue } from '../policies/scenario.ts';
 import { formatYuan } from '../policies/values.ts';
+import { withAppContext } from './context.ts';
 import { EXIT, runCommand, usageError, type CommandOptions } from './output.ts';
 
 /**
  * `yangfan policy list|test|calc` (SPEC §4): the policies as data, their readable test cases,
- * and the calculator over a facts file. Policy-engine errors leave in the SPEC §5 shape with
- * their own codes (POLICY_NOT_FOUND, FACTS_INVALID exit 2; FACTS_NOT_AVAILABLE exit 1).
+ * and the calculator — over a facts file, or with `--uscc` over the enterprise's facts computed
+ * from the database by the version in force (the same object `GET /api/v1/policies/{code}/calc`
+ * answers). Policy errors leave in the SPEC §5 shape with their own codes (POLICY_NOT_FOUND,
+ * FACTS_INVALID exit 2; FACTS_NOT_AVAILABLE, NOT_FOUND exit 1).
  */
 
 interface CalcOptions extends CommandOptions {
@@ -45,7 +51,7 @@ export function registerPolicyCommands(program: Command): void {
 
   policy.command('calc <code>').description('按事实文件计算一项政策：结果、金额、解释和缺少的数据')
     .option('--facts <file>', '事实 JSON 文件（金额以元计，如 {"ui_contributions_last_year": 80000}）')
-    .option('--uscc <code>', '按企业统一社会信用代码从数据库取事实（尚未接入）')
+    .option('--uscc <code>', '按企业统一社会信用代码，用数据库中的数据和现行版本计算')
     .option('--date <YYYY-MM-DD>', '评估日期（默认今天，北京时间）')
     .option('--region <code>', '地区代码（默认 320000 江苏省）', '320000')
     .option('--scenario <file>', '政策沙盘：以 JSON 给出假设的参数取值，如 {"refund_rate_sme":[{"from":"2025-01-01","region":"320583","value":"90%"}]}')
@@ -87,11 +93,9 @@ function describeCaseRun(result: ReturnType<typeof summarizeCases>): string {
 
 function calculate(code: string, options: CalcOptions) {
   if (options.uscc && options.facts) usageError('--uscc 与 --facts 只能选其一');
+  if (options.uscc) return calculateFromDatabase(code, options);
   const filed = loadPolicy(code);
-  if (options.uscc) {
-    throw new PolicyError('FACTS_NOT_AVAILABLE', `按统一社会信用代码取事实需要数据库中的社保与登记数据（SPEC 2.3），尚未接入；请用 --facts <文件.json> 提供事实`);
-  }
-  if (!options.facts) usageError('请用 --facts <文件.json> 提供事实（--uscc 需数据库，尚未接入）');
+  if (!options.facts) usageError('请用 --facts <文件.json> 提供事实，或用 --uscc <统一社会信用代码> 按数据库中的企业数据计算');
   const policy = options.scenario ? applyScenario(filed, readJson(options.scenario, '沙盘文件') as Record<string, ScenarioValue[]>) : filed;
   const date = options.date ? requireIsoDate(options.date, '评估日期（--date）') : todayInShanghai();
   if (!/^\d{6}$/.test(options.region ?? '')) usageError(`地区代码应为 6 位数字：${options.region}`);
@@ -114,10 +118,34 @@ function calculate(code: string, options: CalcOptions) {
   };
 }
 
-function describeCalculation(result: ReturnType<typeof calculate>): string {
+/** `--uscc`: the enterprise's facts from the database, evaluated by the catalogue's version in force. */
+function calculateFromDatabase(code: string, options: CalcOptions) {
+  if (options.scenario) usageError('--scenario 只用于 --facts；按全部企业测算假设参数请用政策沙盘（POST /api/v1/policies/{code}/sandbox）');
+  const date = options.date ? requireIsoDate(options.date, '评估日期（--date）') : todayInShanghai();
+  const uscc = normalizeIdentifier(options.uscc as string);
+  return withAppContext((ctx) => calculateForEnterprise(ctx, code, uscc, date));
+}
+
+interface CalculationText {
+  name: string;
+  policy: string;
+  version: string;
+  date: string;
+  region: string;
+  outcome: 'eligible' | 'ineligible' | 'undetermined';
+  amount_fen: number | null;
+  explanation: string[];
+  enterprise_name?: string;
+  provisional?: { amount_fen: number | null; explanation: string[] } | null;
+}
+
+function describeCalculation(result: CalculationText): string {
   const verdict = { eligible: '符合', ineligible: '不符合', undetermined: '无法确定（缺少数据）' }[result.outcome];
   const amount = result.amount_fen === null ? '' : `，金额 ${formatYuan(result.amount_fen)}`;
-  return [`${result.name}（${result.policy}，版本 ${result.version}，${result.date}，地区 ${result.region}）：${verdict}${amount}`, ...result.explanation.map((line) => `  ${line}`)].join('\n');
+  const who = result.enterprise_name ? `${result.enterprise_name}，` : '';
+  const lines = [`${result.name}（${result.policy}，版本 ${result.version}，${who}${result.date}，地区 ${result.region}）：${verdict}${amount}`, ...result.explanation.map((line) => `  ${line}`)];
+  if (result.provisional) lines.push('  暂按以下假设计算：', ...result.provisional.explanation.map((line) => `    ${line}`));
+  return lines.join('\n');
 }
 
 function readJson(file: string, what: string): unknown {
@@ -135,17 +163,24 @@ function readJson(file: string, what: string): unknown {
 }
 
 /** runCommand, with policy-engine errors rendered in the same error shape under their own codes. */
-async function runPolicyCommand<T>(options: CommandOptions, work: () => T, describe: (result: T) => string, isFailure?: (result: T) => boolean): Promise<void> {
+async function runPolicyCommand<T>(options: CommandOptions, work: () => T | Promise<T>, describe: (result: T) => string, isFailure?: (result: T) => boolean): Promise<void> {
   let result: T;
   try {
-    result = work();
+    result = await work();
   } catch (error) {
+    // Usage-class policy codes (an unknown policy, a bad facts file) exit 2 whichever layer raised them.
+    if (isAppError(error) && USAGE_CODES.has(error.code)) {
+      return reportPolicyError(options, { code: error.code, message: error.message, problems: Array.isArray(error.details) ? (error.details as string[]) : [] });
+    }
     if (!(error instanceof PolicyError)) return runCommand(options, () => Promise.reject(error), describe);
-    const body = { error: { code: error.code, message: error.message, ...(error.problems.length ? { details: error.problems } : {}) } };
-    if (options.json) process.stdout.write(`${JSON.stringify(body)}\n`);
-    else process.stderr.write(`错误 [${error.code}]：${error.message}\n${error.problems.map((p) => `  ${p}\n`).join('')}`);
-    process.exitCode = USAGE_CODES.has(error.code) ? EXIT.usage : EXIT.failure;
-    return;
+    return reportPolicyError(options, error);
   }
   await runCommand(options, () => result, describe, isFailure);
+}
+
+function reportPolicyError(options: CommandOptions, error: { code: string; message: string; problems: string[] }): void {
+  const body = { error: { code: error.code, message: error.message, ...(error.problems.length ? { details: error.problems } : {}) } };
+  if (options.json) process.stdout.write(`${JSON.stringify(body)}\n`);
+  else process.stderr.write(`错误 [${error.code}]：${error.message}\n${error.problems.map((p) => `  ${p}\n`).join('')}`);
+  process.exitCode = USAGE_CODES.has(error.code) ? EXIT.usage : EXIT.failure;
 }
