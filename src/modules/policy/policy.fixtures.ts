@@ -92,6 +92,12 @@ export async function buildPolicyWorld(ctx: AppContext): Promise<PolicyWorld> {
   await addSpell(ctx, persons.p7, e1, 202503, 202506);
   await addSpell(ctx, persons.p8, e3, 202401, 202506);
 
+  await addRegistries(ctx, persons);
+  return { e1, e2, e3, persons };
+}
+
+// Graduates, one unemployment registration and four certificates (see the tests for their use).
+async function addRegistries(ctx: AppContext, persons: PolicyWorld['persons']): Promise<void> {
   await ctx.db.insertInto('graduates').values([
     { person_id: persons.p1, school: '南京大学', degree: 'bachelor', graduated_on: '2024-06-30' },
     { person_id: persons.p3, school: '东南大学', degree: 'bachelor', graduated_on: '2024-06-30' },
@@ -105,5 +111,4 @@ export async function buildPolicyWorld(ctx: AppContext): Promise<PolicyWorld> {
     { certificate_no: 'C3', person_id: persons.p1, occupation_code: '4-04-05-01', occupation_name: '计算机程序设计员', level: 3, issued_on: '2025-02-10' },
     { certificate_no: 'C4', person_id: persons.p8, occupation_code: '6-18-01-01', occupation_name: '车工', level: 2, issued_on: '2025-04-01' },
   ]).execute();
-  return { e1, e2, e3, persons };
 }
