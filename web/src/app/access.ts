@@ -9,7 +9,9 @@ export type RouteAccess = 'authenticated' | readonly Role[];
 
 /** Groups that recur in route declarations (SPEC §1). */
 export const PROVINCE_ROLES: readonly Role[] = ['province_hrss', 'province_miit'];
-export const OFFICIAL_ROLES: readonly Role[] = [...PROVINCE_ROLES, 'city_hrss', 'commissioner'];
+/** Officials who see regions: rankings, maps, drill-downs and 通报 (GET /monitoring/ranking…). */
+export const REGION_OFFICIAL_ROLES: readonly Role[] = [...PROVINCE_ROLES, 'city_hrss'];
+export const OFFICIAL_ROLES: readonly Role[] = [...REGION_OFFICIAL_ROLES, 'commissioner'];
 export const BUSINESS_ROLES: readonly Role[] = [...OFFICIAL_ROLES, 'enterprise'];
 
 /** Whether the user may open a page with this declaration. */

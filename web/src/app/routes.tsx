@@ -1,9 +1,12 @@
 import {
+  AlertOutlined,
   ApiOutlined,
   AuditOutlined,
   BankOutlined,
   CloudUploadOutlined,
+  DashboardOutlined,
   DatabaseOutlined,
+  FileTextOutlined,
   FlagOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
@@ -13,7 +16,7 @@ import {
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { CurrentUser } from '../api/types.ts';
 import type { MessageKey } from '../locales/i18n.tsx';
-import { BUSINESS_ROLES, OFFICIAL_ROLES, PROVINCE_ROLES, canAccess, type RouteAccess } from './access.ts';
+import { BUSINESS_ROLES, OFFICIAL_ROLES, PROVINCE_ROLES, REGION_OFFICIAL_ROLES, canAccess, type RouteAccess } from './access.ts';
 
 /** One page of the signed-in app: where it lives, what it shows, who may open it. */
 export interface AppRoute {
@@ -62,6 +65,46 @@ export const APP_ROUTES: readonly AppRoute[] = [
     labelKey: 'menu.keyEnterprises',
     icon: <FlagOutlined />,
     access: OFFICIAL_ROLES,
+  },
+  {
+    // Rankings, map and drill-down are the province's and the cities' (GET /monitoring/ranking, /regions/:code).
+    path: '/monitoring',
+    page: lazy(() => import('../pages/monitoring/MonitoringDashboardPage.tsx')),
+    labelKey: 'menu.monitoring',
+    icon: <DashboardOutlined />,
+    access: REGION_OFFICIAL_ROLES,
+  },
+  {
+    path: '/monitoring/regions/:code',
+    page: lazy(() => import('../pages/monitoring/RegionDrilldownPage.tsx')),
+    labelKey: 'menu.regionDrilldown',
+    icon: <DashboardOutlined />,
+    access: REGION_OFFICIAL_ROLES,
+    isInMenu: false,
+  },
+  {
+    // Officials in their scope, commissioners their enterprises, an enterprise its own (GET …/series).
+    path: '/monitoring/enterprises/:uscc',
+    page: lazy(() => import('../pages/monitoring/EnterpriseSeriesPage.tsx')),
+    labelKey: 'menu.enterpriseSeries',
+    icon: <DashboardOutlined />,
+    access: BUSINESS_ROLES,
+    isInMenu: false,
+  },
+  {
+    // Listed for officials and commissioners; assigned and closed by HRSS officials (PATCH …/alerts/:id).
+    path: '/monitoring/alerts',
+    page: lazy(() => import('../pages/monitoring/AlertsPage.tsx')),
+    labelKey: 'menu.alerts',
+    icon: <AlertOutlined />,
+    access: OFFICIAL_ROLES,
+  },
+  {
+    path: '/monitoring/bulletins',
+    page: lazy(() => import('../pages/monitoring/BulletinsPage.tsx')),
+    labelKey: 'menu.bulletins',
+    icon: <FileTextOutlined />,
+    access: REGION_OFFICIAL_ROLES,
   },
   {
     path: '/imports',

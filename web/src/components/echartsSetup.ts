@@ -3,9 +3,10 @@
  * and only dynamically, so ECharts never lands in the first page's JavaScript.
  * Add a chart type or component here when a page needs it.
  */
-import { BarChart, LineChart, MapChart, PieChart } from 'echarts/charts';
+import { BarChart, LineChart, MapChart, PieChart, ScatterChart } from 'echarts/charts';
 import {
   DatasetComponent,
+  GeoComponent,
   GridComponent,
   LegendComponent,
   TitleComponent,
@@ -20,7 +21,9 @@ echarts.use([
   LineChart,
   PieChart,
   MapChart,
+  ScatterChart,
   DatasetComponent,
+  GeoComponent,
   GridComponent,
   LegendComponent,
   TitleComponent,

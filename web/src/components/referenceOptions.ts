@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { listReference, type Industry, type Region } from '../api/reference.ts';
 import type { CurrentUser } from '../api/types.ts';
+import type { Translate } from '../locales/i18n.tsx';
 
 // Both lists are small (about 110 and 120 entries) and never change during a session:
 // one request each, shared by every filter bar that needs them.
@@ -73,4 +74,22 @@ export function listKeeperOptions(regions: readonly Region[]): { value: string; 
   return regions
     .filter((region) => region.level === 'city' || region.isDirectlyAdministered)
     .map((region) => ({ value: region.code, label: region.name }));
+}
+
+/** 制造业 first (what the plan is about), then each section with its divisions. */
+export function industryOptions(industries: readonly Industry[], t: Translate) {
+  const sections = industries.filter((industry) => industry.level === 'section');
+  return [
+    { value: 'manufacturing', label: t('enterprises.manufacturing') },
+    ...sections.map((section) => ({
+      label: `${section.code} ${section.name}`,
+      title: section.name,
+      options: [
+        ...(section.code === 'C' ? [] : [{ value: section.code, label: t('enterprises.wholeSection', { name: `${section.code} ${section.name}` }) }]),
+        ...industries
+          .filter((industry) => industry.level === 'division' && industry.section === section.code)
+          .map((division) => ({ value: division.code, label: `${division.code} ${division.name}` })),
+      ],
+    })),
+  ];
 }

@@ -1,3 +1,4 @@
+import { monitoringEnUS } from './monitoring.en-US.ts';
 import type { MessageKey } from './zh-CN.ts';
 
 /** English, the switchable second language: one entry for every key of zh-CN. */
@@ -366,4 +367,6 @@ export const enUS: Record<MessageKey, string> = {
   'error.WEAK_PASSWORD': 'The password is too weak',
   'error.DATABASE_UNAVAILABLE': 'The database is temporarily unavailable',
   'error.INTERNAL': 'Internal error. Try again later or contact the administrator.',
+
+  ...monitoringEnUS,
 };

@@ -1,3 +1,5 @@
+import { monitoringZhCN } from './monitoring.zh-CN.ts';
+
 /**
  * Simplified Chinese, the default language. Its keys are the message keys of the whole web
  * app: en-US must translate every one of them (the type checker says which are missing).
@@ -367,6 +369,8 @@ export const zhCN = {
   'error.WEAK_PASSWORD': '密码强度不足',
   'error.DATABASE_UNAVAILABLE': '数据库暂不可用',
   'error.INTERNAL': '系统内部错误，请稍后重试或联系管理员',
+
+  ...monitoringZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -2,10 +2,9 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Cascader, DatePicker, Form, Input, Select, Space, type DatePickerProps } from 'antd';
 import { useMemo } from 'react';
 import { SIZES, TIERS, type EnterpriseSize, type RegisterFilter, type Tier } from '../../api/enterprises.ts';
-import type { Industry } from '../../api/reference.ts';
 import { useCurrentUser } from '../../app/auth.tsx';
-import { regionTree, useIndustries, useRegions } from '../../components/referenceOptions.ts';
-import { useI18n, type Translate } from '../../locales/i18n.tsx';
+import { industryOptions, regionTree, useIndustries, useRegions } from '../../components/referenceOptions.ts';
+import { useI18n } from '../../locales/i18n.tsx';
 
 // A single picked date (antd's Dayjs), without importing dayjs ourselves.
 type DateValue = Exclude<DatePickerProps['value'], unknown[]>;
@@ -31,24 +30,6 @@ export function toRegisterFilter(values: FilterValues): RegisterFilter {
     validOn: values.validOn?.format('YYYY-MM-DD'),
     q: values.q?.trim() || undefined,
   };
-}
-
-/** 制造业 first (what the plan is about), then each section with its divisions. */
-function industryOptions(industries: readonly Industry[], t: Translate) {
-  const sections = industries.filter((industry) => industry.level === 'section');
-  return [
-    { value: 'manufacturing', label: t('enterprises.manufacturing') },
-    ...sections.map((section) => ({
-      label: `${section.code} ${section.name}`,
-      title: section.name,
-      options: [
-        ...(section.code === 'C' ? [] : [{ value: section.code, label: t('enterprises.wholeSection', { name: `${section.code} ${section.name}` }) }]),
-        ...industries
-          .filter((industry) => industry.level === 'division' && industry.section === section.code)
-          .map((division) => ({ value: division.code, label: `${division.code} ${division.name}` })),
-      ],
-    })),
-  ];
 }
 
 interface EnterpriseFiltersProps {
