@@ -7,6 +7,7 @@ import { createRunner } from './support/harness.mjs';
 import { demoPasswordFrom, startYangfan } from './support/server.mjs';
 import { enterpriseRegisterSpec } from './specs/enterprise-register.mjs';
 import { initialBundleSpec } from './specs/initial-bundle.mjs';
+import { monitoringSpec } from './specs/monitoring.mjs';
 import { rolePagesSpec } from './specs/role-pages.mjs';
 import { signInAndMenusSpec } from './specs/sign-in-and-menus.mjs';
 
@@ -59,7 +60,9 @@ async function main() {
     await signInAndMenusSpec(runner, { context, baseUrl: server.baseUrl, demoPassword, provinceTotpSecret });
     await rolePagesSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
     await enterpriseRegisterSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
+    const monitoring = await monitoringSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
     isGreen = runner.summary();
+    if (monitoring.dashboardDrawnMs !== undefined) console.log(`dashboard drawn ${monitoring.dashboardDrawnMs} ms after navigation start (bar 2000 ms)`);
   } catch (error) {
     console.error(error);
   } finally {
