@@ -6,6 +6,20 @@ import type {
   ExchangeRequestTable,
   KeyEnterpriseTable,
 } from '../modules/enterprises/enterprises.table.ts';
+import type {
+  BenefitCaseEventTable,
+  BenefitCasePersonTable,
+  BenefitCaseTable,
+  BenefitIdempotencyTable,
+  BenefitJournalTable,
+  BenefitLedgerLineTable,
+  BenefitMatchRunTable,
+  BenefitNoticeTable,
+  BenefitObjectionTable,
+  BenefitOutboxTable,
+  BenefitPaymentBatchTable,
+  BenefitPaymentTable,
+} from '../modules/benefits/benefits.table.ts';
 import type { ImportRejectTable, ImportRunTable } from '../modules/imports/imports.table.ts';
 import type {
   AbsorbedPersonTable,
@@ -75,4 +89,16 @@ export interface Database {
   policy_versions: PolicyVersionTable;
   policy_sandbox_runs: PolicySandboxRunTable;
   policy_sandbox_changes: PolicySandboxChangeTable;
+  benefit_match_runs: BenefitMatchRunTable;
+  benefit_cases: BenefitCaseTable;
+  benefit_case_persons: BenefitCasePersonTable;
+  benefit_case_events: BenefitCaseEventTable;
+  benefit_notices: BenefitNoticeTable;
+  benefit_outbox: BenefitOutboxTable;
+  benefit_idempotency: BenefitIdempotencyTable;
+  benefit_objections: BenefitObjectionTable;
+  benefit_payment_batches: BenefitPaymentBatchTable;
+  benefit_payments: BenefitPaymentTable;
+  benefit_journal: BenefitJournalTable;
+  benefit_ledger_lines: BenefitLedgerLineTable;
 }

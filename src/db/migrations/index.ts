@@ -3,6 +3,7 @@ import * as platform from './20261127T1600_platform.ts';
 import * as registryWorkforce from './20261127T1700_registry_workforce.ts';
 import * as monitoring from './20261127T1900_monitoring.ts';
 import * as policy from './20261127T2000_policy.ts';
+import * as benefits from './20261127T2100_benefits.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '20261127T1700_registry_workforce': registryWorkforce,
   '20261127T1900_monitoring': monitoring,
   '20261127T2000_policy': policy,
+  '20261127T2100_benefits': benefits,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {

@@ -1,0 +1,169 @@
+import type { Generated } from 'kysely';
+
+/** Kysely types of the benefits module's tables (migration 20261127T2100_benefits). */
+
+type Fen = number | string;
+
+/** A 免申即享 match run: the policy version, period and data snapshot it used, and its progress. */
+export interface BenefitMatchRunTable {
+  id: Generated<number>;
+  policy_code: string;
+  policy_version_id: number;
+  version_no: number;
+  period: string;
+  eval_date: string;
+  snapshot: string;
+  status: 'running' | 'completed' | 'failed';
+  phase: string;
+  summary: string | null;
+  error: string | null;
+  started_by: number | null;
+  started_at: string;
+  finished_at: string | null;
+}
+
+/** One enterprise's benefit for one policy and period, from match to money. */
+export interface BenefitCaseTable {
+  id: Generated<number>;
+  policy_code: string;
+  period: string;
+  uscc: string;
+  enterprise_name: string;
+  region_code: string;
+  city_code: string;
+  state: string;
+  amount_fen: Fen;
+  rerun_amount_fen: Fen | null;
+  is_amount_changed: number;
+  explanation: string;
+  policy_version_id: number;
+  run_id: number;
+  last_run_id: number;
+  bank_name: string | null;
+  bank_account: string | null;
+  account_holder: string | null;
+  review_started_on: string | null;
+  review_deadline: string | null;
+  approved_by: number | null;
+  released_by: number | null;
+  publicity_from: string | null;
+  publicity_until: string | null;
+  reason: string | null;
+  revision: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A person a per-person policy counted for a case (once per policy, ever). */
+export interface BenefitCasePersonTable {
+  policy_code: string;
+  person_id: number;
+  case_id: number;
+  amount_fen: Fen;
+}
+
+/** A state change of a case, for the enterprise's “from match to money” history. */
+export interface BenefitCaseEventTable {
+  id: Generated<number>;
+  case_id: number;
+  from_state: string | null;
+  to_state: string;
+  actor_id: number | null;
+  actor_name: string | null;
+  note: string | null;
+  at: string;
+}
+
+/** An in-app notice to an enterprise. */
+export interface BenefitNoticeTable {
+  id: Generated<number>;
+  case_id: number;
+  uscc: string;
+  kind: string;
+  title: string;
+  body: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+/** A message to leave the system (SMS, e-mail, payment instruction), written with the state change. */
+export interface BenefitOutboxTable {
+  id: Generated<number>;
+  channel: string;
+  dedupe_key: string;
+  recipient: string;
+  payload: string;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+/** The stored answer of a write request, by (user, route, Idempotency-Key). */
+export interface BenefitIdempotencyTable {
+  key: string;
+  request_hash: string;
+  status_code: number;
+  response: string;
+  created_at: string;
+}
+
+/** An objection filed during 公示. */
+export interface BenefitObjectionTable {
+  id: Generated<number>;
+  case_id: number;
+  text: string;
+  status: 'open' | 'upheld' | 'dismissed';
+  resolution: string | null;
+  resolved_by: number | null;
+  created_at: string;
+  resolved_at: string | null;
+}
+
+/** A payment instruction file for the treasury or bank. */
+export interface BenefitPaymentBatchTable {
+  id: Generated<number>;
+  file_name: string;
+  content: string;
+  sha256: string;
+  payments: number;
+  total_fen: Fen;
+  created_by: number | null;
+  created_at: string;
+}
+
+/** The one payment of a case, with its bank outcome and attempts. */
+export interface BenefitPaymentTable {
+  id: Generated<number>;
+  case_id: number;
+  amount_fen: Fen;
+  state: 'instructed' | 'paid' | 'failed';
+  attempt: number;
+  batch_id: number | null;
+  bank_reference: string | null;
+  failure_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A journal entry of the ledger: one per case and kind of movement. */
+export interface BenefitJournalTable {
+  id: Generated<number>;
+  case_id: number;
+  kind: 'release' | 'settle' | 'revoke';
+  policy_code: string;
+  region_code: string;
+  month: string;
+  amount_fen: Fen;
+  created_at: string;
+}
+
+/** A debit or credit line of a journal entry. */
+export interface BenefitLedgerLineTable {
+  id: Generated<number>;
+  journal_id: number;
+  account: string;
+  debit_fen: Fen;
+  credit_fen: Fen;
+}

@@ -1,0 +1,73 @@
+import type { AppContext } from '../../app-context.ts';
+import { toNumber } from '../../db/convert.ts';
+import type { CurrentUser } from '../../platform/auth/current-user.ts';
+import { pageWindow } from '../../platform/http/schemas.ts';
+import { formatYuan } from '../../policies/values.ts';
+import { caseScopeOf, todayOf } from './case-scope.ts';
+import { CASE_STATE_LABELS, type CaseState } from './case-states.ts';
+import { countOverdueByRegion, findCaseEvents, findCases, type CaseFilters } from './cases.repository.ts';
+import { visibleCase } from './confirm.service.ts';
+import { findNotices } from './notices.repository.ts';
+import { reviewClockOf } from './review-clock.ts';
+
+/** Reading cases: the scoped list with filters, one case with its explanation, clock and history, the inbox. */
+
+type CaseRow = Awaited<ReturnType<typeof findCases>>['rows'][number];
+
+function caseView(row: CaseRow, today: string) {
+  const amount = toNumber(row.amount_fen);
+  const clock = row.state === 'confirmed' && row.review_started_on ? reviewClockOf(row.review_started_on, row.review_deadline, today) : null;
+  return {
+    id: toNumber(row.id), policy: row.policy_code, period: row.period, uscc: row.uscc, enterprise_name: row.enterprise_name,
+    region_code: row.region_code, city_code: row.city_code, state: row.state, state_label: CASE_STATE_LABELS[row.state as CaseState] ?? row.state,
+    amount_fen: amount, amount_yuan: formatYuan(amount), rerun_amount_fen: row.rerun_amount_fen === null ? null : toNumber(row.rerun_amount_fen),
+    is_amount_changed: toNumber(row.is_amount_changed) === 1, reason: row.reason, publicity_from: row.publicity_from, publicity_until: row.publicity_until,
+    review_clock: clock, run_id: toNumber(row.run_id), created_at: row.created_at, updated_at: row.updated_at,
+  };
+}
+
+export interface CaseQuery extends Omit<CaseFilters, 'overdueBefore'> {
+  overdue?: boolean;
+  page?: number;
+  pageSize?: number;
+}
+
+/** A page of the cases the caller may see. */
+export async function listCases(ctx: AppContext, user: CurrentUser, query: CaseQuery) {
+  const { page, pageSize, offset } = pageWindow(query);
+  const { today } = todayOf(ctx.clock);
+  const filters: CaseFilters = { ...query, ...(query.overdue ? { overdueBefore: today } : {}) };
+  const { rows, total } = await findCases(ctx.db, await caseScopeOf(ctx.db, user), filters, offset, pageSize);
+  return { items: rows.map((row) => caseView(row, today)), total, page, pageSize };
+}
+
+/** One case with its explanation, bank account (masked but the tail), clock and history. */
+export async function getCase(ctx: AppContext, user: CurrentUser, id: number) {
+  const row = await visibleCase(ctx.db, user, id);
+  const events = await findCaseEvents(ctx.db, id);
+  const account = row.bank_account ? `****${row.bank_account.slice(-4)}` : null;
+  return {
+    ...caseView(row, todayOf(ctx.clock).today),
+    explanation: JSON.parse(row.explanation) as string[],
+    bank: row.bank_name ? { bank_name: row.bank_name, bank_account: account, account_holder: row.account_holder } : null,
+    history: events.map((e) => ({ from: e.from_state, to: e.to_state, actor: e.actor_name, note: e.note, at: e.at })),
+  };
+}
+
+/** Overdue reviews per city (and reviews whose deadline the calendar cannot give), for the province or a city. */
+export async function listOverdueByRegion(ctx: AppContext, user: CurrentUser) {
+  const { today } = todayOf(ctx.clock);
+  const { overdue, uncovered } = await countOverdueByRegion(ctx.db, await caseScopeOf(ctx.db, user), today);
+  const units = new Set([...overdue, ...uncovered].map((r) => r.city_code));
+  const items = [...units].sort().map((city) => ({
+    city_code: city, overdue: overdue.find((r) => r.city_code === city)?.n ?? 0, calendar_not_covered: uncovered.find((r) => r.city_code === city)?.n ?? 0,
+  }));
+  return { today, items };
+}
+
+/** The enterprise's inbox. */
+export async function listInbox(ctx: AppContext, user: CurrentUser, query: { page?: number; pageSize?: number }) {
+  const { page, pageSize, offset } = pageWindow(query);
+  const { rows, total } = await findNotices(ctx.db, user.uscc ?? '-', offset, pageSize);
+  return { items: rows.map((n) => ({ id: toNumber(n.id), case_id: toNumber(n.case_id), kind: n.kind, title: n.title, body: n.body, created_at: n.created_at, read_at: n.read_at })), total, page, pageSize };
+}

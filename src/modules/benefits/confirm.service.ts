@@ -1,0 +1,46 @@
+import type { AppContext } from '../../app-context.ts';
+import type { Db } from '../../db/database.ts';
+import type { Actor, CurrentUser } from '../../platform/auth/current-user.ts';
+import { AppError } from '../../platform/errors.ts';
+import { caseScopeOf, todayOf } from './case-scope.ts';
+import { moveCase } from './case-transitions.ts';
+import { findCase } from './cases.repository.ts';
+import { reviewDeadlineOf } from './review-clock.ts';
+
+/**
+ * 即申即享: the enterprise confirms a matched case in one click, confirming or correcting the
+ * receiving bank account (the review's 20 working days start then), or declines with a reason.
+ */
+
+export interface BankAccount {
+  bank_name: string;
+  bank_account: string;
+  account_holder: string;
+}
+
+/** Loads a case the caller may see, or 404. */
+export async function visibleCase(trx: Db, user: CurrentUser, id: number) {
+  const found = await findCase(trx, id, await caseScopeOf(trx, user));
+  if (!found) throw new AppError('NOT_FOUND', '案件不存在或不在您的管辖范围内');
+  return found;
+}
+
+/** Confirms a case with the account the money goes to; the review clock starts today. */
+export async function confirmCase(trx: Db, ctx: AppContext, actor: Actor & { user: CurrentUser }, id: number, input: BankAccount) {
+  const current = await visibleCase(trx, actor.user, id);
+  const account = input.bank_account.replace(/[\s-]/g, '');
+  if (!/^\d{8,32}$/.test(account)) throw new AppError('VALIDATION_FAILED', '银行账号应为 8–32 位数字');
+  const { today } = todayOf(ctx.clock);
+  const state = await moveCase(trx, ctx, actor, current, 'confirm', {
+    patch: { bank_name: input.bank_name.trim(), bank_account: account, account_holder: input.account_holder.trim(), review_started_on: today, review_deadline: reviewDeadlineOf(today), reason: null },
+    details: { bank_account_tail: account.slice(-4) },
+  });
+  return { id, state };
+}
+
+/** Declines a case with the enterprise's reason. */
+export async function declineCase(trx: Db, ctx: AppContext, actor: Actor & { user: CurrentUser }, id: number, reason: string) {
+  const current = await visibleCase(trx, actor.user, id);
+  const state = await moveCase(trx, ctx, actor, current, 'decline', { patch: { reason }, note: reason });
+  return { id, state };
+}

@@ -1,0 +1,82 @@
+import type { AppContext } from '../../app-context.ts';
+import { evaluatePolicy } from '../../policies/evaluate.ts';
+import { explainEvaluation } from '../../policies/explain.ts';
+import type { Policy } from '../../policies/types.ts';
+import { aggregateExplanation, assumptionViews, tallyDecisions } from '../policy/calc-views.ts';
+import type { findPolicyInForce } from '../policy/catalogue.service.ts';
+// The policy module exposes no service for "the facts of every subject on a date" yet; its
+// coverage query is the one place that knows which months are on file, so it is reused rather
+// than copied (see docs/benefits.md, “left for the policy module”).
+// eslint-disable-next-line no-restricted-imports
+import { findDataCoverage } from '../policy/coverage.repository.ts';
+import { evaluateRows, type RowDecision } from '../policy/evaluate-rows.ts';
+import { factSourceOf } from '../policy/fact-sources.ts';
+import { kernelOfVersion } from '../policy/policy-versions.ts';
+import type { SubjectRow } from '../policy/subjects.ts';
+
+/**
+ * The evaluation half of a match run: the policy module's facts (set-wise SQL) and compiled
+ * kernel over every enterprise, minus the persons already counted, grouped per enterprise with
+ * the amount and a Chinese explanation for each candidate.
+ */
+
+type PolicyVersionRow = Awaited<ReturnType<typeof findPolicyInForce>>['row'];
+
+export interface Candidate {
+  uscc: string;
+  amountFen: number;
+  explanation: string[];
+  persons: { personId: number; amountFen: number }[];
+}
+
+export interface Evaluated {
+  candidates: Candidate[];
+  rows: number;
+  excludedRows: number;
+  enterprises: number;
+  factsMs: number;
+  evaluateMs: number;
+}
+
+/** Evaluates a policy version over the register on a date, excluding persons already counted. */
+export async function evaluateForMatch(ctx: AppContext, version: PolicyVersionRow, policy: Policy, date: string, counted: Set<number>): Promise<Evaluated> {
+  const source = factSourceOf(policy.code);
+  const started = performance.now();
+  const all = await source.load(ctx.db, policy, { kind: 'all' }, date, await findDataCoverage(ctx.db));
+  const rows = counted.size === 0 ? all : all.filter((row) => row.personId === undefined || !counted.has(row.personId));
+  const factsMs = performance.now() - started;
+  // Facts only a grant record answers (refunded before, other subsidies) are assumed “no” here and
+  // said so in the explanation; the enterprises and persons this system granted are excluded above.
+  const decisions = evaluateRows(kernelOfVersion(version), rows, date, { linked: source.linked, assume: source.assumptions });
+  const byEnterprise = groupByEnterprise(rows, decisions);
+  const note = assumptionViews(policy, source.assumptions).map((a) => `按“${a.label}：否”计算（本系统无此前享受记录，审核时请核实）`);
+  const candidates: Candidate[] = [];
+  for (const [uscc, indices] of byEnterprise) {
+    const mine = indices.map((i) => decisions[i] as RowDecision);
+    const tally = tallyDecisions(mine);
+    if (tally.undetermined > 0 || tally.eligible === 0 || tally.eligible_amount_fen <= 0) continue;
+    const persons = indices.flatMap((i) => ((decisions[i] as RowDecision).outcome === 'eligible' && rows[i]?.personId !== undefined ? [{ personId: rows[i]!.personId!, amountFen: (decisions[i] as RowDecision).amountFen }] : []));
+    const explanation = source.isPerEnterprise
+      ? explainOne(policy, rows[indices[0]!]!, mine[0]!, date)
+      : aggregateExplanation(policy, source.subjectLabel, tally, new Map(), []);
+    candidates.push({ uscc, amountFen: tally.eligible_amount_fen, explanation: [...explanation, ...note], persons });
+  }
+  return { candidates, rows: all.length, excludedRows: all.length - rows.length, enterprises: byEnterprise.size, factsMs, evaluateMs: performance.now() - started - factsMs };
+}
+
+function groupByEnterprise(rows: readonly SubjectRow[], decisions: readonly RowDecision[]): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  rows.forEach((row, index) => {
+    if (!decisions[index]) return;
+    const list = groups.get(row.uscc);
+    if (list) list.push(index);
+    else groups.set(row.uscc, [index]);
+  });
+  return groups;
+}
+
+// The interpreted evaluator gives the step-by-step trace; it runs for candidates only.
+function explainOne(policy: Policy, row: SubjectRow, decision: RowDecision, date: string): string[] {
+  const facts = new Map(Object.entries(decision.facts).filter((e): e is [string, number | string] => e[1] !== undefined));
+  return explainEvaluation(evaluatePolicy(policy, { facts, date, region: row.region }));
+}

@@ -1,0 +1,79 @@
+import type { AppContext } from '../../app-context.ts';
+import type { Db } from '../../db/database.ts';
+import type { Policy } from '../../policies/types.ts';
+import { formatYuan } from '../../policies/values.ts';
+import { insertCaseEvents } from './cases.repository.ts';
+import type { Candidate } from './match-evaluate.ts';
+import { findCasesOfPeriod, findEnterpriseNames, flagAmountChange, insertCasePersons, insertCases, updateMatchRun } from './match.repository.ts';
+import { insertNotices, insertOutbox } from './notices.repository.ts';
+
+/**
+ * The writing half of a match run, in chunks of one transaction each: new candidates become
+ * cases with their notice (inbox, SMS and e-mail in the outbox) and counted persons; a candidate
+ * already on file is left alone, or flagged when its amount changed. A crash between chunks
+ * leaves whole chunks, and the rerun completes the rest without duplicates.
+ */
+
+const CHUNK = 500;
+
+interface RunRef {
+  runId: number;
+  policy: Policy;
+  period: string;
+  versionId: number;
+}
+
+/** Writes the candidates of a run and answers the counts. */
+export async function writeCandidates(ctx: AppContext, run: RunRef, candidates: readonly Candidate[]) {
+  const existing = await findCasesOfPeriod(ctx.db, run.policy.code, run.period);
+  const names = await findEnterpriseNames(ctx.db);
+  const counts = { candidates: candidates.length, candidates_new: 0, candidates_unchanged: 0, amount_changed: 0, amount_new_fen: 0 };
+  for (let i = 0; i < candidates.length; i += CHUNK) {
+    const chunk = candidates.slice(i, i + CHUNK);
+    await ctx.db.transaction().execute(async (trx) => {
+      const fresh = chunk.filter((c) => !existing.has(c.uscc) && names.has(c.uscc));
+      await insertFresh(trx, ctx, run, fresh, names);
+      counts.candidates_new += fresh.length;
+      counts.amount_new_fen += fresh.reduce((sum, c) => sum + c.amountFen, 0);
+      for (const candidate of chunk) {
+        const found = existing.get(candidate.uscc);
+        if (!found) continue;
+        if (found.amountFen === candidate.amountFen) counts.candidates_unchanged += 1;
+        else {
+          counts.amount_changed += 1;
+          await flagAmountChange(trx, found.id, candidate.amountFen, found.state === 'matched', run.runId, JSON.stringify(candidate.explanation), ctx.clock().toISOString());
+        }
+      }
+    });
+    await updateMatchRun(ctx.db, run.runId, { phase: `write ${Math.min(i + CHUNK, candidates.length)}/${candidates.length}` });
+  }
+  return counts;
+}
+
+type Names = Awaited<ReturnType<typeof findEnterpriseNames>>;
+
+async function insertFresh(trx: Db, ctx: AppContext, run: RunRef, fresh: readonly Candidate[], names: Names): Promise<void> {
+  if (fresh.length === 0) return;
+  const at = ctx.clock().toISOString();
+  const ids = await insertCases(trx, fresh.map((c) => {
+    const enterprise = names.get(c.uscc)!;
+    return {
+      policy_code: run.policy.code, period: run.period, uscc: c.uscc, enterprise_name: enterprise.name, region_code: enterprise.region_code, city_code: enterprise.city_code,
+      state: 'matched', amount_fen: c.amountFen, rerun_amount_fen: null, is_amount_changed: 0, explanation: JSON.stringify(c.explanation),
+      policy_version_id: run.versionId, run_id: run.runId, last_run_id: run.runId, bank_name: null, bank_account: null, account_holder: null,
+      review_started_on: null, review_deadline: null, approved_by: null, released_by: null, publicity_from: null, publicity_until: null, reason: null, created_at: at, updated_at: at,
+    };
+  }), run.policy.code, run.period, run.runId);
+  const written = fresh.filter((c) => ids.has(c.uscc));
+  await insertCasePersons(trx, written.flatMap((c) => c.persons.map((p) => ({ policy_code: run.policy.code, person_id: p.personId, case_id: ids.get(c.uscc)!, amount_fen: p.amountFen }))));
+  await insertCaseEvents(trx, written.map((c) => ({ case_id: ids.get(c.uscc)!, from_state: null, to_state: 'matched', actor_id: null, actor_name: `match:${run.runId}`, note: null, at })));
+  const notices = written.map((c) => ({
+    case_id: ids.get(c.uscc)!, uscc: c.uscc, kind: 'matched', created_at: at,
+    title: `政策兑现提醒：${run.policy.name}`,
+    body: `您单位符合${run.policy.name}条件，预计可获 ${formatYuan(c.amountFen)}。${c.explanation.join('；')}。请登录确认收款账户（即申即享），或说明放弃理由。`,
+  }));
+  await insertNotices(trx, notices);
+  await insertOutbox(trx, notices.flatMap((n) => ['sms', 'email'].map((channel) => ({
+    channel, dedupe_key: `case:${n.case_id}:matched:${channel}`, recipient: `enterprise:${n.uscc}`, payload: JSON.stringify({ case_id: n.case_id, title: n.title, body: n.body }), created_at: at,
+  }))));
+}

@@ -1,0 +1,76 @@
+import type { Insertable } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import { toNumber } from '../../db/convert.ts';
+import type { BenefitCaseTable, BenefitMatchRunTable } from './benefits.table.ts';
+import { LOST_STATES } from './case-states.ts';
+
+/** SQL of match runs: the run record, what is already granted, and the candidates written in chunks. */
+
+/** Inserts a run and returns its id. */
+export async function insertMatchRun(db: Db, row: Insertable<BenefitMatchRunTable>): Promise<number> {
+  const inserted = await db.insertInto('benefit_match_runs').values(row).returning('id').executeTakeFirstOrThrow();
+  return toNumber(inserted.id);
+}
+
+/** Updates a run's progress or outcome. */
+export async function updateMatchRun(db: Db, id: number, patch: Partial<Pick<BenefitMatchRunTable, 'status' | 'phase' | 'summary' | 'error' | 'finished_at'>>) {
+  await db.updateTable('benefit_match_runs').set(patch).where('id', '=', id).execute();
+}
+
+/** One run. */
+export function findMatchRun(db: Db, id: number) {
+  return db.selectFrom('benefit_match_runs').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Runs, newest first. */
+export function findMatchRuns(db: Db, limit: number) {
+  return db.selectFrom('benefit_match_runs').selectAll().orderBy('id', 'desc').limit(limit).execute();
+}
+
+/** A run of the same policy and period still going, if any. */
+export function findRunningMatch(db: Db, code: string, period: string) {
+  return db.selectFrom('benefit_match_runs').select('id').where('policy_code', '=', code).where('period', '=', period).where('status', '=', 'running').executeTakeFirst();
+}
+
+/** The cases already on file for a policy and period, by enterprise. */
+export async function findCasesOfPeriod(db: Db, code: string, period: string) {
+  const rows = await db.selectFrom('benefit_cases').select(['id', 'uscc', 'state', 'amount_fen']).where('policy_code', '=', code).where('period', '=', period).execute();
+  return new Map(rows.map((r) => [r.uscc, { id: toNumber(r.id), state: r.state, amountFen: toNumber(r.amount_fen) }]));
+}
+
+/** Persons a per-person policy already counted in another period's case that still stands. */
+export async function findCountedPersons(db: Db, code: string, period: string): Promise<Set<number>> {
+  const rows = await db.selectFrom('benefit_case_persons as p').innerJoin('benefit_cases as c', 'c.id', 'p.case_id')
+    .select('p.person_id').where('p.policy_code', '=', code).where('c.period', '<>', period).where('c.state', 'not in', [...LOST_STATES]).execute();
+  return new Set(rows.map((r) => toNumber(r.person_id)));
+}
+
+/** The register's names and regions. */
+export async function findEnterpriseNames(db: Db) {
+  const rows = await db.selectFrom('enterprises').select(['uscc', 'name', 'region_code', 'city_code']).execute();
+  return new Map(rows.map((r) => [r.uscc, r]));
+}
+
+/** Inserts new cases (an existing one for the same policy, period and enterprise is left alone) and returns their ids by enterprise. */
+export async function insertCases(db: Db, rows: Insertable<BenefitCaseTable>[], code: string, period: string, runId: number): Promise<Map<string, number>> {
+  if (rows.length === 0) return new Map();
+  await db.insertInto('benefit_cases').values(rows).onConflict((oc) => oc.columns(['policy_code', 'period', 'uscc']).doNothing()).execute();
+  const written = await db.selectFrom('benefit_cases').select(['id', 'uscc']).where('policy_code', '=', code).where('period', '=', period)
+    .where('run_id', '=', runId).where('uscc', 'in', rows.map((r) => r.uscc)).execute();
+  return new Map(written.map((r) => [r.uscc, toNumber(r.id)]));
+}
+
+/** Records the persons a case counted (once per policy and person). */
+export async function insertCasePersons(db: Db, rows: { policy_code: string; person_id: number; case_id: number; amount_fen: number }[]) {
+  for (let i = 0; i < rows.length; i += 500) {
+    await db.insertInto('benefit_case_persons').values(rows.slice(i, i + 500)).onConflict((oc) => oc.columns(['policy_code', 'person_id']).doNothing()).execute();
+  }
+}
+
+/** A rerun's new amount: replaces the amount while the enterprise has not confirmed, else is kept beside it; either way flagged. */
+export async function flagAmountChange(db: Db, caseId: number, amountFen: number, isOpen: boolean, runId: number, explanation: string, at: string) {
+  const patch = isOpen
+    ? { amount_fen: amountFen, rerun_amount_fen: null, explanation }
+    : { rerun_amount_fen: amountFen };
+  await db.updateTable('benefit_cases').set({ ...patch, is_amount_changed: 1, last_run_id: runId, updated_at: at }).where('id', '=', caseId).execute();
+}

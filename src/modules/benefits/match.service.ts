@@ -1,0 +1,86 @@
+import type { AppContext } from '../../app-context.ts';
+import { appendAudit } from '../../platform/audit/audit.ts';
+import type { Actor } from '../../platform/auth/current-user.ts';
+import { AppError } from '../../platform/errors.ts';
+import { isIsoDate } from '../../platform/iso-date.ts';
+import { findPolicyInForce } from '../policy/catalogue.service.ts';
+import { factSourceOf } from '../policy/fact-sources.ts';
+import { evaluateForMatch } from './match-evaluate.ts';
+import { writeCandidates } from './match-write.ts';
+import { findCountedPersons, findMatchRun, findRunningMatch, insertMatchRun, updateMatchRun } from './match.repository.ts';
+import { runView } from './match-views.ts';
+
+/**
+ * 免申即享 match runs: every enterprise of the register evaluated for a policy and period from the
+ * data, candidates written with amount and explanation, the run recording the policy version and
+ * the data snapshot. A rerun adds only what is new and flags candidates whose amount changed.
+ */
+
+/** The evaluation date of a period: YYYY → 31 December, YYYYMM → the month's last day. */
+export function evaluationDateOf(period: string): string {
+  if (/^\d{4}$/.test(period)) return `${period}-12-31`;
+  if (/^\d{6}$/.test(period)) {
+    const [year, month] = [Number(period.slice(0, 4)), Number(period.slice(4))];
+    const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    const date = `${period.slice(0, 4)}-${period.slice(4)}-${String(last).padStart(2, '0')}`;
+    if (month >= 1 && month <= 12 && isIsoDate(date)) return date;
+  }
+  throw new AppError('VALIDATION_FAILED', `期间应为 YYYY 或 YYYYMM：${period}`);
+}
+
+/** Creates the run record (policy version, snapshot) and returns its id; the work is `executeMatchRun`. */
+export async function createMatchRun(ctx: AppContext, actor: Actor, code: string, period: string): Promise<number> {
+  const date = evaluationDateOf(period);
+  const { row: version } = await findPolicyInForce(ctx.db, code);
+  const source = factSourceOf(code);
+  if (source.unavailable) throw new AppError('FACTS_NOT_AVAILABLE', source.unavailable);
+  if (await findRunningMatch(ctx.db, code, period)) throw new AppError('MATCH_RUN_BUSY');
+  const snapshot = await ctx.db.selectFrom('import_runs').select(['kind', (eb) => eb.fn.max('id').as('run_id')]).where('status', '=', 'completed').groupBy('kind').orderBy('kind').execute();
+  return insertMatchRun(ctx.db, {
+    policy_code: code, policy_version_id: version.id, version_no: version.version_no, period, eval_date: date,
+    snapshot: JSON.stringify(Object.fromEntries(snapshot.map((r) => [r.kind, Number(r.run_id)]))),
+    status: 'running', phase: 'facts', summary: null, error: null, started_by: actor.user?.id ?? null, started_at: ctx.clock().toISOString(), finished_at: null,
+  });
+}
+
+/** Runs a created match run to the end and answers its summary; a failure is recorded on the run. */
+export async function executeMatchRun(ctx: AppContext, actor: Actor, runId: number) {
+  const run = await findMatchRun(ctx.db, runId);
+  if (!run) throw new AppError('NOT_FOUND', '没有该匹配批次');
+  try {
+    const { row: version, policy } = await findPolicyInForce(ctx.db, run.policy_code);
+    if (version.id !== run.policy_version_id) throw new AppError('CONFLICT', '政策在匹配开始后有了新版本，请重新发起匹配');
+    const counted = await findCountedPersons(ctx.db, run.policy_code, run.period);
+    const evaluated = await evaluateForMatch(ctx, version, policy, run.eval_date, counted);
+    await updateMatchRun(ctx.db, runId, { phase: 'write' });
+    const started = performance.now();
+    const written = await writeCandidates(ctx, { runId, policy, period: run.period, versionId: version.id }, evaluated.candidates);
+    const summary = {
+      enterprises_evaluated: evaluated.enterprises, rows_evaluated: evaluated.rows, rows_excluded_already_counted: evaluated.excludedRows,
+      persons_already_counted: counted.size, ...written,
+      timings_ms: { sql: Math.round(evaluated.factsMs), evaluate: Math.round(evaluated.evaluateMs), write: Math.round(performance.now() - started) },
+    };
+    await updateMatchRun(ctx.db, runId, { status: 'completed', phase: 'done', summary: JSON.stringify(summary), finished_at: ctx.clock().toISOString() });
+    await appendAudit(ctx.db, ctx.dialect, actor, { action: 'benefits.match.run', outcome: 'success', objectType: 'benefit_match_run', objectId: runId, details: { policy: run.policy_code, period: run.period, version_no: version.version_no, candidates_new: written.candidates_new } }, ctx.clock());
+  } catch (error) {
+    await updateMatchRun(ctx.db, runId, { status: 'failed', error: (error as Error).message.slice(0, 500), finished_at: ctx.clock().toISOString() });
+    throw error;
+  }
+  return getMatchRun(ctx, runId);
+}
+
+/** A run with its progress and summary. */
+export async function getMatchRun(ctx: AppContext, runId: number) {
+  const run = await findMatchRun(ctx.db, runId);
+  if (!run) throw new AppError('NOT_FOUND', '没有该匹配批次');
+  return runView(run);
+}
+
+/** Starts a run and lets it work in the background (the web page polls its progress). */
+export async function startMatchRun(ctx: AppContext, actor: Actor, code: string, period: string) {
+  const runId = await createMatchRun(ctx, actor, code, period);
+  const done = executeMatchRun(ctx, actor, runId);
+  // The outcome is on the run record; an unobserved rejection must not crash the server.
+  done.catch(() => undefined);
+  return { runId, done };
+}

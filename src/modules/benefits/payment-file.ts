@@ -1,0 +1,31 @@
+import { formatYuan } from '../../policies/values.ts';
+
+/**
+ * The payment instruction file (直补快办): UTF-8 CSV with a BOM so that spreadsheet programs
+ * read the Chinese header. The instruction number `<payment>-<attempt>` is what the bank's
+ * result file refers to, so a late answer to an old attempt cannot settle a newer one.
+ */
+
+export interface InstructionLine {
+  paymentId: number;
+  attempt: number;
+  amountFen: number;
+  current: { id: number | string; uscc: string; enterprise_name: string; bank_name: string | null; bank_account: string | null; policy_code: string; period: string };
+}
+
+export const PAYMENT_FILE_HEADER = ['指令编号', '案件编号', '统一社会信用代码', '收款单位', '开户银行', '银行账号', '金额（元）', '摘要'];
+
+/** The instruction file's text. */
+export function paymentFileOf(lines: readonly InstructionLine[]): string {
+  const rows = lines.map(({ paymentId, attempt, amountFen, current }) => [
+    `${paymentId}-${attempt}`, String(current.id), current.uscc, current.enterprise_name, current.bank_name ?? '', current.bank_account ?? '',
+    formatYuan(amountFen).replace(/[,元\s]/g, ''), `${current.policy_code} ${current.period}`,
+  ]);
+  return `\ufeff${[PAYMENT_FILE_HEADER, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+function csvCell(value: string): string {
+  // A leading = + - @ would make a spreadsheet evaluate the cell (CSV injection).
+  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
