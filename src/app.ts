@@ -7,6 +7,10 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from './app-context.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
+import { casesRoutes } from './modules/benefits/cases.routes.ts';
+import { paymentsRoutes } from './modules/benefits/payments.routes.ts';
+import { publicNoticesRoutes } from './modules/benefits/public-notices.routes.ts';
+import { reviewRoutes } from './modules/benefits/review.routes.ts';
 import { commissionersRoutes } from './modules/accounts/commissioners.routes.ts';
 import { demoRoutes } from './modules/accounts/demo.routes.ts';
 import { securityRoutes } from './modules/accounts/security.routes.ts';
@@ -90,6 +94,11 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(catalogueRoutes(ctx));
   await app.register(calcRoutes(ctx));
   await app.register(sandboxRoutes(ctx));
+  // 免申即享 / 即申即享 / 直补快办: cases, review, 公示, payments and the ledger.
+  await app.register(casesRoutes(ctx));
+  await app.register(reviewRoutes(ctx));
+  await app.register(paymentsRoutes(ctx));
+  await app.register(publicNoticesRoutes(ctx));
   // The monthly 通报 on the 5th; off in tests (environment 'test'), claimed per row across processes.
   await app.register(bulletinSchedulerPlugin(ctx));
 

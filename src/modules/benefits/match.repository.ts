@@ -74,3 +74,9 @@ export async function flagAmountChange(db: Db, caseId: number, amountFen: number
     : { rerun_amount_fen: amountFen };
   await db.updateTable('benefit_cases').set({ ...patch, is_amount_changed: 1, last_run_id: runId, updated_at: at }).where('id', '=', caseId).execute();
 }
+
+/** The data snapshot: for each import kind, the id of its latest completed run. */
+export async function findSnapshot(db: Db): Promise<Record<string, number>> {
+  const rows = await db.selectFrom('import_runs').select(['kind', (eb) => eb.fn.max('id').as('run_id')]).where('status', '=', 'completed').groupBy('kind').orderBy('kind').execute();
+  return Object.fromEntries(rows.map((r) => [r.kind, toNumber(r.run_id as number)]));
+}

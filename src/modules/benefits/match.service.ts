@@ -7,7 +7,8 @@ import { findPolicyInForce } from '../policy/catalogue.service.ts';
 import { factSourceOf } from '../policy/fact-sources.ts';
 import { evaluateForMatch } from './match-evaluate.ts';
 import { writeCandidates } from './match-write.ts';
-import { findCountedPersons, findMatchRun, findRunningMatch, insertMatchRun, updateMatchRun } from './match.repository.ts';
+import { findCountedPersons, findMatchRun, findRunningMatch, findSnapshot, insertMatchRun, updateMatchRun } from './match.repository.ts';
+import type { Db } from '../../db/database.ts';
 import { runView } from './match-views.ts';
 
 /**
@@ -29,18 +30,24 @@ export function evaluationDateOf(period: string): string {
 }
 
 /** Creates the run record (policy version, snapshot) and returns its id; the work is `executeMatchRun`. */
-export async function createMatchRun(ctx: AppContext, actor: Actor, code: string, period: string): Promise<number> {
+export async function createMatchRun(ctx: AppContext, db: Db, actor: Actor, code: string, period: string): Promise<number> {
   const date = evaluationDateOf(period);
-  const { row: version } = await findPolicyInForce(ctx.db, code);
+  const { row: version } = await findPolicyInForce(db, code);
   const source = factSourceOf(code);
   if (source.unavailable) throw new AppError('FACTS_NOT_AVAILABLE', source.unavailable);
-  if (await findRunningMatch(ctx.db, code, period)) throw new AppError('MATCH_RUN_BUSY');
-  const snapshot = await ctx.db.selectFrom('import_runs').select(['kind', (eb) => eb.fn.max('id').as('run_id')]).where('status', '=', 'completed').groupBy('kind').orderBy('kind').execute();
-  return insertMatchRun(ctx.db, {
+  if (await findRunningMatch(db, code, period)) throw new AppError('MATCH_RUN_BUSY');
+  const snapshot = await findSnapshot(db);
+  return insertMatchRun(db, {
     policy_code: code, policy_version_id: version.id, version_no: version.version_no, period, eval_date: date,
-    snapshot: JSON.stringify(Object.fromEntries(snapshot.map((r) => [r.kind, Number(r.run_id)]))),
+    snapshot: JSON.stringify(snapshot),
     status: 'running', phase: 'facts', summary: null, error: null, started_by: actor.user?.id ?? null, started_at: ctx.clock().toISOString(), finished_at: null,
   });
+}
+
+/** Creates a run record in the caller's transaction and answers it as the API shows runs. */
+export async function openMatchRun(ctx: AppContext, db: Db, actor: Actor, code: string, period: string) {
+  const runId = await createMatchRun(ctx, db, actor, code, period);
+  return runView((await findMatchRun(db, runId))!);
 }
 
 /** Runs a created match run to the end and answers its summary; a failure is recorded on the run. */
@@ -78,7 +85,7 @@ export async function getMatchRun(ctx: AppContext, runId: number) {
 
 /** Starts a run and lets it work in the background (the web page polls its progress). */
 export async function startMatchRun(ctx: AppContext, actor: Actor, code: string, period: string) {
-  const runId = await createMatchRun(ctx, actor, code, period);
+  const runId = await createMatchRun(ctx, ctx.db, actor, code, period);
   const done = executeMatchRun(ctx, actor, runId);
   // The outcome is on the run record; an unobserved rejection must not crash the server.
   done.catch(() => undefined);

@@ -1,0 +1,113 @@
+import { Type } from '@sinclair/typebox';
+import { PageOf } from '../../platform/http/schemas.ts';
+import { CASE_STATES } from './case-states.ts';
+
+/** TypeBox schemas of the benefits API. */
+
+const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
+const NullableInt = Type.Union([Type.Integer(), Type.Null()]);
+
+export const IdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.String({ minLength: 1, maxLength: 200, pattern: '^[\\x21-\\x7e]+$', description: '幂等键：同键同内容重放原结果，同键不同内容返回 409' }),
+});
+
+export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+
+export const StateSchema = Type.Union(CASE_STATES.map((s) => Type.Literal(s)));
+
+export const ReviewClock = Type.Object({
+  started_on: Type.String(), deadline: Nullable(Type.String()), days_left: NullableInt,
+  is_warning: Type.Boolean(), is_overdue: Type.Boolean(), calendar_not_covered: Type.Boolean(),
+});
+
+export const CaseItem = Type.Object({
+  id: Type.Integer(), policy: Type.String(), period: Type.String(), uscc: Type.String(), enterprise_name: Type.String(),
+  region_code: Type.String(), city_code: Type.String(), state: Type.String(), state_label: Type.String(),
+  amount_fen: Type.Integer(), amount_yuan: Type.String(), rerun_amount_fen: NullableInt, is_amount_changed: Type.Boolean(),
+  reason: Nullable(Type.String()), publicity_from: Nullable(Type.String()), publicity_until: Nullable(Type.String()),
+  review_clock: Type.Union([ReviewClock, Type.Null()]), run_id: Type.Integer(), created_at: Type.String(), updated_at: Type.String(),
+});
+
+export const CaseDetail = Type.Intersect([CaseItem, Type.Object({
+  explanation: Type.Array(Type.String()),
+  bank: Type.Union([Type.Object({ bank_name: Type.String(), bank_account: Nullable(Type.String()), account_holder: Nullable(Type.String()) }), Type.Null()]),
+  history: Type.Array(Type.Object({ from: Nullable(Type.String()), to: Type.String(), actor: Nullable(Type.String()), note: Nullable(Type.String()), at: Type.String() })),
+})]);
+
+export const CasePage = PageOf(CaseItem);
+
+export const CaseQuery = Type.Object({
+  policy: Type.Optional(Type.String({ maxLength: 64 })),
+  state: Type.Optional(StateSchema),
+  region: Type.Optional(Type.String({ pattern: '^\\d{6}$' })),
+  run: Type.Optional(Type.Integer({ minimum: 1 })),
+  overdue: Type.Optional(Type.Boolean({ description: '只看超过 20 个工作日审核时限的案件' })),
+  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
+});
+
+export const StateAnswer = Type.Object({ id: Type.Integer(), state: Type.String() });
+
+export const ConfirmBody = Type.Object({
+  bank_name: Type.String({ minLength: 2, maxLength: 100, description: '开户银行' }),
+  bank_account: Type.String({ minLength: 8, maxLength: 40, description: '银行账号' }),
+  account_holder: Type.String({ minLength: 2, maxLength: 200, description: '账户名称（应与企业名称一致）' }),
+}, { additionalProperties: false });
+
+export const ReasonBody = Type.Object({ reason: Type.String({ minLength: 2, maxLength: 500 }) }, { additionalProperties: false });
+
+export const BulkApproveBody = Type.Object({ case_ids: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 1000 }) }, { additionalProperties: false });
+export const BulkApproveAnswer = Type.Object({
+  approved: Type.Integer(),
+  results: Type.Array(Type.Object({ id: Type.Integer(), state: Nullable(Type.String()), skipped: Nullable(Type.String()) })),
+});
+
+export const MatchRunBody = Type.Object({
+  policy: Type.String({ minLength: 1, maxLength: 64 }),
+  period: Type.String({ pattern: '^\\d{4}(\\d{2})?$', description: '期间 YYYY 或 YYYYMM' }),
+}, { additionalProperties: false });
+
+export const MatchRun = Type.Object({
+  id: Type.Integer(), policy: Type.String(), version_no: Type.Integer(), period: Type.String(), date: Type.String(),
+  snapshot: Type.Record(Type.String(), Type.Integer()), status: Type.String(), phase: Type.String(),
+  summary: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]), error: Nullable(Type.String()),
+  started_at: Type.String(), finished_at: Nullable(Type.String()),
+});
+
+export const PaymentBatchBody = Type.Object({ case_ids: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 5000 })) }, { additionalProperties: false });
+export const PaymentBatch = Type.Object({
+  id: Type.Integer(), file_name: Type.String(), sha256: Type.String(), payments: Type.Integer(), total_fen: Type.Integer(), total_yuan: Type.String(), case_ids: Type.Array(Type.Integer()),
+});
+
+export const PublicNotice = Type.Object({
+  id: Type.Integer(), policy: Type.String(), period: Type.String(), enterprise_name: Type.String(), city_code: Type.String(),
+  amount_fen: Type.Integer(), amount_yuan: Type.String(), publicity_from: Type.String(), publicity_until: Type.String(),
+});
+
+export const ObjectionBody = Type.Object({ text: Type.String({ minLength: 5, maxLength: 2000, description: '异议内容（请勿填写身份证号等个人信息）' }) }, { additionalProperties: false });
+export const ObjectionAnswer = Type.Object({ id: Type.Integer(), case_id: Type.Integer(), status: Type.String() });
+export const ResolveBody = Type.Object({
+  decision: Type.Union([Type.Literal('upheld'), Type.Literal('dismissed')]),
+  resolution: Type.String({ minLength: 2, maxLength: 1000 }),
+}, { additionalProperties: false });
+
+const LedgerRow = Type.Object({
+  policy_code: Type.String(), region_code: Type.String(), month: Type.String(), debit_fen: Type.Integer(), credit_fen: Type.Integer(),
+  released_fen: Type.Integer(), settled_fen: Type.Integer(), instructed_fen: Type.Integer(), paid_fen: Type.Integer(), payments: Type.Integer(),
+  difference_fen: Type.Integer(), unreleased_fen: Type.Integer(), unsettled_fen: Type.Integer(),
+});
+export const Reconciliation = Type.Object({
+  balanced: Type.Boolean(),
+  total: Type.Object({ debit_fen: Type.Integer(), credit_fen: Type.Integer(), paid_fen: Type.Integer() }),
+  rows: Type.Array(LedgerRow), differences: Type.Array(LedgerRow),
+  anomalies: Type.Object({ unbooked_payments: Type.Array(Type.Integer()), settled_but_not_paid: Type.Array(Type.Integer()) }),
+});
+
+export const InboxPage = PageOf(Type.Object({
+  id: Type.Integer(), case_id: Type.Integer(), kind: Type.String(), title: Type.String(), body: Type.String(), created_at: Type.String(), read_at: Nullable(Type.String()),
+}));
+
+export const OverdueAnswer = Type.Object({
+  today: Type.String(),
+  items: Type.Array(Type.Object({ city_code: Type.String(), overdue: Type.Integer(), calendar_not_covered: Type.Integer() })),
+});

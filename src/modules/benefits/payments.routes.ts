@@ -1,0 +1,48 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { AppContext } from '../../app-context.ts';
+import { signedInActorOf } from '../../platform/auth/auth.plugin.ts';
+import { ErrorResponse, standardErrors } from '../../platform/http/schemas.ts';
+import type { Role } from '../../platform/roles.ts';
+import { IdempotencyHeaders, IdParams, ObjectionAnswer, PaymentBatch, PaymentBatchBody, Reconciliation, ResolveBody } from './benefits.schemas.ts';
+import { idempotentWrite } from './idempotent-route.ts';
+import { reconcileLedger } from './ledger.service.ts';
+import { getPaymentFile } from './payment-batches.service.ts';
+import { createPaymentBatch } from './payments.service.ts';
+import { resolveObjection } from './publicity.service.ts';
+
+// Payment release is a separate duty from approval: the service refuses an account that approved the case.
+const PAYERS: readonly Role[] = ['province_hrss', 'city_hrss'];
+const writeErrors = { 409: ErrorResponse, 422: ErrorResponse, ...standardErrors };
+
+/** 直补快办: payment instruction files, objections' resolution, and the ledger's reconciliation. */
+export function paymentsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.post('/api/v1/benefits/payment-batches', {
+      config: { access: PAYERS },
+      schema: { tags: ['benefits'], summary: '生成支付指令（公示期满且无异议的案件；支付失败的重新发起）', headers: IdempotencyHeaders, body: PaymentBatchBody, response: { 200: PaymentBatch, ...writeErrors } },
+    }, async (request, reply) => idempotentWrite(ctx, request, reply, (trx, actor) => createPaymentBatch(trx, ctx, actor, request.body.case_ids)));
+
+    app.get('/api/v1/benefits/payment-batches/:id/file', {
+      config: { access: ['province_hrss'] },
+      schema: { tags: ['benefits'], summary: '下载支付指令文件（CSV）', params: IdParams, response: { 200: Type.String(), ...standardErrors } },
+    }, async (request, reply) => {
+      const file = await getPaymentFile(ctx, signedInActorOf(request), request.params.id);
+      return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${file.file_name}"`).send(file.content);
+    });
+
+    app.post('/api/v1/benefits/objections/:id/resolve', {
+      config: { access: PAYERS },
+      schema: { tags: ['benefits'], summary: '处理公示异议（成立则撤销审核结果）', params: IdParams, headers: IdempotencyHeaders, body: ResolveBody, response: { 200: ObjectionAnswer, ...writeErrors } },
+    }, async (request, reply) => idempotentWrite(ctx, request, reply, (trx, actor) => resolveObjection(trx, ctx, actor, request.params.id, request.body)));
+
+    app.get('/api/v1/benefits/ledger/reconciliation', {
+      config: { access: ['province_hrss'] },
+      schema: {
+        tags: ['benefits'], summary: '资金台账对账（按政策、地区、月份核对借贷与拨付）',
+        querystring: Type.Object({ policy: Type.Optional(Type.String({ maxLength: 64 })), month: Type.Optional(Type.String({ pattern: '^\\d{6}$' })) }),
+        response: { 200: Reconciliation, ...standardErrors },
+      },
+    }, async (request) => reconcileLedger(ctx, request.query));
+  };
+}

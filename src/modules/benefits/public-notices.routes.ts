@@ -1,0 +1,21 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { AppContext } from '../../app-context.ts';
+import { ErrorResponse, PageOf, PageQuery, standardErrors } from '../../platform/http/schemas.ts';
+import { IdempotencyHeaders, IdParams, ObjectionAnswer, ObjectionBody, PublicNotice } from './benefits.schemas.ts';
+import { idempotentPublicWrite } from './idempotent-route.ts';
+import { fileObjection, listPublicNotices } from './publicity.service.ts';
+
+/** The public 公示 page and its objections: open to anyone, no personal data, rate-limited writes. */
+export function publicNoticesRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get('/api/v1/public/notices', {
+      config: { access: 'anyone' },
+      schema: { tags: ['benefits'], summary: '政策兑现公示（企业名称与金额，公示 5 个工作日）', querystring: PageQuery, response: { 200: PageOf(PublicNotice), ...standardErrors } },
+    }, async (request) => listPublicNotices(ctx, request.query));
+
+    app.post('/api/v1/public/notices/:id/objections', {
+      config: { access: 'anyone', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: { tags: ['benefits'], summary: '对公示提出异议', params: IdParams, headers: IdempotencyHeaders, body: ObjectionBody, response: { 200: ObjectionAnswer, 409: ErrorResponse, ...standardErrors } },
+    }, async (request, reply) => idempotentPublicWrite(ctx, request, reply, (trx, actor) => fileObjection(trx, ctx, actor, request.params.id, request.body.text)));
+  };
+}

@@ -1,0 +1,54 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { AppContext } from '../../app-context.ts';
+import { ErrorResponse, standardErrors } from '../../platform/http/schemas.ts';
+import { BulkApproveAnswer, BulkApproveBody, IdempotencyHeaders, IdParams, MatchRun, MatchRunBody, ReasonBody, StateAnswer } from './benefits.schemas.ts';
+import { idempotentWrite } from './idempotent-route.ts';
+import { executeMatchRun, getMatchRun, openMatchRun } from './match.service.ts';
+import { approveCase, approveCases, rejectCase, returnCase } from './review.service.ts';
+
+const writeErrors = { 409: ErrorResponse, 422: ErrorResponse, ...standardErrors };
+
+/** Province match runs (with progress) and the city's review: approve, reject, return, bulk approve. */
+export function reviewRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.post('/api/v1/benefits/match-runs', {
+      config: { access: ['province_hrss'] },
+      schema: { tags: ['benefits'], summary: '发起免申即享匹配（按政策和期间比对全部企业，后台运行）', headers: IdempotencyHeaders, body: MatchRunBody, response: { 202: MatchRun, 200: MatchRun, ...writeErrors } },
+    }, async (request, reply) => {
+      let fresh = false;
+      const run = await idempotentWrite(ctx, request, reply, async (trx, actor) => {
+        fresh = true;
+        return openMatchRun(ctx, trx, actor, request.body.policy, request.body.period);
+      });
+      // The run works after its record is committed; the page polls GET …/match-runs/:id.
+      if (fresh) executeMatchRun(ctx, { user: null, requestId: request.id, ip: request.ip }, run.id).catch((error: unknown) => request.log.warn({ err: error }, '匹配批次失败'));
+      return reply.code(fresh ? 202 : 200).send(run);
+    });
+
+    app.get('/api/v1/benefits/match-runs/:id', {
+      config: { access: ['province_hrss', 'city_hrss'] },
+      schema: { tags: ['benefits'], summary: '匹配批次进度与结果（政策版本、数据快照、新增与金额变化）', params: IdParams, response: { 200: MatchRun, ...standardErrors } },
+    }, async (request) => getMatchRun(ctx, request.params.id));
+
+    app.post('/api/v1/benefits/cases/:id/approve', {
+      config: { access: ['city_hrss'] },
+      schema: { tags: ['benefits'], summary: '审核通过（同时开始 5 个工作日公示）', params: IdParams, headers: IdempotencyHeaders, body: Type.Optional(Type.Object({}, { additionalProperties: false })), response: { 200: StateAnswer, ...writeErrors } },
+    }, async (request, reply) => idempotentWrite(ctx, request, reply, (trx, actor) => approveCase(trx, ctx, actor, request.params.id)));
+
+    app.post('/api/v1/benefits/cases/:id/reject', {
+      config: { access: ['city_hrss'] },
+      schema: { tags: ['benefits'], summary: '审核不通过（须说明理由）', params: IdParams, headers: IdempotencyHeaders, body: ReasonBody, response: { 200: StateAnswer, ...writeErrors } },
+    }, async (request, reply) => idempotentWrite(ctx, request, reply, (trx, actor) => rejectCase(trx, ctx, actor, request.params.id, request.body.reason)));
+
+    app.post('/api/v1/benefits/cases/:id/return', {
+      config: { access: ['city_hrss'] },
+      schema: { tags: ['benefits'], summary: '退回企业补正（须说明理由）', params: IdParams, headers: IdempotencyHeaders, body: ReasonBody, response: { 200: StateAnswer, ...writeErrors } },
+    }, async (request, reply) => idempotentWrite(ctx, request, reply, (trx, actor) => returnCase(trx, ctx, actor, request.params.id, request.body.reason)));
+
+    app.post('/api/v1/benefits/cases/bulk-approve', {
+      config: { access: ['city_hrss'] },
+      schema: { tags: ['benefits'], summary: '免申即享批量审核通过', headers: IdempotencyHeaders, body: BulkApproveBody, response: { 200: BulkApproveAnswer, ...writeErrors } },
+    }, async (request, reply) => idempotentWrite(ctx, request, reply, (trx, actor) => approveCases(trx, ctx, actor, request.body.case_ids)));
+  };
+}
