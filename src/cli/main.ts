@@ -5,6 +5,7 @@ import { registerCheckCommands } from './check.ts';
 import { registerDemoCommand } from './demo.ts';
 import { registerImportCommand } from './import.ts';
 import { registerKpiCommand } from './kpi.ts';
+import { registerMatchCommand } from './match.ts';
 import { registerMigrateCommand } from './migrate.ts';
 import { registerPolicyCommands } from './policy.ts';
 import { registerServeCommands } from './serve.ts';
@@ -27,6 +28,7 @@ registerImportCommand(program);
 registerAuditCommands(program);
 registerKpiCommand(program);
 registerPolicyCommands(program);
+registerMatchCommand(program);
 
 try {
   await program.parseAsync(process.argv);
