@@ -64,7 +64,14 @@ async function serve(): Promise<void> {
   const top = await ctx.db.selectFrom('enterprise_month_stats').select('uscc').where('is_monitored', '=', 1).orderBy('insured', 'desc').limit(1).executeTakeFirst();
   const ready: Ready = { ready: true, app: portOf(app.server.address()), bare: portOf(bare.server.address()), cookie: await signIn(ctx, app), uscc: top?.uscc ?? 'none', database: ctx.dialect };
   process.stdout.write(`${JSON.stringify(ready)}\n`);
-  process.once('SIGTERM', () => void Promise.all([app.close(), bare.close()]).then(() => ctx.close()).then(() => process.exit(0)));
+  // Requests autocannon left in flight may still reach the database: let them finish first.
+  const stop = async () => {
+    await Promise.all([app.close(), bare.close()]);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await ctx.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop());
 }
 
 function portOf(address: unknown): number {

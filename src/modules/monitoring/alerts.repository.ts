@@ -56,7 +56,9 @@ export type AlertRow = Awaited<ReturnType<ReturnType<typeof withNames>['execute'
 /** A page of alerts, newest period first, with the total. */
 export async function listAlertRows(db: Db, filter: AlertFilter, offset: number, limit: number): Promise<{ rows: AlertRow[]; total: number }> {
   const total = await db.selectFrom('monitoring_alerts as a').where(matches(filter)).select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await withNames(db).where(matches(filter)).orderBy('a.period', 'desc').orderBy('a.id', 'desc').limit(limit).offset(offset).execute();
+  // The page's ids first, from the alerts alone; names are joined for those rows only.
+  const page = db.selectFrom('monitoring_alerts as a').select('a.id').where(matches(filter)).orderBy('a.period', 'desc').orderBy('a.id', 'desc').limit(limit).offset(offset);
+  const rows = await withNames(db).where('a.id', 'in', page).orderBy('a.period', 'desc').orderBy('a.id', 'desc').execute();
   return { rows, total: toNumber(total.n) };
 }
 
