@@ -4,14 +4,10 @@ import { explainEvaluation } from '../../policies/explain.ts';
 import type { Policy } from '../../policies/types.ts';
 import { aggregateExplanation, assumptionViews, tallyDecisions } from '../policy/calc-views.ts';
 import type { findPolicyInForce } from '../policy/catalogue.service.ts';
-// The policy module exposes no service for "the facts of every subject on a date" yet; its
-// coverage query is the one place that knows which months are on file, so it is reused rather
-// than copied (see docs/benefits.md, “left for the policy module”).
-// eslint-disable-next-line no-restricted-imports
-import { findDataCoverage } from '../policy/coverage.repository.ts';
 import { evaluateRows, type RowDecision } from '../policy/evaluate-rows.ts';
 import { factSourceOf } from '../policy/fact-sources.ts';
 import { kernelOfVersion } from '../policy/policy-versions.ts';
+import { loadRegisterFacts } from '../policy/register-facts.service.ts';
 import type { SubjectRow } from '../policy/subjects.ts';
 
 /**
@@ -42,7 +38,7 @@ export interface Evaluated {
 export async function evaluateForMatch(ctx: AppContext, version: PolicyVersionRow, policy: Policy, date: string, counted: Set<number>): Promise<Evaluated> {
   const source = factSourceOf(policy.code);
   const started = performance.now();
-  const all = await source.load(ctx.db, policy, { kind: 'all' }, date, await findDataCoverage(ctx.db));
+  const all = await loadRegisterFacts(ctx, policy, date);
   const rows = counted.size === 0 ? all : all.filter((row) => row.personId === undefined || !counted.has(row.personId));
   const factsMs = performance.now() - started;
   // Facts only a grant record answers (refunded before, other subsidies) are assumed “no” here and

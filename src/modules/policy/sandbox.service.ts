@@ -9,7 +9,8 @@ import { applyScenario, type ScenarioValue } from '../../policies/scenario.ts';
 import { assumptionViews } from './calc-views.ts';
 import { evaluationDate } from './calculator-access.service.ts';
 import { findPolicyInForce } from './catalogue.service.ts';
-import { findDataCoverage, findDataSnapshot, findEnterpriseProfiles, findRegionNames } from './coverage.repository.ts';
+import { findDataSnapshot, findEnterpriseProfiles, findRegionNames } from './coverage.repository.ts';
+import { loadRegisterFacts } from './register-facts.service.ts';
 import { evaluateRows } from './evaluate-rows.ts';
 import { factSourceOf } from './fact-sources.ts';
 import { kernelOfVersion, withEngineErrors } from './policy-versions.ts';
@@ -37,7 +38,7 @@ export async function runSandbox(ctx: AppContext, actor: Actor & { user: Current
   const date = evaluationDate(ctx, input.date);
   const source = factSourceOf(code);
   const started = performance.now();
-  const rows = await source.load(ctx.db, policy, { kind: 'all' }, date, await findDataCoverage(ctx.db));
+  const rows = await loadRegisterFacts(ctx, policy, date);
   const factsMs = performance.now() - started;
   // No record of earlier grants exists yet: both runs assume none, as the calculator's provisional result does.
   const options = { linked: source.linked, assume: source.assumptions };
