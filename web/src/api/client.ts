@@ -47,6 +47,8 @@ export interface RequestOptions {
   /** Login and the session probe handle a 401 themselves instead of redirecting. */
   isSessionProbe?: boolean;
   signal?: AbortSignal;
+  /** Extra request headers (e.g. `Idempotency-Key` on the benefits writes). */
+  headers?: Record<string, string>;
 }
 
 /** `?a=1&b=x`, leaving out empty values so that unset filters are not sent. */
@@ -121,7 +123,7 @@ export async function apiDownload(path: string, query: Record<string, QueryValue
 
 /** Send one request to `/api/v1<path>` and return the parsed JSON answer. */
 export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   const init: RequestInit = { method, headers, credentials: 'same-origin', signal: options.signal };
   if (options.form !== undefined) {
     init.body = options.form;
