@@ -1,0 +1,259 @@
+import { api, apiDownload } from './client.ts';
+import type { Page, PageQuery } from './types.ts';
+
+/**
+ * 免申即享 / 即申即享 / 直补快办 (GET|POST /api/v1/benefits/…, /api/v1/public/notices). Every write
+ * carries the `Idempotency-Key` of one user action: the page keeps the key until the action
+ * succeeds, so a retry after a lost answer is replayed by the server instead of done twice.
+ */
+
+export const CASE_STATES = [
+  'matched', 'confirmed', 'declined', 'returned', 'approved', 'rejected', 'revoked',
+  'payment_instructed', 'payment_failed', 'paid',
+] as const;
+export type CaseState = (typeof CASE_STATES)[number];
+
+/** The policies a match run can be started for (codes of policies/<code>/). */
+export const BENEFIT_POLICIES = ['stable_jobs_refund', 'job_expansion_subsidy', 'skills_upgrade_subsidy', 'social_insurance_subsidy', 'internship_subsidy'] as const;
+
+export interface ReviewClock {
+  started_on: string;
+  deadline: string | null;
+  /** Working days left (0 due today, negative overdue); null when the calendar does not cover the deadline. */
+  days_left: number | null;
+  is_warning: boolean;
+  is_overdue: boolean;
+  calendar_not_covered: boolean;
+}
+
+export interface BenefitCase {
+  id: number;
+  policy: string;
+  period: string;
+  uscc: string;
+  enterprise_name: string;
+  region_code: string;
+  city_code: string;
+  state: CaseState;
+  state_label: string;
+  amount_fen: number;
+  amount_yuan: string;
+  rerun_amount_fen: number | null;
+  is_amount_changed: boolean;
+  reason: string | null;
+  publicity_from: string | null;
+  publicity_until: string | null;
+  review_clock: ReviewClock | null;
+  run_id: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BankAccount {
+  bank_name: string;
+  bank_account: string;
+  account_holder: string;
+}
+
+export interface CaseDetail extends BenefitCase {
+  explanation: string[];
+  bank: { bank_name: string; bank_account: string | null; account_holder: string | null } | null;
+  history: { from: string | null; to: string; actor: string | null; note: string | null; at: string }[];
+}
+
+export interface CaseQuery extends PageQuery {
+  policy?: string;
+  state?: CaseState;
+  region?: string;
+  run?: number;
+  overdue?: boolean;
+}
+
+export interface StateAnswer {
+  id: number;
+  state: CaseState;
+}
+
+export interface InboxNotice {
+  id: number;
+  case_id: number;
+  kind: string;
+  title: string;
+  body: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface MatchRunSummary {
+  enterprises_evaluated?: number;
+  rows_evaluated?: number;
+  rows_excluded_already_counted?: number;
+  persons_already_counted?: number;
+  candidates?: number;
+  candidates_new?: number;
+  candidates_unchanged?: number;
+  amount_changed?: number;
+  amount_new_fen?: number;
+  timings_ms?: { sql?: number; evaluate?: number; write?: number };
+}
+
+export interface MatchRun {
+  id: number;
+  policy: string;
+  version_no: number;
+  period: string;
+  date: string;
+  snapshot: Record<string, number>;
+  /** running, completed or failed. */
+  status: string;
+  phase: string;
+  summary: MatchRunSummary | null;
+  error: string | null;
+  started_at: string;
+  finished_at: string | null;
+}
+
+export interface BulkApproveAnswer {
+  approved: number;
+  results: { id: number; state: string | null; skipped: string | null }[];
+}
+
+export interface PaymentBatch {
+  id: number;
+  file_name: string;
+  sha256: string;
+  payments: number;
+  total_fen: number;
+  total_yuan: string;
+  case_ids: number[];
+}
+
+export interface OverdueByCity {
+  today: string;
+  items: { city_code: string; overdue: number; calendar_not_covered: number }[];
+}
+
+export interface LedgerRow {
+  policy_code: string;
+  region_code: string;
+  month: string;
+  debit_fen: number;
+  credit_fen: number;
+  released_fen: number;
+  settled_fen: number;
+  instructed_fen: number;
+  paid_fen: number;
+  payments: number;
+  difference_fen: number;
+  unreleased_fen: number;
+  unsettled_fen: number;
+}
+
+export interface Reconciliation {
+  balanced: boolean;
+  total: { debit_fen: number; credit_fen: number; paid_fen: number };
+  rows: LedgerRow[];
+  differences: LedgerRow[];
+  anomalies: { unbooked_payments: number[]; settled_but_not_paid: number[] };
+}
+
+export interface PublicNotice {
+  id: number;
+  policy: string;
+  period: string;
+  enterprise_name: string;
+  city_code: string;
+  amount_fen: number;
+  amount_yuan: string;
+  publicity_from: string;
+  publicity_until: string;
+}
+
+export interface ObjectionAnswer {
+  id: number;
+  case_id: number;
+  status: string;
+}
+
+/** A fresh key for one user action (printable ASCII, as the server requires). */
+export function newIdempotencyKey(): string {
+  if (typeof crypto !== 'undefined' && 'randomUUID' in crypto) return crypto.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+function write<T>(path: string, body: unknown, key: string): Promise<T> {
+  return api.post<T>(path, body, { headers: { 'Idempotency-Key': key } });
+}
+
+export function listCases(query: CaseQuery): Promise<Page<BenefitCase>> {
+  return api.get<Page<BenefitCase>>('/benefits/cases', { ...query });
+}
+
+export function getCase(id: number): Promise<CaseDetail> {
+  return api.get<CaseDetail>(`/benefits/cases/${id}`);
+}
+
+export function listInbox(query: PageQuery): Promise<Page<InboxNotice>> {
+  return api.get<Page<InboxNotice>>('/benefits/inbox', { ...query });
+}
+
+export function confirmCase(id: number, account: BankAccount, key: string): Promise<StateAnswer> {
+  return write(`/benefits/cases/${id}/confirm`, account, key);
+}
+
+export function declineCase(id: number, reason: string, key: string): Promise<StateAnswer> {
+  return write(`/benefits/cases/${id}/decline`, { reason }, key);
+}
+
+export function approveCase(id: number, key: string): Promise<StateAnswer> {
+  return write(`/benefits/cases/${id}/approve`, {}, key);
+}
+
+export function rejectCase(id: number, reason: string, key: string): Promise<StateAnswer> {
+  return write(`/benefits/cases/${id}/reject`, { reason }, key);
+}
+
+export function returnCase(id: number, reason: string, key: string): Promise<StateAnswer> {
+  return write(`/benefits/cases/${id}/return`, { reason }, key);
+}
+
+export function bulkApproveCases(caseIds: number[], key: string): Promise<BulkApproveAnswer> {
+  return write('/benefits/cases/bulk-approve', { case_ids: caseIds }, key);
+}
+
+export function startMatchRun(policy: string, period: string, key: string): Promise<MatchRun> {
+  return write('/benefits/match-runs', { policy, period }, key);
+}
+
+export function getMatchRun(id: number): Promise<MatchRun> {
+  return api.get<MatchRun>(`/benefits/match-runs/${id}`);
+}
+
+export function listOverdueByCity(): Promise<OverdueByCity> {
+  return api.get<OverdueByCity>('/benefits/review/overdue');
+}
+
+/** Payment instructions for the given cases, or for every case ready for payment when none are given. */
+export function createPaymentBatch(caseIds: number[] | undefined, key: string): Promise<PaymentBatch> {
+  return write('/benefits/payment-batches', caseIds && caseIds.length > 0 ? { case_ids: caseIds } : {}, key);
+}
+
+export function downloadPaymentFile(batch: { id: number; file_name: string }) {
+  return apiDownload(`/benefits/payment-batches/${batch.id}/file`, undefined, batch.file_name);
+}
+
+export function resolveObjection(id: number, decision: 'upheld' | 'dismissed', resolution: string, key: string): Promise<ObjectionAnswer> {
+  return write(`/benefits/objections/${id}/resolve`, { decision, resolution }, key);
+}
+
+export function getReconciliation(query: { policy?: string; month?: string }): Promise<Reconciliation> {
+  return api.get<Reconciliation>('/benefits/ledger/reconciliation', { ...query });
+}
+
+export function listPublicNotices(query: PageQuery): Promise<Page<PublicNotice>> {
+  return api.get<Page<PublicNotice>>('/public/notices', { ...query });
+}
+
+export function fileObjection(noticeId: number, text: string, key: string): Promise<ObjectionAnswer> {
+  return write(`/public/notices/${noticeId}/objections`, { text }, key);
+}

@@ -1,0 +1,139 @@
+import { Alert, Button, Card, Descriptions, Space, Spin, Steps, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
+import { getCase, type CaseDetail, type CaseState } from '../../api/benefits.ts';
+import { useCurrentUser } from '../../app/auth.tsx';
+import { LoadError } from '../../components/LoadError.tsx';
+import { useI18n } from '../../locales/i18n.tsx';
+import { useRemoteData } from '../../components/useRemoteData.ts';
+import { formatDateTime, formatFen } from '../../utils/format.ts';
+import { jiangsuRegionName } from '../../utils/jiangsuRegions.ts';
+import { useBenefitsText } from './benefitsText.ts';
+import { CaseStateTag, ReviewClockTag } from './CaseTags.tsx';
+import { ConfirmClaimForm } from './ConfirmClaimForm.tsx';
+import { ReviewActions } from './ReviewActions.tsx';
+
+/** The way from match to money; a case that left it shows where it stopped. */
+const MAIN_PATH: readonly CaseState[] = ['matched', 'confirmed', 'approved', 'payment_instructed', 'paid'];
+const STEP_OF: Partial<Record<CaseState, number>> = { returned: 1, declined: 0, rejected: 1, revoked: 2, payment_failed: 3 };
+
+function stepsOf(state: CaseState): { current: number; status: 'process' | 'finish' | 'error' } {
+  const onPath = MAIN_PATH.indexOf(state);
+  if (state === 'paid') return { current: MAIN_PATH.length - 1, status: 'finish' };
+  if (onPath >= 0) return { current: onPath, status: 'process' };
+  return { current: STEP_OF[state] ?? 0, status: 'error' };
+}
+
+/**
+ * A benefit case (/benefits/cases/:id): amount and explanation, the way from match to money,
+ * the 20-working-day clock, and the action of whoever is next — the enterprise's 确认申领 or
+ * 不申领, the city's approve, reject or return.
+ */
+export default function BenefitCasePage() {
+  const { bt, policyName, stateName } = useBenefitsText();
+  const { t } = useI18n();
+  const user = useCurrentUser();
+  const navigate = useNavigate();
+  const id = Number(useParams().id);
+  const detail = useRemoteData(() => getCase(id), String(id));
+  const [notice, setNotice] = useState<string>();
+  const item = detail.data;
+
+  const changed = (message: string) => {
+    setNotice(message);
+    detail.reload();
+  };
+
+  if (!item) {
+    return (
+      <Card title={bt('benefits.caseNo', { id })}>
+        <LoadError error={detail.error} />
+        {detail.isLoading && <Spin />}
+      </Card>
+    );
+  }
+  const steps = stepsOf(item.state);
+  const canClaim = user.role === 'enterprise' && (item.state === 'matched' || item.state === 'returned');
+  const canReview = user.role === 'city_hrss' && item.state === 'confirmed';
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Card
+        title={`${policyName(item.policy)} · ${item.period} · ${bt('benefits.caseNo', { id: item.id })}`}
+        extra={<Button onClick={() => navigate(-1)}>{t('common.back')}</Button>}
+      >
+        {notice && <Alert type="success" showIcon role="status" title={notice} style={{ marginBottom: 16 }} closable onClose={() => setNotice(undefined)} />}
+        <LoadError error={detail.error} />
+        <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
+          <Descriptions.Item label={bt('benefits.enterprise')}>{item.enterprise_name}</Descriptions.Item>
+          <Descriptions.Item label={bt('benefits.uscc')}>{item.uscc}</Descriptions.Item>
+          <Descriptions.Item label={bt('benefits.case.estimate')}>
+            <Typography.Text strong data-testid="case-amount">
+              {formatFen(item.amount_fen)}
+            </Typography.Text>
+            {item.is_amount_changed && item.rerun_amount_fen !== null && (
+              <Typography.Text type="warning" style={{ marginLeft: 8 }}>
+                {bt('benefits.amountChanged', { amount: formatFen(item.rerun_amount_fen) })}
+              </Typography.Text>
+            )}
+          </Descriptions.Item>
+          <Descriptions.Item label={bt('benefits.state')}>
+            <CaseStateTag state={item.state} />
+          </Descriptions.Item>
+          <Descriptions.Item label={bt('benefits.city')}>{jiangsuRegionName(item.city_code)}</Descriptions.Item>
+          <Descriptions.Item label={bt('benefits.clock')}>{item.state === 'confirmed' ? <ReviewClockTag clock={item.review_clock} /> : '—'}</Descriptions.Item>
+          <Descriptions.Item label={bt('benefits.publicity')}>{item.publicity_from ? `${item.publicity_from} ~ ${item.publicity_until ?? ''}` : '—'}</Descriptions.Item>
+          <Descriptions.Item label={bt('benefits.case.bank')}>{bankText(item) ?? bt('benefits.case.noBank')}</Descriptions.Item>
+          {item.reason && <Descriptions.Item label={bt('benefits.reason')}>{item.reason}</Descriptions.Item>}
+        </Descriptions>
+        <Steps
+          style={{ marginTop: 24 }}
+          size="small"
+          current={steps.current}
+          status={steps.status}
+          items={MAIN_PATH.map((state, index) => ({ title: index === steps.current && steps.status === 'error' ? stateName(item.state) : stateName(state) }))}
+        />
+      </Card>
+
+      {canClaim && (
+        <Card title={bt('benefits.confirm.title')}>
+          <ConfirmClaimForm item={item} onChanged={changed} />
+        </Card>
+      )}
+      {canReview && (
+        <Card title={bt('benefits.review.title')}>
+          <ReviewActions item={item} onChanged={changed} />
+        </Card>
+      )}
+
+      <Card title={bt('benefits.case.explanation')}>
+        <ol data-testid="case-explanation" style={{ paddingLeft: 20, margin: 0 }}>
+          {item.explanation.map((line, index) => (
+            <li key={index}>{line}</li>
+          ))}
+        </ol>
+      </Card>
+
+      <Card title={bt('benefits.case.history')}>
+        <Table
+          data-testid="case-history"
+          rowKey={(row) => `${row.at}-${row.to}`}
+          size="small"
+          pagination={false}
+          dataSource={item.history}
+          columns={[
+            { title: bt('benefits.case.at'), dataIndex: 'at', render: (at: string) => formatDateTime(at) },
+            { title: bt('benefits.state'), key: 'move', render: (_, row) => `${row.from ? stateName(row.from) : bt('benefits.state.start')} → ${stateName(row.to)}` },
+            { title: bt('benefits.case.actor'), dataIndex: 'actor', render: (actor: string | null) => actor ?? '—' },
+            { title: bt('benefits.case.note'), dataIndex: 'note', render: (note: string | null) => note ?? '—' },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}
+
+function bankText(item: CaseDetail): string | null {
+  if (!item.bank) return null;
+  return [item.bank.bank_name, item.bank.bank_account, item.bank.account_holder].filter(Boolean).join(' · ');
+}

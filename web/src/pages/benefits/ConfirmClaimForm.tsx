@@ -1,0 +1,86 @@
+import { Alert, Button, Form, Input, Space } from 'antd';
+import { useState } from 'react';
+import { confirmCase, declineCase, type CaseDetail } from '../../api/benefits.ts';
+import { useErrorText } from '../../locales/i18n.tsx';
+import { useBenefitsText } from './benefitsText.ts';
+import { ReasonModal } from './ReasonModal.tsx';
+import { useActionKey } from './useActionKey.ts';
+
+interface ClaimValues {
+  bank_name: string;
+  bank_account: string;
+  account_holder: string;
+}
+
+/** 8–40 digits, spaces and dashes allowed between them (bank account numbers as printed). */
+const ACCOUNT_PATTERN = /^\d[\d\s-]{6,38}\d$/;
+
+/** 确认申领 (即申即享): confirm or correct the receiving account in one click, or decline with a reason. */
+export function ConfirmClaimForm({ item, onChanged }: { item: CaseDetail; onChanged: (message: string) => void }) {
+  const { bt } = useBenefitsText();
+  const errorText = useErrorText();
+  const [form] = Form.useForm<ClaimValues>();
+  const [error, setError] = useState<string>();
+  const [isBusy, setIsBusy] = useState(false);
+  const [isDeclining, setIsDeclining] = useState(false);
+  const action = useActionKey();
+
+  async function claim(values: ClaimValues) {
+    setIsBusy(true);
+    setError(undefined);
+    try {
+      const account = { bank_name: values.bank_name.trim(), bank_account: values.bank_account.replace(/[\s-]/g, ''), account_holder: values.account_holder.trim() };
+      await confirmCase(item.id, account, action.key());
+      action.done();
+      onChanged(bt('benefits.confirm.done'));
+    } catch (cause) {
+      setError(errorText(cause));
+    } finally {
+      setIsBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <Alert type="info" showIcon title={bt('benefits.confirm.hint')} style={{ marginBottom: 16 }} />
+      <Form<ClaimValues>
+        form={form}
+        layout="vertical"
+        style={{ maxWidth: 520 }}
+        aria-label={bt('benefits.confirm.title')}
+        initialValues={{ bank_name: item.bank?.bank_name ?? '', bank_account: item.bank?.bank_account ?? '', account_holder: item.bank?.account_holder ?? item.enterprise_name }}
+        onFinish={(values) => void claim(values)}
+      >
+        <Form.Item name="bank_name" label={bt('benefits.confirm.bankName')} rules={[{ required: true, whitespace: true, min: 2, max: 100, message: bt('benefits.confirm.bankNameRule') }]}>
+          <Input maxLength={100} autoComplete="off" />
+        </Form.Item>
+        <Form.Item name="bank_account" label={bt('benefits.confirm.bankAccount')} rules={[{ required: true, pattern: ACCOUNT_PATTERN, message: bt('benefits.confirm.bankAccountRule') }]}>
+          <Input maxLength={48} inputMode="numeric" autoComplete="off" />
+        </Form.Item>
+        <Form.Item name="account_holder" label={bt('benefits.confirm.accountHolder')} rules={[{ required: true, whitespace: true, min: 2, max: 200, message: bt('benefits.confirm.accountHolderRule') }]}>
+          <Input maxLength={200} />
+        </Form.Item>
+        {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} />}
+        <Space>
+          <Button type="primary" htmlType="submit" loading={isBusy}>
+            {bt('benefits.confirm.submit')}
+          </Button>
+          <Button danger onClick={() => setIsDeclining(true)}>
+            {bt('benefits.decline.title')}
+          </Button>
+        </Space>
+      </Form>
+      <ReasonModal
+        title={bt('benefits.decline.title')}
+        label={bt('benefits.decline.reason')}
+        okText={bt('benefits.decline.submit')}
+        open={isDeclining}
+        onClose={() => setIsDeclining(false)}
+        onSubmit={async (reason, key) => {
+          await declineCase(item.id, reason, key);
+          onChanged(bt('benefits.decline.done'));
+        }}
+      />
+    </>
+  );
+}
