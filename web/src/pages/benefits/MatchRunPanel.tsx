@@ -1,0 +1,106 @@
+import { Alert, Button, Descriptions, Form, Input, Progress, Select, Space, Tag } from 'antd';
+import { useEffect, useState } from 'react';
+import { BENEFIT_POLICIES, getMatchRun, startMatchRun, type MatchRun } from '../../api/benefits.ts';
+import { useErrorText } from '../../locales/i18n.tsx';
+import { formatDateTime, formatFen } from '../../utils/format.ts';
+import { useBenefitsText } from './benefitsText.ts';
+import { useActionKey } from './useActionKey.ts';
+
+const POLL_MS = 1000;
+const STATUS_COLORS: Record<string, string> = { running: 'processing', completed: 'success', failed: 'error' };
+
+interface RunValues {
+  policy: string;
+  period: string;
+}
+
+/** 发起匹配: a policy and a period, then the run's progress (polled) and its summary. */
+export function MatchRunPanel({ onShowCases }: { onShowCases: (runId: number) => void }) {
+  const { bt, policyName } = useBenefitsText();
+  const errorText = useErrorText();
+  const [run, setRun] = useState<MatchRun>();
+  const [error, setError] = useState<string>();
+  const [isBusy, setIsBusy] = useState(false);
+  const action = useActionKey();
+
+  useEffect(() => {
+    if (!run || run.status !== 'running') return undefined;
+    const timer = window.setTimeout(() => {
+      getMatchRun(run.id)
+        .then(setRun)
+        .catch((cause: unknown) => setError(errorText(cause)));
+    }, POLL_MS);
+    return () => window.clearTimeout(timer);
+  }, [run, errorText]);
+
+  async function start(values: RunValues) {
+    setIsBusy(true);
+    setError(undefined);
+    try {
+      setRun(await startMatchRun(values.policy, values.period.trim(), action.key()));
+      action.done();
+    } catch (cause) {
+      setError(errorText(cause));
+    } finally {
+      setIsBusy(false);
+    }
+  }
+
+  const summary = run?.summary ?? null;
+  const timings = summary?.timings_ms;
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Form<RunValues> layout="inline" style={{ rowGap: 12 }} initialValues={{ policy: 'stable_jobs_refund', period: '2025' }} onFinish={(values) => void start(values)} aria-label={bt('benefits.runs.start')}>
+        <Form.Item name="policy" label={bt('benefits.policy')} htmlFor="run-policy" rules={[{ required: true }]}>
+          <Select id="run-policy" style={{ width: 200 }} options={BENEFIT_POLICIES.map((code) => ({ value: code, label: policyName(code) }))} />
+        </Form.Item>
+        <Form.Item name="period" label={bt('benefits.runs.periodLabel')} rules={[{ required: true, pattern: /^\d{4}(\d{2})?$/, message: bt('benefits.runs.periodRule') }]}>
+          <Input style={{ width: 120 }} maxLength={6} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={isBusy}>
+          {bt('benefits.runs.start')}
+        </Button>
+      </Form>
+      <Alert type="info" showIcon title={bt('benefits.runs.periodHint')} />
+      {error && <Alert type="error" showIcon role="alert" title={error} />}
+      {run && (
+        <div data-testid="match-run" data-status={run.status}>
+          <Descriptions title={bt('benefits.runs.run', { id: run.id })} column={{ xs: 1, md: 3 }} size="small" bordered>
+            <Descriptions.Item label={bt('benefits.policy')}>{policyName(run.policy)}</Descriptions.Item>
+            <Descriptions.Item label={bt('benefits.period')}>{run.period}</Descriptions.Item>
+            <Descriptions.Item label={bt('benefits.runs.status')}>
+              <Tag color={STATUS_COLORS[run.status] ?? 'default'} data-testid="match-run-status">
+                {run.status === 'running' || run.status === 'completed' || run.status === 'failed' ? bt(`benefits.runs.status.${run.status}`) : run.status}
+              </Tag>
+              {run.status === 'running' && <Progress percent={99} status="active" showInfo={false} size="small" aria-label={run.phase} />}
+            </Descriptions.Item>
+            <Descriptions.Item label={bt('benefits.runs.phase')}>{run.phase}</Descriptions.Item>
+            <Descriptions.Item label={bt('benefits.runs.version')}>{`v${run.version_no} · ${run.date}`}</Descriptions.Item>
+            <Descriptions.Item label={bt('benefits.runs.snapshot')}>{Object.entries(run.snapshot).map(([source, version]) => `${source}#${version}`).join(', ') || '—'}</Descriptions.Item>
+            {summary && (
+              <>
+                <Descriptions.Item label={bt('benefits.runs.evaluated')}>{summary.enterprises_evaluated ?? '—'}</Descriptions.Item>
+                <Descriptions.Item label={bt('benefits.runs.candidates')}>{summary.candidates ?? '—'}</Descriptions.Item>
+                <Descriptions.Item label={bt('benefits.runs.new')}>
+                  <span data-testid="match-run-new">{summary.candidates_new ?? '—'}</span>
+                </Descriptions.Item>
+                <Descriptions.Item label={bt('benefits.runs.unchanged')}>{summary.candidates_unchanged ?? '—'}</Descriptions.Item>
+                <Descriptions.Item label={bt('benefits.runs.amountChanged')}>{summary.amount_changed ?? '—'}</Descriptions.Item>
+                <Descriptions.Item label={bt('benefits.runs.excluded')}>{summary.rows_excluded_already_counted ?? '—'}</Descriptions.Item>
+                <Descriptions.Item label={bt('benefits.runs.amountNew')}>{formatFen(summary.amount_new_fen)}</Descriptions.Item>
+                <Descriptions.Item label={bt('benefits.runs.timings')}>{timings ? bt('benefits.runs.timingsValue', { sql: timings.sql, evaluate: timings.evaluate, write: timings.write }) : '—'}</Descriptions.Item>
+              </>
+            )}
+            <Descriptions.Item label={bt('benefits.updatedAt')}>{formatDateTime(run.finished_at ?? run.started_at)}</Descriptions.Item>
+          </Descriptions>
+          {run.error && <Alert type="error" showIcon role="alert" title={run.error} style={{ marginTop: 12 }} />}
+          {run.status === 'completed' && (
+            <Button style={{ marginTop: 12 }} onClick={() => onShowCases(run.id)}>
+              {bt('benefits.runs.showCases')}
+            </Button>
+          )}
+        </div>
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,31 @@
+import { Card, Table, Typography } from 'antd';
+import { listOverdueByCity } from '../../api/benefits.ts';
+import { LoadError } from '../../components/LoadError.tsx';
+import { useRemoteData } from '../../components/useRemoteData.ts';
+import { jiangsuRegionName } from '../../utils/jiangsuRegions.ts';
+import { useBenefitsText } from './benefitsText.ts';
+
+/** Cases past the 20-working-day limit, and those whose deadline the calendar cannot say, by city. */
+export function OverdueTable() {
+  const { bt } = useBenefitsText();
+  const overdue = useRemoteData(() => listOverdueByCity(), 'overdue');
+  return (
+    <Card title={bt('benefits.overdue.title')} size="small" extra={overdue.data && <Typography.Text type="secondary">{bt('benefits.overdue.today', { date: overdue.data.today })}</Typography.Text>}>
+      <LoadError error={overdue.error} />
+      <Table
+        data-testid="overdue-by-city"
+        rowKey="city_code"
+        size="small"
+        pagination={false}
+        loading={overdue.isLoading}
+        dataSource={overdue.data?.items}
+        locale={{ emptyText: bt('benefits.overdue.empty') }}
+        columns={[
+          { title: bt('benefits.city'), dataIndex: 'city_code', render: (code: string) => jiangsuRegionName(code) },
+          { title: bt('benefits.overdue.count'), dataIndex: 'overdue', align: 'right', render: (count: number) => <Typography.Text type={count > 0 ? 'danger' : undefined}>{count}</Typography.Text> },
+          { title: bt('benefits.overdue.notCovered'), dataIndex: 'calendar_not_covered', align: 'right', render: (count: number) => <Typography.Text type={count > 0 ? 'warning' : undefined}>{count}</Typography.Text> },
+        ]}
+      />
+    </Card>
+  );
+}
