@@ -7,7 +7,7 @@ import { LoadError } from '../../components/LoadError.tsx';
 import { useI18n } from '../../locales/i18n.tsx';
 import { useRemoteData } from '../../components/useRemoteData.ts';
 import { formatDateTime, formatFen } from '../../utils/format.ts';
-import { jiangsuRegionName } from '../../utils/jiangsuRegions.ts';
+import { cityName } from './cityNames.ts';
 import { useBenefitsText } from './benefitsText.ts';
 import { CaseStateTag, ReviewClockTag } from './CaseTags.tsx';
 import { ConfirmClaimForm } from './ConfirmClaimForm.tsx';
@@ -80,7 +80,7 @@ export default function BenefitCasePage() {
           <Descriptions.Item label={bt('benefits.state')}>
             <CaseStateTag state={item.state} />
           </Descriptions.Item>
-          <Descriptions.Item label={bt('benefits.city')}>{jiangsuRegionName(item.city_code)}</Descriptions.Item>
+          <Descriptions.Item label={bt('benefits.city')}>{cityName(item.city_code)}</Descriptions.Item>
           <Descriptions.Item label={bt('benefits.clock')}>{item.state === 'confirmed' ? <ReviewClockTag clock={item.review_clock} /> : '—'}</Descriptions.Item>
           <Descriptions.Item label={bt('benefits.publicity')}>{item.publicity_from ? `${item.publicity_from} ~ ${item.publicity_until ?? ''}` : '—'}</Descriptions.Item>
           <Descriptions.Item label={bt('benefits.case.bank')}>{bankText(item) ?? bt('benefits.case.noBank')}</Descriptions.Item>

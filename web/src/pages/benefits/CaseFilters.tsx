@@ -1,6 +1,6 @@
 import { Checkbox, Form, InputNumber, Select } from 'antd';
 import { BENEFIT_POLICIES, CASE_STATES, type CaseQuery, type CaseState } from '../../api/benefits.ts';
-import { JIANGSU_REGIONS } from '../../utils/jiangsuRegions.ts';
+import { BENEFIT_CITIES } from './cityNames.ts';
 import { useBenefitsText } from './benefitsText.ts';
 
 interface CaseFiltersProps {
@@ -47,7 +47,7 @@ export function CaseFilters({ query, onChange, showRegion }: CaseFiltersProps) {
             placeholder={bt('benefits.all')}
             style={{ width: 140 }}
             value={query.region}
-            options={JIANGSU_REGIONS.filter((region) => region.code !== '320000').map((region) => ({ value: region.code, label: region.name }))}
+            options={BENEFIT_CITIES.map((region) => ({ value: region.code, label: region.name }))}
             onChange={(region: string | undefined) => onChange({ region })}
           />
         </Form.Item>

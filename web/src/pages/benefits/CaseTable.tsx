@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import type { BenefitCase } from '../../api/benefits.ts';
 import type { Page } from '../../api/types.ts';
 import { formatFen } from '../../utils/format.ts';
-import { jiangsuRegionName } from '../../utils/jiangsuRegions.ts';
+import { cityName } from './cityNames.ts';
 import { useBenefitsText } from './benefitsText.ts';
 import { CaseStateTag, ReviewClockTag } from './CaseTags.tsx';
 
@@ -37,7 +37,7 @@ export function CaseTable({ page, isLoading, showEnterprise, onPage, selection }
               </>
             ),
           },
-          { title: bt('benefits.city'), dataIndex: 'city_code', render: (code: string) => jiangsuRegionName(code) },
+          { title: bt('benefits.city'), dataIndex: 'city_code', render: (code: string) => cityName(code) },
         ]
       : []),
     { title: bt('benefits.policy'), dataIndex: 'policy', render: (code: string) => policyName(code) },

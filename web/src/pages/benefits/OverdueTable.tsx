@@ -2,7 +2,7 @@ import { Card, Table, Typography } from 'antd';
 import { listOverdueByCity } from '../../api/benefits.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useRemoteData } from '../../components/useRemoteData.ts';
-import { jiangsuRegionName } from '../../utils/jiangsuRegions.ts';
+import { cityName } from './cityNames.ts';
 import { useBenefitsText } from './benefitsText.ts';
 
 /** Cases past the 20-working-day limit, and those whose deadline the calendar cannot say, by city. */
@@ -21,7 +21,7 @@ export function OverdueTable() {
         dataSource={overdue.data?.items}
         locale={{ emptyText: bt('benefits.overdue.empty') }}
         columns={[
-          { title: bt('benefits.city'), dataIndex: 'city_code', render: (code: string) => jiangsuRegionName(code) },
+          { title: bt('benefits.city'), dataIndex: 'city_code', render: (code: string) => cityName(code) },
           { title: bt('benefits.overdue.count'), dataIndex: 'overdue', align: 'right', render: (count: number) => <Typography.Text type={count > 0 ? 'danger' : undefined}>{count}</Typography.Text> },
           { title: bt('benefits.overdue.notCovered'), dataIndex: 'calendar_not_covered', align: 'right', render: (count: number) => <Typography.Text type={count > 0 ? 'warning' : undefined}>{count}</Typography.Text> },
         ]}

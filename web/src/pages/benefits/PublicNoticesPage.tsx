@@ -8,7 +8,7 @@ import { LoadError } from '../../components/LoadError.tsx';
 import { useRemoteData } from '../../components/useRemoteData.ts';
 import { useErrorText } from '../../locales/i18n.tsx';
 import { formatFen } from '../../utils/format.ts';
-import { jiangsuRegionName } from '../../utils/jiangsuRegions.ts';
+import { cityName } from './cityNames.ts';
 import { useBenefitsText } from './benefitsText.ts';
 import { useActionKey } from './useActionKey.ts';
 
@@ -87,7 +87,7 @@ export default function PublicNoticesPage() {
           pagination={{ current: query.page, pageSize: query.pageSize, total: notices.data?.total ?? 0, onChange: (page, pageSize) => setQuery({ page, pageSize }) }}
           columns={[
             { title: bt('benefits.enterprise'), dataIndex: 'enterprise_name' },
-            { title: bt('benefits.city'), dataIndex: 'city_code', render: (code: string) => jiangsuRegionName(code) },
+            { title: bt('benefits.city'), dataIndex: 'city_code', render: (code: string) => cityName(code) },
             { title: bt('benefits.policy'), dataIndex: 'policy', render: (code: string) => policyName(code) },
             { title: bt('benefits.period'), dataIndex: 'period' },
             { title: bt('benefits.amount'), dataIndex: 'amount_fen', align: 'right', render: (fen: number) => formatFen(fen) },
