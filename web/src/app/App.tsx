@@ -6,7 +6,7 @@ import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { I18nProvider, useI18n } from '../locales/i18n.tsx';
 import { AuthProvider } from './auth.tsx';
 import { GuardedPage, PageSpinner, RequireLogin } from './guards.tsx';
-import { APP_ROUTES } from './routes.tsx';
+import { APP_ROUTES, PUBLIC_ROUTES } from './routes.tsx';
 
 const LoginPage = lazy(() => import('../pages/login/LoginPage.tsx'));
 const AppLayout = lazy(() => import('./AppLayout.tsx'));
@@ -16,12 +16,15 @@ const THEME = { token: { colorPrimary: '#1456b8', borderRadius: 6 } };
 // "登录" stays "登录" (antd would render "登 录"), so labels read the same to people and to tests.
 const BUTTON_CONFIG = { autoInsertSpace: false };
 
-/** The route tree: /login outside, every page of the route table inside the layout. */
+/** The route tree: /login and the public pages outside, every page of the route table inside the layout. */
 function AppRoutes() {
   return (
     <Suspense fallback={<PageSpinner />}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        {PUBLIC_ROUTES.map((route) => (
+          <Route key={route.path} path={route.path} element={<route.page />} />
+        ))}
         <Route
           element={
             <RequireLogin>

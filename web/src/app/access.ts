@@ -13,6 +13,8 @@ export const PROVINCE_ROLES: readonly Role[] = ['province_hrss', 'province_miit'
 export const REGION_OFFICIAL_ROLES: readonly Role[] = [...PROVINCE_ROLES, 'city_hrss'];
 export const OFFICIAL_ROLES: readonly Role[] = [...REGION_OFFICIAL_ROLES, 'commissioner'];
 export const BUSINESS_ROLES: readonly Role[] = [...OFFICIAL_ROLES, 'enterprise'];
+/** The policy catalogue is public; the roles of the business and the public account have it in the menu. */
+export const POLICY_READER_ROLES: readonly Role[] = [...BUSINESS_ROLES, 'public'];
 
 /** Whether the user may open a page with this declaration. */
 export function canAccess(user: CurrentUser | null, access: RouteAccess): boolean {

@@ -2,10 +2,13 @@ import {
   AlertOutlined,
   ApiOutlined,
   AuditOutlined,
+  BookOutlined,
+  CalculatorOutlined,
   BankOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
   DatabaseOutlined,
+  ExperimentOutlined,
   FileTextOutlined,
   FlagOutlined,
   HomeOutlined,
@@ -16,7 +19,7 @@ import {
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { CurrentUser } from '../api/types.ts';
 import type { MessageKey } from '../locales/i18n.tsx';
-import { BUSINESS_ROLES, OFFICIAL_ROLES, PROVINCE_ROLES, REGION_OFFICIAL_ROLES, canAccess, type RouteAccess } from './access.ts';
+import { BUSINESS_ROLES, OFFICIAL_ROLES, POLICY_READER_ROLES, PROVINCE_ROLES, REGION_OFFICIAL_ROLES, canAccess, type RouteAccess } from './access.ts';
 
 /** One page of the signed-in app: where it lives, what it shows, who may open it. */
 export interface AppRoute {
@@ -107,6 +110,38 @@ export const APP_ROUTES: readonly AppRoute[] = [
     access: REGION_OFFICIAL_ROLES,
   },
   {
+    // Every policy computed from the enterprise's own data (GET /policies/calc/mine).
+    path: '/policies/calculator',
+    page: lazy(() => import('../pages/policies/EnterpriseCalculatorPage.tsx')),
+    labelKey: 'menu.policyCalculator',
+    icon: <CalculatorOutlined />,
+    access: ['enterprise'],
+  },
+  {
+    // The catalogue is public (GET /policies); the business roles find it in their menu.
+    path: '/policies',
+    page: lazy(() => import('../pages/policies/PolicyCataloguePage.tsx')),
+    labelKey: 'menu.policies',
+    icon: <BookOutlined />,
+    access: POLICY_READER_ROLES,
+  },
+  {
+    // Parameters are edited and cases run by 省人社 only (PATCH …/parameters, POST …/test).
+    path: '/policies/:code',
+    page: lazy(() => import('../pages/policies/PolicyDetailPage.tsx')),
+    labelKey: 'menu.policyDetail',
+    icon: <BookOutlined />,
+    access: POLICY_READER_ROLES,
+    isInMenu: false,
+  },
+  {
+    path: '/policies/sandbox',
+    page: lazy(() => import('../pages/policies/PolicySandboxPage.tsx')),
+    labelKey: 'menu.policySandbox',
+    icon: <ExperimentOutlined />,
+    access: ['province_hrss'],
+  },
+  {
     path: '/imports',
     page: lazy(() => import('../pages/imports/ImportsPage.tsx')),
     labelKey: 'menu.imports',
@@ -155,6 +190,18 @@ export const APP_ROUTES: readonly AppRoute[] = [
     icon: <AuditOutlined />,
     access: ['auditor'],
   },
+];
+
+/** A page anyone may open without logging in, outside the signed-in layout. */
+export interface PublicRoute {
+  path: string;
+  page: LazyExoticComponent<ComponentType>;
+  labelKey: MessageKey;
+}
+
+/** The public pages (POST /policies/:code/calc answers anyone); the login page links to them. */
+export const PUBLIC_ROUTES: readonly PublicRoute[] = [
+  { path: '/calculator', page: lazy(() => import('../pages/policies/PublicCalculatorPage.tsx')), labelKey: 'menu.publicCalculator' },
 ];
 
 /** The menu entries this user may see, in table order. */

@@ -1,4 +1,5 @@
 import { monitoringEnUS } from './monitoring.en-US.ts';
+import { policyEnUS } from './policy.en-US.ts';
 import type { MessageKey } from './zh-CN.ts';
 
 /** English, the switchable second language: one entry for every key of zh-CN. */
@@ -369,4 +370,5 @@ export const enUS: Record<MessageKey, string> = {
   'error.INTERNAL': 'Internal error. Try again later or contact the administrator.',
 
   ...monitoringEnUS,
+  ...policyEnUS,
 };

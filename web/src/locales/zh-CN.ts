@@ -1,4 +1,5 @@
 import { monitoringZhCN } from './monitoring.zh-CN.ts';
+import { policyZhCN } from './policy.zh-CN.ts';
 
 /**
  * Simplified Chinese, the default language. Its keys are the message keys of the whole web
@@ -371,6 +372,7 @@ export const zhCN = {
   'error.INTERNAL': '系统内部错误，请稍后重试或联系管理员',
 
   ...monitoringZhCN,
+  ...policyZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,6 +1,6 @@
 import { Alert, Form, Space, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { login, type DemoAccount } from '../../api/auth.ts';
 import { isApiError } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';
@@ -107,6 +107,9 @@ export default function LoginPage() {
             <PasswordStep form={passwordForm} isSubmitting={isSubmitting} onSubmit={(values) => void submit(values)} />
           )}
         </section>
+        <div style={{ textAlign: 'center' }}>
+          <Link to="/calculator">{t('login.publicCalculator')}</Link>
+        </div>
         {!credentials && demoAccounts.length > 0 && (
           <Suspense fallback={null}>
             <DemoAccountsHint accounts={demoAccounts} onUse={fillDemoAccount} />

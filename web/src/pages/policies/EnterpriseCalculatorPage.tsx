@@ -1,0 +1,59 @@
+import { Alert, Card, Form, Input, Skeleton, Space, Statistic, Typography } from 'antd';
+import { useState } from 'react';
+import { calculateMine, listPolicies, type PolicySummary } from '../../api/policies.ts';
+import { useCurrentUser } from '../../app/auth.tsx';
+import { LoadError } from '../../components/LoadError.tsx';
+import { useRemoteData } from '../../components/useRemoteData.ts';
+import { useI18n } from '../../locales/i18n.tsx';
+import { formatFen } from '../../utils/format.ts';
+import { defaultCalculationDate } from './policyDates.ts';
+import { PolicyResult } from './PolicyResult.tsx';
+
+/** The results of the signed-in enterprise on one date (the date picker changes it). */
+function MyResults({ date, policies }: { date: string; policies: readonly PolicySummary[] }) {
+  const { t } = useI18n();
+  const mine = useRemoteData(() => calculateMine(date), date);
+  const basisOf = (code: string) => policies.find((policy) => policy.code === code)?.legal_basis;
+  if (mine.error !== undefined) return <LoadError error={mine.error} />;
+  if (!mine.data || mine.data.date !== date) return <Skeleton active />;
+  if (mine.data.items.length === 0) return <Alert type="info" showIcon title={t('policy.noneInForce', { date })} />;
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="my-policy-results">
+      <Statistic title={t('policy.totalEligible')} value={formatFen(mine.data.eligible_amount_fen)} suffix={t('unit.分')} />
+      {mine.data.items.map((result) => (
+        <PolicyResult key={result.policy} result={result} basis={basisOf(result.policy)} />
+      ))}
+    </Space>
+  );
+}
+
+/**
+ * 政策计算器 for an enterprise (/policies/calculator): every policy in force computed from the
+ * enterprise's own data — eligible with the amount, not eligible with the failing condition, or
+ * undetermined with the missing data named — each explained in plain Chinese with its basis.
+ */
+export default function EnterpriseCalculatorPage() {
+  const { t } = useI18n();
+  const user = useCurrentUser();
+  const catalogue = useRemoteData(listPolicies, 'catalogue');
+  const [chosenDate, setChosenDate] = useState<string>();
+  const date = chosenDate ?? (catalogue.data ? defaultCalculationDate(catalogue.data.items) : undefined);
+
+  return (
+    <Card title={t('policy.calculatorTitle')} extra={<Typography.Text type="secondary">{user.displayName}</Typography.Text>}>
+      <Form layout="inline" style={{ marginBottom: 16 }}>
+        <Form.Item label={t('policy.date')} htmlFor="calculation-date" extra={chosenDate ? undefined : t('policy.dateHint')}>
+          <Input
+            id="calculation-date"
+            type="date"
+            value={date ?? ''}
+            style={{ width: 170 }}
+            onChange={(event) => event.target.value && setChosenDate(event.target.value)}
+          />
+        </Form.Item>
+      </Form>
+      <LoadError error={catalogue.error} />
+      {date && catalogue.data ? <MyResults date={date} policies={catalogue.data.items} /> : <Skeleton active />}
+    </Card>
+  );
+}
