@@ -8,6 +8,7 @@ import { demoPasswordFrom, startYangfan } from './support/server.mjs';
 import { enterpriseRegisterSpec } from './specs/enterprise-register.mjs';
 import { initialBundleSpec } from './specs/initial-bundle.mjs';
 import { monitoringSpec } from './specs/monitoring.mjs';
+import { policiesSpec } from './specs/policies.mjs';
 import { rolePagesSpec } from './specs/role-pages.mjs';
 import { signInAndMenusSpec } from './specs/sign-in-and-menus.mjs';
 
@@ -61,6 +62,8 @@ async function main() {
     await rolePagesSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
     await enterpriseRegisterSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
     const monitoring = await monitoringSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
+    // The policy story compares the calculator with `yangfan policy calc` on the server's own database.
+    await policiesSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts, dataDir: server.dataDir });
     isGreen = runner.summary();
     if (monitoring.dashboardDrawnMs !== undefined) console.log(`dashboard drawn ${monitoring.dashboardDrawnMs} ms after navigation start (bar 2000 ms)`);
   } catch (error) {

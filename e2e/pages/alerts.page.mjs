@@ -8,7 +8,7 @@ export class AlertsPage {
 
   async waitForList() {
     await this.page.getByLabel('预警类型', { exact: true }).waitFor();
-    await this.rows.first().or(this.table.locator('.ant-empty')).first().waitFor();
+    await this.table.locator('tbody tr.ant-table-row, tbody tr.ant-table-placeholder').first().waitFor();
     await this.table.locator('.ant-spin-spinning').waitFor({ state: 'detached' }).catch(() => undefined);
   }
 

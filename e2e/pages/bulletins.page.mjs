@@ -12,7 +12,8 @@ export class BulletinsPage {
   async waitForList() {
     await this.generateButton.waitFor();
     const table = this.page.getByTestId('bulletins-table');
-    await this.rows.first().or(table.locator('.ant-empty')).first().waitFor();
+    await table.locator('tbody tr.ant-table-row, tbody tr.ant-table-placeholder').first().waitFor();
+    await table.locator('.ant-spin-spinning').waitFor({ state: 'detached' }).catch(() => undefined);
   }
 
   async selectIn(label, option) {
