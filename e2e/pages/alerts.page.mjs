@@ -14,6 +14,8 @@ export class AlertsPage {
 
   /** Picks an option of one of the filter selects by its label. */
   async choose(label, option) {
+    const select = this.page.locator('.ant-select').filter({ has: this.page.getByLabel(label, { exact: true }) });
+    if ((await select.locator('.ant-select-content, .ant-select-selection-item').first().innerText()).trim() === option) return;
     const answered = this.page.waitForResponse((response) => response.url().includes('/api/v1/monitoring/alerts?'));
     await this.page.getByLabel(label, { exact: true }).click();
     await this.page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
@@ -31,6 +33,16 @@ export class AlertsPage {
 
   row(uscc) {
     return this.rows.filter({ hasText: uscc });
+  }
+
+  /** 分派专员, confirmed; waits for the PATCH and the refreshed list. */
+  async assign(uscc) {
+    await this.row(uscc).first().getByRole('button', { name: '分派专员' }).click();
+    const answered = this.page.waitForResponse((response) => /\/api\/v1\/monitoring\/alerts\/\d+$/.test(response.url()) && response.request().method() === 'PATCH');
+    await this.page.getByRole('tooltip').getByRole('button', { name: '确定' }).click();
+    const response = await answered;
+    if (!response.ok()) throw new Error(`PATCH alert answered ${response.status()}: ${await response.text()}`);
+    await this.waitForList();
   }
 
   /** 办结 with a note, through the dialog. */

@@ -124,6 +124,7 @@ export async function monitoringSpec(runner, { newContext, baseUrl, demoAccounts
 
   await runAs(runner, as('city_nanjing'), '南京市只看南京 (city_nanjing)', ({ page, layout }) => {
     const dashboard = new MonitoringPage(page, baseUrl);
+    const alerts = new AlertsPage(page);
     return [
       ['opens 监测驾驶舱 for 南京市 only', async () => {
         await layout.openMenu('监测驾驶舱');
@@ -142,6 +143,22 @@ export async function monitoringSpec(runner, { newContext, baseUrl, demoAccounts
         expectEqual([...names].sort(), ranking.rows.map((row) => row.name).sort(), 'ranking rows');
         expect(names.includes('玄武区') && !names.some((name) => /苏州|无锡|昆山/.test(name)), `南京 sees other regions: ${names.join('、')}`);
         await runner.screenshot(page, '35-city-dashboard');
+      }],
+      ['assigns an alert to the enterprise\'s commissioner', async () => {
+        await layout.openMenu('就业预警');
+        await alerts.waitForList();
+        await alerts.choose('状态', '待处理');
+        const { uscc } = await alerts.first();
+        // Setup through the API: the enterprise goes on 南京's key-enterprise list with its commissioner.
+        const commissioner = (await apiGet(page, baseUrl, '/commissioners')).items[0];
+        const listed = await page.request.post(`${baseUrl}/api/v1/key-enterprises`, { data: { uscc, commissionerId: commissioner.id } });
+        expect(listed.ok(), `POST /key-enterprises answered ${listed.status()}: ${await listed.text()}`);
+        await alerts.assign(uscc);
+        await alerts.choose('状态', '已分派');
+        const row = alerts.row(uscc).first();
+        await row.getByText('已分派').waitFor();
+        expect((await row.innerText()).includes(commissioner.displayName), `the alert should name ${commissioner.displayName}`);
+        await runner.screenshot(page, '36-city-alert-assigned');
       }],
       ['another city\'s drill-down is refused', async () => {
         await page.goto(`${baseUrl}/monitoring/regions/320500`);
