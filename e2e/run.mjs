@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { createRunner } from './support/harness.mjs';
 import { demoPasswordFrom, startYangfan } from './support/server.mjs';
+import { benefitsSpec } from './specs/benefits.mjs';
 import { enterpriseRegisterSpec } from './specs/enterprise-register.mjs';
 import { initialBundleSpec } from './specs/initial-bundle.mjs';
 import { monitoringSpec } from './specs/monitoring.mjs';
@@ -64,6 +65,8 @@ async function main() {
     const monitoring = await monitoringSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
     // The policy story compares the calculator with `yangfan policy calc` on the server's own database.
     await policiesSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts, dataDir: server.dataDir });
+    // 免申即享 last: its match run, claim and approval change cases other stories do not look at.
+    await benefitsSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
     isGreen = runner.summary();
     if (monitoring.dashboardDrawnMs !== undefined) console.log(`dashboard drawn ${monitoring.dashboardDrawnMs} ms after navigation start (bar 2000 ms)`);
   } catch (error) {

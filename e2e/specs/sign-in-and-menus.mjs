@@ -2,9 +2,9 @@ import { LayoutPage } from '../pages/layout.page.mjs';
 import { LoginPage } from '../pages/login.page.mjs';
 import { expect, expectEqual } from '../support/harness.mjs';
 
-const CITY_MENU = ['首页', '企业培育库', '重点企业清单', '监测驾驶舱', '就业预警', '监测通报', '政策目录', '参考数据', '办事工具'];
-const PROVINCE_MENU = ['首页', '企业培育库', '重点企业清单', '监测驾驶舱', '就业预警', '监测通报', '政策目录', '政策沙盘', '数据导入', '参考数据', '办事工具', '系统对接令牌'];
-const PROVINCE_MENU_EN = ['Home', 'Enterprise register', 'Key enterprises', 'Monitoring dashboard', 'Employment alerts', 'Monitoring bulletins', 'Policy catalogue', 'Policy sandbox', 'Data import', 'Reference data', 'Tools', 'API tokens'];
+const CITY_MENU = ['首页', '企业培育库', '重点企业清单', '监测驾驶舱', '就业预警', '监测通报', '政策目录', '补贴审核', '参考数据', '办事工具'];
+const PROVINCE_MENU = ['首页', '企业培育库', '重点企业清单', '监测驾驶舱', '就业预警', '监测通报', '政策目录', '政策沙盘', '免申即享批次', '数据导入', '参考数据', '办事工具', '系统对接令牌'];
+const PROVINCE_MENU_EN = ['Home', 'Enterprise register', 'Key enterprises', 'Monitoring dashboard', 'Employment alerts', 'Monitoring bulletins', 'Policy catalogue', 'Policy sandbox', 'Benefit match runs', 'Data import', 'Reference data', 'Tools', 'API tokens'];
 
 /** The city official and the province official see different menus; English switches labels. */
 export async function signInAndMenusSpec(runner, { context, baseUrl, demoPassword, provinceTotpSecret }) {

@@ -11,8 +11,12 @@ import {
   ExperimentOutlined,
   FileTextOutlined,
   FlagOutlined,
+  GiftOutlined,
   HomeOutlined,
+  MailOutlined,
+  NotificationOutlined,
   SafetyCertificateOutlined,
+  ScheduleOutlined,
   TeamOutlined,
   ToolOutlined,
 } from '@ant-design/icons';
@@ -142,6 +146,45 @@ export const APP_ROUTES: readonly AppRoute[] = [
     access: ['province_hrss'],
   },
   {
+    // 免申即享: the notices and cases of the enterprise's own (GET /benefits/inbox, /benefits/cases).
+    path: '/benefits/inbox',
+    page: lazy(() => import('../pages/benefits/BenefitsInboxPage.tsx')),
+    labelKey: 'menu.benefitsInbox',
+    icon: <MailOutlined />,
+    access: ['enterprise'],
+  },
+  {
+    path: '/benefits/mine',
+    page: lazy(() => import('../pages/benefits/MyBenefitsPage.tsx')),
+    labelKey: 'menu.myBenefits',
+    icon: <GiftOutlined />,
+    access: ['enterprise'],
+  },
+  {
+    // Approve, reject, return and bulk approve are the city's (POST /benefits/cases/:id/approve…).
+    path: '/benefits/review',
+    page: lazy(() => import('../pages/benefits/BenefitsReviewPage.tsx')),
+    labelKey: 'menu.benefitsReview',
+    icon: <ScheduleOutlined />,
+    access: ['city_hrss'],
+  },
+  {
+    // Match runs, payment instructions and the ledger are the province's (POST /benefits/match-runs…).
+    path: '/benefits/runs',
+    page: lazy(() => import('../pages/benefits/BenefitRunsPage.tsx')),
+    labelKey: 'menu.benefitsRuns',
+    icon: <NotificationOutlined />,
+    access: ['province_hrss'],
+  },
+  {
+    path: '/benefits/cases/:id',
+    page: lazy(() => import('../pages/benefits/BenefitCasePage.tsx')),
+    labelKey: 'menu.benefitCase',
+    icon: <GiftOutlined />,
+    access: ['province_hrss', 'city_hrss', 'enterprise'],
+    isInMenu: false,
+  },
+  {
     path: '/imports',
     page: lazy(() => import('../pages/imports/ImportsPage.tsx')),
     labelKey: 'menu.imports',
@@ -202,6 +245,7 @@ export interface PublicRoute {
 /** The public pages (POST /policies/:code/calc answers anyone); the login page links to them. */
 export const PUBLIC_ROUTES: readonly PublicRoute[] = [
   { path: '/calculator', page: lazy(() => import('../pages/policies/PublicCalculatorPage.tsx')), labelKey: 'menu.publicCalculator' },
+  { path: '/public/notices', page: lazy(() => import('../pages/benefits/PublicNoticesPage.tsx')), labelKey: 'menu.publicNotices' },
 ];
 
 /** The menu entries this user may see, in table order. */

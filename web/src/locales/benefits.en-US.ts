@@ -6,7 +6,7 @@ export const benefitsEnUS: Record<keyof typeof benefitsZhCN, string> = {
   'menu.myBenefits': 'My subsidies',
   'menu.benefitCase': 'Subsidy case',
   'menu.benefitsReview': 'Subsidy review',
-  'menu.benefitsRuns': 'Match runs',
+  'menu.benefitsRuns': 'Benefit match runs',
   'menu.publicNotices': 'Public notice of subsidies',
   'login.publicNotices': 'Public notice of subsidies (no login)',
 
@@ -112,7 +112,7 @@ export const benefitsEnUS: Record<keyof typeof benefitsZhCN, string> = {
   'benefits.objection.done': 'Objection {id} resolved: {status}',
   'benefits.objection.hint': 'Objections must be resolved before payment; an upheld one revokes the approval.',
 
-  'benefits.runs.title': 'Match runs',
+  'benefits.runs.title': 'Benefit match runs',
   'benefits.runs.start': 'Start match run',
   'benefits.runs.periodLabel': 'Period (YYYY or YYYYMM)',
   'benefits.runs.periodRule': 'The period is YYYY (e.g. 2025) or YYYYMM (e.g. 202512)',

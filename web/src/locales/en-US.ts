@@ -1,3 +1,4 @@
+import { benefitsEnUS } from './benefits.en-US.ts';
 import { monitoringEnUS } from './monitoring.en-US.ts';
 import { policyEnUS } from './policy.en-US.ts';
 import type { MessageKey } from './zh-CN.ts';
@@ -371,4 +372,5 @@ export const enUS: Record<MessageKey, string> = {
 
   ...monitoringEnUS,
   ...policyEnUS,
+  ...benefitsEnUS,
 };

@@ -1,3 +1,4 @@
+import { benefitsZhCN } from './benefits.zh-CN.ts';
 import { monitoringZhCN } from './monitoring.zh-CN.ts';
 import { policyZhCN } from './policy.zh-CN.ts';
 
@@ -373,6 +374,7 @@ export const zhCN = {
 
   ...monitoringZhCN,
   ...policyZhCN,
+  ...benefitsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -110,6 +110,9 @@ export default function LoginPage() {
         <div style={{ textAlign: 'center' }}>
           <Link to="/calculator">{t('login.publicCalculator')}</Link>
         </div>
+        <div style={{ textAlign: 'center' }}>
+          <Link to="/public/notices">{t('login.publicNotices')}</Link>
+        </div>
         {!credentials && demoAccounts.length > 0 && (
           <Suspense fallback={null}>
             <DemoAccountsHint accounts={demoAccounts} onUse={fillDemoAccount} />
