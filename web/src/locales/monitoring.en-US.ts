@@ -37,6 +37,7 @@ export const monitoringEnUS: Record<keyof typeof monitoringZhCN, string> = {
   'monitoring.overviewTitle': 'Overview',
   'monitoring.noData': 'No data yet',
   'monitoring.waitsFor': '(Source: {source}; shown once that module exists.)',
+  'monitoring.periodActual': 'first absorbed in the period: {value}',
   'monitoring.target': 'Target',
   'monitoring.noRegionTarget': 'The target is set for the province only, not per region or category',
   'monitoring.progress': 'Progress {value}',

@@ -38,6 +38,7 @@ export const monitoringZhCN = {
   'monitoring.overviewTitle': '监测概况',
   'monitoring.noData': '暂无数据',
   'monitoring.waitsFor': '（数据来源：{source}，该模块建成后显示）',
+  'monitoring.periodActual': '其中本期首次吸纳 {value} 人',
   'monitoring.target': '目标',
   'monitoring.noRegionTarget': '目标为全省指标，不分解到地区和分类',
   'monitoring.progress': '完成进度 {value}',

@@ -127,6 +127,7 @@ function Sparkline({ label, periods, values }: { label: string; periods: number[
 
 /** One target card: name (definition on hover), actual, target with progress, and the trend. */
 function TargetCard({ indicatorKey, value, trend }: { indicatorKey: string; value: IndicatorValue; trend: Trend | undefined }) {
+  const { t } = useI18n();
   const text = useIndicatorText();
   const series = trend?.series[indicatorKey];
   const hasLine = value.available && series && series.some((point) => point !== null);
@@ -135,6 +136,11 @@ function TargetCard({ indicatorKey, value, trend }: { indicatorKey: string; valu
       <div>
         <ActualFigure value={value} />
       </div>
+      {value.period_actual !== undefined && value.period_actual !== null && value.period_actual !== value.actual && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="kpi-period-actual">
+          {t('monitoring.periodActual', { value: formatIndicatorNumber(value.period_actual, value.unit) })}
+        </Typography.Text>
+      )}
       <TargetProgress value={value} />
       {hasLine && trend ? <Sparkline label={text.label(indicatorKey, value.label)} periods={trend.periods} values={series} /> : <div style={{ height: 44 }} />}
     </Card>
