@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import Fastify from 'fastify';
@@ -156,7 +157,8 @@ async function drive(): Promise<void> {
     const base = `http://127.0.0.1:${ready.app}`;
     const list = endpoints(ready);
     const headers = { cookie: ready.cookie };
-    console.log(`数据库 ${ready.database}；固定速率 ${options.rate} 次/秒，${options.duration} 秒，${options.connections} 个连接`);
+    // Other work on the machine shows in the baseline too; the load average says how much there was.
+    console.log(`数据库 ${ready.database}；固定速率 ${options.rate} 次/秒，${options.duration} 秒，${options.connections} 个连接；开始时负载 ${loadavg()[0]!.toFixed(2)}`);
     const cold = await warmUp(base, list, ready.cookie);
     const duration = Number(options.duration);
     const results = [await run('基线：裸 Fastify 路由', `http://127.0.0.1:${ready.bare}`, [{ path: '/bare' }], duration, {})];
@@ -164,6 +166,7 @@ async function drive(): Promise<void> {
     const each = Number(options.each);
     if (each > 0) for (const e of list) results.push({ ...(await run(e.label, base, [e], each, headers)), cold: cold.get(e.label) });
     report(results, each);
+    console.log(`结束时负载 ${loadavg()[0]!.toFixed(2)}（1 分钟平均，CPU 核数之内为宜）`);
   } finally {
     child.kill('SIGTERM');
   }
