@@ -11,6 +11,16 @@ function loadEcharts(): Promise<EChartsCore> {
   return echartsLoading;
 }
 
+/**
+ * Starts loading ECharts (and a chart kind's preparation, e.g. map outlines) before any chart
+ * is shown, so that a page's data requests and the chart code travel at the same time.
+ */
+export function preloadCharts(prepare?: (echarts: EChartsCore) => Promise<void>): Promise<void> {
+  return loadEcharts()
+    .then((echarts) => prepare?.(echarts))
+    .catch(() => undefined); // the chart itself reports a failed load when it is shown
+}
+
 /** An ECharts event's parameters, as far as the pages read them. */
 export interface ChartEventParams {
   name?: string;
