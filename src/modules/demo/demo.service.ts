@@ -1,4 +1,5 @@
 import type { AppContext } from '../../app-context.ts';
+import { refreshMonitoringAggregates } from '../monitoring/refresh.service.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { systemActor } from '../../platform/auth/current-user.ts';
 import { sm3Hex } from '../../platform/crypto/sm.ts';
@@ -80,6 +81,8 @@ export async function loadDemoData(ctx: AppContext, options: DemoOptions): Promi
     await repo.completeDemoRun(trx, runId, counts.persons + counts.spells, ctx.clock().toISOString());
     await appendAudit(trx, ctx.dialect, systemActor('demo'), { action: 'demo.load', outcome: 'success', objectType: 'import_run', objectId: runId, details: { scale: scale.name, seed: options.seed, ...counts } }, ctx.clock());
   });
+  // Like an import, a demo load rebuilds the monitoring aggregates: the dashboard shows the data at once.
+  await refreshMonitoringAggregates(ctx);
   return { scale: scale.name, seed: options.seed, ...counts, seconds: secondsSince(startedAt) };
 }
 

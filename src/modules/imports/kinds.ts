@@ -1,13 +1,30 @@
-import { bankResultsImport } from '../benefits/bank-results.import.ts';
 import { enterprisesImport } from '../enterprises/enterprises.import.ts';
+import { bankResultsImport } from '../benefits/bank-results.import.ts';
+import { refreshMonitoringAggregates } from '../monitoring/refresh.service.ts';
 import { WORKFORCE_IMPORT_KINDS } from '../workforce/workforce.imports.ts';
 import type { ImportKind } from './import-kind.ts';
 
+// The kinds the monitoring figures are computed from: after each of their imports the
+// enterprise-month aggregates and the alerts are rebuilt, so the dashboard never shows stale data.
+const MONITORED_KINDS = new Set(['enterprises', 'roster', 'contributions', 'graduates', 'skills', 'titles']);
+
+function withMonitoringRefresh<R>(kind: ImportKind<R>): ImportKind<R> {
+  if (!MONITORED_KINDS.has(kind.kind)) return kind;
+  return {
+    ...kind,
+    async afterImport(ctx, runId) {
+      await kind.afterImport?.(ctx, runId);
+      await refreshMonitoringAggregates(ctx);
+    },
+  };
+}
+
 /**
  * Every import kind of SPEC §3, in the order an official loads them: the register first
- * (rosters refer to its enterprises), then the insured data, then the person registries.
+ * (rosters refer to its enterprises), then the insured data, then the person registries,
+ * then the bank's payment results of 免申即享.
  */
-export const IMPORT_KINDS: readonly ImportKind<any>[] = [enterprisesImport, ...WORKFORCE_IMPORT_KINDS, bankResultsImport];
+export const IMPORT_KINDS: readonly ImportKind<any>[] = [enterprisesImport, ...WORKFORCE_IMPORT_KINDS, bankResultsImport].map(withMonitoringRefresh);
 
 export function findImportKind(name: string): ImportKind<unknown> | undefined {
   return IMPORT_KINDS.find((k) => k.kind === name);

@@ -13,9 +13,9 @@ describe.each(testDialects())('reference routes on %s', (dialect) => {
 
   const get = (url: string, headers: Record<string, string> = { cookie }) => t.app.inject({ method: 'GET', url, headers });
 
-  it('asks for a login', async () => {
-    const response = await get('/api/v1/reference/regions', {});
-    expect(response.statusCode).toBe(401);
+  it('lists regions without a login (public codes) but asks for one for industries', async () => {
+    expect((await get('/api/v1/reference/regions?level=city', {})).statusCode).toBe(200);
+    expect((await get('/api/v1/reference/industries', {})).statusCode).toBe(401);
   });
 
   it('lists the 13 cities', async () => {

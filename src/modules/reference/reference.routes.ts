@@ -8,7 +8,8 @@ import { listIndustries, listOccupations, listRegions } from './reference.servic
 export function referenceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get('/api/v1/reference/regions', {
-      config: { access: 'authenticated' },
+      // Public: GB/T 2260 codes are published data, and the public calculator and 公示 pages need them.
+      config: { access: 'anyone' },
       schema: {
         tags: ['reference'], summary: '江苏省行政区划（省、设区市、县级）',
         querystring: RegionQuery,
