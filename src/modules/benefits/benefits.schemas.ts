@@ -86,6 +86,17 @@ export const PublicNotice = Type.Object({
 
 export const ObjectionBody = Type.Object({ text: Type.String({ minLength: 5, maxLength: 2000, description: '异议内容（请勿填写身份证号等个人信息）' }) }, { additionalProperties: false });
 export const ObjectionAnswer = Type.Object({ id: Type.Integer(), case_id: Type.Integer(), status: Type.String() });
+export const ObjectionQuery = Type.Object({
+  status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('resolved')], { description: 'open 待处理；resolved 已处理（成立或不成立）' })),
+  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
+});
+export const ObjectionPage = PageOf(Type.Object({
+  id: Type.Integer(), case_id: Type.Integer(), policy: Type.String(), period: Type.String(), enterprise_name: Type.String(),
+  region_code: Type.String(), city_code: Type.String(), amount_fen: Type.Integer(), amount_yuan: Type.String(), case_state: Type.String(),
+  text: Type.String({ description: '异议内容（身份证号、手机号已遮盖）' }), filed_at: Type.String(),
+  status: Type.Union([Type.Literal('open'), Type.Literal('upheld'), Type.Literal('dismissed')]), resolution: Nullable(Type.String()), resolved_at: Nullable(Type.String()),
+}));
 export const ResolveBody = Type.Object({
   decision: Type.Union([Type.Literal('upheld'), Type.Literal('dismissed')]),
   resolution: Type.String({ minLength: 2, maxLength: 1000 }),

@@ -4,12 +4,12 @@ import type { AppContext } from '../../app-context.ts';
 import { signedInActorOf } from '../../platform/auth/auth.plugin.ts';
 import { ErrorResponse, standardErrors } from '../../platform/http/schemas.ts';
 import type { Role } from '../../platform/roles.ts';
-import { IdempotencyHeaders, IdParams, ObjectionAnswer, PaymentBatch, PaymentBatchBody, Reconciliation, ResolveBody } from './benefits.schemas.ts';
+import { IdempotencyHeaders, IdParams, ObjectionAnswer, ObjectionPage, ObjectionQuery, PaymentBatch, PaymentBatchBody, Reconciliation, ResolveBody } from './benefits.schemas.ts';
 import { idempotentWrite } from './idempotent-route.ts';
 import { reconcileLedger } from './ledger.service.ts';
 import { getPaymentFile } from './payment-batches.service.ts';
 import { createPaymentBatch } from './payments.service.ts';
-import { resolveObjection } from './publicity.service.ts';
+import { listObjections, resolveObjection } from './publicity.service.ts';
 
 // Payment release is a separate duty from approval: the service refuses an account that approved the case.
 const PAYERS: readonly Role[] = ['province_hrss', 'city_hrss'];
@@ -30,6 +30,11 @@ export function paymentsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       const file = await getPaymentFile(ctx, signedInActorOf(request), request.params.id);
       return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${file.file_name}"`).send(file.content);
     });
+
+    app.get('/api/v1/benefits/objections', {
+      config: { access: PAYERS },
+      schema: { tags: ['benefits'], summary: '公示异议列表（待处理或已处理，限本人管辖地区）', querystring: ObjectionQuery, response: { 200: ObjectionPage, ...standardErrors } },
+    }, async (request) => listObjections(ctx, signedInActorOf(request).user, request.query));
 
     app.post('/api/v1/benefits/objections/:id/resolve', {
       config: { access: PAYERS },

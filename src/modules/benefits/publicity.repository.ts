@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { toNumber } from '../../db/convert.ts';
+import { scoped, type CaseScope } from './cases.repository.ts';
 
 /** SQL of 公示: the cases in their notice window and the objections against them. */
 
@@ -28,4 +29,18 @@ export function findObjection(db: Db, id: number) {
 export async function resolveObjectionRow(db: Db, id: number, patch: { status: 'upheld' | 'dismissed'; resolution: string; resolved_by: number; resolved_at: string }): Promise<boolean> {
   const result = await db.updateTable('benefit_objections').set(patch).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** A page of objections with their cases in a scope, newest first; `resolved` means upheld or dismissed. */
+export async function findObjections(db: Db, scope: CaseScope, status: 'open' | 'resolved' | undefined, offset: number, limit: number) {
+  let base = scoped(db.selectFrom('benefit_objections').innerJoin('benefit_cases', 'benefit_cases.id', 'benefit_objections.case_id'), scope);
+  if (status === 'open') base = base.where('benefit_objections.status', '=', 'open');
+  if (status === 'resolved') base = base.where('benefit_objections.status', 'in', ['upheld', 'dismissed']);
+  const total = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  const rows = await base.select([
+    'benefit_objections.id', 'benefit_objections.case_id', 'benefit_objections.text', 'benefit_objections.status', 'benefit_objections.resolution',
+    'benefit_objections.created_at', 'benefit_objections.resolved_at', 'benefit_cases.policy_code', 'benefit_cases.period', 'benefit_cases.enterprise_name',
+    'benefit_cases.region_code', 'benefit_cases.city_code', 'benefit_cases.amount_fen', 'benefit_cases.state',
+  ]).orderBy('benefit_objections.id', 'desc').offset(offset).limit(limit).execute();
+  return { rows, total: toNumber(total.n as number) };
 }

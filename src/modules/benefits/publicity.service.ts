@@ -4,12 +4,13 @@ import { toNumber } from '../../db/convert.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Actor, CurrentUser } from '../../platform/auth/current-user.ts';
 import { AppError } from '../../platform/errors.ts';
+import { maskPersonalDataInText } from '../../platform/crypto/masking.ts';
 import { pageWindow } from '../../platform/http/schemas.ts';
 import { formatYuan } from '../../policies/values.ts';
-import { todayOf } from './case-scope.ts';
+import { caseScopeOf, todayOf } from './case-scope.ts';
 import { moveCase } from './case-transitions.ts';
 import { visibleCase } from './confirm.service.ts';
-import { findPublicNotices, findObjection, insertObjection, resolveObjectionRow } from './publicity.repository.ts';
+import { findObjection, findObjections, findPublicNotices, insertObjection, resolveObjectionRow } from './publicity.repository.ts';
 
 /**
  * 公示: approved cases are public for 5 working days (enterprise name, policy and amount — no
@@ -53,4 +54,21 @@ export async function resolveObjection(trx: Db, ctx: AppContext, actor: Actor & 
   }
   await appendAudit(trx, ctx.dialect, actor, { action: 'benefits.objection.resolve', outcome: 'success', objectType: 'benefit_objection', objectId: id, details: { decision: input.decision, case_id: current.id } }, ctx.clock());
   return { id, case_id: toNumber(current.id), status: input.decision };
+}
+
+/**
+ * Objections for the officials who resolve them: the province all, a city its region's. The
+ * public form collects only the text, so the text is all there is of the objector; ID and mobile
+ * numbers typed into it (or into the resolution) are masked before they leave the server.
+ */
+export async function listObjections(ctx: AppContext, user: CurrentUser, query: { status?: 'open' | 'resolved'; page?: number; pageSize?: number }) {
+  const { page, pageSize, offset } = pageWindow(query);
+  const { rows, total } = await findObjections(ctx.db, await caseScopeOf(ctx.db, user), query.status, offset, pageSize);
+  const items = rows.map((r) => ({
+    id: toNumber(r.id), case_id: toNumber(r.case_id), policy: r.policy_code, period: r.period, enterprise_name: r.enterprise_name,
+    region_code: r.region_code, city_code: r.city_code, amount_fen: toNumber(r.amount_fen), amount_yuan: formatYuan(toNumber(r.amount_fen)), case_state: r.state,
+    text: maskPersonalDataInText(r.text), filed_at: r.created_at, status: r.status,
+    resolution: r.resolution === null ? null : maskPersonalDataInText(r.resolution), resolved_at: r.resolved_at,
+  }));
+  return { items, total, page, pageSize };
 }

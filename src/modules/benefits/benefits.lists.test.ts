@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../../platform/auth/current-user.ts';
+import { maskIdNumber } from '../../platform/crypto/masking.ts';
+import { makeIdNumber } from '../../platform/identifiers/id-number.ts';
+import { buildTestApp, type TestApp } from '../../test/app.ts';
+import { testDialects } from '../../test/dialects.ts';
+import { syncPolicyCatalogue } from '../policy/catalogue.service.ts';
+import { buildPolicyWorld, type PolicyWorld } from '../policy/policy.fixtures.ts';
+import { createMatchRun, executeMatchRun } from './match.service.ts';
+
+// Monday 2025-03-03, 10:00 in Shanghai: inside the 公示 window the cases below are given.
+const MONDAY = Date.parse('2025-03-03T02:00:00Z');
+const PHONE = '13812345678';
+const ID_NUMBER = makeIdNumber('320102', '1980-01-01', 123);
+
+describe.each(testDialects())('benefits lists for the officials on %s', (dialect) => {
+  let t: TestApp;
+  let world: PolicyWorld;
+  const c: Record<string, string> = {};
+  const cases: Record<'nanjing' | 'wuxi', number> = { nanjing: 0, wuxi: 0 };
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+    t.ctx.clock = () => new Date(MONDAY);
+    await syncPolicyCatalogue(t.ctx);
+    world = await buildPolicyWorld(t.ctx);
+    for (const [name, role, over] of [['province', 'province_hrss', {}], ['nanjing', 'city_hrss', {}], ['wuxi', 'city_hrss', { regionCode: '320200' }], ['enterprise', 'enterprise', {}]] as const) {
+      c[name] = (await t.loginAs(role, over)).cookie;
+    }
+    await executeMatchRun(t.ctx, systemActor(), await createMatchRun(t.ctx, t.ctx.db, systemActor(), 'stable_jobs_refund', '2025'));
+    cases.nanjing = await approvedCase(world.e1);
+    cases.wuxi = await approvedCase(world.e3, { enterprise_name: '无锡新吴微电子有限公司', region_code: '320214', city_code: '320200', amount_fen: 1_200_000 });
+  }, 60_000);
+  afterAll(() => t.close());
+
+  /** The matched case of an enterprise (or a copy of the Nanjing one for another), approved and in 公示. */
+  async function approvedCase(uscc: string, over: Record<string, string | number> = {}): Promise<number> {
+    const template = await t.ctx.db.selectFrom('benefit_cases').selectAll().where('uscc', '=', world.e1).executeTakeFirstOrThrow();
+    const patch = { state: 'approved', publicity_from: '2025-03-03', publicity_until: '2025-03-10' };
+    if (uscc === world.e1) {
+      await t.ctx.db.updateTable('benefit_cases').set(patch).where('id', '=', template.id).execute();
+      return Number(template.id);
+    }
+    const { id: _id, revision: _revision, ...row } = template;
+    const inserted = await t.ctx.db.insertInto('benefit_cases').values({ ...row, ...patch, ...over, uscc }).returning('id').executeTakeFirstOrThrow();
+    return Number(inserted.id);
+  }
+
+  const get = (url: string, cookie?: string) => t.app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
+  const post = (url: string, cookie: string | undefined, payload: object, key: string) =>
+    t.app.inject({ method: 'POST', url, payload, headers: { ...(cookie ? { cookie } : {}), 'idempotency-key': key } });
+
+  describe('GET /api/v1/benefits/objections', () => {
+    let nanjingObjection = 0;
+    beforeAll(async () => {
+      const filed = await post(`/api/v1/public/notices/${cases.nanjing}/objections`, undefined, { text: `该企业去年有裁员，举报人 ${PHONE}，身份证 ${ID_NUMBER}` }, 'obj-nanjing');
+      expect(filed.statusCode, filed.body).toBe(200);
+      nanjingObjection = filed.json().id;
+      expect((await post(`/api/v1/public/notices/${cases.wuxi}/objections`, undefined, { text: '金额与实际参保人数不符，请核实。' }, 'obj-wuxi-1')).statusCode).toBe(200);
+      const second = await post(`/api/v1/public/notices/${cases.wuxi}/objections`, undefined, { text: '重复申报，请核实。' }, 'obj-wuxi-2');
+      const resolved = await post(`/api/v1/benefits/objections/${second.json().id}/resolve`, c.province, { decision: 'dismissed', resolution: `经核查不成立，已电话 ${PHONE} 告知` }, 'resolve-wuxi-2');
+      expect(resolved.statusCode, resolved.body).toBe(200);
+    });
+
+    it('lists every objection with its case for the province, newest first, filtered by status', async () => {
+      const all = (await get('/api/v1/benefits/objections', c.province)).json();
+      expect(all.total).toBe(3);
+      expect(all.items.map((o: { status: string }) => o.status)).toEqual(['dismissed', 'open', 'open']);
+      const open = (await get('/api/v1/benefits/objections?status=open&pageSize=1&page=2', c.province)).json();
+      expect(open).toMatchObject({ total: 2, page: 2, pageSize: 1 });
+      expect(open.items).toEqual([expect.objectContaining({
+        id: nanjingObjection, case_id: cases.nanjing, policy: 'stable_jobs_refund', period: '2025', enterprise_name: '南京扬帆装备有限公司',
+        region_code: '320115', city_code: '320100', amount_fen: 4_800_000, amount_yuan: '48,000.00 元', case_state: 'approved', status: 'open', resolution: null, resolved_at: null,
+        filed_at: '2025-03-03T02:00:00.000Z',
+      })]);
+      const resolved = (await get('/api/v1/benefits/objections?status=resolved', c.province)).json();
+      expect(resolved.items).toEqual([expect.objectContaining({ case_id: cases.wuxi, status: 'dismissed', resolved_at: '2025-03-03T02:00:00.000Z' })]);
+    });
+
+    it('masks the ID and mobile numbers typed into an objection or its resolution', async () => {
+      const body = (await get('/api/v1/benefits/objections', c.province)).body;
+      expect(body).not.toContain(PHONE);
+      expect(body).toContain('138****5678');
+      expect(body).not.toContain(ID_NUMBER);
+      expect(body).toContain(maskIdNumber(ID_NUMBER));
+    });
+
+    it('shows a city only the objections of its region', async () => {
+      const nanjing = (await get('/api/v1/benefits/objections', c.nanjing)).json();
+      expect(nanjing.items.map((o: { id: number }) => o.id)).toEqual([nanjingObjection]);
+      const wuxi = (await get('/api/v1/benefits/objections?status=open', c.wuxi)).json();
+      expect(wuxi.items.map((o: { city_code: string }) => o.city_code)).toEqual(['320200']);
+    });
+
+    it('refuses other roles and rejects an unknown status', async () => {
+      expect((await get('/api/v1/benefits/objections', c.enterprise)).statusCode).toBe(403);
+      expect((await get('/api/v1/benefits/objections')).statusCode).toBe(401);
+      expect((await get('/api/v1/benefits/objections?status=upheld', c.province)).statusCode).toBe(400);
+    });
+  });
+});
