@@ -7,6 +7,7 @@ import { testDialects } from '../../test/dialects.ts';
 import { syncPolicyCatalogue } from '../policy/catalogue.service.ts';
 import { buildPolicyWorld, type PolicyWorld } from '../policy/policy.fixtures.ts';
 import { createMatchRun, executeMatchRun } from './match.service.ts';
+import { insertPaymentBatch } from './payments.repository.ts';
 
 // Monday 2025-03-03, 10:00 in Shanghai: inside the 公示 window the cases below are given.
 const MONDAY = Date.parse('2025-03-03T02:00:00Z');
@@ -17,6 +18,7 @@ describe.each(testDialects())('benefits lists for the officials on %s', (dialect
   let t: TestApp;
   let world: PolicyWorld;
   const c: Record<string, string> = {};
+  const userIds: Record<string, number> = {};
   const cases: Record<'nanjing' | 'wuxi', number> = { nanjing: 0, wuxi: 0 };
   beforeAll(async () => {
     t = await buildTestApp(dialect);
@@ -24,7 +26,9 @@ describe.each(testDialects())('benefits lists for the officials on %s', (dialect
     await syncPolicyCatalogue(t.ctx);
     world = await buildPolicyWorld(t.ctx);
     for (const [name, role, over] of [['province', 'province_hrss', {}], ['nanjing', 'city_hrss', {}], ['wuxi', 'city_hrss', { regionCode: '320200' }], ['enterprise', 'enterprise', {}]] as const) {
-      c[name] = (await t.loginAs(role, over)).cookie;
+      const login = await t.loginAs(role, over);
+      c[name] = login.cookie;
+      userIds[name] = Number((await t.ctx.db.selectFrom('users').select('id').where('username', '=', login.username).executeTakeFirstOrThrow()).id);
     }
     await executeMatchRun(t.ctx, systemActor(), await createMatchRun(t.ctx, t.ctx.db, systemActor(), 'stable_jobs_refund', '2025'));
     cases.nanjing = await approvedCase(world.e1);
@@ -95,6 +99,41 @@ describe.each(testDialects())('benefits lists for the officials on %s', (dialect
       expect((await get('/api/v1/benefits/objections', c.enterprise)).statusCode).toBe(403);
       expect((await get('/api/v1/benefits/objections')).statusCode).toBe(401);
       expect((await get('/api/v1/benefits/objections?status=upheld', c.province)).statusCode).toBe(400);
+    });
+  });
+
+  describe('GET /api/v1/benefits/payment-batches', () => {
+    const batchIds: Record<'province' | 'nanjing' | 'wuxi', number> = { province: 0, nanjing: 0, wuxi: 0 };
+    beforeAll(async () => {
+      for (const [name, payments, totalFen, hour] of [['province', 3, 9_600_000, 1], ['nanjing', 1, 4_800_000, 2], ['wuxi', 2, 2_400_000, 3]] as const) {
+        const batch = { file_name: `payment-20250303-${name}.csv`, content: '\ufeff指令编号\r\n', sha256: name.padEnd(64, '0'), payments, total_fen: totalFen, created_by: userIds[name]!, created_at: `2025-03-03T0${hour}:00:00.000Z` };
+        batchIds[name] = await insertPaymentBatch(t.ctx.db, batch, []);
+      }
+    });
+
+    it('lists every file for the province, newest first, with counts, total, creator and download link', async () => {
+      const page = (await get('/api/v1/benefits/payment-batches?pageSize=2', c.province)).json();
+      expect(page).toMatchObject({ total: 3, page: 1, pageSize: 2 });
+      expect(page.items.map((b: { id: number }) => b.id)).toEqual([batchIds.wuxi, batchIds.nanjing]);
+      const last = (await get('/api/v1/benefits/payment-batches?pageSize=2&page=2', c.province)).json();
+      expect(last.items).toEqual([{
+        id: batchIds.province, file_name: 'payment-20250303-province.csv', sha256: 'province'.padEnd(64, '0'), payments: 3, total_fen: 9_600_000, total_yuan: '96,000.00 元',
+        created_by: '测试 province_hrss', created_at: '2025-03-03T01:00:00.000Z', file_url: `/api/v1/benefits/payment-batches/${batchIds.province}/file`,
+      }]);
+      const file = await get(last.items[0].file_url, c.province);
+      expect([file.statusCode, file.headers['content-type']]).toEqual([200, 'text/csv; charset=utf-8']);
+    });
+
+    it('shows a city only the files made in its region, without the download link it may not use', async () => {
+      const nanjing = (await get('/api/v1/benefits/payment-batches', c.nanjing)).json();
+      expect(nanjing.total).toBe(1);
+      expect(nanjing.items).toEqual([expect.objectContaining({ id: batchIds.nanjing, payments: 1, total_fen: 4_800_000, file_url: null })]);
+      expect((await get('/api/v1/benefits/payment-batches', c.wuxi)).json().items.map((b: { id: number }) => b.id)).toEqual([batchIds.wuxi]);
+    });
+
+    it('refuses roles that may not create payment instructions', async () => {
+      expect((await get('/api/v1/benefits/payment-batches', c.enterprise)).statusCode).toBe(403);
+      expect((await get('/api/v1/benefits/payment-batches?pageSize=201', c.province)).statusCode).toBe(400);
     });
   });
 });

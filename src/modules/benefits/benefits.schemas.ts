@@ -79,6 +79,12 @@ export const PaymentBatch = Type.Object({
   id: Type.Integer(), file_name: Type.String(), sha256: Type.String(), payments: Type.Integer(), total_fen: Type.Integer(), total_yuan: Type.String(), case_ids: Type.Array(Type.Integer()),
 });
 
+export const PaymentBatchPage = PageOf(Type.Object({
+  id: Type.Integer(), file_name: Type.String(), sha256: Type.String(), payments: Type.Integer(), total_fen: Type.Integer(), total_yuan: Type.String(),
+  created_by: Nullable(Type.String()), created_at: Type.String(),
+  file_url: Nullable(Type.String({ description: '指令文件下载地址（仅可下载的角色）' })),
+}));
+
 export const PublicNotice = Type.Object({
   id: Type.Integer(), policy: Type.String(), period: Type.String(), enterprise_name: Type.String(), city_code: Type.String(),
   amount_fen: Type.Integer(), amount_yuan: Type.String(), publicity_from: Type.String(), publicity_until: Type.String(),

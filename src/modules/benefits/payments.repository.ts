@@ -51,6 +51,21 @@ export function findPaymentBatch(db: Db, id: number) {
   return db.selectFrom('benefit_payment_batches').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/**
+ * A page of instruction files, newest first, with their creator's name. The province sees every
+ * file; a city the files made by accounts of its region (those hold only its cases — a province
+ * file may mix cities, so it is not shown to one).
+ */
+export async function findPaymentBatches(db: Db, scope: CaseScope, offset: number, limit: number) {
+  let base = db.selectFrom('benefit_payment_batches as b').leftJoin('users as u', 'u.id', 'b.created_by');
+  if (scope.kind === 'regions') base = base.where('u.region_code', 'in', scope.codes.length > 0 ? scope.codes : ['-']);
+  else if (scope.kind !== 'all') base = base.where(sql<boolean>`1 = 0`);
+  const total = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  const rows = await base.select(['b.id', 'b.file_name', 'b.sha256', 'b.payments', 'b.total_fen', 'b.created_at', 'u.display_name as created_by_name'])
+    .orderBy('b.id', 'desc').offset(offset).limit(limit).execute();
+  return { rows, total: toNumber(total.n as number) };
+}
+
 /** A payment with its case. */
 export function findPaymentWithCase(db: Db, paymentId: number) {
   return db.selectFrom('benefit_payments as p').innerJoin('benefit_cases as c', 'c.id', 'p.case_id')

@@ -2,17 +2,19 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../app-context.ts';
 import { signedInActorOf } from '../../platform/auth/auth.plugin.ts';
-import { ErrorResponse, standardErrors } from '../../platform/http/schemas.ts';
+import { ErrorResponse, PageQuery, standardErrors } from '../../platform/http/schemas.ts';
 import type { Role } from '../../platform/roles.ts';
-import { IdempotencyHeaders, IdParams, ObjectionAnswer, ObjectionPage, ObjectionQuery, PaymentBatch, PaymentBatchBody, Reconciliation, ResolveBody } from './benefits.schemas.ts';
+import { IdempotencyHeaders, IdParams, ObjectionAnswer, ObjectionPage, ObjectionQuery, PaymentBatch, PaymentBatchBody, PaymentBatchPage, Reconciliation, ResolveBody } from './benefits.schemas.ts';
 import { idempotentWrite } from './idempotent-route.ts';
 import { reconcileLedger } from './ledger.service.ts';
-import { getPaymentFile } from './payment-batches.service.ts';
+import { getPaymentFile, listPaymentBatches } from './payment-batches.service.ts';
 import { createPaymentBatch } from './payments.service.ts';
 import { listObjections, resolveObjection } from './publicity.service.ts';
 
 // Payment release is a separate duty from approval: the service refuses an account that approved the case.
 const PAYERS: readonly Role[] = ['province_hrss', 'city_hrss'];
+// The instruction file carries bank accounts: only the province downloads it.
+const FILE_READERS: readonly Role[] = ['province_hrss'];
 const writeErrors = { 409: ErrorResponse, 422: ErrorResponse, ...standardErrors };
 
 /** 直补快办: payment instruction files, objections' resolution, and the ledger's reconciliation. */
@@ -23,8 +25,16 @@ export function paymentsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       schema: { tags: ['benefits'], summary: '生成支付指令（公示期满且无异议的案件；支付失败的重新发起）', headers: IdempotencyHeaders, body: PaymentBatchBody, response: { 200: PaymentBatch, ...writeErrors } },
     }, async (request, reply) => idempotentWrite(ctx, request, reply, (trx, actor) => createPaymentBatch(trx, ctx, actor, request.body.case_ids)));
 
+    app.get('/api/v1/benefits/payment-batches', {
+      config: { access: PAYERS },
+      schema: { tags: ['benefits'], summary: '已生成的支付指令（笔数、合计、生成人、时间、文件下载地址）', querystring: PageQuery, response: { 200: PaymentBatchPage, ...standardErrors } },
+    }, async (request) => {
+      const { user } = signedInActorOf(request);
+      return listPaymentBatches(ctx, user, request.query, { mayDownload: FILE_READERS.includes(user.role) });
+    });
+
     app.get('/api/v1/benefits/payment-batches/:id/file', {
-      config: { access: ['province_hrss'] },
+      config: { access: FILE_READERS },
       schema: { tags: ['benefits'], summary: '下载支付指令文件（CSV）', params: IdParams, response: { 200: Type.String(), ...standardErrors } },
     }, async (request, reply) => {
       const file = await getPaymentFile(ctx, signedInActorOf(request), request.params.id);
