@@ -136,4 +136,27 @@ describe.each(testDialects())('benefits lists for the officials on %s', (dialect
       expect((await get('/api/v1/benefits/payment-batches?pageSize=201', c.province)).statusCode).toBe(400);
     });
   });
+
+  describe('GET /api/v1/benefits/match-runs', () => {
+    beforeAll(async () => {
+      await executeMatchRun(t.ctx, systemActor(), await createMatchRun(t.ctx, t.ctx.db, systemActor(), 'job_expansion_subsidy', '202412'));
+    });
+
+    it('lists runs newest first with policy, period, status, summary and timings; filters by policy', async () => {
+      const all = (await get('/api/v1/benefits/match-runs', c.province)).json();
+      expect(all.total).toBe(2);
+      expect(all.items.map((r: { policy: string }) => r.policy)).toEqual(['job_expansion_subsidy', 'stable_jobs_refund']);
+      const refund = (await get('/api/v1/benefits/match-runs?policy=stable_jobs_refund', c.nanjing)).json();
+      expect(refund).toMatchObject({ total: 1, page: 1, pageSize: 20 });
+      const [run] = refund.items;
+      expect(run).toMatchObject({ policy: 'stable_jobs_refund', period: '2025', status: 'completed', version_no: 1, started_at: '2025-03-03T02:00:00.000Z', finished_at: '2025-03-03T02:00:00.000Z' });
+      expect(run.summary).toMatchObject({ candidates_new: 1, timings_ms: { sql: expect.any(Number), evaluate: expect.any(Number), write: expect.any(Number) } });
+      expect((await get('/api/v1/benefits/match-runs?policy=internship_subsidy', c.province)).json()).toMatchObject({ total: 0, items: [] });
+    });
+
+    it('is open to the province and the cities only', async () => {
+      expect((await get('/api/v1/benefits/match-runs', c.wuxi)).json().total).toBe(2);
+      expect((await get('/api/v1/benefits/match-runs', c.enterprise)).statusCode).toBe(403);
+    });
+  });
 });

@@ -74,6 +74,13 @@ export const MatchRun = Type.Object({
   started_at: Type.String(), finished_at: Nullable(Type.String()),
 });
 
+export const MatchRunQuery = Type.Object({
+  policy: Type.Optional(Type.String({ maxLength: 64, description: '政策代码' })),
+  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
+});
+export const MatchRunPage = PageOf(MatchRun);
+
 export const PaymentBatchBody = Type.Object({ case_ids: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 5000 })) }, { additionalProperties: false });
 export const PaymentBatch = Type.Object({
   id: Type.Integer(), file_name: Type.String(), sha256: Type.String(), payments: Type.Integer(), total_fen: Type.Integer(), total_yuan: Type.String(), case_ids: Type.Array(Type.Integer()),

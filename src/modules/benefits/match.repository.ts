@@ -22,9 +22,13 @@ export function findMatchRun(db: Db, id: number) {
   return db.selectFrom('benefit_match_runs').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Runs, newest first. */
-export function findMatchRuns(db: Db, limit: number) {
-  return db.selectFrom('benefit_match_runs').selectAll().orderBy('id', 'desc').limit(limit).execute();
+/** A page of runs, newest first, of one policy or all. */
+export async function findMatchRuns(db: Db, policy: string | undefined, offset: number, limit: number) {
+  let base = db.selectFrom('benefit_match_runs');
+  if (policy) base = base.where('policy_code', '=', policy);
+  const total = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  const rows = await base.selectAll().orderBy('id', 'desc').offset(offset).limit(limit).execute();
+  return { rows, total: toNumber(total.n as number) };
 }
 
 /** A run of the same policy and period still going, if any. */

@@ -2,12 +2,13 @@ import type { AppContext } from '../../app-context.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/auth/current-user.ts';
 import { AppError } from '../../platform/errors.ts';
+import { pageWindow } from '../../platform/http/schemas.ts';
 import { isIsoDate } from '../../platform/iso-date.ts';
 import { findPolicyInForce } from '../policy/catalogue.service.ts';
 import { factSourceOf } from '../policy/fact-sources.ts';
 import { evaluateForMatch } from './match-evaluate.ts';
 import { writeCandidates } from './match-write.ts';
-import { findCountedPersons, findMatchRun, findRunningMatch, findSnapshot, insertMatchRun, updateMatchRun } from './match.repository.ts';
+import { findCountedPersons, findMatchRun, findMatchRuns, findRunningMatch, findSnapshot, insertMatchRun, updateMatchRun } from './match.repository.ts';
 import type { Db } from '../../db/database.ts';
 import { runView } from './match-views.ts';
 
@@ -81,6 +82,13 @@ export async function getMatchRun(ctx: AppContext, runId: number) {
   const run = await findMatchRun(ctx.db, runId);
   if (!run) throw new AppError('NOT_FOUND', '没有该匹配批次');
   return runView(run);
+}
+
+/** Earlier runs, newest first (runs are province-wide: every official reader sees them all). */
+export async function listMatchRuns(ctx: AppContext, query: { policy?: string; page?: number; pageSize?: number }) {
+  const { page, pageSize, offset } = pageWindow(query);
+  const { rows, total } = await findMatchRuns(ctx.db, query.policy, offset, pageSize);
+  return { items: rows.map(runView), total, page, pageSize };
 }
 
 /** Starts a run and lets it work in the background (the web page polls its progress). */

@@ -2,9 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../app-context.ts';
 import { ErrorResponse, standardErrors } from '../../platform/http/schemas.ts';
-import { BulkApproveAnswer, BulkApproveBody, IdempotencyHeaders, IdParams, MatchRun, MatchRunBody, ReasonBody, StateAnswer } from './benefits.schemas.ts';
+import { BulkApproveAnswer, BulkApproveBody, IdempotencyHeaders, IdParams, MatchRun, MatchRunBody, MatchRunPage, MatchRunQuery, ReasonBody, StateAnswer } from './benefits.schemas.ts';
 import { idempotentWrite } from './idempotent-route.ts';
-import { executeMatchRun, getMatchRun, openMatchRun } from './match.service.ts';
+import { executeMatchRun, getMatchRun, listMatchRuns, openMatchRun } from './match.service.ts';
 import { approveCase, approveCases, rejectCase, returnCase } from './review.service.ts';
 
 const writeErrors = { 409: ErrorResponse, 422: ErrorResponse, ...standardErrors };
@@ -25,6 +25,11 @@ export function reviewRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       if (fresh) executeMatchRun(ctx, { user: null, requestId: request.id, ip: request.ip }, run.id).catch((error: unknown) => request.log.warn({ err: error }, '匹配批次失败'));
       return reply.code(fresh ? 202 : 200).send(run);
     });
+
+    app.get('/api/v1/benefits/match-runs', {
+      config: { access: ['province_hrss', 'city_hrss'] },
+      schema: { tags: ['benefits'], summary: '匹配批次列表（政策、期间、状态、结果摘要、耗时）', querystring: MatchRunQuery, response: { 200: MatchRunPage, ...standardErrors } },
+    }, async (request) => listMatchRuns(ctx, request.query));
 
     app.get('/api/v1/benefits/match-runs/:id', {
       config: { access: ['province_hrss', 'city_hrss'] },
