@@ -128,6 +128,48 @@ export interface PaymentBatch {
   case_ids: number[];
 }
 
+/** An earlier instruction file; `file_url` is null for callers who may not download it. */
+export interface PaymentBatchListItem {
+  id: number;
+  file_name: string;
+  sha256: string;
+  payments: number;
+  total_fen: number;
+  total_yuan: string;
+  created_by: string | null;
+  created_at: string;
+  file_url: string | null;
+}
+
+export interface MatchRunQuery extends PageQuery {
+  policy?: string;
+}
+
+export type ObjectionStatus = 'open' | 'upheld' | 'dismissed';
+
+/** A 公示 objection with its case; ID and mobile numbers in the texts are masked by the server. */
+export interface Objection {
+  id: number;
+  case_id: number;
+  policy: string;
+  period: string;
+  enterprise_name: string;
+  region_code: string;
+  city_code: string;
+  amount_fen: number;
+  amount_yuan: string;
+  case_state: string;
+  text: string;
+  filed_at: string;
+  status: ObjectionStatus;
+  resolution: string | null;
+  resolved_at: string | null;
+}
+
+export interface ObjectionQuery extends PageQuery {
+  status?: 'open' | 'resolved';
+}
+
 export interface OverdueByCity {
   today: string;
   items: { city_code: string; overdue: number; calendar_not_covered: number }[];
@@ -229,6 +271,10 @@ export function getMatchRun(id: number): Promise<MatchRun> {
   return api.get<MatchRun>(`/benefits/match-runs/${id}`);
 }
 
+export function listMatchRuns(query: MatchRunQuery): Promise<Page<MatchRun>> {
+  return api.get<Page<MatchRun>>('/benefits/match-runs', { ...query });
+}
+
 export function listOverdueByCity(): Promise<OverdueByCity> {
   return api.get<OverdueByCity>('/benefits/review/overdue');
 }
@@ -238,8 +284,17 @@ export function createPaymentBatch(caseIds: number[] | undefined, key: string): 
   return write('/benefits/payment-batches', caseIds && caseIds.length > 0 ? { case_ids: caseIds } : {}, key);
 }
 
+export function listPaymentBatches(query: PageQuery): Promise<Page<PaymentBatchListItem>> {
+  return api.get<Page<PaymentBatchListItem>>('/benefits/payment-batches', { ...query });
+}
+
 export function downloadPaymentFile(batch: { id: number; file_name: string }) {
   return apiDownload(`/benefits/payment-batches/${batch.id}/file`, undefined, batch.file_name);
+}
+
+/** Objections in the caller's region (the province: all), open or resolved. */
+export function listObjections(query: ObjectionQuery): Promise<Page<Objection>> {
+  return api.get<Page<Objection>>('/benefits/objections', { ...query });
 }
 
 export function resolveObjection(id: number, decision: 'upheld' | 'dismissed', resolution: string, key: string): Promise<ObjectionAnswer> {

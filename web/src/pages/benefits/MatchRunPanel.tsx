@@ -4,17 +4,17 @@ import { BENEFIT_POLICIES, getMatchRun, startMatchRun, type MatchRun } from '../
 import { useErrorText } from '../../locales/i18n.tsx';
 import { formatDateTime, formatFen } from '../../utils/format.ts';
 import { useBenefitsText } from './benefitsText.ts';
+import { MatchRunHistory, RUN_STATUS_COLORS } from './MatchRunHistory.tsx';
 import { useActionKey } from './useActionKey.ts';
 
 const POLL_MS = 1000;
-const STATUS_COLORS: Record<string, string> = { running: 'processing', completed: 'success', failed: 'error' };
 
 interface RunValues {
   policy: string;
   period: string;
 }
 
-/** 发起匹配: a policy and a period, then the run's progress (polled) and its summary. */
+/** 发起匹配: a policy and a period, then the run's progress (polled) and its summary; earlier runs below. */
 export function MatchRunPanel({ onShowCases }: { onShowCases: (runId: number) => void }) {
   const { bt, policyName } = useBenefitsText();
   const errorText = useErrorText();
@@ -69,7 +69,7 @@ export function MatchRunPanel({ onShowCases }: { onShowCases: (runId: number) =>
             <Descriptions.Item label={bt('benefits.policy')}>{policyName(run.policy)}</Descriptions.Item>
             <Descriptions.Item label={bt('benefits.period')}>{run.period}</Descriptions.Item>
             <Descriptions.Item label={bt('benefits.runs.status')}>
-              <Tag color={STATUS_COLORS[run.status] ?? 'default'} data-testid="match-run-status">
+              <Tag color={RUN_STATUS_COLORS[run.status] ?? 'default'} data-testid="match-run-status">
                 {run.status === 'running' || run.status === 'completed' || run.status === 'failed' ? bt(`benefits.runs.status.${run.status}`) : run.status}
               </Tag>
               {run.status === 'running' && <Progress percent={99} status="active" showInfo={false} size="small" aria-label={run.phase} />}
@@ -101,6 +101,7 @@ export function MatchRunPanel({ onShowCases }: { onShowCases: (runId: number) =>
           )}
         </div>
       )}
+      <MatchRunHistory refreshKey={run ? `${run.id}:${run.status}` : ''} onOpen={setRun} onShowCases={onShowCases} />
     </Space>
   );
 }
