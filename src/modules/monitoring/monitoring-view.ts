@@ -31,7 +31,7 @@ export async function resolveView(ctx: AppContext, user: CurrentUser | null, reg
   const kind = user ? ROLE_DEFINITIONS[user.role].scope : 'province';
   if (kind === 'province') return regionParam ? viewOfRegion(ctx, regionParam, 'province') : provinceView();
   if (kind === 'region' && user?.regionCode) {
-    const own = await regionScopeCodes(ctx.db, user.regionCode);
+    const own = (await viewOfRegion(ctx, user.regionCode, 'region')).filter.regionCodes ?? [];
     const view = await viewOfRegion(ctx, regionParam ?? user.regionCode, 'region');
     const asked = view.filter.regionCodes ?? [];
     if (asked.some((code) => !own.includes(code))) throw new AppError('NOT_FOUND', '该地区不在您的管辖范围内');
@@ -48,11 +48,26 @@ function provinceView(): MonitoringView {
   return { scope: 'province', regionCode: PROVINCE_CODE, regionName: '江苏省', level: 'province', isWholeProvince: true, filter: {}, cacheKey: 'province' };
 }
 
+// Regions are reference data, loaded once at start: their views are remembered per database.
+const regionViews = new WeakMap<object, Map<string, Promise<MonitoringView>>>();
+
 async function viewOfRegion(ctx: AppContext, code: string, scope: MonitoringView['scope']): Promise<MonitoringView> {
+  let views = regionViews.get(ctx.db);
+  if (!views) regionViews.set(ctx.db, (views = new Map()));
+  let view = views.get(code);
+  if (!view) {
+    view = describeView(ctx, code);
+    views.set(code, view);
+    view.catch(() => views.delete(code));
+  }
+  return { ...(await view), scope };
+}
+
+async function describeView(ctx: AppContext, code: string): Promise<MonitoringView> {
   const region = await resolveRegion(ctx.db, code);
-  if (region.level === 'province') return { ...provinceView(), scope };
+  if (region.level === 'province') return provinceView();
   const codes = await regionScopeCodes(ctx.db, region.code);
-  return { scope, regionCode: region.code, regionName: region.name, level: region.level, isWholeProvince: false, filter: { regionCodes: codes }, cacheKey: `region:${region.code}` };
+  return { scope: 'region', regionCode: region.code, regionName: region.name, level: region.level, isWholeProvince: false, filter: { regionCodes: codes }, cacheKey: `region:${region.code}` };
 }
 
 /** The tier and industry filters of a query, checked. */
