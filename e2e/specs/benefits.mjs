@@ -25,7 +25,8 @@ export async function benefitsSpec(runner, { newContext, baseUrl, demoAccounts }
         await runner.screenshot(page, '60-province-match-run');
       }],
       ['lists the run’s cases with amounts in yuan', async () => {
-        await page.getByRole('button', { name: '查看本批次案件' }).click();
+        // The run panel and the run history both offer it for the new run; either opens its cases.
+        await page.getByRole('button', { name: '查看本批次案件' }).first().click();
         await benefits.caseRows.first().waitFor();
         const first = await benefits.caseRows.first().innerText();
         expect(/\d{1,3}(,\d{3})*\.\d{2}/.test(first), `no yuan amount in the first row: ${first}`);
