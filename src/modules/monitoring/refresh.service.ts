@@ -11,6 +11,7 @@ import { rebuildAbsorbedPersons } from './absorbed.repository.ts';
 import { insertContributionStopAlerts, insertExpiryAlerts, insertMassLayoffAlerts } from './alerts-detect.repository.ts';
 import { insertEnterpriseMonths, insertSeparationsByReason } from './enterprise-months.repository.ts';
 import * as repo from './refresh.repository.ts';
+import { forgetAggregates } from './result-cache.ts';
 import { monthEnd, monthsBetween, periodOfDay } from './report-period.ts';
 import { alertThresholds, planTargets } from './targets.ts';
 
@@ -63,6 +64,7 @@ export async function refreshMonitoringAggregates(ctx: AppContext, options: Refr
     await repo.insertRefreshLog(trx, entry);
     return entry;
   });
+  forgetAggregates(ctx.db);
   const { startedAt: _s, finishedAt: _f, ...rest } = summary;
   return { ...rest, seconds: Math.round((ctx.clock().getTime() - startedAt.getTime()) / 100) / 10 };
 }

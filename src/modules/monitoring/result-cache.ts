@@ -3,9 +3,9 @@ import { findLatestRefresh } from './refresh.repository.ts';
 
 /**
  * Dashboard answers change only when the aggregates are refreshed, and many officials ask the
- * same questions, so results are kept per database and checked against the latest refresh id
- * on every call: any process's refresh (after an import) retires them everywhere. One cheap
- * indexed read per call, no in-memory state that another process could disagree with.
+ * same questions, so results are kept per database and checked against the latest refresh id:
+ * any process's refresh (after an import) retires them everywhere, within a second at most.
+ * The id is read at most once a second per process; nothing else is trusted to memory.
  */
 
 const MAX_ENTRIES = 1000;
@@ -26,11 +26,25 @@ export interface Aggregates {
   refreshedAt: string | null;
 }
 
+// Another process's refresh is noticed within this time; this process's own refresh at once.
+const CHECK_INTERVAL_MS = 1000;
+const checked = new WeakMap<object, { at: number; aggregates: Aggregates }>();
+
 /** The state of the pre-aggregates: generation, months covered and data horizon. */
 export async function currentAggregates(db: Db): Promise<Aggregates> {
+  const recent = checked.get(db);
+  if (recent && performance.now() - recent.at < CHECK_INTERVAL_MS) return recent.aggregates;
   const latest = await findLatestRefresh(db);
-  if (!latest) return { generation: 0, rangeFrom: null, rangeTo: null, dataThrough: null, refreshedAt: null };
-  return { generation: latest.id, rangeFrom: latest.rangeFrom, rangeTo: latest.rangeTo, dataThrough: latest.dataThrough, refreshedAt: latest.finishedAt };
+  const aggregates = latest
+    ? { generation: latest.id, rangeFrom: latest.rangeFrom, rangeTo: latest.rangeTo, dataThrough: latest.dataThrough, refreshedAt: latest.finishedAt }
+    : { generation: 0, rangeFrom: null, rangeTo: null, dataThrough: null, refreshedAt: null };
+  checked.set(db, { at: performance.now(), aggregates });
+  return aggregates;
+}
+
+/** Forgets the remembered state, so the next read sees a refresh this process just made. */
+export function forgetAggregates(db: Db): void {
+  checked.delete(db);
 }
 
 /** The cached result for a key at this generation, computed (and kept) when missing or stale. */
