@@ -40,7 +40,7 @@ export function mapHeader(columns: readonly ColumnSpec[], headerCells: RawCell[]
 }
 
 /** The cells of one row keyed by column key. */
-export function cellsByKey(map: HeaderMap, cells: RawCell[]): Record<string, RawCell> {
+export function cellsByKey(map: HeaderMap, cells: readonly RawCell[]): Record<string, RawCell> {
   const out: Record<string, RawCell> = {};
   for (const [key, index] of map.positions) out[key] = cells[index];
   return out;

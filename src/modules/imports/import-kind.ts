@@ -33,6 +33,21 @@ export interface BatchOutcome {
 }
 
 /**
+ * Writes one import's rows window by window, for kinds that gain from seeing many rows at
+ * once (a roster coalesces each person's months before touching the database) or from
+ * remembering things across windows (person ids already resolved). Memory must stay bounded
+ * whatever the file: `isFull` closes a window on the kind's own measure of what it holds.
+ */
+export interface ImportWriter<R> {
+  /** Takes a valid row into the current window. */
+  add(line: number, record: R): void;
+  /** Whether the window should be written now; the runner also writes it at the end. */
+  isFull(): boolean;
+  /** Writes the window inside the runner's transaction and starts an empty one. */
+  write(trx: Db, runId: number): Promise<BatchOutcome>;
+}
+
+/**
  * An import kind (SPEC §3): its columns, a pure row parser (normalise + validate, no I/O) and
  * a batch writer that runs inside the runner's transaction. Writers key rows naturally so the
  * same file twice changes nothing.
@@ -45,8 +60,17 @@ export interface ImportKind<R> {
   writeBatch(trx: Db, ctx: AppContext, rows: { line: number; record: R }[], runId: number): Promise<BatchOutcome>;
   /** Who may run it (default: 省人社 only; the register is 工信's too). */
   roles?: readonly Role[];
-  /** Rows per transaction; default 2,000. */
+  /** Rows per transaction, default 2,000; with its own writer, the most parse rejects one carries. */
   batchSize?: number;
+  /**
+   * A row parser for one import, when remembering checks across rows pays (the same ID
+   * numbers month after month). It is given where the header put each column key and then
+   * each row's cells in file order, and must answer exactly as parseRow does on the cells by
+   * key. Default: parseRow.
+   */
+  createParser?(positions: ReadonlyMap<string, number>): (cells: readonly RawCell[]) => ParsedRow<R>;
+  /** A writer for one import; default: arrays of batchSize rows given to writeBatch. */
+  createWriter?(ctx: AppContext): ImportWriter<R>;
   /** Work after the last batch (e.g. refreshing aggregates), in its own transaction. */
   afterImport?(ctx: AppContext, runId: number): Promise<void>;
 }

@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/auth/current-user.ts';
 import { AppError, isAppError } from '../../platform/errors.ts';
 import { sha256File } from './file-hash.ts';
 import { cellsByKey, mapHeader, type HeaderMap } from './header.ts';
-import type { ImportKind, RowReject } from './import-kind.ts';
+import type { ImportKind, ImportWriter, ParsedRow, RawCell, RowReject } from './import-kind.ts';
 import * as runs from './imports.repository.ts';
 import { openSource, type SourceFile } from './source.ts';
 
@@ -35,9 +35,10 @@ interface Counters {
 
 /**
  * Runs one import: hash, header check (a wrong header refuses the whole file), then batches
- * of parsed rows, each written with its rejects and the run's counters in one transaction —
- * a crash loses no committed batch and leaves no partial one, and natural keys make the rerun
- * finish the job. Ends with an audit row carrying the file hash and counts.
+ * of parsed rows (windows, for kinds with their own writer), each written with its rejects
+ * and the run's counters in one transaction — a crash loses no committed batch and leaves no
+ * partial one, and natural keys make the rerun finish the job. Ends with an audit row
+ * carrying the file hash and counts.
  */
 export async function runImport(
   ctx: AppContext,
@@ -77,36 +78,60 @@ async function openSourceOrRefuse(path: string): Promise<SourceFile> {
 async function importRows(ctx: AppContext, actor: Actor, kind: ImportKind<unknown>, source: SourceFile, runId: number, sha: string, onProgress?: (p: ImportProgress) => void): Promise<ImportSummary> {
   const counters: Counters = { rows: 0, accepted: 0, unchanged: 0, rejected: 0 };
   const batchSize = kind.batchSize ?? 2000;
-  let header: HeaderMap | undefined;
-  let batch: { line: number; record: unknown }[] = [];
   let rejects: RowReject[] = [];
+  const writer = kind.createWriter?.(ctx) ?? batchWriter(kind, ctx, batchSize, () => rejects.length);
+  let header: HeaderMap | undefined;
+  let parseRow: ((cells: readonly RawCell[]) => ParsedRow<unknown>) | undefined;
   let lastLine = 0;
   const flush = async (isLast: boolean) => {
-    await commitBatch(ctx, actor, kind, runId, sha, { batch, rejects, lastLine, bytesRead: source.bytesRead(), counters, isLast, ignored: header?.ignored ?? [] });
-    batch = [];
+    await commitBatch(ctx, actor, kind, writer, runId, sha, { rejects, lastLine, bytesRead: source.bytesRead(), counters, isLast, ignored: header?.ignored ?? [] });
     rejects = [];
     onProgress?.({ rows: counters.rows, bytesRead: source.bytesRead(), totalBytes: source.totalBytes });
   };
-  for await (const row of readRows(source)) {
-    if (!header) {
-      header = mapHeader(kind.columns, row.cells, kind.label);
-      continue;
+  for await (const rows of readRowBatches(source)) {
+    for (const row of rows) {
+      if (!parseRow) {
+        header = mapHeader(kind.columns, row.cells, kind.label);
+        parseRow = rowParserFor(kind, header);
+        continue;
+      }
+      counters.rows += 1;
+      lastLine = row.line;
+      const parsed = parseRow(row.cells);
+      if (parsed.ok) writer.add(row.line, parsed.record);
+      else for (const reject of parsed.rejects) rejects.push({ ...reject, line: row.line });
+      if (writer.isFull() || rejects.length >= batchSize) await flush(false);
     }
-    counters.rows += 1;
-    lastLine = row.line;
-    const parsed = kind.parseRow(cellsByKey(header, row.cells));
-    if (parsed.ok) batch.push({ line: row.line, record: parsed.record });
-    else rejects.push(...parsed.rejects.map((r) => ({ ...r, line: row.line })));
-    if (batch.length + rejects.length >= batchSize) await flush(false);
   }
   if (!header) throw new AppError('IMPORT_HEADER_INVALID', `${kind.label}文件为空：没有表头行`);
   await flush(true);
   return { run_id: runId, kind: kind.kind, file_sha256: sha, ...counters, ignored_columns: header.ignored };
 }
 
-async function* readRows(source: SourceFile) {
+/** The kind's parser for this import, or its parseRow on the cells by column key. */
+function rowParserFor<R>(kind: ImportKind<R>, header: HeaderMap): (cells: readonly RawCell[]) => ParsedRow<R> {
+  return kind.createParser?.(header.positions) ?? ((cells) => kind.parseRow(cellsByKey(header, cells)));
+}
+
+/** The default writer: arrays of batchSize rows, rejects counted in, to the kind's writeBatch. */
+function batchWriter<R>(kind: ImportKind<R>, ctx: AppContext, batchSize: number, pendingRejects: () => number): ImportWriter<R> {
+  let batch: { line: number; record: R }[] = [];
+  return {
+    add: (line, record) => {
+      batch.push({ line, record });
+    },
+    isFull: () => batch.length + pendingRejects() >= batchSize,
+    write: async (trx, runId) => {
+      const rows = batch;
+      batch = [];
+      return rows.length > 0 ? kind.writeBatch(trx, ctx, rows, runId) : { accepted: 0, unchanged: 0, rejects: [] };
+    },
+  };
+}
+
+async function* readRowBatches(source: SourceFile) {
   try {
-    yield* source.rows();
+    yield* source.rowBatches();
   } catch (error) {
     if (isAppError(error)) throw error;
     throw new AppError('IMPORT_FILE_UNREADABLE', `文件格式错误，无法继续读取：${(error as Error).message.slice(0, 200)}`);
@@ -114,7 +139,6 @@ async function* readRows(source: SourceFile) {
 }
 
 interface PendingBatch {
-  batch: { line: number; record: unknown }[];
   rejects: RowReject[];
   lastLine: number;
   bytesRead: number;
@@ -123,14 +147,15 @@ interface PendingBatch {
   ignored: string[];
 }
 
-async function commitBatch(ctx: AppContext, actor: Actor, kind: ImportKind<unknown>, runId: number, sha: string, pending: PendingBatch): Promise<void> {
+async function commitBatch(ctx: AppContext, actor: Actor, kind: ImportKind<unknown>, writer: ImportWriter<unknown>, runId: number, sha: string, pending: PendingBatch): Promise<void> {
   const { counters } = pending;
   await ctx.db.transaction().execute(async (trx) => {
     // Two imports of one kind at once (two app processes) write their batches one after the
     // other on PostgreSQL, so that merges of the same person's spells never race.
     if (ctx.dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${`import:${kind.kind}`}))`.execute(trx);
-    const outcome = pending.batch.length > 0 ? await kind.writeBatch(trx, ctx, pending.batch, runId) : { accepted: 0, unchanged: 0, rejects: [] };
-    const allRejects = [...pending.rejects, ...outcome.rejects];
+    const outcome = await writer.write(trx, runId);
+    // concat, not spread: a large window may refuse more rows than a call takes arguments.
+    const allRejects = pending.rejects.concat(outcome.rejects);
     await runs.insertRejects(trx, allRejects.map((r) => ({ run_id: runId, line: r.line, column_name: r.column ?? '', code: r.code, message: r.message })));
     counters.accepted += outcome.accepted;
     counters.unchanged += outcome.unchanged;

@@ -4,6 +4,8 @@ import { testDialects } from '../../test/dialects.ts';
 import type { RawCell } from '../imports/import-kind.ts';
 import { addMonths } from './periods.ts';
 import { rosterImport } from './roster.import.ts';
+import { parseRosterRow } from './roster-row.ts';
+import { RosterWriter } from './roster-writer.ts';
 import { maximalRuns } from './spells.ts';
 import { buildEnterprise, countWorkforceRows, createWorkforceTestContext, importRows, insertEnterprise, personIdNumber, type WorkforceTestContext } from './test-factories.ts';
 
@@ -101,5 +103,44 @@ describe.each(testDialects())('roster import on %s', (dialect) => {
         expect((await spellsOf(serial)).map((s) => [s.uscc, s.first_period, s.last_period]).sort()).toEqual(expected.sort());
       },
     ), { numRuns: 25 });
+  });
+
+  it('gives the same spells, counts and refused lines when one import writes many small windows', async () => {
+    let serial = 7_000;
+    const unregistered = buildEnterprise().uscc;
+    await fc.assert(fc.asyncProperty(
+      fc.array(fc.record({ enterprise: fc.constantFrom(0, 1, 2), person: fc.integer({ min: 0, max: 2 }), offset: fc.integer({ min: 0, max: 26 }) }), { minLength: 1, maxLength: 40 }),
+      fc.integer({ min: 1, max: 6 }),
+      fc.integer({ min: 1, max: 3 }),
+      async (rows, windowRows, windowPairs) => {
+        serial += 3;
+        const usccs = [a, b, unregistered];
+        const writer = new RosterWriter(t.ctx, { rows: windowRows, pairs: windowPairs });
+        const totals = { accepted: 0, unchanged: 0, refused: [] as number[] };
+        const flush = async () => {
+          const outcome = await t.ctx.db.transaction().execute((trx) => writer.write(trx, 9));
+          totals.accepted += outcome.accepted;
+          totals.unchanged += outcome.unchanged;
+          totals.refused.push(...outcome.rejects.map((r) => r.line));
+        };
+        for (const [i, row] of rows.entries()) {
+          const parsed = parseRosterRow(rosterRow(usccs[row.enterprise]!, serial + row.person, addMonths(202211, row.offset)));
+          if (!parsed.ok) throw new Error('测试数据应当有效');
+          writer.add(i + 2, parsed.record);
+          if (writer.isFull()) await flush();
+        }
+        await flush();
+        const refusedLines = rows.flatMap((r, i) => (r.enterprise === 2 ? [i + 2] : []));
+        expect(totals.refused.sort((x, y) => x - y)).toEqual(refusedLines);
+        expect(totals.accepted + totals.unchanged).toBe(rows.length - refusedLines.length);
+        // Each distinct month of a registered pair is accepted exactly once, whatever the windows.
+        expect(totals.accepted).toBe(new Set(rows.filter((r) => r.enterprise < 2).map((r) => `${r.enterprise}|${r.person}|${r.offset}`)).size);
+        for (const person of [0, 1, 2]) {
+          const mine = rows.filter((r) => r.person === person && r.enterprise < 2);
+          const expected = [0, 1].flatMap((e) => maximalRuns(mine.filter((r) => r.enterprise === e).map((r) => addMonths(202211, r.offset))).map(([first, last]) => [usccs[e], first, last]));
+          expect((await spellsOf(serial + person)).map((s) => [s.uscc, s.first_period, s.last_period]).sort()).toEqual(expected.sort());
+        }
+      },
+    ), { numRuns: 40 });
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addMonths, periodToIndex } from './periods.ts';
-import { maximalRuns, planSpellChanges, type RosterMonth, type SpellPlan, type StoredSpell } from './spells.ts';
+import { maximalRuns, planMergedPairChanges, planPairChanges, planSpellChanges, type BatchMonth, type RosterMonth, type SpellPlan, type StoredSpell } from './spells.ts';
 
 /** Applies a plan to an in-memory store, as the batch writer does to the table. */
 function applyPlan(store: StoredSpell[], plan: SpellPlan, nextId: () => number): StoredSpell[] {
@@ -96,6 +96,32 @@ describe('employment spells', () => {
     fc.assert(fc.property(fc.array(row, { maxLength: 30 }).chain((rows) => fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length }))), ([rows, permuted]) => {
       expect(shape(importBatches(permuted.map((r) => [toMonth(r)])))).toEqual(shape(importBatches([rows.map(toMonth)])));
     }));
+  });
+});
+
+describe('planning one (person, enterprise) pair', () => {
+  // Month offsets: a run of months, or any distinct months.
+  const run = (min: number) => fc.tuple(fc.integer({ min, max: min + 8 }), fc.integer({ min: 1, max: 6 })).map(([start, length]) => Array.from({ length }, (_, i) => start + i));
+  const anyMonths = (minLength: number) => fc.uniqueArray(fc.integer({ min: 0, max: 29 }), { minLength, maxLength: 12 });
+  // Stored spells (as month offsets) and the batch's months, often in the shapes of the fast path.
+  const pair = fc.oneof(fc.constant<number[]>([]), run(0), anyMonths(0)).chain((stored) => fc.tuple(
+    fc.constant(stored),
+    fc.oneof(run(stored.length > 0 ? Math.max(...stored) + 1 : 0), run(0), anyMonths(1)).map((m) => [...new Set(m)]),
+    fc.array(fc.constantFrom(null, 'retirement', 'death'), { minLength: 16, maxLength: 16 }),
+  ));
+
+  it('plans new and extending runs exactly as the general planner does', () => {
+    fc.assert(fc.property(pair, ([storedOffsets, monthOffsets, reasons]) => {
+      const stored: StoredSpell[] = maximalRuns(storedOffsets.map((o) => addMonths(202301, o)))
+        .map(([first, last], i) => ({ id: i + 1, personId: 1, uscc: 'A', firstPeriod: first, lastPeriod: last, leaveReason: reasons[15 - (i % 8)]!, baseFen: 100 * i }));
+      const months: BatchMonth[] = monthOffsets.map((o, i) => ({ personId: 1, uscc: 'A', period: addMonths(202301, o), baseFen: 7 * o, leaveReason: reasons[i % 8]!, inputIndex: i }));
+      const plan = (planner: typeof planPairChanges): SpellPlan => {
+        const result: SpellPlan = { inserts: [], updates: [], deletes: [], isEffective: months.map(() => false) };
+        planner(result, stored, months);
+        return result;
+      };
+      expect(plan(planPairChanges)).toEqual(plan(planMergedPairChanges));
+    }), { numRuns: 2000 });
   });
 });
 

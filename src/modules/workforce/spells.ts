@@ -44,8 +44,9 @@ export interface SpellPlan {
   isEffective: boolean[];
 }
 
-interface BatchMonth extends RosterMonth {
-  /** Index of the input row whose base is used (the last occurrence of a repeated month). */
+/** A month of a batch, repeats collapsed: where planning records whether it changed anything. */
+export interface BatchMonth extends RosterMonth {
+  /** Index into `isEffective` (for planSpellChanges: of the last input row of a repeated month). */
   inputIndex: number;
 }
 
@@ -59,7 +60,7 @@ export function planSpellChanges(existing: readonly StoredSpell[], months: reado
   const plan: SpellPlan = { inserts: [], updates: [], deletes: [], isEffective: months.map(() => false) };
   const stored = groupBy(existing, (s) => spellKey(s.personId, s.uscc));
   for (const [key, batch] of collapseRepeats(months)) {
-    planKey(plan, stored.get(key) ?? [], [...batch.values()]);
+    planPairChanges(plan, stored.get(key) ?? [], [...batch.values()]);
   }
   return plan;
 }
@@ -86,7 +87,53 @@ interface Interval {
   month?: BatchMonth;
 }
 
-function planKey(plan: SpellPlan, spells: StoredSpell[], months: BatchMonth[]): void {
+/**
+ * Plans one (person, enterprise) pair: its stored spells and its months of the batch, one per
+ * period. Adds the pair's writes to the plan and sets `isEffective` for each month.
+ */
+export function planPairChanges(plan: SpellPlan, spells: readonly StoredSpell[], months: readonly BatchMonth[]): void {
+  if (!planNewOrExtendingRun(plan, spells, months)) planMergedPairChanges(plan, spells, months);
+}
+
+/**
+ * The two shapes nearly every pair of a roster has, planned without building intervals: new
+ * months forming one run with nothing stored (a new spell), or right after the one stored
+ * spell (its extension). Every month is effective. Answers false for any other shape;
+ * `spells.test.ts` holds it to the general planner's answers.
+ */
+function planNewOrExtendingRun(plan: SpellPlan, spells: readonly StoredSpell[], months: readonly BatchMonth[]): boolean {
+  if (spells.length > 1 || months.length === 0) return false;
+  let last = months[0]!;
+  let firstIndex = periodToIndex(last.period);
+  let lastIndex = firstIndex;
+  for (const month of months) {
+    const index = periodToIndex(month.period);
+    if (index < firstIndex) firstIndex = index;
+    if (index > lastIndex) {
+      lastIndex = index;
+      last = month;
+    }
+  }
+  // Distinct periods spanning exactly as many months as there are: one run without gaps.
+  if (lastIndex - firstIndex + 1 !== months.length) return false;
+  const stored = spells[0];
+  if (stored && periodToIndex(stored.lastPeriod) + 1 !== firstIndex) return false;
+  const result: SpellFields = {
+    personId: last.personId,
+    uscc: last.uscc,
+    firstPeriod: stored ? stored.firstPeriod : indexToPeriod(firstIndex),
+    lastPeriod: last.period,
+    leaveReason: last.leaveReason,
+    baseFen: last.baseFen,
+  };
+  for (const month of months) plan.isEffective[month.inputIndex] = true;
+  if (stored) plan.updates.push({ ...result, id: stored.id });
+  else plan.inserts.push(result);
+  return true;
+}
+
+/** The general planner: stored spells and months as intervals, merged into maximal runs. */
+export function planMergedPairChanges(plan: SpellPlan, spells: readonly StoredSpell[], months: readonly BatchMonth[]): void {
   const intervals: Interval[] = [
     ...spells.map((spell) => ({ start: periodToIndex(spell.firstPeriod), end: periodToIndex(spell.lastPeriod), spell })),
     ...months.map((month) => ({ start: periodToIndex(month.period), end: periodToIndex(month.period), month })),

@@ -1,0 +1,278 @@
+import type { AppContext } from '../../app-context.ts';
+import type { Db } from '../../db/database.ts';
+import type { BatchOutcome, ImportWriter, RowReject } from '../imports/import-kind.ts';
+import { PersonIdCache } from './persons.service.ts';
+import { findRegisteredUsccs } from './register.repository.ts';
+import type { RosterRecord } from './roster-row.ts';
+import { planPairChanges, type BatchMonth, type SpellPlan, type StoredSpell } from './spells.ts';
+import { applySpellPlan, findSpellsOfPersons, recordRosterPeriods } from './spells.repository.ts';
+
+/** When a roster window is written: at this many rows, or this many (person, enterprise) pairs. */
+export interface RosterWindowLimits {
+  rows: number;
+  pairs: number;
+}
+
+// A window of 500,000 rows holds 11 MB of months plus its pairs' keys; a province file in
+// month order (80,000 persons a month) then writes each pair once per six months instead of
+// once per month, and a window stays a few seconds of work.
+export const ROSTER_WINDOW: RosterWindowLimits = { rows: 500_000, pairs: 100_000 };
+
+const NO_ENTRY = -1;
+const NO_REASON = -1;
+
+/**
+ * An enterprise's rows in the window: for each person (normalised ID number) the newest row,
+ * as `entry * 2 + parity of the window`. The map outlives the window: next month's roster
+ * names mostly the same persons, so keeping their keys (and dropping the others when the
+ * window is written) spares rebuilding tens of thousands of map entries window after window.
+ */
+interface EnterpriseRows {
+  newest: Map<string, number>;
+  rows: number;
+  /** The months it reported in the window (roster_periods). */
+  periods: Set<number>;
+}
+
+/** A (person, enterprise) pair of the window and its newest row. */
+interface Pair {
+  uscc: string;
+  idNumber: string;
+  newest: number;
+}
+
+// A window's pairs are planned and written in slices: a slice's stored spells, plan and
+// statement rows take about a MB and die young, instead of a whole window's tens of MB living
+// long enough to fill the old generation with garbage (and the process with RSS).
+const PAIRS_PER_SLICE = 1_000;
+
+/**
+ * Gathers roster rows into a window, coalesced by (person, enterprise) before the database
+ * is touched, then writes the window as a handful of statements: the register check, the
+ * persons, the stored spells of the window's persons, and the planned deletes, updates and
+ * inserts. Statements and their rows scale with the window's distinct pairs, not its rows.
+ * Each row is one entry of parallel typed arrays (no object per row), chained to the same
+ * pair's previous row, so memory is bounded by the window limits whatever the file.
+ */
+export class RosterWriter implements ImportWriter<RosterRecord> {
+  private readonly enterprises = new Map<string, EnterpriseRows>();
+  /** Tells this window's entries in `newest` from the previous window's. */
+  private parity = 0;
+  /** The name a person not yet known to this import has on their first row of the window: a new person is stored with it. */
+  private names = new Map<string, string>();
+  private readonly months: MonthEntries;
+  private readonly reasons = new ReasonCodes();
+  private pairs = 0;
+  private readonly persons: PersonIdCache;
+
+  constructor(private readonly ctx: AppContext, private readonly limits: RosterWindowLimits = ROSTER_WINDOW) {
+    this.persons = new PersonIdCache(ctx);
+    this.months = new MonthEntries(Number.isFinite(limits.rows) ? limits.rows : 1024);
+  }
+
+  add(line: number, record: RosterRecord): void {
+    let enterprise = this.enterprises.get(record.uscc);
+    if (!enterprise) this.enterprises.set(record.uscc, (enterprise = { newest: new Map(), rows: 0, periods: new Set() }));
+    const stamped = enterprise.newest.get(record.idNumber);
+    const isInWindow = stamped !== undefined && stamped % 2 === this.parity;
+    if (!isInWindow) {
+      this.pairs += 1;
+      if (!this.names.has(record.idNumber) && !this.persons.knows(record.idNumber)) this.names.set(record.idNumber, record.name);
+    }
+    const previous = isInWindow ? (stamped - this.parity) / 2 : NO_ENTRY;
+    const entry = this.months.push(line, record.period, record.baseFen, this.reasons.codeOf(record.leaveReason), previous);
+    enterprise.newest.set(record.idNumber, entry * 2 + this.parity);
+    enterprise.rows += 1;
+    enterprise.periods.add(record.period);
+  }
+
+  isFull(): boolean {
+    return this.months.size >= this.limits.rows || this.pairs >= this.limits.pairs;
+  }
+
+  async write(trx: Db, runId: number): Promise<BatchOutcome> {
+    try {
+      return this.months.size === 0 ? { accepted: 0, unchanged: 0, rejects: [] } : await this.writeWindow(trx, runId);
+    } finally {
+      for (const enterprise of this.enterprises.values()) {
+        enterprise.rows = 0;
+        enterprise.periods.clear();
+      }
+      this.parity = 1 - this.parity;
+      this.names = new Map();
+      this.months.clear();
+      this.pairs = 0;
+    }
+  }
+
+  private async writeWindow(trx: Db, runId: number): Promise<BatchOutcome> {
+    // Workforce data is kept for the register's enterprises only (the register is imported first).
+    const registered = await findRegisteredUsccs(trx, [...this.enterprises].filter(([, e]) => e.rows > 0).map(([uscc]) => uscc));
+    const rejects: RowReject[] = [];
+    const reported: { uscc: string; period: number }[] = [];
+    let keptRows = 0;
+    let accepted = 0;
+    let slice: Pair[] = [];
+    for (const [uscc, enterprise] of this.enterprises) {
+      if (enterprise.rows === 0 || !registered.has(uscc)) {
+        // Absent from this window, or refused: forget the enterprise's persons.
+        if (enterprise.rows > 0) this.refuseRows(uscc, enterprise, rejects);
+        this.enterprises.delete(uscc);
+        continue;
+      }
+      keptRows += enterprise.rows;
+      for (const period of enterprise.periods) reported.push({ uscc, period });
+      for (const [idNumber, stamped] of enterprise.newest) {
+        if (stamped % 2 !== this.parity) {
+          enterprise.newest.delete(idNumber); // in the previous window, not in this one
+          continue;
+        }
+        slice.push({ uscc, idNumber, newest: (stamped - this.parity) / 2 });
+        if (slice.length >= PAIRS_PER_SLICE) {
+          accepted += await this.writePairs(trx, slice);
+          slice = [];
+        }
+      }
+    }
+    if (slice.length > 0) accepted += await this.writePairs(trx, slice);
+    if (reported.length > 0) await recordRosterPeriods(trx, reported, runId);
+    return { accepted, unchanged: keptRows - accepted, rejects };
+  }
+
+  /** Plans and writes a slice of the window's pairs; returns how many of their months changed something. */
+  private async writePairs(trx: Db, pairs: readonly Pair[]): Promise<number> {
+    const personIds = await this.persons.resolve(trx, new Set(pairs.map((p) => p.idNumber)), (idNumber) => this.names.get(idNumber));
+    const stored = groupByPerson(await findSpellsOfPersons(trx, this.ctx.dialect, [...new Set(personIds.values())]));
+    const plan: SpellPlan = { inserts: [], updates: [], deletes: [], isEffective: [] };
+    for (const { uscc, idNumber, newest } of pairs) {
+      const personId = personIds.get(idNumber)!;
+      planPairChanges(plan, spellsAt(stored.get(personId), uscc), this.collapse(newest, personId, uscc, plan));
+    }
+    await applySpellPlan(trx, this.ctx.dialect, plan);
+    let effective = 0;
+    for (const isEffective of plan.isEffective) if (isEffective) effective += 1;
+    return effective;
+  }
+
+  /**
+   * A pair's months, one per period, from its newest row back: the newest row of a month
+   * gives its base and the newest reason given wins — as if the rows had come one by one.
+   */
+  private collapse(newest: number, personId: number, uscc: string, plan: SpellPlan): BatchMonth[] {
+    const { months } = this;
+    const collapsed: BatchMonth[] = [];
+    for (let entry = newest; entry >= 0; entry = months.next[entry]!) {
+      const period = months.period[entry]!;
+      const reason = this.reasons.reasonOf(months.reason[entry]!);
+      const same = collapsed.length === 0 ? undefined : collapsed.find((m) => m.period === period);
+      if (same) {
+        same.leaveReason ??= reason;
+        continue;
+      }
+      collapsed.push({ personId, uscc, period, baseFen: months.base[entry]!, leaveReason: reason, inputIndex: plan.isEffective.length });
+      plan.isEffective.push(false);
+    }
+    return collapsed;
+  }
+
+  private refuseRows(uscc: string, enterprise: EnterpriseRows, rejects: RowReject[]): void {
+    const message = `统一社会信用代码：企业 ${uscc} 不在专精特新企业库中，请先导入企业名单`;
+    const lines: number[] = [];
+    for (const stamped of enterprise.newest.values()) {
+      if (stamped % 2 !== this.parity) continue;
+      for (let entry = (stamped - this.parity) / 2; entry >= 0; entry = this.months.next[entry]!) lines.push(this.months.line[entry]!);
+    }
+    lines.sort((a, b) => a - b);
+    for (const line of lines) rejects.push({ line, column: '统一社会信用代码', code: 'ENTERPRISE_NOT_IN_REGISTER', message });
+  }
+}
+
+function groupByPerson(spells: readonly StoredSpell[]): Map<number, StoredSpell[]> {
+  const byPerson = new Map<number, StoredSpell[]>();
+  for (const spell of spells) {
+    const list = byPerson.get(spell.personId);
+    if (list) list.push(spell);
+    else byPerson.set(spell.personId, [spell]);
+  }
+  return byPerson;
+}
+
+const NO_SPELLS: readonly StoredSpell[] = [];
+
+function spellsAt(spells: readonly StoredSpell[] | undefined, uscc: string): readonly StoredSpell[] {
+  if (!spells) return NO_SPELLS;
+  return spells.every((s) => s.uscc === uscc) ? spells : spells.filter((s) => s.uscc === uscc);
+}
+
+/**
+ * One entry per row, in parallel arrays reused window after window. They are made at the
+ * window's full size (the system commits their pages only as rows fill them), so they never
+ * grow by copying and leave no discarded arrays behind.
+ */
+class MonthEntries {
+  size = 0;
+  line: Int32Array;
+  period: Int32Array;
+  base: Float64Array;
+  reason: Int16Array;
+  next: Int32Array;
+
+  constructor(capacity: number) {
+    this.line = new Int32Array(capacity);
+    this.period = new Int32Array(capacity);
+    this.base = new Float64Array(capacity);
+    this.reason = new Int16Array(capacity);
+    this.next = new Int32Array(capacity);
+  }
+
+  push(line: number, period: number, base: number, reason: number, next: number): number {
+    // A row links only to an earlier row of the same window: chains always end.
+    if (next >= this.size) throw new Error('内部错误：名单窗口的行链指向不存在的行');
+    if (this.size === this.line.length) this.grow();
+    const entry = this.size++;
+    this.line[entry] = line;
+    this.period[entry] = period;
+    this.base[entry] = base;
+    this.reason[entry] = reason;
+    this.next[entry] = next;
+    return entry;
+  }
+
+  clear(): void {
+    this.size = 0;
+  }
+
+  private grow(): void {
+    const capacity = this.line.length * 2;
+    this.line = grown(this.line, new Int32Array(capacity));
+    this.period = grown(this.period, new Int32Array(capacity));
+    this.base = grown(this.base, new Float64Array(capacity));
+    this.reason = grown(this.reason, new Int16Array(capacity));
+    this.next = grown(this.next, new Int32Array(capacity));
+  }
+}
+
+function grown<T extends Int32Array | Float64Array | Int16Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
+
+/** Leave-reason codes as small numbers for the typed arrays; NO_REASON for none. */
+class ReasonCodes {
+  private readonly codes: string[] = [];
+  private readonly numbers = new Map<string, number>();
+
+  codeOf(reason: string | null): number {
+    if (reason === null) return NO_REASON;
+    let number = this.numbers.get(reason);
+    if (number === undefined) {
+      number = this.codes.push(reason) - 1;
+      this.numbers.set(reason, number);
+    }
+    return number;
+  }
+
+  reasonOf(number: number): string | null {
+    return number === NO_REASON ? null : this.codes[number]!;
+  }
+}
