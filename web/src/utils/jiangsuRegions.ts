@@ -2,7 +2,7 @@
  * The province and the sixteen addressees of the notice (13 cities and the directly-administered
  * 昆山, 泰兴, 沭阳), GB/T 2260 codes as in data/jiangsu-divisions-2023.csv. Policies set their
  * parameters at these levels; the public calculator needs them without a login, where
- * GET /reference/regions is not available.
+ * GET /reference/regions needed a login when this list was written (it is public now and can replace it).
  */
 export const JIANGSU_REGIONS: readonly { code: string; name: string }[] = [
   { code: '320000', name: '江苏省' },

@@ -1,28 +1,7 @@
-/**
- * The cities a case is reviewed in (GB/T 2260): the 13 prefecture-level cities and the
- * directly-administered 昆山, 泰兴, 沭阳. The public 公示 page needs the names without a login,
- * where GET /reference/regions is not available.
- */
-export const BENEFIT_CITIES: readonly { code: string; name: string }[] = [
-  { code: '320100', name: '南京市' },
-  { code: '320200', name: '无锡市' },
-  { code: '320300', name: '徐州市' },
-  { code: '320400', name: '常州市' },
-  { code: '320500', name: '苏州市' },
-  { code: '320583', name: '昆山市' },
-  { code: '320600', name: '南通市' },
-  { code: '320700', name: '连云港市' },
-  { code: '320800', name: '淮安市' },
-  { code: '320900', name: '盐城市' },
-  { code: '321000', name: '扬州市' },
-  { code: '321100', name: '镇江市' },
-  { code: '321200', name: '泰州市' },
-  { code: '321283', name: '泰兴市' },
-  { code: '321300', name: '宿迁市' },
-  { code: '321322', name: '沭阳县' },
-];
+import { JIANGSU_REGIONS, jiangsuRegionName } from '../../utils/jiangsuRegions.ts';
+
+/** The cities a case is reviewed in: the notice's sixteen addressees (the province itself excluded). */
+export const BENEFIT_CITIES = JIANGSU_REGIONS.filter((region) => region.code !== '320000');
 
 /** 320100 → 南京市; an unknown code stays a code. */
-export function cityName(code: string): string {
-  return BENEFIT_CITIES.find((city) => city.code === code)?.name ?? code;
-}
+export const cityName = jiangsuRegionName;
