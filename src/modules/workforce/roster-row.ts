@@ -2,6 +2,7 @@ import { todayInShanghai } from '../../platform/iso-date.ts';
 import { BoundedMemo, ownCopy } from '../imports/bounded-memo.ts';
 import type { ParsedRow, RawCell } from '../imports/import-kind.ts';
 import { LEAVE_REASON_OPTIONS } from './leave-reasons.ts';
+import { createPlainIdNumberCheck } from './plain-id-number.ts';
 import { column, RowReader } from './row-reader.ts';
 
 /** One row of a monthly insured roster: this person was insured at this enterprise this month. */
@@ -37,9 +38,9 @@ export function parseRosterRow(cells: Record<string, RawCell>, today?: string): 
 }
 
 // A roster names each insured person once a month: 1.5 million rows hold some 80,000 ID
-// numbers, 700 credit codes and 24 periods. Remembering each distinct cell's verdict spares
-// the GB 11643 and GB 32100 checks (and their normalisation) on every repeat.
-const REMEMBERED_IDS = 100_000;
+// numbers, 700 credit codes and 24 periods. Remembering each distinct credit code's, period's
+// and reason's verdict spares the GB 32100 check and the normalisation on every repeat; ID
+// numbers are too many to remember cheaply and are checked directly (plain-id-number.ts).
 const REMEMBERED_CODES = 20_000;
 const REMEMBERED_SMALL = 1_000;
 
@@ -49,10 +50,11 @@ const NEEDS_FOLDING = /[\uff01-\uff5e\u200b-\u200d\u2060\ufeff\u3000]|^\s|\s$/;
 
 /**
  * A roster parser for one import, given the header's column positions, that answers
- * exactly as parseRosterRow on the cells by key: a row whose cells
- * are all plain and already seen valid is built from remembered verdicts; any other row —
- * a new value, a value that needs folding, a spreadsheet number, any fault — goes through
- * parseRosterRow itself, so rejects and their messages never differ.
+ * exactly as parseRosterRow on the cells by key: a row whose cells are all plain and valid
+ * is built from quick checks and remembered verdicts; any other row — a value that needs
+ * folding, a spreadsheet number, any fault — goes through parseRosterRow itself, so rejects
+ * and their messages never differ. The record's ID number may be a cut of the file's text:
+ * whoever keeps it beyond the row copies it (ownCopy).
  */
 export function createRosterParser(positions: ReadonlyMap<string, number>, today: string = todayInShanghai()): (cells: readonly RawCell[]) => ParsedRow<RosterRecord> {
   const at = (key: string) => positions.get(key) ?? -1;
@@ -62,13 +64,14 @@ export function createRosterParser(positions: ReadonlyMap<string, number>, today
     for (const [key, index] of positions) record[key] = cells[index];
     return record;
   };
-  const idNumbers = rememberCells(REMEMBERED_IDS, today, 'id_number', (row) => row.idNumber('id_number'));
+  const isPlainValidIdNumber = createPlainIdNumberCheck(today);
   const usccs = rememberCells(REMEMBERED_CODES, today, 'uscc', (row) => row.uscc('uscc'));
   const periods = rememberCells(REMEMBERED_SMALL, today, 'period', (row) => row.period('period'));
   const reasons = rememberCells(REMEMBERED_SMALL, today, 'leave_reason', (row) => row.choice('leave_reason', LEAVE_REASON_OPTIONS) ?? null);
   return (cells) => {
     const uscc = usccs(cells[usccAt]);
-    const idNumber = idNumbers(cells[idAt]);
+    const rawIdNumber = cells[idAt];
+    const idNumber = typeof rawIdNumber === 'string' && isPlainValidIdNumber(rawIdNumber) ? rawIdNumber : undefined;
     const name = cells[nameAt];
     const period = periods(cells[periodAt]);
     const rawBase = cells[baseAt];
@@ -105,12 +108,17 @@ function plainAmountInFen(text: string): number | undefined {
 
 /**
  * The valid value of a text cell of one column, remembered by the text as typed; undefined
- * when the cell is not text or the column's reader refuses it.
+ * when the cell is not text or the column's reader refuses it. Rows come grouped (an
+ * enterprise's rows, a month's rows), so the previous row's cell is compared first: equal
+ * text is cheaper to confirm than a fresh string to hash.
  */
 function rememberCells<T>(limit: number, today: string, key: string, read: (row: RowReader) => T | undefined): (raw: RawCell) => T | undefined {
   const memo = new BoundedMemo<T | false>(limit);
+  let previousRaw: string | undefined;
+  let previousVerdict: T | false = false;
   return (raw) => {
     if (typeof raw !== 'string') return undefined;
+    if (raw === previousRaw) return previousVerdict === false ? undefined : previousVerdict;
     let verdict = memo.get(raw);
     if (verdict === undefined) {
       const own = ownCopy(raw);
@@ -120,6 +128,8 @@ function rememberCells<T>(limit: number, today: string, key: string, read: (row:
       verdict = row.rejects.length > 0 || value === undefined ? false : value === own ? own as T : value;
       memo.set(own, verdict);
     }
+    previousRaw = raw;
+    previousVerdict = verdict;
     return verdict === false ? undefined : verdict;
   };
 }

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../app-context.ts';
-import type { Db } from '../../db/database.ts';
+import type { Db, Dialect } from '../../db/database.ts';
+import { ownCopy } from '../imports/bounded-memo.ts';
 import type { BatchOutcome, ImportWriter, RowReject } from '../imports/import-kind.ts';
 import { PersonIdCache } from './persons.service.ts';
 import { findRegisteredUsccs } from './register.repository.ts';
@@ -43,8 +44,9 @@ interface Pair {
 
 // A window's pairs are planned and written in slices: a slice's stored spells, plan and
 // statement rows take about a MB and die young, instead of a whole window's tens of MB living
-// long enough to fill the old generation with garbage (and the process with RSS).
-const PAIRS_PER_SLICE = 1_000;
+// long enough to fill the old generation with garbage (and the process with RSS). PostgreSQL
+// pays a network round trip per statement, so its slices are larger.
+const PAIRS_PER_SLICE: Record<Dialect, number> = { sqlite: 1_000, postgres: 2_500 };
 
 /**
  * Gathers roster rows into a window, coalesced by (person, enterprise) before the database
@@ -77,11 +79,12 @@ export class RosterWriter implements ImportWriter<RosterRecord> {
     const isInWindow = stamped !== undefined && stamped % 2 === this.parity;
     if (!isInWindow) {
       this.pairs += 1;
-      if (!this.names.has(record.idNumber) && !this.persons.knows(record.idNumber)) this.names.set(record.idNumber, record.name);
+      if (!this.names.has(record.idNumber) && !this.persons.knows(record.idNumber)) this.names.set(ownCopy(record.idNumber), ownCopy(record.name));
     }
     const previous = isInWindow ? (stamped - this.parity) / 2 : NO_ENTRY;
     const entry = this.months.push(line, record.period, record.baseFen, this.reasons.codeOf(record.leaveReason), previous);
-    enterprise.newest.set(record.idNumber, entry * 2 + this.parity);
+    // A key already in the map keeps its string; a new one is copied out of the file's text.
+    enterprise.newest.set(stamped === undefined ? ownCopy(record.idNumber) : record.idNumber, entry * 2 + this.parity);
     enterprise.rows += 1;
     enterprise.periods.add(record.period);
   }
@@ -128,7 +131,7 @@ export class RosterWriter implements ImportWriter<RosterRecord> {
           continue;
         }
         slice.push({ uscc, idNumber, newest: (stamped - this.parity) / 2 });
-        if (slice.length >= PAIRS_PER_SLICE) {
+        if (slice.length >= PAIRS_PER_SLICE[this.ctx.dialect]) {
           accepted += await this.writePairs(trx, slice);
           slice = [];
         }
