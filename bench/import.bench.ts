@@ -1,5 +1,5 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/db/database.ts';
@@ -113,7 +113,9 @@ async function step(label: string, run: () => Promise<Measured & { note?: string
 function report(file: RosterFile, results: ResultRow[]): void {
   const [a, b, c, d] = results.map((r) => r.seconds);
   const peak = results[1]?.peakMb ?? null;
-  printTable(`名单导入基准：${file.rows} 行（${file.persons} 人，${file.enterprises} 家企业）`, results, [
+  // Other work on the machine slows the import more than the bulk loaders; the load says how much there was.
+  const machine = `${cpus().length} 核，结束时系统负载 ${loadavg().map((load) => load.toFixed(1)).join(' / ')}`;
+  printTable(`名单导入基准：${file.rows} 行（${file.persons} 人，${file.enterprises} 家企业；${machine}）`, results, [
     ratioLine('b/a（SQLite 导入 ÷ sqlite3 .import）', b ?? null, a ?? null, 2),
     ratioLine('d/c（PostgreSQL 导入 ÷ psql \\copy）', d ?? null, c ?? null, 2),
     peak === null ? 'SQLite 导入峰值内存：未测得' : `SQLite 导入峰值内存 = ${Math.round(peak)} MB（指标 ≤ 300 MB，${peak <= 300 ? '达标' : '未达标'}）`,

@@ -7,6 +7,7 @@ import { systemActor } from '../../platform/auth/current-user.ts';
 import { makeUsccForSerial } from '../../platform/identifiers/uscc.ts';
 import { buildTestApp, type TestApp } from '../../test/app.ts';
 import { testDialects } from '../../test/dialects.ts';
+import { personIdNumber } from '../workforce/test-factories.ts';
 import { rejectsCsvLines } from './rejects-file.ts';
 import { findImportKind } from './kinds.ts';
 import { runImport } from './runner.ts';
@@ -83,6 +84,31 @@ describe.each(testDialects())('import runner on %s', (dialect) => {
     expect(summary).toMatchObject({ rows: 1, accepted: 1, rejected: 0 });
     const row = await t.ctx.db.selectFrom('enterprises').selectAll().where('uscc', '=', cells[0]!).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ recognized_on: '2024-01-15', valid_until: '2027-01-14' });
+  });
+
+  it('imports a roster through its own parser and writer: counts, refused lines, and nothing new the second time', async () => {
+    const enterprises = writeCsv('roster-register.csv', [enterpriseLine(40)]);
+    await runImport(t.ctx, systemActor(), kind, enterprises);
+    const registered = makeUsccForSerial('320115', 70_000_040);
+    const unregistered = makeUsccForSerial('320115', 70_000_041);
+    const file = path.join(dir, 'roster.csv');
+    writeFileSync(file, [
+      '\ufeff统一社会信用代码,公民身份号码,姓名,费款所属期,缴费基数,减员原因',
+      `${registered},${personIdNumber(1)},张三,202401,"6,000.00",`,
+      `${registered},${personIdNumber(1)},张三,202402,6000,`,
+      `${unregistered},${personIdNumber(2)},李四,202401,5000,`,
+      `${registered},${personIdNumber(3).toLowerCase()}, 王五 ,202402,abc,`,
+      `${registered},${personIdNumber(1)},张三,202401,6000,`,
+      '',
+    ].join('\r\n'));
+    const roster = findImportKind('roster')!;
+    const first = await runImport(t.ctx, systemActor(), roster, file);
+    expect(first).toMatchObject({ rows: 5, accepted: 2, unchanged: 1, rejected: 2 });
+    const csv = await collect(rejectsCsvLines(t.ctx.db, first.run_id));
+    expect(csv).toContain('4,统一社会信用代码,ENTERPRISE_NOT_IN_REGISTER');
+    expect(csv).toContain('5,缴费基数,AMOUNT_INVALID');
+    const second = await runImport(t.ctx, systemActor(), roster, file);
+    expect(second).toMatchObject({ rows: 5, accepted: 0, unchanged: 3, rejected: 2 });
   });
 
   it('takes an upload over HTTP, reports progress to completion and serves the rejects file', async () => {

@@ -3,6 +3,7 @@ import type { Db, Dialect } from '../../db/database.ts';
 import { ownCopy } from '../imports/bounded-memo.ts';
 import type { BatchOutcome, ImportWriter, RowReject } from '../imports/import-kind.ts';
 import { PersonIdCache } from './persons.service.ts';
+import { MonthEntries, ReasonCodes } from './roster-months.ts';
 import { findRegisteredUsccs } from './register.repository.ts';
 import type { RosterRecord } from './roster-row.ts';
 import { planPairChanges, type BatchMonth, type SpellPlan, type StoredSpell } from './spells.ts';
@@ -20,7 +21,6 @@ export interface RosterWindowLimits {
 export const ROSTER_WINDOW: RosterWindowLimits = { rows: 500_000, pairs: 100_000 };
 
 const NO_ENTRY = -1;
-const NO_REASON = -1;
 
 /**
  * An enterprise's rows in the window: for each person (normalised ID number) the newest row,
@@ -50,11 +50,12 @@ const PAIRS_PER_SLICE: Record<Dialect, number> = { sqlite: 1_000, postgres: 2_50
 
 /**
  * Gathers roster rows into a window, coalesced by (person, enterprise) before the database
- * is touched, then writes the window as a handful of statements: the register check, the
- * persons, the stored spells of the window's persons, and the planned deletes, updates and
- * inserts. Statements and their rows scale with the window's distinct pairs, not its rows.
- * Each row is one entry of parallel typed arrays (no object per row), chained to the same
- * pair's previous row, so memory is bounded by the window limits whatever the file.
+ * is touched, then writes the window: the register check, and per slice of pairs the
+ * persons, their stored spells in one statement, and the planned deletes, updates and
+ * inserts in one statement each. Statements and their rows scale with the window's distinct
+ * pairs, not its rows. Each row is one entry of parallel typed arrays (no object per row),
+ * chained to the same pair's previous row, so memory is bounded by the window limits
+ * whatever the file.
  */
 export class RosterWriter implements ImportWriter<RosterRecord> {
   private readonly enterprises = new Map<string, EnterpriseRows>();
@@ -94,8 +95,11 @@ export class RosterWriter implements ImportWriter<RosterRecord> {
   }
 
   async write(trx: Db, runId: number): Promise<BatchOutcome> {
+    // An empty window (the runner writes parse rejects) leaves the parity as it is: entries
+    // of the previous window must still read as stale in the next one.
+    if (this.months.size === 0) return { accepted: 0, unchanged: 0, rejects: [] };
     try {
-      return this.months.size === 0 ? { accepted: 0, unchanged: 0, rejects: [] } : await this.writeWindow(trx, runId);
+      return await this.writeWindow(trx, runId);
     } finally {
       for (const enterprise of this.enterprises.values()) {
         enterprise.rows = 0;
@@ -167,7 +171,7 @@ export class RosterWriter implements ImportWriter<RosterRecord> {
     for (let entry = newest; entry >= 0; entry = months.next[entry]!) {
       const period = months.period[entry]!;
       const reason = this.reasons.reasonOf(months.reason[entry]!);
-      const same = collapsed.length === 0 ? undefined : collapsed.find((m) => m.period === period);
+      const same = monthOf(collapsed, period);
       if (same) {
         same.leaveReason ??= reason;
         continue;
@@ -190,6 +194,11 @@ export class RosterWriter implements ImportWriter<RosterRecord> {
   }
 }
 
+function monthOf(months: readonly BatchMonth[], period: number): BatchMonth | undefined {
+  for (const month of months) if (month.period === period) return month;
+  return undefined;
+}
+
 function groupByPerson(spells: readonly StoredSpell[]): Map<number, StoredSpell[]> {
   const byPerson = new Map<number, StoredSpell[]>();
   for (const spell of spells) {
@@ -205,77 +214,4 @@ const NO_SPELLS: readonly StoredSpell[] = [];
 function spellsAt(spells: readonly StoredSpell[] | undefined, uscc: string): readonly StoredSpell[] {
   if (!spells) return NO_SPELLS;
   return spells.every((s) => s.uscc === uscc) ? spells : spells.filter((s) => s.uscc === uscc);
-}
-
-/**
- * One entry per row, in parallel arrays reused window after window. They are made at the
- * window's full size (the system commits their pages only as rows fill them), so they never
- * grow by copying and leave no discarded arrays behind.
- */
-class MonthEntries {
-  size = 0;
-  line: Int32Array;
-  period: Int32Array;
-  base: Float64Array;
-  reason: Int16Array;
-  next: Int32Array;
-
-  constructor(capacity: number) {
-    this.line = new Int32Array(capacity);
-    this.period = new Int32Array(capacity);
-    this.base = new Float64Array(capacity);
-    this.reason = new Int16Array(capacity);
-    this.next = new Int32Array(capacity);
-  }
-
-  push(line: number, period: number, base: number, reason: number, next: number): number {
-    // A row links only to an earlier row of the same window: chains always end.
-    if (next >= this.size) throw new Error('内部错误：名单窗口的行链指向不存在的行');
-    if (this.size === this.line.length) this.grow();
-    const entry = this.size++;
-    this.line[entry] = line;
-    this.period[entry] = period;
-    this.base[entry] = base;
-    this.reason[entry] = reason;
-    this.next[entry] = next;
-    return entry;
-  }
-
-  clear(): void {
-    this.size = 0;
-  }
-
-  private grow(): void {
-    const capacity = this.line.length * 2;
-    this.line = grown(this.line, new Int32Array(capacity));
-    this.period = grown(this.period, new Int32Array(capacity));
-    this.base = grown(this.base, new Float64Array(capacity));
-    this.reason = grown(this.reason, new Int16Array(capacity));
-    this.next = grown(this.next, new Int32Array(capacity));
-  }
-}
-
-function grown<T extends Int32Array | Float64Array | Int16Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
-}
-
-/** Leave-reason codes as small numbers for the typed arrays; NO_REASON for none. */
-class ReasonCodes {
-  private readonly codes: string[] = [];
-  private readonly numbers = new Map<string, number>();
-
-  codeOf(reason: string | null): number {
-    if (reason === null) return NO_REASON;
-    let number = this.numbers.get(reason);
-    if (number === undefined) {
-      number = this.codes.push(reason) - 1;
-      this.numbers.set(reason, number);
-    }
-    return number;
-  }
-
-  reasonOf(number: number): string | null {
-    return number === NO_REASON ? null : this.codes[number]!;
-  }
 }
