@@ -53,8 +53,9 @@ const NEEDS_FOLDING = /[\uff01-\uff5e\u200b-\u200d\u2060\ufeff\u3000]|^\s|\s$/;
  * exactly as parseRosterRow on the cells by key: a row whose cells are all plain and valid
  * is built from quick checks and remembered verdicts; any other row — a value that needs
  * folding, a spreadsheet number, any fault — goes through parseRosterRow itself, so rejects
- * and their messages never differ. The record's ID number may be a cut of the file's text:
- * whoever keeps it beyond the row copies it (ownCopy).
+ * and their messages never differ. "Today" (no birth date or period after it) is the day the
+ * import started, for every row of it. The record's ID number may be a cut of the file's
+ * text: whoever keeps it beyond the row copies it (ownCopy).
  */
 export function createRosterParser(positions: ReadonlyMap<string, number>, today: string = todayInShanghai()): (cells: readonly RawCell[]) => ParsedRow<RosterRecord> {
   const at = (key: string) => positions.get(key) ?? -1;
