@@ -10,7 +10,7 @@ import { pageWindow, type Page } from '../../platform/http/schemas.ts';
 import { checkUscc } from '../../platform/identifiers/uscc.ts';
 import { ROLE_DEFINITIONS, isRole, type Role } from '../../platform/roles.ts';
 import { loadSecuritySettings } from '../../platform/security-settings.ts';
-import { findRegionForAccount } from './accounts-regions.repository.ts';
+import { findRegionForAccount, findRegionNames } from './accounts-regions.repository.ts';
 import { revokeUserSessions } from './sessions.repository.ts';
 import * as users from './users.repository.ts';
 
@@ -126,12 +126,8 @@ export async function listUsers(ctx: AppContext, query: { page?: number; pageSiz
 }
 
 async function regionNames(ctx: AppContext, codes: (string | null)[]): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  for (const code of new Set(codes.filter((c): c is string => c !== null))) {
-    const region = await findRegionForAccount(ctx.db, code);
-    if (region) names.set(code, region.name);
-  }
-  return names;
+  const distinct = [...new Set(codes.filter((c): c is string => c !== null))];
+  return new Map((await findRegionNames(ctx.db, distinct)).map((r) => [r.code, r.name]));
 }
 
 /** Enables or disables an account; disabling ends its sessions at once. */

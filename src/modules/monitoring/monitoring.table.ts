@@ -8,10 +8,8 @@ export interface MonitoringMonthTable {
   month_end: string;
 }
 
-/** One enterprise in one month: the pre-aggregate every indicator reads. */
-export interface EnterpriseMonthStatsTable {
-  uscc: string;
-  period: number;
+/** Where an enterprise stood in a month (region, reporting unit, industry, tier): every filter reads these. */
+export interface EnterprisePlacement {
   city_code: string;
   region_code: string;
   unit_code: string;
@@ -19,6 +17,12 @@ export interface EnterpriseMonthStatsTable {
   industry_section: string | null;
   is_manufacturing: number;
   tier: string | null;
+}
+
+/** One enterprise in one month: the pre-aggregate every indicator reads. */
+export interface EnterpriseMonthStatsTable extends EnterprisePlacement {
+  uscc: string;
+  period: number;
   is_monitored: number;
   has_roster: number;
   insured_delta: number;
@@ -32,32 +36,18 @@ export interface EnterpriseMonthStatsTable {
   reported_insured: number | null;
 }
 
-export interface EnterpriseMonthSeparationsTable {
+export interface EnterpriseMonthSeparationsTable extends EnterprisePlacement {
   uscc: string;
   period: number;
   reason: string;
   separations: number;
   is_monitored: number;
-  city_code: string;
-  region_code: string;
-  unit_code: string;
-  industry_code: string | null;
-  industry_section: string | null;
-  is_manufacturing: number;
-  tier: string | null;
 }
 
-export interface AbsorbedPersonTable {
+export interface AbsorbedPersonTable extends EnterprisePlacement {
   person_id: number;
   uscc: string;
   period: number;
-  city_code: string;
-  region_code: string;
-  unit_code: string;
-  industry_code: string | null;
-  industry_section: string | null;
-  is_manufacturing: number;
-  tier: string | null;
   is_graduate: number;
   high_skill_since: string | null;
   senior_title_since: string | null;
