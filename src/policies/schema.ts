@@ -1,3 +1,4 @@
+import { readDelivery, type PolicyDelivery } from './delivery.ts';
 import type { ValueType } from './types.ts';
 import type { YamlReader } from './yaml-reader.ts';
 
@@ -91,9 +92,11 @@ export interface RawPolicy {
   definitions: RawDefinition[];
   conditions: RawCondition[];
   amount: { label: string; formula: string; basis: string[]; path: string };
+  /** 免申即享 or an application with materials (delivery.ts). */
+  delivery: PolicyDelivery;
 }
 
-const TOP_KEYS = ['code', 'name', 'version', 'summary', 'issuer', 'subject', 'scope', 'valid', 'legal_basis', 'sources', 'facts', 'parameters', 'definitions', 'conditions', 'amount'];
+const TOP_KEYS = ['code', 'name', 'version', 'summary', 'issuer', 'subject', 'scope', 'valid', 'legal_basis', 'sources', 'facts', 'parameters', 'definitions', 'conditions', 'amount', 'delivery', 'attachments'];
 const VALUE_TYPES: ValueType[] = ['number', 'money', 'percent', 'date', 'bool', 'text'];
 const REGION = /^\d{6}$/;
 
@@ -119,6 +122,7 @@ export function readPolicySchema(reader: YamlReader, document: unknown): RawPoli
     definitions: reader.namedEntries(top, 'definitions', '', false).map(([name, value, path]) => readDefinition(reader, name, value, path)),
     conditions: reader.list(top.conditions, 'conditions').map((value, index) => readCondition(reader, value, `conditions[${index}]`)),
     amount: { label: reader.text(amount, 'label', 'amount'), formula: reader.text(amount, 'formula', 'amount'), basis: reader.texts(amount, 'basis', 'amount'), path: 'amount' },
+    delivery: readDelivery(reader, top),
   };
 }
 

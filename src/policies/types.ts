@@ -1,3 +1,5 @@
+import type { AttachmentRequirement, Delivery } from './delivery.ts';
+
 /**
  * The shapes of the policy engine: the expression syntax tree, its typed form, and a loaded
  * policy. A policy is data (policies/<code>/policy.yaml) turned into these structures once,
@@ -151,6 +153,9 @@ export interface Policy {
   definitions: DefinitionDef[];
   conditions: ConditionDef[];
   amount: AmountDef;
+  /** exempt (免申即享: confirm in one click) or application (submit the listed materials). */
+  delivery: Delivery;
+  attachments: AttachmentRequirement[];
   file: string;
   contentSha256: string;
 }

@@ -1,5 +1,6 @@
 import type { CurrentUser } from '../../platform/auth/current-user.ts';
 import { OFFICIAL_ROLES } from '../../platform/roles.ts';
+import type { AttachmentRequirement } from '../../policies/delivery.ts';
 import { citationOf } from '../../policies/load.ts';
 import type { Policy, Source } from '../../policies/types.ts';
 import type { PolicyVersionRow } from './catalogue.repository.ts';
@@ -39,6 +40,7 @@ export function catalogueItem(head: { latest: PolicyVersionRow; current?: Policy
     subject: policy?.subject ?? String(document.subject ?? ''),
     scope: policy?.scope ?? [],
     valid: { from: String(valid.from ?? ''), to: String(valid.to ?? '') },
+    delivery: policy?.delivery ?? null,
     version: current?.version ?? null,
     version_no: current?.version_no ?? null,
     content_sha256: current?.content_sha256 ?? null,
@@ -88,6 +90,11 @@ export function parameterViews(policy: Policy, document: PolicyDocument) {
   }));
 }
 
+/** A material an application policy asks for, as the API shows it (sizes in bytes). */
+export function attachmentView(attachment: AttachmentRequirement) {
+  return { code: attachment.code, name: attachment.name, required: attachment.isRequired, types: attachment.types, max_bytes: attachment.maxBytes, description: attachment.description };
+}
+
 /** One policy in detail: metadata, facts, parameters, conditions, amount and version history. */
 export function policyDetail(policy: Policy, current: PolicyVersionRow, history: PolicyVersionRow[], viewer: CurrentUser | null) {
   const document = JSON.parse(current.definition) as PolicyDocument;
@@ -109,6 +116,8 @@ export function policyDetail(policy: Policy, current: PolicyVersionRow, history:
     parameters: parameterViews(policy, document),
     conditions: policy.conditions.map((condition) => ({ id: condition.id, label: condition.label, basis: condition.basis.map((s) => s.doc) })),
     amount: { label: policy.amount.label, basis: policy.amount.basis.map((s) => s.doc) },
+    delivery: policy.delivery,
+    attachments: policy.attachments.map(attachmentView),
     versions: history.map((row) => versionView(row, viewer)),
   };
 }
