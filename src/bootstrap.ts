@@ -13,9 +13,16 @@ export function createAppContext(config: Config, handle: DatabaseHandle = openDa
     dialect: handle.dialect,
     config,
     cipher: createPersonalDataCipher(config.keys),
-    clock: () => new Date(),
+    clock: clockFrom(config.clockStart),
     close: () => handle.close(),
   };
+}
+
+/** The real clock, or (demo and training only) one that started at `start` and runs on from there. */
+export function clockFrom(start: Date | undefined, now: () => number = Date.now): () => Date {
+  if (!start) return () => new Date(now());
+  const offsetMs = start.getTime() - now();
+  return () => new Date(now() + offsetMs);
 }
 
 /** Migrates the schema and (re)loads the reference data files and the policy catalogue; all idempotent. */

@@ -26,6 +26,12 @@ export interface Config {
   /** Trust X-Forwarded-For from a reverse proxy. */
   trustProxy: boolean;
   logLevel: string;
+  /**
+   * Demonstration and training only (refused in production): the instant the server's clock
+   * shows at start, from YANGFAN_CLOCK_START; it runs on from there. Lets a demo walk a case
+   * past the 5 working days of 公示 without waiting for them.
+   */
+  clockStart?: Date;
 }
 
 const KEY_VARIABLES = {
@@ -50,7 +56,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     keys: loadKeys(env, environment, dataDir),
     trustProxy: env.YANGFAN_TRUST_PROXY === '1',
     logLevel: env.LOG_LEVEL ?? (environment === 'test' ? 'silent' : 'info'),
+    ...readClockStart(env.YANGFAN_CLOCK_START, environment),
   };
+}
+
+function readClockStart(value: string | undefined, environment: Config['environment']): Pick<Config, 'clockStart'> {
+  if (value === undefined || value === '') return {};
+  if (environment === 'production') {
+    throw new AppError('CONFIG_INVALID', '生产环境不得设置演示时钟 YANGFAN_CLOCK_START');
+  }
+  const start = new Date(value);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) || Number.isNaN(start.getTime())) {
+    throw new AppError('CONFIG_INVALID', `YANGFAN_CLOCK_START=${value} 无效，应为带时区的时刻，如 2026-12-14T09:00:00+08:00`);
+  }
+  return { clockStart: start };
 }
 
 function readEnvironment(value: string | undefined): Config['environment'] {

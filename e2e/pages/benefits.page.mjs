@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+
 /** The 免申即享 pages: 免申即享批次 (province), 政策消息 / 我的补贴 / case page (enterprise), 补贴审核 (city), 公示 (public). */
 export class BenefitsPage {
   constructor(page) {
@@ -82,6 +84,41 @@ export class BenefitsPage {
     const answered = this.page.waitForResponse((response) => response.url().endsWith('/approve') && response.request().method() === 'POST');
     await this.page.getByRole('button', { name: '审核通过', exact: true }).click();
     return answered;
+  }
+
+  /** Opens a tab of the 免申即享批次 page (发起匹配, 案件, 超期统计, 支付指令, 资金对账 …). */
+  async openRunsTab(label) {
+    await this.page.getByRole('tab', { name: label, exact: true }).click();
+  }
+
+  /** 生成支付指令 for the given case numbers; answers the server's answer and the message shown. */
+  async createPaymentBatch(caseIds) {
+    await this.page.getByLabel(/^案件编号/).fill(caseIds.join(','));
+    const answered = this.page.waitForResponse((response) => response.url().endsWith('/api/v1/benefits/payment-batches') && response.request().method() === 'POST');
+    await this.page.getByRole('button', { name: '生成支付指令' }).click();
+    const response = await answered;
+    const message = this.page.getByRole(response.ok() ? 'status' : 'alert').filter({ hasText: /支付指令|拨付|案件/ }).first();
+    await message.waitFor();
+    return { response, text: (await message.innerText()).trim() };
+  }
+
+  /** 下载指令文件 of the payment-batch row whose file name is `fileName`; answers the CSV's text. */
+  async downloadPaymentFile(fileName) {
+    const row = this.page.getByTestId('payment-batches').locator('tbody tr.ant-table-row').filter({ hasText: fileName });
+    const [download] = await Promise.all([this.page.waitForEvent('download'), row.getByRole('button', { name: '下载指令文件' }).click()]);
+    return readFile(await download.path(), 'utf8');
+  }
+
+  /** The 资金对账 verdict (借贷平衡… or 存在差异…) with its total line. */
+  async ledgerStatus() {
+    const status = this.page.getByTestId('ledger-status');
+    await status.waitFor();
+    return (await status.innerText()).trim();
+  }
+
+  /** The case's history lines (from match to money), oldest first. */
+  async historyLines() {
+    return (await this.page.getByTestId('case-history').locator('tbody tr.ant-table-row').allInnerTexts()).map((line) => line.replace(/\s+/g, ' ').trim());
   }
 
   /** The rows of the public 公示 table, as texts. */

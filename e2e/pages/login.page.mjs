@@ -27,17 +27,17 @@ export class LoginPage {
   }
 
   /** Answers the second step with a code computed from the account's base32 secret. */
-  async submitTotp(secretBase32) {
+  async submitTotp(secretBase32, clockOffsetMs = 0) {
     await this.totp.waitFor();
-    await this.totp.fill(await freshTotpCode(secretBase32));
+    await this.totp.fill(await freshTotpCode(secretBase32, 4, clockOffsetMs));
     await this.verifyButton.click();
   }
 
   /** Logs in and waits for the signed-in layout; `totpSecret` for roles that need a code. */
-  async loginAs(username, password, { totpSecret } = {}) {
+  async loginAs(username, password, { totpSecret, clockOffsetMs = 0 } = {}) {
     await this.goto();
     await this.submitPassword(username, password);
-    if (totpSecret) await this.submitTotp(totpSecret);
+    if (totpSecret) await this.submitTotp(totpSecret, clockOffsetMs);
     await this.page.getByRole('button', { name: /退出登录|Log out/ }).waitFor();
   }
 

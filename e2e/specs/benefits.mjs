@@ -3,17 +3,19 @@ import { expect, expectEqual } from '../support/harness.mjs';
 import { demoAccount, runAs } from '../support/session.mjs';
 
 const ENTERPRISE_NAME = '南京扬帆智能装备有限公司';
+const BANK_ACCOUNT = '6222 0201 0000 1234 567';
 
 /**
- * 免申即享 from match to 公示: 省人社 runs 稳岗返还 for 2025 (2024 facts) over the demo register;
+ * 免申即享 from match to 公示 (benefits-payment.mjs goes on to the money): 省人社 runs 稳岗返还 for 2025 (2024 facts) over the demo register;
  * enterprise_demo finds the notice, reads the explanation and claims in one click; 南京 approves
  * within the 20-working-day clock; the public 公示 page lists the enterprise and its amount.
  */
-export async function benefitsSpec(runner, { newContext, baseUrl, demoAccounts }) {
+export async function benefitsSpec(runner, { newContext, baseUrl, demoAccounts, label }) {
   const as = (username) => ({ newContext, baseUrl, account: demoAccount(demoAccounts, username) });
-  const story = {};
+  const story = { bankAccount: BANK_ACCOUNT.replace(/\s/g, '') };
+  const titled = (title) => (label ? title.replace(/\)$/, `, ${label})`) : title);
 
-  await runAs(runner, as('province_hrss'), '免申即享批次 (province_hrss)', ({ page, layout }) => {
+  await runAs(runner, as('province_hrss'), titled('免申即享批次 (province_hrss)'), ({ page, layout }) => {
     const benefits = new BenefitsPage(page);
     return [
       ['starts a match run of 稳岗返还 for 2025 and waits for its summary', async () => {
@@ -34,7 +36,7 @@ export async function benefitsSpec(runner, { newContext, baseUrl, demoAccounts }
     ];
   });
 
-  await runAs(runner, as('enterprise_demo'), '政策消息与一键确认 (enterprise_demo)', ({ page, layout }) => {
+  await runAs(runner, as('enterprise_demo'), titled('政策消息与一键确认 (enterprise_demo)'), ({ page, layout }) => {
     const benefits = new BenefitsPage(page);
     return [
       ['reads “您单位符合…，预计可获 …元” in 政策消息', async () => {
@@ -62,7 +64,7 @@ export async function benefitsSpec(runner, { newContext, baseUrl, demoAccounts }
         expect(errors.some((text) => text.includes('银行账号')), `field errors: ${errors.join(' / ')}`);
       }],
       ['claims in one click with the receiving account; the 20-working-day review starts', async () => {
-        const response = await benefits.claim({ bankName: '中国工商银行南京江宁支行', bankAccount: '6222 0201 0000 1234 567', accountHolder: ENTERPRISE_NAME });
+        const response = await benefits.claim({ bankName: '中国工商银行南京江宁支行', bankAccount: BANK_ACCOUNT, accountHolder: ENTERPRISE_NAME });
         expectEqual(response.status(), 200, 'confirm status');
         await page.getByText('已确认申领，进入审核').waitFor();
         expectEqual(await benefits.waitForState('已确认待审核'), '已确认待审核', 'state after the claim');
@@ -71,7 +73,7 @@ export async function benefitsSpec(runner, { newContext, baseUrl, demoAccounts }
     ];
   });
 
-  await runAs(runner, as('city_nanjing'), '补贴审核 (city_nanjing)', ({ page, layout }) => {
+  await runAs(runner, as('city_nanjing'), titled('补贴审核 (city_nanjing)'), ({ page, layout }) => {
     const benefits = new BenefitsPage(page);
     return [
       ['sees the case with its working-day clock and approves it', async () => {
@@ -95,7 +97,7 @@ export async function benefitsSpec(runner, { newContext, baseUrl, demoAccounts }
     const context = await newContext();
     const page = await context.newPage();
     const benefits = new BenefitsPage(page);
-    await runner.spec('政策兑现公示 (no login)', page, [
+    await runner.spec(titled('政策兑现公示 (no login)'), page, [
       ['the login page links to 公示, which lists the enterprise and its amount', async () => {
         await page.goto(`${baseUrl}/login`);
         await page.getByRole('link', { name: '政策兑现公示（无需登录）' }).click();
@@ -108,4 +110,5 @@ export async function benefitsSpec(runner, { newContext, baseUrl, demoAccounts }
     ]);
     await context.close();
   }
+  return story;
 }

@@ -36,24 +36,29 @@ async function waitForHealth(baseUrl, child, timeoutMs) {
 }
 
 /**
- * Starts `node bin/yangfan.mjs start` on a free port with a fresh data directory (the start
- * migrates, loads reference data and demo accounts), and waits until /api/v1/health answers.
+ * Starts `node bin/yangfan.mjs start` on a free port and waits until /api/v1/health answers.
+ * By default a fresh data directory and SQLite; `databaseUrl` runs it on PostgreSQL instead.
+ * `clockStart` (an ISO instant) sets the demo clock (YANGFAN_CLOCK_START). `restart` stops the
+ * server and starts it again on the same data, e.g. with the clock moved on.
  */
-export async function startYangfan({ timeoutMs = 180_000 } = {}) {
+export async function startYangfan({ timeoutMs = 180_000, dataDir, databaseUrl, clockStart } = {}) {
   const port = await findFreePort();
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'yangfan-e2e-'));
+  const dir = dataDir ?? mkdtempSync(path.join(tmpdir(), 'yangfan-e2e-'));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const env = { ...process.env, YANGFAN_DATA_DIR: dataDir, PORT: String(port) };
+  const env = { ...process.env, YANGFAN_DATA_DIR: dir, PORT: String(port) };
   // Demo mode needs a non-production server, and the web build it may run must not be a
-  // development build: leave NODE_ENV unset. SQLite is the point here, not PostgreSQL.
+  // development build: leave NODE_ENV unset.
   delete env.NODE_ENV;
   delete env.DATABASE_URL;
+  delete env.YANGFAN_CLOCK_START;
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
+  if (clockStart) env.YANGFAN_CLOCK_START = clockStart;
   const child = spawn(process.execPath, ['bin/yangfan.mjs', 'start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
 
-  async function stop() {
+  async function stop({ keepData = false } = {}) {
     if (child.exitCode === null) {
       child.kill('SIGTERM');
       await Promise.race([
@@ -62,7 +67,12 @@ export async function startYangfan({ timeoutMs = 180_000 } = {}) {
       ]);
       if (child.exitCode === null) child.kill('SIGKILL');
     }
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!keepData) rmSync(dir, { recursive: true, force: true });
+  }
+
+  async function restart(options = {}) {
+    await stop({ keepData: true });
+    return startYangfan({ timeoutMs, dataDir: dir, databaseUrl, ...options });
   }
 
   try {
@@ -71,7 +81,10 @@ export async function startYangfan({ timeoutMs = 180_000 } = {}) {
     await stop();
     throw new Error(`${error.message}\n--- server output ---\n${output.trim()}`);
   }
-  return { baseUrl, dataDir, stop, output: () => output };
+  const health = await (await fetch(`${baseUrl}/api/v1/health`)).json();
+  // How far the server's clock is ahead of this process's (the demo clock; ~0 otherwise).
+  const clockOffsetMs = Date.parse(health.time) - Date.now();
+  return { baseUrl, dataDir: dir, database: health.database, clockOffsetMs, stop, restart, output: () => output };
 }
 
 /** The demo password printed by `start` ("密码均为 …"), or the documented default. */

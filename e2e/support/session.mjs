@@ -12,12 +12,12 @@ export function demoAccount(demoAccounts, username) {
  * Runs steps as one demo account in a browser context of its own (so a failed spec never
  * leaves a session behind for the next), signing in first with its TOTP secret if it has one.
  */
-export async function runAs(runner, { newContext, baseUrl, account }, title, buildSteps) {
+export async function runAs(runner, { newContext, baseUrl, account, clockOffsetMs = 0 }, title, buildSteps) {
   const context = await newContext();
   const page = await context.newPage();
   const session = { page, layout: new LayoutPage(page) };
   const signIn = [`signs in as ${account.username}`, () =>
-    new LoginPage(page, baseUrl).loginAs(account.username, account.password, { totpSecret: account.totpSecret })];
+    new LoginPage(page, baseUrl).loginAs(account.username, account.password, { totpSecret: account.totpSecret, clockOffsetMs })];
   const logOut = ['logs out', () => session.layout.logout()];
   await runner.spec(title, page, [signIn, ...buildSteps(session), logOut]);
   await context.close();

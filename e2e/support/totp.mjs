@@ -32,9 +32,13 @@ export function totpCode(secretBase32, atMs = Date.now(), { stepSeconds = 30, di
   return String(binary % 10 ** digits).padStart(digits, '0');
 }
 
-/** A code that stays valid for at least `marginSeconds`, waiting for the next step if needed. */
-export async function freshTotpCode(secretBase32, marginSeconds = 4) {
-  const secondsLeft = 30 - (Math.floor(Date.now() / 1000) % 30);
+/**
+ * A code that stays valid for at least `marginSeconds`, waiting for the next step if needed.
+ * `clockOffsetMs`: how far the server's clock is ahead (a server on the demo clock).
+ */
+export async function freshTotpCode(secretBase32, marginSeconds = 4, clockOffsetMs = 0) {
+  const serverNow = () => Date.now() + clockOffsetMs;
+  const secondsLeft = 30 - (Math.floor(serverNow() / 1000) % 30);
   if (secondsLeft < marginSeconds) await new Promise((resolve) => setTimeout(resolve, secondsLeft * 1000 + 200));
-  return totpCode(secretBase32);
+  return totpCode(secretBase32, serverNow());
 }

@@ -52,6 +52,7 @@ async function run(options: { port?: string; json?: boolean }, mode: { demo: boo
     const logins = config.environment === 'production' ? [] : await listDemoLogins(ctx);
     if (options.json) console.log(JSON.stringify({ url, database: ctx.dialect, logins }));
     else printBanner(url, ctx.dialect, logins);
+    if (config.clockStart) console.error(`演示时钟：系统时间自 ${config.clockStart.toISOString()} 起走（YANGFAN_CLOCK_START，仅用于演示与培训）`);
   } catch (error) {
     reportError(options, error);
   }

@@ -39,10 +39,10 @@ export async function applyBankResult(trx: Db, ctx: AppContext, actor: Actor, li
   if (!(await settlePayment(trx, payment.id, attempt, { state: line.result, reference: line.reference, reason: line.reason, at }))) return { status: 'unchanged' };
   const caseRef = { id: payment.case_id, state: payment.state, uscc: payment.uscc, policy_code: payment.policy_code, period: payment.period };
   if (line.result === 'paid') {
-    await moveCase(trx, ctx, actor, caseRef, 'settle', { notice: { title: '补贴已拨付', body: `您单位的${payment.policy_code}（${payment.period}）${formatYuan(amountFen)}已拨付到账。` }, details: { reference: line.reference } });
+    await moveCase(trx, ctx, actor, caseRef, 'settle', { patch: { reason: null }, notice: { title: '补贴已拨付', body: (subject) => `您单位的${subject}${formatYuan(amountFen)}已拨付到账。` }, details: { reference: line.reference } });
     await bookSettlement(trx, { caseId: payment.case_id, policy: payment.policy_code, region: payment.region_code, month: todayOf(ctx.clock).month, amountFen, at });
   } else {
-    await moveCase(trx, ctx, actor, caseRef, 'fail', { patch: { reason: line.reason }, note: line.reason, notice: { title: '补贴拨付失败', body: `您单位的${payment.policy_code}（${payment.period}）拨付失败：${line.reason ?? '银行未说明原因'}。请核对收款账户，经办机构将重新发起拨付。` } });
+    await moveCase(trx, ctx, actor, caseRef, 'fail', { patch: { reason: line.reason }, note: line.reason, notice: { title: '补贴拨付失败', body: (subject) => `您单位的${subject}拨付失败：${line.reason ?? '银行未说明原因'}。请核对收款账户，经办机构将重新发起拨付。` } });
   }
   return { status: 'accepted' };
 }

@@ -127,5 +127,12 @@ describe.each(testDialects())('免申即享 from match to money on %s', (dialect
     expect(await paidBenefitsByEnterpriseMonth(t.ctx, { from: '202503', to: '202503' })).toEqual([{ uscc: TEST_ENTERPRISE_USCC, month: '202503', amount_fen: 4_800_000, cases: 1, policies: 1 }]);
     expect((await get(`/api/v1/benefits/cases/${caseId}`, c.enterprise)).json().history.map((h: { to: string }) => h.to))
       .toEqual(['matched', 'confirmed', 'approved', 'payment_instructed', 'payment_failed', 'payment_instructed', 'paid']);
+    const settled = (await get(`/api/v1/benefits/cases/${caseId}`, c.enterprise)).json();
+    expect(settled.reason, 'the failure reason is history once the money arrived').toBeNull();
+    // Notices name the policy as the enterprise knows it, not by its code.
+    const bodies = (await get('/api/v1/benefits/inbox', c.enterprise)).json().items.map((n: { body: string }) => n.body).join('\n');
+    expect(bodies).toContain('您单位的失业保险稳岗返还（2025）拨付失败：账户名不符');
+    expect(bodies).toContain('您单位的失业保险稳岗返还（2025）48,000.00 元已拨付到账');
+    expect(bodies).not.toContain('stable_jobs_refund');
   });
 });

@@ -9,6 +9,7 @@ import type { BenefitCaseTable } from './benefits.table.ts';
 import { CASE_STATE_LABELS, TRANSITIONS, type CaseAction, type CaseState } from './case-states.ts';
 import { insertCaseEvent, updateCaseState } from './cases.repository.ts';
 import { insertNotices, insertOutbox } from './notices.repository.ts';
+import { caseSubjectOf } from './policy-names.ts';
 
 /**
  * The one way a case changes state: a conditional update, the history entry, the enterprise's
@@ -29,7 +30,8 @@ export interface MoveOptions {
   /** Extra conditions for the same UPDATE statement (publicity over, separate duties…). */
   guard?: (query: any) => any;
   note?: string | null;
-  notice?: { title: string; body: string };
+  /** The enterprise's notice; its body receives how the case is named (“稳岗返还（2025）”). */
+  notice?: { title: string; body: (subject: string) => string };
   details?: Record<string, unknown>;
 }
 
@@ -43,7 +45,10 @@ export async function moveCase(trx: Db, ctx: AppContext, actor: Actor, current: 
     throw new AppError('INVALID_STATE_TRANSITION', `案件当前状态（${CASE_STATE_LABELS[current.state as CaseState] ?? current.state}）不能执行该操作，或已被他人处理`, { id, state: current.state, action });
   }
   await insertCaseEvent(trx, { case_id: id, from_state: current.state, to_state: to, actor_id: actor.user?.id ?? null, actor_name: actor.user?.username ?? actor.requestId, note: options.note ?? null, at });
-  if (options.notice) await notifyEnterprise(trx, { caseId: id, uscc: current.uscc, kind: to, ...options.notice, at });
+  if (options.notice) {
+    const body = options.notice.body(await caseSubjectOf(trx, current));
+    await notifyEnterprise(trx, { caseId: id, uscc: current.uscc, kind: to, title: options.notice.title, body, at });
+  }
   await appendAudit(trx, ctx.dialect, actor, {
     action: `benefits.case.${action}`, outcome: 'success', objectType: 'benefit_case', objectId: id,
     details: { policy: current.policy_code, period: current.period, from: current.state, to, ...options.details },

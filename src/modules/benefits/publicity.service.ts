@@ -50,7 +50,7 @@ export async function resolveObjection(trx: Db, ctx: AppContext, actor: Actor & 
     throw new AppError('INVALID_STATE_TRANSITION', '该异议已处理');
   }
   if (input.decision === 'upheld') {
-    await moveCase(trx, ctx, actor, current, 'revoke', { patch: { reason: input.resolution }, note: input.resolution, notice: { title: '公示异议成立', body: `您单位的${current.policy_code}（${current.period}）经核查异议成立，审核结果撤销：${input.resolution}` } });
+    await moveCase(trx, ctx, actor, current, 'revoke', { patch: { reason: input.resolution }, note: input.resolution, notice: { title: '公示异议成立', body: (subject) => `您单位的${subject}经核查异议成立，审核结果撤销：${input.resolution}` } });
   }
   await appendAudit(trx, ctx.dialect, actor, { action: 'benefits.objection.resolve', outcome: 'success', objectType: 'benefit_objection', objectId: id, details: { decision: input.decision, case_id: current.id } }, ctx.clock());
   return { id, case_id: toNumber(current.id), status: input.decision };

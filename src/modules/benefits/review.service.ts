@@ -24,7 +24,7 @@ export async function approveCase(trx: Db, ctx: AppContext, actor: Official, id:
   const amount = toNumber(current.amount_fen);
   const state = await moveCase(trx, ctx, actor, current, 'approve', {
     patch: { approved_by: actor.user.id, publicity_from: today, publicity_until: until, reason: null },
-    notice: { title: '政策兑现审核通过', body: `您单位的${current.policy_code}（${current.period}）审核通过，金额 ${formatYuan(amount)}，公示至 ${until ?? '（日历未覆盖，待定）'}，公示无异议后拨付。` },
+    notice: { title: '政策兑现审核通过', body: (subject) => `您单位的${subject}审核通过，金额 ${formatYuan(amount)}，公示至 ${until ?? '（日历未覆盖，待定）'}，公示无异议后拨付。` },
   });
   return { id, state };
 }
@@ -33,7 +33,7 @@ export async function approveCase(trx: Db, ctx: AppContext, actor: Official, id:
 export async function rejectCase(trx: Db, ctx: AppContext, actor: Official, id: number, reason: string) {
   const current = await visibleCase(trx, actor.user, id);
   const state = await moveCase(trx, ctx, actor, current, 'reject', {
-    patch: { reason }, note: reason, notice: { title: '政策兑现审核不通过', body: `您单位的${current.policy_code}（${current.period}）审核不通过：${reason}` },
+    patch: { reason }, note: reason, notice: { title: '政策兑现审核不通过', body: (subject) => `您单位的${subject}审核不通过：${reason}` },
   });
   return { id, state };
 }
@@ -43,7 +43,7 @@ export async function returnCase(trx: Db, ctx: AppContext, actor: Official, id: 
   const current = await visibleCase(trx, actor.user, id);
   const state = await moveCase(trx, ctx, actor, current, 'return', {
     patch: { reason, review_started_on: null, review_deadline: null }, note: reason,
-    notice: { title: '政策兑现退回补正', body: `您单位的${current.policy_code}（${current.period}）被退回补正：${reason}。请核对后重新确认。` },
+    notice: { title: '政策兑现退回补正', body: (subject) => `您单位的${subject}被退回补正：${reason}。请核对后重新确认。` },
   });
   return { id, state };
 }

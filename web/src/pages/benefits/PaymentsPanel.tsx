@@ -95,7 +95,7 @@ export function PaymentsPanel() {
         type="warning"
         showIcon
         title={bt('benefits.payments.bankResults')}
-        action={<Link to="/imports">{bt('benefits.payments.toImports')}</Link>}
+        action={<Link to="/imports?kind=bank_results">{bt('benefits.payments.toImports')}</Link>}
       />
     </Space>
   );

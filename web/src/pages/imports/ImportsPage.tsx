@@ -1,6 +1,7 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Select, Space, Typography, Upload, type UploadProps } from 'antd';
 import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { listImportKinds, uploadImportFile } from '../../api/imports.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useRemoteData } from '../../components/useRemoteData.ts';
@@ -21,7 +22,9 @@ export default function ImportsPage() {
   const errorText = useErrorText();
   const { message } = App.useApp();
   const kinds = useRemoteData(listImportKinds, 'import-kinds');
-  const [kindName, setKindName] = useState<string>();
+  // A link may name the kind to start with (e.g. 支付指令 → /imports?kind=bank_results).
+  const [searchParams] = useSearchParams();
+  const [kindName, setKindName] = useState<string | undefined>(searchParams.get('kind') ?? undefined);
   const [isUploading, setIsUploading] = useState(false);
   const [historyVersion, setHistoryVersion] = useState(0);
   const { run, error: pollError, follow } = useImportRun();
