@@ -1,6 +1,6 @@
 import { enterprisesImport } from '../enterprises/enterprises.import.ts';
 import { bankResultsImport } from '../benefits/bank-results.import.ts';
-import { refreshMonitoringAggregates } from '../monitoring/refresh.service.ts';
+import { notePaymentsSettled, refreshMonitoringAggregates } from '../monitoring/refresh.service.ts';
 import { WORKFORCE_IMPORT_KINDS } from '../workforce/workforce.imports.ts';
 import type { ImportKind } from './import-kind.ts';
 
@@ -9,12 +9,14 @@ import type { ImportKind } from './import-kind.ts';
 const MONITORED_KINDS = new Set(['enterprises', 'roster', 'contributions', 'graduates', 'skills', 'titles']);
 
 function withMonitoringRefresh<R>(kind: ImportKind<R>): ImportKind<R> {
-  if (!MONITORED_KINDS.has(kind.kind)) return kind;
+  // Paid benefits are read live from the ledger: the bank's results need no rebuild, only fresh answers.
+  const after = MONITORED_KINDS.has(kind.kind) ? refreshMonitoringAggregates : kind.kind === 'bank_results' ? notePaymentsSettled : undefined;
+  if (!after) return kind;
   return {
     ...kind,
     async afterImport(ctx, runId) {
       await kind.afterImport?.(ctx, runId);
-      await refreshMonitoringAggregates(ctx);
+      await after(ctx);
     },
   };
 }

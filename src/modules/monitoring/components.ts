@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import { sumAbsorbed, sumFlows, sumStocks, type GroupKey, type StatsFilter } from './indicators.repository.ts';
+import { sumAbsorbed, sumFlows, sumPaidBenefits, sumStocks, type GroupKey, type StatsFilter } from './indicators.repository.ts';
 import { monthEnd } from './report-period.ts';
 
 /**
@@ -19,10 +19,16 @@ export interface Components {
   graduates: number;
   highSkill: number;
   seniorTitle: number;
+  /** Benefit cases paid (settled by the bank) to monitored enterprises, and their amount. */
+  paidCases: number;
+  paidFen: number;
 }
 
 export function emptyComponents(): Components {
-  return { monitored: 0, insured: 0, hires: 0, separations: 0, layoffSeparations: 0, contributionsFen: 0, absorbed: 0, absorbedInPeriod: 0, graduates: 0, highSkill: 0, seniorTitle: 0 };
+  return {
+    monitored: 0, insured: 0, hires: 0, separations: 0, layoffSeparations: 0, contributionsFen: 0, absorbed: 0, absorbedInPeriod: 0,
+    graduates: 0, highSkill: 0, seniorTitle: 0, paidCases: 0, paidFen: 0,
+  };
 }
 
 /** Adds b into a. */
@@ -41,15 +47,17 @@ export interface Months {
 }
 
 /**
- * Components per key: stocks at the period's last month, flows over its months, absorbed
- * persons from the window's start (skills and titles as held on the last month's last day).
+ * Components per key: stocks at the period's last month, flows (paid benefits among them) over
+ * its months, absorbed persons from the window's start (skills and titles as held on the last
+ * month's last day).
  */
 export async function loadComponents(db: Db, filter: StatsFilter, months: Months, key: GroupKey): Promise<Map<string, Components>> {
   const absorbedTo = Math.min(months.to, months.window.to);
-  const [stocks, flows, absorbed] = await Promise.all([
+  const [stocks, flows, absorbed, paid] = await Promise.all([
     sumStocks(db, filter, { from: months.to, to: months.to }, key),
     sumFlows(db, filter, months, key),
     sumAbsorbed(db, filter, { windowFrom: months.window.from, periodFrom: months.from, to: absorbedTo }, monthEnd(months.to), key),
+    sumPaidBenefits(db, filter, months, key),
   ]);
   const byKey = new Map<string, Components>();
   const entry = (k: string) => {
@@ -62,5 +70,6 @@ export async function loadComponents(db: Db, filter: StatsFilter, months: Months
   for (const a of absorbed) {
     Object.assign(entry(a.key), { absorbed: a.absorbed, absorbedInPeriod: a.inPeriod, graduates: a.graduates, highSkill: a.highSkill, seniorTitle: a.seniorTitle });
   }
+  for (const p of paid) Object.assign(entry(p.key), { paidCases: p.cases, paidFen: p.fen });
   return byKey;
 }

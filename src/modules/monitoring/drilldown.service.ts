@@ -36,6 +36,9 @@ export interface RegionEnterprise {
   hires: number;
   separations: number;
   absorbed: number;
+  /** Benefit cases paid to the enterprise in the period's months, and their amount in fen. */
+  policiesEnjoyed: number;
+  policiesEnjoyedFen: number;
   openAlerts: number;
 }
 
@@ -57,7 +60,7 @@ export async function drillIntoRegion(ctx: AppContext, code: string, query: Indi
   const window = pageWindow(query);
   const aggregates = await currentAggregates(ctx.db);
   const key = `region|${view.cacheKey}|${period.label}|${query.tier ?? ''}|${query.industry ?? ''}|${window.page}|${window.pageSize}`;
-  return cached(ctx.db, aggregates.generation, key, async () => {
+  return cached(ctx.db, aggregates.version, key, async () => {
     const months = monthsWithData(period, aggregates);
     const filter = { ...view.filter, ...segment };
     const isProvince = view.regionCode === PROVINCE_CODE;
@@ -76,7 +79,10 @@ async function enterprisePage(ctx: AppContext, filter: ReturnType<typeof segment
   const items = rows.map((r) => {
     const c = components.get(r.uscc) ?? emptyComponents();
     const tierLabel = r.tier ? TIER_LABELS[r.tier as Tier] ?? r.tier : null;
-    return { ...r, tierLabel, insured: r.insured, hires: c.hires, separations: c.separations, absorbed: c.absorbed, openAlerts: alerts.get(r.uscc) ?? 0 };
+    return {
+      ...r, tierLabel, insured: r.insured, hires: c.hires, separations: c.separations, absorbed: c.absorbed,
+      policiesEnjoyed: c.paidCases, policiesEnjoyedFen: c.paidFen, openAlerts: alerts.get(r.uscc) ?? 0,
+    };
   });
   return { items, total, page: window.page, pageSize: window.pageSize };
 }

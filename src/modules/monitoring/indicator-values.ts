@@ -72,6 +72,8 @@ export function actualOf(key: string, c: Components | null): number | null {
     case 'absorbed_high_skill_share': return ratio(c.highSkill, c.absorbed);
     case 'absorbed_senior_title_share': return ratio(c.seniorTitle, c.absorbed);
     case 'contributions_paid_fen': return c.contributionsFen;
+    case 'policies_enjoyed': return c.paidCases;
+    case 'policies_enjoyed_amount_fen': return c.paidFen;
     default: return null;
   }
 }

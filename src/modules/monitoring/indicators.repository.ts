@@ -5,8 +5,9 @@ import type { Tier } from '../enterprises/enterprises.table.ts';
 
 /**
  * The indicator queries: sums over the pre-aggregates (enterprise_month_stats for stocks and
- * flows, absorbed_persons for 吸纳就业参保), grouped by a key. Both tables carry the same
- * location, tier and industry columns, so one filter serves both.
+ * flows, absorbed_persons for 吸纳就业参保) and over the benefits ledger joined to the
+ * enterprise-month rows (政策享受), grouped by a key. The tables carry the same location, tier
+ * and industry columns, so one filter serves all.
  */
 
 export type IndustryFilter = { kind: 'manufacturing' } | { kind: 'division' | 'section'; code: string };
@@ -91,6 +92,32 @@ export async function sumFlows(db: Db, filter: StatsFilter, range: { from: numbe
     key: String(r.key), hires: toNumber(r.hires as number), separations: toNumber(r.separations as number),
     layoffSeparations: toNumber(r.layoff as number), contributionsFen: toNumber(r.fen as number),
   }));
+}
+
+export interface PaidBenefitsRow {
+  key: string;
+  cases: number;
+  fen: number;
+}
+
+/**
+ * Benefits paid to monitored enterprises, per key: the ledger's settlement entries (money that
+ * reached the enterprise, in the month the bank's payment was booked), each placed in the
+ * enterprise's row of that month, so that region, tier, industry and the monitored set are
+ * those of the other flows. Read live from the ledger, which only grows: bank results change
+ * it without a refresh.
+ */
+export async function sumPaidBenefits(db: Db, filter: StatsFilter, range: { from: number; to: number }, key: GroupKey): Promise<PaidBenefitsRow[]> {
+  const k = keySql('s', key);
+  const result = await sql<Record<string, unknown>>`
+    select ${k} as key, count(*) as cases, sum(j.amount_fen) as fen
+    from benefit_journal j
+    join benefit_cases c on c.id = j.case_id
+    join enterprise_month_stats s on s.uscc = c.uscc and s.period = cast(j.month as integer)
+    where j.kind = 'settle' and j.month between ${sql.lit(String(range.from))} and ${sql.lit(String(range.to))}
+      and s.is_monitored = 1 and ${filterSql('s', filter)}
+    ${groupBySql('s', key)}`.execute(db);
+  return result.rows.map((r) => ({ key: String(r.key), cases: toNumber(r.cases as number), fen: toNumber(r.fen as number) }));
 }
 
 /** Separations of monitored enterprise-months by leave reason. */

@@ -49,7 +49,7 @@ export async function computeIndicators(ctx: AppContext, query: IndicatorQuery, 
   const period = parseReportPeriod(query.period, planTargets().window);
   const aggregates = await currentAggregates(ctx.db);
   const key = `kpi|${view.cacheKey}|${period.label}|${query.tier ?? ''}|${query.industry ?? ''}`;
-  return cached(ctx.db, aggregates.generation, key, () => buildReport(ctx, view, segment, period, aggregates, query));
+  return cached(ctx.db, aggregates.version, key, () => buildReport(ctx, view, segment, period, aggregates, query));
 }
 
 async function buildReport(ctx: AppContext, view: MonitoringView, segment: StatsFilter, period: ReportPeriod, aggregates: Aggregates, query: IndicatorQuery): Promise<IndicatorReport> {

@@ -37,6 +37,8 @@ describe.each(testDialects())('monitoring indicators (%s)', (dialect) => {
       absorbed_high_skill_share: 0.25, // P5 (高级工 from 05-10) and P8 (level 2) of 8
       absorbed_senior_title_share: 0.125, // P6 副高级; P8's 正高级 comes 2024-07-01, after the report date
       contributions_paid_fen: 910_000, // A 6 × 100,000 + B 5 × 50,000 + C Jan–Feb 2 × 30,000
+      policies_enjoyed: 0, // no benefit paid in this world (policies-enjoyed.test.ts pays some)
+      policies_enjoyed_amount_fen: 0,
     });
     const absorbed = report.indicators.absorbed_insured!;
     expect(absorbed).toMatchObject({ target: 100_000, target_basis: 'cumulative', progress: 0.0001, expected_progress: 0.25, period_actual: 8, available: true });
@@ -56,6 +58,8 @@ describe.each(testDialects())('monitoring indicators (%s)', (dialect) => {
     }
     expect(report.indicators.training_person_times!.target).toBe(50_000);
     expect(report.indicators.job_fairs).toMatchObject({ target: 100, target_basis: 'annual', expected_progress: 0.5 });
+    // 政策享受 comes from the benefits ledger now: a figure, even when it is zero.
+    expect(report.indicators.policies_enjoyed).toMatchObject({ available: true, actual: 0 });
   });
 
   it('reads stocks at the month end and counts skills at that report date', async () => {

@@ -89,7 +89,8 @@ export const RegionDrilldownSchema = Type.Object({
   enterprises: Type.Object({
     items: Type.Array(Type.Object({
       uscc: Type.String(), name: Type.String(), regionCode: Type.String(), regionName: Nullable(Type.String()), tier: Nullable(Type.String()),
-      tierLabel: Nullable(Type.String()), insured: Type.Integer(), hires: Type.Integer(), separations: Type.Integer(), absorbed: Type.Integer(), openAlerts: Type.Integer(),
+      tierLabel: Nullable(Type.String()), insured: Type.Integer(), hires: Type.Integer(), separations: Type.Integer(), absorbed: Type.Integer(),
+      policiesEnjoyed: Type.Integer({ description: '报告期内拨付到账的补贴案件数' }), policiesEnjoyedFen: Type.Integer({ description: '报告期内拨付到账的补贴金额（分）' }), openAlerts: Type.Integer(),
     })),
     total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer(),
   }),

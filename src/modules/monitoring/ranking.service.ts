@@ -55,7 +55,7 @@ export async function rankRegions(ctx: AppContext, query: RankingQuery, user: Cu
   const period = parseReportPeriod(query.period, planTargets().window);
   const aggregates = await currentAggregates(ctx.db);
   const key = `rank|${view.cacheKey}|${query.indicator}|${period.label}|${query.tier ?? ''}|${query.industry ?? ''}`;
-  return cached(ctx.db, aggregates.generation, key, async () => {
+  return cached(ctx.db, aggregates.version, key, async () => {
     const months = monthsWithData(period, aggregates);
     const isProvince = view.regionCode === PROVINCE_CODE;
     const regions = isProvince ? await findRankingUnits(ctx.db) : await findDivisionsOf(ctx.db, view.regionCode);

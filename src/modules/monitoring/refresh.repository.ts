@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.ts';
 import { toNumber } from '../../db/convert.ts';
 import { inPeriods } from './enterprise-months.repository.ts';
 
-/** SQL of the refresh's bookkeeping: the data's extent, the calendar, clearing months, the refresh log. */
+/** SQL of the refresh's bookkeeping: the data's extent, the calendar, clearing months, the refresh log, the ledger's size. */
 
 export interface DataExtent {
   from: number | null;
@@ -82,6 +82,16 @@ export async function findLatestRefresh(db: Db): Promise<{ id: number; rangeFrom
     id: toNumber(row.id), rangeFrom: toNumber(row.range_from), rangeTo: toNumber(row.range_to),
     dataThrough: row.data_through === null ? null : toNumber(row.data_through), finishedAt: row.finished_at,
   };
+}
+
+/**
+ * How many entries the benefits ledger holds. Entries are only ever added, so the count moves
+ * with every committed payment — unlike the highest id, which a transaction that took a lower
+ * id but committed later would leave unchanged.
+ */
+export async function countLedgerEntries(db: Db): Promise<number> {
+  const row = await db.selectFrom('benefit_journal').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+  return toNumber(row.n);
 }
 
 /**

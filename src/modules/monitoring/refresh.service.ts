@@ -103,6 +103,15 @@ async function rebuildEnterpriseMonths(db: Db, isPostgres: boolean, rangeFrom: n
   await insertSeparationsByReason(db, periods);
 }
 
+/**
+ * After the bank's payment results are imported. Paid benefits are read live from the ledger,
+ * so nothing is rebuilt: this process only stops trusting its remembered state, so its next
+ * answer counts the new payments (other processes notice the ledger's change within a second).
+ */
+export function notePaymentsSettled(ctx: AppContext): void {
+  forgetAggregates(ctx.db);
+}
+
 /** A refresh asked for by an official, audited. */
 export async function refreshAggregatesFor(ctx: AppContext, actor: Actor): Promise<RefreshSummary> {
   const summary = await refreshMonitoringAggregates(ctx);

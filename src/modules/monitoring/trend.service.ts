@@ -2,7 +2,7 @@ import type { AppContext } from '../../app-context.ts';
 import type { CurrentUser } from '../../platform/auth/current-user.ts';
 import { actualOf } from './indicator-values.ts';
 import { COMPUTED_INDICATOR_KEYS } from './indicator-catalog.ts';
-import { sumAbsorbed, sumFlows, sumStocks, type StatsFilter } from './indicators.repository.ts';
+import { sumAbsorbed, sumFlows, sumPaidBenefits, sumStocks, type StatsFilter } from './indicators.repository.ts';
 import type { IndicatorQuery } from './indicators.service.ts';
 import { planTargets } from './targets.ts';
 import { addMonths } from '../workforce/periods.ts';
@@ -28,7 +28,7 @@ export async function computeTrend(ctx: AppContext, query: IndicatorQuery, user:
   const window = planTargets().window;
   const period = parseReportPeriod(query.period, window);
   const key = `trend|${view.cacheKey}|${period.label}|${query.tier ?? ''}|${query.industry ?? ''}`;
-  return cached(ctx.db, aggregates.generation, key, async () => {
+  return cached(ctx.db, aggregates.version, key, async () => {
     const empty = { region: view.regionCode, periods: [], series: {} };
     if (aggregates.rangeFrom === null || aggregates.rangeTo === null) return empty;
     const to = Math.min(period.to, aggregates.rangeTo);
@@ -48,16 +48,18 @@ interface MonthComponents {
 // Absorbed persons accumulate month by month: each month's figure is the window to date.
 async function monthlyComponents(ctx: AppContext, filter: StatsFilter, from: number, to: number, window: { from: number; to: number }): Promise<MonthComponents[]> {
   const range = { from, to };
-  const [stocks, flows, absorbed] = await Promise.all([
+  const [stocks, flows, absorbed, paid] = await Promise.all([
     sumStocks(ctx.db, filter, range, 'none'),
     sumFlows(ctx.db, filter, range, 'period'),
     sumAbsorbed(ctx.db, filter, { windowFrom: window.from, periodFrom: window.from, to: Math.min(to, window.to) }, monthEnd(to), 'period'),
+    sumPaidBenefits(ctx.db, filter, range, 'period'),
   ]);
   const running = emptyComponents();
   return monthsBetween(from, to).map((period) => {
     const s = stocks.find((r) => r.period === period);
     const f = flows.find((r) => Number(r.key) === period);
     const a = absorbed.find((r) => Number(r.key) === period);
+    const p = paid.find((r) => Number(r.key) === period);
     if (a) {
       running.absorbed += a.absorbed;
       running.graduates += a.graduates;
@@ -68,6 +70,7 @@ async function monthlyComponents(ctx: AppContext, filter: StatsFilter, from: num
       ...emptyComponents(), monitored: s?.monitored ?? 0, insured: s?.insured ?? 0,
       hires: f?.hires ?? 0, separations: f?.separations ?? 0, layoffSeparations: f?.layoffSeparations ?? 0, contributionsFen: f?.contributionsFen ?? 0,
       absorbed: running.absorbed, absorbedInPeriod: a?.absorbed ?? 0, graduates: running.graduates, highSkill: running.highSkill, seniorTitle: running.seniorTitle,
+      paidCases: p?.cases ?? 0, paidFen: p?.fen ?? 0,
     };
     return { period, components };
   });
