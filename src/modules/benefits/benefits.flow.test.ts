@@ -123,6 +123,7 @@ describe.each(testDialects())('免申即享 from match to money on %s', (dialect
     expect(await apply(`${payment.id}-2`, 'paid')).toEqual({ status: 'unchanged' });
     const report = (await get('/api/v1/benefits/ledger/reconciliation', c.province)).json();
     expect(report).toMatchObject({ balanced: true, total: { debit_fen: 9_600_000, credit_fen: 9_600_000, paid_fen: 4_800_000 } });
+    expect(report.rows.map((row: { region_code: string; region_name: string }) => [row.region_code, row.region_name])).toEqual([['320115', '南京市江宁区']]);
     expect(await reconcileLedger(t.ctx, {})).toMatchObject({ balanced: true });
     expect(await paidBenefitsByEnterpriseMonth(t.ctx, { from: '202503', to: '202503' })).toEqual([{ uscc: TEST_ENTERPRISE_USCC, month: '202503', amount_fen: 4_800_000, cases: 1, policies: 1 }]);
     expect((await get(`/api/v1/benefits/cases/${caseId}`, c.enterprise)).json().history.map((h: { to: string }) => h.to))

@@ -116,7 +116,7 @@ export const ResolveBody = Type.Object({
 }, { additionalProperties: false });
 
 const LedgerRow = Type.Object({
-  policy_code: Type.String(), region_code: Type.String(), month: Type.String(), debit_fen: Type.Integer(), credit_fen: Type.Integer(),
+  policy_code: Type.String(), region_code: Type.String(), region_name: Type.String({ description: '地区名称（县级带所属市，如 南京市江宁区）' }), month: Type.String(), debit_fen: Type.Integer(), credit_fen: Type.Integer(),
   released_fen: Type.Integer(), settled_fen: Type.Integer(), instructed_fen: Type.Integer(), paid_fen: Type.Integer(), payments: Type.Integer(),
   difference_fen: Type.Integer(), unreleased_fen: Type.Integer(), unsettled_fen: Type.Integer(),
 });
@@ -126,10 +126,6 @@ export const Reconciliation = Type.Object({
   rows: Type.Array(LedgerRow), differences: Type.Array(LedgerRow),
   anomalies: Type.Object({ unbooked_payments: Type.Array(Type.Integer()), settled_but_not_paid: Type.Array(Type.Integer()) }),
 });
-
-export const InboxPage = PageOf(Type.Object({
-  id: Type.Integer(), case_id: Type.Integer(), kind: Type.String(), title: Type.String(), body: Type.String(), created_at: Type.String(), read_at: Nullable(Type.String()),
-}));
 
 export const OverdueAnswer = Type.Object({
   today: Type.String(),

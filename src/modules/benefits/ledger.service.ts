@@ -1,5 +1,6 @@
 import type { AppContext } from '../../app-context.ts';
 import type { Db } from '../../db/database.ts';
+import { findRegionNames } from '../reference/reference.repository.ts';
 import { findLedgerAnomalies, insertJournal, sumLedger, sumPaidByEnterpriseMonth, sumPayments } from './ledger.repository.ts';
 
 /**
@@ -34,10 +35,11 @@ export async function bookSettlement(trx: Db, entry: { caseId: number; policy: s
 export async function reconcileLedger(ctx: AppContext, filters: { policy?: string; month?: string }) {
   const ledger = await sumLedger(ctx.db, filters);
   const payments = new Map((await sumPayments(ctx.db, filters)).map((p) => [p.key, p]));
+  const regionNames = await findRegionNames(ctx.db, [...new Set(ledger.map((row) => row.region_code))]);
   const rows = ledger.map((row) => {
     const paid = payments.get(`${row.policy_code}|${row.region_code}|${row.month}`) ?? { instructed_fen: 0, paid_fen: 0, payments: 0 };
     return {
-      ...row, instructed_fen: paid.instructed_fen, paid_fen: paid.paid_fen, payments: paid.payments,
+      ...row, region_name: regionNames.get(row.region_code) ?? row.region_code, instructed_fen: paid.instructed_fen, paid_fen: paid.paid_fen, payments: paid.payments,
       difference_fen: row.debit_fen - row.credit_fen,
       unreleased_fen: paid.instructed_fen - row.released_fen,
       unsettled_fen: paid.paid_fen - row.settled_fen,

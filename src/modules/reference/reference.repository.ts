@@ -81,6 +81,18 @@ export async function findCityScopeCodes(db: Db, cityCode: string): Promise<stri
   return rows.map((row) => row.code);
 }
 
+/** Names of the given region codes (a county-level division with its city: 南京市江宁区), by code. */
+export async function findRegionNames(db: Db, codes: readonly string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('regions as r')
+    .leftJoin('regions as c', (join) => join.onRef('c.code', '=', 'r.city_code').on('r.level', '=', 'county'))
+    .select(['r.code', 'r.name', 'c.name as city_name'])
+    .where('r.code', 'in', codes)
+    .execute();
+  return new Map(rows.map((row) => [row.code, `${row.city_name ?? ''}${row.name}`]));
+}
+
 /** Every current region code. */
 export async function findAllRegionCodes(db: Db): Promise<string[]> {
   const rows = await db.selectFrom('regions').select('code').orderBy('code').execute();

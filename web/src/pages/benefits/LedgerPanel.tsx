@@ -3,7 +3,6 @@ import { getReconciliation, type LedgerRow } from '../../api/benefits.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useRemoteData } from '../../components/useRemoteData.ts';
 import { formatFen } from '../../utils/format.ts';
-import { cityName } from './cityNames.ts';
 import { useBenefitsText } from './benefitsText.ts';
 
 /** The double-entry ledger reconciled per policy, region and month; any difference is listed. */
@@ -45,7 +44,7 @@ export function LedgerPanel() {
         rowClassName={(row) => (row.difference_fen !== 0 ? 'ant-table-row-danger' : '')}
         columns={[
           { title: bt('benefits.policy'), dataIndex: 'policy_code', render: (code: string) => policyName(code) },
-          { title: bt('benefits.city'), dataIndex: 'region_code', render: (code: string) => cityName(code) },
+          { title: bt('benefits.city'), dataIndex: 'region_name' },
           { title: bt('benefits.ledger.month'), dataIndex: 'month' },
           { title: bt('benefits.ledger.debit'), dataIndex: 'debit_fen', align: 'right', render: money },
           { title: bt('benefits.ledger.credit'), dataIndex: 'credit_fen', align: 'right', render: money },
