@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from './app-context.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
+import { applicationsRoutes } from './modules/benefits/applications.routes.ts';
 import { casesRoutes } from './modules/benefits/cases.routes.ts';
 import { paymentsRoutes } from './modules/benefits/payments.routes.ts';
 import { publicNoticesRoutes } from './modules/benefits/public-notices.routes.ts';
@@ -96,6 +97,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(sandboxRoutes(ctx));
   // 免申即享 / 即申即享 / 直补快办: cases, review, 公示, payments and the ledger.
   await app.register(casesRoutes(ctx));
+  await app.register(applicationsRoutes(ctx));
   await app.register(reviewRoutes(ctx));
   await app.register(paymentsRoutes(ctx));
   await app.register(publicNoticesRoutes(ctx));

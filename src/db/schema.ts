@@ -20,6 +20,7 @@ import type {
   BenefitPaymentBatchTable,
   BenefitPaymentTable,
 } from '../modules/benefits/benefits.table.ts';
+import type { BenefitAttachmentTable } from '../modules/benefits/applications.table.ts';
 import type { ImportRejectTable, ImportRunTable } from '../modules/imports/imports.table.ts';
 import type {
   AbsorbedPersonTable,
@@ -101,4 +102,5 @@ export interface Database {
   benefit_payments: BenefitPaymentTable;
   benefit_journal: BenefitJournalTable;
   benefit_ledger_lines: BenefitLedgerLineTable;
+  benefit_attachments: BenefitAttachmentTable;
 }

@@ -4,6 +4,7 @@ import * as registryWorkforce from './20261127T1700_registry_workforce.ts';
 import * as monitoring from './20261127T1900_monitoring.ts';
 import * as policy from './20261127T2000_policy.ts';
 import * as benefits from './20261127T2100_benefits.ts';
+import * as benefitApplications from './20261127T2200_benefit_applications.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '20261127T1900_monitoring': monitoring,
   '20261127T2000_policy': policy,
   '20261127T2100_benefits': benefits,
+  '20261127T2200_benefit_applications': benefitApplications,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {

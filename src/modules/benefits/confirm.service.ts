@@ -3,7 +3,8 @@ import type { Db } from '../../db/database.ts';
 import type { Actor, CurrentUser } from '../../platform/auth/current-user.ts';
 import { AppError } from '../../platform/errors.ts';
 import { caseScopeOf, todayOf } from './case-scope.ts';
-import { moveCase } from './case-transitions.ts';
+import { requireDelivery } from './applications-policy.ts';
+import { moveCase, type CaseRef } from './case-transitions.ts';
 import { findCase } from './cases.repository.ts';
 import { reviewDeadlineOf } from './review-clock.ts';
 
@@ -25,17 +26,23 @@ export async function visibleCase(trx: Db, user: CurrentUser, id: number) {
   return found;
 }
 
-/** Confirms a case with the account the money goes to; the review clock starts today. */
+/** Confirms a case with the account the money goes to; a policy that needs an application is refused. */
 export async function confirmCase(trx: Db, ctx: AppContext, actor: Actor & { user: CurrentUser }, id: number, input: BankAccount) {
   const current = await visibleCase(trx, actor.user, id);
+  await requireDelivery(trx, current.policy_code, 'exempt');
+  const state = await startReview(trx, ctx, actor, current, input);
+  return { id, state };
+}
+
+/** Confirms with the account (one click, or an application's submission); the review clock starts today. */
+export async function startReview(trx: Db, ctx: AppContext, actor: Actor, current: CaseRef, input: BankAccount, options: { note?: string; details?: Record<string, unknown> } = {}) {
   const account = input.bank_account.replace(/[\s-]/g, '');
   if (!/^\d{8,32}$/.test(account)) throw new AppError('VALIDATION_FAILED', '银行账号应为 8–32 位数字');
   const { today } = todayOf(ctx.clock);
-  const state = await moveCase(trx, ctx, actor, current, 'confirm', {
+  return moveCase(trx, ctx, actor, current, 'confirm', {
     patch: { bank_name: input.bank_name.trim(), bank_account: account, account_holder: input.account_holder.trim(), review_started_on: today, review_deadline: reviewDeadlineOf(today), reason: null },
-    details: { bank_account_tail: account.slice(-4) },
+    note: options.note, details: { bank_account_tail: account.slice(-4), ...options.details },
   });
-  return { id, state };
 }
 
 /** Declines a case with the enterprise's reason. */

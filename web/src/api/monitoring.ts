@@ -113,6 +113,9 @@ export interface DrilldownEnterprise {
   hires: number;
   separations: number;
   absorbed: number;
+  /** Benefit cases paid to the enterprise in the period, and their amount (fen). */
+  policiesEnjoyed: number;
+  policiesEnjoyedFen: number;
   openAlerts: number;
 }
 

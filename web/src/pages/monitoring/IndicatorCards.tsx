@@ -22,7 +22,10 @@ export const TARGET_INDICATORS = [
 ] as const;
 
 /** Figures without a target: the state of the monitored enterprises in the period. */
-export const OVERVIEW_INDICATORS = ['monitored_enterprises', 'insured_employees', 'new_hires', 'separations', 'net_change', 'contributions_paid_fen'] as const;
+export const OVERVIEW_INDICATORS = ['monitored_enterprises', 'insured_employees', 'new_hires', 'separations', 'net_change', 'contributions_paid_fen', 'policies_enjoyed'] as const;
+
+/** Counts shown with their amount on one card (“12 次 / 345,678.00 元”); the amount has no card of its own. */
+export const AMOUNT_OF: Readonly<Record<string, string>> = { policies_enjoyed: 'policies_enjoyed_amount_fen' };
 
 /** The indicator's name with its definition on hover and on keyboard focus. */
 export function IndicatorName({ indicatorKey, value }: { indicatorKey: string; value: Pick<IndicatorValue, 'label' | 'definition' | 'source'> }) {
@@ -38,8 +41,11 @@ export function IndicatorName({ indicatorKey, value }: { indicatorKey: string; v
   );
 }
 
-/** The actual figure, or 暂无数据 when the source module does not exist or the period has no data. */
-function ActualFigure({ value, fontSize = 26 }: { value: IndicatorValue; fontSize?: number }) {
+/**
+ * The actual figure, or 暂无数据 when the source module does not exist or the period has no data;
+ * a count with an amount shows both: “12 次 / 345,678.00 元”.
+ */
+function ActualFigure({ value, amount, fontSize = 26 }: { value: IndicatorValue; amount?: IndicatorValue; fontSize?: number }) {
   const { t } = useI18n();
   const text = useIndicatorText();
   if (!value.available || value.actual === null) {
@@ -50,11 +56,20 @@ function ActualFigure({ value, fontSize = 26 }: { value: IndicatorValue; fontSiz
     );
   }
   return (
-    <Space size={4} align="baseline">
+    <Space size={4} align="baseline" wrap>
       <span style={{ fontSize, fontWeight: 600 }} data-testid="kpi-actual">
         {formatIndicatorNumber(value.actual, value.unit)}
       </span>
       <Typography.Text type="secondary">{text.unit(value.unit)}</Typography.Text>
+      {amount && amount.actual !== null && (
+        <>
+          <Typography.Text type="secondary">/</Typography.Text>
+          <span style={{ fontSize, fontWeight: 600 }} data-testid="kpi-amount">
+            {formatIndicatorNumber(amount.actual, amount.unit)}
+          </span>
+          <Typography.Text type="secondary">{text.unit(amount.unit)}</Typography.Text>
+        </>
+      )}
     </Space>
   );
 }
@@ -172,16 +187,18 @@ export function OverviewCards({ report }: { report: KpiReport }) {
         const value = report.indicators[key];
         if (!value) return null;
         const reasons = value.breakdown?.map((item) => `${text.reason(item.reason, item.label)} ${item.count}`).join('；');
+        const amountKey = AMOUNT_OF[key];
+        const amount = amountKey ? report.indicators[amountKey] : undefined;
         // Money needs about twice the room of a count.
         return (
-          <Col key={key} flex={value.unit === FEN_UNIT ? '2 1 280px' : '1 1 150px'}>
+          <Col key={key} flex={value.unit === FEN_UNIT || amount ? '2 1 280px' : '1 1 150px'}>
             <Card size="small" data-testid={`kpi-card-${key}`}>
               <div style={{ marginBottom: 4 }}>
                 <IndicatorName indicatorKey={key} value={value} />
               </div>
               <Tooltip title={reasons}>
                 <span>
-                  <ActualFigure value={value} fontSize={22} />
+                  <ActualFigure value={value} amount={amount} fontSize={22} />
                 </span>
               </Tooltip>
             </Card>

@@ -26,6 +26,8 @@ const CHILD_COLUMNS: readonly { key: string; unit: string }[] = [
   { key: 'absorbed_high_skill_share', unit: '比例' },
   { key: 'absorbed_senior_title_share', unit: '比例' },
   { key: 'contributions_paid_fen', unit: '分' },
+  { key: 'policies_enjoyed', unit: '次' },
+  { key: 'policies_enjoyed_amount_fen', unit: '分' },
 ];
 
 /** 期间 · 梯度 · 行业 as tags, so the page says which figures it shows. */
@@ -92,6 +94,8 @@ export default function RegionDrilldownPage() {
     { title: t('indicator.new_hires'), dataIndex: 'hires', align: 'right' },
     { title: t('indicator.separations'), dataIndex: 'separations', align: 'right' },
     { title: t('monitoring.absorbed'), dataIndex: 'absorbed', align: 'right' },
+    { title: t('indicator.policies_enjoyed'), dataIndex: 'policiesEnjoyed', align: 'right' },
+    { title: t('monitoring.policiesEnjoyedYuan'), dataIndex: 'policiesEnjoyedFen', align: 'right', render: (fen: number) => formatIndicatorNumber(fen, '分') },
     {
       title: t('monitoring.openAlerts'),
       dataIndex: 'openAlerts',

@@ -9,6 +9,9 @@ describe('indicator numbers', () => {
     expect(formatIndicatorNumber(-72, '人')).toBe('-72');
     expect(formatIndicatorNumber(null, '人')).toBe('—');
     expect(formatShare(1)).toBe('100.00%');
+    // 政策享受金额: exact to the fen.
+    expect(formatIndicatorNumber(4_950_004, '分')).toBe('49,500.04');
+    expect(formatIndicatorNumber(12, '次')).toBe('12');
   });
 
   it('reads its own output back to the API value', () => {
