@@ -9,6 +9,9 @@ import type { AppContext } from './app-context.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { applicationsRoutes } from './modules/benefits/applications.routes.ts';
 import { casesRoutes } from './modules/benefits/cases.routes.ts';
+import { inboxRoutes } from './modules/benefits/inbox.routes.ts';
+import { outboxDispatcherPlugin } from './modules/benefits/outbox-dispatcher.ts';
+import { outboxRoutes } from './modules/benefits/outbox.routes.ts';
 import { paymentsRoutes } from './modules/benefits/payments.routes.ts';
 import { publicNoticesRoutes } from './modules/benefits/public-notices.routes.ts';
 import { reviewRoutes } from './modules/benefits/review.routes.ts';
@@ -20,6 +23,7 @@ import { usersRoutes } from './modules/accounts/users.routes.ts';
 import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.ts';
 import { exchangeRoutes } from './modules/enterprises/exchange.routes.ts';
 import { keyEnterprisesRoutes } from './modules/enterprises/key-enterprises.routes.ts';
+import { notificationContactRoutes } from './modules/enterprises/notification-contact.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { importsRoutes } from './modules/imports/imports.routes.ts';
 import { alertsRoutes } from './modules/monitoring/alerts.routes.ts';
@@ -88,6 +92,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(enterprisesRoutes(ctx));
   await app.register(exchangeRoutes(ctx));
   await app.register(keyEnterprisesRoutes(ctx));
+  await app.register(notificationContactRoutes(ctx));
   await app.register(workforceRoutes(ctx));
   await app.register(monitoringRoutes(ctx));
   await app.register(alertsRoutes(ctx));
@@ -101,8 +106,12 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(reviewRoutes(ctx));
   await app.register(paymentsRoutes(ctx));
   await app.register(publicNoticesRoutes(ctx));
+  await app.register(inboxRoutes(ctx));
+  await app.register(outboxRoutes(ctx));
   // The monthly 通报 on the 5th; off in tests (environment 'test'), claimed per row across processes.
   await app.register(bulletinSchedulerPlugin(ctx));
+  // SMS, e-mail and payment notices leave through their gateways; off in tests, claimed per row across processes.
+  await app.register(outboxDispatcherPlugin(ctx));
 
   if (options.serveWebApp) await app.register(webAppPlugin);
   return app;

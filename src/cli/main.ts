@@ -7,6 +7,7 @@ import { registerImportCommand } from './import.ts';
 import { registerKpiCommand } from './kpi.ts';
 import { registerMatchCommand } from './match.ts';
 import { registerMigrateCommand } from './migrate.ts';
+import { registerOutboxCommands } from './outbox.ts';
 import { registerPolicyCommands } from './policy.ts';
 import { registerServeCommands } from './serve.ts';
 import { registerUserCommands } from './user.ts';
@@ -29,6 +30,7 @@ registerAuditCommands(program);
 registerKpiCommand(program);
 registerPolicyCommands(program);
 registerMatchCommand(program);
+registerOutboxCommands(program);
 
 try {
   await program.parseAsync(process.argv);

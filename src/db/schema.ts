@@ -1,6 +1,7 @@
 import type { ApiTokenTable, LoginAttemptTable, SessionTable, UserTable } from '../modules/accounts/accounts.table.ts';
 import type {
   EnterpriseChangeTable,
+  EnterpriseNotificationContactTable,
   EnterpriseRecognitionTable,
   EnterpriseTable,
   ExchangeRequestTable,
@@ -70,6 +71,7 @@ export interface Database {
   enterprise_changes: EnterpriseChangeTable;
   exchange_requests: ExchangeRequestTable;
   key_enterprises: KeyEnterpriseTable;
+  enterprise_notification_contacts: EnterpriseNotificationContactTable;
   persons: PersonTable;
   employment_spells: EmploymentSpellTable;
   roster_periods: RosterPeriodTable;

@@ -43,6 +43,7 @@ export const ERROR_CODES = {
   NO_PAYABLE_CASES: { status: 409, message: '没有可拨付的案件' },
   PUBLICITY_CLOSED: { status: 409, message: '该公示不在公示期内，不能提出异议' },
   MATCH_RUN_BUSY: { status: 409, message: '该政策该期间的匹配正在进行，请等待完成' },
+  OUTBOX_NOT_FAILED: { status: 409, message: '只有发送失败的消息可以重新发送' },
   // 即申即享 applications with materials (src/modules/benefits/applications*.ts).
   APPLICATION_REQUIRED: { status: 422, message: '该政策须提交申请材料，不能一键确认：请上传申请材料后点击“提交申请”' },
   APPLICATION_NOT_NEEDED: { status: 422, message: '该政策为免申即享，无需提交申请材料，请直接确认申领' },

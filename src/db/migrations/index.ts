@@ -5,6 +5,7 @@ import * as monitoring from './20261127T1900_monitoring.ts';
 import * as policy from './20261127T2000_policy.ts';
 import * as benefits from './20261127T2100_benefits.ts';
 import * as benefitApplications from './20261127T2200_benefit_applications.ts';
+import * as benefitDelivery from './20261127T2300_benefit_delivery.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '20261127T2000_policy': policy,
   '20261127T2100_benefits': benefits,
   '20261127T2200_benefit_applications': benefitApplications,
+  '20261127T2300_benefit_delivery': benefitDelivery,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {

@@ -26,7 +26,7 @@ function multipart(fileName: string, bytes: Buffer) {
 describe.each(testDialects())('即申即享 applications with materials on %s', (dialect) => {
   let t: TestApp;
   let world: PolicyWorld;
-  const c: Record<string, string> = {};
+  const c = {} as Record<'province' | 'enterprise' | 'other' | 'nanjing' | 'wuxi', string>;
   const cases: Record<'internship' | 'insurance' | 'refund' | 'otherInternship', number> = {} as never;
   beforeAll(async () => {
     t = await buildTestApp(dialect);

@@ -20,6 +20,8 @@ export interface BenefitMatchRunTable {
   started_by: number | null;
   started_at: string;
   finished_at: string | null;
+  /** Renewed while the run works; a running run whose heartbeat is old was left by a dead process. */
+  heartbeat_at: string | null;
 }
 
 /** One enterprise's benefit for one policy and period, from match to money. */
@@ -98,6 +100,13 @@ export interface BenefitOutboxTable {
   last_error: string | null;
   created_at: string;
   sent_at: string | null;
+  /** Not to be tried before this time (backoff after a failed attempt); null: at once. */
+  next_attempt_at: string | null;
+  /** A worker holds the message until this time while it sends it. */
+  claimed_until: string | null;
+  last_attempt_at: string | null;
+  /** The address of the last attempt, masked (the whole number never rests here). */
+  address_masked: string | null;
 }
 
 /** The stored answer of a write request, by (user, route, Idempotency-Key). */

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../app-context.ts';
 import { signedInActorOf } from '../../platform/auth/auth.plugin.ts';
-import { ErrorResponse, PageQuery, standardErrors } from '../../platform/http/schemas.ts';
+import { ErrorResponse, standardErrors } from '../../platform/http/schemas.ts';
 import type { Role } from '../../platform/roles.ts';
-import { CaseDetail, CasePage, CaseQuery, ConfirmBody, IdempotencyHeaders, IdParams, InboxPage, OverdueAnswer, ReasonBody, StateAnswer } from './benefits.schemas.ts';
-import { getCase, listCases, listInbox, listOverdueByRegion } from './cases.service.ts';
+import { CaseDetail, CasePage, CaseQuery, ConfirmBody, IdempotencyHeaders, IdParams, OverdueAnswer, ReasonBody, StateAnswer } from './benefits.schemas.ts';
+import { getCase, listCases, listOverdueByRegion } from './cases.service.ts';
 import { confirmCase, declineCase } from './confirm.service.ts';
 import { idempotentWrite } from './idempotent-route.ts';
 
@@ -13,7 +13,7 @@ const CASE_READERS: readonly Role[] = ['province_hrss', 'city_hrss', 'enterprise
 const OFFICIALS: readonly Role[] = ['province_hrss', 'city_hrss'];
 const writeErrors = { 409: ErrorResponse, 422: ErrorResponse, ...standardErrors };
 
-/** Cases from the enterprise's side and the officials' lists: list, detail, 一键确认, decline, inbox, overdue. */
+/** Cases from the enterprise's side and the officials' lists: list, detail, 一键确认, decline, overdue (the inbox: inbox.routes.ts). */
 export function casesRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get('/api/v1/benefits/cases', {
@@ -35,11 +35,6 @@ export function casesRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       config: { access: ['enterprise'] },
       schema: { tags: ['benefits'], summary: '企业放弃享受（须说明理由）', params: IdParams, headers: IdempotencyHeaders, body: ReasonBody, response: { 200: StateAnswer, ...writeErrors } },
     }, async (request, reply) => idempotentWrite(ctx, request, reply, (trx, actor) => declineCase(trx, ctx, actor, request.params.id, request.body.reason)));
-
-    app.get('/api/v1/benefits/inbox', {
-      config: { access: ['enterprise'] },
-      schema: { tags: ['benefits'], summary: '企业消息（政策兑现提醒、审核与拨付结果）', querystring: PageQuery, response: { 200: InboxPage, ...standardErrors } },
-    }, async (request) => listInbox(ctx, signedInActorOf(request).user, request.query));
 
     app.get('/api/v1/benefits/review/overdue', {
       config: { access: OFFICIALS },

@@ -7,10 +7,9 @@ import { caseScopeOf, todayOf } from './case-scope.ts';
 import { CASE_STATE_LABELS, type CaseState } from './case-states.ts';
 import { countOverdueByRegion, findCaseEvents, findCases, type CaseFilters } from './cases.repository.ts';
 import { visibleCase } from './confirm.service.ts';
-import { findNotices } from './notices.repository.ts';
 import { reviewClockOf } from './review-clock.ts';
 
-/** Reading cases: the scoped list with filters, one case with its explanation, clock and history, the inbox. */
+/** Reading cases: the scoped list with filters, one case with its explanation, clock and history. */
 
 type CaseRow = Awaited<ReturnType<typeof findCases>>['rows'][number];
 
@@ -63,11 +62,4 @@ export async function listOverdueByRegion(ctx: AppContext, user: CurrentUser) {
     city_code: city, overdue: overdue.find((r) => r.city_code === city)?.n ?? 0, calendar_not_covered: uncovered.find((r) => r.city_code === city)?.n ?? 0,
   }));
   return { today, items };
-}
-
-/** The enterprise's inbox. */
-export async function listInbox(ctx: AppContext, user: CurrentUser, query: { page?: number; pageSize?: number }) {
-  const { page, pageSize, offset } = pageWindow(query);
-  const { rows, total } = await findNotices(ctx.db, user.uscc ?? '-', offset, pageSize);
-  return { items: rows.map((n) => ({ id: toNumber(n.id), case_id: toNumber(n.case_id), kind: n.kind, title: n.title, body: n.body, created_at: n.created_at, read_at: n.read_at })), total, page, pageSize };
 }

@@ -12,9 +12,25 @@ export async function insertMatchRun(db: Db, row: Insertable<BenefitMatchRunTabl
   return toNumber(inserted.id);
 }
 
-/** Updates a run's progress or outcome. */
-export async function updateMatchRun(db: Db, id: number, patch: Partial<Pick<BenefitMatchRunTable, 'status' | 'phase' | 'summary' | 'error' | 'finished_at'>>) {
-  await db.updateTable('benefit_match_runs').set(patch).where('id', '=', id).execute();
+/** Updates the progress or outcome of a run still running (one taken over as abandoned stays as it was marked). */
+export async function updateMatchRun(db: Db, id: number, patch: Partial<Pick<BenefitMatchRunTable, 'status' | 'phase' | 'summary' | 'error' | 'finished_at' | 'heartbeat_at'>>) {
+  await db.updateTable('benefit_match_runs').set(patch).where('id', '=', id).where('status', '=', 'running').execute();
+}
+
+/** Records that a running run is still alive. */
+export async function beatMatchRun(db: Db, id: number, at: string) {
+  await db.updateTable('benefit_match_runs').set({ heartbeat_at: at }).where('id', '=', id).where('status', '=', 'running').execute();
+}
+
+/**
+ * Marks a running run whose last heartbeat is before `staleBefore` as failed (phase `interrupted`);
+ * false when it beat in the meantime (or finished), so a live run is never taken over.
+ */
+export async function markMatchRunAbandoned(db: Db, id: number, staleBefore: string, outcome: { error: string; at: string }): Promise<boolean> {
+  const result = await db.updateTable('benefit_match_runs').set({ status: 'failed', phase: 'interrupted', error: outcome.error, finished_at: outcome.at })
+    .where('id', '=', id).where('status', '=', 'running')
+    .where((eb) => eb(eb.fn.coalesce('heartbeat_at', 'started_at'), '<', staleBefore)).executeTakeFirst();
+  return toNumber(result.numUpdatedRows) === 1;
 }
 
 /** One run. */
@@ -31,9 +47,11 @@ export async function findMatchRuns(db: Db, policy: string | undefined, offset: 
   return { rows, total: toNumber(total.n as number) };
 }
 
-/** A run of the same policy and period still going, if any. */
-export function findRunningMatch(db: Db, code: string, period: string) {
-  return db.selectFrom('benefit_match_runs').select('id').where('policy_code', '=', code).where('period', '=', period).where('status', '=', 'running').executeTakeFirst();
+/** The runs of the same policy and period recorded as running, with their last heartbeat. */
+export async function findRunningMatches(db: Db, code: string, period: string) {
+  const rows = await db.selectFrom('benefit_match_runs').select(['id', 'started_at', 'heartbeat_at'])
+    .where('policy_code', '=', code).where('period', '=', period).where('status', '=', 'running').execute();
+  return rows.map((r) => ({ id: toNumber(r.id), lastBeatAt: r.heartbeat_at ?? r.started_at }));
 }
 
 /** The cases already on file for a policy and period, by enterprise. */

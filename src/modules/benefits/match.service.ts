@@ -8,15 +8,20 @@ import { findPolicyInForce } from '../policy/catalogue.service.ts';
 import { factSourceOf } from '../policy/fact-sources.ts';
 import { evaluateForMatch } from './match-evaluate.ts';
 import { writeCandidates } from './match-write.ts';
-import { findCountedPersons, findMatchRun, findMatchRuns, findRunningMatch, findSnapshot, insertMatchRun, updateMatchRun } from './match.repository.ts';
+import { beatMatchRun, findCountedPersons, findMatchRun, findMatchRuns, findRunningMatches, findSnapshot, insertMatchRun, markMatchRunAbandoned, updateMatchRun } from './match.repository.ts';
 import type { Db } from '../../db/database.ts';
 import { runView } from './match-views.ts';
+import { loadBenefitSettings } from './benefit-settings.ts';
 
 /**
  * 免申即享 match runs: every enterprise of the register evaluated for a policy and period from the
  * data, candidates written with amount and explanation, the run recording the policy version and
  * the data snapshot. A rerun adds only what is new and flags candidates whose amount changed.
+ * A run beats a heartbeat while it works; one whose heartbeat stopped (its process died) no
+ * longer blocks the policy and period: the next start marks it interrupted and takes over.
  */
+
+export const ABANDONED_RUN_ERROR = '进程中断，已由新批次接替';
 
 /** The evaluation date of a period: YYYY → 31 December, YYYYMM → the month's last day. */
 export function evaluationDateOf(period: string): string {
@@ -36,13 +41,25 @@ export async function createMatchRun(ctx: AppContext, db: Db, actor: Actor, code
   const { row: version } = await findPolicyInForce(db, code);
   const source = factSourceOf(code);
   if (source.unavailable) throw new AppError('FACTS_NOT_AVAILABLE', source.unavailable);
-  if (await findRunningMatch(db, code, period)) throw new AppError('MATCH_RUN_BUSY');
+  await takeOverAbandonedRuns(ctx, db, actor, code, period);
   const snapshot = await findSnapshot(db);
+  const startedAt = ctx.clock().toISOString();
   return insertMatchRun(db, {
     policy_code: code, policy_version_id: version.id, version_no: version.version_no, period, eval_date: date,
     snapshot: JSON.stringify(snapshot),
-    status: 'running', phase: 'facts', summary: null, error: null, started_by: actor.user?.id ?? null, started_at: ctx.clock().toISOString(), finished_at: null,
+    status: 'running', phase: 'facts', summary: null, error: null, started_by: actor.user?.id ?? null, started_at: startedAt, finished_at: null, heartbeat_at: startedAt,
   });
+}
+
+/** Refuses with MATCH_RUN_BUSY while a run of the policy and period is alive; marks dead ones interrupted (audited). */
+async function takeOverAbandonedRuns(ctx: AppContext, db: Db, actor: Actor, code: string, period: string) {
+  const now = ctx.clock();
+  const staleBefore = new Date(now.getTime() - loadBenefitSettings().matchRun.abandonedAfterMs).toISOString();
+  for (const run of await findRunningMatches(db, code, period)) {
+    const isAbandoned = run.lastBeatAt < staleBefore && (await markMatchRunAbandoned(db, run.id, staleBefore, { error: ABANDONED_RUN_ERROR, at: now.toISOString() }));
+    if (!isAbandoned) throw new AppError('MATCH_RUN_BUSY');
+    await appendAudit(db, ctx.dialect, actor, { action: 'benefits.match.abandoned', outcome: 'success', objectType: 'benefit_match_run', objectId: run.id, details: { policy: code, period, last_heartbeat: run.lastBeatAt } }, now);
+  }
 }
 
 /** Creates a run record in the caller's transaction and answers it as the API shows runs. */
@@ -55,12 +72,16 @@ export async function openMatchRun(ctx: AppContext, db: Db, actor: Actor, code: 
 export async function executeMatchRun(ctx: AppContext, actor: Actor, runId: number) {
   const run = await findMatchRun(ctx.db, runId);
   if (!run) throw new AppError('NOT_FOUND', '没有该匹配批次');
+  const heartbeat = setInterval(() => {
+    beatMatchRun(ctx.db, runId, ctx.clock().toISOString()).catch(() => undefined);
+  }, loadBenefitSettings().matchRun.heartbeatMs);
+  heartbeat.unref();
   try {
     const { row: version, policy } = await findPolicyInForce(ctx.db, run.policy_code);
     if (version.id !== run.policy_version_id) throw new AppError('CONFLICT', '政策在匹配开始后有了新版本，请重新发起匹配');
     const counted = await findCountedPersons(ctx.db, run.policy_code, run.period);
     const evaluated = await evaluateForMatch(ctx, version, policy, run.eval_date, counted);
-    await updateMatchRun(ctx.db, runId, { phase: 'write' });
+    await updateMatchRun(ctx.db, runId, { phase: 'write', heartbeat_at: ctx.clock().toISOString() });
     const started = performance.now();
     const written = await writeCandidates(ctx, { runId, policy, period: run.period, versionId: version.id }, evaluated.candidates);
     const summary = {
@@ -73,6 +94,8 @@ export async function executeMatchRun(ctx: AppContext, actor: Actor, runId: numb
   } catch (error) {
     await updateMatchRun(ctx.db, runId, { status: 'failed', error: (error as Error).message.slice(0, 500), finished_at: ctx.clock().toISOString() });
     throw error;
+  } finally {
+    clearInterval(heartbeat);
   }
   return getMatchRun(ctx, runId);
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { toNumber } from '../../db/convert.ts';
 
-/** SQL of the enterprise inbox and the outbox of messages leaving the system. */
+/** SQL of the enterprise inbox and of writing the outbox of messages leaving the system (delivery: outbox.repository.ts). */
 
 export interface NoticeInput {
   case_id: number;
@@ -41,15 +41,21 @@ export async function findNotices(db: Db, uscc: string, offset: number, limit: n
   return { rows, total: toNumber(total.n as number) };
 }
 
-/** Pending outbox messages, oldest first; on PostgreSQL claimed with SKIP LOCKED so workers share them. */
-export function findPendingOutbox(db: Db, limit: number, isPg: boolean) {
-  const query = db.selectFrom('benefit_outbox').selectAll().where('status', '=', 'pending').orderBy('id').limit(limit);
-  return (isPg ? query.forUpdate().skipLocked() : query).execute();
+/** How many of an enterprise's notices are unread. */
+export async function countUnreadNotices(db: Db, uscc: string): Promise<number> {
+  const row = await db.selectFrom('benefit_notices').select((eb) => eb.fn.countAll().as('n')).where('uscc', '=', uscc).where('read_at', 'is', null).executeTakeFirstOrThrow();
+  return toNumber(row.n as number);
 }
 
-/** Records a send attempt's outcome. */
-export async function markOutbox(db: Db, id: number, outcome: { status: 'pending' | 'sent' | 'failed'; error: string | null; at: string }) {
-  await db.updateTable('benefit_outbox').set((eb) => ({
-    status: outcome.status, last_error: outcome.error, attempts: eb('attempts', '+', 1), sent_at: outcome.status === 'sent' ? outcome.at : null,
-  })).where('id', '=', id).execute();
+/** One notice of an enterprise (another enterprise's is not found). */
+export function findOwnNotice(db: Db, uscc: string, id: number) {
+  return db.selectFrom('benefit_notices').select(['id', 'read_at']).where('id', '=', id).where('uscc', '=', uscc).executeTakeFirst();
+}
+
+/** Marks an enterprise's unread notices read (one, or all when no id is given); answers how many changed. */
+export async function markNoticesRead(db: Db, uscc: string, at: string, id?: number): Promise<number> {
+  let query = db.updateTable('benefit_notices').set({ read_at: at }).where('uscc', '=', uscc).where('read_at', 'is', null);
+  if (id !== undefined) query = query.where('id', '=', id);
+  const result = await query.executeTakeFirst();
+  return toNumber(result.numUpdatedRows);
 }

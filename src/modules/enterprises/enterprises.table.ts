@@ -56,3 +56,12 @@ export interface KeyEnterpriseTable {
   added_at: string;
   added_by: number | null;
 }
+
+/** The enterprise's own contact for SMS and e-mail notices, kept by the enterprise beside the register's. */
+export interface EnterpriseNotificationContactTable {
+  uscc: string;
+  phone_enc: string | null;
+  email: string | null;
+  updated_by: number | null;
+  updated_at: string;
+}
