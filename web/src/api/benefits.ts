@@ -1,4 +1,4 @@
-import { api, apiDownload } from './client.ts';
+import { api, apiDownload, apiRequest } from './client.ts';
 import type { Page, PageQuery } from './types.ts';
 
 /**
@@ -311,4 +311,71 @@ export function listPublicNotices(query: PageQuery): Promise<Page<PublicNotice>>
 
 export function fileObjection(noticeId: number, text: string, key: string): Promise<ObjectionAnswer> {
   return write(`/public/notices/${noticeId}/objections`, { text }, key);
+}
+
+/** 即申即享 with a submission: how a case's policy is delivered, and the materials its application needs. */
+export type AttachmentType = 'pdf' | 'jpg' | 'png';
+
+/** One uploaded file of a material; `submitted_at` set once it went with the application (then it stays). */
+export interface Attachment {
+  id: number;
+  case_id: number;
+  attachment_code: string;
+  file_name: string;
+  type: AttachmentType;
+  size_bytes: number;
+  sha256: string;
+  uploaded_by: string;
+  uploaded_at: string;
+  submitted_at: string | null;
+  download_url: string;
+}
+
+/** A material the policy asks for, with the files uploaded for it. */
+export interface ApplicationMaterial {
+  code: string;
+  name: string;
+  required: boolean;
+  types: AttachmentType[];
+  max_bytes: number;
+  description: string;
+  files: Attachment[];
+}
+
+export interface CaseApplication {
+  case_id: number;
+  policy: string;
+  /** exempt: 免申即享, confirm in one click; application: upload the materials, then submit. */
+  delivery: 'exempt' | 'application';
+  state: CaseState;
+  /** Whether the enterprise may still upload, delete and submit. */
+  is_editable: boolean;
+  max_bytes_ceiling: number;
+  max_files: number;
+  materials: ApplicationMaterial[];
+  missing: { code: string; name: string }[];
+}
+
+export function getCaseApplication(caseId: number): Promise<CaseApplication> {
+  return api.get<CaseApplication>(`/benefits/cases/${caseId}/application`);
+}
+
+/** Uploads one file for a material (multipart field `file`), once per key. */
+export function uploadAttachment(caseId: number, code: string, file: Blob, fileName: string, key: string): Promise<Attachment> {
+  const form = new FormData();
+  form.append('file', file, fileName);
+  return apiRequest<Attachment>('POST', `/benefits/cases/${caseId}/attachments/${encodeURIComponent(code)}`, { form, headers: { 'Idempotency-Key': key } });
+}
+
+export function deleteAttachment(id: number, key: string): Promise<{ id: number; deleted: boolean }> {
+  return apiRequest('DELETE', `/benefits/attachments/${id}`, { headers: { 'Idempotency-Key': key } });
+}
+
+export function downloadAttachment(file: { id: number; file_name: string }) {
+  return apiDownload(`/benefits/attachments/${file.id}/file`, undefined, file.file_name);
+}
+
+/** 提交申请: the receiving account with every required material uploaded; the review starts. */
+export function applyForCase(id: number, account: BankAccount, key: string): Promise<StateAnswer> {
+  return write(`/benefits/cases/${id}/apply`, account, key);
 }

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Descriptions, Space, Spin, Steps, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { getCase, type CaseDetail, type CaseState } from '../../api/benefits.ts';
+import { getCase, getCaseApplication, type CaseDetail, type CaseState } from '../../api/benefits.ts';
 import { useCurrentUser } from '../../app/auth.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useI18n } from '../../locales/i18n.tsx';
@@ -9,6 +9,7 @@ import { useRemoteData } from '../../components/useRemoteData.ts';
 import { formatDateTime, formatFen } from '../../utils/format.ts';
 import { cityName } from './cityNames.ts';
 import { useBenefitsText } from './benefitsText.ts';
+import { ApplicationMaterials } from './ApplicationMaterials.tsx';
 import { CaseStateTag, ReviewClockTag } from './CaseTags.tsx';
 import { ConfirmClaimForm } from './ConfirmClaimForm.tsx';
 import { ReviewActions } from './ReviewActions.tsx';
@@ -27,7 +28,8 @@ function stepsOf(state: CaseState): { current: number; status: 'process' | 'fini
 /**
  * A benefit case (/benefits/cases/:id): amount and explanation, the way from match to money,
  * the 20-working-day clock, and the action of whoever is next — the enterprise's 确认申领 or
- * 不申领, the city's approve, reject or return.
+ * 不申领 (for a policy that needs an application: 申请材料 to upload, then 提交申请), the city's
+ * approve, reject or return, with the application's materials to download.
  */
 export default function BenefitCasePage() {
   const { bt, policyName, stateName } = useBenefitsText();
@@ -36,12 +38,14 @@ export default function BenefitCasePage() {
   const navigate = useNavigate();
   const id = Number(useParams().id);
   const detail = useRemoteData(() => getCase(id), String(id));
+  const application = useRemoteData(() => getCaseApplication(id), String(id));
   const [notice, setNotice] = useState<string>();
   const item = detail.data;
 
   const changed = (message: string) => {
     setNotice(message);
     detail.reload();
+    application.reload();
   };
 
   if (!item) {
@@ -55,6 +59,8 @@ export default function BenefitCasePage() {
   const steps = stepsOf(item.state);
   const canClaim = user.role === 'enterprise' && (item.state === 'matched' || item.state === 'returned');
   const canReview = user.role === 'city_hrss' && item.state === 'confirmed';
+  // Until the delivery is known, neither 确认申领 nor 提交申请 is offered.
+  const delivery = application.data?.delivery;
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -95,7 +101,18 @@ export default function BenefitCasePage() {
         />
       </Card>
 
-      {canClaim && (
+      <LoadError error={application.error} />
+      {delivery === 'application' && application.data && (
+        <Card title={bt('benefits.application.title')} data-testid="application-materials">
+          <ApplicationMaterials caseId={item.id} application={application.data} canEdit={canClaim && application.data.is_editable} onChanged={application.reload} />
+        </Card>
+      )}
+      {canClaim && delivery === 'application' && application.data && (
+        <Card title={bt('benefits.apply.title')}>
+          <ConfirmClaimForm item={item} onChanged={changed} kind="apply" missing={application.data.missing} />
+        </Card>
+      )}
+      {canClaim && delivery === 'exempt' && (
         <Card title={bt('benefits.confirm.title')}>
           <ConfirmClaimForm item={item} onChanged={changed} />
         </Card>
