@@ -82,11 +82,11 @@ describe.each(testDialects())('outbox delivery on %s', (dialect) => {
   });
 
   it('sends to the contact the enterprise registered once the province resends; the desk shows it masked', async () => {
-    const put = await t.app.inject({
-      method: 'PUT', url: `/api/v1/enterprises/${TEST_ENTERPRISE_USCC}/notification-contact`, headers: { cookie: c.enterprise! },
+    const saved = await t.app.inject({
+      method: 'PATCH', url: `/api/v1/enterprises/${TEST_ENTERPRISE_USCC}/notification-contact`, headers: { cookie: c.enterprise! },
       payload: { phone: '139 1234 5678', email: 'zhang.min@example.com' },
     });
-    expect(put.json()).toMatchObject({ phone: '139****5678', phone_source: 'own', email: 'z***@example.com' });
+    expect(saved.json()).toMatchObject({ phone: '139****5678', phone_source: 'own', email: 'z***@example.com' });
 
     const failed = (await get('/api/v1/benefits/outbox?status=failed', c.province_hrss!)).json();
     expect(failed.items.map((m: { last_error: string }) => m.last_error)).toEqual([NO_CONTACT, NO_CONTACT]);

@@ -20,7 +20,7 @@ describe.each(testDialects())('the enterprise’s contact for notices on %s', (d
   afterAll(() => t.close());
 
   const get = (target = url()) => t.app.inject({ method: 'GET', url: target, headers: { cookie: own } });
-  const put = (payload: object, target = url()) => t.app.inject({ method: 'PUT', url: target, payload, headers: { cookie: own } });
+  const patch = (payload: object, target = url()) => t.app.inject({ method: 'PATCH', url: target, payload, headers: { cookie: own } });
 
   it('falls back to the register’s mobile number until the enterprise registers its own; a landline is no SMS address', async () => {
     expect((await get()).json()).toEqual({ phone: '138****1111', phone_source: 'register', email: null, updated_at: null });
@@ -30,7 +30,7 @@ describe.each(testDialects())('the enterprise’s contact for notices on %s', (d
   });
 
   it('stores the own mobile number encrypted, answers it masked, and audits the change without the values', async () => {
-    const answer = await put({ phone: '139-1234-5678', email: ' zhang.min@example.com ' });
+    const answer = await patch({ phone: '139-1234-5678', email: ' zhang.min@example.com ' });
     expect(answer.json(), answer.body).toMatchObject({ phone: '139****5678', phone_source: 'own', email: 'z***@example.com' });
     const row = await t.ctx.db.selectFrom('enterprise_notification_contacts').selectAll().where('uscc', '=', TEST_ENTERPRISE_USCC).executeTakeFirstOrThrow();
     expect(row.phone_enc).not.toContain('13912345678');
@@ -42,19 +42,19 @@ describe.each(testDialects())('the enterprise’s contact for notices on %s', (d
   });
 
   it('clears the own contact with nulls (the register’s mobile applies again)', async () => {
-    expect((await put({ phone: null, email: null })).json()).toMatchObject({ phone: '138****1111', phone_source: 'register', email: null });
+    expect((await patch({ phone: null, email: null })).json()).toMatchObject({ phone: '138****1111', phone_source: 'register', email: null });
   });
 
   it('refuses numbers that are not mobile numbers and malformed e-mail addresses', async () => {
-    const landline = await put({ phone: '025-84561234', email: null });
+    const landline = await patch({ phone: '025-84561234', email: null });
     expect([landline.statusCode, landline.json().error.message]).toEqual([400, '联系手机应为 11 位手机号码']);
-    const email = await put({ phone: null, email: 'zhang.min' });
+    const email = await patch({ phone: null, email: 'zhang.min' });
     expect([email.statusCode, email.json().error.message]).toEqual([400, '电子邮箱格式不正确']);
   });
 
   it('answers 404 for another enterprise’s contact, reading or writing', async () => {
     expect((await get(url(otherUscc))).statusCode).toBe(404);
-    expect((await put({ phone: '13912345678', email: null }, url(otherUscc))).statusCode).toBe(404);
+    expect((await patch({ phone: '13912345678', email: null }, url(otherUscc))).statusCode).toBe(404);
     expect(await t.ctx.db.selectFrom('enterprise_notification_contacts').select('uscc').where('uscc', '=', otherUscc).execute()).toEqual([]);
   });
 });
