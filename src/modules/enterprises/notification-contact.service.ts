@@ -60,20 +60,25 @@ export async function getNotificationContact(ctx: AppContext, user: CurrentUser,
   return { phone: address.phoneMasked, phone_source: address.phoneSource, email: address.emailMasked, updated_at: updatedAt };
 }
 
-/** The enterprise sets its mobile number and e-mail for notices (null clears one); audited without the values. */
-export async function updateNotificationContact(ctx: AppContext, actor: Actor & { user: CurrentUser }, usccParam: string, body: { phone: string | null; email: string | null }) {
+/**
+ * The enterprise sets its mobile number and e-mail for notices: a field left out stays as it is,
+ * null clears it. Audited without the values.
+ */
+export async function updateNotificationContact(ctx: AppContext, actor: Actor & { user: CurrentUser }, usccParam: string, body: { phone?: string | null; email?: string | null }) {
   const uscc = ownUsccOf(actor.user, usccParam);
-  if ((await findNotificationContacts(ctx.db, [uscc])).length === 0) throw new AppError('NOT_FOUND', '企业不存在或不在您的数据范围内');
-  const phone = body.phone?.replace(/[\s-]/g, '') || null;
-  if (phone !== null && !MOBILE.test(phone)) throw new AppError('VALIDATION_FAILED', '联系手机应为 11 位手机号码');
-  const email = body.email?.trim() || null;
+  const [current] = await findNotificationContacts(ctx.db, [uscc]);
+  if (!current) throw new AppError('NOT_FOUND', '企业不存在或不在您的数据范围内');
+  const phone = body.phone === undefined ? undefined : body.phone?.replace(/[\s-]/g, '') || null;
+  if (phone && !MOBILE.test(phone)) throw new AppError('VALIDATION_FAILED', '联系手机应为 11 位手机号码');
+  const email = body.email === undefined ? current.email : body.email?.trim() || null;
   if (email !== null && !EMAIL.test(email)) throw new AppError('VALIDATION_FAILED', '电子邮箱格式不正确');
+  const phoneEnc = phone === undefined ? current.phone_enc : phone ? ctx.cipher.encrypt(phone) : null;
   const at = ctx.clock();
   await ctx.db.transaction().execute(async (trx) => {
-    await upsertNotificationContact(trx, { uscc, phone_enc: phone ? ctx.cipher.encrypt(phone) : null, email, updated_by: actor.user.id, updated_at: at.toISOString() });
+    await upsertNotificationContact(trx, { uscc, phone_enc: phoneEnc, email, updated_by: actor.user.id, updated_at: at.toISOString() });
     await appendAudit(trx, ctx.dialect, actor, {
       action: 'enterprise.notification_contact.update', outcome: 'success', objectType: 'enterprise', objectId: uscc,
-      details: { has_phone: phone !== null, has_email: email !== null },
+      details: { phone: phone === undefined ? 'unchanged' : phone ? 'set' : 'cleared', email: body.email === undefined ? 'unchanged' : email ? 'set' : 'cleared' },
     }, at);
   });
   return getNotificationContact(ctx, actor.user, uscc);

@@ -37,12 +37,15 @@ describe.each(testDialects())('the enterprise’s contact for notices on %s', (d
     expect(t.ctx.cipher.decrypt(row.phone_enc!)).toBe('13912345678');
     expect(row.email).toBe('zhang.min@example.com');
     const audit = await t.ctx.db.selectFrom('audit_log').select(['object_id', 'details']).where('action', '=', 'enterprise.notification_contact.update').execute();
-    expect(audit.map((a) => JSON.parse(a.details!))).toEqual([{ has_phone: true, has_email: true }]);
+    expect(audit.map((a) => JSON.parse(a.details!))).toEqual([{ phone: 'set', email: 'set' }]);
     expect((await notificationAddressesOf(t.ctx, [TEST_ENTERPRISE_USCC])).get(TEST_ENTERPRISE_USCC)).toMatchObject({ phone: '13912345678', email: 'zhang.min@example.com' });
   });
 
-  it('clears the own contact with nulls (the register’s mobile applies again)', async () => {
-    expect((await patch({ phone: null, email: null })).json()).toMatchObject({ phone: '138****1111', phone_source: 'register', email: null });
+  it('keeps a field left out and clears one sent as null (the register’s mobile applies again)', async () => {
+    expect((await patch({ email: 'li.hua@example.com' })).json()).toMatchObject({ phone: '139****5678', phone_source: 'own', email: 'l***@example.com' });
+    expect((await patch({ phone: null })).json()).toMatchObject({ phone: '138****1111', phone_source: 'register', email: 'l***@example.com' });
+    expect((await patch({ email: null })).json()).toMatchObject({ email: null });
+    expect((await patch({})).statusCode).toBe(400);
   });
 
   it('refuses numbers that are not mobile numbers and malformed e-mail addresses', async () => {

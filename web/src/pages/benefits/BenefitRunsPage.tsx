@@ -8,6 +8,7 @@ import { CaseFilters } from './CaseFilters.tsx';
 import { CaseTable } from './CaseTable.tsx';
 import { LedgerPanel } from './LedgerPanel.tsx';
 import { MatchRunPanel } from './MatchRunPanel.tsx';
+import { OutboxPanel } from './OutboxPanel.tsx';
 import { OverdueTable } from './OverdueTable.tsx';
 import { PaymentsPanel } from './PaymentsPanel.tsx';
 import { ResolveObjectionCard } from './ResolveObjectionCard.tsx';
@@ -67,6 +68,7 @@ export default function BenefitRunsPage() {
           },
           { key: 'payments', label: bt('benefits.runs.tab.payments'), children: <PaymentsPanel /> },
           { key: 'ledger', label: bt('benefits.runs.tab.ledger'), children: <LedgerPanel /> },
+          { key: 'outbox', label: bt('benefits.runs.tab.outbox'), children: <OutboxPanel /> },
         ]}
       />
     </Card>

@@ -6,7 +6,26 @@ import { useRemoteData } from '../../components/useRemoteData.ts';
 import { formatDateTime } from '../../utils/format.ts';
 import { useBenefitsText } from './benefitsText.ts';
 
-export const RUN_STATUS_COLORS: Record<string, string> = { running: 'processing', completed: 'success', failed: 'error' };
+export const RUN_STATUS_COLORS: Record<string, string> = { running: 'processing', completed: 'success', failed: 'error', interrupted: 'warning' };
+
+/** How a run's state reads: a run taken over after its process died (failed in phase `interrupted`) is 中断. */
+export function runStatusOf(run: Pick<MatchRun, 'status' | 'phase'>): 'running' | 'completed' | 'failed' | 'interrupted' | string {
+  return run.status === 'failed' && run.phase === 'interrupted' ? 'interrupted' : run.status;
+}
+
+const KNOWN_STATUSES = new Set(['running', 'completed', 'failed', 'interrupted']);
+
+/** The run's state as a coloured tag; an interrupted run says why when pointed at. */
+export function RunStatusTag({ run, testId }: { run: MatchRun; testId?: string }) {
+  const { bt } = useBenefitsText();
+  const status = runStatusOf(run);
+  const label = KNOWN_STATUSES.has(status) ? bt(`benefits.runs.status.${status as 'running' | 'completed' | 'failed' | 'interrupted'}`) : status;
+  return (
+    <Tag color={RUN_STATUS_COLORS[status] ?? 'default'} data-testid={testId} data-status={status} title={status === 'interrupted' ? (run.error ?? undefined) : undefined}>
+      {label}
+    </Tag>
+  );
+}
 
 interface MatchRunHistoryProps {
   /** Changes whenever the panel's own run starts or ends, so the list shows it. */
@@ -20,7 +39,6 @@ export function MatchRunHistory({ refreshKey, onOpen, onShowCases }: MatchRunHis
   const { bt, policyName } = useBenefitsText();
   const [query, setQuery] = useState<MatchRunQuery>({ page: 1, pageSize: 10 });
   const runs = useRemoteData(() => listMatchRuns(query), `${JSON.stringify(query)}|${refreshKey}`);
-  const statusText = (status: string) => (status === 'running' || status === 'completed' || status === 'failed' ? bt(`benefits.runs.status.${status}`) : status);
   return (
     <Card
       title={bt('benefits.runs.history')}
@@ -55,7 +73,7 @@ export function MatchRunHistory({ refreshKey, onOpen, onShowCases }: MatchRunHis
           { title: '#', dataIndex: 'id' },
           { title: bt('benefits.policy'), dataIndex: 'policy', render: (code: string) => policyName(code) },
           { title: bt('benefits.period'), dataIndex: 'period' },
-          { title: bt('benefits.runs.status'), dataIndex: 'status', render: (status: string) => <Tag color={RUN_STATUS_COLORS[status] ?? 'default'}>{statusText(status)}</Tag> },
+          { title: bt('benefits.runs.status'), key: 'status', render: (_, run) => <RunStatusTag run={run} /> },
           { title: bt('benefits.runs.candidates'), key: 'candidates', align: 'right', render: (_, run) => run.summary?.candidates ?? '—' },
           { title: bt('benefits.runs.new'), key: 'new', align: 'right', render: (_, run) => run.summary?.candidates_new ?? '—' },
           {

@@ -1,10 +1,10 @@
-import { Alert, Button, Descriptions, Form, Input, Progress, Select, Space, Tag } from 'antd';
+import { Alert, Button, Descriptions, Form, Input, Progress, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { BENEFIT_POLICIES, getMatchRun, startMatchRun, type MatchRun } from '../../api/benefits.ts';
 import { useErrorText } from '../../locales/i18n.tsx';
 import { formatDateTime, formatFen } from '../../utils/format.ts';
 import { useBenefitsText } from './benefitsText.ts';
-import { MatchRunHistory, RUN_STATUS_COLORS } from './MatchRunHistory.tsx';
+import { MatchRunHistory, RunStatusTag } from './MatchRunHistory.tsx';
 import { useActionKey } from './useActionKey.ts';
 
 const POLL_MS = 1000;
@@ -69,9 +69,7 @@ export function MatchRunPanel({ onShowCases }: { onShowCases: (runId: number) =>
             <Descriptions.Item label={bt('benefits.policy')}>{policyName(run.policy)}</Descriptions.Item>
             <Descriptions.Item label={bt('benefits.period')}>{run.period}</Descriptions.Item>
             <Descriptions.Item label={bt('benefits.runs.status')}>
-              <Tag color={RUN_STATUS_COLORS[run.status] ?? 'default'} data-testid="match-run-status">
-                {run.status === 'running' || run.status === 'completed' || run.status === 'failed' ? bt(`benefits.runs.status.${run.status}`) : run.status}
-              </Tag>
+              <RunStatusTag run={run} testId="match-run-status" />
               {run.status === 'running' && <Progress percent={99} status="active" showInfo={false} size="small" aria-label={run.phase} />}
             </Descriptions.Item>
             <Descriptions.Item label={bt('benefits.runs.phase')}>{run.phase}</Descriptions.Item>
