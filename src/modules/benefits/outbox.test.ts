@@ -163,9 +163,24 @@ describe.each(testDialects())('outbox delivery on %s', (dialect) => {
     expect((await message(id)).status).toBe('sent');
   });
 
+  it('delivers a queue longer than a batch in one go from the server process', async () => {
+    const queued = settings.dispatchBatchSize + 20;
+    await insertOutbox(t.ctx.db, Array.from({ length: queued }, (_, i) => ({
+      channel: 'sms', dedupe_key: `bulk:${i}`, recipient: `enterprise:${TEST_ENTERPRISE_USCC}`, payload: '{"title":"批量","body":"正文"}', created_at: new Date(now).toISOString(),
+    })));
+    const app = Fastify();
+    // The next tick would be ten minutes away: only draining batch after batch sends them all now.
+    await app.register(outboxDispatcherPlugin(t.ctx, { env, intervalMs: 600_000, firstDelayMs: 10 }));
+    await app.ready();
+    const pendingBulk = () => t.ctx.db.selectFrom('benefit_outbox').select('id').where('dedupe_key', 'like', 'bulk:%').where('status', '<>', 'sent').execute();
+    await waitFor(async () => (await pendingBulk()).length === 0, 20_000);
+    await app.close();
+    expect(gateway.requests).toHaveLength(queued);
+  });
+
   it('delivers from the server process on its own, and stops when the server closes', async () => {
     const app = Fastify();
-    await app.register(outboxDispatcherPlugin(t.ctx, { env, intervalMs: 20 }));
+    await app.register(outboxDispatcherPlugin(t.ctx, { env, intervalMs: 20, firstDelayMs: 20 }));
     await app.ready();
     const first = await queue('sms', `enterprise:${TEST_ENTERPRISE_USCC}`, { title: '自动发送', body: '正文' });
     await waitFor(async () => (await message(first)).status === 'sent');

@@ -1,8 +1,9 @@
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
+import { Badge, Button, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
 import { Suspense, useEffect, useMemo } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { useUnreadNotices } from '../pages/benefits/useUnreadNotices.ts';
 import { useI18n } from '../locales/i18n.tsx';
 import { useAuth, useCurrentUser } from './auth.tsx';
 import { PageSpinner } from './guards.tsx';
@@ -53,9 +54,23 @@ export default function AppLayout() {
   const { pathname } = useLocation();
   const current = routeForPath(pathname);
 
+  // The enterprise's 政策消息 entry carries its unread count.
+  const unreadNotices = useUnreadNotices(user.role === 'enterprise', pathname);
   const items: MenuProps['items'] = useMemo(
-    () => menuRoutesFor(user).map((route) => ({ key: route.path, icon: route.icon, label: t(route.labelKey) })),
-    [user, t],
+    () =>
+      menuRoutesFor(user).map((route) => ({
+        key: route.path,
+        icon: route.icon,
+        label:
+          route.path === '/benefits/inbox' && unreadNotices > 0 ? (
+            <span>
+              {t(route.labelKey)} <Badge count={unreadNotices} size="small" data-testid="menu-unread-notices" />
+            </span>
+          ) : (
+            t(route.labelKey)
+          ),
+      })),
+    [user, t, unreadNotices],
   );
 
   useEffect(() => {

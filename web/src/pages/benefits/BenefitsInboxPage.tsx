@@ -10,6 +10,7 @@ import { useErrorText } from '../../locales/i18n.tsx';
 import { formatDateTime } from '../../utils/format.ts';
 import { useBenefitsText } from './benefitsText.ts';
 import { NotificationContactCard } from './NotificationContactCard.tsx';
+import { announceInboxChanged } from './useUnreadNotices.ts';
 
 const UNREAD_BACKGROUND = '#e6f4ff';
 
@@ -37,6 +38,7 @@ export default function BenefitsInboxPage() {
       const { updated } = await action();
       if (announce) message.success(bt('benefits.inbox.readAllDone', { count: updated }));
       inbox.reload();
+      announceInboxChanged();
     } catch (cause) {
       setError(errorText(cause));
     } finally {
@@ -76,6 +78,7 @@ export default function BenefitsInboxPage() {
         {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
         <List
           data-testid="benefit-inbox"
+          itemLayout="vertical"
           loading={inbox.isLoading}
           dataSource={inbox.data?.items}
           locale={{ emptyText: bt('benefits.inbox.empty') }}
