@@ -178,6 +178,8 @@ export interface OverdueByCity {
 export interface LedgerRow {
   policy_code: string;
   region_code: string;
+  /** 南京市江宁区: a county-level division with its city. */
+  region_name: string;
   month: string;
   debit_fen: number;
   credit_fen: number;
