@@ -1,6 +1,6 @@
 import type { AppContext } from '../../app-context.ts';
 import type { Db } from '../../db/database.ts';
-import { findRegionNames } from '../reference/reference.repository.ts';
+import { regionNamesOf } from '../reference/reference.service.ts';
 import { findLedgerAnomalies, insertJournal, sumLedger, sumPaidByEnterpriseMonth, sumPayments } from './ledger.repository.ts';
 
 /**
@@ -35,7 +35,7 @@ export async function bookSettlement(trx: Db, entry: { caseId: number; policy: s
 export async function reconcileLedger(ctx: AppContext, filters: { policy?: string; month?: string }) {
   const ledger = await sumLedger(ctx.db, filters);
   const payments = new Map((await sumPayments(ctx.db, filters)).map((p) => [p.key, p]));
-  const regionNames = await findRegionNames(ctx.db, [...new Set(ledger.map((row) => row.region_code))]);
+  const regionNames = await regionNamesOf(ctx.db, [...new Set(ledger.map((row) => row.region_code))]);
   const rows = ledger.map((row) => {
     const paid = payments.get(`${row.policy_code}|${row.region_code}|${row.month}`) ?? { instructed_fen: 0, paid_fen: 0, payments: 0 };
     return {

@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors.ts';
 import { pageWindow, type Page } from '../../platform/http/schemas.ts';
 import { normalizeIdentifier } from '../../platform/identifiers/normalize.ts';
 import {
+  findRegionNames,
   findAllRegionCodes,
   findCityScopeCodes,
   findRegion,
@@ -95,6 +96,11 @@ interface PageParams {
 }
 
 /** A page of regions filtered by text (name or code), level and city. */
+/** Display names of region codes (南京市江宁区 for a county-level division), by code. */
+export function regionNamesOf(db: Db, codes: readonly string[]): Promise<Map<string, string>> {
+  return findRegionNames(db, codes);
+}
+
 export async function listRegions(db: Db, query: RegionFilter & PageParams): Promise<Page<RegionView>> {
   const window = pageWindow(query);
   const { rows, total } = await queryRegions(db, query, { offset: window.offset, limit: window.pageSize });
