@@ -1,5 +1,4 @@
 import { App as AntdApp, ConfigProvider } from 'antd';
-import enUSAntd from 'antd/locale/en_US';
 import zhCNAntd from 'antd/locale/zh_CN';
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
@@ -44,9 +43,9 @@ function AppRoutes() {
 
 /** antd follows the chosen language (dates, pagination, empty states). */
 function LocalizedApp() {
-  const { locale } = useI18n();
+  const { antdLocale } = useI18n();
   return (
-    <ConfigProvider locale={locale === 'en-US' ? enUSAntd : zhCNAntd} theme={THEME} button={BUTTON_CONFIG}>
+    <ConfigProvider locale={antdLocale ?? zhCNAntd} theme={THEME} button={BUTTON_CONFIG}>
       <AntdApp>
         <BrowserRouter>
           <AuthProvider>

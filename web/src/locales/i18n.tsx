@@ -1,12 +1,11 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { isApiError } from '../api/client.ts';
-import { enUS } from './en-US.ts';
+import type { EnglishBundle } from './english.ts';
 import { zhCN, type MessageKey } from './zh-CN.ts';
 
 export type Locale = 'zh-CN' | 'en-US';
 export type { MessageKey };
 
-const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };
 const STORAGE_KEY = 'yangfan.locale';
 
 export type Translate = (key: MessageKey, values?: Record<string, string | number | null | undefined>) => string;
@@ -15,6 +14,8 @@ interface I18nValue {
   locale: Locale;
   setLocale: (locale: Locale) => void;
   t: Translate;
+  /** antd's own texts for the language shown (undefined: Chinese, antd's zh-CN set by the app). */
+  antdLocale?: EnglishBundle['antd'];
 }
 
 const I18nContext = createContext<I18nValue | null>(null);
@@ -38,16 +39,33 @@ function interpolate(template: string, values?: Record<string, string | number |
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
 }
 
-/** Holds the chosen language (Simplified Chinese unless the user picked English before). */
+/**
+ * Holds the chosen language (Simplified Chinese unless the user picked English before). English
+ * is fetched the first time it is chosen; until it has arrived the page stays in Chinese.
+ */
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(readStoredLocale);
+  const [wanted, setWanted] = useState<Locale>(readStoredLocale);
+  const [english, setEnglish] = useState<EnglishBundle>();
+
+  useEffect(() => {
+    if (wanted !== 'en-US' || english) return;
+    let isCurrent = true;
+    void import('./english.ts').then((module) => {
+      if (isCurrent) setEnglish(module.english);
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [wanted, english]);
+
+  const locale: Locale = wanted === 'en-US' && english ? 'en-US' : 'zh-CN';
 
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
 
   const setLocale = useCallback((next: Locale) => {
-    setLocaleState(next);
+    setWanted(next);
     try {
       window.localStorage.setItem(STORAGE_KEY, next);
     } catch {
@@ -56,10 +74,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<I18nValue>(() => {
-    const dictionary = DICTIONARIES[locale];
+    const dictionary = locale === 'en-US' && english ? english.messages : zhCN;
     const t: Translate = (key, values) => interpolate(dictionary[key], values);
-    return { locale, setLocale, t };
-  }, [locale, setLocale]);
+    return { locale, setLocale, t, antdLocale: locale === 'en-US' ? english?.antd : undefined };
+  }, [locale, english, setLocale]);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
