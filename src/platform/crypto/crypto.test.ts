@@ -30,6 +30,14 @@ describe('personal-data cipher', () => {
     expect(cipher.blindIndex('phone', '13812345678')).not.toBe(cipher.blindIndex('id', '13812345678'));
   });
 
+  it('never reuses an IV, across refills of the IV pool, and every value still decrypts', () => {
+    const values = Array.from({ length: 10_000 }, (_, i) => `1381234${String(i).padStart(4, '0')}`);
+    const sealed = values.map((value) => cipher.encrypt(value));
+    const ivs = new Set(sealed.map((text) => Buffer.from(text, 'base64').subarray(1, 17).toString('hex')));
+    expect(ivs.size).toBe(values.length);
+    expect(sealed.map((text) => cipher.decrypt(text))).toEqual(values);
+  });
+
   it('refuses a tampered ciphertext', () => {
     const bytes = Buffer.from(cipher.encrypt('13812345678'), 'base64');
     bytes[20] = (bytes[20] ?? 0) ^ 1;
