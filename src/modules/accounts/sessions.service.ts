@@ -10,7 +10,8 @@ import * as sessions from './sessions.repository.ts';
 import * as tokens from './tokens.repository.ts';
 import * as users from './users.repository.ts';
 
-// last_seen_at is written at most this often, so a busy page does not write on every request.
+// last_seen_at (and an API token's last_used_at) is written at most this often, so a busy page
+// or a system pushing data does not write on every request.
 const TOUCH_INTERVAL_MS = 60_000;
 
 /**
@@ -50,6 +51,9 @@ export async function resolveApiToken(ctx: AppContext, token: string): Promise<C
   if (!row) throw new AppError('UNAUTHENTICATED', '令牌无效或已吊销');
   const owner = await users.findUserById(ctx.db, row.user_id);
   if (!owner || !toBoolean(owner.is_active)) throw new AppError('UNAUTHENTICATED', '令牌所属账号已停用');
-  await tokens.markApiTokenUsed(ctx.db, row.id, ctx.clock().toISOString());
+  const now = ctx.clock();
+  if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > TOUCH_INTERVAL_MS) {
+    await tokens.markApiTokenUsed(ctx.db, row.id, now.toISOString());
+  }
   return toCurrentUser(owner, 'token');
 }

@@ -135,4 +135,17 @@ describe.each(testDialects())('register exchange on %s', (dialect) => {
       for (const reason of result.reasons) expect(reason.code).toMatch(/^[A-Z_]+$/);
     }), { numRuns: 40 });
   });
+
+  it('records when a token was last used, at most once a minute however busy the exchange', async () => {
+    const lastUsed = async () => (await t.ctx.db.selectFrom('api_tokens').select('last_used_at').where('name', '=', '工信培育库').executeTakeFirstOrThrow()).last_used_at;
+    expect((await pull('limit=1')).statusCode).toBe(200);
+    const first = await lastUsed();
+    expect(first).not.toBeNull();
+    t.advance(30_000);
+    expect((await pull('limit=1')).statusCode).toBe(200);
+    expect(await lastUsed(), 'within a minute: not written again').toBe(first);
+    t.advance(31_000);
+    expect((await pull('limit=1')).statusCode).toBe(200);
+    expect(new Date((await lastUsed()) ?? 0).getTime() - new Date(first ?? 0).getTime()).toBeGreaterThanOrEqual(61_000);
+  });
 });
