@@ -2,6 +2,7 @@ import type { AppContext } from './app-context.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type DatabaseHandle } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { encryptStoredBankAccounts } from './modules/benefits/bank-account.ts';
 import { syncPolicyCatalogue } from './modules/policy/catalogue.service.ts';
 import { loadReferenceData } from './modules/reference/reference.loader.ts';
 import { createPersonalDataCipher } from './platform/crypto/personal-data.ts';
@@ -25,9 +26,10 @@ export function clockFrom(start: Date | undefined, now: () => number = Date.now)
   return () => new Date(now() + offsetMs);
 }
 
-/** Migrates the schema and (re)loads the reference data files and the policy catalogue; all idempotent. */
+/** Migrates the schema, encrypts bank data stored in plaintext, and (re)loads the reference data files and the policy catalogue; all idempotent. */
 export async function prepareDatabase(ctx: AppContext): Promise<{ migrations: string[] }> {
   const migrations = await migrateToLatest({ db: ctx.db, dialect: ctx.dialect, close: async () => {} });
+  await encryptStoredBankAccounts(ctx);
   await loadReferenceData(ctx.db);
   await syncPolicyCatalogue(ctx);
   return { migrations };

@@ -42,7 +42,12 @@ export interface BenefitCaseTable {
   run_id: number;
   last_run_id: number;
   bank_name: string | null;
+  /** Plaintext of accounts stored before 20261127T2400; emptied at start-up and never written again. */
   bank_account: string | null;
+  /** The receiving account as SM4 ciphertext: opened only to write a payment instruction file. */
+  bank_account_enc: string | null;
+  /** The account's last four digits, for the masked display (****1234). */
+  bank_account_tail: string | null;
   account_holder: string | null;
   review_started_on: string | null;
   review_deadline: string | null;
@@ -134,7 +139,10 @@ export interface BenefitObjectionTable {
 export interface BenefitPaymentBatchTable {
   id: Generated<number>;
   file_name: string;
+  /** Empty: the file lists whole bank accounts, so it rests in `content_enc` (plaintext only in files stored before 20261127T2400, until start-up encrypts them). */
   content: string;
+  /** The file as SM4 ciphertext; opened only for the province's (audited) download. */
+  content_enc: string | null;
   sha256: string;
   payments: number;
   total_fen: Fen;

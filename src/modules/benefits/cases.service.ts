@@ -3,6 +3,7 @@ import { toNumber } from '../../db/convert.ts';
 import type { CurrentUser } from '../../platform/auth/current-user.ts';
 import { pageWindow } from '../../platform/http/schemas.ts';
 import { formatYuan } from '../../policies/values.ts';
+import { maskedAccountOf } from './bank-account.ts';
 import { caseScopeOf, todayOf } from './case-scope.ts';
 import { CASE_STATE_LABELS, type CaseState } from './case-states.ts';
 import { countOverdueByRegion, findCaseEvents, findCases, type CaseFilters } from './cases.repository.ts';
@@ -44,11 +45,10 @@ export async function listCases(ctx: AppContext, user: CurrentUser, query: CaseQ
 export async function getCase(ctx: AppContext, user: CurrentUser, id: number) {
   const row = await visibleCase(ctx.db, user, id);
   const events = await findCaseEvents(ctx.db, id);
-  const account = row.bank_account ? `****${row.bank_account.slice(-4)}` : null;
   return {
     ...caseView(row, todayOf(ctx.clock).today),
     explanation: JSON.parse(row.explanation) as string[],
-    bank: row.bank_name ? { bank_name: row.bank_name, bank_account: account, account_holder: row.account_holder } : null,
+    bank: row.bank_name ? { bank_name: row.bank_name, bank_account: maskedAccountOf(row.bank_account_tail), account_holder: row.account_holder } : null,
     history: events.map((e) => ({ from: e.from_state, to: e.to_state, actor: e.actor_name, note: e.note, at: e.at })),
   };
 }

@@ -4,6 +4,7 @@ import type { Actor, CurrentUser } from '../../platform/auth/current-user.ts';
 import { AppError } from '../../platform/errors.ts';
 import { caseScopeOf, todayOf } from './case-scope.ts';
 import { requireDelivery } from './applications-policy.ts';
+import { sealedAccountColumns } from './bank-account.ts';
 import { moveCase, type CaseRef } from './case-transitions.ts';
 import { findCase } from './cases.repository.ts';
 import { reviewDeadlineOf } from './review-clock.ts';
@@ -40,7 +41,7 @@ export async function startReview(trx: Db, ctx: AppContext, actor: Actor, curren
   if (!/^\d{8,32}$/.test(account)) throw new AppError('VALIDATION_FAILED', '银行账号应为 8–32 位数字');
   const { today } = todayOf(ctx.clock);
   return moveCase(trx, ctx, actor, current, 'confirm', {
-    patch: { bank_name: input.bank_name.trim(), bank_account: account, account_holder: input.account_holder.trim(), review_started_on: today, review_deadline: reviewDeadlineOf(today), reason: null },
+    patch: { bank_name: input.bank_name.trim(), ...sealedAccountColumns(ctx.cipher, account), account_holder: input.account_holder.trim(), review_started_on: today, review_deadline: reviewDeadlineOf(today), reason: null },
     note: options.note, details: { bank_account_tail: account.slice(-4), ...options.details },
   });
 }

@@ -5,6 +5,7 @@ import type { Actor, CurrentUser } from '../../platform/auth/current-user.ts';
 import { AppError } from '../../platform/errors.ts';
 import { pageWindow } from '../../platform/http/schemas.ts';
 import { formatYuan } from '../../policies/values.ts';
+import { openPaymentFile } from './bank-account.ts';
 import { caseScopeOf } from './case-scope.ts';
 import { findPaymentBatch, findPaymentBatches } from './payments.repository.ts';
 
@@ -26,10 +27,16 @@ export async function listPaymentBatches(ctx: AppContext, user: CurrentUser, que
   return { items, total, page, pageSize };
 }
 
-/** A stored payment instruction file, for download (the download is audited: it carries bank accounts). */
+/**
+ * A stored payment instruction file, decrypted for download. It lists whole bank accounts, so each
+ * download is audited as a whole view of personal data.
+ */
 export async function getPaymentFile(ctx: AppContext, actor: Actor, id: number) {
   const batch = await findPaymentBatch(ctx.db, id);
   if (!batch) throw new AppError('NOT_FOUND', '没有该支付指令');
-  await appendAudit(ctx.db, ctx.dialect, actor, { action: 'benefits.payment_batch.download', outcome: 'success', objectType: 'benefit_payment_batch', objectId: id, details: { sha256: batch.sha256 } }, ctx.clock());
-  return { file_name: batch.file_name, content: batch.content };
+  await appendAudit(ctx.db, ctx.dialect, actor, {
+    action: 'personal_data.view', outcome: 'success', objectType: 'benefit_payment_batch', objectId: id,
+    details: { file: 'payment_instruction', payments: toNumber(batch.payments), sha256: batch.sha256, whole_document: true },
+  }, ctx.clock());
+  return { file_name: batch.file_name, content: openPaymentFile(ctx.cipher, batch) };
 }

@@ -39,7 +39,7 @@ export async function retryPayment(db: Db, caseId: number, at: string): Promise<
 }
 
 /** Stores an instruction file and links its payments to it. */
-export async function insertPaymentBatch(db: Db, batch: { file_name: string; content: string; sha256: string; payments: number; total_fen: number; created_by: number | null; created_at: string }, paymentIds: number[]): Promise<number> {
+export async function insertPaymentBatch(db: Db, batch: { file_name: string; content: string; content_enc?: string | null; sha256: string; payments: number; total_fen: number; created_by: number | null; created_at: string }, paymentIds: number[]): Promise<number> {
   const row = await db.insertInto('benefit_payment_batches').values(batch).returning('id').executeTakeFirstOrThrow();
   const id = toNumber(row.id);
   if (paymentIds.length > 0) await db.updateTable('benefit_payments').set({ batch_id: id }).where('id', 'in', paymentIds).execute();

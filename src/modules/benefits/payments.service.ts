@@ -6,6 +6,7 @@ import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Actor, CurrentUser } from '../../platform/auth/current-user.ts';
 import { AppError } from '../../platform/errors.ts';
 import { formatYuan } from '../../policies/values.ts';
+import { sealedPaymentFile, wholeAccountOf } from './bank-account.ts';
 import { caseScopeOf, todayOf } from './case-scope.ts';
 import { moveCase } from './case-transitions.ts';
 import { findCase } from './cases.repository.ts';
@@ -18,7 +19,8 @@ import { paymentFileOf, type InstructionLine } from './payment-file.ts';
  * 直补快办: releases payable cases into a payment instruction file for the treasury or bank,
  * stored and queued in the outbox in the same transaction as the state changes and the ledger's
  * release entries. A case is released by someone other than its approver; a failed payment goes
- * out again as the next attempt of the same payment.
+ * out again as the next attempt of the same payment. The file lists whole bank accounts, opened
+ * from their ciphertext for it alone, and is itself stored encrypted.
  */
 
 type Official = Actor & { user: CurrentUser };
@@ -40,7 +42,7 @@ export async function createPaymentBatch(trx: Db, ctx: AppContext, actor: Offici
     const payment = wasFailed ? await retryPayment(trx, id, at) : await insertPayment(trx, { case_id: id, amount_fen: amountFen, at });
     if (!payment) throw new AppError('INVALID_STATE_TRANSITION', `案件 ${id} 的支付记录状态不一致`);
     if (!wasFailed) await bookRelease(trx, { caseId: id, policy: current.policy_code, region: current.region_code, month, amountFen, at });
-    lines.push({ paymentId: payment.id, attempt: payment.attempt, current, amountFen });
+    lines.push({ paymentId: payment.id, attempt: payment.attempt, current, amountFen, bankAccount: wholeAccountOf(ctx.cipher, current) });
   }
   return storeBatch(trx, ctx, actor, lines, at);
 }
@@ -50,7 +52,7 @@ async function storeBatch(trx: Db, ctx: AppContext, actor: Official, lines: Inst
   const sha256 = createHash('sha256').update(content).digest('hex');
   const totalFen = lines.reduce((sum, line) => sum + line.amountFen, 0);
   const fileName = `payment-${at.slice(0, 10).replace(/-/g, '')}-${sha256.slice(0, 8)}.csv`;
-  const batchId = await insertPaymentBatch(trx, { file_name: fileName, content, sha256, payments: lines.length, total_fen: totalFen, created_by: actor.user.id, created_at: at }, lines.map((l) => l.paymentId));
+  const batchId = await insertPaymentBatch(trx, { file_name: fileName, ...sealedPaymentFile(ctx.cipher, content), sha256, payments: lines.length, total_fen: totalFen, created_by: actor.user.id, created_at: at }, lines.map((l) => l.paymentId));
   await insertOutbox(trx, [{ channel: 'payment_instruction', dedupe_key: `payment-batch:${batchId}`, recipient: 'treasury', payload: JSON.stringify({ batch_id: batchId, file_name: fileName, sha256, payments: lines.length, total_fen: totalFen }), created_at: at }]);
   await appendAudit(trx, ctx.dialect, actor, { action: 'benefits.payment_batch.create', outcome: 'success', objectType: 'benefit_payment_batch', objectId: batchId, details: { payments: lines.length, total_fen: totalFen, sha256 } }, ctx.clock());
   return { id: batchId, file_name: fileName, sha256, payments: lines.length, total_fen: totalFen, total_yuan: formatYuan(totalFen), case_ids: lines.map((l) => toNumber(l.current.id)) };
