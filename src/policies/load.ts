@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toDayNumber } from '../platform/iso-date.ts';
+import { resolveDeclaredFacts } from './declared-facts.ts';
 import { PolicyError } from './errors.ts';
 import { checkExceptionPriorities } from './exceptions-check.ts';
 import { buildConditions, buildDefinitions, compileExpression, type BasisResolver } from './load-rules.ts';
@@ -83,6 +84,7 @@ function assemble(raw: RawPolicy, reader: YamlReader, file: string, text: string
   });
   const facts = buildFacts(raw, reader);
   const factsByName = new Map(facts.map((fact) => [fact.name, fact]));
+  const declaredFacts = resolveDeclaredFacts(reader, raw.declaredFacts, factsByName);
   const parameters = buildParameters(raw, factsByName, basis, reader);
   checkNameClashes(raw, reader);
   const env: TypeEnv = { facts: factsByName, parameters, definitions: new Map(raw.definitions.map((d) => [d.name, { type: d.type }])) };
@@ -96,7 +98,7 @@ function assemble(raw: RawPolicy, reader: YamlReader, file: string, text: string
     code: raw.code, name: raw.name, version: raw.version, summary: raw.summary, issuer: raw.issuer, subject: raw.subject,
     scope: raw.scope, valid, legalBasis: basis(raw.legalBasis, 'legal_basis'), sources, facts, factsByName, parameters,
     definitions, conditions, amount: { label: raw.amount.label, formula: amountFormula, basis: basis(raw.amount.basis, 'amount.basis') },
-    delivery: raw.delivery.delivery, attachments: raw.delivery.attachments, file, contentSha256: createHash('sha256').update(text).digest('hex'),
+    delivery: raw.delivery.delivery, attachments: raw.delivery.attachments, declaredFacts, file, contentSha256: createHash('sha256').update(text).digest('hex'),
   };
   runStaticChecks(policy, reader);
   return policy;

@@ -1,3 +1,4 @@
+import { readDeclaredFacts, type RawDeclaredFact } from './declared-facts.ts';
 import { readDelivery, type PolicyDelivery } from './delivery.ts';
 import type { ValueType } from './types.ts';
 import type { YamlReader } from './yaml-reader.ts';
@@ -94,9 +95,11 @@ export interface RawPolicy {
   amount: { label: string; formula: string; basis: string[]; path: string };
   /** 免申即享 or an application with materials (delivery.ts). */
   delivery: PolicyDelivery;
+  /** Facts the applicant of an application policy declares (declared-facts.ts). */
+  declaredFacts: RawDeclaredFact[];
 }
 
-const TOP_KEYS = ['code', 'name', 'version', 'summary', 'issuer', 'subject', 'scope', 'valid', 'legal_basis', 'sources', 'facts', 'parameters', 'definitions', 'conditions', 'amount', 'delivery', 'attachments'];
+const TOP_KEYS = ['code', 'name', 'version', 'summary', 'issuer', 'subject', 'scope', 'valid', 'legal_basis', 'sources', 'facts', 'parameters', 'definitions', 'conditions', 'amount', 'delivery', 'attachments', 'declared_facts'];
 const VALUE_TYPES: ValueType[] = ['number', 'money', 'percent', 'date', 'bool', 'text'];
 const REGION = /^\d{6}$/;
 
@@ -106,6 +109,7 @@ export function readPolicySchema(reader: YamlReader, document: unknown): RawPoli
   if (!top) return undefined;
   const valid = reader.object(top.valid, 'valid', ['from', 'to']) ?? {};
   const amount = reader.object(top.amount, 'amount', ['label', 'formula', 'basis']) ?? {};
+  const delivery = readDelivery(reader, top);
   return {
     code: reader.text(top, 'code', ''),
     name: reader.text(top, 'name', ''),
@@ -122,7 +126,8 @@ export function readPolicySchema(reader: YamlReader, document: unknown): RawPoli
     definitions: reader.namedEntries(top, 'definitions', '', false).map(([name, value, path]) => readDefinition(reader, name, value, path)),
     conditions: reader.list(top.conditions, 'conditions').map((value, index) => readCondition(reader, value, `conditions[${index}]`)),
     amount: { label: reader.text(amount, 'label', 'amount'), formula: reader.text(amount, 'formula', 'amount'), basis: reader.texts(amount, 'basis', 'amount'), path: 'amount' },
-    delivery: readDelivery(reader, top),
+    delivery,
+    declaredFacts: readDeclaredFacts(reader, top, delivery),
   };
 }
 

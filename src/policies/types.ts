@@ -1,3 +1,4 @@
+import type { DeclaredFactDef } from './declared-facts.ts';
 import type { AttachmentRequirement, Delivery } from './delivery.ts';
 
 /**
@@ -156,6 +157,8 @@ export interface Policy {
   /** exempt (免申即享: confirm in one click) or application (submit the listed materials). */
   delivery: Delivery;
   attachments: AttachmentRequirement[];
+  /** Facts the applicant declares on its case, each proved by listed materials (application only). */
+  declaredFacts: DeclaredFactDef[];
   file: string;
   contentSha256: string;
 }
