@@ -6,7 +6,7 @@ import { LOST_STATES } from './case-states.ts';
 
 /** SQL of match runs: the run record, what is already granted, and the candidates written in chunks. */
 
-/** Inserts a run and returns its id. */
+/** Inserts a run and returns its id; a second running run of the same policy and period fails on the unique index `benefit_match_runs_one_running`. */
 export async function insertMatchRun(db: Db, row: Insertable<BenefitMatchRunTable>): Promise<number> {
   const inserted = await db.insertInto('benefit_match_runs').values(row).returning('id').executeTakeFirstOrThrow();
   return toNumber(inserted.id);

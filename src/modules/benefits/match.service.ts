@@ -6,6 +6,7 @@ import { pageWindow } from '../../platform/http/schemas.ts';
 import { isIsoDate } from '../../platform/iso-date.ts';
 import { findPolicyInForce } from '../policy/catalogue.service.ts';
 import { factSourceOf } from '../policy/fact-sources.ts';
+import { isUniqueViolationOf } from './idempotency.ts';
 import { evaluateForMatch } from './match-evaluate.ts';
 import { writeCandidates } from './match-write.ts';
 import { beatMatchRun, findCountedPersons, findMatchRun, findMatchRuns, findRunningMatches, findSnapshot, insertMatchRun, markMatchRunAbandoned, updateMatchRun } from './match.repository.ts';
@@ -19,6 +20,8 @@ import { loadBenefitSettings } from './benefit-settings.ts';
  * the data snapshot. A rerun adds only what is new and flags candidates whose amount changed.
  * A run beats a heartbeat while it works; one whose heartbeat stopped (its process died) no
  * longer blocks the policy and period: the next start marks it interrupted and takes over.
+ * Two simultaneous starts cannot both run: a partial unique index allows one running run of a
+ * policy and period, and the loser's insert is answered MATCH_RUN_BUSY.
  */
 
 export const ABANDONED_RUN_ERROR = '进程中断，已由新批次接替';
@@ -44,11 +47,17 @@ export async function createMatchRun(ctx: AppContext, db: Db, actor: Actor, code
   await takeOverAbandonedRuns(ctx, db, actor, code, period);
   const snapshot = await findSnapshot(db);
   const startedAt = ctx.clock().toISOString();
-  return insertMatchRun(db, {
-    policy_code: code, policy_version_id: version.id, version_no: version.version_no, period, eval_date: date,
-    snapshot: JSON.stringify(snapshot),
-    status: 'running', phase: 'facts', summary: null, error: null, started_by: actor.user?.id ?? null, started_at: startedAt, finished_at: null, heartbeat_at: startedAt,
-  });
+  try {
+    return await insertMatchRun(db, {
+      policy_code: code, policy_version_id: version.id, version_no: version.version_no, period, eval_date: date,
+      snapshot: JSON.stringify(snapshot),
+      status: 'running', phase: 'facts', summary: null, error: null, started_by: actor.user?.id ?? null, started_at: startedAt, finished_at: null, heartbeat_at: startedAt,
+    });
+  } catch (error) {
+    // A simultaneous start passed the same check: the database keeps one running run per policy and period.
+    if (isUniqueViolationOf(error, 'benefit_match_runs')) throw new AppError('MATCH_RUN_BUSY');
+    throw error;
+  }
 }
 
 /** Refuses with MATCH_RUN_BUSY while a run of the policy and period is alive; marks dead ones interrupted (audited). */
