@@ -9,6 +9,7 @@ import type { AppContext } from './app-context.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { applicationsRoutes } from './modules/benefits/applications.routes.ts';
 import { casesRoutes } from './modules/benefits/cases.routes.ts';
+import { declaredFactsRoutes } from './modules/benefits/declared-facts.routes.ts';
 import { inboxRoutes } from './modules/benefits/inbox.routes.ts';
 import { outboxDispatcherPlugin } from './modules/benefits/outbox-dispatcher.ts';
 import { outboxRoutes } from './modules/benefits/outbox.routes.ts';
@@ -103,6 +104,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   // 免申即享 / 即申即享 / 直补快办: cases, review, 公示, payments and the ledger.
   await app.register(casesRoutes(ctx));
   await app.register(applicationsRoutes(ctx));
+  await app.register(declaredFactsRoutes(ctx));
   await app.register(reviewRoutes(ctx));
   await app.register(paymentsRoutes(ctx));
   await app.register(publicNoticesRoutes(ctx));

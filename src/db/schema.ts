@@ -22,6 +22,7 @@ import type {
   BenefitPaymentTable,
 } from '../modules/benefits/benefits.table.ts';
 import type { BenefitAttachmentTable } from '../modules/benefits/applications.table.ts';
+import type { BenefitDeclaredFactTable } from '../modules/benefits/declared-facts.table.ts';
 import type { ImportRejectTable, ImportRunTable } from '../modules/imports/imports.table.ts';
 import type {
   AbsorbedPersonTable,
@@ -105,4 +106,5 @@ export interface Database {
   benefit_journal: BenefitJournalTable;
   benefit_ledger_lines: BenefitLedgerLineTable;
   benefit_attachments: BenefitAttachmentTable;
+  benefit_declared_facts: BenefitDeclaredFactTable;
 }

@@ -53,6 +53,10 @@ export const ERROR_CODES = {
   ATTACHMENT_TYPE_MISMATCH: { status: 422, message: '文件内容与文件名所示类型不符' },
   ATTACHMENT_LOCKED: { status: 409, message: '申请材料已随申请提交，不能删除或再上传' },
   ATTACHMENT_LIMIT_REACHED: { status: 422, message: '该案件的申请材料文件数已达上限' },
+  // 申报事实: values the applicant declares on its case (src/modules/benefits/declared-facts*.ts).
+  DECLARATION_NOT_ALLOWED: { status: 422, message: '该政策不接受企业申报事实' },
+  DECLARATION_INCOMPLETE: { status: 422, message: '还有人员未申报所需事实' },
+  DECLARATION_INELIGIBLE: { status: 422, message: '按申报的数据不符合政策条件' },
   CONFIG_INVALID: { status: 500, message: '配置不正确' },
   DATABASE_UNAVAILABLE: { status: 503, message: '数据库暂不可用' },
   INTERNAL: { status: 500, message: '系统内部错误，请稍后重试或联系管理员' },

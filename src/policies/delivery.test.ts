@@ -69,6 +69,6 @@ describe('how a policy is delivered (delivery, attachments)', () => {
       stable_jobs_refund: 'exempt', job_expansion_subsidy: 'exempt', skills_upgrade_subsidy: 'exempt',
     });
     expect(byCode.internship_subsidy!.attachments.map((a) => a.name)).toEqual(['见习协议', '见习人员花名册', '见习生活补助发放凭证']);
-    expect(byCode.social_insurance_subsidy!.attachments.map((a) => [a.name, a.isRequired])).toEqual([['劳动合同', true]]);
+    expect(byCode.social_insurance_subsidy!.attachments.map((a) => [a.name, a.isRequired])).toEqual([['劳动合同', true], ['个人缴费明细', true]]);
   });
 });

@@ -7,6 +7,7 @@ import * as benefits from './20261127T2100_benefits.ts';
 import * as benefitApplications from './20261127T2200_benefit_applications.ts';
 import * as benefitDelivery from './20261127T2300_benefit_delivery.ts';
 import * as bankAccountCipher from './20261127T2400_bank_account_cipher.ts';
+import * as declaredFacts from './20261127T2500_declared_facts.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '20261127T2200_benefit_applications': benefitApplications,
   '20261127T2300_benefit_delivery': benefitDelivery,
   '20261127T2400_bank_account_cipher': bankAccountCipher,
+  '20261127T2500_declared_facts': declaredFacts,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {

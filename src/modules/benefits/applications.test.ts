@@ -27,7 +27,7 @@ describe.each(testDialects())('即申即享 applications with materials on %s', 
   let t: TestApp;
   let world: PolicyWorld;
   const c = {} as Record<'province' | 'enterprise' | 'other' | 'nanjing' | 'wuxi', string>;
-  const cases: Record<'internship' | 'insurance' | 'refund' | 'otherInternship', number> = {} as never;
+  const cases: Record<'internship' | 'correction' | 'refund' | 'otherInternship', number> = {} as never;
   beforeAll(async () => {
     t = await buildTestApp(dialect);
     await syncPolicyCatalogue(t.ctx);
@@ -39,17 +39,17 @@ describe.each(testDialects())('即申即享 applications with materials on %s', 
     ] as const) c[name] = (await t.loginAs(role, over)).cookie;
     const runId = await createMatchRun(t.ctx, t.ctx.db, systemActor(), 'stable_jobs_refund', '2025');
     cases.internship = await insertCase('internship_subsidy', TEST_ENTERPRISE_USCC, runId);
-    cases.insurance = await insertCase('social_insurance_subsidy', TEST_ENTERPRISE_USCC, runId);
+    cases.correction = await insertCase('internship_subsidy', TEST_ENTERPRISE_USCC, runId, '2024');
     cases.refund = await insertCase('stable_jobs_refund', TEST_ENTERPRISE_USCC, runId);
     cases.otherInternship = await insertCase('internship_subsidy', world.e2, runId);
   }, 60_000);
   afterAll(() => t.close());
 
-  async function insertCase(policy: string, uscc: string, runId: number): Promise<number> {
+  async function insertCase(policy: string, uscc: string, runId: number, period = '2025'): Promise<number> {
     const version = await t.ctx.db.selectFrom('policy_versions').select('id').where('code', '=', policy).executeTakeFirstOrThrow();
     const at = new Date(MONDAY).toISOString();
     const row = await t.ctx.db.insertInto('benefit_cases').values({
-      policy_code: policy, period: '2025', uscc, enterprise_name: uscc === TEST_ENTERPRISE_USCC ? '南京扬帆装备有限公司' : '玄武大型软件有限公司',
+      policy_code: policy, period, uscc, enterprise_name: uscc === TEST_ENTERPRISE_USCC ? '南京扬帆装备有限公司' : '玄武大型软件有限公司',
       region_code: uscc === TEST_ENTERPRISE_USCC ? '320115' : '320102', city_code: '320100', state: 'matched', amount_fen: 1_200_000, rerun_amount_fen: null,
       is_amount_changed: 0, explanation: '[]', policy_version_id: toNumber(version.id), run_id: runId, last_run_id: runId, bank_name: null, bank_account: null,
       account_holder: null, review_started_on: null, review_deadline: null, approved_by: null, released_by: null, publicity_from: null, publicity_until: null,
@@ -184,17 +184,19 @@ describe.each(testDialects())('即申即享 applications with materials on %s', 
   });
 
   it('takes a corrected application after a return: new files beside the submitted ones, the clock restarted', async () => {
-    expect((await upload(cases.insurance, 'labour_contract', '劳动合同.pdf', PDF(), c.enterprise)).statusCode).toBe(200);
-    expect((await post(`/api/v1/benefits/cases/${cases.insurance}/apply`, c.enterprise, ACCOUNT, 'apply-insurance-1')).statusCode).toBe(200);
-    const returned = await post(`/api/v1/benefits/cases/${cases.insurance}/return`, c.nanjing, { reason: '劳动合同缺少签字页' }, 'return-insurance');
+    for (const [code, name] of [['internship_agreement', '见习协议.pdf'], ['trainee_roster', '花名册.pdf'], ['allowance_payment_proof', '发放凭证.pdf']]) {
+      expect((await upload(cases.correction, code, name, PDF(), c.enterprise)).statusCode).toBe(200);
+    }
+    expect((await post(`/api/v1/benefits/cases/${cases.correction}/apply`, c.enterprise, ACCOUNT, 'apply-correction-1')).statusCode).toBe(200);
+    const returned = await post(`/api/v1/benefits/cases/${cases.correction}/return`, c.nanjing, { reason: '见习协议缺少签字页' }, 'return-correction');
     expect(returned.json().state).toBe('returned');
-    const [submitted] = await stored(cases.insurance);
+    const [submitted] = await stored(cases.correction);
     expect(errorOf(await remove(toNumber(submitted!.id), c.enterprise))).toEqual([409, 'ATTACHMENT_LOCKED']);
-    expect((await upload(cases.insurance, 'labour_contract', '劳动合同（含签字页）.pdf', PDF(), c.enterprise)).statusCode).toBe(200);
-    const again = await post(`/api/v1/benefits/cases/${cases.insurance}/apply`, c.enterprise, ACCOUNT, 'apply-insurance-2');
-    expect(again.json()).toEqual({ id: cases.insurance, state: 'confirmed' });
-    expect((await stored(cases.insurance)).every((f) => f.submitted_at !== null)).toBe(true);
-    const history = (await get(`/api/v1/benefits/cases/${cases.insurance}`, c.enterprise)).json().history.map((h: { to: string }) => h.to);
+    expect((await upload(cases.correction, 'internship_agreement', '见习协议（含签字页）.pdf', PDF(), c.enterprise)).statusCode).toBe(200);
+    const again = await post(`/api/v1/benefits/cases/${cases.correction}/apply`, c.enterprise, ACCOUNT, 'apply-correction-2');
+    expect(again.json()).toEqual({ id: cases.correction, state: 'confirmed' });
+    expect((await stored(cases.correction)).every((f) => f.submitted_at !== null)).toBe(true);
+    const history = (await get(`/api/v1/benefits/cases/${cases.correction}`, c.enterprise)).json().history.map((h: { to: string }) => h.to);
     expect(history).toEqual(['confirmed', 'returned', 'confirmed']);
   });
 });

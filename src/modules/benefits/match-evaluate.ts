@@ -9,11 +9,14 @@ import { factSourceOf } from '../policy/fact-sources.ts';
 import { kernelOfVersion } from '../policy/policy-versions.ts';
 import { loadRegisterFacts } from '../policy/register-facts.service.ts';
 import type { SubjectRow } from '../policy/subjects.ts';
+import { awaitingDeclaration, declarableMask } from './declared-facts-rules.ts';
 
 /**
  * The evaluation half of a match run: the policy module's facts (set-wise SQL) and compiled
  * kernel over every enterprise, minus the persons already counted, grouped per enterprise with
- * the amount and a Chinese explanation for each candidate.
+ * the amount and a Chinese explanation for each candidate. For an application policy that takes
+ * declared facts (申报事实), an enterprise whose rows wait only for such values is a candidate too:
+ * amount so far (0 until it declares), asked to declare them and upload the materials.
  */
 
 type PolicyVersionRow = Awaited<ReturnType<typeof findPolicyInForce>>['row'];
@@ -23,6 +26,8 @@ export interface Candidate {
   amountFen: number;
   explanation: string[];
   persons: { personId: number; amountFen: number }[];
+  /** Rows waiting for the enterprise's declared facts (absent: the amount is the data's whole answer). */
+  awaitingDeclaration?: number;
 }
 
 export interface Evaluated {
@@ -47,11 +52,17 @@ export async function evaluateForMatch(ctx: AppContext, version: PolicyVersionRo
   const byEnterprise = groupByEnterprise(rows, decisions);
   const note = assumptionViews(policy, source.assumptions).map((a) => `按“${a.label}：否”计算（本系统无此前享受记录，审核时请核实）`);
   const candidates: Candidate[] = [];
+  const mask = declarableMask(policy);
   for (const [uscc, indices] of byEnterprise) {
     const mine = indices.map((i) => decisions[i] as RowDecision);
     const tally = tallyDecisions(mine);
-    if (tally.undetermined > 0 || tally.eligible === 0 || tally.eligible_amount_fen <= 0) continue;
+    const awaiting = mask === 0 ? undefined : awaitingDeclaration(policy, source.subjectLabel, mine, mask);
+    if (!awaiting && (tally.undetermined > 0 || tally.eligible === 0 || tally.eligible_amount_fen <= 0)) continue;
     const persons = indices.flatMap((i) => ((decisions[i] as RowDecision).outcome === 'eligible' && rows[i]?.personId !== undefined ? [{ personId: rows[i]!.personId!, amountFen: (decisions[i] as RowDecision).amountFen }] : []));
+    if (awaiting) {
+      candidates.push({ uscc, amountFen: awaiting.totals.eligibleAmountFen, explanation: [...awaiting.explanation, ...note], persons, awaitingDeclaration: awaiting.totals.needsDeclaration });
+      continue;
+    }
     const explanation = source.isPerEnterprise
       ? explainOne(policy, rows[indices[0]!]!, mine[0]!, date)
       : aggregateExplanation(policy, source.subjectLabel, tally, new Map(), []);

@@ -3,6 +3,9 @@ import type { Db } from '../../db/database.ts';
 import type { Policy } from '../../policies/types.ts';
 import { formatYuan } from '../../policies/values.ts';
 import { insertCaseEvents } from './cases.repository.ts';
+import { evaluateCaseDeclarations } from './declared-facts-evaluate.ts';
+import { declaredFactsText, takesDeclarations } from './declared-facts-rules.ts';
+import { findDeclaredCaseIds } from './declared-facts.repository.ts';
 import type { Candidate } from './match-evaluate.ts';
 import { findCasesOfPeriod, findEnterpriseNames, flagAmountChange, insertCasePersons, insertCases, updateMatchRun } from './match.repository.ts';
 import { insertNotices, insertOutbox } from './notices.repository.ts';
@@ -11,7 +14,8 @@ import { insertNotices, insertOutbox } from './notices.repository.ts';
  * The writing half of a match run, in chunks of one transaction each: new candidates become
  * cases with their notice (inbox, SMS and e-mail in the outbox) and counted persons; a candidate
  * already on file is left alone, or flagged when its amount changed. A crash between chunks
- * leaves whole chunks, and the rerun completes the rest without duplicates.
+ * leaves whole chunks, and the rerun completes the rest without duplicates. A case holding the
+ * enterprise's declared facts (申报事实) is compared as re-evaluated with them, not as the data alone.
  */
 
 const CHUNK = 500;
@@ -27,6 +31,7 @@ interface RunRef {
 export async function writeCandidates(ctx: AppContext, run: RunRef, candidates: readonly Candidate[]) {
   const existing = await findCasesOfPeriod(ctx.db, run.policy.code, run.period);
   const names = await findEnterpriseNames(ctx.db);
+  const declared = takesDeclarations(run.policy) ? await findDeclaredCaseIds(ctx.db, run.policy.code, run.period) : new Set<number>();
   const counts = { candidates: candidates.length, candidates_new: 0, candidates_unchanged: 0, amount_changed: 0, amount_new_fen: 0 };
   for (let i = 0; i < candidates.length; i += CHUNK) {
     const chunk = candidates.slice(i, i + CHUNK);
@@ -38,10 +43,11 @@ export async function writeCandidates(ctx: AppContext, run: RunRef, candidates: 
       for (const candidate of chunk) {
         const found = existing.get(candidate.uscc);
         if (!found) continue;
-        if (found.amountFen === candidate.amountFen) counts.candidates_unchanged += 1;
+        const now = declared.has(found.id) ? await reassessDeclaredCase(trx, found.id, run, candidate.uscc) : candidate;
+        if (!now || found.amountFen === now.amountFen) counts.candidates_unchanged += 1;
         else {
           counts.amount_changed += 1;
-          await flagAmountChange(trx, found.id, candidate.amountFen, found.state === 'matched', run.runId, JSON.stringify(candidate.explanation), ctx.clock().toISOString());
+          await flagAmountChange(trx, found.id, now.amountFen, found.state === 'matched', run.runId, JSON.stringify(now.explanation), ctx.clock().toISOString());
         }
       }
     });
@@ -51,6 +57,20 @@ export async function writeCandidates(ctx: AppContext, run: RunRef, candidates: 
 }
 
 type Names = Awaited<ReturnType<typeof findEnterpriseNames>>;
+
+/** A declared case as its declarations and today's data make it; undefined when that no longer gives an amount (apply refuses it). */
+async function reassessDeclaredCase(trx: Db, caseId: number, run: RunRef, uscc: string) {
+  const evaluation = await evaluateCaseDeclarations(trx, { id: caseId, policy_code: run.policy.code, period: run.period, uscc });
+  return evaluation.status === 'eligible' || evaluation.status === 'awaiting_declaration' ? { amountFen: evaluation.amountFen, explanation: evaluation.explanation } : undefined;
+}
+
+/** The notice of a new case: its amount, or (waiting for declarations) what to declare and upload. */
+function noticeBody(policy: Policy, c: Candidate): string {
+  if (c.awaitingDeclaration) {
+    return `您单位可能符合${policy.name}条件，有 ${c.awaitingDeclaration} 名人员待申报。请登录申报${declaredFactsText(policy)}并上传申请材料，提交申请后进入审核；金额按申报的数据重新测算。`;
+  }
+  return `您单位符合${policy.name}条件，预计可获 ${formatYuan(c.amountFen)}。${c.explanation.join('；')}。请登录确认收款账户（即申即享），或说明放弃理由。`;
+}
 
 async function insertFresh(trx: Db, ctx: AppContext, run: RunRef, fresh: readonly Candidate[], names: Names): Promise<void> {
   if (fresh.length === 0) return;
@@ -70,7 +90,7 @@ async function insertFresh(trx: Db, ctx: AppContext, run: RunRef, fresh: readonl
   const notices = written.map((c) => ({
     case_id: ids.get(c.uscc)!, uscc: c.uscc, kind: 'matched', created_at: at,
     title: `政策兑现提醒：${run.policy.name}`,
-    body: `您单位符合${run.policy.name}条件，预计可获 ${formatYuan(c.amountFen)}。${c.explanation.join('；')}。请登录确认收款账户（即申即享），或说明放弃理由。`,
+    body: noticeBody(run.policy, c),
   }));
   await insertNotices(trx, notices);
   await insertOutbox(trx, notices.flatMap((n) => ['sms', 'email'].map((channel) => ({

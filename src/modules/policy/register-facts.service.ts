@@ -12,3 +12,11 @@ import type { SubjectRow } from './subjects.ts';
 export async function loadRegisterFacts(ctx: AppContext, policy: Policy, date: string): Promise<SubjectRow[]> {
   return factSourceOf(policy.code).load(ctx.db, policy, { kind: 'all' }, date, await findDataCoverage(ctx.db));
 }
+
+/**
+ * The facts of one enterprise's subjects on a date (with every row its linked facts need), the same
+ * query narrowed: what a 申报 re-evaluation of one benefit case reads.
+ */
+export async function loadEnterpriseFacts(ctx: Pick<AppContext, 'db'>, policy: Policy, uscc: string, date: string): Promise<SubjectRow[]> {
+  return factSourceOf(policy.code).load(ctx.db, policy, { kind: 'enterprise', uscc }, date, await findDataCoverage(ctx.db));
+}
