@@ -184,7 +184,7 @@ describe.each(testDialects())('即申即享 applications with materials on %s', 
   });
 
   it('takes a corrected application after a return: new files beside the submitted ones, the clock restarted', async () => {
-    for (const [code, name] of [['internship_agreement', '见习协议.pdf'], ['trainee_roster', '花名册.pdf'], ['allowance_payment_proof', '发放凭证.pdf']]) {
+    for (const [code, name] of [['internship_agreement', '见习协议.pdf'], ['trainee_roster', '花名册.pdf'], ['allowance_payment_proof', '发放凭证.pdf']] as const) {
       expect((await upload(cases.correction, code, name, PDF(), c.enterprise)).statusCode).toBe(200);
     }
     expect((await post(`/api/v1/benefits/cases/${cases.correction}/apply`, c.enterprise, ACCOUNT, 'apply-correction-1')).statusCode).toBe(200);

@@ -148,7 +148,7 @@ describe.each(testDialects())('社会保险补贴 with facts the enterprise decl
     expect(detail.amount_fen).toBe(162_080);
     expect(detail.explanation).toContain('其中 2 条的「劳动合同期限」「个人每月缴纳的养老、医疗、失业保险费」为企业申报，审核时请与所附材料核对');
     expect(errorOf(await apply())).toEqual([422, 'APPLICATION_INCOMPLETE']);
-    for (const [code, name] of [['labour_contract', '劳动合同.pdf'], ['contribution_record', '个人缴费明细.pdf']]) {
+    for (const [code, name] of [['labour_contract', '劳动合同.pdf'], ['contribution_record', '个人缴费明细.pdf']] as const) {
       const body = multipart(name, PDF());
       const uploaded = await t.app.inject({ method: 'POST', url: `/api/v1/benefits/cases/${caseId}/attachments/${code}`, payload: body.payload, headers: { cookie: c.e3, 'content-type': body.contentType, 'idempotency-key': `up-${code}` } });
       expect(uploaded.statusCode, uploaded.body).toBe(200);
