@@ -36,6 +36,7 @@ import { catalogueRoutes } from './modules/policy/catalogue.routes.ts';
 import { sandboxRoutes } from './modules/policy/sandbox.routes.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
 import { toolsRoutes } from './modules/reference/tools.routes.ts';
+import { usccOverridesRoutes } from './modules/reference/uscc-overrides.routes.ts';
 import { workforceRoutes } from './modules/workforce/workforce.routes.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { authPlugin } from './platform/auth/auth.plugin.ts';
@@ -89,6 +90,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(demoRoutes(ctx));
   await app.register(referenceRoutes(ctx));
   await app.register(toolsRoutes(ctx));
+  await app.register(usccOverridesRoutes(ctx));
   await app.register(importsRoutes(ctx));
   await app.register(enterprisesRoutes(ctx));
   await app.register(exchangeRoutes(ctx));

@@ -41,6 +41,7 @@ import type {
   RegionAliasTable,
   RegionTable,
 } from '../modules/reference/reference.table.ts';
+import type { UsccOverrideTable } from '../modules/reference/uscc-overrides.table.ts';
 import type {
   ContributionTable,
   EmploymentSpellTable,
@@ -60,6 +61,7 @@ export interface Database {
   region_aliases: RegionAliasTable;
   industries: IndustryTable;
   occupations: OccupationTable;
+  uscc_overrides: UsccOverrideTable;
   users: UserTable;
   sessions: SessionTable;
   login_attempts: LoginAttemptTable;

@@ -22,6 +22,8 @@ export const ERROR_CODES = {
   CALENDAR_NOT_COVERED: { status: 422, message: '该年份不在官方工作日历覆盖范围内' },
   INVALID_DATE: { status: 400, message: '日期格式应为 YYYY-MM-DD 且为真实日期' },
   INVALID_USCC: { status: 400, message: '统一社会信用代码不正确' },
+  USCC_OVERRIDE_NOT_NEEDED: { status: 422, message: '该统一社会信用代码校验通过，无需登记人工核验例外' },
+  USCC_OVERRIDE_NOT_ALLOWED: { status: 422, message: '只有校验位不符的统一社会信用代码可以登记人工核验例外；位数、字符或区划码错误的代码请更正后再录入' },
   INVALID_ID_NUMBER: { status: 400, message: '公民身份号码不正确' },
   INVALID_REGION: { status: 400, message: '地区代码不是江苏省现行行政区划代码' },
   IMPORT_HEADER_INVALID: { status: 400, message: '导入文件表头不正确' },

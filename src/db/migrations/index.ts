@@ -8,6 +8,7 @@ import * as benefitApplications from './20261127T2200_benefit_applications.ts';
 import * as benefitDelivery from './20261127T2300_benefit_delivery.ts';
 import * as bankAccountCipher from './20261127T2400_bank_account_cipher.ts';
 import * as declaredFacts from './20261127T2500_declared_facts.ts';
+import * as usccOverrides from './20261127T2600_uscc_overrides.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '20261127T2300_benefit_delivery': benefitDelivery,
   '20261127T2400_bank_account_cipher': bankAccountCipher,
   '20261127T2500_declared_facts': declaredFacts,
+  '20261127T2600_uscc_overrides': usccOverrides,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {

@@ -10,6 +10,8 @@ import { pageWindow, type Page } from '../../platform/http/schemas.ts';
 import { checkUscc } from '../../platform/identifiers/uscc.ts';
 import { ROLE_DEFINITIONS, isRole, type Role } from '../../platform/roles.ts';
 import { loadSecuritySettings } from '../../platform/security-settings.ts';
+import { isOverridableUsccReason } from '../reference/uscc-acceptance.ts';
+import { findActiveUsccOverride } from '../reference/uscc-overrides.service.ts';
 import { findRegionForAccount, findRegionNames } from './accounts-regions.repository.ts';
 import { revokeUserSessions } from './sessions.repository.ts';
 import * as users from './users.repository.ts';
@@ -103,7 +105,9 @@ async function validateNewUser(ctx: AppContext, input: NewUser): Promise<Role> {
   if (definition.requiresRegion) await validateRegion(ctx, input.role, input.regionCode);
   if (definition.requiresUscc) {
     const check = checkUscc(input.uscc ?? '');
-    if (!check.valid) throw new AppError('INVALID_USCC', `企业账号须填写正确的统一社会信用代码（${check.reason}）`);
+    // An early code failing a check character is taken when a manual override in force accepts it.
+    const isOverridden = !check.valid && isOverridableUsccReason(check.reason) && (await findActiveUsccOverride(ctx.db, check.normalized)) !== undefined;
+    if (!check.valid && !isOverridden) throw new AppError('INVALID_USCC', `企业账号须填写正确的统一社会信用代码（${check.reason}）`);
   }
   return input.role;
 }

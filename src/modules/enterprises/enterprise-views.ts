@@ -51,6 +51,14 @@ export interface EnterpriseDetail extends EnterpriseListItem {
   updatedAt: string;
 }
 
+/**
+ * The detail page's answer: for a credit code that fails the check, the manual override it was
+ * accepted by (信用代码人工核验) and whether that is still in force; null for a passing code.
+ */
+export interface EnterpriseDetailWithOverride extends EnterpriseDetail {
+  usccOverride: { id: number; isActive: boolean } | null;
+}
+
 /** Maps a register row to its list shape, with its validity on `today`. */
 export function toListItem(row: EnterpriseListRow, today: string): EnterpriseListItem {
   return {

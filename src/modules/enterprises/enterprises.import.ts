@@ -36,7 +36,7 @@ export const enterprisesImport: ImportKind<EnterpriseRecord> = {
   // The register is the 工信 side's data; 省人社 may load it too when the two bureaus exchange files.
   roles: ['province_miit', 'province_hrss'],
   columns: ENTERPRISE_COLUMNS,
-  parseRow: parseEnterpriseRow,
+  parseRow: (cells, context) => parseEnterpriseRow(cells, context?.usccOverrides),
   async writeBatch(trx, ctx, rows, runId): Promise<EnterpriseBatchOutcome> {
     return summariseOutcomes(await writeEnterprises(trx, ctx, rows, `import:${runId}`));
   },

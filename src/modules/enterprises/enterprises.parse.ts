@@ -1,7 +1,8 @@
-import { USCC_REASONS, checkUscc } from '../../platform/identifiers/uscc.ts';
+import { USCC_REASONS } from '../../platform/identifiers/uscc.ts';
 import { normalizeIdentifier } from '../../platform/identifiers/normalize.ts';
 import { dateCell, enumCell, isCellError, textCell, type CellResult } from '../imports/cells.ts';
 import type { ColumnSpec, ParsedRow, RawCell, RowReject } from '../imports/import-kind.ts';
+import { acceptUscc, NO_USCC_OVERRIDES, overrideNote, type UsccOverrideSet } from '../reference/uscc-acceptance.ts';
 import { SIZE_SPELLINGS, TIER_SPELLINGS } from './enterprise-vocabulary.ts';
 import type { EnterpriseSize, Tier } from './enterprises.table.ts';
 
@@ -50,9 +51,10 @@ const LANDLINE = /^(0\d{2,3})-?(\d{7,8})(?:(?:-|转)(\d{1,6}))?$/;
 /**
  * Normalises and validates one row without any I/O. Every problem is reported (one reject per
  * reason code, columns joined, since the rejects table is keyed by line and code), and no input
- * makes it throw.
+ * makes it throw. A credit code failing only a check character passes when one of the given
+ * overrides (read by the caller beforehand) accepts it, and the row's notes say so.
  */
-export function parseEnterpriseRow(input: Record<string, RawCell>): ParsedRow<EnterpriseRecord> {
+export function parseEnterpriseRow(input: Record<string, RawCell>, usccOverrides: UsccOverrideSet = NO_USCC_OVERRIDES): ParsedRow<EnterpriseRecord> {
   const cells = withoutInvalidDates(input);
   const problems: Problem[] = [];
   const take = <T>(key: ColumnKey, result: CellResult<T>, required: boolean): T | undefined => {
@@ -62,7 +64,7 @@ export function parseEnterpriseRow(input: Record<string, RawCell>): ParsedRow<En
     return undefined;
   };
   const notes: string[] = [];
-  const uscc = take('uscc', usccCell(cells.uscc), true);
+  const uscc = take('uscc', usccCell(cells.uscc, usccOverrides, notes), true);
   const name = take('name', limitedText(cells.name, NAME_MAX, 'NAME_INVALID', HEADER.name), true);
   const tier = take('tier', codeFor(enumCell(foldSpaces(cells.tier), TIER_SPELLINGS, HEADER.tier), 'TIER_INVALID'), true);
   const recognizedOn = take('recognized_on', dateCell(cells.recognized_on), true);
@@ -91,11 +93,14 @@ function withoutInvalidDates(cells: Record<string, RawCell>): Record<string, Raw
   return Object.fromEntries(Object.entries(cells).map(([key, value]) => [key, isInvalidDate(value) ? 'Invalid Date' : value]));
 }
 
-function usccCell(raw: RawCell): CellResult<string> {
+function usccCell(raw: RawCell, overrides: UsccOverrideSet, notes: string[]): CellResult<string> {
   const text = textCell(raw);
   if (text === undefined) return undefined;
-  const check = checkUscc(text);
-  if (check.valid) return check.normalized;
+  const check = acceptUscc(text, overrides);
+  if (check.isAccepted) {
+    if (check.override) notes.push(overrideNote(check.override));
+    return check.normalized;
+  }
   if (check.reason === 'EMPTY') return undefined;
   return { error: check.reason, message: `${USCC_REASONS[check.reason]}：${check.normalized}` };
 }

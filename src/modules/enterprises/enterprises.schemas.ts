@@ -61,6 +61,7 @@ export const EnterpriseDetailSchema = Type.Composite([
     contactPhone: Nullable(Type.String({ description: '脱敏后的联系电话' })),
     recognitions: Type.Array(RecognitionSchema),
     keyEnterprise: Nullable(Type.Object({ regionCode: Type.String(), commissionerId: Nullable(Type.Integer()), commissionerName: Nullable(Type.String()) })),
+    usccOverride: Nullable(Type.Object({ id: Type.Integer(), isActive: Type.Boolean() }, { description: '信用代码校验未通过、按人工核验例外接收时的例外编号及是否仍生效' })),
     createdAt: Type.String(),
     updatedAt: Type.String(),
   }),

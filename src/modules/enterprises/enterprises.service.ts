@@ -6,8 +6,9 @@ import { pageWindow, type Page } from '../../platform/http/schemas.ts';
 import { normalizeIdentifier } from '../../platform/identifiers/normalize.ts';
 import { requireIsoDate, todayInShanghai } from '../../platform/iso-date.ts';
 import { regionScopeCodes } from '../reference/reference.service.ts';
+import { findUsccOverrideStatus } from '../reference/uscc-overrides.service.ts';
 import { enterpriseScopeOf } from './enterprise-scope.ts';
-import { toDetail, toListItem, type EnterpriseDetail, type EnterpriseListItem } from './enterprise-views.ts';
+import { toDetail, toListItem, type EnterpriseDetailWithOverride, type EnterpriseListItem } from './enterprise-views.ts';
 import * as register from './enterprises.repository.ts';
 import type { EnterpriseSize, Tier } from './enterprises.table.ts';
 
@@ -55,13 +56,14 @@ export async function listEnterprises(ctx: AppContext, user: CurrentUser, query:
   return { items: rows.map((row) => toListItem(row, today)), total, page: window.page, pageSize: window.pageSize };
 }
 
-/** One enterprise with its tier history and validity; outside the caller's scope it is not found. */
-export async function getEnterprise(ctx: AppContext, user: CurrentUser, usccParam: string): Promise<EnterpriseDetail> {
+/** One enterprise with its tier history, validity and any credit-code override; outside the caller's scope it is not found. */
+export async function getEnterprise(ctx: AppContext, user: CurrentUser, usccParam: string): Promise<EnterpriseDetailWithOverride> {
   const uscc = normalizeIdentifier(usccParam);
   const row = await register.findEnterpriseRow(ctx.db, uscc, await enterpriseScopeOf(ctx.db, user));
   if (!row) throw new AppError('NOT_FOUND', '企业不存在或不在您的数据范围内');
   const [history, keyEntry] = [await register.findRecognitionHistory(ctx.db, uscc), await register.findKeyEnterpriseEntry(ctx.db, uscc)];
-  return toDetail(row, history, keyEntry, todayInShanghai(ctx.clock), ctx.cipher);
+  const usccOverride = await findUsccOverrideStatus(ctx.db, uscc);
+  return { ...toDetail(row, history, keyEntry, todayInShanghai(ctx.clock), ctx.cipher), usccOverride };
 }
 
 /**

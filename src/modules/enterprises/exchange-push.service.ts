@@ -2,9 +2,9 @@ import type { AppContext } from '../../app-context.ts';
 import type { Db } from '../../db/database.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Actor, CurrentUser } from '../../platform/auth/current-user.ts';
-import { sm3Hex } from '../../platform/crypto/sm.ts';
 import { normalizeIdentifier } from '../../platform/identifiers/normalize.ts';
 import type { RawCell } from '../imports/import-kind.ts';
+import { loadActiveUsccOverrides } from '../reference/uscc-overrides.service.ts';
 import { parseEnterpriseRow, type EnterpriseRecord } from './enterprises.parse.ts';
 import * as exchange from './exchange.repository.ts';
 import { writeEnterprises, type RowOutcome } from './register-write.ts';
@@ -36,7 +36,7 @@ export type PushAnswer = { kind: 'fresh' | 'replayed'; response: PushResponse } 
  */
 export async function pushEnterprises(ctx: AppContext, actor: Actor & { user: CurrentUser }, idempotencyKey: string, body: { enterprises: PushItem[] }): Promise<PushAnswer> {
   const key = `${actor.user.id}:${idempotencyKey}`;
-  const requestHash = sm3Hex(canonicalJson(body));
+  const requestHash = ctx.cipher.requestDigest(canonicalJson(body));
   try {
     return await ctx.db.transaction().execute(async (trx) => {
       const stored = await exchange.findExchangeRequest(trx, key);
@@ -64,8 +64,9 @@ function answerStored(stored: { request_hash: string; response: string }, reques
 async function applyPush(trx: Db, ctx: AppContext, items: PushItem[], source: string): Promise<PushResponse> {
   const results: PushResult[] = [];
   const valid: { line: number; record: EnterpriseRecord }[] = [];
+  const usccOverrides = await loadActiveUsccOverrides(trx);
   items.forEach((item, index) => {
-    const parsed = parseEnterpriseRow(item as Record<string, RawCell>);
+    const parsed = parseEnterpriseRow(item as Record<string, RawCell>, usccOverrides);
     if (parsed.ok) valid.push({ line: index, record: parsed.record });
     else results[index] = { index, uscc: normalizeIdentifier(item.uscc ?? ''), status: 'rejected', notes: [], reasons: parsed.rejects };
   });

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../app-context.ts';
 import type { Db } from '../../db/database.ts';
 import type { Role } from '../../platform/roles.ts';
+import type { UsccOverrideSet } from '../reference/uscc-acceptance.ts';
 
 /** One column of an import file: the Chinese header of SPEC §3 and its accepted English name. */
 export interface ColumnSpec {
@@ -19,6 +20,15 @@ export interface RowReject {
   column: string | null;
   code: string;
   message: string;
+}
+
+/**
+ * What a row parser may know beyond the row, read once when an import starts (parsing is
+ * synchronous and per row, so nothing is looked up row by row).
+ */
+export interface ParseContext {
+  /** Credit codes failing only a check character that a recorded manual override accepts. */
+  usccOverrides: UsccOverrideSet;
 }
 
 export type ParsedRow<R> = { ok: true; record: R } | { ok: false; rejects: Omit<RowReject, 'line'>[] };
@@ -56,7 +66,7 @@ export interface ImportKind<R> {
   kind: string;
   label: string;
   columns: readonly ColumnSpec[];
-  parseRow(cells: Record<string, RawCell>): ParsedRow<R>;
+  parseRow(cells: Record<string, RawCell>, context?: ParseContext): ParsedRow<R>;
   writeBatch(trx: Db, ctx: AppContext, rows: { line: number; record: R }[], runId: number): Promise<BatchOutcome>;
   /** Who may run it (default: 省人社 only; the register is 工信's too). */
   roles?: readonly Role[];
@@ -66,9 +76,9 @@ export interface ImportKind<R> {
    * A row parser for one import, when remembering checks across rows pays (the same ID
    * numbers month after month). It is given where the header put each column key and then
    * each row's cells in file order, and must answer exactly as parseRow does on the cells by
-   * key. Default: parseRow.
+   * key with the same context. Default: parseRow.
    */
-  createParser?(positions: ReadonlyMap<string, number>): (cells: readonly RawCell[]) => ParsedRow<R>;
+  createParser?(positions: ReadonlyMap<string, number>, context: ParseContext): (cells: readonly RawCell[]) => ParsedRow<R>;
   /** A writer for one import; default: arrays of batchSize rows given to writeBatch. */
   createWriter?(ctx: AppContext): ImportWriter<R>;
   /** Work after the last batch (e.g. refreshing aggregates), in its own transaction. */

@@ -3,9 +3,11 @@ import type { AppContext } from '../../app-context.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/auth/current-user.ts';
 import { AppError, isAppError } from '../../platform/errors.ts';
+import { NO_USCC_OVERRIDES } from '../reference/uscc-acceptance.ts';
+import { loadActiveUsccOverrides } from '../reference/uscc-overrides.service.ts';
 import { sha256File } from './file-hash.ts';
 import { cellsByKey, mapHeader, type HeaderMap } from './header.ts';
-import type { ImportKind, ImportWriter, ParsedRow, RawCell, RowReject } from './import-kind.ts';
+import type { ImportKind, ImportWriter, ParseContext, ParsedRow, RawCell, RowReject } from './import-kind.ts';
 import * as runs from './imports.repository.ts';
 import { openSource, type SourceFile } from './source.ts';
 
@@ -77,6 +79,7 @@ async function openSourceOrRefuse(path: string): Promise<SourceFile> {
 
 async function importRows(ctx: AppContext, actor: Actor, kind: ImportKind<unknown>, source: SourceFile, runId: number, sha: string, onProgress?: (p: ImportProgress) => void): Promise<ImportSummary> {
   const counters: Counters = { rows: 0, accepted: 0, unchanged: 0, rejected: 0 };
+  const context = await loadParseContext(ctx, kind);
   const batchSize = kind.batchSize ?? 2000;
   let rejects: RowReject[] = [];
   const writer = kind.createWriter?.(ctx) ?? batchWriter(kind, ctx, batchSize, () => rejects.length);
@@ -92,7 +95,7 @@ async function importRows(ctx: AppContext, actor: Actor, kind: ImportKind<unknow
     for (const row of rows) {
       if (!parseRow) {
         header = mapHeader(kind.columns, row.cells, kind.label);
-        parseRow = rowParserFor(kind, header);
+        parseRow = rowParserFor(kind, header, context);
         continue;
       }
       counters.rows += 1;
@@ -108,9 +111,18 @@ async function importRows(ctx: AppContext, actor: Actor, kind: ImportKind<unknow
   return { run_id: runId, kind: kind.kind, file_sha256: sha, ...counters, ignored_columns: header.ignored };
 }
 
+/**
+ * What the rows are checked against, read once as the import starts: the credit-code overrides
+ * in force, for kinds with a credit-code column (a revocation reaches the next import, not this one).
+ */
+async function loadParseContext(ctx: AppContext, kind: ImportKind<unknown>): Promise<ParseContext> {
+  const hasUsccColumn = kind.columns.some((c) => c.key === 'uscc');
+  return { usccOverrides: hasUsccColumn ? await loadActiveUsccOverrides(ctx.db) : NO_USCC_OVERRIDES };
+}
+
 /** The kind's parser for this import, or its parseRow on the cells by column key. */
-function rowParserFor<R>(kind: ImportKind<R>, header: HeaderMap): (cells: readonly RawCell[]) => ParsedRow<R> {
-  return kind.createParser?.(header.positions) ?? ((cells) => kind.parseRow(cellsByKey(header, cells)));
+function rowParserFor<R>(kind: ImportKind<R>, header: HeaderMap, context: ParseContext): (cells: readonly RawCell[]) => ParsedRow<R> {
+  return kind.createParser?.(header.positions, context) ?? ((cells) => kind.parseRow(cellsByKey(header, cells), context));
 }
 
 /** The default writer: arrays of batchSize rows, rejects counted in, to the kind's writeBatch. */

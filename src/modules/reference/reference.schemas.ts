@@ -65,6 +65,11 @@ export const CheckResult = Type.Object({
   message: Type.Optional(Type.String()),
   normalized: Type.Optional(Type.String({ description: '规范化后的输入；身份号码只给脱敏形式' })),
   regionCode: Type.Optional(Type.String({ description: '信用代码第 3–8 位登记管理机关行政区划码' })),
+  override: Type.Optional(Type.Object({
+    id: Type.Integer(),
+    evidence: Type.String({ description: '核验依据' }),
+    recordedAt: Type.String(),
+  }, { description: '校验未通过，但已登记的人工核验例外（导入时按例外接收）' })),
 });
 
 export const IsoDate = Type.String({ maxLength: 10, description: 'YYYY-MM-DD' });

@@ -10,16 +10,16 @@ import { describeIdNumberCheck, describeUsccCheck } from './tools.service.ts';
 const calendarErrors = { ...standardErrors, 422: ErrorResponse } as const;
 
 /** Checking and counting tools for signed-in users: identifiers and working days. */
-export function toolsRoutes(_ctx: AppContext): FastifyPluginAsyncTypebox {
+export function toolsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get('/api/v1/tools/check/uscc', {
       config: { access: 'authenticated' },
       schema: {
-        tags: ['tools'], summary: '校验统一社会信用代码（GB 32100-2015）',
+        tags: ['tools'], summary: '校验统一社会信用代码（GB 32100-2015），并说明是否已登记人工核验例外',
         querystring: Type.Object({ code: Type.String({ maxLength: 64 }) }),
         response: { 200: CheckResult, ...standardErrors },
       },
-    }, async (request) => describeUsccCheck(request.query.code));
+    }, async (request) => describeUsccCheck(ctx.db, request.query.code));
 
     app.get('/api/v1/tools/check/id', {
       config: { access: 'authenticated' },

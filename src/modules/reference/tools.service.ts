@@ -1,6 +1,9 @@
 import { maskIdNumber } from '../../platform/crypto/masking.ts';
 import { checkIdNumber, ID_NUMBER_REASONS } from '../../platform/identifiers/id-number.ts';
+import type { Db } from '../../db/database.ts';
 import { checkUscc, USCC_REASONS } from '../../platform/identifiers/uscc.ts';
+import { isOverridableUsccReason, type ActiveUsccOverride } from './uscc-acceptance.ts';
+import { findActiveUsccOverride } from './uscc-overrides.service.ts';
 
 /** The checking tools offered to signed-in users, shaped for the API. */
 
@@ -10,13 +13,20 @@ export interface CheckAnswer {
   message?: string;
   normalized?: string;
   regionCode?: string;
+  /** A failing credit code accepted all the same by a recorded manual override. */
+  override?: ActiveUsccOverride;
 }
 
-/** Checks a credit code and explains a failure in Chinese. */
-export function describeUsccCheck(code: string): CheckAnswer {
+/**
+ * Checks a credit code and explains a failure in Chinese; a code failing only a check character
+ * says whether a manual override in force accepts it all the same (imports and pushes then take it).
+ */
+export async function describeUsccCheck(db: Db, code: string): Promise<CheckAnswer> {
   const result = checkUscc(code);
-  if (!result.valid) return { valid: false, reason: result.reason, message: USCC_REASONS[result.reason], normalized: result.normalized };
-  return { valid: true, normalized: result.normalized, regionCode: result.regionCode };
+  if (result.valid) return { valid: true, normalized: result.normalized, regionCode: result.regionCode };
+  const answer: CheckAnswer = { valid: false, reason: result.reason, message: USCC_REASONS[result.reason], normalized: result.normalized };
+  const override = isOverridableUsccReason(result.reason) ? await findActiveUsccOverride(db, result.normalized) : undefined;
+  return override ? { ...answer, override: { id: override.id, evidence: override.evidence, recordedAt: override.recordedAt } } : answer;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../app-context.ts';
 import type { Db } from '../../db/database.ts';
 import type { BatchOutcome, ImportKind, ParsedRow, RawCell } from '../imports/import-kind.ts';
+import type { UsccOverrideSet } from '../reference/uscc-acceptance.ts';
 import { findContributions, upsertContributions, type ContributionRow } from './contributions.repository.ts';
 import { writeKeyedRows } from './keyed-write.ts';
 import { keepRegisteredRows } from './register-check.ts';
@@ -18,8 +19,8 @@ export const CONTRIBUTION_COLUMNS = [
 ] as const;
 
 /** Validates a row of monthly contribution totals; amounts become integer fen. */
-export function parseContributionRow(cells: Record<string, RawCell>, today?: string): ParsedRow<ContributionRow> {
-  const row = new RowReader(cells, CONTRIBUTION_COLUMNS, today);
+export function parseContributionRow(cells: Record<string, RawCell>, today?: string, usccOverrides?: UsccOverrideSet): ParsedRow<ContributionRow> {
+  const row = new RowReader(cells, CONTRIBUTION_COLUMNS, today, usccOverrides);
   const uscc = row.uscc('uscc');
   const period = row.period('period');
   const insured = row.count('insured');
@@ -49,6 +50,6 @@ export const contributionsImport: ImportKind<ContributionRow> = {
   kind: 'contributions',
   label: '企业月度缴费汇总',
   columns: CONTRIBUTION_COLUMNS,
-  parseRow: (cells) => parseContributionRow(cells),
+  parseRow: (cells, context) => parseContributionRow(cells, undefined, context?.usccOverrides),
   writeBatch: writeContributionBatch,
 };

@@ -26,9 +26,9 @@ export const rosterImport: ImportKind<RosterRecord> = {
   kind: 'roster',
   label: '参保人员月度名单',
   columns: ROSTER_COLUMNS,
-  parseRow: (cells) => parseRosterRow(cells),
+  parseRow: (cells, context) => parseRosterRow(cells, undefined, context?.usccOverrides),
   writeBatch: writeRosterBatch,
-  createParser: (positions) => createRosterParser(positions),
+  createParser: (positions, context) => createRosterParser(positions, undefined, context.usccOverrides),
   createWriter: (ctx) => new RosterWriter(ctx),
   // The most parse rejects one transaction carries with its window.
   batchSize: 5_000,

@@ -1,8 +1,9 @@
 import { checkIdNumber, ID_NUMBER_REASONS } from '../../platform/identifiers/id-number.ts';
-import { checkUscc, USCC_REASONS } from '../../platform/identifiers/uscc.ts';
+import { USCC_REASONS } from '../../platform/identifiers/uscc.ts';
 import { todayInShanghai } from '../../platform/iso-date.ts';
 import { countCell, dateCell, enumCell, isCellError, moneyCell, periodCell, textCell, type CellResult } from '../imports/cells.ts';
 import type { ColumnSpec, ParsedRow, RawCell, RowReject } from '../imports/import-kind.ts';
+import { acceptUscc, NO_USCC_OVERRIDES, type UsccOverrideSet } from '../reference/uscc-acceptance.ts';
 import { periodOfDate } from './periods.ts';
 
 /**
@@ -18,6 +19,8 @@ export class RowReader {
     private readonly cells: Record<string, RawCell>,
     private readonly columns: readonly ColumnSpec[],
     today: string = todayInShanghai(),
+    /** Credit codes failing only a check character that a recorded override accepts (read once per import). */
+    private readonly usccOverrides: UsccOverrideSet = NO_USCC_OVERRIDES,
   ) {
     this.today = today;
   }
@@ -42,10 +45,10 @@ export class RowReader {
     return this.reject(key, check.reason, ID_NUMBER_REASONS[check.reason]);
   }
 
-  /** A normalised, valid 统一社会信用代码. */
+  /** A normalised 统一社会信用代码, valid or accepted by a manual override in force. */
   uscc(key: string): string | undefined {
-    const check = checkUscc(textCell(this.raw(key)) ?? '');
-    if (check.valid) return check.normalized;
+    const check = acceptUscc(textCell(this.raw(key)) ?? '', this.usccOverrides);
+    if (check.isAccepted) return check.normalized;
     if (check.reason === 'EMPTY') return this.missing(key);
     return this.reject(key, check.reason, USCC_REASONS[check.reason]);
   }
