@@ -1,7 +1,6 @@
 import type { AppContext } from '../../app-context.ts';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../platform/auth/current-user.ts';
-import { sm3Hex } from '../../platform/crypto/sm.ts';
 import { AppError } from '../../platform/errors.ts';
 import { canonicalJson } from '../enterprises/exchange-push.service.ts';
 import { claimIdempotencyKey, findIdempotentAnswer, storeIdempotentAnswer } from './idempotency.repository.ts';
@@ -23,7 +22,7 @@ export async function runIdempotent<T>(
   ctx: AppContext, actor: Actor, route: string, clientKey: string, body: unknown, work: (trx: Db) => Promise<T>,
 ): Promise<IdempotentAnswer<T>> {
   const key = `${actor.user?.id ?? actor.ip ?? 'anonymous'}:${route}:${clientKey}`;
-  const requestHash = sm3Hex(canonicalJson(body ?? null));
+  const requestHash = ctx.cipher.requestDigest(canonicalJson(body ?? null));
   try {
     return await ctx.db.transaction().execute(async (trx) => {
       const stored = await findIdempotentAnswer(trx, key);

@@ -38,6 +38,13 @@ describe('personal-data cipher', () => {
     expect(sealed.map((text) => cipher.decrypt(text))).toEqual(values);
   });
 
+  it('digests request bodies with a key: not the plain SM3, and another key gives another digest', () => {
+    const body = '{"bank_account":"6222020100001234567"}';
+    expect(cipher.requestDigest(body)).toBe(cipher.requestDigest(body));
+    expect(cipher.requestDigest(body)).not.toBe(sm3Hex(body));
+    expect(createPersonalDataCipher({ ...keys, blindIndex: Buffer.alloc(32, 7) }).requestDigest(body)).not.toBe(cipher.requestDigest(body));
+  });
+
   it('refuses a tampered ciphertext', () => {
     const bytes = Buffer.from(cipher.encrypt('13812345678'), 'base64');
     bytes[20] = (bytes[20] ?? 0) ^ 1;

@@ -11,6 +11,11 @@ export interface PersonalDataCipher {
   decrypt(sealed: string): string;
   /** Deterministic keyed index of a normalised value; the kind keeps ID and phone indexes apart. */
   blindIndex(kind: 'id' | 'phone', normalized: string): string;
+  /**
+   * Keyed digest of a whole request body, for idempotency checks: an unkeyed hash of a body that
+   * carries a bank account or a phone number could be reversed by trying candidates.
+   */
+  requestDigest(canonicalBody: string): string;
 }
 
 export function createPersonalDataCipher(keys: KeyConfig): PersonalDataCipher {
@@ -18,5 +23,6 @@ export function createPersonalDataCipher(keys: KeyConfig): PersonalDataCipher {
     encrypt: (plain) => sm4Encrypt(plain, keys.encryption, keys.mac),
     decrypt: (sealed) => sm4Decrypt(sealed, keys.encryption, keys.mac),
     blindIndex: (kind, normalized) => hmacSm3Hex(keys.blindIndex, `${kind}:${normalized}`),
+    requestDigest: (canonicalBody) => hmacSm3Hex(keys.blindIndex, `request:${canonicalBody}`),
   };
 }
