@@ -94,4 +94,30 @@ export async function rolePagesSpec(runner, { newContext, baseUrl, demoAccounts 
       await page.getByText(/校验通过|校验未通过/).waitFor();
     }],
   ]);
+
+  // An early credit code: a valid one (91320115839990011N) with its 18th character changed.
+  const earlyUscc = '913201158399900110';
+  await runAs(runner, as('sysadmin'), '信用代码例外 (sysadmin)', ({ page, layout }) => [
+    ['shows the validator’s failure before saving, then records the early code with its evidence', async () => {
+      await layout.openMenu('信用代码例外');
+      await page.getByRole('button', { name: /登记例外/ }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('统一社会信用代码').fill(earlyUscc);
+      await dialog.getByRole('button', { name: '校验', exact: true }).click();
+      await dialog.getByText('校验未通过：统一社会信用代码第 18 位校验码不正确').waitFor();
+      await dialog.getByLabel('核验依据').fill('营业执照原件核验一致（e2e）');
+      await runner.screenshot(page, '16-sysadmin-uscc-override-check');
+      await dialog.getByRole('button', { name: '登记', exact: true }).click();
+      await page.getByRole('row', { name: new RegExp(earlyUscc) }).getByText('生效中').waitFor();
+    }],
+    ['revokes it with a reason; the entry stays, marked revoked', async () => {
+      const row = page.getByRole('row', { name: new RegExp(earlyUscc) });
+      await row.getByRole('button', { name: '撤销' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('撤销原因').fill('e2e：核实后撤销');
+      await dialog.getByRole('button', { name: '撤销', exact: true }).click();
+      await row.getByText('已撤销').first().waitFor();
+      await runner.screenshot(page, '17-sysadmin-uscc-overrides');
+    }],
+  ]);
 }

@@ -53,6 +53,8 @@ export interface EnterpriseDetail extends EnterpriseListItem {
   contactPhone: string | null;
   recognitions: Recognition[];
   keyEnterprise: { regionCode: string; commissionerId: number | null; commissionerName: string | null } | null;
+  /** A code failing the check that came in by a manual override (信用代码人工核验), and whether it is still in force. */
+  usccOverride?: { id: number; isActive: boolean } | null;
   createdAt: string;
   updatedAt: string;
 }

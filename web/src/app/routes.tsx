@@ -199,6 +199,14 @@ export const APP_ROUTES: readonly AppRoute[] = [
     access: OFFICIAL_ROLES,
   },
   {
+    // Recorded and revoked by 省工信 and the system administrator, read by 省人社 (POST /reference/uscc-overrides…).
+    path: '/reference/uscc-overrides',
+    page: lazy(() => import('../pages/reference/UsccOverridesPage.tsx')),
+    labelKey: 'menu.usccOverrides',
+    icon: <SafetyCertificateOutlined />,
+    access: ['province_miit', 'sysadmin', 'province_hrss'],
+  },
+  {
     path: '/tools',
     page: lazy(() => import('../pages/tools/ToolsPage.tsx')),
     labelKey: 'menu.tools',

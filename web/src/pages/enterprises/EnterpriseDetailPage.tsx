@@ -7,7 +7,7 @@ import { useRemoteData } from '../../components/useRemoteData.ts';
 import { useI18n } from '../../locales/i18n.tsx';
 import { EmployeesTab } from './EmployeesTab.tsx';
 import { EnterpriseOverview } from './EnterpriseOverview.tsx';
-import { TierTag } from './enterpriseTags.tsx';
+import { TierTag, UsccOverrideTag } from './enterpriseTags.tsx';
 
 /** 企业详情 (/enterprises/:uscc): facts, tier history, masked contact, and the insured employees. */
 export default function EnterpriseDetailPage() {
@@ -25,6 +25,7 @@ export default function EnterpriseDetailPage() {
         <Space wrap>
           <span>{data?.name ?? uscc}</span>
           {data && <TierTag tier={data.tier} />}
+          {data?.usccOverride && <UsccOverrideTag override={data.usccOverride} />}
         </Space>
       }
       extra={

@@ -28,3 +28,14 @@ export function SizeText({ size }: { size: EnterpriseSize | null }) {
   const { t } = useI18n();
   return <>{size ? t(`size.${size}`) : t('common.none')}</>;
 }
+
+/** 信用代码人工核验: the credit code fails the check and came in by a manual override (greyed once revoked). */
+export function UsccOverrideTag({ override }: { override: { id: number; isActive: boolean } }) {
+  const { t } = useI18n();
+  const hint = override.isActive ? t('usccOverrides.tagActive', { id: override.id }) : t('usccOverrides.tagRevoked', { id: override.id });
+  return (
+    <Tag color={override.isActive ? 'purple' : 'default'} title={hint}>
+      {t('usccOverrides.tag')}
+    </Tag>
+  );
+}

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Col, Form, Input, Row, Typography } from 'antd';
 import { useState } from 'react';
 import { checkIdNumber, checkUscc, type CodeCheck } from '../../api/tools.ts';
 import { useErrorText, useI18n } from '../../locales/i18n.tsx';
+import { formatDate } from '../../utils/format.ts';
 
 interface CodeCheckFormProps {
   name: string;
@@ -43,7 +44,21 @@ function CodeCheckForm({ name, title, maxLength, check }: CodeCheckFormProps) {
         </Button>
       </Form>
       {error !== undefined && <Alert type="error" showIcon role="alert" title={errorText(error)} />}
-      {result && (
+      {result?.override && (
+        <Alert
+          type="warning"
+          showIcon
+          role="status"
+          title={t('tools.overridden', { id: result.override.id })}
+          description={
+            <>
+              <div>{result.message ?? result.reason}</div>
+              <div>{t('tools.overrideEvidence', { evidence: result.override.evidence, at: formatDate(result.override.recordedAt) })}</div>
+            </>
+          }
+        />
+      )}
+      {result && !result.override && (
         <Alert
           type={result.valid ? 'success' : 'error'}
           showIcon
