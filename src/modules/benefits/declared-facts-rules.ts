@@ -107,7 +107,8 @@ export function failedConditions(policy: Policy, decisions: readonly RowDecision
  * the enterprise's declaration, which values the enterprise declared, and the total.
  */
 export function declarationExplanation(policy: Policy, subjectLabel: string, totals: RowTotals, failed: Map<string, number>, declaredRows: number): string[] {
-  const lines = [`${subjectLabel}共 ${totals.rows} 条：符合 ${totals.eligible} 条，不符合 ${totals.ineligible} 条，待企业申报 ${totals.needsDeclaration} 条${totals.undetermined > 0 ? `，数据不足待定 ${totals.undetermined} 条` : ''}`];
+  const waiting = [totals.needsDeclaration > 0 ? `待企业申报 ${totals.needsDeclaration} 条` : '', totals.undetermined > 0 ? `数据不足待定 ${totals.undetermined} 条` : ''].filter(Boolean);
+  const lines = [`${subjectLabel}共 ${totals.rows} 条：符合 ${totals.eligible} 条，不符合 ${totals.ineligible} 条${waiting.map((text) => `，${text}`).join('')}`];
   for (const [label, count] of failed) lines.push(`不符合「${label}」：${count} 条`);
   if (totals.needsDeclaration > 0) {
     lines.push(`您单位可能符合${policy.name}条件：请为待申报的 ${totals.needsDeclaration} 条申报${declaredFactsText(policy)}，并上传材料；申报后按同一规则重新测算金额`);

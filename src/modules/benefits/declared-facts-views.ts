@@ -1,4 +1,5 @@
 import { maskIdNumber } from '../../platform/crypto/masking.ts';
+import { todayInShanghai } from '../../platform/iso-date.ts';
 import type { PersonalDataCipher } from '../../platform/crypto/personal-data.ts';
 import { isoFromDays } from '../../policies/dates.ts';
 import { evaluatePolicy } from '../../policies/evaluate.ts';
@@ -87,8 +88,9 @@ function declaredLine(policy: Policy, facts: { name: string; text: string | null
   const declared = facts.filter((fact) => fact.source === 'declared');
   if (declared.length === 0) return [];
   const labels = new Map(policy.declaredFacts.map((d) => [d.fact, d.label]));
-  const last = declared.map((fact) => fact.declared_at ?? '').sort().at(-1)?.slice(0, 10);
-  return [`企业申报：${declared.map((fact) => `${labels.get(fact.name) ?? fact.name} ${fact.text}`).join('；')}（${declared[0]!.declared_by ?? ''} ${last ?? ''} 申报，以所附材料为证）`];
+  const last = declared.map((fact) => fact.declared_at ?? '').sort().at(-1) ?? '';
+  const day = last ? todayInShanghai(() => new Date(last)) : '';
+  return [`企业申报：${declared.map((fact) => `${labels.get(fact.name) ?? fact.name} ${fact.text}`).join('；')}（${declared[0]!.declared_by ?? ''} ${day} 申报，以所附材料为证）`];
 }
 
 function knownFacts(facts: Record<string, number | string | undefined>): Map<string, number | string> {

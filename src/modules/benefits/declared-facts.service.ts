@@ -45,7 +45,12 @@ export async function saveCaseDeclarations(trx: Db, ctx: AppContext, actor: Ente
     throw new AppError('INVALID_STATE_TRANSITION', `案件当前状态（${CASE_STATE_LABELS[current.state as CaseState] ?? current.state}）不能修改申报，或已被他人处理`, { id: caseId, state: current.state, action: 'declare' });
   }
   const before = await evaluateCaseDeclarations(trx, current, basis);
-  const changes = checkInputs(basis.policy, before, inputs);
+  const persons = await findPersonsShown(trx, before.rows.flatMap((r) => (r.row.personId === undefined ? [] : [r.row.personId])));
+  const nameOf = (row: EvaluatedRow) => {
+    const person = personShown(persons, ctx.cipher, row.row.personId);
+    return person ? `${person.name}（${person.id_number}）` : row.row.key;
+  };
+  const changes = checkInputs(basis.policy, before, inputs, nameOf);
   const at = ctx.clock().toISOString();
   for (const change of changes) {
     if (change.value === null) await deleteDeclaredFact(trx, caseId, change.key, change.fact);
@@ -105,16 +110,20 @@ interface Change {
 }
 
 /** Checks every input against the case's rows and the policy's declarable facts; all problems at once, in Chinese. */
-function checkInputs(policy: Policy, evaluation: CaseEvaluation, inputs: readonly DeclarationInput[]): Change[] {
+function checkInputs(policy: Policy, evaluation: CaseEvaluation, inputs: readonly DeclarationInput[], nameOf: (row: EvaluatedRow) => string): Change[] {
   const rows = new Map<string, EvaluatedRow>(evaluation.rows.map((r) => [subjectKeyOf(r.row), r]));
   const labels = new Map(policy.declaredFacts.map((d) => [d.fact, d.label]));
   const problems: string[] = [];
   const changes: Change[] = [];
   inputs.forEach((input, index) => {
     const row = rows.get(input.key);
-    const where = `第 ${index + 1} 行`;
-    if (!row || !(row.status === 'needs_declaration' || row.declarations.length > 0)) {
-      problems.push(`${where}：${row ? '按现有数据已能确定结果，无需申报' : '不是本案件的人员'}（${input.key}）`);
+    if (!row) {
+      problems.push(`第 ${index + 1} 行（${input.key}）：不是本案件的人员`);
+      return;
+    }
+    const where = nameOf(row);
+    if (!(row.status === 'needs_declaration' || row.declarations.length > 0)) {
+      problems.push(`${where}：按现有数据已能确定结果，无需申报`);
       return;
     }
     for (const [name, raw] of Object.entries(input.values)) {

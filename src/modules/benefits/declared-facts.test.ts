@@ -99,13 +99,16 @@ describe.each(testDialects())('社会保险补贴 with facts the enterprise decl
       { key: 'person:999999', values: { [CONTRACT]: '一年以上' } },
     ]);
     expect(errorOf(refused)).toEqual([400, 'VALIDATION_FAILED']);
+    const shown = (await declarations()).json();
+    const [graduate, unemployed, other] = [people.graduate, people.unemployed, people.other].map((p) => rowOf(shown, p).person).map((p) => `${p.name}（${p.id_number}）`);
     expect(refused.json().error.details.problems).toEqual([
-      '第 1 行：劳动合同期限应为以下之一：不满一年、一年以上、无固定期限；却是 "两年"',
-      '第 1 行：个人每月缴纳的养老、医疗、失业保险费不能为负数',
-      '第 2 行：「months_contributed」不是本政策可申报的事实（可申报：劳动合同期限、个人每月缴纳的养老、医疗、失业保险费）',
-      '第 3 行：按现有数据已能确定结果，无需申报（person:' + people.other + '）',
-      '第 4 行：不是本案件的人员（person:999999）',
+      `${graduate}：劳动合同期限应为以下之一：不满一年、一年以上、无固定期限；却是 "两年"`,
+      `${graduate}：个人每月缴纳的养老、医疗、失业保险费不能为负数`,
+      `${unemployed}：「months_contributed」不是本政策可申报的事实（可申报：劳动合同期限、个人每月缴纳的养老、医疗、失业保险费）`,
+      `${other}：按现有数据已能确定结果，无需申报`,
+      '第 4 行（person:999999）：不是本案件的人员',
     ]);
+    expect(graduate).toMatch(/^陈\*\*（3201\*{10}\d{3}[\dX]）$/);
     expect(await t.ctx.db.selectFrom('benefit_declared_facts').selectAll().execute()).toEqual([]);
   });
 

@@ -443,3 +443,70 @@ export function listOutbox(query: OutboxQuery): Promise<OutboxPage> {
 export function retryOutboxMessage(id: number, key: string): Promise<{ id: number; status: 'pending' }> {
   return write(`/benefits/outbox/${id}/retry`, {}, key);
 }
+
+/** 申报事实: where a case's row value comes from — the data on file, the enterprise's declaration, or nowhere yet. */
+export type DeclaredSource = 'data' | 'declared' | 'missing';
+
+/** A fact the enterprise may declare on its case, the form of its input and the materials that prove it. */
+export interface DeclarationField {
+  fact: string;
+  label: string;
+  type: 'number' | 'money' | 'percent' | 'date' | 'bool' | 'text';
+  unit: string | null;
+  /** The values a text fact takes. */
+  values: string[] | null;
+  description: string;
+  proved_by: { code: string; name: string }[];
+}
+
+/** One fact of a row: its value (money in yuan, dates YYYY-MM-DD, booleans), in words, and where it came from. */
+export interface DeclaredFactValue {
+  name: string;
+  label: string;
+  value: unknown;
+  text: string | null;
+  source: DeclaredSource;
+  declared_by: string | null;
+  declared_at: string | null;
+}
+
+/** One row of a case (a person hired): the person masked, its status, amount and explanation. */
+export interface DeclarationRow {
+  /** The subject the values are declared for (`person:123`). */
+  key: string;
+  person: { name: string; id_number: string } | null;
+  describe: Record<string, string | number>;
+  status: 'eligible' | 'ineligible' | 'needs_declaration' | 'undetermined';
+  outcome: 'eligible' | 'ineligible' | 'undetermined';
+  amount_fen: number | null;
+  /** Whether the enterprise declares values for this row. */
+  is_declarable: boolean;
+  /** The declarable facts the row still needs. */
+  needs: string[];
+  facts: DeclaredFactValue[];
+  explanation: string[];
+}
+
+export interface CaseDeclarations {
+  case_id: number;
+  policy: string;
+  state: CaseState;
+  takes_declarations: boolean;
+  is_editable: boolean;
+  status: 'awaiting_declaration' | 'eligible' | 'ineligible' | 'undetermined' | 'not_applicable';
+  amount_fen: number | null;
+  eligible_amount_fen: number;
+  summary: { rows: number; eligible: number; ineligible: number; needs_declaration: number; undetermined: number };
+  fields: DeclarationField[];
+  explanation: string[];
+  rows: DeclarationRow[];
+}
+
+export function getCaseDeclarations(caseId: number): Promise<CaseDeclarations> {
+  return api.get<CaseDeclarations>(`/benefits/cases/${caseId}/declarations`);
+}
+
+/** Saves declared values (null withdraws one); the answer is the case re-evaluated with them. */
+export function saveCaseDeclarations(caseId: number, rows: { key: string; values: Record<string, unknown> }[], key: string): Promise<CaseDeclarations> {
+  return apiRequest<CaseDeclarations>('PUT', `/benefits/cases/${caseId}/declarations`, { body: { rows }, headers: { 'Idempotency-Key': key } });
+}

@@ -1,7 +1,7 @@
-import { Alert, Button, Card, Descriptions, Space, Spin, Steps, Table, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Space, Spin, Steps, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { getCase, getCaseApplication, type CaseDetail, type CaseState } from '../../api/benefits.ts';
+import { getCase, getCaseApplication, getCaseDeclarations, type CaseDetail, type CaseState } from '../../api/benefits.ts';
 import { useCurrentUser } from '../../app/auth.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useI18n } from '../../locales/i18n.tsx';
@@ -12,6 +12,7 @@ import { useBenefitsText } from './benefitsText.ts';
 import { ApplicationMaterials } from './ApplicationMaterials.tsx';
 import { CaseStateTag, ReviewClockTag } from './CaseTags.tsx';
 import { ConfirmClaimForm } from './ConfirmClaimForm.tsx';
+import { DeclaredFactsPanel } from './DeclaredFactsPanel.tsx';
 import { ReviewActions } from './ReviewActions.tsx';
 
 /** The way from match to money; a case that left it shows where it stopped. */
@@ -29,7 +30,8 @@ function stepsOf(state: CaseState): { current: number; status: 'process' | 'fini
  * A benefit case (/benefits/cases/:id): amount and explanation, the way from match to money,
  * the 20-working-day clock, and the action of whoever is next — the enterprise's 确认申领 or
  * 不申领 (for a policy that needs an application: 申请材料 to upload, then 提交申请), the city's
- * approve, reject or return, with the application's materials to download.
+ * approve, reject or return, with the application's materials to download. Where the policy lets
+ * the enterprise declare facts (社会保险补贴), 人员申报 comes first: the amount waits for it.
  */
 export default function BenefitCasePage() {
   const { bt, policyName, stateName } = useBenefitsText();
@@ -39,6 +41,7 @@ export default function BenefitCasePage() {
   const id = Number(useParams().id);
   const detail = useRemoteData(() => getCase(id), String(id));
   const application = useRemoteData(() => getCaseApplication(id), String(id));
+  const declarations = useRemoteData(() => getCaseDeclarations(id), String(id));
   const [notice, setNotice] = useState<string>();
   const item = detail.data;
 
@@ -46,6 +49,7 @@ export default function BenefitCasePage() {
     setNotice(message);
     detail.reload();
     application.reload();
+    declarations.reload();
   };
 
   if (!item) {
@@ -61,6 +65,10 @@ export default function BenefitCasePage() {
   const canReview = user.role === 'city_hrss' && item.state === 'confirmed';
   // Until the delivery is known, neither 确认申领 nor 提交申请 is offered.
   const delivery = application.data?.delivery;
+  const declared = declarations.data?.takes_declarations ? declarations.data : undefined;
+  const isAwaitingDeclaration = declared?.status === 'awaiting_declaration';
+  // Submitting waits for the declarations as for the materials (the server refuses it all the same).
+  const waiting = isAwaitingDeclaration ? [{ code: 'declarations', name: bt('benefits.declare.missingItem', { count: declared.summary.needs_declaration }) }] : [];
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -77,6 +85,11 @@ export default function BenefitCasePage() {
             <Typography.Text strong data-testid="case-amount">
               {formatFen(item.amount_fen)}
             </Typography.Text>
+            {isAwaitingDeclaration && (
+              <Tag color="orange" style={{ marginLeft: 8 }} data-testid="case-awaiting-declaration">
+                {bt('benefits.declare.awaitingTag')}
+              </Tag>
+            )}
             {item.is_amount_changed && item.rerun_amount_fen !== null && (
               <Typography.Text type="warning" style={{ marginLeft: 8 }}>
                 {bt('benefits.amountChanged', { amount: formatFen(item.rerun_amount_fen) })}
@@ -102,6 +115,12 @@ export default function BenefitCasePage() {
       </Card>
 
       <LoadError error={application.error} />
+      <LoadError error={declarations.error} />
+      {delivery === 'application' && declared && (
+        <Card title={bt('benefits.declare.title')} data-testid="case-declarations">
+          <DeclaredFactsPanel caseId={item.id} answer={declared} canEdit={canClaim && declared.is_editable} onSaved={() => { detail.reload(); declarations.reload(); }} />
+        </Card>
+      )}
       {delivery === 'application' && application.data && (
         <Card title={bt('benefits.application.title')} data-testid="application-materials">
           <ApplicationMaterials caseId={item.id} application={application.data} canEdit={canClaim && application.data.is_editable} onChanged={application.reload} />
@@ -109,7 +128,7 @@ export default function BenefitCasePage() {
       )}
       {canClaim && delivery === 'application' && application.data && (
         <Card title={bt('benefits.apply.title')}>
-          <ConfirmClaimForm item={item} onChanged={changed} kind="apply" missing={application.data.missing} />
+          <ConfirmClaimForm item={item} onChanged={changed} kind="apply" missing={[...application.data.missing, ...waiting]} />
         </Card>
       )}
       {canClaim && delivery === 'exempt' && (
