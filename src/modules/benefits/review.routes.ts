@@ -4,7 +4,8 @@ import type { AppContext } from '../../app-context.ts';
 import { ErrorResponse, standardErrors } from '../../platform/http/schemas.ts';
 import { BulkApproveAnswer, BulkApproveBody, IdempotencyHeaders, IdParams, MatchRun, MatchRunBody, MatchRunPage, MatchRunQuery, ReasonBody, StateAnswer } from './benefits.schemas.ts';
 import { idempotentWrite } from './idempotent-route.ts';
-import { executeMatchRun, getMatchRun, listMatchRuns, openMatchRun } from './match.service.ts';
+import { runMatchInBackground } from './match-runner.ts';
+import { getMatchRun, listMatchRuns, openMatchRun } from './match.service.ts';
 import { approveCase, approveCases, rejectCase, returnCase } from './review.service.ts';
 
 const writeErrors = { 409: ErrorResponse, 422: ErrorResponse, ...standardErrors };
@@ -21,8 +22,8 @@ export function reviewRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         fresh = true;
         return openMatchRun(ctx, trx, actor, request.body.policy, request.body.period);
       });
-      // The run works after its record is committed; the page polls GET …/match-runs/:id.
-      if (fresh) executeMatchRun(ctx, { user: null, requestId: request.id, ip: request.ip }, run.id).catch((error: unknown) => request.log.warn({ err: error }, '匹配批次失败'));
+      // The run works after its record is committed (in a worker thread, so requests keep being answered); the page polls GET …/match-runs/:id.
+      if (fresh) runMatchInBackground(ctx, { user: null, requestId: request.id, ip: request.ip }, run.id).catch((error: unknown) => request.log.warn({ err: error }, '匹配批次失败'));
       return reply.code(fresh ? 202 : 200).send(run);
     });
 
