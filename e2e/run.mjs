@@ -6,6 +6,7 @@ import { chromium } from 'playwright-core';
 import { createRunner } from './support/harness.mjs';
 import { createScratchDatabase } from './support/postgres.mjs';
 import { demoPasswordFrom, startYangfan } from './support/server.mjs';
+import { benefitsApplicationSpec } from './specs/benefits-application.mjs';
 import { benefitsPaymentSpec } from './specs/benefits-payment.mjs';
 import { benefitsSpec } from './specs/benefits.mjs';
 import { enterpriseRegisterSpec } from './specs/enterprise-register.mjs';
@@ -122,6 +123,7 @@ async function main() {
     if (wants('policies')) await policiesSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts, dataDir: server.dataDir });
     // 免申即享 last: its match run, claim and approval change cases other stories do not look at,
     // and its payment half restarts the server with the demo clock moved on.
+    if (wants('applications')) await benefitsApplicationSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
     if (wants('benefits')) server = await benefitsCycle(runner, { server, newContext, label: '' });
     if (wants('benefits-pg')) await benefitsCycleOnPostgres(runner, { newContext });
     isGreen = runner.summary();

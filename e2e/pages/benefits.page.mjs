@@ -11,7 +11,7 @@ export class BenefitsPage {
   async startMatchRun({ policy, period }) {
     const form = this.page.getByRole('form', { name: '发起匹配' });
     await form.getByLabel('政策').click();
-    await this.page.locator('.ant-select-dropdown:visible').getByTitle(policy, { exact: true }).click();
+    await this.page.locator('.ant-select-dropdown:visible').getByTitle(policy, { exact: typeof policy === 'string' }).click();
     await form.getByLabel('期间（YYYY 或 YYYYMM）').fill(period);
     await form.getByRole('button', { name: '发起匹配' }).click();
     const run = this.page.getByTestId('match-run');
