@@ -47,7 +47,8 @@ export async function benefitsApplicationSpec(runner, { newContext, baseUrl, dem
         for (let i = 0; i < (await contributions.count()); i += 1) await contributions.nth(i).fill('500');
         await page.getByTestId('declarations-save').click();
         await page.getByText('申报已保存，重新测算结果：符合条件').waitFor();
-        expectEqual((await page.getByTestId('declarations-status').innerText()).trim(), '符合条件', 'status after declaring');
+        // The panel redraws from the saved answer just after the message.
+        await page.getByTestId('declarations-status').filter({ hasText: /^符合条件$/ }).waitFor();
         story.amount = /([\d,]+\.\d{2}) 元/.exec(await page.getByTestId('declarations-amount').innerText())?.[1];
         expect(story.amount && Number(story.amount.replace(/,/g, '')) > 0, `recomputed amount ${story.amount}`);
         await page.getByTestId('case-explanation').getByText('企业申报', { exact: false }).first().waitFor();
