@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PolicyError } from './errors.ts';
-import { loadDocument, samplePolicyDocument } from './fixtures.ts';
+import { loadDocument, problemsOfDocument, samplePolicyDocument } from './fixtures.ts';
 import { loadPolicies } from './load.ts';
 
 const contract = { code: 'labour_contract', name: '劳动合同', required: true, types: ['pdf'], max_size: '10MB', description: '劳动合同' };
@@ -11,15 +10,7 @@ function applicationWith(declared: unknown): Record<string, any> {
   return { ...samplePolicyDocument(), delivery: 'application', attachments: [contract, payroll], declared_facts: declared };
 }
 
-function problemsOf(document: Record<string, any>): string[] {
-  try {
-    loadDocument(document);
-  } catch (error) {
-    if (error instanceof PolicyError) return error.problems;
-    throw error;
-  }
-  return [];
-}
+const problemsOf = problemsOfDocument;
 
 describe('facts the applicant declares (declared_facts)', () => {
   it('reads each declared fact with its label (the fact’s own by default) and the materials that prove it', () => {

@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { PolicyError } from './errors.ts';
-import { loadDocument, samplePolicyDocument } from './fixtures.ts';
+import { loadDocument, problemsOfSample, samplePolicyDocument } from './fixtures.ts';
 import { loadPolicies } from './load.ts';
 
 const contract = { code: 'labour_contract', name: '劳动合同', required: true, types: ['pdf', 'jpg'], max_size: '10MB', description: '1 年以上劳动合同' };
 
-function problemsOf(change: (document: Record<string, any>) => void): string[] {
-  const document = samplePolicyDocument();
-  change(document);
-  try {
-    loadDocument(document);
-  } catch (error) {
-    if (error instanceof PolicyError) return error.problems;
-    throw error;
-  }
-  return [];
-}
+const problemsOf = problemsOfSample;
 
 describe('how a policy is delivered (delivery, attachments)', () => {
   it('is 免申即享 when the file says nothing', () => {

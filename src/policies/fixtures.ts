@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { PolicyError } from './errors.ts';
 import { buildPolicy } from './load.ts';
 import type { Policy } from './types.ts';
 
@@ -50,4 +51,22 @@ export function samplePolicyDocument(): Record<string, any> {
 /** Loads a policy document through the real loader, as file `test/policy.yaml`. */
 export function loadDocument(document: Record<string, any>): Policy {
   return buildPolicy(stringify(document), 'test/policy.yaml');
+}
+
+/** The loader's problems with a document (empty when it loads). */
+export function problemsOfDocument(document: Record<string, any>): string[] {
+  try {
+    loadDocument(document);
+  } catch (error) {
+    if (error instanceof PolicyError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+/** The loader's problems with the sample policy after `change` (empty when it loads). */
+export function problemsOfSample(change: (document: Record<string, any>) => void): string[] {
+  const document = samplePolicyDocument();
+  change(document);
+  return problemsOfDocument(document);
 }

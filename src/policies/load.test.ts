@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { PolicyError } from './errors.ts';
-import { loadDocument, samplePolicyDocument } from './fixtures.ts';
+import { loadDocument, problemsOfSample, samplePolicyDocument } from './fixtures.ts';
 import { loadPolicies, loadPolicy } from './load.ts';
 import { resolveParameter } from './parameters.ts';
 
-function problemsOf(change: (document: Record<string, any>) => void): string[] {
-  const document = samplePolicyDocument();
-  change(document);
-  try {
-    loadDocument(document);
-  } catch (error) {
-    if (error instanceof PolicyError) return error.problems;
-    throw error;
-  }
-  return [];
-}
+const problemsOf = problemsOfSample;
 
 describe('loading a policy file', () => {
   it('loads the sample and the five starter policies', () => {
