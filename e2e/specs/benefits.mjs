@@ -102,7 +102,7 @@ export async function benefitsSpec(runner, { newContext, baseUrl, demoAccounts, 
         await page.goto(`${baseUrl}/login`);
         await page.getByRole('link', { name: '政策兑现公示（无需登录）' }).click();
         const rows = await benefits.publicNoticeRows();
-        const row = rows.find((text) => text.includes(ENTERPRISE_NAME));
+        const row = rows.find((text) => text.includes(ENTERPRISE_NAME) && text.includes('稳岗返还'));
         expect(row && row.includes(story.amount ?? '?'), `公示 rows: ${rows.join(' | ').slice(0, 300)}`);
         expect(!/\d{17}[\dX]/.test(rows.join(' ')), 'the public page shows no ID numbers');
         await runner.screenshot(page, '65-public-notices');
