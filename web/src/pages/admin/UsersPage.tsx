@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { ROLES, type Role } from '../../api/types.ts';
 import { listUsers, setUserActive, type UserAccount, type UserListQuery } from '../../api/users.ts';
 import { LoadError } from '../../components/LoadError.tsx';
+import { pageControls } from '../../components/pageControls.ts';
 import { useRemoteData } from '../../components/useRemoteData.ts';
 import { useErrorText, useI18n } from '../../locales/i18n.tsx';
 import { formatDateTime } from '../../utils/format.ts';
@@ -96,14 +97,7 @@ export default function UsersPage() {
         dataSource={users.data?.items}
         loading={users.isLoading}
         scroll={{ x: 'max-content' }}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: users.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
-        }}
-        onChange={(pagination) => setQuery((current) => ({ ...current, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 }))}
+        {...pageControls(query, users.data?.total, setQuery, t)}
       />
       <CreateUserModal
         isOpen={isCreating}

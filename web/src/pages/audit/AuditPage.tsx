@@ -3,6 +3,7 @@ import { Alert, Button, Card, Table, Tag, type TableProps } from 'antd';
 import { useState } from 'react';
 import { listAuditEntries, verifyAuditChain, type AuditEntry, type AuditQuery, type AuditVerification } from '../../api/audit.ts';
 import { LoadError } from '../../components/LoadError.tsx';
+import { pageControls } from '../../components/pageControls.ts';
 import { useRemoteData } from '../../components/useRemoteData.ts';
 import { isMessageKey, useErrorText, useI18n } from '../../locales/i18n.tsx';
 import { formatDateTime } from '../../utils/format.ts';
@@ -100,14 +101,7 @@ export default function AuditPage() {
           rowExpandable: (entry) => Boolean(entry.details),
           expandedRowRender: (entry) => <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{entry.details}</pre>,
         }}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: entries.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
-        }}
-        onChange={(pagination) => setQuery((current) => ({ ...current, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 }))}
+        {...pageControls(query, entries.data?.total, setQuery, t)}
       />
     </Card>
   );

@@ -7,6 +7,7 @@ import { scopeKindOf } from '../../app/access.ts';
 import { useCurrentUser } from '../../app/auth.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { listKeeperOptions, useRegions } from '../../components/referenceOptions.ts';
+import { pageControls } from '../../components/pageControls.ts';
 import { useRemoteData } from '../../components/useRemoteData.ts';
 import { useErrorText, useI18n } from '../../locales/i18n.tsx';
 import { formatDateTime } from '../../utils/format.ts';
@@ -111,14 +112,7 @@ export default function KeyEnterprisesPage() {
         dataSource={list.data?.items}
         loading={list.isLoading}
         scroll={{ x: 'max-content' }}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
-        }}
-        onChange={(pagination) => setQuery((current) => ({ ...current, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 }))}
+        {...pageControls(query, list.data?.total, setQuery, t)}
       />
       {isKeeper && (
         <>

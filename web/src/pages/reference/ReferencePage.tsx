@@ -2,6 +2,7 @@ import { Card, Input, Table, Tabs } from 'antd';
 import { useState } from 'react';
 import { listReference, type ReferenceItemOf, type ReferenceKind, type ReferenceQuery } from '../../api/reference.ts';
 import { LoadError } from '../../components/LoadError.tsx';
+import { pageControls } from '../../components/pageControls.ts';
 import { useRemoteData } from '../../components/useRemoteData.ts';
 import { useI18n, type MessageKey } from '../../locales/i18n.tsx';
 import { referenceColumns } from './referenceColumns.tsx';
@@ -34,14 +35,7 @@ function ReferenceTable<K extends ReferenceKind>({ kind }: { kind: K }) {
         columns={referenceColumns(kind, t)}
         dataSource={list.data?.items}
         loading={list.isLoading}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
-        }}
-        onChange={(pagination) => setQuery((current) => ({ ...current, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 }))}
+        {...pageControls(query, list.data?.total, setQuery, t)}
       />
     </>
   );
