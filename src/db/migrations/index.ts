@@ -9,6 +9,7 @@ import * as benefitDelivery from './20261127T2300_benefit_delivery.ts';
 import * as bankAccountCipher from './20261127T2400_bank_account_cipher.ts';
 import * as declaredFacts from './20261127T2500_declared_facts.ts';
 import * as usccOverrides from './20261127T2600_uscc_overrides.ts';
+import * as caseAwaitingDeclaration from './20261127T2700_case_awaiting_declaration.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '20261127T2400_bank_account_cipher': bankAccountCipher,
   '20261127T2500_declared_facts': declaredFacts,
   '20261127T2600_uscc_overrides': usccOverrides,
+  '20261127T2700_case_awaiting_declaration': caseAwaitingDeclaration,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {

@@ -23,7 +23,7 @@ export const ReviewClock = Type.Object({
 export const CaseItem = Type.Object({
   id: Type.Integer(), policy: Type.String(), period: Type.String(), uscc: Type.String(), enterprise_name: Type.String(),
   region_code: Type.String(), city_code: Type.String(), state: Type.String(), state_label: Type.String(),
-  amount_fen: Type.Integer(), amount_yuan: Type.String(), rerun_amount_fen: NullableInt, is_amount_changed: Type.Boolean(),
+  amount_fen: Type.Integer(), amount_yuan: Type.String(), rerun_amount_fen: NullableInt, is_amount_changed: Type.Boolean(), awaiting_declaration: Type.Integer({ description: '待申报人数（申报事实）；0 表示无' }),
   reason: Nullable(Type.String()), publicity_from: Nullable(Type.String()), publicity_until: Nullable(Type.String()),
   review_clock: Type.Union([ReviewClock, Type.Null()]), run_id: Type.Integer(), created_at: Type.String(), updated_at: Type.String(),
 });

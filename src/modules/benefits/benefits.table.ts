@@ -37,6 +37,8 @@ export interface BenefitCaseTable {
   amount_fen: Fen;
   rerun_amount_fen: Fen | null;
   is_amount_changed: number;
+  /** Persons (rows) still waiting for the applicant's declaration; 0 when none (migration 2700). */
+  awaiting_declaration: Generated<number>;
   explanation: string;
   policy_version_id: number;
   run_id: number;

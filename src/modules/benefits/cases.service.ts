@@ -21,7 +21,7 @@ function caseView(row: CaseRow, today: string) {
     id: toNumber(row.id), policy: row.policy_code, period: row.period, uscc: row.uscc, enterprise_name: row.enterprise_name,
     region_code: row.region_code, city_code: row.city_code, state: row.state, state_label: CASE_STATE_LABELS[row.state as CaseState] ?? row.state,
     amount_fen: amount, amount_yuan: formatYuan(amount), rerun_amount_fen: row.rerun_amount_fen === null ? null : toNumber(row.rerun_amount_fen),
-    is_amount_changed: toNumber(row.is_amount_changed) === 1, reason: row.reason, publicity_from: row.publicity_from, publicity_until: row.publicity_until,
+    is_amount_changed: toNumber(row.is_amount_changed) === 1, awaiting_declaration: toNumber(row.awaiting_declaration), reason: row.reason, publicity_from: row.publicity_from, publicity_until: row.publicity_until,
     review_clock: clock, run_id: toNumber(row.run_id), created_at: row.created_at, updated_at: row.updated_at,
   };
 }

@@ -54,8 +54,8 @@ export async function findDeclaredCaseIds(db: Db, code: string, period: string):
 }
 
 /** Writes a re-evaluation's amount and explanation to a case the enterprise is still working on. */
-export async function updateCaseAssessment(db: Db, caseId: number, amountFen: number, explanation: readonly string[], at: string) {
-  await db.updateTable('benefit_cases').set({ amount_fen: amountFen, explanation: JSON.stringify(explanation), updated_at: at })
+export async function updateCaseAssessment(db: Db, caseId: number, amountFen: number, explanation: readonly string[], awaitingDeclaration: number, at: string) {
+  await db.updateTable('benefit_cases').set({ amount_fen: amountFen, explanation: JSON.stringify(explanation), awaiting_declaration: awaitingDeclaration, updated_at: at })
     .where('id', '=', caseId).where('state', 'in', ['matched', 'returned']).execute();
 }
 

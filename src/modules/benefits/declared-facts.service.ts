@@ -93,7 +93,7 @@ export async function settleDeclarationsForApply(trx: Db, ctx: AppContext, curre
 }
 
 async function writeAssessment(trx: Db, current: CaseRef, evaluation: CaseEvaluation, at: string) {
-  await updateCaseAssessment(trx, toNumber(current.id), evaluation.amountFen, evaluation.explanation, at);
+  await updateCaseAssessment(trx, toNumber(current.id), evaluation.amountFen, evaluation.explanation, evaluation.totals.needsDeclaration, at);
   await replaceCasePersons(trx, current.policy_code, toNumber(current.id), evaluation.persons);
 }
 

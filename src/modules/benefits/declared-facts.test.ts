@@ -72,6 +72,9 @@ describe.each(testDialects())('社会保险补贴 with facts the enterprise decl
     expect(notice!.body).toContain('您单位可能符合社会保险补贴（重点群体，2025 年）条件，有 2 名人员待申报。请登录申报劳动合同期限（以「劳动合同」为证）');
     expect(notice!.body).not.toContain('预计可获');
     expect(await match()).toMatchObject({ candidates: 1, candidates_new: 0, candidates_unchanged: 1, amount_changed: 0 });
+    // The enterprise's case list says how many persons wait, without opening the case.
+    const listed = (await send('GET', '/api/v1/benefits/cases', c.e3)).json().items;
+    expect(listed.map((item: any) => [item.id, item.awaiting_declaration])).toEqual([[caseId, 2]]);
   });
 
   it('shows the enterprise, its city and the province each row with the person masked and what it still needs', async () => {
@@ -118,6 +121,7 @@ describe.each(testDialects())('社会保险补贴 with facts the enterprise decl
     // 525.00 × 25% = 131.25 元 a month × 6 months = 787.50 元.
     expect(partial.json()).toMatchObject({ status: 'awaiting_declaration', eligible_amount_fen: 78_750, summary: { eligible: 1, needs_declaration: 1 } });
     expect(rowOf(partial.json(), people.graduate)).toMatchObject({ status: 'eligible', amount_fen: 78_750 });
+    expect((await send('GET', `/api/v1/benefits/cases/${caseId}`, c.e3)).json().awaiting_declaration).toBe(1);
     const refused = await apply();
     expect(errorOf(refused)).toEqual([422, 'DECLARATION_INCOMPLETE']);
     expect(refused.json().error.message).toMatch(/^还有 1 条待申报：林\*\*（3201\*{10}\d{3}[\dX]）。请填写劳动合同期限、个人每月缴纳的养老、医疗、失业保险费后再提交$/);
@@ -148,7 +152,7 @@ describe.each(testDialects())('社会保险补贴 with facts the enterprise decl
     expect(unemployed.facts.find((f: any) => f.name === CONTRIBUTION)).toMatchObject({ source: 'declared', value: 333.33, text: '333.33 元', declared_by: expect.stringMatching(/^enterprise/) });
     expect(unemployed.facts.find((f: any) => f.name === 'continuous_unemployment_months')).toMatchObject({ source: 'data', value: 9 });
     const detail = (await send('GET', `/api/v1/benefits/cases/${caseId}`, c.e3)).json();
-    expect(detail.amount_fen).toBe(162_080);
+    expect([detail.amount_fen, detail.awaiting_declaration]).toEqual([162_080, 0]);
     expect(detail.explanation).toContain('其中 2 条的「劳动合同期限」「个人每月缴纳的养老、医疗、失业保险费」为企业申报，审核时请与所附材料核对');
     expect(errorOf(await apply())).toEqual([422, 'APPLICATION_INCOMPLETE']);
     for (const [code, name] of [['labour_contract', '劳动合同.pdf'], ['contribution_record', '个人缴费明细.pdf']] as const) {

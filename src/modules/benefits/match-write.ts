@@ -79,7 +79,7 @@ async function insertFresh(trx: Db, ctx: AppContext, run: RunRef, fresh: readonl
     const enterprise = names.get(c.uscc)!;
     return {
       policy_code: run.policy.code, period: run.period, uscc: c.uscc, enterprise_name: enterprise.name, region_code: enterprise.region_code, city_code: enterprise.city_code,
-      state: 'matched', amount_fen: c.amountFen, rerun_amount_fen: null, is_amount_changed: 0, explanation: JSON.stringify(c.explanation),
+      state: 'matched', amount_fen: c.amountFen, rerun_amount_fen: null, is_amount_changed: 0, awaiting_declaration: c.awaitingDeclaration ?? 0, explanation: JSON.stringify(c.explanation),
       policy_version_id: run.versionId, run_id: run.runId, last_run_id: run.runId, bank_name: null, bank_account: null, account_holder: null,
       review_started_on: null, review_deadline: null, approved_by: null, released_by: null, publicity_from: null, publicity_until: null, reason: null, created_at: at, updated_at: at,
     };

@@ -40,6 +40,8 @@ export interface BenefitCase {
   amount_yuan: string;
   rerun_amount_fen: number | null;
   is_amount_changed: boolean;
+  /** Persons still waiting for the enterprise's declaration (申报事实); 0 when none. */
+  awaiting_declaration: number;
   reason: string | null;
   publicity_from: string | null;
   publicity_until: string | null;

@@ -300,6 +300,7 @@ export const benefitsEnUS: Record<keyof typeof benefitsZhCN, string> = {
   'benefits.declare.inputLabel': '{fact} ({person})',
   'benefits.declare.missingItem': 'declarations ({count} persons to declare)',
   'benefits.declare.awaitingTag': 'Awaiting declarations',
+  'benefits.declare.awaitingCount': '{count} awaiting declaration',
   'benefits.declare.declaredBy': 'declared by {by} on {at}',
   'benefits.declare.rowExplanation': 'How it was computed',
   'benefits.declare.allFacts': 'All facts',

@@ -298,6 +298,7 @@ export const benefitsZhCN = {
   'benefits.declare.inputLabel': '{fact}（{person}）',
   'benefits.declare.missingItem': '人员申报（还有 {count} 人待申报）',
   'benefits.declare.awaitingTag': '待申报',
+  'benefits.declare.awaitingCount': '待申报 {count} 人',
   'benefits.declare.declaredBy': '{by} 于 {at} 申报',
   'benefits.declare.rowExplanation': '测算说明',
   'benefits.declare.allFacts': '全部事实',

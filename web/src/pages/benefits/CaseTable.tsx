@@ -1,4 +1,4 @@
-import { Table, Typography, type TableProps } from 'antd';
+import { Table, Tag, Typography, type TableProps } from 'antd';
 import type { Key } from 'react';
 import { Link } from 'react-router-dom';
 import type { BenefitCase } from '../../api/benefits.ts';
@@ -49,6 +49,11 @@ export function CaseTable({ page, isLoading, showEnterprise, onPage, selection }
       render: (fen: number, item) => (
         <span data-testid="case-amount">
           {formatFen(fen)}
+          {item.awaiting_declaration > 0 && (
+            <Tag color="orange" style={{ marginLeft: 6 }} data-testid="case-awaiting-declaration">
+              {bt('benefits.declare.awaitingCount', { count: item.awaiting_declaration })}
+            </Tag>
+          )}
           {item.is_amount_changed && item.rerun_amount_fen !== null && (
             <Typography.Text type="warning" style={{ display: 'block', fontSize: 12 }}>
               {bt('benefits.amountChanged', { amount: formatFen(item.rerun_amount_fen) })}
