@@ -2,12 +2,13 @@ import { threadId } from 'node:worker_threads';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAppContext } from '../../bootstrap.ts';
 import type { DatabaseConfig } from '../../config.ts';
+import { findConnectedDatabase } from '../../platform/workers/connected-database.repository.ts';
+import { createRunHold, readRunHold, releaseHeldRun } from '../../platform/workers/run-hold.ts';
 import { buildTestApp, type TestApp } from '../../test/app.ts';
 import { testDialects, testPostgresUrl } from '../../test/dialects.ts';
 import { syncPolicyCatalogue } from '../policy/catalogue.service.ts';
 import { buildPolicyWorld } from '../policy/policy.fixtures.ts';
-import { createRunHold, matchRunnerOf, matchRunTestHooks, readRunHold, releaseHeldRun } from './match-runner.ts';
-import { findConnectedDatabase } from './match-worker.repository.ts';
+import { matchRunnerOf, matchRunTestHooks } from './match-runner.ts';
 
 /** The test database as a server's configuration would name it, so a worker thread can open it too. */
 async function configuredDatabaseOf(t: TestApp): Promise<DatabaseConfig> {
