@@ -14,9 +14,15 @@ import type { RuntimeFacts } from './subjects.ts';
  * their Chinese labels, as questions to ask) and the facts used.
  */
 
-/** A fact as a question: what to ask and in which form. */
-export function factQuestion(fact: FactDef) {
-  return { name: fact.name, label: fact.label, type: fact.type, unit: fact.unit ?? null, description: fact.description, values: fact.values ? [...fact.values] : null };
+/**
+ * A fact as a question: what to ask and in which form, and whether the applicant declares it on
+ * its case when it applies (申报事实: no data holds it, a material proves it).
+ */
+export function factQuestion(fact: FactDef, policy?: Policy) {
+  return {
+    name: fact.name, label: fact.label, type: fact.type, unit: fact.unit ?? null, description: fact.description, values: fact.values ? [...fact.values] : null,
+    declared_on_application: policy?.declaredFacts.some((declared) => declared.fact === fact.name) ?? false,
+  };
 }
 
 /** A runtime fact value in the form facts files and the public form use (yuan, ISO dates, booleans). */
@@ -42,7 +48,7 @@ export function evaluationView(evaluation: Evaluation) {
     amount_fen: evaluation.amountFen,
     explanation: explainEvaluation(evaluation),
     failed_condition: evaluation.failed ? { id: evaluation.failed.id, label: evaluation.failed.label } : null,
-    missing_facts: evaluation.missing.map(factQuestion),
+    missing_facts: evaluation.missing.map((fact) => factQuestion(fact, evaluation.policy)),
     exceptions: evaluation.exceptions.map((exception) => ({ id: exception.id, label: exception.label })),
   };
 }

@@ -61,7 +61,7 @@ export async function calculateFromFacts(ctx: AppContext, code: string, input: {
     date, region,
     facts: displayFacts(policy, Object.fromEntries(facts)),
     questions: view.missing_facts,
-    form: policy.facts.map(factQuestion),
+    form: policy.facts.map((fact) => factQuestion(fact, policy)),
   };
 }
 

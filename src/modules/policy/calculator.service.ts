@@ -60,7 +60,7 @@ function noRowsView(policy: Policy, outside: ReturnType<typeof evaluatePolicy>, 
   return {
     outcome: 'undetermined' as const, amount_fen: null, failed_condition: null, exceptions: [],
     explanation: [source.unavailable, ...policy.facts.map((fact) => `缺少数据：${fact.label}`)],
-    missing_facts: policy.facts.map(factQuestion),
+    missing_facts: policy.facts.map((fact) => factQuestion(fact, policy)),
   };
 }
 
@@ -116,7 +116,7 @@ async function rowsView(ctx: AppContext, { policy, source, date, strict, provisi
     amount_fen: outcome === 'eligible' ? tally.eligible_amount_fen : null,
     explanation,
     failed_condition: outcome === 'ineligible' ? mostFrequentFailure(policy, failed) : null,
-    missing_facts: missingFacts.map(factQuestion),
+    missing_facts: missingFacts.map((fact) => factQuestion(fact, policy)),
     exceptions: [],
     facts: null,
     provisional: provisionalTotal(policy, source, own, provisional, outcome),

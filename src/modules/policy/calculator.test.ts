@@ -31,6 +31,7 @@ describe.each(testDialects())('政策计算器 on %s', (dialect) => {
     expect(body).toMatchObject({ outcome: 'undetermined', amount_fen: null, version: '2025.1', version_no: 1, policy: 'stable_jobs_refund', uscc: world.e1, region: '320115' });
     expect(body.missing_facts.map((f: { name: string }) => f.name)).toEqual(['refunded_for_last_year']);
     expect(body.missing_facts[0].label).toBe('已就上年度享受稳岗返还');
+    expect(body.missing_facts[0].declared_on_application, 'a 免申 policy asks the enterprise nothing').toBe(false);
     expect(body.facts).toMatchObject({ insured_jan_last_year: 120, insured_dec_last_year: 118, retired_or_deceased_last_year: 1, insured_avg_last_year: 119, ui_contributions_last_year: 80000 });
     // Layoff rate (120 − 118 − 1) ÷ 119 = 0.84 % ≤ 5.5 %; 中型 → 60 %; 80,000.00 元 × 60 % = 48,000.00 元.
     expect(body.provisional).toMatchObject({ outcome: 'eligible', amount_fen: 4_800_000, assumptions: [{ name: 'refunded_for_last_year', value: false }] });
@@ -125,5 +126,12 @@ describe.each(testDialects())('政策计算器 on %s', (dialect) => {
     const wrong = await post('stable_jobs_refund', { facts: { enterprise_size: '巨型' } });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.code).toBe('FACTS_INVALID');
+  });
+
+  it('marks the facts an enterprise declares when it applies (社会保险补贴: 劳动合同期限, 个人月缴费)', async () => {
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/policies/social_insurance_subsidy/calc', payload: { date: DATE, facts: {} } });
+    expect(response.statusCode, response.body).toBe(200);
+    const flagged = response.json().missing_facts.filter((f: { declared_on_application: boolean }) => f.declared_on_application).map((f: { name: string }) => f.name);
+    expect(flagged.sort()).toEqual(['contract_term', 'personal_contribution_monthly']);
   });
 });

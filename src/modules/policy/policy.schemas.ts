@@ -17,6 +17,7 @@ const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null
 const Question = Type.Object({
   name: Type.String(), label: Type.String({ description: '中文名称' }), type: Type.String(), unit: Nullable(Type.String()),
   description: Type.String(), values: Nullable(Type.Array(Type.String())),
+  declared_on_application: Type.Optional(Type.Boolean({ description: '申领时由企业申报（以所附材料为证）' })),
 }, open);
 
 /** The calculator's answer (SPEC §5: the same object as `yangfan policy calc --json`). */

@@ -30,6 +30,8 @@ export interface PolicyFact {
   description: string;
   /** The allowed answers of a text fact. */
   values: string[] | null;
+  /** The enterprise declares it on its case when it applies (申报事实), proved by a material. */
+  declared_on_application?: boolean;
 }
 
 export interface ParameterValue {

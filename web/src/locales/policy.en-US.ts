@@ -21,6 +21,7 @@ export const policyEnUS: Record<keyof typeof policyZhCN, string> = {
   'policy.versionOf': 'Version {version}',
   'policy.failedCondition': 'Condition not met: {condition}',
   'policy.missingTitle': 'These data are missing; a definite answer needs them',
+  'policy.declaredOnApplication': 'declared by the enterprise when it applies',
   'policy.provisional': 'Assuming ({assumptions}), the amount would be ',
   'policy.certainAmount': 'Certain amount (yuan)',
   'policy.rowsTitle': '{subject}: {count} lines',

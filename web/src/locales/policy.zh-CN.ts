@@ -19,6 +19,7 @@ export const policyZhCN = {
   'policy.versionOf': '版本 {version}',
   'policy.failedCondition': '未满足条件：{condition}',
   'policy.missingTitle': '缺少以下数据，补齐后才能得出确定结果',
+  'policy.declaredOnApplication': '申领时由企业申报',
   'policy.provisional': '若按以下假设（{assumptions}），可得 ',
   'policy.certainAmount': '已确定金额（元）',
   'policy.rowsTitle': '{subject}明细（{count} 条）',

@@ -43,6 +43,11 @@ export function MissingFacts({ facts }: { facts: readonly PolicyFact[] }) {
             <li key={fact.name}>
               <Typography.Text strong>{fact.label}</Typography.Text>
               {fact.unit ? `（${fact.unit}）` : ''}：{fact.description}
+              {fact.declared_on_application && (
+                <Tag color="gold" style={{ marginLeft: 6 }} data-testid="declared-on-application">
+                  {t('policy.declaredOnApplication')}
+                </Tag>
+              )}
             </li>
           ))}
         </ul>
