@@ -10,6 +10,7 @@ import * as bankAccountCipher from './20261127T2400_bank_account_cipher.ts';
 import * as declaredFacts from './20261127T2500_declared_facts.ts';
 import * as usccOverrides from './20261127T2600_uscc_overrides.ts';
 import * as caseAwaitingDeclaration from './20261127T2700_case_awaiting_declaration.ts';
+import * as outboxChannelIndex from './20261127T2800_outbox_channel_index.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '20261127T2500_declared_facts': declaredFacts,
   '20261127T2600_uscc_overrides': usccOverrides,
   '20261127T2700_case_awaiting_declaration': caseAwaitingDeclaration,
+  '20261127T2800_outbox_channel_index': outboxChannelIndex,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {
