@@ -1,20 +1,13 @@
 import { threadId } from 'node:worker_threads';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAppContext } from '../../bootstrap.ts';
-import type { DatabaseConfig } from '../../config.ts';
-import { findConnectedDatabase } from '../../platform/workers/connected-database.repository.ts';
 import { createRunHold, readRunHold, releaseHeldRun } from '../../platform/workers/run-hold.ts';
+import { configuredDatabaseOf, waitFor } from '../../platform/workers/worker.fixtures.ts';
 import { buildTestApp, type TestApp } from '../../test/app.ts';
 import { testDialects, testPostgresUrl } from '../../test/dialects.ts';
 import { syncPolicyCatalogue } from '../policy/catalogue.service.ts';
 import { buildPolicyWorld } from '../policy/policy.fixtures.ts';
 import { matchRunnerOf, matchRunTestHooks } from './match-runner.ts';
-
-/** The test database as a server's configuration would name it, so a worker thread can open it too. */
-async function configuredDatabaseOf(t: TestApp): Promise<DatabaseConfig> {
-  if (t.database.dialect === 'postgres') return { dialect: 'postgres', url: testPostgresUrl()!, schema: t.database.schema! };
-  return { dialect: 'sqlite', path: (await findConnectedDatabase(t.database.db, 'sqlite')).name };
-}
 
 describe.each(testDialects())('match runs started from the web on %s work in a worker thread', (dialect) => {
   let t: TestApp;
@@ -131,11 +124,3 @@ describe('where the server runs match runs', () => {
     }
   });
 });
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > until) throw new Error('等待超时');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}

@@ -3,7 +3,7 @@ import multipart from '@fastify/multipart';
 import { Type } from '@sinclair/typebox';
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -56,7 +56,10 @@ export function importsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       await mkdir(uploads, { recursive: true });
       const stored = path.join(uploads, `${randomUUID()}${path.extname(file.filename).toLowerCase()}`);
       await pipeline(file.file, createWriteStream(stored));
-      if (file.file.truncated) throw new AppError('IMPORT_FILE_UNREADABLE', '文件超过 1 GB 上限');
+      if (file.file.truncated) {
+        await rm(stored, { force: true });
+        throw new AppError('IMPORT_FILE_UNREADABLE', '文件超过 1 GB 上限');
+      }
       return reply.status(202).send(await startUploadedImport(ctx, signedInActorOf(request), request.params.kind, stored, file.filename));
     });
 

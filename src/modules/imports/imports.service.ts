@@ -5,9 +5,9 @@ import { AppError } from '../../platform/errors.ts';
 import { pageWindow, type Page } from '../../platform/http/schemas.ts';
 import type { Role } from '../../platform/roles.ts';
 import type { ImportKind } from './import-kind.ts';
+import { runImportInBackground } from './import-runner-worker.ts';
 import * as runs from './imports.repository.ts';
 import { findImportKind, IMPORT_KINDS } from './kinds.ts';
-import { runImport } from './runner.ts';
 
 // A running import writes a heartbeat with every batch; silence this long means its process died.
 const STALE_AFTER_MS = 2 * 60_000;
@@ -53,8 +53,9 @@ export function listImportKinds(user: CurrentUser) {
 }
 
 /**
- * Starts an uploaded file's import in the background and answers at once with the run id;
- * the page polls the run for progress. The uploaded copy is removed when the import ends.
+ * Starts an uploaded file's import in the background (a worker thread when the database allows
+ * it) and answers at once with the run id; the page polls the run for progress. The uploaded
+ * copy is removed when the import ends.
  */
 export async function startUploadedImport(ctx: AppContext, actor: Actor & { user: CurrentUser }, kindName: string, path: string, fileName: string): Promise<ImportRunView> {
   const kind = importKindFor(actor.user, kindName);
@@ -63,7 +64,7 @@ export async function startUploadedImport(ctx: AppContext, actor: Actor & { user
     kind: kind.kind, file_name: fileName, file_sha256: '', status: 'running', started_at: now,
     user_id: actor.user.id, actor_name: actor.user.username, heartbeat_at: now,
   });
-  void runImport(ctx, actor, kind, path, { fileName, runId })
+  void runImportInBackground(ctx, actor, kind, path, { fileName, runId })
     .catch(() => undefined) // the run row records the failure and the audit log the reason
     .finally(() => rm(path, { force: true }));
   return getImportRun(ctx, actor.user, runId);

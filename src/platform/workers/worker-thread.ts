@@ -66,8 +66,14 @@ function realPathOf(file: string): string | undefined {
 /** Runs a worker module (a .ts file that calls `serveWorker`) in a new thread; settles when the thread has exited. */
 export function runInWorkerThread(module: URL, data: WorkerContextData): Promise<WorkerEnd> {
   return new Promise((resolve) => {
-    const worker = new Worker(ENTRY, { workerData: { module: module.href, data } });
     const end: WorkerEnd = { exitCode: 0 };
+    let worker: Worker;
+    try {
+      worker = new Worker(ENTRY, { workerData: { module: module.href, data } });
+    } catch (error) {
+      // The data could not be passed (or no thread started): the run ends failed, not running.
+      return resolve({ ...end, crash: error as Error, exitCode: -1 });
+    }
     worker.on('message', (message: WorkerReport) => {
       end.report = message;
     });
