@@ -30,7 +30,9 @@ function openSqlite(file: string): DatabaseHandle {
   sqlite.pragma('foreign_keys = ON');
   // Money, approvals and the audit chain must survive power loss: FULL, not NORMAL.
   sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('busy_timeout = 5000');
+  // Imports and match runs write from worker threads; a write here waits for their transaction
+  // (a roster window takes a few seconds at province scale) rather than failing as locked.
+  sqlite.pragma('busy_timeout = 15000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
