@@ -67,7 +67,7 @@ export const CheckResult = Type.Object({
   regionCode: Type.Optional(Type.String({ description: '信用代码第 3–8 位登记管理机关行政区划码' })),
   override: Type.Optional(Type.Object({
     id: Type.Integer(),
-    evidence: Type.String({ description: '核验依据' }),
+    evidence: Type.Optional(Type.String({ description: '核验依据（仅工作人员可见）' })),
     recordedAt: Type.String(),
   }, { description: '校验未通过，但已登记的人工核验例外（导入时按例外接收）' })),
 });

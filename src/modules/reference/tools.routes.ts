@@ -1,10 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../app-context.ts';
+import { signedInActorOf } from '../../platform/auth/auth.plugin.ts';
 import { addWorkdays, workdaysBetween } from '../../platform/calendar.ts';
 import { ErrorResponse, standardErrors } from '../../platform/http/schemas.ts';
+import { OFFICIAL_ROLES, type Role } from '../../platform/roles.ts';
 import { CheckResult, IsoDate } from './reference.schemas.ts';
 import { describeIdNumberCheck, describeUsccCheck } from './tools.service.ts';
+
+// The evidence behind a credit-code override (登记机关函号 …) is the officials' business, not the public's.
+const OFFICIAL_AND_ADMIN_ROLES: readonly Role[] = [...OFFICIAL_ROLES, 'sysadmin', 'secadmin', 'auditor'];
 
 // CALENDAR_NOT_COVERED answers 422: the request is well formed but the year has no official calendar.
 const calendarErrors = { ...standardErrors, 422: ErrorResponse } as const;
@@ -19,7 +24,7 @@ export function toolsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         querystring: Type.Object({ code: Type.String({ maxLength: 64 }) }),
         response: { 200: CheckResult, ...standardErrors },
       },
-    }, async (request) => describeUsccCheck(ctx.db, request.query.code));
+    }, async (request) => describeUsccCheck(ctx.db, request.query.code, { showEvidence: OFFICIAL_AND_ADMIN_ROLES.includes(signedInActorOf(request).user.role) }));
 
     app.get('/api/v1/tools/check/id', {
       config: { access: 'authenticated' },

@@ -13,20 +13,21 @@ export interface CheckAnswer {
   message?: string;
   normalized?: string;
   regionCode?: string;
-  /** A failing credit code accepted all the same by a recorded manual override. */
-  override?: ActiveUsccOverride;
+  /** A failing credit code accepted all the same by a recorded manual override; the evidence for officials only. */
+  override?: Omit<ActiveUsccOverride, 'evidence'> & { evidence?: string };
 }
 
 /**
  * Checks a credit code and explains a failure in Chinese; a code failing only a check character
  * says whether a manual override in force accepts it all the same (imports and pushes then take it).
  */
-export async function describeUsccCheck(db: Db, code: string): Promise<CheckAnswer> {
+export async function describeUsccCheck(db: Db, code: string, options: { showEvidence: boolean }): Promise<CheckAnswer> {
   const result = checkUscc(code);
   if (result.valid) return { valid: true, normalized: result.normalized, regionCode: result.regionCode };
   const answer: CheckAnswer = { valid: false, reason: result.reason, message: USCC_REASONS[result.reason], normalized: result.normalized };
   const override = isOverridableUsccReason(result.reason) ? await findActiveUsccOverride(db, result.normalized) : undefined;
-  return override ? { ...answer, override: { id: override.id, evidence: override.evidence, recordedAt: override.recordedAt } } : answer;
+  if (!override) return answer;
+  return { ...answer, override: { id: override.id, recordedAt: override.recordedAt, ...(options.showEvidence ? { evidence: override.evidence } : {}) } };
 }
 
 /**

@@ -19,7 +19,7 @@ export interface CodeCheck {
   /** Registration authority's division code inside a credit code. */
   regionCode?: string;
   /** A failing credit code accepted all the same by a recorded manual override (人工核验例外). */
-  override?: { id: number; evidence: string; recordedAt: string };
+  override?: { id: number; evidence?: string; recordedAt: string };
 }
 
 export function checkUscc(code: string): Promise<CodeCheck> {

@@ -53,7 +53,9 @@ function CodeCheckForm({ name, title, maxLength, check }: CodeCheckFormProps) {
           description={
             <>
               <div>{result.message ?? result.reason}</div>
-              <div>{t('tools.overrideEvidence', { evidence: result.override.evidence, at: formatDate(result.override.recordedAt) })}</div>
+              {result.override.evidence !== undefined && (
+                <div>{t('tools.overrideEvidence', { evidence: result.override.evidence, at: formatDate(result.override.recordedAt) })}</div>
+              )}
             </>
           }
         />
