@@ -15,6 +15,7 @@ import { outboxDispatcherPlugin } from './modules/benefits/outbox-dispatcher.ts'
 import { outboxRoutes } from './modules/benefits/outbox.routes.ts';
 import { paymentsRoutes } from './modules/benefits/payments.routes.ts';
 import { publicNoticesRoutes } from './modules/benefits/public-notices.routes.ts';
+import { selfApplicationRoutes } from './modules/benefits/self-application.routes.ts';
 import { reviewRoutes } from './modules/benefits/review.routes.ts';
 import { commissionersRoutes } from './modules/accounts/commissioners.routes.ts';
 import { demoRoutes } from './modules/accounts/demo.routes.ts';
@@ -107,6 +108,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(casesRoutes(ctx));
   await app.register(applicationsRoutes(ctx));
   await app.register(declaredFactsRoutes(ctx));
+  await app.register(selfApplicationRoutes(ctx));
   await app.register(reviewRoutes(ctx));
   await app.register(paymentsRoutes(ctx));
   await app.register(publicNoticesRoutes(ctx));

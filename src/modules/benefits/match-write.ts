@@ -20,7 +20,7 @@ import { insertNotices, insertOutbox } from './notices.repository.ts';
 
 const CHUNK = 500;
 
-interface RunRef {
+export interface RunRef {
   runId: number;
   policy: Policy;
   period: string;
@@ -56,7 +56,7 @@ export async function writeCandidates(ctx: AppContext, run: RunRef, candidates: 
   return counts;
 }
 
-type Names = Awaited<ReturnType<typeof findEnterpriseNames>>;
+export type Names = Awaited<ReturnType<typeof findEnterpriseNames>>;
 
 /** A declared case as its declarations and today's data make it; undefined when that no longer gives an amount (apply refuses it). */
 async function reassessDeclaredCase(trx: Db, caseId: number, run: RunRef, uscc: string) {
@@ -72,7 +72,7 @@ function noticeBody(policy: Policy, c: Candidate): string {
   return `您单位符合${policy.name}条件，预计可获 ${formatYuan(c.amountFen)}。${c.explanation.join('；')}。请登录确认收款账户（即申即享），或说明放弃理由。`;
 }
 
-async function insertFresh(trx: Db, ctx: AppContext, run: RunRef, fresh: readonly Candidate[], names: Names): Promise<void> {
+export async function insertFresh(trx: Db, ctx: AppContext, run: RunRef, fresh: readonly Candidate[], names: Names): Promise<void> {
   if (fresh.length === 0) return;
   const at = ctx.clock().toISOString();
   const ids = await insertCases(trx, fresh.map((c) => {
