@@ -44,6 +44,16 @@ describe.each(testDialects())('an enterprise starts its own 社会保险补贴 a
   const casesOf = () => t.ctx.db.selectFrom('benefit_cases').select(['id', 'uscc', 'state', 'amount_fen', 'awaiting_declaration', 'run_id']).where('policy_code', '=', POLICY).execute();
   let caseId = 0;
 
+  it('shows the enterprise, on its calculator, an application policy open only on facts it declares when applying', async () => {
+    // What the 申请 button of the 政策计算器 relies on: delivery `application`, missing facts all declared on application.
+    const mine = (await t.app.inject({ method: 'GET', url: '/api/v1/policies/calc/mine?date=2025-12-31', headers: { cookie: c.e3 } })).json();
+    const result = mine.items.find((item: { policy: string }) => item.policy === POLICY);
+    expect(result.outcome).toBe('undetermined');
+    expect(result.missing_facts.map((f: any) => [f.name, f.declared_on_application])).toEqual([['contract_term', true], ['personal_contribution_monthly', true]]);
+    const catalogue = (await t.app.inject({ method: 'GET', url: '/api/v1/policies', headers: { cookie: c.e3 } })).json();
+    expect(catalogue.items.find((item: { code: string }) => item.code === POLICY).delivery).toBe('application');
+  });
+
   it('opens the candidate enterprise its case, waiting for its declarations, with its notice, under a one-enterprise run', async () => {
     const response = await start(c.e3, { policy: POLICY, period: '2025' });
     expect(response.statusCode, response.body).toBe(200);

@@ -512,3 +512,18 @@ export function getCaseDeclarations(caseId: number): Promise<CaseDeclarations> {
 export function saveCaseDeclarations(caseId: number, rows: { key: string; values: Record<string, unknown> }[], key: string): Promise<CaseDeclarations> {
   return apiRequest<CaseDeclarations>('PUT', `/benefits/cases/${caseId}/declarations`, { body: { rows }, headers: { 'Idempotency-Key': key } });
 }
+
+/** How a policy is claimed (the catalogue's `delivery`): 免申即享 `exempt`, or 即申即享 with materials `application`. */
+export type PolicyDelivery = 'exempt' | 'application' | null;
+
+/** The case an enterprise's own application opened, or the one already on file (`is_new: false`). */
+export interface SelfApplicationAnswer {
+  case_id: number;
+  is_new: boolean;
+  run_id: number | null;
+}
+
+/** Starts the enterprise's own application of an application policy for a period (the period of the policy's match runs). */
+export function startApplication(policy: string, period: string, key: string): Promise<SelfApplicationAnswer> {
+  return write('/benefits/applications', { policy, period }, key);
+}

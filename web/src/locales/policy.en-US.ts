@@ -131,4 +131,6 @@ export const policyEnUS: Record<keyof typeof policyZhCN, string> = {
   'sandbox.direction.all': 'All changes ({count})',
   'sandbox.direction.gain': 'Gain ({count})',
   'sandbox.direction.loss': 'Lose ({count})',
+  'policy.startApplication': 'Apply',
+  'policy.startApplicationHint': 'Opens your case under the same rules as the match run; then declare and upload the materials',
 };

@@ -129,4 +129,6 @@ export const policyZhCN = {
   'sandbox.direction.all': '全部变化（{count}）',
   'sandbox.direction.gain': '获益（{count}）',
   'sandbox.direction.loss': '受损（{count}）',
+  'policy.startApplication': '申请',
+  'policy.startApplicationHint': '按本政策的匹配规则为本单位建立申领案件，之后申报并上传申请材料',
 } as const;

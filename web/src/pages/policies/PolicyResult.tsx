@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Alert, Card, Collapse, Descriptions, List, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import type { Calculation, CalculationRow, LegalBasis, Outcome, PolicyFact } from '../../api/policies.ts';
 import { useI18n } from '../../locales/i18n.tsx';
@@ -122,13 +123,15 @@ interface PolicyResultProps {
   basis?: readonly LegalBasis[];
   /** An enterprise's result lists its persons; the public one has none. */
   showRows?: boolean;
+  /** What the viewer can do with this result (an enterprise's 申请). */
+  action?: ReactNode;
 }
 
 /**
  * A calculator answer: outcome, amount, the plain-Chinese explanation, the legal basis, the
  * failing condition or the missing data — and, for per-person policies, the persons.
  */
-export function PolicyResult({ result, basis, showRows = true }: PolicyResultProps) {
+export function PolicyResult({ result, basis, showRows = true, action }: PolicyResultProps) {
   const { t } = useI18n();
   const summary = result.summary;
   const provisional = result.provisional;
@@ -167,6 +170,7 @@ export function PolicyResult({ result, basis, showRows = true }: PolicyResultPro
           />
         )}
         <MissingFacts facts={result.missing_facts} />
+        {action}
         {provisional && provisional.amount_fen !== null && (
           <Alert
             type="info"
