@@ -50,25 +50,41 @@ export async function evaluateForMatch(ctx: AppContext, version: PolicyVersionRo
   // said so in the explanation; the enterprises and persons this system granted are excluded above.
   const decisions = evaluateRows(kernelOfVersion(version), rows, date, { linked: source.linked, assume: source.assumptions });
   const byEnterprise = groupByEnterprise(rows, decisions);
-  const note = assumptionViews(policy, source.assumptions).map((a) => `按“${a.label}：否”计算（本系统无此前享受记录，审核时请核实）`);
+  const note = assumptionNotes(policy);
   const candidates: Candidate[] = [];
-  const mask = declarableMask(policy);
   for (const [uscc, indices] of byEnterprise) {
-    const mine = indices.map((i) => decisions[i] as RowDecision);
-    const tally = tallyDecisions(mine);
-    const awaiting = mask === 0 ? undefined : awaitingDeclaration(policy, source.subjectLabel, mine, mask);
-    if (!awaiting && (tally.undetermined > 0 || tally.eligible === 0 || tally.eligible_amount_fen <= 0)) continue;
-    const persons = indices.flatMap((i) => ((decisions[i] as RowDecision).outcome === 'eligible' && rows[i]?.personId !== undefined ? [{ personId: rows[i]!.personId!, amountFen: (decisions[i] as RowDecision).amountFen }] : []));
-    if (awaiting) {
-      candidates.push({ uscc, amountFen: awaiting.totals.eligibleAmountFen, explanation: [...awaiting.explanation, ...note], persons, awaitingDeclaration: awaiting.totals.needsDeclaration });
-      continue;
-    }
-    const explanation = source.isPerEnterprise
-      ? explainOne(policy, rows[indices[0]!]!, mine[0]!, date)
-      : aggregateExplanation(policy, source.subjectLabel, tally, new Map(), []);
-    candidates.push({ uscc, amountFen: tally.eligible_amount_fen, explanation: [...explanation, ...note], persons });
+    const candidate = candidateOf(policy, { uscc, rows, decisions, indices, date, note });
+    if (candidate) candidates.push(candidate);
   }
   return { candidates, rows: all.length, excludedRows: all.length - rows.length, enterprises: byEnterprise.size, factsMs, evaluateMs: performance.now() - started - factsMs };
+}
+
+/** What a candidate's explanation says of the facts only a grant record answers (assumed “no”). */
+export function assumptionNotes(policy: Policy): string[] {
+  return assumptionViews(policy, factSourceOf(policy.code).assumptions).map((a) => `按“${a.label}：否”计算（本系统无此前享受记录，审核时请核实）`);
+}
+
+/**
+ * The candidate rule, for one enterprise's rows (`indices` into `rows` and `decisions`): every row
+ * decided and some amount eligible; or, for an application policy, rows waiting only for facts the
+ * enterprise declares. Answers undefined when the enterprise is not a candidate.
+ */
+export function candidateOf(policy: Policy, input: { uscc: string; rows: readonly SubjectRow[]; decisions: readonly RowDecision[]; indices: readonly number[]; date: string; note: readonly string[] }): Candidate | undefined {
+  const { uscc, rows, decisions, indices, date, note } = input;
+  const source = factSourceOf(policy.code);
+  const mine = indices.map((i) => decisions[i] as RowDecision);
+  const tally = tallyDecisions(mine);
+  const mask = declarableMask(policy);
+  const awaiting = mask === 0 ? undefined : awaitingDeclaration(policy, source.subjectLabel, mine, mask);
+  if (!awaiting && (tally.undetermined > 0 || tally.eligible === 0 || tally.eligible_amount_fen <= 0)) return undefined;
+  const persons = indices.flatMap((i) => ((decisions[i] as RowDecision).outcome === 'eligible' && rows[i]?.personId !== undefined ? [{ personId: rows[i]!.personId!, amountFen: (decisions[i] as RowDecision).amountFen }] : []));
+  if (awaiting) {
+    return { uscc, amountFen: awaiting.totals.eligibleAmountFen, explanation: [...awaiting.explanation, ...note], persons, awaitingDeclaration: awaiting.totals.needsDeclaration };
+  }
+  const explanation = source.isPerEnterprise
+    ? explainOne(policy, rows[indices[0]!]!, mine[0]!, date)
+    : aggregateExplanation(policy, source.subjectLabel, tally, new Map(), []);
+  return { uscc, amountFen: tally.eligible_amount_fen, explanation: [...explanation, ...note], persons };
 }
 
 function groupByEnterprise(rows: readonly SubjectRow[], decisions: readonly RowDecision[]): Map<string, number[]> {

@@ -1,16 +1,14 @@
 import type { Db } from '../../db/database.ts';
 import { decodeExplanation } from '../../policies/codes.ts';
-import { explainEvaluation } from '../../policies/explain.ts';
-import { evaluatePolicy } from '../../policies/evaluate.ts';
 import type { FactDef, Policy } from '../../policies/types.ts';
-import { aggregateExplanation, assumptionViews, tallyDecisions } from '../policy/calc-views.ts';
+import { tallyDecisions } from '../policy/calc-views.ts';
 import type { findPolicyInForce } from '../policy/catalogue.service.ts';
 import { evaluateRows, type RowDecision } from '../policy/evaluate-rows.ts';
 import { factSourceOf } from '../policy/fact-sources.ts';
 import { kernelOfVersion } from '../policy/policy-versions.ts';
 import { loadEnterpriseFacts } from '../policy/register-facts.service.ts';
-import { awaitingDeclaration, declarableMask, failedConditions } from './declared-facts-rules.ts';
-import type { Candidate } from './match-evaluate.ts';
+import { declarableMask, failedConditions } from './declared-facts-rules.ts';
+import { assumptionNotes, candidateOf, type Candidate } from './match-evaluate.ts';
 import { findCountedPersons } from './match.repository.ts';
 
 /**
@@ -34,21 +32,11 @@ export async function evaluateEnterpriseForMatch(db: Db, version: PolicyVersionR
   const rows = (await loadEnterpriseFacts({ db }, policy, uscc, date)).filter((row) => row.personId === undefined || !counted.has(row.personId));
   const decisions = evaluateRows(kernelOfVersion(version), rows, date, { linked: source.linked, assume: source.assumptions });
   const indices = rows.flatMap((row, index) => (row.uscc === uscc && decisions[index] ? [index] : []));
+  const candidate = candidateOf(policy, { uscc, rows, decisions, indices, date, note: assumptionNotes(policy) });
+  if (candidate) return { kind: 'candidate', candidate };
   const mine = indices.map((i) => decisions[i] as RowDecision);
-  const tally = tallyDecisions(mine);
-  const mask = declarableMask(policy);
-  const note = assumptionViews(policy, source.assumptions).map((a) => `按“${a.label}：否”计算（本系统无此前享受记录，审核时请核实）`);
-  const persons = indices.flatMap((i) => ((decisions[i] as RowDecision).outcome === 'eligible' && rows[i]?.personId !== undefined ? [{ personId: rows[i]!.personId!, amountFen: (decisions[i] as RowDecision).amountFen }] : []));
-  const awaiting = mask === 0 ? undefined : awaitingDeclaration(policy, source.subjectLabel, mine, mask);
-  if (awaiting) {
-    return { kind: 'candidate', candidate: { uscc, amountFen: awaiting.totals.eligibleAmountFen, explanation: [...awaiting.explanation, ...note], persons, awaitingDeclaration: awaiting.totals.needsDeclaration } };
-  }
-  if (tally.undetermined > 0) return { kind: 'undetermined', missing: missingLabels(policy, mine, mask) };
-  if (tally.eligible === 0 || tally.eligible_amount_fen <= 0) return { kind: 'ineligible', reasons: ineligibleReasons(policy, source.subjectLabel, mine) };
-  const explanation = source.isPerEnterprise
-    ? explainEvaluation(evaluatePolicy(policy, { facts: new Map(Object.entries(mine[0]!.facts).filter((e): e is [string, number | string] => e[1] !== undefined)), date, region: rows[indices[0]!]!.region }))
-    : aggregateExplanation(policy, source.subjectLabel, tally, new Map(), []);
-  return { kind: 'candidate', candidate: { uscc, amountFen: tally.eligible_amount_fen, explanation: [...explanation, ...note], persons } };
+  if (tallyDecisions(mine).undetermined > 0) return { kind: 'undetermined', missing: missingLabels(policy, mine, declarableMask(policy)) };
+  return { kind: 'ineligible', reasons: ineligibleReasons(policy, source.subjectLabel, mine) };
 }
 
 /** The facts the undetermined rows lack that the enterprise cannot declare (“离校后未就业：2 条”). */

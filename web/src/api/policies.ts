@@ -81,6 +81,8 @@ export interface PolicySummary {
   content_sha256: string;
   updated_at: string;
   refused_latest: unknown;
+  /** How it is claimed: 免申即享 `exempt`, or 即申即享 with materials `application` (null: no version in force). */
+  delivery: 'exempt' | 'application' | null;
 }
 
 export interface PolicyDetail extends Omit<PolicySummary, 'updated_at' | 'refused_latest'> {

@@ -59,7 +59,7 @@ function MyResults({ date, policies }: { date: string; policies: readonly Policy
   const { t } = useI18n();
   const mine = useRemoteData(() => calculateMine(date), date);
   const basisOf = (code: string) => policies.find((policy) => policy.code === code)?.legal_basis;
-  const deliveryOf = (code: string) => (policies.find((policy) => policy.code === code) as (PolicySummary & { delivery?: PolicyDelivery }) | undefined)?.delivery;
+  const deliveryOf = (code: string) => policies.find((policy) => policy.code === code)?.delivery ?? null;
   if (mine.error !== undefined) return <LoadError error={mine.error} />;
   if (!mine.data || mine.data.date !== date) return <Skeleton active />;
   if (mine.data.items.length === 0) return <Alert type="info" showIcon title={t('policy.noneInForce', { date })} />;
