@@ -1,4 +1,5 @@
 import { BenefitsPage } from '../pages/benefits.page.mjs';
+import { PolicyCalculatorPage } from '../pages/policy-calculator.page.mjs';
 import { expect, expectEqual } from '../support/harness.mjs';
 import { writePdf } from '../support/material-file.mjs';
 import { demoAccount, runAs } from '../support/session.mjs';
@@ -6,14 +7,33 @@ import { demoAccount, runAs } from '../support/session.mjs';
 const POLICY = '社会保险补贴';
 
 /**
- * 即申即享 with a submission: 社会保险补贴 needs facts no data holds (劳动合同期限, 个人缴费). 省人社
- * runs it for 2025; the demo enterprise declares them person by person, sees the amount
+ * 即申即享 with a submission: 社会保险补贴 needs facts no data holds (劳动合同期限, 个人缴费). The
+ * demo enterprise starts its application from 政策计算器; 省人社's run for 2025 adds the other
+ * enterprises and no second case; the demo enterprise declares the facts person by person, sees the amount
  * recomputed, uploads the two materials and submits; 南京 sees the declared values marked
  * 企业申报 with the materials and approves.
  */
 export async function benefitsApplicationSpec(runner, { newContext, baseUrl, demoAccounts }) {
   const as = (username) => ({ newContext, baseUrl, account: demoAccount(demoAccounts, username) });
   const story = {};
+
+  await runAs(runner, as('enterprise_demo'), '从政策计算器发起申请 (enterprise_demo)', ({ page, layout }) => {
+    const calculator = new PolicyCalculatorPage(page);
+    return [
+      ['政策计算器 on 2025-12-31: 社会保险补贴 offers 申请; it opens the new case', async () => {
+        await layout.openMenu('政策计算器');
+        await calculator.waitForResults();
+        await calculator.date.click();
+        await calculator.date.fill('2025-12-31');
+        await calculator.date.press('Enter');
+        await calculator.result('social_insurance_subsidy').getByText('申领时由企业申报').first().waitFor();
+        await page.getByTestId('start-application-social_insurance_subsidy').click();
+        await page.waitForURL(/\/benefits\/cases\/\d+/);
+        story.caseId = Number(/\/benefits\/cases\/(\d+)/.exec(page.url())?.[1]);
+        await page.getByTestId('case-declarations').waitFor();
+      }],
+    ];
+  });
 
   await runAs(runner, as('province_hrss'), '社会保险补贴匹配 (province_hrss)', ({ page, layout }) => {
     const benefits = new BenefitsPage(page);
@@ -33,7 +53,7 @@ export async function benefitsApplicationSpec(runner, { newContext, baseUrl, dem
       ['opens the notice: 待申报, amount not yet known', async () => {
         await layout.openMenu('政策消息');
         await benefits.openCaseFromInbox(POLICY);
-        story.caseId = Number(/\/benefits\/cases\/(\d+)/.exec(page.url())?.[1]);
+        expectEqual(Number(/\/benefits\/cases\/(\d+)/.exec(page.url())?.[1]), story.caseId, 'the notice opens the case the enterprise started (the run made no second one)');
         await page.getByTestId('case-declarations').waitFor();
         expect((await page.getByTestId('declarations-status').innerText()).includes('待申报'), 'status before declaring');
         await expectSubmitRefused(page);
@@ -62,7 +82,8 @@ export async function benefitsApplicationSpec(runner, { newContext, baseUrl, dem
         await page.getByText('已上传「劳动合同.pdf」').waitFor();
         await page.getByTestId('material-contribution_record').locator('input[type=file]').setInputFiles(writePdf('个人缴费明细.pdf'));
         await page.getByText('已上传「个人缴费明细.pdf」').waitFor();
-        expect((await page.getByTestId('application-missing').innerText()).includes('必交材料已齐全'), 'materials still missing');
+        // The submit form redraws once the page has reloaded the case's materials.
+        await page.getByTestId('application-missing').filter({ hasText: '必交材料已齐全' }).waitFor();
       }],
       ['submits the application with the receiving account; the 20-working-day review starts', async () => {
         const form = page.getByRole('form', { name: '提交申请（即申即享）' });
