@@ -1,6 +1,6 @@
 import { App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
-import { deleteAttachment, downloadAttachment, type Attachment } from '../../api/benefits.ts';
+import { deleteAttachment, downloadAttachment, type Attachment } from '../../api/benefitApplications.ts';
 import { useErrorText, useI18n } from '../../locales/i18n.tsx';
 import { saveBlob } from '../../utils/download.ts';
 import { formatDateTime } from '../../utils/format.ts';

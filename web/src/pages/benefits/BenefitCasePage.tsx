@@ -1,7 +1,8 @@
 import { Alert, Button, Card, Descriptions, Space, Spin, Steps, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { getCase, getCaseApplication, getCaseDeclarations, type CaseDetail, type CaseState } from '../../api/benefits.ts';
+import { getCaseApplication, getCaseDeclarations } from '../../api/benefitApplications.ts';
+import { getCase, type CaseDetail, type CaseState } from '../../api/benefits.ts';
 import { useCurrentUser } from '../../app/auth.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useI18n } from '../../locales/i18n.tsx';

@@ -1,7 +1,8 @@
 import { Alert, App, Badge, Button, Card, List, Space, Tag, Typography } from 'antd';
 import { useState, type MouseEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { listInbox, markAllNoticesRead, markNoticeRead, type InboxNotice } from '../../api/benefits.ts';
+import { listInbox, markAllNoticesRead, markNoticeRead } from '../../api/benefitMessages.ts';
+import { type InboxNotice } from '../../api/benefits.ts';
 import type { PageQuery } from '../../api/types.ts';
 import { useCurrentUser } from '../../app/auth.tsx';
 import { LoadError } from '../../components/LoadError.tsx';

@@ -1,6 +1,7 @@
 import { Alert, Button, Form, Input, Space } from 'antd';
 import { useState } from 'react';
-import { applyForCase, confirmCase, declineCase, type CaseDetail } from '../../api/benefits.ts';
+import { applyForCase } from '../../api/benefitApplications.ts';
+import { confirmCase, declineCase, type CaseDetail } from '../../api/benefits.ts';
 import { useErrorText } from '../../locales/i18n.tsx';
 import { useBenefitsText } from './benefitsText.ts';
 import { ReasonModal } from './ReasonModal.tsx';

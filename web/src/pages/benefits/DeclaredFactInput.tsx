@@ -1,5 +1,5 @@
 import { Input, InputNumber, Radio, Select, Space, Tag, Tooltip, Typography } from 'antd';
-import type { CaseDeclarations, DeclarationField, DeclarationRow, DeclaredFactValue } from '../../api/benefits.ts';
+import type { CaseDeclarations, DeclarationField, DeclarationRow, DeclaredFactValue } from '../../api/benefitApplications.ts';
 import { formatDateTime } from '../../utils/format.ts';
 import { useBenefitsText } from './benefitsText.ts';
 

@@ -1,6 +1,6 @@
 import { Alert, App, Button, Descriptions, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
-import { saveCaseDeclarations, type CaseDeclarations, type DeclarationRow } from '../../api/benefits.ts';
+import { saveCaseDeclarations, type CaseDeclarations, type DeclarationRow } from '../../api/benefitApplications.ts';
 import { useErrorText } from '../../locales/i18n.tsx';
 import { formatFen } from '../../utils/format.ts';
 import { useBenefitsText, type BenefitsKey } from './benefitsText.ts';

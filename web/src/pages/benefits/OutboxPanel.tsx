@@ -1,6 +1,7 @@
 import { Alert, App, Button, Select, Space, Table, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
-import { listOutbox, newIdempotencyKey, OUTBOX_CHANNELS, retryOutboxMessage, type OutboxMessage, type OutboxQuery, type OutboxStatus } from '../../api/benefits.ts';
+import { listOutbox, OUTBOX_CHANNELS, retryOutboxMessage, type OutboxMessage, type OutboxQuery, type OutboxStatus } from '../../api/benefitMessages.ts';
+import { newIdempotencyKey } from '../../api/benefits.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useRemoteData } from '../../components/useRemoteData.ts';
 import { useErrorText } from '../../locales/i18n.tsx';

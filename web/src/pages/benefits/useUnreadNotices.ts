@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { listInbox } from '../../api/benefits.ts';
+import { listInbox } from '../../api/benefitMessages.ts';
 
 const INBOX_CHANGED = 'yangfan:inbox-changed';
 

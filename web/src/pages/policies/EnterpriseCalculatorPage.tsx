@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Form, Input, Skeleton, Space, Statistic, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { startApplication, type PolicyDelivery } from '../../api/benefits.ts';
+import { startApplication, type PolicyDelivery } from '../../api/benefitApplications.ts';
 import { calculateMine, listPolicies, type Calculation, type PolicySummary } from '../../api/policies.ts';
 import { useCurrentUser } from '../../app/auth.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
