@@ -14,6 +14,7 @@ import { bookRelease } from './ledger.service.ts';
 import { insertOutbox } from './notices.repository.ts';
 import { findPayableCases, insertPayment, insertPaymentBatch, releaseGuard, retryPayment } from './payments.repository.ts';
 import { paymentFileOf, type InstructionLine } from './payment-file.ts';
+import { policyNameOf } from './policy-names.ts';
 
 /**
  * 直补快办: releases payable cases into a payment instruction file for the treasury or bank,
@@ -42,7 +43,7 @@ export async function createPaymentBatch(trx: Db, ctx: AppContext, actor: Offici
     const payment = wasFailed ? await retryPayment(trx, id, at) : await insertPayment(trx, { case_id: id, amount_fen: amountFen, at });
     if (!payment) throw new AppError('INVALID_STATE_TRANSITION', `案件 ${id} 的支付记录状态不一致`);
     if (!wasFailed) await bookRelease(trx, { caseId: id, policy: current.policy_code, region: current.region_code, month, amountFen, at });
-    lines.push({ paymentId: payment.id, attempt: payment.attempt, current, amountFen, bankAccount: wholeAccountOf(ctx.cipher, current) });
+    lines.push({ paymentId: payment.id, attempt: payment.attempt, current, amountFen, bankAccount: wholeAccountOf(ctx.cipher, current), policyName: await policyNameOf(trx, current.policy_code) });
   }
   return storeBatch(trx, ctx, actor, lines, at);
 }

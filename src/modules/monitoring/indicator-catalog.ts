@@ -31,12 +31,12 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   { key: 'contributions_paid_fen', label: '社会保险缴费金额', unit: '分', kind: 'flow', definition: '报告期内各月监测企业的缴费合计（整数分）：养老保险单位缴费 + 失业保险单位缴费 + 失业保险个人缴费 + 工伤保险单位缴费。' },
   { key: 'policies_enjoyed', label: '政策享受次数', unit: '次', kind: 'flow', definition: '报告期内各月处于监测范围的企业获拨就业补贴的笔数：一个补贴案件（免申即享等）经银行拨付成功计一次，计入资金到账记账的月份；已审核通过尚未拨付、支付失败待重发的不计。报告期只含已有参保数据的月份，其后到账的待该月数据导入后计入。' },
   { key: 'policies_enjoyed_amount_fen', label: '政策享受金额', unit: '分', kind: 'flow', definition: '政策享受次数所计补贴案件的拨付金额合计（整数分，界面以元显示），口径同政策享受次数。' },
-  { key: 'training_person_times', label: '补贴性职业技能培训', unit: '人次', kind: 'external', definition: '面向专精特新企业开展的政府补贴性职业技能培训人次（计划期累计）。', source: '技能培训（SPEC §2.8）' },
-  { key: 'training_manufacturing_person_times', label: '其中制造业职业技能培训', unit: '人次', kind: 'external', definition: '制造业职业技能培训人次（计划期累计）。', source: '技能培训（SPEC §2.8）' },
-  { key: 'training_digital_person_times', label: '其中数字类职业技能培训', unit: '人次', kind: 'external', definition: '数字类职业（大典标注 S 的职业）技能培训人次（计划期累计）。', source: '技能培训（SPEC §2.8）' },
-  { key: 'job_fairs', label: '专场招聘会', unit: '场', kind: 'external', definition: '当年举办的专精特新企业专场招聘会场次。', source: '招聘专区（SPEC §2.6）' },
-  { key: 'job_postings', label: '发布岗位信息', unit: '个', kind: 'external', definition: '当年在招聘专区发布的专精特新企业岗位信息数。', source: '招聘专区（SPEC §2.6）' },
-  { key: 'demonstration_internship_bases', label: '省级示范见习基地', unit: '家', kind: 'external', definition: '认定的省级专精特新企业就业见习示范基地数（计划期累计）。', source: '就业见习（SPEC §2.8）' },
+  { key: 'training_person_times', label: '补贴性职业技能培训', unit: '人次', kind: 'external', definition: '面向专精特新企业开展的政府补贴性职业技能培训人次（计划期累计）。', source: '技能培训（相关模块接入后提供）' },
+  { key: 'training_manufacturing_person_times', label: '其中制造业职业技能培训', unit: '人次', kind: 'external', definition: '制造业职业技能培训人次（计划期累计）。', source: '技能培训（相关模块接入后提供）' },
+  { key: 'training_digital_person_times', label: '其中数字类职业技能培训', unit: '人次', kind: 'external', definition: '数字类职业（大典标注 S 的职业）技能培训人次（计划期累计）。', source: '技能培训（相关模块接入后提供）' },
+  { key: 'job_fairs', label: '专场招聘会', unit: '场', kind: 'external', definition: '当年举办的专精特新企业专场招聘会场次。', source: '招聘专区（相关模块接入后提供）' },
+  { key: 'job_postings', label: '发布岗位信息', unit: '个', kind: 'external', definition: '当年在招聘专区发布的专精特新企业岗位信息数。', source: '招聘专区（相关模块接入后提供）' },
+  { key: 'demonstration_internship_bases', label: '省级示范见习基地', unit: '家', kind: 'external', definition: '认定的省级专精特新企业就业见习示范基地数（计划期累计）。', source: '就业见习（相关模块接入后提供）' },
 ];
 
 const BY_KEY = new Map(INDICATORS.map((i) => [i.key, i]));
