@@ -156,7 +156,7 @@ export async function policiesSpec(runner, { newContext, baseUrl, demoAccounts, 
         expectEqual(response.status(), 200, 'status of a valid edit');
         const version = await response.json();
         const panel = page.getByRole('tabpanel', { name: '版本历史' });
-        await panel.getByText(`${version.version}（#${version.version_no}）`).waitFor();
+        await panel.getByText(`${version.version}（第 ${version.version_no} 版）`).waitFor();
         expect((await panel.innerText()).includes('苏州市基金备付期限'), 'the version history should show the reason');
       }],
       ['the 政策沙盘 at a 90 % SME refund rate lists gainers and the cost by region, tier and industry', async () => {

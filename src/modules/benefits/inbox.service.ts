@@ -13,7 +13,7 @@ export async function listInbox(ctx: AppContext, user: CurrentUser, query: { pag
   const { page, pageSize, offset } = pageWindow(query);
   const uscc = ownUsccOf(user);
   const { rows, total } = await findNotices(ctx.db, uscc, offset, pageSize);
-  const items = rows.map((n) => ({ id: toNumber(n.id), case_id: toNumber(n.case_id), kind: n.kind, title: n.title, body: n.body, created_at: n.created_at, read_at: n.read_at }));
+  const items = rows.map((n) => ({ id: toNumber(n.id), case_id: toNumber(n.case_id), kind: n.kind, title: n.title, body: n.body, created_at: n.created_at, read_at: n.read_at, case_state: n.case_state ?? null }));
   return { items, total, page, pageSize, unread: await countUnreadNotices(ctx.db, uscc) };
 }
 

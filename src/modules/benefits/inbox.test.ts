@@ -48,6 +48,13 @@ describe.each(testDialects())('政策消息 read marks on %s', (dialect) => {
     expect(page.items.map((n: { title: string; read_at: string | null }) => [n.title, n.read_at])).toEqual([['消息c', null], ['消息b', null], ['消息a', null]]);
   });
 
+  it('gives each notice its case’s state now, so a notice of a paid case no longer asks the enterprise to act', async () => {
+    const caseOf = async (id: number) => (await t.ctx.db.selectFrom('benefit_notices').select('case_id').where('id', '=', id).executeTakeFirstOrThrow()).case_id;
+    await t.ctx.db.updateTable('benefit_cases').set({ state: 'paid' }).where('id', '=', await caseOf(ids.a!)).execute();
+    const page = await inbox(own);
+    expect(page.items.map((n: { title: string; case_state: string }) => [n.title, n.case_state])).toEqual([['消息c', 'matched'], ['消息b', 'matched'], ['消息a', 'paid']]);
+  });
+
   it('marks one notice read, once; another enterprise’s notice is not found and stays unread', async () => {
     const first = await post(`/api/v1/benefits/inbox/${ids.b}/read`, own);
     expect(first.json()).toEqual({ updated: 1, unread: 2 });

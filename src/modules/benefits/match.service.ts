@@ -90,7 +90,7 @@ export async function executeMatchRun(ctx: AppContext, actor: Actor, runId: numb
     if (version.id !== run.policy_version_id) throw new AppError('CONFLICT', '政策在匹配开始后有了新版本，请重新发起匹配');
     const counted = await findCountedPersons(ctx.db, run.policy_code, run.period);
     const evaluated = await evaluateForMatch(ctx, version, policy, run.eval_date, counted);
-    await updateMatchRun(ctx.db, runId, { phase: 'write', heartbeat_at: ctx.clock().toISOString() });
+    await updateMatchRun(ctx.db, runId, { phase: `write 0/${evaluated.candidates.length}`, heartbeat_at: ctx.clock().toISOString() });
     const started = performance.now();
     const written = await writeCandidates(ctx, { runId, policy, period: run.period, versionId: version.id }, evaluated.candidates);
     const summary = {

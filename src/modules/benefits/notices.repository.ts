@@ -33,11 +33,13 @@ export async function insertOutbox(db: Db, rows: OutboxInput[]): Promise<void> {
   }
 }
 
-/** An enterprise's notices, newest first. */
+/** An enterprise's notices, newest first, each with its case's state now (a paid case needs nothing more). */
 export async function findNotices(db: Db, uscc: string, offset: number, limit: number) {
   const base = db.selectFrom('benefit_notices').where('uscc', '=', uscc);
   const total = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-  const rows = await base.selectAll().orderBy('id', 'desc').offset(offset).limit(limit).execute();
+  const rows = await db.selectFrom('benefit_notices').leftJoin('benefit_cases', 'benefit_cases.id', 'benefit_notices.case_id')
+    .selectAll('benefit_notices').select('benefit_cases.state as case_state')
+    .where('benefit_notices.uscc', '=', uscc).orderBy('benefit_notices.id', 'desc').offset(offset).limit(limit).execute();
   return { rows, total: toNumber(total.n as number) };
 }
 

@@ -84,6 +84,8 @@ export interface InboxNotice {
   body: string;
   created_at: string;
   read_at: string | null;
+  /** The case's state now: only a case waiting for the enterprise asks it to act. */
+  case_state: CaseState | null;
 }
 
 export interface MatchRunSummary {

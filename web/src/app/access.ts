@@ -16,6 +16,14 @@ export const BUSINESS_ROLES: readonly Role[] = [...OFFICIAL_ROLES, 'enterprise']
 /** The policy catalogue is public; the roles of the business and the public account have it in the menu. */
 export const POLICY_READER_ROLES: readonly Role[] = [...BUSINESS_ROLES, 'public'];
 
+/** Roles that never see a code, not even as a hint: enterprises and the public. */
+const OUTWARD_ROLES: readonly Role[] = ['enterprise', 'public'];
+
+/** Whether codes (policy codes, setting keys) may appear as a grey hint for this user: officials and administrators only. */
+export function showsCodeHints(user: CurrentUser | null): boolean {
+  return user !== null && !OUTWARD_ROLES.includes(user.role);
+}
+
 /** Whether the user may open a page with this declaration. */
 export function canAccess(user: CurrentUser | null, access: RouteAccess): boolean {
   if (!user) return false;

@@ -1,3 +1,4 @@
+import { codesEnUS } from './codes.en-US.ts';
 import { benefitsEnUS } from './benefits.en-US.ts';
 import { monitoringEnUS } from './monitoring.en-US.ts';
 import { policyEnUS } from './policy.en-US.ts';
@@ -337,4 +338,5 @@ export const enUS: Record<MessageKey, string> = {
   ...policyEnUS,
   ...referenceEnUS,
   ...benefitsEnUS,
+  ...codesEnUS,
 };

@@ -1,3 +1,4 @@
+import { codesZhCN } from './codes.zh-CN.ts';
 import { benefitsZhCN } from './benefits.zh-CN.ts';
 import { monitoringZhCN } from './monitoring.zh-CN.ts';
 import { policyZhCN } from './policy.zh-CN.ts';
@@ -339,6 +340,7 @@ export const zhCN = {
   ...policyZhCN,
   ...referenceZhCN,
   ...benefitsZhCN,
+  ...codesZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -3,6 +3,7 @@ import { App, Button, Card, Input, Popconfirm, Select, Space, Table, Tag, type T
 import { useState } from 'react';
 import { ROLES, type Role } from '../../api/types.ts';
 import { listUsers, setUserActive, type UserAccount, type UserListQuery } from '../../api/users.ts';
+import { AccountName } from '../../components/CodeHint.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { pageControls } from '../../components/pageControls.ts';
 import { useRemoteData } from '../../components/useRemoteData.ts';
@@ -32,7 +33,7 @@ export default function UsersPage() {
   }
 
   const columns: TableProps<UserAccount>['columns'] = [
-    { title: t('users.username'), dataIndex: 'username' },
+    { title: t('users.username'), dataIndex: 'username', render: (username: string) => <AccountName name={username} /> },
     { title: t('users.displayName'), dataIndex: 'displayName' },
     { title: t('users.role'), dataIndex: 'role', render: (role: Role) => <Tag>{t(`role.${role}`)}</Tag> },
     { title: t('users.region'), dataIndex: 'regionName', render: (name: string | null) => name ?? t('common.none') },

@@ -1,6 +1,8 @@
 import { Button, DatePicker, Form, Input, Select, Space, type GetProps } from 'antd';
 import type { AuditQuery } from '../../api/audit.ts';
+import { auditActionName } from '../../locales/codeNames.ts';
 import { useI18n } from '../../locales/i18n.tsx';
+import { zhCN } from '../../locales/zh-CN.ts';
 
 type RangeValue = GetProps<typeof DatePicker.RangePicker>['value'];
 
@@ -24,6 +26,12 @@ function toFilter(values: FilterValues): AuditFilter {
   };
 }
 
+/** The actions that have a name (codes.zh-CN.ts), for the action filter. */
+const NAMED_ACTIONS = Object.keys(zhCN).flatMap((key) => {
+  const action = /^code\.action\.(.+)$/.exec(key)?.[1];
+  return action && action !== 'unknown' && action !== 'import' ? [action] : [];
+});
+
 export const AUDIT_OUTCOMES = ['success', 'failure', 'denied'] as const;
 
 /** The filter bar of 审计日志: action, user, outcome, period. */
@@ -33,7 +41,12 @@ export function AuditFilters({ onChange }: { onChange: (filter: AuditFilter) => 
   return (
     <Form<FilterValues> form={form} name="auditFilter" layout="inline" onFinish={(values) => onChange(toFilter(values))} style={{ rowGap: 12, marginBottom: 16 }}>
       <Form.Item label={t('audit.action')} name="action">
-        <Input allowClear style={{ width: 160 }} />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          style={{ width: 200 }}
+          options={NAMED_ACTIONS.map((action) => ({ value: action, label: auditActionName(t, action) }))}
+        />
       </Form.Item>
       <Form.Item label={t('audit.username')} name="username">
         <Input allowClear style={{ width: 140 }} />

@@ -2,11 +2,13 @@ import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Table, Tag, type TableProps } from 'antd';
 import { useState } from 'react';
 import { listAuditEntries, verifyAuditChain, type AuditEntry, type AuditQuery, type AuditVerification } from '../../api/audit.ts';
+import { AccountName, ActorLabel, NameWithCode } from '../../components/CodeHint.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { pageControls } from '../../components/pageControls.ts';
 import { useRemoteData } from '../../components/useRemoteData.ts';
+import { auditActionName, auditObjectName } from '../../locales/codeNames.ts';
 import { isMessageKey, useErrorText, useI18n } from '../../locales/i18n.tsx';
-import { formatDateTime } from '../../utils/format.ts';
+import { formatDateTime, formatDateTimeSeconds } from '../../utils/format.ts';
 import { AuditFilters } from './AuditFilters.tsx';
 
 const OUTCOME_COLORS: Record<string, string> = { success: 'green', failure: 'red', denied: 'orange' };
@@ -50,8 +52,12 @@ export default function AuditPage() {
   }
 
   const columns: TableProps<AuditEntry>['columns'] = [
-    { title: t('audit.at'), dataIndex: 'at', render: (at: string) => formatDateTime(at), width: 170 },
-    { title: t('audit.actor'), dataIndex: 'actorName', render: (name: string | null) => name ?? t('common.none') },
+    { title: t('audit.at'), dataIndex: 'at', render: (at: string) => <span title={formatDateTimeSeconds(at)}>{formatDateTime(at)}</span>, width: 150 },
+    {
+      title: t('audit.actor'),
+      dataIndex: 'actorName',
+      render: (name: string | null) => <ActorLabel actor={name} />,
+    },
     {
       title: t('audit.actorRole'),
       dataIndex: 'actorRole',
@@ -60,11 +66,18 @@ export default function AuditPage() {
         return role ? (isMessageKey(key) ? t(key) : role) : t('common.none');
       },
     },
-    { title: t('audit.action'), dataIndex: 'action', render: (action: string) => <code>{action}</code> },
+    { title: t('audit.action'), dataIndex: 'action', render: (action: string) => <NameWithCode name={auditActionName(t, action)} code={action} /> },
     {
       title: t('audit.object'),
       key: 'object',
-      render: (_, entry) => (entry.objectType ? `${entry.objectType}${entry.objectId ? ` #${entry.objectId}` : ''}` : t('common.none')),
+      render: (_, entry) =>
+        entry.objectType ? (
+          <span>
+            {auditObjectName(t, entry.objectType, null)} {entry.objectId ? <AccountName name={entry.objectId} /> : null}
+          </span>
+        ) : (
+          t('common.none')
+        ),
     },
     {
       title: t('audit.outcome'),
@@ -74,7 +87,7 @@ export default function AuditPage() {
         return <Tag color={OUTCOME_COLORS[outcome]}>{isMessageKey(key) ? t(key) : outcome}</Tag>;
       },
     },
-    { title: t('audit.requestId'), dataIndex: 'requestId', render: (id: string | null) => (id ? <code>{id}</code> : t('common.none')) },
+    { title: t('audit.requestId'), dataIndex: 'requestId', render: (id: string | null) => (id ? <code data-code-hint="">{id}</code> : t('common.none')) },
     { title: t('audit.ip'), dataIndex: 'ip', render: (ip: string | null) => ip ?? t('common.none') },
   ];
 

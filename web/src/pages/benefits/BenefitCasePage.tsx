@@ -4,7 +4,9 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { getCaseApplication, getCaseDeclarations } from '../../api/benefitApplications.ts';
 import { getCase, type CaseDetail, type CaseState } from '../../api/benefits.ts';
 import { useCurrentUser } from '../../app/auth.tsx';
+import { AccountName } from '../../components/CodeHint.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
+import { actorName } from '../../locales/codeNames.ts';
 import { useI18n } from '../../locales/i18n.tsx';
 import { useRemoteData } from '../../components/useRemoteData.ts';
 import { formatDateTime, formatFen } from '../../utils/format.ts';
@@ -82,9 +84,9 @@ export default function BenefitCasePage() {
         <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
           <Descriptions.Item label={bt('benefits.enterprise')}>{item.enterprise_name}</Descriptions.Item>
           <Descriptions.Item label={bt('benefits.uscc')}>{item.uscc}</Descriptions.Item>
-          <Descriptions.Item label={bt('benefits.case.estimate')}>
-            <Typography.Text strong data-testid="case-amount">
-              {formatFen(item.amount_fen)}
+          <Descriptions.Item label={bt(item.state === 'paid' ? 'benefits.case.paidAmount' : 'benefits.case.estimate')}>
+            <Typography.Text strong>
+              <span data-testid="case-amount">{formatFen(item.amount_fen)}</span> {bt('benefits.yuan')}
             </Typography.Text>
             {isAwaitingDeclaration && (
               <Tag color="orange" style={{ marginLeft: 8 }} data-testid="case-awaiting-declaration">
@@ -161,13 +163,27 @@ export default function BenefitCasePage() {
           columns={[
             { title: bt('benefits.case.at'), dataIndex: 'at', render: (at: string) => formatDateTime(at) },
             { title: bt('benefits.state'), key: 'move', render: (_, row) => `${row.from ? stateName(row.from) : bt('benefits.state.start')} → ${stateName(row.to)}` },
-            { title: bt('benefits.case.actor'), dataIndex: 'actor', render: (actor: string | null) => actor ?? '—' },
+            { title: bt('benefits.case.actor'), dataIndex: 'actor', render: (actor: string | null) => <HistoryActor actor={actor} /> },
             { title: bt('benefits.case.note'), dataIndex: 'note', render: (note: string | null) => note ?? '—' },
           ]}
         />
       </Card>
     </Space>
   );
+}
+
+/**
+ * Who moved the case: the system's own runs in words; for officials the account name, for the
+ * enterprise 本单位 or 经办人员 — it has no use for the officials' account names.
+ */
+function HistoryActor({ actor }: { actor: string | null }) {
+  const { t } = useI18n();
+  const { bt } = useBenefitsText();
+  const user = useCurrentUser();
+  const named = actorName(t, actor);
+  if (!actor || named !== actor) return <>{named}</>;
+  if (user.role !== 'enterprise') return <AccountName name={actor} />;
+  return <>{actor === user.username ? bt('benefits.case.actorSelf') : bt('benefits.case.actorOfficial')}</>;
 }
 
 function bankText(item: CaseDetail): string | null {

@@ -99,7 +99,7 @@ export default function BenefitsInboxPage() {
                 style={isUnread ? { background: UNREAD_BACKGROUND, paddingInline: 12 } : { paddingInline: 12 }}
                 actions={[
                   <Link key="open" to={`/benefits/cases/${notice.case_id}`} onClick={(event) => void openCase(event, notice)}>
-                    {bt('benefits.inbox.openCase')}
+                    {notice.case_state === 'matched' || notice.case_state === 'returned' ? bt('benefits.inbox.openCase') : bt('benefits.inbox.viewCase')}
                   </Link>,
                   ...(isUnread
                     ? [

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { BENEFIT_POLICIES, listMatchRuns, type MatchRun, type MatchRunQuery } from '../../api/benefits.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useRemoteData } from '../../components/useRemoteData.ts';
-import { formatDateTime } from '../../utils/format.ts';
+import { formatDateTime, formatDuration } from '../../utils/format.ts';
 import { useBenefitsText } from './benefitsText.ts';
 
 export const RUN_STATUS_COLORS: Record<string, string> = { running: 'processing', completed: 'success', failed: 'error', interrupted: 'warning' };
@@ -70,7 +70,7 @@ export function MatchRunHistory({ refreshKey, onOpen, onShowCases }: MatchRunHis
           onChange: (page, pageSize) => setQuery((current) => ({ ...current, page, pageSize })),
         }}
         columns={[
-          { title: '#', dataIndex: 'id' },
+          { title: bt('benefits.runs.number'), dataIndex: 'id' },
           { title: bt('benefits.policy'), dataIndex: 'policy', render: (code: string) => policyName(code) },
           { title: bt('benefits.period'), dataIndex: 'period' },
           { title: bt('benefits.runs.status'), key: 'status', render: (_, run) => <RunStatusTag run={run} /> },
@@ -81,7 +81,7 @@ export function MatchRunHistory({ refreshKey, onOpen, onShowCases }: MatchRunHis
             key: 'timings',
             render: (_, run) => {
               const timings = run.summary?.timings_ms;
-              return timings ? bt('benefits.runs.timingsValue', { sql: timings.sql, evaluate: timings.evaluate, write: timings.write }) : '—';
+              return timings ? bt('benefits.runs.timingsValue', { sql: formatDuration(timings.sql), evaluate: formatDuration(timings.evaluate), write: formatDuration(timings.write) }) : '—';
             },
           },
           { title: bt('benefits.runs.startedAt'), dataIndex: 'started_at', render: (at: string) => formatDateTime(at) },

@@ -1,10 +1,12 @@
-import { Alert, Button, Descriptions, Form, Input, Progress, Select, Space } from 'antd';
+import { Alert, Button, Descriptions, Form, Input, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { BENEFIT_POLICIES, getMatchRun, startMatchRun, type MatchRun } from '../../api/benefits.ts';
-import { useErrorText } from '../../locales/i18n.tsx';
-import { formatDateTime, formatFen } from '../../utils/format.ts';
+import { runProgressOf, snapshotText } from '../../locales/codeNames.ts';
+import { useErrorText, useI18n } from '../../locales/i18n.tsx';
+import { formatDateTime, formatDuration, formatYuan } from '../../utils/format.ts';
 import { useBenefitsText } from './benefitsText.ts';
 import { MatchRunHistory, RunStatusTag } from './MatchRunHistory.tsx';
+import { MatchRunProgress } from './MatchRunProgress.tsx';
 import { useActionKey } from './useActionKey.ts';
 
 const POLL_MS = 1000;
@@ -17,6 +19,7 @@ interface RunValues {
 /** 发起匹配: a policy and a period, then the run's progress (polled) and its summary; earlier runs below. */
 export function MatchRunPanel({ onShowCases }: { onShowCases: (runId: number) => void }) {
   const { bt, policyName } = useBenefitsText();
+  const { t } = useI18n();
   const errorText = useErrorText();
   const [run, setRun] = useState<MatchRun>();
   const [error, setError] = useState<string>();
@@ -70,11 +73,10 @@ export function MatchRunPanel({ onShowCases }: { onShowCases: (runId: number) =>
             <Descriptions.Item label={bt('benefits.period')}>{run.period}</Descriptions.Item>
             <Descriptions.Item label={bt('benefits.runs.status')}>
               <RunStatusTag run={run} testId="match-run-status" />
-              {run.status === 'running' && <Progress percent={99} status="active" showInfo={false} size="small" aria-label={run.phase} />}
             </Descriptions.Item>
-            <Descriptions.Item label={bt('benefits.runs.phase')}>{run.phase}</Descriptions.Item>
-            <Descriptions.Item label={bt('benefits.runs.version')}>{`v${run.version_no} · ${run.date}`}</Descriptions.Item>
-            <Descriptions.Item label={bt('benefits.runs.snapshot')}>{Object.entries(run.snapshot).map(([source, version]) => `${source}#${version}`).join(', ') || '—'}</Descriptions.Item>
+            <Descriptions.Item label={bt('benefits.runs.phase')}>{runProgressOf(t, run).phaseName}</Descriptions.Item>
+            <Descriptions.Item label={bt('benefits.runs.version')}>{bt('benefits.runs.versionValue', { version: run.version_no, date: run.date })}</Descriptions.Item>
+            <Descriptions.Item label={bt('benefits.runs.snapshot')}>{snapshotText(t, run.snapshot)}</Descriptions.Item>
             {summary && (
               <>
                 <Descriptions.Item label={bt('benefits.runs.evaluated')}>{summary.enterprises_evaluated ?? '—'}</Descriptions.Item>
@@ -85,12 +87,15 @@ export function MatchRunPanel({ onShowCases }: { onShowCases: (runId: number) =>
                 <Descriptions.Item label={bt('benefits.runs.unchanged')}>{summary.candidates_unchanged ?? '—'}</Descriptions.Item>
                 <Descriptions.Item label={bt('benefits.runs.amountChanged')}>{summary.amount_changed ?? '—'}</Descriptions.Item>
                 <Descriptions.Item label={bt('benefits.runs.excluded')}>{summary.rows_excluded_already_counted ?? '—'}</Descriptions.Item>
-                <Descriptions.Item label={bt('benefits.runs.amountNew')}>{formatFen(summary.amount_new_fen)}</Descriptions.Item>
-                <Descriptions.Item label={bt('benefits.runs.timings')}>{timings ? bt('benefits.runs.timingsValue', { sql: timings.sql, evaluate: timings.evaluate, write: timings.write }) : '—'}</Descriptions.Item>
+                <Descriptions.Item label={bt('benefits.runs.amountNew')}>{formatYuan(summary.amount_new_fen)}</Descriptions.Item>
+                <Descriptions.Item label={bt('benefits.runs.timings')}>
+                  {timings ? bt('benefits.runs.timingsValue', { sql: formatDuration(timings.sql), evaluate: formatDuration(timings.evaluate), write: formatDuration(timings.write) }) : '—'}
+                </Descriptions.Item>
               </>
             )}
             <Descriptions.Item label={bt('benefits.updatedAt')}>{formatDateTime(run.finished_at ?? run.started_at)}</Descriptions.Item>
           </Descriptions>
+          <MatchRunProgress run={run} />
           {run.error && <Alert type="error" showIcon role="alert" title={run.error} style={{ marginTop: 12 }} />}
           {run.status === 'completed' && (
             <Button style={{ marginTop: 12 }} onClick={() => onShowCases(run.id)}>

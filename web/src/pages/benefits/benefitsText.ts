@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { benefitsEnUS } from '../../locales/benefits.en-US.ts';
 import { benefitsZhCN } from '../../locales/benefits.zh-CN.ts';
+import { policyName as policyNameOf } from '../../locales/codeNames.ts';
 import { useI18n } from '../../locales/i18n.tsx';
 
 export type BenefitsKey = keyof typeof benefitsZhCN;
@@ -11,20 +12,14 @@ type Values = Record<string, string | number | null | undefined>;
  * dictionaries too (for menu labels); reading them here keeps the pages' keys checked.
  */
 export function useBenefitsText() {
-  const { locale } = useI18n();
+  const { locale, t } = useI18n();
   const dictionary: Record<BenefitsKey, string> = locale === 'en-US' ? benefitsEnUS : benefitsZhCN;
   const bt = useCallback(
     (key: BenefitsKey, values?: Values) => dictionary[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values?.[name] ?? '')),
     [dictionary],
   );
-  /** A policy's name, or its code for a policy this page does not know. */
-  const policyName = useCallback(
-    (code: string) => {
-      const key = `benefits.policy.${code}`;
-      return key in dictionary ? dictionary[key as BenefitsKey] : code;
-    },
-    [dictionary],
-  );
+  /** A policy's name (codes.zh-CN.ts). */
+  const policyName = useCallback((code: string) => policyNameOf(t, code), [t]);
   /** A case state's label. */
   const stateName = useCallback(
     (state: string) => {

@@ -4,6 +4,7 @@ import { listImportRuns, type ImportRun, type ImportStatus } from '../../api/imp
 import type { PageQuery } from '../../api/types.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useRemoteData } from '../../components/useRemoteData.ts';
+import { ActorLabel } from '../../components/CodeHint.tsx';
 import { useI18n } from '../../locales/i18n.tsx';
 import { formatDateTime } from '../../utils/format.ts';
 import { ImportStatusTag, RejectsLink } from './importStatus.tsx';
@@ -24,7 +25,7 @@ export function ImportHistory({ version }: { version: number }) {
     { title: t('imports.accepted'), dataIndex: 'accepted', align: 'right' },
     { title: t('imports.unchanged'), dataIndex: 'unchanged', align: 'right' },
     { title: t('imports.rejected'), dataIndex: 'rejected', align: 'right' },
-    { title: t('imports.actor'), dataIndex: 'actorName', render: (name: string | null) => name ?? t('common.none') },
+    { title: t('imports.actor'), dataIndex: 'actorName', render: (name: string | null) => <ActorLabel actor={name} /> },
     { title: t('common.actions'), key: 'rejects', render: (_, run) => <RejectsLink run={run} /> },
   ];
 

@@ -1,6 +1,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import type { ImportColumn, ImportKind } from '../../api/imports.ts';
+import { CodeHint } from '../../components/CodeHint.tsx';
 import { useI18n } from '../../locales/i18n.tsx';
 import { csvText, saveBlob } from '../../utils/download.ts';
 
@@ -15,7 +16,7 @@ export function ImportTemplate({ kind }: { kind: ImportKind }) {
 
   const columns: TableProps<ImportColumn>['columns'] = [
     { title: t('imports.columnHeader'), dataIndex: 'header' },
-    { title: t('imports.columnAlias'), dataIndex: 'alias', render: (alias: string) => <code>{alias}</code> },
+    { title: t('imports.columnAlias'), dataIndex: 'alias', render: (alias: string) => <CodeHint>{alias}</CodeHint> },
     {
       title: t('imports.columnRequired'),
       dataIndex: 'required',

@@ -14,7 +14,7 @@ function DemoAccountItem({ account, onUse }: { account: DemoAccount; onUse: Demo
     <Flex component="li" justify="space-between" align="start" gap={12} style={{ padding: '8px 0', borderTop: '1px solid #f0f0f0' }}>
       <Space orientation="vertical" size={2}>
         <Space wrap>
-          <Typography.Text strong copyable>
+          <Typography.Text strong copyable data-code-hint="">
             {account.username}
           </Typography.Text>
           <Tag>{t(`role.${account.role}`)}</Tag>

@@ -1,6 +1,9 @@
-import { Card, Table, Tag, Typography, type TableProps } from 'antd';
+import { Card, Table, Tag, type TableProps } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { listPolicies, type PolicySummary } from '../../api/policies.ts';
+import { showsCodeHints } from '../../app/access.ts';
+import { useCurrentUser } from '../../app/auth.tsx';
+import { CodeHint } from '../../components/CodeHint.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useRemoteData } from '../../components/useRemoteData.ts';
 import { useI18n } from '../../locales/i18n.tsx';
@@ -12,6 +15,7 @@ export default function PolicyCataloguePage() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const catalogue = useRemoteData(listPolicies, 'catalogue');
+  const showsCodes = showsCodeHints(useCurrentUser());
 
   const columns: TableProps<PolicySummary>['columns'] = [
     {
@@ -20,10 +24,12 @@ export default function PolicyCataloguePage() {
       render: (name: string, policy) => (
         <>
           <Link to={`/policies/${policy.code}`}>{name}</Link>
-          <br />
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {policy.code}
-          </Typography.Text>
+          {showsCodes && (
+            <>
+              <br />
+              <CodeHint>{policy.code}</CodeHint>
+            </>
+          )}
         </>
       ),
     },
@@ -31,7 +37,7 @@ export default function PolicyCataloguePage() {
     { title: t('policy.subject'), dataIndex: 'subject', width: 260 },
     { title: t('policy.scope'), dataIndex: 'scope', render: (scope: string[]) => scope.map((code) => <Tag key={code}>{jiangsuRegionName(code)}</Tag>) },
     { title: t('policy.validity'), dataIndex: 'valid', render: (valid: PolicySummary['valid']) => `${valid.from} ${t('policy.to')} ${valid.to ?? t('policy.open')}` },
-    { title: t('policy.version'), dataIndex: 'version', render: (version: string, policy) => <Tag color="blue">{`${version}（#${policy.version_no}）`}</Tag> },
+    { title: t('policy.version'), dataIndex: 'version', render: (version: string, policy) => <Tag color="blue">{t('policy.versionLabel', { version, no: policy.version_no })}</Tag> },
     { title: t('policy.updatedAt'), dataIndex: 'updated_at', render: (at: string) => formatDateTime(at) },
   ];
 

@@ -29,7 +29,7 @@ function PolicyOverview({ policy }: { policy: PolicyDetail }) {
           { key: 'scope', label: t('policy.scope'), children: policy.scope.map(jiangsuRegionName).join('、') },
           { key: 'valid', label: t('policy.validity'), children: `${policy.valid.from} ${t('policy.to')} ${policy.valid.to ?? t('policy.open')}` },
           { key: 'subject', label: t('policy.subject'), children: policy.subject },
-          { key: 'version', label: t('policy.version'), children: `${policy.version}（#${policy.version_no}）` },
+          { key: 'version', label: t('policy.version'), children: t('policy.versionLabel', { version: policy.version, no: policy.version_no }) },
         ]}
       />
       <Typography.Title level={5}>{t('policy.conditions')}</Typography.Title>

@@ -10,7 +10,7 @@ import { OutcomeTag } from './PolicyResult.tsx';
 export function PolicyVersions({ policy }: { policy: PolicyDetail }) {
   const { t } = useI18n();
   const columns: TableProps<PolicyVersion>['columns'] = [
-    { title: t('policy.version'), dataIndex: 'version', render: (version: string, row) => <Tag color={row.version_no === policy.version_no ? 'blue' : undefined}>{`${version}（#${row.version_no}）`}</Tag> },
+    { title: t('policy.version'), dataIndex: 'version', render: (version: string, row) => <Tag color={row.version_no === policy.version_no ? 'blue' : undefined}>{t('policy.versionLabel', { version, no: row.version_no })}</Tag> },
     { title: t('policy.versionSource'), dataIndex: 'source', render: (source: string) => (source === 'edit' ? t('policy.versionSource.edit') : t('policy.versionSource.file')) },
     { title: t('policy.createdAt'), dataIndex: 'created_at', render: (at: string) => formatDateTime(at) },
     { title: t('policy.createdBy'), dataIndex: 'created_by', render: (by: string | null) => by ?? t('common.none') },
@@ -61,7 +61,7 @@ export function PolicyTests({ policy }: { policy: PolicyDetail }) {
           aria-label={t('policy.tests.version')}
           value={versionNo}
           style={{ width: 200 }}
-          options={policy.versions.map((version) => ({ value: version.version_no, label: `${version.version}（#${version.version_no}）` }))}
+          options={policy.versions.map((version) => ({ value: version.version_no, label: t('policy.versionLabel', { version: version.version, no: version.version_no }) }))}
           onChange={setVersionNo}
         />
         <Button type="primary" icon={<ExperimentOutlined />} loading={isRunning} onClick={() => void start()}>

@@ -1,7 +1,9 @@
-import { App, Button, Card, Popconfirm, Space, Table, Tag, type TableProps } from 'antd';
+import { App, Button, Card, Popconfirm, Space, Table, Typography, type TableProps } from 'antd';
 import { clearLockout, listLockouts, listSecuritySettings, type Lockout, type SecuritySetting } from '../../api/security.ts';
+import { AccountName, NameWithCode } from '../../components/CodeHint.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useRemoteData } from '../../components/useRemoteData.ts';
+import { settingName } from '../../locales/codeNames.ts';
 import { useErrorText, useI18n } from '../../locales/i18n.tsx';
 import { formatDateTime } from '../../utils/format.ts';
 
@@ -22,7 +24,7 @@ function LockoutsCard() {
   }
 
   const columns: TableProps<Lockout>['columns'] = [
-    { title: t('security.username'), dataIndex: 'username' },
+    { title: t('security.username'), dataIndex: 'username', render: (username: string) => <AccountName name={username} /> },
     { title: t('security.failures'), dataIndex: 'failures' },
     { title: t('security.lockedUntil'), dataIndex: 'lockedUntil', render: (at: string) => formatDateTime(at) },
     {
@@ -58,10 +60,10 @@ function SettingsCard() {
   const { t } = useI18n();
   const settings = useRemoteData(listSecuritySettings, 'settings');
   const columns: TableProps<SecuritySetting>['columns'] = [
-    { title: t('security.key'), dataIndex: 'key', render: (key: string) => <code>{key}</code> },
+    { title: t('security.key'), dataIndex: 'key', render: (key: string) => <NameWithCode name={settingName(t, key)} code={key} /> },
     { title: t('security.value'), dataIndex: 'value', render: (value: SecuritySetting['value']) => String(value) },
     { title: t('security.unit'), dataIndex: 'unit', render: (unit: string) => unit || t('common.none') },
-    { title: t('security.source'), dataIndex: 'source', render: (source: string) => <Tag>{source}</Tag> },
+    { title: t('security.source'), dataIndex: 'source', render: (source: string) => <Typography.Text>{source}</Typography.Text> },
   ];
   return (
     <Card title={t('security.settings')}>
