@@ -42,6 +42,10 @@ import { workforceRoutes } from './modules/workforce/workforce.routes.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { authPlugin } from './platform/auth/auth.plugin.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
+import { loadHttpLimits } from './platform/http/http-limits.ts';
+import { limitRequestBodies } from './platform/http/request-body.ts';
+import { checkRequestOrigin } from './platform/http/request-origin.ts';
+import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { loggerOptions } from './platform/http/logging.ts';
 import { webAppPlugin } from './platform/http/web-app.ts';
 
@@ -57,11 +61,13 @@ export interface BuildOptions {
  * OpenAPI, authentication and access), then each module's routes, then the web app.
  */
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const limits = loadHttpLimits();
   const app = Fastify({
     logger: loggerOptions(ctx.config.logLevel, options.logStream),
     genReqId: () => randomUUID(),
     trustProxy: ctx.config.trustProxy,
-    bodyLimit: 10 * 1024 * 1024,
+    bodyLimit: limits.bodyMaxBytes,
+    requestTimeout: limits.requestReceiveTimeoutMs,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -69,6 +75,10 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  // Bounded work per request, headers, and no state change from another site's page, before any route.
+  limitRequestBodies(app, limits);
+  await registerSecurityHeaders(app, { isProduction: ctx.config.environment === 'production' });
+  checkRequestOrigin(app, ctx.config.allowedOrigins);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {

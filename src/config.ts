@@ -25,6 +25,11 @@ export interface Config {
   keys: KeyConfig;
   /** Trust X-Forwarded-For from a reverse proxy. */
   trustProxy: boolean;
+  /**
+   * Origins besides the server's own host whose pages may send state-changing requests
+   * (YANGFAN_ALLOWED_ORIGINS, comma-separated, e.g. https://yangfan.example.gov.cn behind a proxy).
+   */
+  allowedOrigins: string[];
   logLevel: string;
   /**
    * Demonstration and training only (refused in production): the instant the server's clock
@@ -55,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database,
     keys: loadKeys(env, environment, dataDir),
     trustProxy: env.YANGFAN_TRUST_PROXY === '1',
+    allowedOrigins: readAllowedOrigins(env.YANGFAN_ALLOWED_ORIGINS),
     logLevel: env.LOG_LEVEL ?? (environment === 'test' ? 'silent' : 'info'),
     ...readClockStart(env.YANGFAN_CLOCK_START, environment),
   };
@@ -70,6 +76,22 @@ function readClockStart(value: string | undefined, environment: Config['environm
     throw new AppError('CONFIG_INVALID', `YANGFAN_CLOCK_START=${value} 无效，应为带时区的时刻，如 2026-12-14T09:00:00+08:00`);
   }
   return { clockStart: start };
+}
+
+function readAllowedOrigins(value: string | undefined): string[] {
+  const origins = (value ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
+  for (const origin of origins) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || parsed.origin !== origin) {
+      throw new AppError('CONFIG_INVALID', `YANGFAN_ALLOWED_ORIGINS 中的 ${origin} 无效，应为协议加主机，如 https://yangfan.example.gov.cn`);
+    }
+  }
+  return origins;
 }
 
 function readEnvironment(value: string | undefined): Config['environment'] {

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { AppError, isAppError, toErrorBody } from '../errors.ts';
+import { loadHttpLimits } from './http-limits.ts';
 
 interface ValidationIssue {
   instancePath?: string;
@@ -38,7 +39,7 @@ export function registerErrorHandler(app: FastifyInstance, options: { serveWebAp
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = toAppError(error);
     if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
-    void reply.status(appError.status).send(toErrorBody(appError));
+    void reply.status(appError.status).send(toErrorBody(withProblemsCapped(appError, loadHttpLimits().errorProblemsMax)));
   });
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes of the web app (e.g. /admin/users after a reload) get index.html.
@@ -48,6 +49,22 @@ export function registerErrorHandler(app: FastifyInstance, options: { serveWebAp
   });
 }
 
+/**
+ * An error listing many problems (one per unknown field, say) lists the first `max` and counts the
+ * rest, so an answer never grows with what an anonymous caller sends.
+ */
+export function withProblemsCapped(error: AppError, max: number): AppError {
+  const details = error.details;
+  const isList = Array.isArray(details);
+  const problems: unknown = isList ? details : (details as { problems?: unknown } | undefined)?.problems;
+  if (!Array.isArray(problems) || problems.length <= max) return error;
+  const rest = problems.length - max;
+  const shown = [...problems.slice(0, max), `……另有 ${rest} 处问题未列出`];
+  const message = error.message.length > 2000 ? `共有 ${problems.length} 处问题` : error.message;
+  const capped = isList ? shown : { ...(details as object), problems: shown, problems_total: problems.length };
+  return new AppError(error.code, message, capped);
+}
+
 function toAppError(error: FastifyError): AppError {
   if (isAppError(error)) return error;
   if (error.validation) {
@@ -55,8 +72,9 @@ function toAppError(error: FastifyError): AppError {
     return new AppError('VALIDATION_FAILED', problems.join('；'), { problems });
   }
   if (error.statusCode === 429) return new AppError('RATE_LIMITED');
-  if (error.statusCode === 413) return new AppError('BAD_REQUEST', '请求体过大');
-  if (error.statusCode === 415) return new AppError('BAD_REQUEST', '不支持的内容类型，请使用 application/json');
+  if (error.statusCode === 413) return new AppError('PAYLOAD_TOO_LARGE', '请求体过大');
+  if (error.statusCode === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE');
+  if (error.code === 'FST_ERR_HANDLER_TIMEOUT') return new AppError('REQUEST_TIMEOUT');
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return new AppError('BAD_REQUEST', error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? '请求体不是有效的 JSON' : '请求格式不正确');
   }

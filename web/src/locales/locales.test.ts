@@ -19,6 +19,7 @@ describe('locales', () => {
       'VALIDATION_FAILED', 'UNAUTHENTICATED', 'SESSION_EXPIRED', 'INVALID_CREDENTIALS', 'TOTP_REQUIRED',
       'TOTP_INVALID', 'ACCOUNT_LOCKED', 'ACCOUNT_DISABLED', 'FORBIDDEN', 'NOT_FOUND', 'RATE_LIMITED',
       'CALENDAR_NOT_COVERED', 'USERNAME_TAKEN', 'WEAK_PASSWORD', 'INTERNAL',
+      'ORIGIN_REFUSED', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'REQUEST_TIMEOUT',
     ];
     for (const code of platformCodes) expect(Object.keys(zhCN)).toContain(`error.${code}`);
   });
