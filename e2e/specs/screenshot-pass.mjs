@@ -1,4 +1,4 @@
-import { auditPage, settle } from '../support/page-audit.mjs';
+import { auditPage, auditPhoneFrame, auditWideTable, settle } from '../support/page-audit.mjs';
 import { demoAccount, runAs } from '../support/session.mjs';
 
 const DESKTOP = { width: 1440, height: 900 };
@@ -7,6 +7,15 @@ const PHONE = { width: 390, height: 844 };
 const OUTWARD_ROLES = new Set(['enterprise', 'public']);
 /** The pages anyone opens without signing in. */
 const PUBLIC_PATHS = [['登录', '/login'], ['政策计算器（公众）', '/calculator'], ['公示', '/public/notices']];
+
+/** Officials' wide tables that must show every column (scrolling sideways with the key column fixed), by page. */
+const WIDE_TABLES = {
+  '/monitoring/alerts': ['alerts-table'],
+  '/audit': ['audit-table'],
+  '/monitoring/regions/320100': ['drilldown-divisions', 'drilldown-enterprises'],
+};
+/** Drill-down pages reached from a menu page, visited too (with their breadcrumb) by the roles that have them. */
+const DRILL_DOWNS = { province_hrss: [['地区下钻·南京市', '/monitoring/regions/320100', '南京市']] };
 
 function slug(text) {
   return text.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
@@ -22,7 +31,8 @@ function reportProblems(problems) {
  * The screenshot pass: every menu page of every demo account at 1440 × 900, the enterprise's and
  * the public pages again at 390 × 844, each screenshotted and read for what a user must not meet —
  * a page wider than the window, internal codes (snake_case, `#12`, auth.login, match:1), and on
- * enterprise and public pages drafting notes (SPEC, 待核, 二手). Runs last, on the data the other
+ * enterprise and public pages drafting notes (SPEC, 待核, 二手); officials' wide tables (就业预警, 审计日志,
+ * 地区下钻) must show every column, and on a phone 退出登录 and the menu must be reachable. Runs last, on the data the other
  * stories left (runs, payments, messages), so the pages are not empty.
  */
 export async function screenshotPassSpec(runner, { newContext, baseUrl, demoAccounts, clockOffsetMs = 0 }) {
@@ -54,7 +64,16 @@ export async function screenshotPassSpec(runner, { newContext, baseUrl, demoAcco
           for (const label of await layout.menuLabels()) {
             await layout.openMenu(label);
             await visit(page, label, `${account.username}-1440`, { isOutward });
-            visited.push([label, new URL(page.url()).pathname]);
+            const path = new URL(page.url()).pathname;
+            visited.push([label, path]);
+            for (const table of WIDE_TABLES[path] ?? []) for (const problem of await auditWideTable(page, table)) problems.push(`[${account.username}-1440 ${label}] ${problem}`);
+          }
+          for (const [label, path, place] of DRILL_DOWNS[account.username] ?? []) {
+            await page.goto(`${baseUrl}${path}`);
+            await visit(page, label, `${account.username}-1440`, { isOutward });
+            const trail = (await page.getByTestId('breadcrumbs').innerText().catch(() => '')).replace(/\s+/g, ' ');
+            if (!trail.includes(place)) problems.push(`[${account.username}-1440 ${label}] no breadcrumb naming ${place}: “${trail}”`);
+            for (const table of WIDE_TABLES[path] ?? []) for (const problem of await auditWideTable(page, table)) problems.push(`[${account.username}-1440 ${label}] ${problem}`);
           }
         }],
         ...(account.role === 'enterprise'
@@ -63,6 +82,7 @@ export async function screenshotPassSpec(runner, { newContext, baseUrl, demoAcco
               for (const [label, path] of visited) {
                 await page.goto(`${baseUrl}${path}`);
                 await visit(page, label, `${account.username}-390`, { isOutward });
+                for (const problem of await auditPhoneFrame(page)) problems.push(`[${account.username}-390 ${label}] ${problem}`);
               }
               await page.setViewportSize(DESKTOP);
             }]]

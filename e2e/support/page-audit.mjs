@@ -75,3 +75,63 @@ export async function settle(page) {
   await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
   await page.waitForTimeout(300);
 }
+
+function readTable(testId) {
+  const holder = document.querySelector(`[data-testid="${testId}"]`);
+  const table = holder?.querySelector('table');
+  if (!holder || !table) return { isMissing: true };
+  const wrapper = holder.querySelector('.ant-table-wrapper') ?? holder;
+  let scroller = table.parentElement;
+  while (scroller && scroller !== wrapper && !/(auto|scroll)/.test(getComputedStyle(scroller).overflowX)) scroller = scroller.parentElement;
+  const isScrolling = Boolean(scroller) && scroller !== wrapper;
+  const box = isScrolling ? scroller : wrapper;
+  return {
+    isMissing: false,
+    right: Math.round(wrapper.getBoundingClientRect().right),
+    width: window.innerWidth,
+    tableWidth: Math.round(table.getBoundingClientRect().width),
+    visibleWidth: Math.round(box.clientWidth),
+    isScrolling,
+    hasFixedStart: Boolean(table.closest('.ant-table')?.querySelector('thead [class*="cell-fix-start"], thead [class*="cell-fix-left"]')),
+  };
+}
+
+/**
+ * Whether a wide table shows all its columns: it stays inside the window, and a table wider than
+ * its box scrolls sideways with its key column fixed at the start (officials' wide tables).
+ * Answers the problems as sentences.
+ */
+export async function auditWideTable(page, testId) {
+  await page.getByTestId(testId).locator('table').first().waitFor({ timeout: 20_000 }).catch(() => undefined);
+  const seen = await page.evaluate(readTable, testId);
+  if (seen.isMissing) return [`table ${testId} is not on the page`];
+  const problems = [];
+  if (seen.right > seen.width + 1) problems.push(`table ${testId} ends at ${seen.right} px in a ${seen.width} px window`);
+  if (seen.tableWidth > seen.visibleWidth + 1) {
+    if (!seen.isScrolling) problems.push(`table ${testId} is clipped: ${seen.tableWidth} px of columns in ${seen.visibleWidth} px without scrolling`);
+    else if (!seen.hasFixedStart) problems.push(`table ${testId} scrolls sideways without a fixed key column`);
+  }
+  return problems;
+}
+
+/**
+ * Whether 退出登录 can be reached on a phone: a visible button inside the window, and the menu
+ * opening from its button with the pages in it.
+ */
+export async function auditPhoneFrame(page) {
+  const problems = [];
+  const logout = page.getByRole('button', { name: /退出登录|Log out/ });
+  const box = await logout.boundingBox().catch(() => null);
+  const { width, height } = page.viewportSize();
+  if (!box || !(await logout.isVisible())) problems.push('退出登录 is not visible');
+  else if (box.x < 0 || box.x + box.width > width + 1 || box.y < 0 || box.y + box.height > height) problems.push(`退出登录 lies outside the window (${Math.round(box.x)}, ${Math.round(box.y)})`);
+  const opener = page.getByTestId('open-menu');
+  if (!(await opener.isVisible().catch(() => false))) return [...problems, 'no menu button on a phone'];
+  await opener.click();
+  const items = page.getByRole('navigation').getByRole('menuitem');
+  await items.first().waitFor({ timeout: 5_000 }).catch(() => undefined);
+  if ((await items.count()) === 0) problems.push('the menu opens empty');
+  await page.keyboard.press('Escape');
+  await page.getByRole('navigation').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+  return problems;
+}

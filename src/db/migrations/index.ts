@@ -11,6 +11,7 @@ import * as declaredFacts from './20261127T2500_declared_facts.ts';
 import * as usccOverrides from './20261127T2600_uscc_overrides.ts';
 import * as caseAwaitingDeclaration from './20261127T2700_case_awaiting_declaration.ts';
 import * as outboxChannelIndex from './20261127T2800_outbox_channel_index.ts';
+import * as bulletinHasData from './20261207T1507_bulletin_has_data.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '20261127T2600_uscc_overrides': usccOverrides,
   '20261127T2700_case_awaiting_declaration': caseAwaitingDeclaration,
   '20261127T2800_outbox_channel_index': outboxChannelIndex,
+  '20261207T1507_bulletin_has_data': bulletinHasData,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {

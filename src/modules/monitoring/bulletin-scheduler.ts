@@ -4,7 +4,7 @@ import type { AppContext } from '../../app-context.ts';
 import { todayInShanghai } from '../../platform/iso-date.ts';
 import { addMonths } from '../workforce/periods.ts';
 import { claimScheduledBulletin } from './bulletins.repository.ts';
-import { produceBulletin, SCHEDULER_ACTOR } from './bulletins.service.ts';
+import { monthData, produceBulletin, SCHEDULER_ACTOR } from './bulletins.service.ts';
 import { resolveView } from './monitoring-view.ts';
 import { periodOfDay } from './report-period.ts';
 import { detectAlerts } from './refresh.service.ts';
@@ -14,7 +14,8 @@ import { findRankingUnits } from './regions.repository.ts';
  * The monthly 通报 on a schedule: from the 5th of each month (Asia/Shanghai), last month's
  * bulletin for the province and for each of the notice's sixteen addressees. Every process
  * may run the job; a unique key per month and region lets exactly one of them generate each
- * bulletin (SPEC §0), and a server that was down on the 5th catches up at its next tick.
+ * bulletin (SPEC §0), and a server that was down on the 5th catches up at its next tick. A region
+ * without monitoring data for the month is skipped until its data arrives.
  * Each tick also detects alerts, so recognitions entering the 90-day window are flagged
  * even in a month without imports.
  */
@@ -31,6 +32,8 @@ export async function runScheduledBulletins(ctx: AppContext): Promise<number> {
   let generated = 0;
   for (const region of regions) {
     const view = await resolveView(ctx, null, region === '320000' ? undefined : region);
+    // A month without data gets no bulletin; once its data is imported, the next tick makes it.
+    if (!(await monthData(ctx, view, period)).hasData) continue;
     const now = ctx.clock();
     const id = await claimScheduledBulletin(ctx.db, {
       period, region_code: view.regionCode, region_name: view.regionName, trigger: 'schedule', schedule_key: `${period}:${view.regionCode}`,

@@ -14,7 +14,8 @@ const BulletinSchema = Type.Object({
   id: Type.Integer(), period: Type.Integer(), regionCode: Type.String(), regionName: Type.String(),
   trigger: Type.String({ description: 'manual 手动生成；schedule 每月 5 日定时生成' }),
   status: Type.String({ description: 'generating 生成中；ready 已生成；failed 生成失败' }),
-  summary: Nullable(Type.String()), error: Nullable(Type.String()), createdAt: Type.String(), finishedAt: Nullable(Type.String()),
+  summary: Nullable(Type.String()), error: Nullable(Type.String()),
+  hasData: Type.Boolean({ description: 'false：该月没有监测数据（此类通报已不再生成，旧记录默认不列出）' }), createdAt: Type.String(), finishedAt: Nullable(Type.String()),
   links: Type.Object({ xlsx: Type.String(), html: Type.String() }),
 });
 
@@ -27,8 +28,14 @@ export function bulletinsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.get('/api/v1/monitoring/bulletins', {
       config: { access: READ_ROLES },
       schema: {
-        tags: ['monitoring'], summary: '监测通报列表',
-        querystring: Type.Composite([PageQuery, Type.Object({ period: Type.Optional(Period), region: Type.Optional(Type.String({ pattern: '^\\d{6}$' })) })]),
+        tags: ['monitoring'], summary: '监测通报列表（最新生成的在前；按年、月、地区筛选）',
+        querystring: Type.Composite([PageQuery, Type.Object({
+          period: Type.Optional(Period),
+          year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 9999, description: '通报年份' })),
+          month: Type.Optional(Type.Integer({ minimum: 1, maximum: 12, description: '通报月份（1–12；与 year 同用即某年某月）' })),
+          region: Type.Optional(Type.String({ pattern: '^\\d{6}$', description: '通报地区（320000 为全省通报）' })),
+          includeEmpty: Type.Optional(Type.Boolean({ description: '也列出无监测数据月份的旧通报', default: false })),
+        })]),
         response: { 200: PageOf(BulletinSchema), ...standardErrors },
       },
     }, async (request) => listBulletins(ctx, signedInActorOf(request).user, request.query));
@@ -36,7 +43,7 @@ export function bulletinsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.post('/api/v1/monitoring/bulletins', {
       config: { access: ['province_hrss', 'city_hrss'] },
       schema: {
-        tags: ['monitoring'], summary: '生成月度监测通报（全省或本地区；Excel 与打印页）',
+        tags: ['monitoring'], summary: '生成月度监测通报（全省或本地区；Excel 与打印页；无监测数据的月份不生成，409）',
         body: Type.Object({ period: Period, region: Type.Optional(Type.String({ pattern: '^\\d{6}$' })) }, { additionalProperties: false }),
         response: { 201: BulletinSchema, 409: standardErrors[404], ...standardErrors },
       },

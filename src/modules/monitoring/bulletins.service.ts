@@ -8,10 +8,11 @@ import { ROLE_DEFINITIONS } from '../../platform/roles.ts';
 import { regionScopeCodes } from '../reference/reference.service.ts';
 import { isPeriod } from '../workforce/periods.ts';
 import { buildBulletinContent, type BulletinContent } from './bulletin-content.ts';
+import { computeIndicators, type IndicatorReport } from './indicators.service.ts';
 import { renderBulletinHtml } from './bulletin-html.ts';
 import { renderBulletinWorkbook } from './bulletin-workbook.ts';
 import * as repo from './bulletins.repository.ts';
-import { resolveView, type MonitoringView } from './monitoring-view.ts';
+import { PROVINCE_CODE, resolveView, type MonitoringView } from './monitoring-view.ts';
 
 /** The monthly 通报 (SPEC §2.4): generated on demand or on schedule, stored, served as Excel and as a page. */
 export interface BulletinView {
@@ -23,6 +24,8 @@ export interface BulletinView {
   status: 'generating' | 'ready' | 'failed';
   summary: string | null;
   error: string | null;
+  /** False for a month without monitoring data (stored before such bulletins were refused). */
+  hasData: boolean;
   createdAt: string;
   finishedAt: string | null;
   links: { xlsx: string; html: string };
@@ -32,7 +35,7 @@ function toBulletinView(row: repo.BulletinListRow): BulletinView {
   const id = toNumber(row.id);
   return {
     id, period: toNumber(row.period), regionCode: row.region_code, regionName: row.region_name, trigger: row.trigger, status: row.status,
-    summary: row.summary, error: row.error, createdAt: row.created_at, finishedAt: row.finished_at,
+    summary: row.summary, error: row.error, hasData: toNumber(row.has_data) === 1, createdAt: row.created_at, finishedAt: row.finished_at,
     links: { xlsx: `/api/v1/monitoring/bulletins/${id}.xlsx`, html: `/api/v1/monitoring/bulletins/${id}.html` },
   };
 }
@@ -42,6 +45,8 @@ export async function generateBulletin(ctx: AppContext, input: { period: number;
   if (!isPeriod(input.period)) throw new AppError('VALIDATION_FAILED', `通报月份应为 YYYYMM：${input.period}`);
   const view = await resolveView(ctx, actor.user, input.region);
   if (view.scope === 'assigned') throw new AppError('NOT_FOUND', '服务专员不生成地区通报');
+  const data = await monthData(ctx, view, input.period);
+  if (!data.hasData) throw new AppError('CONFLICT', noDataMessage(view, input.period, data.dataThrough));
   const now = ctx.clock().toISOString();
   const id = await repo.insertBulletin(ctx.db, {
     period: input.period, region_code: view.regionCode, region_name: view.regionName, trigger: 'manual', schedule_key: null,
@@ -49,6 +54,23 @@ export async function generateBulletin(ctx: AppContext, input: { period: number;
   });
   await produceBulletin(ctx, id, view, input.period, actor);
   return getBulletin(ctx, actor.user, id);
+}
+
+/** Whether the region has monitoring data for the month (monitored enterprises), and the data horizon. */
+export async function monthData(ctx: AppContext, view: MonitoringView, period: number): Promise<{ hasData: boolean; dataThrough: number | null }> {
+  const report = await computeIndicators(ctx, { period: String(period), region: view.regionCode === PROVINCE_CODE ? undefined : view.regionCode }, null);
+  return { hasData: hasMonitoredEnterprises(report), dataThrough: report.data_through };
+}
+
+function hasMonitoredEnterprises(report: IndicatorReport): boolean {
+  return report.months !== null && (report.indicators.monitored_enterprises?.actual ?? 0) > 0;
+}
+
+const monthLabel = (period: number) => `${Math.floor(period / 100)}年${period % 100}月`;
+
+function noDataMessage(view: MonitoringView, period: number, dataThrough: number | null): string {
+  const horizon = dataThrough ? `（监测数据截至${monthLabel(dataThrough)}）` : '（尚未导入监测数据）';
+  return `${monthLabel(period)}${view.regionName}暂无监测数据${horizon}，不生成通报；请在数据导入后再生成。`;
 }
 
 /**
@@ -60,7 +82,7 @@ export async function produceBulletin(ctx: AppContext, id: number, view: Monitor
     const content = await buildBulletinContent(ctx, view, period);
     const html = renderBulletinHtml(content);
     await ctx.db.transaction().execute(async (trx) => {
-      await repo.updateBulletin(trx, id, { status: 'ready', content: JSON.stringify(content), html, summary: content.paragraphs[0] ?? null, finished_at: ctx.clock().toISOString() });
+      await repo.updateBulletin(trx, id, { status: 'ready', content: JSON.stringify(content), html, has_data: hasMonitoredEnterprises(content.current) ? 1 : 0, summary: content.paragraphs[0] ?? null, finished_at: ctx.clock().toISOString() });
       await appendAudit(trx, ctx.dialect, actor, { action: 'monitoring.bulletin.generate', outcome: 'success', objectType: 'monitoring_bulletin', objectId: id, details: { period, region: view.regionCode } }, ctx.clock());
     });
   } catch (error) {
@@ -80,13 +102,25 @@ async function visibleRegions(ctx: AppContext, user: CurrentUser): Promise<strin
   return [];
 }
 
-/** A page of stored bulletins in the caller's scope. */
-export async function listBulletins(ctx: AppContext, user: CurrentUser, query: { period?: number; region?: string; page?: number; pageSize?: number }): Promise<Page<BulletinView>> {
+export interface BulletinListQuery {
+  period?: number;
+  year?: number;
+  month?: number;
+  region?: string;
+  includeEmpty?: boolean;
+  page?: number;
+  pageSize?: number;
+}
+
+/** A page of stored bulletins in the caller's scope, the latest first; months without data only when asked. */
+export async function listBulletins(ctx: AppContext, user: CurrentUser, query: BulletinListQuery): Promise<Page<BulletinView>> {
   const { page, pageSize, offset } = pageWindow(query);
   const visible = await visibleRegions(ctx, user);
   const asked = query.region ? [query.region] : undefined;
   const regionCodes = visible && asked ? asked.filter((c) => visible.includes(c)) : asked ?? visible;
-  const { rows, total } = await repo.listBulletinRows(ctx.db, { regionCodes, period: query.period }, offset, pageSize);
+  const { rows, total } = await repo.listBulletinRows(ctx.db, {
+    regionCodes, period: query.period, year: query.year, month: query.month, includeEmpty: query.includeEmpty,
+  }, offset, pageSize);
   return { items: rows.map(toBulletinView), total, page, pageSize };
 }
 

@@ -63,16 +63,62 @@ describe.each(testDialects())('monitoring bulletins (%s)', (dialect) => {
     expect(listed.items.map((b: { regionCode: string }) => b.regionCode)).toEqual(['320100']);
   });
 
-  it('generates last month’s bulletins once from the 5th, however many processes try', async () => {
+  it('generates last month’s bulletins once from the 5th, however many processes try, for the regions with data', async () => {
     const at = (iso: string): AppContext => ({ ...t.ctx, clock: () => new Date(iso) });
     expect(await runScheduledBulletins(at('2024-07-04T02:00:00.000Z'))).toBe(0);
     const counts = await Promise.all([1, 2, 3].map(() => runScheduledBulletins(at('2024-07-05T02:00:00.000Z'))));
-    // The province and the sixteen addressees, each claimed by exactly one runner.
-    expect(counts.reduce((a, b) => a + b, 0)).toBe(17);
+    // June 2024 has monitored enterprises in 南京 (A), 苏州 without 昆山 (U) and 昆山 (B): the province and
+    // these three, each claimed by exactly one runner; the other thirteen addressees have no data.
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(4);
     expect(await runScheduledBulletins(at('2024-07-20T02:00:00.000Z'))).toBe(0);
     const rows = await t.ctx.db.selectFrom('monitoring_bulletins').select(['region_code', 'status']).where('trigger', '=', 'schedule').where('period', '=', 202406).execute();
-    expect(rows).toHaveLength(17);
-    expect(new Set(rows.map((r) => r.region_code)).size).toBe(17);
+    expect(rows.map((r) => r.region_code).sort()).toEqual(['320000', '320100', '320500', '320583']);
     expect(rows.every((r) => r.status === 'ready')).toBe(true);
+  });
+
+  it('generates no bulletin for a month without data, neither on schedule nor on demand', async () => {
+    const at = (iso: string): AppContext => ({ ...t.ctx, clock: () => new Date(iso) });
+    // The data end with June 2024: July's bulletins are not made.
+    expect(await runScheduledBulletins(at('2024-08-05T02:00:00.000Z'))).toBe(0);
+    expect(await t.ctx.db.selectFrom('monitoring_bulletins').select('id').where('period', '=', 202407).execute()).toEqual([]);
+    const refused = await request('province', 'POST', '/api/v1/monitoring/bulletins', { period: 202407 });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toBe('2024年7月江苏省暂无监测数据（监测数据截至2024年6月），不生成通报；请在数据导入后再生成。');
+    // 无锡 has no monitored enterprise in June either.
+    expect((await request('province', 'POST', '/api/v1/monitoring/bulletins', { period: 202406, region: '320200' })).statusCode).toBe(409);
+  });
+
+  it('lists the latest generated first and filters by year, month and region on the server, hiding empty months', async () => {
+    const may = (await request('province', 'POST', '/api/v1/monitoring/bulletins', { period: 202405, region: '320500' })).json();
+    const list = async (query: string) => (await request('province', 'GET', `/api/v1/monitoring/bulletins?${query}`)).json();
+    // A bulletin for an earlier month, generated last, heads the list.
+    expect((await list('pageSize=1')).items[0]).toMatchObject({ id: may.id, period: 202405, regionName: '苏州市', hasData: true });
+
+    const june = await list('year=2024&month=6&pageSize=200');
+    expect(june.items.every((b: { period: number }) => b.period === 202406)).toBe(true);
+    expect(june.total).toBe(june.items.length);
+    expect((await list('year=2024&month=5')).items.map((b: { id: number }) => b.id)).toEqual([may.id]);
+    expect((await list('month=5')).total).toBe(1);
+    expect((await list('year=2023')).total).toBe(0);
+    const suzhou = await list('region=320500&pageSize=200');
+    expect(new Set(suzhou.items.map((b: { regionCode: string }) => b.regionCode))).toEqual(new Set(['320500']));
+    expect(suzhou.items.map((b: { period: number }) => b.period)).toEqual([202405, 202406]);
+    // Paginated: the total stays, the page holds at most pageSize rows.
+    const first = await list('year=2024&pageSize=2&page=1');
+    const second = await list('year=2024&pageSize=2&page=2');
+    expect(first.total).toBe(second.total);
+    expect(first.items).toHaveLength(2);
+    expect(second.items[0].id).toBeLessThan(first.items[1].id);
+
+    // An empty bulletin stored before they were refused is hidden unless asked for.
+    await t.ctx.db.insertInto('monitoring_bulletins').values({
+      period: 202312, region_code: '320200', region_name: '无锡市', trigger: 'schedule', schedule_key: '202312:320200', status: 'ready',
+      summary: '2023年12月无锡市暂无监测数据。', has_data: 0, created_by: null, created_at: '2024-01-05T02:00:00.000Z', claimed_at: '2024-01-05T02:00:00.000Z',
+    }).execute();
+    expect((await list('year=2023')).total).toBe(0);
+    expect((await list('year=2023&includeEmpty=true')).items).toMatchObject([{ regionName: '无锡市', hasData: false }]);
+    // A city official's filter stays inside the city.
+    const nanjing = (await request('nanjing', 'GET', '/api/v1/monitoring/bulletins?region=320500')).json();
+    expect(nanjing.total).toBe(0);
   });
 });

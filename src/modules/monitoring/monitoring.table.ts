@@ -109,6 +109,8 @@ export interface MonitoringBulletinTable {
   html: string | null;
   summary: string | null;
   error: string | null;
+  /** 0 for a 通报 of a month without monitoring data (stored before they were refused); hidden by default. */
+  has_data: Generated<number>;
   created_by: number | null;
   created_at: string;
   claimed_at: string;

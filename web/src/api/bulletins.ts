@@ -14,6 +14,8 @@ export interface Bulletin {
   status: string;
   summary: string | null;
   error: string | null;
+  /** False for a month without monitoring data (older records; listed only when asked). */
+  hasData: boolean;
   createdAt: string;
   finishedAt: string | null;
   /** API paths of the workbook and the printable page. */
@@ -22,9 +24,13 @@ export interface Bulletin {
 
 export interface BulletinQuery extends PageQuery {
   period?: number;
+  year?: number;
+  month?: number;
   region?: string;
+  includeEmpty?: boolean;
 }
 
+/** A page of bulletins in the caller's scope, the latest generated first. */
 export function listBulletins(query: BulletinQuery): Promise<Page<Bulletin>> {
   return api.get('/monitoring/bulletins', { ...query });
 }

@@ -1,13 +1,13 @@
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Badge, Button, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
-import { Suspense, useEffect, useMemo } from 'react';
+import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { Badge, Button, Drawer, Grid, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { useUnreadNotices } from '../pages/benefits/useUnreadNotices.ts';
 import { useI18n } from '../locales/i18n.tsx';
 import { useAuth, useCurrentUser } from './auth.tsx';
 import { PageSpinner } from './guards.tsx';
-import { menuRoutesFor, routeForPath } from './routes.tsx';
+import { menuRoutesFor, routeForPath, routeLabelKey } from './routes.tsx';
 
 const { Header, Sider, Content } = Layout;
 
@@ -21,13 +21,22 @@ function SailLogo() {
   );
 }
 
-/** Who is logged in, the language switch and 退出登录. */
-function UserBar() {
-  const user = useCurrentUser();
+function LogoutButton({ isCompact = false }: { isCompact?: boolean }) {
   const { signOut } = useAuth();
   const { t } = useI18n();
   return (
-    <Space size="middle" wrap>
+    <Button icon={<LogoutOutlined />} size={isCompact ? 'small' : 'middle'} onClick={() => void signOut()}>
+      {t('layout.logout')}
+    </Button>
+  );
+}
+
+/** Who is logged in: name, role and region. */
+function UserIdentity() {
+  const user = useCurrentUser();
+  const { t } = useI18n();
+  return (
+    <Space size="small" wrap>
       <Space size={4}>
         <UserOutlined />
         <Typography.Text strong data-testid="current-user-name">
@@ -38,21 +47,25 @@ function UserBar() {
         {t(`role.${user.role}`)}
       </Tag>
       {user.regionName && <Typography.Text type="secondary">{user.regionName}</Typography.Text>}
-      <LanguageSwitch />
-      <Button icon={<LogoutOutlined />} onClick={() => void signOut()}>
-        {t('layout.logout')}
-      </Button>
     </Space>
   );
 }
 
-/** The signed-in frame: menu of the pages this role may open, header, and the page itself. */
+/**
+ * The signed-in frame: menu of the pages this role may open, header, and the page itself. On a
+ * wide screen the menu is a side bar; below 992 px (a phone, a narrow window) it opens from a
+ * button as a drawer, and 退出登录 and the language switch stay in the header.
+ */
 export default function AppLayout() {
   const user = useCurrentUser();
   const { t } = useI18n();
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const current = routeForPath(pathname);
+  const screens = Grid.useBreakpoint();
+  // Until the first measurement, assume a wide screen (the desktop is the officials' case).
+  const isNarrow = screens.lg === false;
+  const [isDrawerOpen, setIsDrawerOpen] = useState(false);
 
   // The enterprise's 政策消息 entry carries its unread count.
   const unreadNotices = useUnreadNotices(user.role === 'enterprise', pathname);
@@ -64,54 +77,97 @@ export default function AppLayout() {
         label:
           route.path === '/benefits/inbox' && unreadNotices > 0 ? (
             <span>
-              {t(route.labelKey)} <Badge count={unreadNotices} size="small" data-testid="menu-unread-notices" />
+              {t(routeLabelKey(route, user.role))} <Badge count={unreadNotices} size="small" data-testid="menu-unread-notices" />
             </span>
           ) : (
-            t(route.labelKey)
+            t(routeLabelKey(route, user.role))
           ),
       })),
     [user, t, unreadNotices],
   );
 
   useEffect(() => {
-    document.title = current ? `${t(current.labelKey)} · ${t('app.title')}` : t('app.title');
-  }, [current, t]);
+    document.title = current ? `${t(routeLabelKey(current, user.role))} · ${t('app.title')}` : t('app.title');
+  }, [current, t, user.role]);
+  useEffect(() => setIsDrawerOpen(false), [pathname]);
+
+  const menu = (
+    <nav aria-label={t('layout.mainMenu')}>
+      <Menu theme="dark" mode="inline" items={items} selectedKeys={current ? [current.path] : []} onClick={({ key }) => navigate(key)} />
+    </nav>
+  );
+  const brand = (
+    <div style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '16px 20px', color: '#fff' }}>
+      <SailLogo />
+      <span style={{ fontSize: 18, fontWeight: 600 }}>{t('app.title')}</span>
+    </div>
+  );
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider breakpoint="lg" collapsedWidth={0} width={216}>
-        <div style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '16px 20px', color: '#fff' }}>
-          <SailLogo />
-          <span style={{ fontSize: 18, fontWeight: 600 }}>{t('app.title')}</span>
-        </div>
-        <nav aria-label={t('layout.mainMenu')}>
-          <Menu
-            theme="dark"
-            mode="inline"
-            items={items}
-            selectedKeys={current ? [current.path] : []}
-            onClick={({ key }) => navigate(key)}
-          />
-        </nav>
-      </Sider>
-      <Layout>
+      {!isNarrow && <Sider width={216}>{brand}{menu}</Sider>}
+      {isNarrow && (
+        <Drawer
+          placement="left"
+          size={260}
+          open={isDrawerOpen}
+          onClose={() => setIsDrawerOpen(false)}
+          closable={false}
+          styles={{ body: { padding: 0, background: '#001529' }, header: { display: 'none' } }}
+          aria-label={t('layout.mainMenu')}
+        >
+          {brand}
+          <div style={{ padding: '0 20px 12px' }}>
+            <Space direction="vertical" size={4}>
+              <Typography.Text style={{ color: '#fff' }}>{user.displayName}</Typography.Text>
+              <Typography.Text style={{ color: 'rgba(255,255,255,0.65)' }}>
+                {t(`role.${user.role}`)}
+                {user.regionName ? ` · ${user.regionName}` : ''}
+              </Typography.Text>
+            </Space>
+          </div>
+          {menu}
+        </Drawer>
+      )}
+      <Layout style={{ minWidth: 0 }}>
         <Header
           style={{
             background: '#fff',
             display: 'flex',
             justifyContent: 'space-between',
             alignItems: 'center',
-            gap: 16,
-            paddingInline: 24,
+            gap: isNarrow ? 8 : 16,
+            paddingInline: isNarrow ? 12 : 24,
             borderBottom: '1px solid #f0f0f0',
           }}
         >
-          <Typography.Text type="secondary" ellipsis>
-            {t('app.subtitle')}
-          </Typography.Text>
-          <UserBar />
+          {isNarrow ? (
+            <>
+              <div style={{ display: 'flex', alignItems: 'center', gap: 4, minWidth: 0, flex: 1 }}>
+                <Button type="text" icon={<MenuOutlined />} aria-label={t('layout.openMenu')} onClick={() => setIsDrawerOpen(true)} data-testid="open-menu" />
+                <Typography.Text strong ellipsis style={{ lineHeight: 'normal' }}>
+                  {current ? t(routeLabelKey(current, user.role)) : t('app.title')}
+                </Typography.Text>
+              </div>
+              <Space size={8} style={{ flex: 'none' }}>
+                <LanguageSwitch />
+                <LogoutButton isCompact />
+              </Space>
+            </>
+          ) : (
+            <>
+              <Typography.Text type="secondary" ellipsis>
+                {t('app.subtitle')}
+              </Typography.Text>
+              <Space size="middle" wrap={false}>
+                <UserIdentity />
+                <LanguageSwitch />
+                <LogoutButton />
+              </Space>
+            </>
+          )}
         </Header>
-        <Content style={{ padding: 24 }}>
+        <Content style={{ padding: isNarrow ? 12 : 24, minWidth: 0 }}>
           <Suspense fallback={<PageSpinner />}>
             <Outlet />
           </Suspense>

@@ -21,7 +21,7 @@ import {
   ToolOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
-import type { CurrentUser } from '../api/types.ts';
+import type { CurrentUser, Role } from '../api/types.ts';
 import type { MessageKey } from '../locales/i18n.tsx';
 import { BUSINESS_ROLES, OFFICIAL_ROLES, POLICY_READER_ROLES, PROVINCE_ROLES, REGION_OFFICIAL_ROLES, canAccess, type RouteAccess } from './access.ts';
 
@@ -35,6 +35,13 @@ export interface AppRoute {
   access: RouteAccess;
   /** Pages reached from elsewhere (details, forms) set this to false. */
   isInMenu?: boolean;
+  /** A label for roles that see the page differently (an enterprise's register is its own record). */
+  labelKeyByRole?: Partial<Record<Role, MessageKey>>;
+}
+
+/** The menu label and title of a page for this role. */
+export function routeLabelKey(route: AppRoute, role: Role): MessageKey {
+  return route.labelKeyByRole?.[role] ?? route.labelKey;
 }
 
 /**
@@ -54,6 +61,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
     path: '/enterprises',
     page: lazy(() => import('../pages/enterprises/EnterprisesPage.tsx')),
     labelKey: 'menu.enterprises',
+    labelKeyByRole: { enterprise: 'menu.ownEnterprise' },
     icon: <BankOutlined />,
     access: BUSINESS_ROLES,
   },
@@ -114,12 +122,13 @@ export const APP_ROUTES: readonly AppRoute[] = [
     access: REGION_OFFICIAL_ROLES,
   },
   {
-    // Every policy computed from the enterprise's own data (GET /policies/calc/mine).
+    // Every policy computed from the enterprise's own data (GET /policies/calc/mine); the public
+    // account gets the public calculator here (POST /policies/:code/calc).
     path: '/policies/calculator',
-    page: lazy(() => import('../pages/policies/EnterpriseCalculatorPage.tsx')),
+    page: lazy(() => import('../pages/policies/CalculatorPage.tsx')),
     labelKey: 'menu.policyCalculator',
     icon: <CalculatorOutlined />,
-    access: ['enterprise'],
+    access: ['enterprise', 'public'],
   },
   {
     // The catalogue is public (GET /policies); the business roles find it in their menu.

@@ -170,5 +170,13 @@ export const monitoringEnUS: Record<keyof typeof monitoringZhCN, string> = {
   'bulletins.createdAt': 'Created',
   'bulletins.downloadExcel': 'Download Excel',
   'bulletins.printPage': 'Printable page',
+  'bulletins.filters': 'Filter and generate bulletins',
+  'bulletins.allYears': 'All years',
+  'bulletins.allMonths': 'All months',
+  'bulletins.allRegions': 'All regions',
+  'bulletins.includeEmpty': 'Show old bulletins of months without data',
+  'bulletins.pickMonth': 'Choose a year and a month first',
+  'bulletins.generateFor': 'Generates the chosen month’s bulletin for {region}',
+  'bulletins.noData': 'No monitoring data that month',
   'bulletins.empty': 'No bulletins yet',
 };

@@ -171,5 +171,13 @@ export const monitoringZhCN = {
   'bulletins.createdAt': '生成时间',
   'bulletins.downloadExcel': '下载 Excel',
   'bulletins.printPage': '打印页',
+  'bulletins.filters': '筛选与生成通报',
+  'bulletins.allYears': '全部年份',
+  'bulletins.allMonths': '全部月份',
+  'bulletins.allRegions': '全部地区',
+  'bulletins.includeEmpty': '显示无监测数据的旧通报',
+  'bulletins.pickMonth': '请先选择年份和月份',
+  'bulletins.generateFor': '生成所选月份的{region}通报',
+  'bulletins.noData': '该月无监测数据',
   'bulletins.empty': '暂无通报',
 } as const;

@@ -52,7 +52,7 @@ export default function AuditPage() {
   }
 
   const columns: TableProps<AuditEntry>['columns'] = [
-    { title: t('audit.at'), dataIndex: 'at', render: (at: string) => <span title={formatDateTimeSeconds(at)}>{formatDateTime(at)}</span>, width: 150 },
+    { title: t('audit.at'), dataIndex: 'at', fixed: 'left', render: (at: string) => <span title={formatDateTimeSeconds(at)}>{formatDateTime(at)}</span>, width: 150 },
     {
       title: t('audit.actor'),
       dataIndex: 'actorName',
@@ -87,7 +87,12 @@ export default function AuditPage() {
         return <Tag color={OUTCOME_COLORS[outcome]}>{isMessageKey(key) ? t(key) : outcome}</Tag>;
       },
     },
-    { title: t('audit.requestId'), dataIndex: 'requestId', render: (id: string | null) => (id ? <code data-code-hint="">{id}</code> : t('common.none')) },
+    {
+      title: t('audit.requestId'),
+      dataIndex: 'requestId',
+      // The first eight characters tell requests apart on screen; the whole id is on hover and in the details.
+      render: (id: string | null) => (id ? <code data-code-hint="" title={id}>{id.length > 12 ? `${id.slice(0, 8)}…` : id}</code> : t('common.none')),
+    },
     { title: t('audit.ip'), dataIndex: 'ip', render: (ip: string | null) => ip ?? t('common.none') },
   ];
 
@@ -103,19 +108,21 @@ export default function AuditPage() {
       <ChainVerification result={verification.result} error={verification.error} />
       <AuditFilters onChange={(filter) => setQuery((current) => ({ ...filter, page: 1, pageSize: current.pageSize }))} />
       <LoadError error={entries.error} />
-      <Table<AuditEntry>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={entries.data?.items}
-        loading={entries.isLoading}
-        scroll={{ x: 'max-content' }}
-        expandable={{
-          rowExpandable: (entry) => Boolean(entry.details),
-          expandedRowRender: (entry) => <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{entry.details}</pre>,
-        }}
-        {...pageControls(query, entries.data?.total, setQuery, t)}
-      />
+      <div data-testid="audit-table">
+        <Table<AuditEntry>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={entries.data?.items}
+          loading={entries.isLoading}
+          scroll={{ x: 'max-content' }}
+          expandable={{
+            rowExpandable: (entry) => Boolean(entry.details),
+            expandedRowRender: (entry) => <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{entry.details}</pre>,
+          }}
+          {...pageControls(query, entries.data?.total, setQuery, t)}
+        />
+      </div>
     </Card>
   );
 }

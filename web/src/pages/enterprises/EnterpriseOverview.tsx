@@ -1,4 +1,4 @@
-import { Card, Col, Descriptions, Row, Timeline, Typography, type DescriptionsProps } from 'antd';
+import { Card, Col, Descriptions, Grid, Row, Timeline, Typography, type DescriptionsProps } from 'antd';
 import type { EnterpriseDetail } from '../../api/enterprises.ts';
 import { useI18n } from '../../locales/i18n.tsx';
 import { formatDate, formatDateTime } from '../../utils/format.ts';
@@ -8,6 +8,7 @@ import { SizeText, TierTag, ValidityTag } from './enterpriseTags.tsx';
 /** Basic facts, validity, contact (phone masked) and key-enterprise status of one enterprise. */
 function BasicFacts({ enterprise }: { enterprise: EnterpriseDetail }) {
   const { t } = useI18n();
+  const screens = Grid.useBreakpoint();
   const key = enterprise.keyEnterprise;
   const items: DescriptionsProps['items'] = [
     { key: 'uscc', label: t('enterprises.uscc'), children: <code>{enterprise.uscc}</code> },
@@ -38,7 +39,8 @@ function BasicFacts({ enterprise }: { enterprise: EnterpriseDetail }) {
     },
     { key: 'updatedAt', label: t('enterprises.updatedAt'), children: formatDateTime(enterprise.updatedAt) },
   ];
-  return <Descriptions bordered size="small" column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }} items={items} styles={{ label: { whiteSpace: 'nowrap' } }} />;
+  // On a phone the labels go above their values, so the table fits the width.
+  return <Descriptions bordered size="small" layout={screens.sm === false ? 'vertical' : 'horizontal'} column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }} items={items} styles={{ label: { whiteSpace: 'nowrap' } }} />;
 }
 
 /** Every recognition the register has held, newest first. */

@@ -8,6 +8,8 @@ import { useRemoteData } from '../../components/useRemoteData.ts';
 import { useErrorText, useI18n } from '../../locales/i18n.tsx';
 import { saveBlob } from '../../utils/download.ts';
 import { formatDate } from '../../utils/format.ts';
+import { NoAssignedEnterprises } from '../keyEnterprises/NoAssignedEnterprises.tsx';
+import { EnterpriseProfile } from './EnterpriseDetailPage.tsx';
 import { EnterpriseFilters, toRegisterFilter, type FilterValues } from './EnterpriseFilters.tsx';
 import { SizeText, TierTag, ValidityTag } from './enterpriseTags.tsx';
 
@@ -16,8 +18,17 @@ const FIRST_PAGE: RegisterQuery = { page: 1, pageSize: 20 };
 // The last filter of this tab's user, so that Back from a detail page shows the same list.
 let remembered: { userId: number; values: FilterValues; query: RegisterQuery } | undefined;
 
-/** 企业培育库: the register in the caller's scope, filtered, paginated on the server, exported to Excel. */
+/**
+ * 企业培育库: the register in the caller's scope, filtered, paginated on the server, exported to
+ * Excel. An enterprise's scope is its one record: it sees its own profile (本单位信息) instead.
+ */
 export default function EnterprisesPage() {
+  const user = useCurrentUser();
+  if (user.role === 'enterprise' && user.uscc) return <EnterpriseProfile uscc={user.uscc} isOwn />;
+  return <Register />;
+}
+
+function Register() {
   const { t } = useI18n();
   const errorText = useErrorText();
   const user = useCurrentUser();
@@ -90,6 +101,7 @@ export default function EnterprisesPage() {
         }}
       />
       <LoadError error={list.error} />
+      {user.role === 'commissioner' && list.data?.total === 0 && Object.values(toRegisterFilter(values)).every((value) => value === undefined) && <NoAssignedEnterprises />}
       <Table<EnterpriseListItem>
         rowKey="uscc"
         size="middle"

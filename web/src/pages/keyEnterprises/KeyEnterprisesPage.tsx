@@ -13,6 +13,7 @@ import { useErrorText, useI18n } from '../../locales/i18n.tsx';
 import { formatDateTime } from '../../utils/format.ts';
 import { TierTag } from '../enterprises/enterpriseTags.tsx';
 import { commissionersOf } from './CommissionerPicker.tsx';
+import { NoAssignedEnterprises } from './NoAssignedEnterprises.tsx';
 import { AddKeyEnterpriseModal, AssignCommissionerModal } from './KeyEnterpriseModals.tsx';
 
 /**
@@ -105,6 +106,7 @@ export default function KeyEnterprisesPage() {
         </Form>
       )}
       <LoadError error={list.error} />
+      {user.role === 'commissioner' && list.data?.total === 0 && <NoAssignedEnterprises />}
       <Table<KeyEnterprise>
         rowKey="uscc"
         size="middle"

@@ -35,6 +35,7 @@ export default function AlertsPage() {
     {
       title: t('keyEnterprises.enterprise'),
       dataIndex: 'enterpriseName',
+      fixed: 'left',
       render: (name: string | null, alert) => (
         <>
           <Link to={`/monitoring/enterprises/${alert.uscc}`}>{name ?? alert.uscc}</Link>

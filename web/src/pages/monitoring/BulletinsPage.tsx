@@ -1,7 +1,7 @@
 import { DownloadOutlined, FileAddOutlined, PrinterOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { App, Button, Card, Checkbox, Form, Select, Space, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { bulletinPageUrl, downloadBulletinWorkbook, generateBulletin, listBulletins, type Bulletin, type BulletinQuery } from '../../api/bulletins.ts';
+import { bulletinPageUrl, downloadBulletinWorkbook, generateBulletin, listBulletins, type Bulletin } from '../../api/bulletins.ts';
 import { getKpi } from '../../api/monitoring.ts';
 import { useCurrentUser } from '../../app/auth.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
@@ -12,6 +12,7 @@ import { saveBlob } from '../../utils/download.ts';
 import { formatDateTime } from '../../utils/format.ts';
 import { formatPeriod } from '../../utils/period.ts';
 import { splitMonth, yearsBetween } from '../../utils/reportPeriod.ts';
+import { bulletinQueryOf, generationRequestOf, type BulletinPickerValues } from './bulletinFilters.ts';
 
 const STATUS_COLORS: Record<string, string> = { ready: 'green', generating: 'processing', failed: 'red' };
 const FIRST_YEAR = 2024;
@@ -29,16 +30,12 @@ function useDefaultMonth(): { year: number; month: number } | undefined {
   return kpi.data?.data_through ? splitMonth(kpi.data.data_through) : lastMonth();
 }
 
-interface GenerateValues {
-  year: number;
-  month: number;
-  region?: string;
-}
-
 /**
- * 监测通报 (/monitoring/bulletins): the monthly bulletins in the caller's scope; province and
- * city officials generate one for a month (the province also for a city or county), download
- * its Excel workbook or open its printable page in a new tab.
+ * 监测通报 (/monitoring/bulletins): the monthly bulletins in the caller's scope, the latest generated
+ * first. The year, month and region pickers filter the list (on the server) and name the bulletin
+ * that 生成通报 makes: province and city officials generate one for a month (the province also
+ * for a city), download its Excel workbook or open its printable page in a new tab. Months
+ * without data have no bulletin; older empty records show only when asked.
  */
 export default function BulletinsPage() {
   const { t } = useI18n();
@@ -46,28 +43,42 @@ export default function BulletinsPage() {
   const { message } = App.useApp();
   const user = useCurrentUser();
   const regions = useRegions();
-  const [form] = Form.useForm<GenerateValues>();
-  const [query, setQuery] = useState<BulletinQuery>({ page: 1, pageSize: 20 });
+  const [form] = Form.useForm<BulletinPickerValues>();
+  const [values, setValues] = useState<BulletinPickerValues>({});
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [isGenerating, setIsGenerating] = useState(false);
   const [downloading, setDownloading] = useState<number>();
-  const bulletins = useRemoteData(() => listBulletins(query), JSON.stringify(query));
+  const defaultMonth = useDefaultMonth();
+  const query = bulletinQueryOf(values, paging.page, paging.pageSize);
+  // The list waits for the pickers' first values (the latest month with data) to ask once.
+  const [hasDefaults, setHasDefaults] = useState(false);
+  const bulletins = useRemoteData(() => (hasDefaults ? listBulletins(query) : new Promise<never>(() => undefined)), JSON.stringify({ query, hasDefaults }));
   const mayGenerate = user.role === 'province_hrss' || user.role === 'city_hrss';
   const isProvince = user.role === 'province_hrss';
   const start = lastMonth();
   const years = yearsBetween(FIRST_YEAR, start.year);
-  const defaultMonth = useDefaultMonth();
+  const request = generationRequestOf(values, isProvince);
   useEffect(() => {
-    if (defaultMonth && !form.isFieldsTouched(['year', 'month'])) form.setFieldsValue(defaultMonth);
+    if (!defaultMonth) return;
+    if (!form.isFieldsTouched(['year', 'month'])) form.setFieldsValue(defaultMonth);
+    setValues(form.getFieldsValue());
+    setHasDefaults(true);
   }, [defaultMonth?.year, defaultMonth?.month, form]);
-  const regionChoices = useMemo(() => [{ value: '', label: t('monitoring.wholeProvince') }, ...listKeeperOptions(regions)], [regions, t]);
+  const regionChoices = useMemo(() => [{ value: '320000', label: t('monitoring.wholeProvince') }, ...listKeeperOptions(regions)], [regions, t]);
 
-  async function generate(values: GenerateValues) {
+  function changeFilters(_: unknown, all: BulletinPickerValues) {
+    setValues(all);
+    setPaging((current) => ({ ...current, page: 1 }));
+  }
+
+  async function generate() {
+    if (!request) return;
     setIsGenerating(true);
     try {
-      const period = values.year * 100 + values.month;
-      const bulletin = await generateBulletin({ period, region: isProvince && values.region ? values.region : undefined });
+      const bulletin = await generateBulletin(request);
       message.success(t('bulletins.generated', { period: formatPeriod(bulletin.period), region: bulletin.regionName }));
-      setQuery((current) => ({ ...current, page: 1 }));
+      // The new bulletin heads the list (latest generated first): show the first page.
+      setPaging((current) => ({ ...current, page: 1 }));
       bulletins.reload();
     } catch (error) {
       message.error(errorText(error));
@@ -101,7 +112,12 @@ export default function BulletinsPage() {
         </Tag>
       ),
     },
-    { title: t('bulletins.summary'), dataIndex: 'summary', width: 360, render: (summary: string | null) => summary ?? t('common.none') },
+    {
+      title: t('bulletins.summary'),
+      dataIndex: 'summary',
+      width: 360,
+      render: (summary: string | null, bulletin) => (bulletin.hasData ? summary ?? t('common.none') : <Tag>{t('bulletins.noData')}</Tag>),
+    },
     { title: t('bulletins.createdAt'), dataIndex: 'createdAt', render: (at: string) => formatDateTime(at) },
     {
       title: t('common.actions'),
@@ -123,32 +139,40 @@ export default function BulletinsPage() {
 
   return (
     <Card title={t('bulletins.title')}>
-      {mayGenerate && (
-        <Form<GenerateValues>
-          form={form}
-          layout="inline"
-          initialValues={{ year: start.year, month: start.month, region: '' }}
-          onFinish={(values) => void generate(values)}
-          style={{ rowGap: 12, marginBottom: 16 }}
-          aria-label={t('bulletins.generateTitle')}
-        >
-          <Form.Item label={t('bulletins.year')} name="year">
-            <Select style={{ width: 110 }} options={years.map((year) => ({ value: year, label: t('monitoring.yearN', { year }) }))} />
+      <Form<BulletinPickerValues>
+        form={form}
+        layout="inline"
+        onValuesChange={changeFilters}
+        style={{ rowGap: 12, marginBottom: 16 }}
+        aria-label={t('bulletins.filters')}
+      >
+        <Form.Item label={t('bulletins.year')} name="year">
+          <Select style={{ width: 120 }} allowClear placeholder={t('bulletins.allYears')} options={years.map((year) => ({ value: year, label: t('monitoring.yearN', { year }) }))} />
+        </Form.Item>
+        <Form.Item label={t('bulletins.month')} name="month">
+          <Select style={{ width: 120 }} allowClear placeholder={t('bulletins.allMonths')} options={Array.from({ length: 12 }, (_, index) => ({ value: index + 1, label: t('monitoring.monthN', { month: index + 1 }) }))} />
+        </Form.Item>
+        {isProvince && (
+          <Form.Item label={t('monitoring.region')} name="region">
+            <Select style={{ width: 200 }} allowClear placeholder={t('bulletins.allRegions')} options={regionChoices} showSearch={{ optionFilterProp: 'label' }} />
           </Form.Item>
-          <Form.Item label={t('bulletins.month')} name="month">
-            <Select style={{ width: 100 }} options={Array.from({ length: 12 }, (_, index) => ({ value: index + 1, label: t('monitoring.monthN', { month: index + 1 }) }))} />
-          </Form.Item>
-          {isProvince && (
-            <Form.Item label={t('monitoring.region')} name="region">
-              <Select style={{ width: 180 }} options={regionChoices} showSearch={{ optionFilterProp: 'label' }} />
-            </Form.Item>
-          )}
-          <Button type="primary" htmlType="submit" icon={<FileAddOutlined />} loading={isGenerating}>
-            {t('bulletins.generate')}
-          </Button>
-          {!isProvince && <Typography.Text type="secondary">{t('bulletins.ownRegion', { region: user.regionName ?? '' })}</Typography.Text>}
-        </Form>
-      )}
+        )}
+        <Form.Item name="includeEmpty" valuePropName="checked">
+          <Checkbox>{t('bulletins.includeEmpty')}</Checkbox>
+        </Form.Item>
+        {mayGenerate && (
+          <Space wrap>
+            <Tooltip title={request ? undefined : t('bulletins.pickMonth')}>
+              <Button type="primary" icon={<FileAddOutlined />} loading={isGenerating} disabled={!request} onClick={() => void generate()}>
+                {t('bulletins.generate')}
+              </Button>
+            </Tooltip>
+            <Typography.Text type="secondary">
+              {isProvince ? t('bulletins.generateFor', { region: values.region && values.region !== '320000' ? regionChoices.find((c) => c.value === values.region)?.label ?? '' : t('monitoring.wholeProvince') }) : t('bulletins.ownRegion', { region: user.regionName ?? '' })}
+            </Typography.Text>
+          </Space>
+        )}
+      </Form>
       <LoadError error={bulletins.error} />
       <div data-testid="bulletins-table">
         <Table<Bulletin>
@@ -160,12 +184,12 @@ export default function BulletinsPage() {
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: t('bulletins.empty') }}
           pagination={{
-            current: query.page,
-            pageSize: query.pageSize,
+            current: paging.page,
+            pageSize: paging.pageSize,
             total: bulletins.data?.total ?? 0,
             showTotal: (total) => t('common.total', { total }),
           }}
-          onChange={(pagination) => setQuery((current) => ({ ...current, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 }))}
+          onChange={(pagination) => setPaging({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 })}
         />
       </div>
     </Card>

@@ -4,7 +4,12 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { Tier } from '../../api/enterprises.ts';
 import { drillIntoRegion, type DrilldownEnterprise, type RegionDrilldown } from '../../api/monitoring.ts';
+import { PROVINCE_ROLES } from '../../app/access.ts';
+import { useCurrentUser } from '../../app/auth.tsx';
+import { regionSteps } from '../../app/breadcrumbs.ts';
 import { LoadError } from '../../components/LoadError.tsx';
+import { PageBreadcrumb } from '../../components/PageBreadcrumb.tsx';
+import { useRegions } from '../../components/referenceOptions.ts';
 import { useRemoteData } from '../../components/useRemoteData.ts';
 import { useI18n, type Translate } from '../../locales/i18n.tsx';
 import { TierTag } from '../enterprises/enterpriseTags.tsx';
@@ -58,6 +63,10 @@ export default function RegionDrilldownPage() {
   const drill = useRemoteData(() => drillIntoRegion(code, query), `${code}|${JSON.stringify(query)}`);
   const data = drill.data?.region.code === code ? drill.data : undefined;
   const search = filterSearch(filters, ['period', 'tier', 'industry']);
+  const user = useCurrentUser();
+  const regions = useRegions();
+  const between = regionSteps(code, regions, { regionCode: user.regionCode, isProvince: PROVINCE_ROLES.includes(user.role) }, search);
+  const placeName = data?.region.name ?? regions.find((region) => region.code === code)?.name ?? code;
 
   const childColumns: TableProps<Child>['columns'] = [
     {
@@ -78,6 +87,7 @@ export default function RegionDrilldownPage() {
     {
       title: t('enterprises.name'),
       dataIndex: 'name',
+      fixed: 'left',
       render: (name: string, enterprise) => (
         <>
           <Link to={`/monitoring/enterprises/${enterprise.uscc}${search}`}>{name}</Link>
@@ -112,50 +122,55 @@ export default function RegionDrilldownPage() {
   ];
 
   return (
-    <Card
-      loading={drill.isLoading && !data}
-      title={
-        <Space wrap>
-          <span>{t('monitoring.drilldownTitle', { region: data?.region.name ?? code })}</span>
-          <FilterTags filters={filters} t={t} />
-        </Space>
-      }
-      extra={
-        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)}>
-          {t('common.back')}
-        </Button>
-      }
-    >
-      <LoadError error={drill.error} />
-      {data && data.children.length > 0 && (
-        <>
-          <Typography.Title level={5} style={{ marginTop: 0 }}>
-            {t('monitoring.divisions')}
-          </Typography.Title>
-          <Table<Child> rowKey="code" size="small" columns={childColumns} dataSource={data.children} pagination={false} scroll={{ x: 'max-content' }} />
-        </>
-      )}
-      <Typography.Title level={5}>{t('monitoring.enterprisesTitle')}</Typography.Title>
-      <div data-testid="drilldown-enterprises">
-        <Table<DrilldownEnterprise>
-          rowKey="uscc"
-          size="middle"
-          columns={enterpriseColumns}
-          dataSource={data?.enterprises.items}
-          loading={drill.isLoading}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: t('monitoring.noEnterprises') }}
-          pagination={{
-            current: page.page,
-            pageSize: page.pageSize,
-            total: data?.enterprises.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (total) => t('common.total', { total }),
-          }}
-          onChange={(pagination) => setPaging({ code, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 })}
-        />
-      </div>
-    </Card>
+    <>
+      <PageBreadcrumb between={between} current={placeName} />
+      <Card
+        loading={drill.isLoading && !data}
+        title={
+          <Space wrap>
+            <span>{t('monitoring.drilldownTitle', { region: placeName })}</span>
+            <FilterTags filters={filters} t={t} />
+          </Space>
+        }
+        extra={
+          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)}>
+            {t('common.back')}
+          </Button>
+        }
+      >
+        <LoadError error={drill.error} />
+        {data && data.children.length > 0 && (
+          <>
+            <Typography.Title level={5} style={{ marginTop: 0 }}>
+              {t('monitoring.divisions')}
+            </Typography.Title>
+            <div data-testid="drilldown-divisions">
+              <Table<Child> rowKey="code" size="small" columns={childColumns} dataSource={data.children} pagination={false} scroll={{ x: 'max-content' }} />
+            </div>
+          </>
+        )}
+        <Typography.Title level={5}>{t('monitoring.enterprisesTitle')}</Typography.Title>
+        <div data-testid="drilldown-enterprises">
+          <Table<DrilldownEnterprise>
+            rowKey="uscc"
+            size="middle"
+            columns={enterpriseColumns}
+            dataSource={data?.enterprises.items}
+            loading={drill.isLoading}
+            scroll={{ x: 'max-content' }}
+            locale={{ emptyText: t('monitoring.noEnterprises') }}
+            pagination={{
+              current: page.page,
+              pageSize: page.pageSize,
+              total: data?.enterprises.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: [10, 20, 50, 100],
+              showTotal: (total) => t('common.total', { total }),
+            }}
+            onChange={(pagination) => setPaging({ code, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 })}
+          />
+        </div>
+      </Card>
+    </>
   );
 }

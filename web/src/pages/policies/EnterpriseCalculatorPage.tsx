@@ -88,7 +88,7 @@ export default function EnterpriseCalculatorPage() {
   return (
     <Card title={t('policy.calculatorTitle')} extra={<Typography.Text type="secondary">{user.displayName}</Typography.Text>}>
       <Form layout="inline" style={{ marginBottom: 16 }}>
-        <Form.Item label={t('policy.date')} htmlFor="calculation-date" extra={chosenDate ? undefined : t('policy.dateHint')}>
+        <Form.Item label={t('policy.date')} htmlFor="calculation-date" extra={chosenDate ? undefined : t('policy.dateHint')} style={{ maxWidth: '100%' }}>
           <Input
             id="calculation-date"
             type="date"

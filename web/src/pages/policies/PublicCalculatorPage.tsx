@@ -14,9 +14,10 @@ import { LegalBasisList, PolicyResult } from './PolicyResult.tsx';
 /**
  * 政策计算器（公众版）(/calculator), open without logging in: pick a policy, answer the
  * questions generated from its facts, and get the result, its explanation and the questions
- * still needed for a definite answer (POST /policies/:code/calc).
+ * still needed for a definite answer (POST /policies/:code/calc). Signed in as the public
+ * account, the same calculator opens from the menu, inside the signed-in frame.
  */
-export default function PublicCalculatorPage() {
+export default function PublicCalculatorPage({ isSignedIn = false }: { isSignedIn?: boolean }) {
   const { t } = useI18n();
   const [form] = Form.useForm<FactValues>();
   const catalogue = useRemoteData(listPolicies, 'catalogue');
@@ -59,8 +60,8 @@ export default function PublicCalculatorPage() {
   }
 
   return (
-    <main style={{ minHeight: '100vh', background: '#f5f5f5' }}>
-      <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', padding: '12px 24px', background: '#001529', color: '#fff' }}>
+    <main style={isSignedIn ? undefined : { minHeight: '100vh', background: '#f5f5f5' }}>
+      {!isSignedIn && <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', padding: '12px 24px', background: '#001529', color: '#fff' }}>
         <Typography.Text style={{ color: '#fff', fontSize: 18, fontWeight: 600 }}>
           {t('app.title')} · {t('menu.publicCalculator')}
         </Typography.Text>
@@ -70,8 +71,8 @@ export default function PublicCalculatorPage() {
             {t('policy.toLogin')}
           </Link>
         </Space>
-      </header>
-      <div style={{ padding: 24, maxWidth: 1280, margin: '0 auto' }}>
+      </header>}
+      <div style={{ padding: isSignedIn ? 0 : 24, maxWidth: 1280, margin: '0 auto' }}>
         <Typography.Paragraph type="secondary">{t('policy.publicIntro')}</Typography.Paragraph>
         <LoadError error={catalogue.error ?? detail.error} />
         <Row gutter={[16, 16]}>
