@@ -1,8 +1,8 @@
 import { Breadcrumb } from 'antd';
-import { Link, useLocation } from 'react-router-dom';
+import { Link, matchPath, useLocation } from 'react-router-dom';
 import { useCurrentUser } from '../app/auth.tsx';
 import { breadcrumbTrail, menuParentOf, type Crumb } from '../app/breadcrumbs.ts';
-import { APP_ROUTES, routeForPath, routeLabelKey } from '../app/routes.tsx';
+import { APP_ROUTES, routeLabelKey } from '../app/routes.tsx';
 import { useI18n } from '../locales/i18n.tsx';
 
 /**
@@ -13,7 +13,8 @@ export function PageBreadcrumb({ between = [], current }: { between?: readonly C
   const { t } = useI18n();
   const user = useCurrentUser();
   const { pathname } = useLocation();
-  const route = routeForPath(pathname);
+  // The drill-down route itself (a path with parameters), not the menu page whose prefix it shares.
+  const route = APP_ROUTES.find((candidate) => candidate.path.includes(':') && matchPath(candidate.path, pathname));
   const parentPath = route ? menuParentOf(route.path, user.role) : undefined;
   const parentRoute = APP_ROUTES.find((candidate) => candidate.path === parentPath);
   const trail = breadcrumbTrail(parentRoute ? { label: t(routeLabelKey(parentRoute, user.role)), to: parentRoute.path } : undefined, between, current);

@@ -6,6 +6,7 @@ import { getCase, type CaseDetail, type CaseState } from '../../api/benefits.ts'
 import { useCurrentUser } from '../../app/auth.tsx';
 import { AccountName } from '../../components/CodeHint.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
+import { PageBreadcrumb } from '../../components/PageBreadcrumb.tsx';
 import { actorName } from '../../locales/codeNames.ts';
 import { useI18n } from '../../locales/i18n.tsx';
 import { useRemoteData } from '../../components/useRemoteData.ts';
@@ -75,6 +76,7 @@ export default function BenefitCasePage() {
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <PageBreadcrumb current={`${item.enterprise_name} · ${bt('benefits.caseNo', { id: item.id })}`} />
       <Card
         title={`${policyName(item.policy)} · ${item.period} · ${bt('benefits.caseNo', { id: item.id })}`}
         extra={<Button onClick={() => navigate(-1)}>{t('common.back')}</Button>}

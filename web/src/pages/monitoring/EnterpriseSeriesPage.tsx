@@ -5,6 +5,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { getEnterpriseSeries, type EnterpriseMonth } from '../../api/monitoring.ts';
 import { Chart } from '../../components/Chart.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
+import { PageBreadcrumb } from '../../components/PageBreadcrumb.tsx';
 import { useRemoteData } from '../../components/useRemoteData.ts';
 import { useI18n } from '../../locales/i18n.tsx';
 import { formatDate, formatFen } from '../../utils/format.ts';
@@ -62,67 +63,70 @@ export default function EnterpriseSeriesPage() {
   ];
 
   return (
-    <Card
-      loading={series.isLoading && !data}
-      title={
-        <Space wrap>
-          <span>{data?.enterprise.name ?? uscc}</span>
-          {data && <TierTag tier={data.enterprise.tier} />}
-        </Space>
-      }
-      extra={
-        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)}>
-          {t('common.back')}
-        </Button>
-      }
-    >
-      <LoadError error={series.error} />
-      {data && (
-        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-          <Descriptions
-            size="small"
-            column={{ xs: 1, md: 3 }}
-            items={[
-              { key: 'uscc', label: t('enterprises.uscc'), children: data.enterprise.uscc },
-              { key: 'region', label: t('enterprises.location'), children: data.enterprise.regionName ?? data.enterprise.regionCode },
-              { key: 'validUntil', label: t('enterprises.validUntil'), children: formatDate(data.enterprise.validUntil) },
-            ]}
-          />
-          <Row gutter={[16, 16]}>
-            <Col xs={24} xl={12}>
-              <Card size="small" title={t('monitoring.chartHeadcount')}>
-                <Chart option={charts.headcount} height={260} ariaLabel={t('monitoring.chartHeadcount')} testId="series-headcount" />
-              </Card>
-            </Col>
-            <Col xs={24} xl={12}>
-              <Card size="small" title={t('monitoring.chartFlows')}>
-                <Chart option={charts.flows} height={260} ariaLabel={t('monitoring.chartFlows')} testId="series-flows" />
-              </Card>
-            </Col>
-            <Col xs={24} xl={12}>
-              <Card size="small" title={t('monitoring.chartComposition')}>
-                <Chart option={charts.composition} height={260} ariaLabel={t('monitoring.chartComposition')} testId="series-composition" />
-              </Card>
-            </Col>
-            <Col xs={24} xl={12}>
-              <Card size="small" title={t('monitoring.chartContributions')}>
-                <Chart option={charts.contributions} height={260} ariaLabel={t('monitoring.chartContributions')} testId="series-contributions" />
-              </Card>
-            </Col>
-          </Row>
-          <div data-testid="series-table">
-            <Table<EnterpriseMonth>
-              rowKey="period"
+    <>
+      <PageBreadcrumb current={data?.enterprise.name ?? uscc} />
+      <Card
+        loading={series.isLoading && !data}
+        title={
+          <Space wrap>
+            <span>{data?.enterprise.name ?? uscc}</span>
+            {data && <TierTag tier={data.enterprise.tier} />}
+          </Space>
+        }
+        extra={
+          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)}>
+            {t('common.back')}
+          </Button>
+        }
+      >
+        <LoadError error={series.error} />
+        {data && (
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            <Descriptions
               size="small"
-              columns={columns}
-              dataSource={months}
-              pagination={false}
-              scroll={{ x: 'max-content' }}
-              locale={{ emptyText: t('monitoring.noMonths') }}
+              column={{ xs: 1, md: 3 }}
+              items={[
+                { key: 'uscc', label: t('enterprises.uscc'), children: data.enterprise.uscc },
+                { key: 'region', label: t('enterprises.location'), children: data.enterprise.regionName ?? data.enterprise.regionCode },
+                { key: 'validUntil', label: t('enterprises.validUntil'), children: formatDate(data.enterprise.validUntil) },
+              ]}
             />
-          </div>
-        </Space>
-      )}
-    </Card>
+            <Row gutter={[16, 16]}>
+              <Col xs={24} xl={12}>
+                <Card size="small" title={t('monitoring.chartHeadcount')}>
+                  <Chart option={charts.headcount} height={260} ariaLabel={t('monitoring.chartHeadcount')} testId="series-headcount" />
+                </Card>
+              </Col>
+              <Col xs={24} xl={12}>
+                <Card size="small" title={t('monitoring.chartFlows')}>
+                  <Chart option={charts.flows} height={260} ariaLabel={t('monitoring.chartFlows')} testId="series-flows" />
+                </Card>
+              </Col>
+              <Col xs={24} xl={12}>
+                <Card size="small" title={t('monitoring.chartComposition')}>
+                  <Chart option={charts.composition} height={260} ariaLabel={t('monitoring.chartComposition')} testId="series-composition" />
+                </Card>
+              </Col>
+              <Col xs={24} xl={12}>
+                <Card size="small" title={t('monitoring.chartContributions')}>
+                  <Chart option={charts.contributions} height={260} ariaLabel={t('monitoring.chartContributions')} testId="series-contributions" />
+                </Card>
+              </Col>
+            </Row>
+            <div data-testid="series-table">
+              <Table<EnterpriseMonth>
+                rowKey="period"
+                size="small"
+                columns={columns}
+                dataSource={months}
+                pagination={false}
+                scroll={{ x: 'max-content' }}
+                locale={{ emptyText: t('monitoring.noMonths') }}
+              />
+            </div>
+          </Space>
+        )}
+      </Card>
+    </>
   );
 }

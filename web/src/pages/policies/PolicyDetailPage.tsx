@@ -5,6 +5,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { getPolicy, type PolicyDetail } from '../../api/policies.ts';
 import { useCurrentUser } from '../../app/auth.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
+import { PageBreadcrumb } from '../../components/PageBreadcrumb.tsx';
 import { useRemoteData } from '../../components/useRemoteData.ts';
 import { useI18n } from '../../locales/i18n.tsx';
 import { jiangsuRegionName } from '../../utils/jiangsuRegions.ts';
@@ -82,52 +83,55 @@ export default function PolicyDetailPage() {
   const isProvinceHrss = user.role === 'province_hrss';
 
   return (
-    <Card
-      loading={detail.isLoading && !policy}
-      title={
-        <Space wrap>
-          <span>{policy?.name ?? code}</span>
-          {policy && <Tag color="blue">{t('policy.versionOf', { version: policy.version })}</Tag>}
-        </Space>
-      }
-      extra={
-        <Space>
-          {isProvinceHrss && policy && (
-            <Button icon={<EditOutlined />} onClick={() => setEditTarget({ parameter: policy.parameters[0]?.name ?? '' })}>
-              {t('policy.edit.button')}
+    <>
+      <PageBreadcrumb current={policy?.name ?? code} />
+      <Card
+        loading={detail.isLoading && !policy}
+        title={
+          <Space wrap>
+            <span>{policy?.name ?? code}</span>
+            {policy && <Tag color="blue">{t('policy.versionOf', { version: policy.version })}</Tag>}
+          </Space>
+        }
+        extra={
+          <Space>
+            {isProvinceHrss && policy && (
+              <Button icon={<EditOutlined />} onClick={() => setEditTarget({ parameter: policy.parameters[0]?.name ?? '' })}>
+                {t('policy.edit.button')}
+              </Button>
+            )}
+            <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/policies')}>
+              {t('common.back')}
             </Button>
-          )}
-          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/policies')}>
-            {t('common.back')}
-          </Button>
-        </Space>
-      }
-    >
-      <LoadError error={detail.error} />
-      {policy && (
-        <Tabs
-          activeKey={tab}
-          onChange={setTab}
-          items={[
-            { key: 'overview', label: t('policy.tab.overview'), children: <PolicyOverview policy={policy} /> },
-            { key: 'parameters', label: t('policy.tab.parameters'), children: <PolicyParameters policy={policy} canEdit={isProvinceHrss} onEdit={setEditTarget} /> },
-            { key: 'versions', label: t('policy.tab.versions'), children: <PolicyVersions policy={policy} /> },
-            ...(isProvinceHrss ? [{ key: 'tests', label: t('policy.tab.tests'), children: <PolicyTests key={policy.version_no} policy={policy} /> }] : []),
-          ]}
-        />
-      )}
-      {policy && (
-        <ParameterEditModal
-          policy={policy}
-          target={editTarget}
-          onClose={() => setEditTarget(undefined)}
-          onSaved={() => {
-            setEditTarget(undefined);
-            detail.reload();
-            setTab('versions');
-          }}
-        />
-      )}
-    </Card>
+          </Space>
+        }
+      >
+        <LoadError error={detail.error} />
+        {policy && (
+          <Tabs
+            activeKey={tab}
+            onChange={setTab}
+            items={[
+              { key: 'overview', label: t('policy.tab.overview'), children: <PolicyOverview policy={policy} /> },
+              { key: 'parameters', label: t('policy.tab.parameters'), children: <PolicyParameters policy={policy} canEdit={isProvinceHrss} onEdit={setEditTarget} /> },
+              { key: 'versions', label: t('policy.tab.versions'), children: <PolicyVersions policy={policy} /> },
+              ...(isProvinceHrss ? [{ key: 'tests', label: t('policy.tab.tests'), children: <PolicyTests key={policy.version_no} policy={policy} /> }] : []),
+            ]}
+          />
+        )}
+        {policy && (
+          <ParameterEditModal
+            policy={policy}
+            target={editTarget}
+            onClose={() => setEditTarget(undefined)}
+            onSaved={() => {
+              setEditTarget(undefined);
+              detail.reload();
+              setTab('versions');
+            }}
+          />
+        )}
+      </Card>
+    </>
   );
 }
