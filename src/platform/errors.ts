@@ -41,6 +41,7 @@ export const ERROR_CODES = {
   FACTS_INVALID: { status: 400, message: '事实数据不正确' },
   FACTS_NOT_AVAILABLE: { status: 422, message: '尚不能从数据库取得该企业的事实数据' },
   SCENARIO_INVALID: { status: 400, message: '沙盘参数不正确' },
+  PARAMETER_ABOVE_CEILING: { status: 422, message: '参数取值超过政策文件规定的上限' },
   // 免申即享 / 直补快办 (src/modules/benefits).
   INVALID_STATE_TRANSITION: { status: 409, message: '案件当前状态不能执行该操作，或已被他人处理' },
   SEPARATION_OF_DUTIES: { status: 403, message: '审核与拨付须由不同账号办理：您已审核该案件，不能再发起拨付' },

@@ -40,10 +40,14 @@ function failedCondition(policy: Policy, index: number): ExplanationDetail['fail
   return condition ? { id: condition.id, label: condition.label, index, basis: condition.basis } : undefined;
 }
 
-/** The citation text of sources: 文号 (and clause), secondary copies marked as such. */
+/**
+ * The citation text of sources in explanations, notices and 测算说明: the 文号 only. Explanations
+ * reach enterprises and the public, so how good a source is (a second-hand copy, a number still to
+ * be checked) is not written here: officials see it beside the sources (`sourceViews`).
+ */
 export function citeSources(sources: Source[]): string {
   const unique = sources.filter((source, index) => sources.findIndex((other) => other.doc === source.doc) === index);
-  return unique.map((source) => `${source.doc}${source.secondary ? '，二手资料' : ''}`).join('；');
+  return unique.map((source) => source.doc).join('；');
 }
 
 /** Plain Chinese lines from a code alone, without numbers (for lists of thousands of rows). */

@@ -8,7 +8,7 @@ import { PolicyError } from './errors.ts';
 import { checkExceptionPriorities } from './exceptions-check.ts';
 import { buildConditions, buildDefinitions, compileExpression, type BasisResolver } from './load-rules.ts';
 import { BUILT_IN_CONDITIONS } from './outcome.ts';
-import { checkParameterCoverage, convertParamValue } from './parameters.ts';
+import { aboveCeilingProblem, checkParameterCoverage, convertParamValue } from './parameters.ts';
 import { readPolicySchema, type RawPolicy } from './schema.ts';
 import { referencesOf } from './tree.ts';
 import { EVAL_DATE, type TypeEnv } from './typecheck.ts';
@@ -118,17 +118,32 @@ function buildParameters(raw: RawPolicy, facts: Map<string, FactDef>, basis: Bas
       if (!fact?.values) reader.fail(`${param.path}.indexed_by`, `「${name}」应为有取值清单的文本事实`);
       return fact?.values ?? [];
     });
+    const ceiling = buildCeiling(param, keys, basis, reader);
     const values = param.values.flatMap((entry): ParamValue[] => {
       const value = convertParamValue(param.type, entry.value, keys);
       if (typeof value === 'string') reader.fail(`${entry.path}.value`, value);
       const [source] = basis([entry.source], `${entry.path}.source`);
       if (typeof value === 'string' || !source || !entry.from) return [];
+      const aboveCeiling = aboveCeilingProblem({ label: param.label, type: param.type, ceiling }, value);
+      if (aboveCeiling) reader.fail(`${entry.path}.value`, aboveCeiling);
       const to = entry.to;
       return [{ from: entry.from, fromDay: toDayNumber(entry.from), to, toDay: to ? toDayNumber(to) : Infinity, region: entry.region, value, source, isScenario: false }];
     });
-    parameters.set(param.name, { name: param.name, label: param.label, type: param.type, unit: param.unit, indexedBy: param.indexedBy, keys, values });
+    parameters.set(param.name, { name: param.name, label: param.label, type: param.type, unit: param.unit, indexedBy: param.indexedBy, keys, values, ceiling });
   }
   return parameters;
+}
+
+function buildCeiling(param: RawPolicy['parameters'][number], keys: readonly (readonly string[])[], basis: BasisResolver, reader: YamlReader): ParamDef['ceiling'] {
+  if (!param.ceiling) return undefined;
+  if (keys.length > 0 || !['number', 'money', 'percent'].includes(param.type)) {
+    reader.fail(param.ceiling.path, '只有数值、金额或百分比的单值参数可以有上限（ceiling）');
+    return undefined;
+  }
+  const value = convertParamValue(param.type, param.ceiling.value, []);
+  if (typeof value !== 'number') reader.fail(`${param.ceiling.path}.value`, String(value));
+  const [source] = basis([param.ceiling.source], `${param.ceiling.path}.source`);
+  return typeof value === 'number' && source ? { value, source } : undefined;
 }
 
 function checkNameClashes(raw: RawPolicy, reader: YamlReader): void {

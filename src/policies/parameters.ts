@@ -1,7 +1,7 @@
 import { toDayNumber } from '../platform/iso-date.ts';
 import type { ParamDef, ParamValue, ValueType } from './types.ts';
 import { isoFromDays } from './dates.ts';
-import { parsePercent, parseYuan } from './values.ts';
+import { formatNumber, formatPercent, formatYuan, parsePercent, parseYuan } from './values.ts';
 
 /**
  * Parameters by date and region. A value applies from its `from` date (until its `to`, or until
@@ -34,6 +34,17 @@ export function resolveParameter(param: ParamDef, day: number, region: string): 
     }
   }
   return best;
+}
+
+/**
+ * Why a value is above the parameter's cited ceiling, in Chinese, or undefined when it is not
+ * (国办发〔2025〕25号: a region may raise refund rates only up to 90 % / 50 %).
+ */
+export function aboveCeilingProblem(param: Pick<ParamDef, 'label' | 'type' | 'ceiling'>, value: number | number[] | string): string | undefined {
+  const ceiling = param.ceiling;
+  if (!ceiling || typeof value !== 'number' || value <= ceiling.value) return undefined;
+  const text = (x: number) => (param.type === 'money' ? formatYuan(x) : param.type === 'percent' ? formatPercent(x) : formatNumber(x));
+  return `「${param.label}」取值 ${text(value)} 超过上限 ${text(ceiling.value)}（${ceiling.source.doc}${ceiling.source.clause ? `：${ceiling.source.clause}` : ''}）`;
 }
 
 /** Converts a YAML value to the parameter's runtime form (a flat table when indexed), or a Chinese problem. */

@@ -17,6 +17,7 @@ export interface RawSource {
   url?: string;
   secondary: boolean;
   note?: string;
+  sourceQuality?: string;
 }
 
 export interface RawFact {
@@ -38,6 +39,13 @@ export interface RawParamValue {
   path: string;
 }
 
+/** The highest value a parameter may take (国办发〔2025〕25号 caps raised refund rates), with its source. */
+export interface RawCeiling {
+  value: unknown;
+  source: string;
+  path: string;
+}
+
 export interface RawParam {
   name: string;
   label: string;
@@ -45,6 +53,7 @@ export interface RawParam {
   unit?: string;
   indexedBy: string[];
   values: RawParamValue[];
+  ceiling?: RawCeiling;
   path: string;
 }
 
@@ -141,7 +150,7 @@ function readRegions(reader: YamlReader, top: Record<string, unknown>): string[]
 }
 
 function readSource(reader: YamlReader, key: string, value: unknown, path: string): RawSource {
-  const record = reader.object(value, path, ['doc', 'title', 'clause', 'issuer', 'url', 'secondary', 'note']) ?? {};
+  const record = reader.object(value, path, ['doc', 'title', 'clause', 'issuer', 'url', 'secondary', 'note', 'source_quality']) ?? {};
   return {
     key,
     doc: reader.text(record, 'doc', path),
@@ -151,6 +160,7 @@ function readSource(reader: YamlReader, key: string, value: unknown, path: strin
     url: reader.optionalText(record, 'url', path),
     secondary: reader.flag(record, 'secondary', path),
     note: reader.optionalText(record, 'note', path),
+    sourceQuality: reader.optionalText(record, 'source_quality', path),
   };
 }
 
@@ -171,7 +181,7 @@ function readFact(reader: YamlReader, name: string, value: unknown, path: string
 }
 
 function readParam(reader: YamlReader, name: string, value: unknown, path: string): RawParam {
-  const record = reader.object(value, path, ['label', 'type', 'unit', 'indexed_by', 'description', 'values']) ?? {};
+  const record = reader.object(value, path, ['label', 'type', 'unit', 'indexed_by', 'description', 'values', 'ceiling']) ?? {};
   const values = reader.list(record.values, `${path}.values`).map((entry, index) => readParamValue(reader, entry, `${path}.values[${index}]`));
   if (values.length === 0) reader.fail(`${path}.values`, '至少需要一个取值');
   return {
@@ -181,8 +191,15 @@ function readParam(reader: YamlReader, name: string, value: unknown, path: strin
     unit: reader.optionalText(record, 'unit', path),
     indexedBy: reader.texts(record, 'indexed_by', path, false),
     values,
+    ceiling: record.ceiling === undefined ? undefined : readCeiling(reader, record.ceiling, `${path}.ceiling`),
     path,
   };
+}
+
+function readCeiling(reader: YamlReader, entry: unknown, path: string): RawCeiling {
+  const record = reader.object(entry, path, ['value', 'source']) ?? {};
+  if (record.value === undefined) reader.fail(`${path}.value`, '缺少此项');
+  return { value: record.value, source: reader.text(record, 'source', path), path };
 }
 
 function readParamValue(reader: YamlReader, entry: unknown, path: string): RawParamValue {

@@ -63,7 +63,9 @@ export interface Source {
   issuer?: string;
   url?: string;
   secondary: boolean;
+  /** Drafting notes on the source (why it is second-hand, what is still to be checked): officials only. */
   note?: string;
+  sourceQuality?: string;
 }
 
 /** A named input the policy needs, supplied per enterprise or person (later: computed in SQL). */
@@ -98,6 +100,8 @@ export interface ParamDef {
   indexedBy: string[];
   keys: readonly (readonly string[])[];
   values: ParamValue[];
+  /** The highest value the parameter may take, cited; values above it are refused at load and at edit. */
+  ceiling?: { value: number; source: Source };
 }
 
 export interface ExceptionDef {

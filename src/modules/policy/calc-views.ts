@@ -3,8 +3,9 @@ import { isoFromDays } from '../../policies/dates.ts';
 import type { Evaluation } from '../../policies/evaluate.ts';
 import { explainEvaluation } from '../../policies/explain.ts';
 import type { Outcome } from '../../policies/outcome.ts';
-import type { FactDef, Policy } from '../../policies/types.ts';
+import type { FactDef, Policy, Source } from '../../policies/types.ts';
 import { formatYuan } from '../../policies/values.ts';
+import { sourceView } from './catalogue-views.ts';
 import type { RowDecision } from './evaluate-rows.ts';
 import type { RuntimeFacts } from './subjects.ts';
 
@@ -51,6 +52,21 @@ export function evaluationView(evaluation: Evaluation) {
     missing_facts: evaluation.missing.map((fact) => factQuestion(fact, evaluation.policy)),
     exceptions: evaluation.exceptions.map((exception) => ({ id: exception.id, label: exception.label })),
   };
+}
+
+/**
+ * Every source the policy's rules cite (legal basis, definitions, exceptions, conditions, amount),
+ * once each: 文号 and clause for everyone; whether it was read from a copy (secondary) and the
+ * notes on it for officials only.
+ */
+export function citedSourceViews(policy: Policy, isOfficial: boolean) {
+  const cited: Source[] = [
+    ...policy.legalBasis,
+    ...policy.definitions.flatMap((definition) => [...definition.basis, ...definition.exceptions.flatMap((exception) => exception.basis)]),
+    ...policy.conditions.flatMap((condition) => condition.basis),
+    ...policy.amount.basis,
+  ];
+  return cited.filter((source, index) => cited.findIndex((other) => other.key === source.key) === index).map((source) => sourceView(source, isOfficial));
 }
 
 /** The assumed facts of a provisional result, in Chinese. */

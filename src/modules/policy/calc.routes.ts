@@ -35,6 +35,6 @@ export function calcRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         params: CodeParams, body: PublicCalcBody,
         response: { 200: Type.Composite([Calculation, Type.Object({ questions: Type.Array(Type.Unknown()), form: Type.Array(Type.Unknown()) })], { additionalProperties: true }), ...errors },
       },
-    }, async (request) => calculateFromFacts(ctx, request.params.code, request.body));
+    }, async (request) => calculateFromFacts(ctx, request.params.code, request.body, request.user));
   };
 }

@@ -8,7 +8,8 @@ import { evaluatePolicy } from '../../policies/evaluate.ts';
 import { enterpriseScopeOf, type EnterpriseScope } from '../enterprises/enterprise-scope.ts';
 import { findCatalogueHeads } from './catalogue.repository.ts';
 import { findPolicyInForce } from './catalogue.service.ts';
-import { displayFacts, evaluationView, factQuestion } from './calc-views.ts';
+import { seesSourceQuality } from './catalogue-views.ts';
+import { citedSourceViews, displayFacts, evaluationView, factQuestion } from './calc-views.ts';
 import { calculateForEnterprise } from './calculator.service.ts';
 import { findEnterpriseScopeFacts } from './coverage.repository.ts';
 import { hasFactSource } from './fact-sources.ts';
@@ -28,7 +29,7 @@ export function evaluationDate(ctx: AppContext, date: string | undefined): strin
 /** A policy for an enterprise the caller may see. */
 export async function calculateForVisibleEnterprise(ctx: AppContext, user: CurrentUser, code: string, usccInput: string, date?: string) {
   const uscc = await findVisibleUscc(ctx, user, usccInput);
-  return calculateForEnterprise(ctx, code, uscc, evaluationDate(ctx, date));
+  return calculateForEnterprise(ctx, code, uscc, evaluationDate(ctx, date), seesSourceQuality(user));
 }
 
 /** Every policy in force on the date, computed for the enterprise user's own enterprise. */
@@ -41,14 +42,14 @@ export async function calculateMine(ctx: AppContext, user: CurrentUser, date?: s
     if (!head.current || !hasFactSource(head.current.code)) continue;
     const policy = policyOfVersion(head.current);
     if (day < policy.valid.from || day > policy.valid.to) continue;
-    items.push(await calculateForEnterprise(ctx, policy.code, uscc, day));
+    items.push(await calculateForEnterprise(ctx, policy.code, uscc, day, seesSourceQuality(user)));
   }
   const total = items.reduce((sum, item) => sum + (item.outcome === 'eligible' ? (item.amount_fen ?? 0) : 0), 0);
   return { uscc, date: day, items, eligible_amount_fen: total };
 }
 
-/** The public calculator: a policy over typed-in facts, with the facts it still needs. */
-export async function calculateFromFacts(ctx: AppContext, code: string, input: { facts?: Record<string, unknown>; date?: string; region?: string }) {
+/** The public calculator: a policy over typed-in facts, with the facts it still needs (an official signed in also sees source quality). */
+export async function calculateFromFacts(ctx: AppContext, code: string, input: { facts?: Record<string, unknown>; date?: string; region?: string }, viewer: CurrentUser | null = null) {
   const { row, policy } = await findPolicyInForce(ctx.db, code);
   const date = evaluationDate(ctx, input.date);
   const region = input.region ?? '320000';
@@ -60,6 +61,7 @@ export async function calculateFromFacts(ctx: AppContext, code: string, input: {
     version: row.version, policy: policy.code, name: policy.name, version_no: row.version_no, content_sha256: row.content_sha256,
     date, region,
     facts: displayFacts(policy, Object.fromEntries(facts)),
+    sources: citedSourceViews(policy, seesSourceQuality(viewer)),
     questions: view.missing_facts,
     form: policy.facts.map((fact) => factQuestion(fact, policy)),
   };

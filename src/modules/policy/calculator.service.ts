@@ -5,7 +5,7 @@ import { evaluatePolicy } from '../../policies/evaluate.ts';
 import type { Policy } from '../../policies/types.ts';
 import { formatYuan } from '../../policies/values.ts';
 import { findPolicyInForce } from './catalogue.service.ts';
-import { aggregateExplanation, aggregateOutcome, assumptionViews, displayFacts, evaluationView, factQuestion, tallyDecisions } from './calc-views.ts';
+import { aggregateExplanation, aggregateOutcome, assumptionViews, citedSourceViews, displayFacts, evaluationView, factQuestion, tallyDecisions } from './calc-views.ts';
 import { findDataCoverage, findDataSnapshot, findEnterpriseProfiles, findPersonsForDisplay } from './coverage.repository.ts';
 import { evaluateRows, type RowDecision } from './evaluate-rows.ts';
 import { factSourceOf } from './fact-sources.ts';
@@ -19,8 +19,12 @@ import type { FactSource, RuntimeFacts, SubjectRow } from './subjects.ts';
  * enterprise's total with every row and its own explanation.
  */
 
-/** Computes a policy for one enterprise (no scope check: callers check it). */
-export async function calculateForEnterprise(ctx: AppContext, code: string, uscc: string, date: string) {
+/**
+ * Computes a policy for one enterprise (no scope check: callers check it). `isOfficial` says
+ * whether the answer's sources carry their quality (second-hand copy, notes): the command line is
+ * an operator's, so it does.
+ */
+export async function calculateForEnterprise(ctx: AppContext, code: string, uscc: string, date: string, isOfficial = true) {
   const { row: version, policy } = await findPolicyInForce(ctx.db, code);
   const [enterprise] = await findEnterpriseProfiles(ctx.db, uscc);
   if (!enterprise) throw new AppError('NOT_FOUND', '企业不存在或不在您的管辖范围内');
@@ -29,6 +33,7 @@ export async function calculateForEnterprise(ctx: AppContext, code: string, uscc
     policy: policy.code, name: policy.name, version: version.version, version_no: version.version_no, content_sha256: version.content_sha256,
     uscc, enterprise_name: enterprise.name, date, region: enterprise.region_code, subject: source.subjectLabel,
     snapshot: await findDataSnapshot(ctx.db),
+    sources: citedSourceViews(policy, isOfficial),
   };
   const outside = evaluatePolicy(policy, { facts: new Map(), date, region: enterprise.region_code });
   if (outside.failed?.id === 'validity_window' || outside.failed?.id === 'region_scope' || source.unavailable) {

@@ -97,6 +97,19 @@ describe.each(testDialects())('政策计算器 on %s', (dialect) => {
     expect(internship.missing_facts).toHaveLength(7);
     const social = body.items.find((i: { policy: string }) => i.policy === 'social_insurance_subsidy');
     expect(social.missing_facts.map((f: { name: string }) => f.name)).toEqual(expect.arrayContaining(['contract_term', 'personal_contribution_monthly']));
+    // Drafting notes never reach the enterprise: the 文号 and the clause only.
+    expect(JSON.stringify(body)).not.toMatch(/待核|二手|转述|SPEC|DOMAIN/);
+    expect(internship.explanation[0]).toBe('本系统尚未登记就业见习人员名册，见习补贴的各项事实均缺失，请按实际情况填写计算');
+  });
+
+  it('marks second-hand sources for officials, and only for them', async () => {
+    const official = (await calc('stable_jobs_refund', world.e1, cookies.province!)).json();
+    expect(official.sources.find((s: { key: string }) => s.key === 'nantong_2022')).toMatchObject({ doc: '南通市 2022 年稳岗返还规则', secondary: true, source_quality: '文号待核' });
+    expect(official.sources.find((s: { key: string }) => s.key === 'hrss_2024_40')).toMatchObject({ secondary: true });
+    const own = (await calc('stable_jobs_refund', world.e1, cookies.enterprise!)).json();
+    expect(own.sources.find((s: { key: string }) => s.key === 'nantong_2022')).toMatchObject({ doc: '南通市 2022 年稳岗返还规则', secondary: null, source_quality: null });
+    const form = (await t.app.inject({ method: 'POST', url: '/api/v1/policies/stable_jobs_refund/calc', payload: { date: DATE, facts: {} } })).json();
+    expect(form.sources.every((s: { secondary: unknown }) => s.secondary === null)).toBe(true);
   });
 
   it('answers 404 outside the caller’s scope: another enterprise, another city, an unassigned enterprise', async () => {

@@ -18,17 +18,30 @@ export interface SourceView {
   clause: string | null;
   issuer: string | null;
   url: string | null;
-  secondary: boolean;
+  /** Officials only (null for others): read from a second-hand copy, and the drafting notes on it. */
+  secondary: boolean | null;
   note: string | null;
+  source_quality: string | null;
 }
 
-/** A source as the API shows it. */
-export function sourceView(source: Source): SourceView {
-  return { key: source.key, doc: source.doc, clause: source.clause ?? null, issuer: source.issuer ?? null, url: source.url ?? null, secondary: source.secondary, note: source.note ?? null };
+/** Whether a viewer may see how good a source is (转述, 文号待核): officials only. */
+export function seesSourceQuality(viewer: CurrentUser | null | undefined): boolean {
+  return !!viewer && OFFICIAL_ROLES.includes(viewer.role);
+}
+
+/**
+ * A source as the API shows it. Enterprises and the public see the 文号 and the clause only;
+ * officials also see whether it was read from a copy and the notes on it.
+ */
+export function sourceView(source: Source, isOfficial: boolean): SourceView {
+  return {
+    key: source.key, doc: source.doc, clause: source.clause ?? null, issuer: source.issuer ?? null, url: source.url ?? null,
+    secondary: isOfficial ? source.secondary : null, note: isOfficial ? (source.note ?? null) : null, source_quality: isOfficial ? (source.sourceQuality ?? null) : null,
+  };
 }
 
 /** One line of the catalogue. */
-export function catalogueItem(head: { latest: PolicyVersionRow; current?: PolicyVersionRow }, policy: Policy | undefined) {
+export function catalogueItem(head: { latest: PolicyVersionRow; current?: PolicyVersionRow }, policy: Policy | undefined, viewer: CurrentUser | null) {
   const { latest, current } = head;
   const document = JSON.parse((current ?? latest).definition) as PolicyDocument;
   const valid = (document.valid ?? {}) as { from?: string; to?: string };
@@ -36,7 +49,7 @@ export function catalogueItem(head: { latest: PolicyVersionRow; current?: Policy
     code: latest.code,
     name: policy?.name ?? String(document.name ?? latest.code),
     citation: policy ? citationOf(policy) : '',
-    legal_basis: policy ? policy.legalBasis.map(sourceView) : [],
+    legal_basis: policy ? policy.legalBasis.map((source) => sourceView(source, seesSourceQuality(viewer))) : [],
     subject: policy?.subject ?? String(document.subject ?? ''),
     scope: policy?.scope ?? [],
     valid: { from: String(valid.from ?? ''), to: String(valid.to ?? '') },
@@ -52,7 +65,7 @@ export function catalogueItem(head: { latest: PolicyVersionRow; current?: Policy
 
 /** A version in the history; who edited it is shown to officials only. */
 export function versionView(row: PolicyVersionRow, viewer: CurrentUser | null) {
-  const isOfficial = viewer !== null && OFFICIAL_ROLES.includes(viewer.role);
+  const isOfficial = seesSourceQuality(viewer);
   return {
     version_no: row.version_no,
     version: row.version,
@@ -69,14 +82,15 @@ export function versionView(row: PolicyVersionRow, viewer: CurrentUser | null) {
 }
 
 /** The parameters of a version, value by value as written, with each value's source. */
-export function parameterViews(policy: Policy, document: PolicyDocument) {
-  const rawParameters = (document.parameters ?? {}) as Record<string, { values?: Record<string, unknown>[] }>;
+export function parameterViews(policy: Policy, document: PolicyDocument, isOfficial: boolean) {
+  const rawParameters = (document.parameters ?? {}) as Record<string, { values?: Record<string, unknown>[]; ceiling?: { value?: unknown } }>;
   return [...policy.parameters.values()].map((param) => ({
     name: param.name,
     label: param.label,
     type: param.type,
     unit: param.unit ?? null,
     indexed_by: param.indexedBy,
+    ceiling: param.ceiling ? { value: rawParameters[param.name]?.ceiling?.value ?? param.ceiling.value, source: sourceView(param.ceiling.source, isOfficial) } : null,
     values: (rawParameters[param.name]?.values ?? []).map((entry) => {
       const source = policy.sources.get(String(entry.source));
       return {
@@ -84,7 +98,7 @@ export function parameterViews(policy: Policy, document: PolicyDocument) {
         to: entry.to === undefined ? null : String(entry.to),
         region: String(entry.region),
         value: entry.value,
-        source: source ? sourceView(source) : null,
+        source: source ? sourceView(source, isOfficial) : null,
       };
     }),
   }));
@@ -98,6 +112,7 @@ export function attachmentView(attachment: AttachmentRequirement) {
 /** One policy in detail: metadata, facts, parameters, conditions, amount and version history. */
 export function policyDetail(policy: Policy, current: PolicyVersionRow, history: PolicyVersionRow[], viewer: CurrentUser | null) {
   const document = JSON.parse(current.definition) as PolicyDocument;
+  const isOfficial = seesSourceQuality(viewer);
   return {
     code: policy.code,
     name: policy.name,
@@ -110,10 +125,10 @@ export function policyDetail(policy: Policy, current: PolicyVersionRow, history:
     scope: policy.scope,
     valid: { from: policy.valid.from, to: policy.valid.to },
     citation: citationOf(policy),
-    legal_basis: policy.legalBasis.map(sourceView),
-    sources: [...policy.sources.values()].map(sourceView),
+    legal_basis: policy.legalBasis.map((source) => sourceView(source, isOfficial)),
+    sources: [...policy.sources.values()].map((source) => sourceView(source, isOfficial)),
     facts: policy.facts.map((fact) => ({ name: fact.name, label: fact.label, type: fact.type, unit: fact.unit ?? null, description: fact.description, values: fact.values ?? null })),
-    parameters: parameterViews(policy, document),
+    parameters: parameterViews(policy, document, isOfficial),
     conditions: policy.conditions.map((condition) => ({ id: condition.id, label: condition.label, basis: condition.basis.map((s) => s.doc) })),
     amount: { label: policy.amount.label, basis: policy.amount.basis.map((s) => s.doc) },
     delivery: policy.delivery,

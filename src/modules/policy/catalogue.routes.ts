@@ -19,7 +19,7 @@ export function catalogueRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         tags: ['policy'], summary: '政策目录：名称、文号与条款、适用地区、有效期、现行版本',
         response: { 200: Type.Object({ items: Type.Array(OpenObject), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() }), ...errors },
       },
-    }, async () => listCatalogue(ctx.db));
+    }, async (request) => listCatalogue(ctx.db, request.user));
 
     app.get('/api/v1/policies/:code', {
       config: { access: 'anyone' },

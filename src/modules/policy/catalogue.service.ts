@@ -88,9 +88,9 @@ export async function findPolicyVersion(db: Db, code: string, versionNo?: number
 }
 
 /** The catalogue: every policy with its version in force (or why its newest version was refused). */
-export async function listCatalogue(db: Db) {
+export async function listCatalogue(db: Db, viewer: CurrentUser | null) {
   const heads = await findCatalogueHeads(db);
-  const items = heads.map((head) => catalogueItem(head, head.current ? policyOfVersion(head.current) : undefined));
+  const items = heads.map((head) => catalogueItem(head, head.current ? policyOfVersion(head.current) : undefined, viewer));
   return { items, total: items.length, page: 1, pageSize: Math.max(items.length, 1) };
 }
 

@@ -82,13 +82,38 @@ describe.each(testDialects())('policy catalogue on %s', (dialect) => {
     expect((await patch({ reason: '市级无权调整', changes: [SME_RATE_90] }, city)).statusCode).toBe(403);
   });
 
+  it('refuses a refund rate above the ceiling of 国办发〔2025〕25号, with the reason, and keeps the ceiling', async () => {
+    const above = await patch({ reason: '提高到 95%', changes: [{ ...SME_RATE_90, value: '95%' }] });
+    expect(above.statusCode).toBe(422);
+    expect(above.json().error).toMatchObject({ code: 'PARAMETER_ABOVE_CEILING' });
+    expect(above.json().error.message).toContain('「中型、小型、微型企业返还比例」取值 95% 超过上限 90%（国办发〔2025〕25号');
+    const large = await patch({ reason: '大型企业提高到 55%', changes: [{ parameter: 'refund_rate_large', from: '2025-01-01', region: '320500', value: '55%' }] });
+    expect(large.json().error.message).toContain('超过上限 50%');
+    expect((await patch({ reason: '大型企业提高到 50%', changes: [{ parameter: 'refund_rate_large', from: '2025-01-01', region: '320500', value: '50%' }] })).statusCode).toBe(200);
+    const detail = (await t.app.inject({ method: 'GET', url: '/api/v1/policies/stable_jobs_refund', headers: { cookie: province } })).json();
+    const ceilings = detail.parameters.filter((p: { ceiling: unknown }) => p.ceiling !== null).map((p: { name: string; ceiling: { value: string; source: { doc: string } } }) => [p.name, p.ceiling.value, p.ceiling.source.doc]);
+    expect(ceilings).toEqual([['refund_rate_sme', '90%', '国办发〔2025〕25号'], ['refund_rate_large', '50%', '国办发〔2025〕25号']]);
+    expect(await auditActions('policy.parameters.edit')).toEqual(['success', 'failure', 'failure', 'failure', 'failure', 'failure', 'success']);
+  });
+
+  it('shows how good a source is to officials only', async () => {
+    const quality = (body: { sources: { key: string; secondary: boolean | null; source_quality: string | null }[] }) => body.sources.find((s) => s.key === 'nantong_2022');
+    const official = (await t.app.inject({ method: 'GET', url: '/api/v1/policies/stable_jobs_refund', headers: { cookie: province } })).json();
+    expect(quality(official)).toMatchObject({ doc: '南通市 2022 年稳岗返还规则', secondary: true, source_quality: '文号待核' });
+    const anyone = (await t.app.inject({ method: 'GET', url: '/api/v1/policies/stable_jobs_refund' })).json();
+    expect(quality(anyone)).toMatchObject({ doc: '南通市 2022 年稳岗返还规则', secondary: null, note: null, source_quality: null });
+    expect(JSON.stringify(anyone)).not.toMatch(/待核|二手|转述|SPEC|DOMAIN/);
+    const list = (await t.app.inject({ method: 'GET', url: '/api/v1/policies' })).json();
+    expect(JSON.stringify(list)).not.toMatch(/待核|二手|转述|SPEC|DOMAIN/);
+  });
+
   it('runs the YAML cases against a version: the edit shows which cases it changes', async () => {
     const run = (payload: Record<string, unknown>) => t.app.inject({ method: 'POST', url: '/api/v1/policies/stable_jobs_refund/test', headers: { cookie: province }, payload });
     const first = (await run({ version_no: 1 })).json();
     expect(first).toMatchObject({ version_no: 1, failed: 0 });
     expect(first.passed).toBeGreaterThanOrEqual(8);
     const current = (await run({})).json();
-    expect(current.version_no).toBe(2);
+    expect(current.version_no).toBe(3);
     const failed = current.cases.filter((c: { passed: boolean }) => !c.passed).map((c: { name: string }) => c.name);
     expect(failed).toContain('裁员率恰为 5.5%（11 ÷ 200）仍符合');
     expect(current.cases.find((c: { name: string }) => c.name === '裁员率恰为 5.5%（11 ÷ 200）仍符合').differences[0]).toContain('金额应为 30,000.00 元，实为 45,000.00 元');
@@ -99,14 +124,14 @@ describe.each(testDialects())('policy catalogue on %s', (dialect) => {
     cpSync(POLICIES_DIR, dir, { recursive: true });
     const file = join(dir, 'internship_subsidy', 'policy.yaml');
     const original = readFileSync(file, 'utf8');
-    writeFileSync(file, original.replace('version: "2025.1"', 'version: "2025.2"'));
-    expect(await syncPolicyCatalogue(t.ctx, dir)).toEqual([expect.objectContaining({ code: 'internship_subsidy', version_no: 2, version: '2025.2', status: 'active' })]);
-    // The minimum-wage table now starts on 2025-02-01: January 2025 is left without a value → a gap.
-    writeFileSync(file, original.replace('version: "2025.1"', 'version: "2025.3"').replace(/from: 2025-01-01\n {8}region: "320000"/, 'from: 2025-02-01\n        region: "320000"'));
+    writeFileSync(file, original.replace(/version: "[^"]+"/, 'version: "2099.1"'));
+    expect(await syncPolicyCatalogue(t.ctx, dir)).toEqual([expect.objectContaining({ code: 'internship_subsidy', version_no: 2, version: '2099.1', status: 'active' })]);
+    // The minimum-wage table now starts on 2024-02-01: January 2024 is left without a value → a gap.
+    writeFileSync(file, original.replace(/version: "[^"]+"/, 'version: "2099.2"').replace(/from: 2024-01-01\n {8}region: "320000"/, 'from: 2024-02-01\n        region: "320000"'));
     const [refused] = await syncPolicyCatalogue(t.ctx, dir);
     expect(refused).toMatchObject({ code: 'internship_subsidy', version_no: 3, status: 'refused' });
     expect(refused!.problems.join('')).toContain('min_wage_last_year');
-    expect((await findPolicyInForce(t.ctx.db, 'internship_subsidy')).row).toMatchObject({ version_no: 2, version: '2025.2' });
+    expect((await findPolicyInForce(t.ctx.db, 'internship_subsidy')).row).toMatchObject({ version_no: 2, version: '2099.1' });
     const item = (await t.app.inject({ method: 'GET', url: '/api/v1/policies' })).json().items.find((i: { code: string }) => i.code === 'internship_subsidy');
     expect(item).toMatchObject({ version_no: 2, refused_latest: { version_no: 3 } });
     expect(await auditActions('policy.version.refused')).toEqual(['failure']);

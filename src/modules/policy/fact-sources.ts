@@ -13,7 +13,8 @@ const internshipFacts: FactSource = {
   subjectLabel: '见习人员',
   isPerEnterprise: false,
   assumptions: {},
-  unavailable: '本系统尚无就业见习人员名册（见习基地与见习人员数据待 SPEC 2.8 见习模块接入），见习补贴的各项事实均缺失',
+  // Internship bases and trainee rosters are not kept yet: every fact is missing, never zero.
+  unavailable: '本系统尚未登记就业见习人员名册，见习补贴的各项事实均缺失，请按实际情况填写计算',
   load: async () => [],
 };
 

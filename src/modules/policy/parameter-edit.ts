@@ -1,3 +1,5 @@
+import { aboveCeilingProblem, convertParamValue } from '../../policies/parameters.ts';
+import type { Policy } from '../../policies/types.ts';
 import type { PolicyDocument } from './policy-versions.ts';
 
 /**
@@ -82,6 +84,20 @@ export function applyParameterChanges(document: PolicyDocument, changes: Paramet
   edited.sources = sources;
   edited.version = meta.versionLabel;
   return { document: edited, problems };
+}
+
+/**
+ * Why the changed values exceed their parameters' cited ceilings (国办发〔2025〕25号 caps raised
+ * refund rates at 90 % / 50 %), in Chinese; empty when none does. The ceilings are read from the
+ * version in force: an edit changes values only, never a ceiling.
+ */
+export function ceilingProblems(policy: Policy, changes: ParameterChange[]): string[] {
+  return changes.flatMap((change) => {
+    const param = policy.parameters.get(change.parameter);
+    if (!param?.ceiling || change.remove || change.value === undefined || change.value === null) return [];
+    const problem = aboveCeilingProblem(param, convertParamValue(param.type, change.value, param.keys));
+    return problem ? [`${problem}：地区 ${change.region} 自 ${change.from} 起的取值不能高于上限`] : [];
+  });
 }
 
 /** The label of the next edit: the file's version with an edit count, 2025.1 → 2025.1-e1 → 2025.1-e2. */

@@ -8,7 +8,7 @@ import { PolicyError } from '../../policies/errors.ts';
 import { findPolicyVersions, insertPolicyVersion, lockCatalogue } from './catalogue.repository.ts';
 import { findPolicyInForce } from './catalogue.service.ts';
 import { versionView } from './catalogue-views.ts';
-import { applyParameterChanges, nextEditLabel, type EditSource, type ParameterChange } from './parameter-edit.ts';
+import { applyParameterChanges, ceilingProblems, nextEditLabel, type EditSource, type ParameterChange } from './parameter-edit.ts';
 import { buildPolicyFromDocument, sha256Hex, type PolicyDocument } from './policy-versions.ts';
 
 /**
@@ -30,7 +30,9 @@ export async function editPolicyParameters(ctx: AppContext, actor: Actor & { use
   try {
     return await ctx.db.transaction().execute(async (trx) => {
       await lockCatalogue(trx, ctx.dialect);
-      const { row: current } = await findPolicyInForce(trx, code);
+      const { row: current, policy } = await findPolicyInForce(trx, code);
+      const aboveCeiling = ceilingProblems(policy, input.changes);
+      if (aboveCeiling.length > 0) throw new AppError('PARAMETER_ABOVE_CEILING', aboveCeiling[0]!, aboveCeiling);
       const versionLabel = nextEditLabel(current.version);
       const history = await findPolicyVersions(trx, code);
       const { document, problems } = applyParameterChanges(JSON.parse(current.definition) as PolicyDocument, input.changes, {
@@ -52,7 +54,7 @@ export async function editPolicyParameters(ctx: AppContext, actor: Actor & { use
       return versionView(row, actor.user);
     });
   } catch (error) {
-    if (error instanceof AppError && (error.code === 'POLICY_INVALID' || error.code === 'VALIDATION_FAILED')) {
+    if (error instanceof AppError && (error.code === 'POLICY_INVALID' || error.code === 'VALIDATION_FAILED' || error.code === 'PARAMETER_ABOVE_CEILING')) {
       await appendAudit(ctx.db, ctx.dialect, actor, {
         action: 'policy.parameters.edit', outcome: 'failure', objectType: 'policy', objectId: code,
         details: { reason, changes: input.changes, refused: error.message, problems: error.details ?? null },

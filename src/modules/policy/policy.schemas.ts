@@ -34,6 +34,12 @@ export const Calculation = Type.Object({
   region: Type.String(),
   failed_condition: Nullable(Type.Object({ id: Type.String(), label: Type.String() })),
   missing_facts: Type.Array(Question, { description: '缺少的数据（待回答的问题）' }),
+  sources: Type.Optional(Type.Array(Type.Object({
+    key: Type.String(), doc: Type.String({ description: '文号' }), clause: Nullable(Type.String()), issuer: Nullable(Type.String()), url: Nullable(Type.String()),
+    secondary: Nullable(Type.Boolean({ description: '是否据转载资料登记（仅工作人员可见，其他用户为 null）' })),
+    note: Nullable(Type.String({ description: '出处备注（仅工作人员）' })),
+    source_quality: Nullable(Type.String({ description: '出处说明，如文号核对情况（仅工作人员可见）' })),
+  }), { description: '所引政策依据' })),
 }, open);
 
 export const CalcQuery = Type.Object({

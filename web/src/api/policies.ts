@@ -14,9 +14,11 @@ export interface LegalBasis {
   clause: string | null;
   issuer: string | null;
   url: string | null;
-  /** The link is a restatement, not the original. */
-  secondary: boolean;
+  /** Read from a second-hand copy: officials only (null for enterprises and the public). */
+  secondary: boolean | null;
+  /** Drafting notes and source quality (文号待核, 转述): officials only. */
   note: string | null;
+  source_quality?: string | null;
 }
 
 export type FactType = 'number' | 'money' | 'percent' | 'text' | 'bool' | 'date';
@@ -136,6 +138,8 @@ export interface Calculation {
     explanation: string[];
   } | null;
   rows?: CalculationRow[] | null;
+  /** The sources the policy's rules cite; their quality shows to officials only. */
+  sources?: LegalBasis[];
   summary?: { rows: number; eligible: number; ineligible: number; undetermined: number; eligible_amount_fen: number } | null;
 }
 

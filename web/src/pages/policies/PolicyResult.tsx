@@ -69,7 +69,7 @@ export function LegalBasisList({ basis }: { basis: readonly LegalBasis[] }) {
           <Space orientation="vertical" size={0}>
             <Space wrap>
               <Typography.Text strong>{item.doc}</Typography.Text>
-              {item.secondary && <Tag>{t('policy.secondarySource')}</Tag>}
+              {item.secondary && <Tag data-testid="secondary-source">{t('policy.secondarySource')}</Tag>}
               {item.url && (
                 <Typography.Link href={item.url} target="_blank" rel="noopener noreferrer">
                   {t('policy.sourceLink')}
@@ -77,6 +77,11 @@ export function LegalBasisList({ basis }: { basis: readonly LegalBasis[] }) {
               )}
             </Space>
             {item.clause && <Typography.Text type="secondary">{item.clause}</Typography.Text>}
+            {(item.source_quality || item.note) && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="source-quality">
+                {[item.source_quality, item.note].filter(Boolean).join('；')}
+              </Typography.Text>
+            )}
           </Space>
         </List.Item>
       )}
@@ -131,8 +136,9 @@ interface PolicyResultProps {
  * A calculator answer: outcome, amount, the plain-Chinese explanation, the legal basis, the
  * failing condition or the missing data — and, for per-person policies, the persons.
  */
-export function PolicyResult({ result, basis, showRows = true, action }: PolicyResultProps) {
+export function PolicyResult({ result, basis: givenBasis, showRows = true, action }: PolicyResultProps) {
   const { t } = useI18n();
+  const basis = result.sources ?? givenBasis;
   const summary = result.summary;
   const provisional = result.provisional;
   const sections = [
