@@ -333,6 +333,7 @@ export const enUS: Record<MessageKey, string> = {
   'error.PAYLOAD_TOO_LARGE': 'The request is too large.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'Unsupported content type.',
   'error.REQUEST_TIMEOUT': 'The request took too long. Try again later.',
+  'error.PARAMETER_ABOVE_CEILING': 'The value is above the ceiling the policy sets.',
   'error.CALENDAR_NOT_COVERED': 'This year is not covered by the official working-day calendar',
   'error.INVALID_DATE': 'Dates must be real dates written YYYY-MM-DD',
   'error.INVALID_USCC': 'Invalid unified social credit code',

@@ -335,6 +335,7 @@ export const zhCN = {
   'error.PAYLOAD_TOO_LARGE': '请求内容过大',
   'error.UNSUPPORTED_MEDIA_TYPE': '不支持的内容类型',
   'error.REQUEST_TIMEOUT': '请求处理超时，请稍后重试',
+  'error.PARAMETER_ABOVE_CEILING': '参数取值超过政策文件规定的上限',
   'error.CALENDAR_NOT_COVERED': '该年份不在官方工作日历覆盖范围内',
   'error.INVALID_DATE': '日期格式应为 YYYY-MM-DD 且为真实日期',
   'error.INVALID_USCC': '统一社会信用代码不正确',
