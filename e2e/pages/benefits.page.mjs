@@ -80,9 +80,14 @@ export class BenefitsPage {
     return (await this.page.getByTestId('review-clock').first().innerText()).trim();
   }
 
-  async approve() {
-    const answered = this.page.waitForResponse((response) => response.url().endsWith('/approve') && response.request().method() === 'POST');
+  /** 审核通过: the confirmation shows the case, amount and masked account; the opinion goes with it. */
+  async approve(opinion = '经核查符合政策条件，同意。') {
     await this.page.getByRole('button', { name: '审核通过', exact: true }).click();
+    const dialog = this.page.getByRole('dialog', { name: '审核通过确认' });
+    await dialog.getByTestId('money-preview').waitFor();
+    await dialog.getByLabel('审核意见').fill(opinion);
+    const answered = this.page.waitForResponse((response) => response.url().endsWith('/approve') && response.request().method() === 'POST');
+    await dialog.getByRole('button', { name: '确认审核通过', exact: true }).click();
     return answered;
   }
 
@@ -91,15 +96,22 @@ export class BenefitsPage {
     await this.page.getByRole('tab', { name: label, exact: true }).click();
   }
 
-  /** 生成支付指令 for the given case numbers; answers the server's answer and the message shown. */
+  /**
+   * 生成支付指令 for the given case numbers, through its confirmation (cases, total, masked
+   * accounts); answers the server's answer, the message shown and the preview's total.
+   */
   async createPaymentBatch(caseIds) {
     await this.page.getByLabel(/^案件编号/).fill(caseIds.join(','));
+    await this.page.getByRole('button', { name: '生成支付指令', exact: true }).click();
+    const dialog = this.page.getByRole('dialog', { name: '生成支付指令确认' });
+    await dialog.getByTestId('money-preview').waitFor();
+    const previewTotal = (await dialog.getByTestId('money-preview-total').innerText()).trim();
     const answered = this.page.waitForResponse((response) => response.url().endsWith('/api/v1/benefits/payment-batches') && response.request().method() === 'POST');
-    await this.page.getByRole('button', { name: '生成支付指令' }).click();
+    await dialog.getByRole('button', { name: '确认生成支付指令', exact: true }).click();
     const response = await answered;
     const message = this.page.getByRole(response.ok() ? 'status' : 'alert').filter({ hasText: /支付指令|拨付|案件/ }).first();
     await message.waitFor();
-    return { response, text: (await message.innerText()).trim() };
+    return { response, text: (await message.innerText()).trim(), previewTotal };
   }
 
   /** 下载指令文件 of the payment-batch row whose file name is `fileName`; answers the CSV's text. */

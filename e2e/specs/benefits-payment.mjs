@@ -38,8 +38,9 @@ export async function benefitsPaymentSpec(runner, { newContext, baseUrl, demoAcc
         expect(Number.isInteger(story.caseId), 'the claim story gave no case id');
         await layout.openMenu('免申即享批次');
         await benefits.openRunsTab('支付指令');
-        const { response, text } = await benefits.createPaymentBatch([story.caseId]);
+        const { response, text, previewTotal } = await benefits.createPaymentBatch([story.caseId]);
         expectEqual(response.status(), 200, `payment batch status (${text})`);
+        expect(previewTotal.includes(story.amount), `the confirmation's total ${previewTotal} is not ${story.amount}`);
         story.batch = await response.json();
         expectEqual(story.batch.payments, 1, 'payments in the batch');
         expect(text.includes('1 笔') && text.includes(story.amount), `message: ${text}`);

@@ -84,10 +84,11 @@ export async function benefitsSpec(runner, { newContext, baseUrl, demoAccounts, 
         await benefits.openCase(story.caseId);
         const clock = await benefits.reviewClock();
         expect(/剩余 \d+ 个工作日|今日到期|日历未覆盖/.test(clock), `review clock: ${clock}`);
-        const response = await benefits.approve();
+        const response = await benefits.approve('经核查裁员率与缴费情况符合条件，同意。');
         expectEqual(response.status(), 200, 'approve status');
         await page.getByText('已审核通过，进入 5 个工作日公示').waitFor();
         expectEqual(await benefits.waitForState('审核通过（公示）'), '审核通过（公示）', 'state after approval');
+        await page.getByTestId('case-history').getByText('经核查裁员率与缴费情况符合条件，同意。').waitFor();
         await runner.screenshot(page, '64-city-case-approved');
       }],
     ];

@@ -50,6 +50,9 @@ export const ERROR_CODES = {
   NO_PAYABLE_CASES: { status: 409, message: '没有可拨付的案件' },
   PUBLICITY_CLOSED: { status: 409, message: '该公示不在公示期内，不能提出异议' },
   MATCH_RUN_BUSY: { status: 409, message: '该政策该期间的匹配正在进行，请等待完成' },
+  OPINION_REQUIRED: { status: 422, message: '审核通过须填写审核意见（2–500 字）' },
+  PREVIEW_REQUIRED: { status: 422, message: '涉及资金的操作须先预览并确认' },
+  PREVIEW_CHANGED: { status: 409, message: '预览后所选案件已有变化，未执行。请重新预览并确认' },
   OUTBOX_NOT_FAILED: { status: 409, message: '只有发送失败的消息可以重新发送' },
   // 即申即享 applications with materials (src/modules/benefits/applications*.ts).
   APPLICATION_REQUIRED: { status: 422, message: '该政策须提交申请材料，不能一键确认：请上传申请材料后点击“提交申请”' },

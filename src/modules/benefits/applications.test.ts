@@ -179,7 +179,7 @@ describe.each(testDialects())('即申即享 applications with materials on %s', 
     }
     const after = await t.ctx.db.selectFrom('audit_log').select('id').where('action', '=', 'personal_data.view').where('object_type', '=', 'benefit_attachment').execute();
     expect(after.length - before.length).toBe(3);
-    const approved = await post(`/api/v1/benefits/cases/${cases.internship}/approve`, c.nanjing, {}, 'approve-internship');
+    const approved = await post(`/api/v1/benefits/cases/${cases.internship}/approve`, c.nanjing, { opinion: '材料齐全，同意' }, 'approve-internship');
     expect([approved.statusCode, approved.json().state]).toEqual([200, 'approved']);
   });
 

@@ -87,9 +87,11 @@ describe.each(testDialects())('receiving bank accounts at rest on %s', (dialect)
   });
 
   it('writes whole accounts into the payment file, stores the file encrypted, and audits each download as a whole view', async () => {
-    expect((await post(`/api/v1/benefits/cases/${caseId}/approve`, c.approver!, {}, 'approve-1')).statusCode).toBe(200);
+    expect((await post(`/api/v1/benefits/cases/${caseId}/approve`, c.approver!, { opinion: '符合条件，同意' }, 'approve-1')).statusCode).toBe(200);
     now = MONDAY + 8 * DAY; // 2025-03-11: 公示 over
-    const batch = await post('/api/v1/benefits/payment-batches', c.releaser!, { case_ids: [caseId, legacyCaseId] }, 'pay-1');
+    const preview = (await post('/api/v1/benefits/payment-batches/preview', c.releaser!, { case_ids: [caseId, legacyCaseId] }, 'preview-1')).json();
+    expect(JSON.stringify(preview)).not.toContain(ACCOUNT);
+    const batch = await post('/api/v1/benefits/payment-batches', c.releaser!, { case_ids: [caseId, legacyCaseId], preview_token: preview.token }, 'pay-1');
     expect(batch.statusCode, batch.body).toBe(200);
     const batchId = batch.json().id as number;
     const stored = await batchRow(batchId);

@@ -79,7 +79,7 @@ describe.each(testDialects())('免申即享 from match to money on %s', (dialect
   });
 
   it('approves once under 50 concurrent approvals and opens 公示 for 5 working days', async () => {
-    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => post(`/api/v1/benefits/cases/${caseId}/approve`, c.approver, {}, `approve-${i}`)));
+    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => post(`/api/v1/benefits/cases/${caseId}/approve`, c.approver, { opinion: '经核查符合条件，同意' }, `approve-${i}`)));
     expect(answers.filter((a) => a.statusCode === 200)).toHaveLength(1);
     expect(answers.filter((a) => a.statusCode === 409).every((a) => a.json().error.code === 'INVALID_STATE_TRANSITION')).toBe(true);
     const events = await t.ctx.db.selectFrom('benefit_case_events').select('id').where('case_id', '=', caseId).where('to_state', '=', 'approved').execute();
@@ -95,15 +95,15 @@ describe.each(testDialects())('免申即享 from match to money on %s', (dialect
     const objection = await post(`/api/v1/public/notices/${caseId}/objections`, undefined, { text: '该企业去年有规模裁员，请核实。' }, 'obj-1');
     expect(objection.statusCode, objection.body).toBe(200);
     now = MONDAY + 8 * DAY; // 2025-03-11: 公示 over
-    expect((await post('/api/v1/benefits/payment-batches', c.releaser, { case_ids: [caseId] }, 'pay-objection')).json().error.code).toBe('OBJECTION_OPEN');
+    expect((await post('/api/v1/benefits/payment-batches', c.releaser, { case_ids: [caseId], expected_total_fen: 4_800_000 }, 'pay-objection')).json().error.code).toBe('OBJECTION_OPEN');
     const resolved = await post(`/api/v1/benefits/objections/${objection.json().id}/resolve`, c.province, { decision: 'dismissed', resolution: '经核查裁员率 0.84%，异议不成立' }, 'resolve-1');
     expect(resolved.statusCode, resolved.body).toBe(200);
-    const own = await post('/api/v1/benefits/payment-batches', c.approver, { case_ids: [caseId] }, 'pay-own');
+    const own = await post('/api/v1/benefits/payment-batches', c.approver, { case_ids: [caseId], expected_total_fen: 4_800_000 }, 'pay-own');
     expect([own.statusCode, own.json().error.code]).toEqual([403, 'SEPARATION_OF_DUTIES']);
   });
 
   it('releases once under 50 concurrent payment requests: one payment, one ledger entry', async () => {
-    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => post('/api/v1/benefits/payment-batches', c.releaser, { case_ids: [caseId] }, `pay-${i}`)));
+    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => post('/api/v1/benefits/payment-batches', c.releaser, { case_ids: [caseId], expected_total_fen: 4_800_000 }, `pay-${i}`)));
     expect(answers.filter((a) => a.statusCode === 200), answers.map((a) => a.statusCode).join(',')).toHaveLength(1);
     const journal = await t.ctx.db.selectFrom('benefit_journal').selectAll().where('case_id', '=', caseId).execute();
     expect(journal.map((j) => j.kind)).toEqual(['release']);
@@ -116,7 +116,7 @@ describe.each(testDialects())('免申即享 from match to money on %s', (dialect
     const payment = await t.ctx.db.selectFrom('benefit_payments').selectAll().where('case_id', '=', caseId).executeTakeFirstOrThrow();
     const apply = (instruction: string, result: 'paid' | 'failed') => t.ctx.db.transaction().execute((trx) => applyBankResult(trx, t.ctx, systemActor('bank'), { instruction, result, reference: 'B1', reason: result === 'failed' ? '账户名不符' : null }));
     expect(await apply(`${payment.id}-1`, 'failed')).toEqual({ status: 'accepted' });
-    const retry = await post('/api/v1/benefits/payment-batches', c.releaser, { case_ids: [caseId] }, 'retry-1');
+    const retry = await post('/api/v1/benefits/payment-batches', c.releaser, { case_ids: [caseId], expected_total_fen: 4_800_000 }, 'retry-1');
     expect(retry.statusCode, retry.body).toBe(200);
     expect((await apply(`${payment.id}-1`, 'paid')).status).toBe('rejected');
     expect(await apply(`${payment.id}-2`, 'paid')).toEqual({ status: 'accepted' });

@@ -12,7 +12,7 @@ import { applyBankResult } from './bank-results.service.ts';
 import { confirmCase, declineCase } from './confirm.service.ts';
 import { reconcileLedger } from './ledger.service.ts';
 import { createMatchRun } from './match.service.ts';
-import { createPaymentBatch } from './payments.service.ts';
+import { createPaymentBatch, previewPaymentBatch } from './payments.service.ts';
 import { approveCase, rejectCase, returnCase } from './review.service.ts';
 
 // Random sequences of what officials, enterprises and the bank do to a few cases: whatever the
@@ -57,17 +57,23 @@ describe.each(testDialects())('ledger under random action sequences on %s', (dia
     return ids;
   }
 
+  // The payer confirms what the preview showed, in the same transaction.
+  async function releaseAsPreviewed(trx: Parameters<typeof approveCase>[0], actor: typeof actors.releaser, id: number) {
+    const preview = await previewPaymentBatch(trx, t.ctx, actor, [id]);
+    return createPaymentBatch(trx, t.ctx, actor, { case_ids: [id], preview_token: preview.token });
+  }
+
   async function perform(action: Action, id: number): Promise<void> {
     const ctx = t.ctx;
     const run = (work: (trx: Parameters<typeof approveCase>[0]) => Promise<unknown>) => ctx.db.transaction().execute(work);
     switch (action) {
       case 'confirm': await run((trx) => confirmCase(trx, ctx, actors.enterprise, id, { bank_name: '测试银行', bank_account: '62220000111122223333', account_holder: '测试企业' })); break;
       case 'decline': await run((trx) => declineCase(trx, ctx, actors.enterprise, id, '不需要')); break;
-      case 'approve': await run((trx) => approveCase(trx, ctx, actors.approver, id)); break;
+      case 'approve': await run((trx) => approveCase(trx, ctx, actors.approver, id, { opinion: '符合条件，同意' })); break;
       case 'reject': await run((trx) => rejectCase(trx, ctx, actors.approver, id, '不符合')); break;
       case 'return': await run((trx) => returnCase(trx, ctx, actors.approver, id, '补正')); break;
-      case 'pay': await run((trx) => createPaymentBatch(trx, ctx, actors.releaser, [id])); break;
-      case 'pay_as_approver': await run((trx) => createPaymentBatch(trx, ctx, actors.approver, [id])); break;
+      case 'pay': await run((trx) => releaseAsPreviewed(trx, actors.releaser, id)); break;
+      case 'pay_as_approver': await run((trx) => releaseAsPreviewed(trx, actors.approver, id)); break;
       case 'bank_paid':
       case 'bank_failed': {
         const payment = await ctx.db.selectFrom('benefit_payments').select(['id', 'attempt']).where('case_id', '=', id).executeTakeFirst();

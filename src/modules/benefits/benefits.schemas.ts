@@ -56,7 +56,32 @@ export const ConfirmBody = Type.Object({
 
 export const ReasonBody = Type.Object({ reason: Type.String({ minLength: 2, maxLength: 500 }) }, { additionalProperties: false });
 
-export const BulkApproveBody = Type.Object({ case_ids: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 1000 }) }, { additionalProperties: false });
+const Opinion = Type.String({ maxLength: 500, description: '审核意见（审核通过必填，2–500 字，记入案件办理记录）' });
+const Confirmation = {
+  preview_token: Type.Optional(Type.String({ maxLength: 200, description: '预览返回的确认码：执行时与当前情况比对，有变化则拒绝（PREVIEW_CHANGED）' })),
+  expected_total_fen: Type.Optional(Type.Integer({ description: '或：预览所见的合计金额（分），所列案件须全部仍可办理且合计一致' })),
+};
+
+export const ApproveBody = Type.Object({
+  opinion: Type.Optional(Opinion),
+  expected_amount_fen: Type.Optional(Type.Integer({ description: '确认时所见的案件金额（分）；金额已变则拒绝' })),
+}, { additionalProperties: false });
+
+const CaseIds = Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 1000 });
+export const BulkPreviewBody = Type.Object({ case_ids: CaseIds }, { additionalProperties: false });
+export const BulkApproveBody = Type.Object({ case_ids: CaseIds, opinion: Type.Optional(Opinion), ...Confirmation }, { additionalProperties: false });
+
+/** The preview of a money step: cases with masked accounts, the total, and the token to confirm it with. */
+export const MoneyPreview = Type.Object({
+  count: Type.Integer(), total_fen: Type.Integer(), total_yuan: Type.String(),
+  token: Type.String({ description: '确认码：执行时原样带上' }),
+  cases: Type.Array(Type.Object({
+    id: Type.Integer(), policy: Type.String(), period: Type.String(), uscc: Type.String(), enterprise_name: Type.String(),
+    amount_fen: Type.Integer(), amount_yuan: Type.String(),
+    bank_name: Nullable(Type.String()), bank_account: Nullable(Type.String({ description: '收款账号（仅末四位）' })), account_holder: Nullable(Type.String()),
+  })),
+  skipped: Type.Array(Type.Object({ id: Type.Integer(), reason: Type.String(), state: Nullable(Type.String()) })),
+});
 export const BulkApproveAnswer = Type.Object({
   approved: Type.Integer(),
   results: Type.Array(Type.Object({ id: Type.Integer(), state: Nullable(Type.String()), skipped: Nullable(Type.String()) })),
@@ -81,7 +106,9 @@ export const MatchRunQuery = Type.Object({
 });
 export const MatchRunPage = PageOf(MatchRun);
 
-export const PaymentBatchBody = Type.Object({ case_ids: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 5000 })) }, { additionalProperties: false });
+const PayableIds = Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 5000 }));
+export const PaymentPreviewBody = Type.Object({ case_ids: PayableIds }, { additionalProperties: false });
+export const PaymentBatchBody = Type.Object({ case_ids: PayableIds, ...Confirmation }, { additionalProperties: false });
 export const PaymentBatch = Type.Object({
   id: Type.Integer(), file_name: Type.String(), sha256: Type.String(), payments: Type.Integer(), total_fen: Type.Integer(), total_yuan: Type.String(), case_ids: Type.Array(Type.Integer()),
 });

@@ -3,7 +3,7 @@ import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../db/database.ts';
 import { createPersonalDataCipher } from '../../platform/crypto/personal-data.ts';
 import type { Actor, CurrentUser } from '../../platform/auth/current-user.ts';
-import { createPaymentBatch } from './payments.service.ts';
+import { createPaymentBatch, previewPaymentBatch } from './payments.service.ts';
 import { approveCase } from './review.service.ts';
 
 /**
@@ -22,14 +22,17 @@ const pause = () => new Promise((resolve) => setTimeout(resolve, 15));
 
 const confirmed = await handle.db.selectFrom('benefit_cases').select('id').where('state', '=', 'confirmed').orderBy('id').execute();
 for (const { id } of confirmed) {
-  await handle.db.transaction().execute((trx) => approveCase(trx, ctx, actorOf(approverId!), Number(id)));
+  await handle.db.transaction().execute((trx) => approveCase(trx, ctx, actorOf(approverId!), Number(id), { opinion: '符合条件，同意' }));
   process.stdout.write(`approved ${id}\n`);
   await pause();
 }
 now += 10 * 86_400_000; // 公示 over
 const approved = await handle.db.selectFrom('benefit_cases').select('id').where('state', '=', 'approved').orderBy('id').execute();
 for (const { id } of approved) {
-  await handle.db.transaction().execute((trx) => createPaymentBatch(trx, ctx, actorOf(releaserId!), [Number(id)]));
+  await handle.db.transaction().execute(async (trx) => {
+    const preview = await previewPaymentBatch(trx, ctx, actorOf(releaserId!), [Number(id)]);
+    return createPaymentBatch(trx, ctx, actorOf(releaserId!), { case_ids: [Number(id)], preview_token: preview.token });
+  });
   process.stdout.write(`released ${id}\n`);
   await pause();
 }

@@ -176,7 +176,7 @@ describe.each(testDialects())('社会保险补贴 with facts the enterprise decl
     const review = (await declarations(c.wuxi)).json();
     expect(review).toMatchObject({ is_editable: false, amount_fen: 178_750 });
     expect(rowOf(review, people.unemployed).facts.filter((f: any) => f.source === 'declared').map((f: any) => [f.name, f.text])).toEqual([[CONTRACT, '无固定期限'], [CONTRIBUTION, '400.00 元']]);
-    const approved = await send('POST', `/api/v1/benefits/cases/${caseId}/approve`, c.wuxi, {});
+    const approved = await send('POST', `/api/v1/benefits/cases/${caseId}/approve`, c.wuxi, { opinion: '申报事实已核对，同意' });
     expect(approved.json().state).toBe('approved');
     const stored = await t.ctx.db.selectFrom('benefit_cases').select(['amount_fen', 'is_amount_changed']).where('id', '=', caseId).executeTakeFirstOrThrow();
     expect([toNumber(stored.amount_fen), toNumber(stored.is_amount_changed)]).toEqual([178_750, 0]);

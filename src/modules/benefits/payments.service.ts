@@ -13,6 +13,7 @@ import { findCase } from './cases.repository.ts';
 import { bookRelease } from './ledger.service.ts';
 import { insertOutbox } from './notices.repository.ts';
 import { findPayableCases, insertPayment, insertPaymentBatch, releaseGuard, retryPayment } from './payments.repository.ts';
+import { moneyPreviewOf, requireConfirmedPreview, type MoneyConfirmation } from './money-preview.ts';
 import { paymentFileOf, type InstructionLine } from './payment-file.ts';
 import { policyNameOf } from './policy-names.ts';
 
@@ -26,13 +27,28 @@ import { policyNameOf } from './policy-names.ts';
 
 type Official = Actor & { user: CurrentUser };
 
-/** Releases the given cases (or every payable case in scope) into one payment batch. */
-export async function createPaymentBatch(trx: Db, ctx: AppContext, actor: Official, caseIds?: readonly number[]) {
+// The cases a release would pay: asked-for ones must each be payable (with the precise reason
+// if not); without a list, every payable case in scope the caller did not approve.
+async function payableCases(trx: Db, ctx: AppContext, actor: Official, caseIds?: readonly number[]) {
   const scope = await caseScopeOf(trx, actor.user);
-  const { today, month } = todayOf(ctx.clock);
+  const { today } = todayOf(ctx.clock);
   if (caseIds) for (const id of caseIds) await explainUnpayable(trx, ctx, actor, id);
-  const payable = (await findPayableCases(trx, scope, today, caseIds)).filter((c) => c.approved_by !== actor.user.id);
+  return (await findPayableCases(trx, scope, today, caseIds)).filter((c) => c.approved_by !== actor.user.id);
+}
+
+/** What a payment instruction would hold: cases, amounts, masked accounts, total, and the token to confirm it. */
+export async function previewPaymentBatch(trx: Db, ctx: AppContext, actor: Official, caseIds?: readonly number[]) {
+  const payable = await payableCases(trx, ctx, actor, caseIds);
   if (payable.length === 0) throw new AppError('NO_PAYABLE_CASES');
+  return moneyPreviewOf('release', payable);
+}
+
+/** Releases the given cases (or every payable case in scope) into one payment batch, exactly as previewed. */
+export async function createPaymentBatch(trx: Db, ctx: AppContext, actor: Official, request: { case_ids?: readonly number[] } & MoneyConfirmation) {
+  const { today, month } = todayOf(ctx.clock);
+  const payable = await payableCases(trx, ctx, actor, request.case_ids);
+  if (payable.length === 0) throw new AppError('NO_PAYABLE_CASES');
+  requireConfirmedPreview('release', moneyPreviewOf('release', payable), request, request.case_ids);
   const at = ctx.clock().toISOString();
   const lines: InstructionLine[] = [];
   for (const current of payable) {
@@ -45,17 +61,17 @@ export async function createPaymentBatch(trx: Db, ctx: AppContext, actor: Offici
     if (!wasFailed) await bookRelease(trx, { caseId: id, policy: current.policy_code, region: current.region_code, month, amountFen, at });
     lines.push({ paymentId: payment.id, attempt: payment.attempt, current, amountFen, bankAccount: wholeAccountOf(ctx.cipher, current), policyName: await policyNameOf(trx, current.policy_code) });
   }
-  return storeBatch(trx, ctx, actor, lines, at);
+  return storeBatch(trx, ctx, actor, lines, at, request.preview_token ?? null);
 }
 
-async function storeBatch(trx: Db, ctx: AppContext, actor: Official, lines: InstructionLine[], at: string) {
+async function storeBatch(trx: Db, ctx: AppContext, actor: Official, lines: InstructionLine[], at: string, previewToken: string | null) {
   const content = paymentFileOf(lines);
   const sha256 = createHash('sha256').update(content).digest('hex');
   const totalFen = lines.reduce((sum, line) => sum + line.amountFen, 0);
   const fileName = `payment-${at.slice(0, 10).replace(/-/g, '')}-${sha256.slice(0, 8)}.csv`;
   const batchId = await insertPaymentBatch(trx, { file_name: fileName, ...sealedPaymentFile(ctx.cipher, content), sha256, payments: lines.length, total_fen: totalFen, created_by: actor.user.id, created_at: at }, lines.map((l) => l.paymentId));
   await insertOutbox(trx, [{ channel: 'payment_instruction', dedupe_key: `payment-batch:${batchId}`, recipient: 'treasury', payload: JSON.stringify({ batch_id: batchId, file_name: fileName, sha256, payments: lines.length, total_fen: totalFen }), created_at: at }]);
-  await appendAudit(trx, ctx.dialect, actor, { action: 'benefits.payment_batch.create', outcome: 'success', objectType: 'benefit_payment_batch', objectId: batchId, details: { payments: lines.length, total_fen: totalFen, sha256 } }, ctx.clock());
+  await appendAudit(trx, ctx.dialect, actor, { action: 'benefits.payment_batch.create', outcome: 'success', objectType: 'benefit_payment_batch', objectId: batchId, details: { payments: lines.length, total_fen: totalFen, sha256, case_ids: lines.map((l) => toNumber(l.current.id)), preview_token: previewToken } }, ctx.clock());
   return { id: batchId, file_name: fileName, sha256, payments: lines.length, total_fen: totalFen, total_yuan: formatYuan(totalFen), case_ids: lines.map((l) => toNumber(l.current.id)) };
 }
 

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../app-context.ts';
+import { signedInActorOf } from '../../platform/auth/auth.plugin.ts';
 import { ErrorResponse, standardErrors } from '../../platform/http/schemas.ts';
-import { BulkApproveAnswer, BulkApproveBody, IdempotencyHeaders, IdParams, MatchRun, MatchRunBody, MatchRunPage, MatchRunQuery, ReasonBody, StateAnswer } from './benefits.schemas.ts';
+import { ApproveBody, BulkApproveAnswer, BulkApproveBody, BulkPreviewBody, IdempotencyHeaders, MoneyPreview, IdParams, MatchRun, MatchRunBody, MatchRunPage, MatchRunQuery, ReasonBody, StateAnswer } from './benefits.schemas.ts';
 import { idempotentWrite } from './idempotent-route.ts';
 import { runMatchInBackground } from './match-runner.ts';
 import { getMatchRun, listMatchRuns, openMatchRun } from './match.service.ts';
-import { approveCase, approveCases, rejectCase, returnCase } from './review.service.ts';
+import { approveCase, approveCases, previewApproveCases, rejectCase, returnCase } from './review.service.ts';
 
 const writeErrors = { 409: ErrorResponse, 422: ErrorResponse, ...standardErrors };
 
@@ -39,8 +39,8 @@ export function reviewRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
 
     app.post('/api/v1/benefits/cases/:id/approve', {
       config: { access: ['city_hrss'] },
-      schema: { tags: ['benefits'], summary: '审核通过（同时开始 5 个工作日公示）', params: IdParams, headers: IdempotencyHeaders, body: Type.Optional(Type.Object({}, { additionalProperties: false })), response: { 200: StateAnswer, ...writeErrors } },
-    }, async (request, reply) => idempotentWrite(ctx, request, reply, (trx, actor) => approveCase(trx, ctx, actor, request.params.id)));
+      schema: { tags: ['benefits'], summary: '审核通过（须填写审核意见；同时开始 5 个工作日公示）', params: IdParams, headers: IdempotencyHeaders, body: ApproveBody, response: { 200: StateAnswer, ...writeErrors } },
+    }, async (request, reply) => idempotentWrite(ctx, request, reply, (trx, actor) => approveCase(trx, ctx, actor, request.params.id, request.body)));
 
     app.post('/api/v1/benefits/cases/:id/reject', {
       config: { access: ['city_hrss'] },
@@ -52,9 +52,14 @@ export function reviewRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       schema: { tags: ['benefits'], summary: '退回企业补正（须说明理由）', params: IdParams, headers: IdempotencyHeaders, body: ReasonBody, response: { 200: StateAnswer, ...writeErrors } },
     }, async (request, reply) => idempotentWrite(ctx, request, reply, (trx, actor) => returnCase(trx, ctx, actor, request.params.id, request.body.reason)));
 
+    app.post('/api/v1/benefits/cases/bulk-approve/preview', {
+      config: { access: ['city_hrss'] },
+      schema: { tags: ['benefits'], summary: '批量审核通过预览（案件、金额、收款账号脱敏、合计与确认码；不做任何变更）', body: BulkPreviewBody, response: { 200: MoneyPreview, ...standardErrors } },
+    }, async (request) => previewApproveCases(ctx.db, signedInActorOf(request), request.body.case_ids));
+
     app.post('/api/v1/benefits/cases/bulk-approve', {
       config: { access: ['city_hrss'] },
-      schema: { tags: ['benefits'], summary: '免申即享批量审核通过', headers: IdempotencyHeaders, body: BulkApproveBody, response: { 200: BulkApproveAnswer, ...writeErrors } },
-    }, async (request, reply) => idempotentWrite(ctx, request, reply, (trx, actor) => approveCases(trx, ctx, actor, request.body.case_ids)));
+      schema: { tags: ['benefits'], summary: '免申即享批量审核通过（须带预览确认码或所列案件的合计金额，以及审核意见）', headers: IdempotencyHeaders, body: BulkApproveBody, response: { 200: BulkApproveAnswer, ...writeErrors } },
+    }, async (request, reply) => idempotentWrite(ctx, request, reply, (trx, actor) => approveCases(trx, ctx, actor, request.body)));
   };
 }

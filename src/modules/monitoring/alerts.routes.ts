@@ -4,6 +4,8 @@ import type { AppContext } from '../../app-context.ts';
 import { signedInActorOf } from '../../platform/auth/auth.plugin.ts';
 import { PageOf, PageQuery, standardErrors } from '../../platform/http/schemas.ts';
 import type { Role } from '../../platform/roles.ts';
+import { XLSX_CONTENT_TYPE, sendWorkbook } from '../../platform/http/excel-export.ts';
+import { exportAlerts } from './alerts-export.ts';
 import { changeAlert, getAlert, listAlerts } from './alerts.service.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -23,6 +25,13 @@ const AlertDetailSchema = Type.Composite([AlertSchema, Type.Object({
   events: Type.Array(Type.Object({ at: Type.String(), actor: Nullable(Type.String()), action: Type.String(), note: Nullable(Type.String()) })),
 })]);
 
+const AlertFilters = Type.Object({
+  status: Type.Optional(StatusSchema), kind: Type.Optional(KindSchema),
+  period: Type.Optional(Type.Integer({ minimum: 100001, maximum: 999912, description: '所属期 YYYYMM' })),
+  region: Type.Optional(Type.String({ pattern: '^\\d{6}$' })), uscc: Type.Optional(Type.String({ maxLength: 40 })),
+  mine: Type.Optional(Type.Boolean({ description: '只看分派给我的' })),
+});
+
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 const LIST_ROLES: readonly Role[] = ['province_hrss', 'province_miit', 'city_hrss', 'commissioner'];
 
@@ -33,15 +42,22 @@ export function alertsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       config: { access: LIST_ROLES },
       schema: {
         tags: ['monitoring'], summary: '就业监测预警列表（规模性减员、认定即将到期、停止缴费）',
-        querystring: Type.Composite([PageQuery, Type.Object({
-          status: Type.Optional(StatusSchema), kind: Type.Optional(KindSchema),
-          period: Type.Optional(Type.Integer({ minimum: 100001, maximum: 999912, description: '所属期 YYYYMM' })),
-          region: Type.Optional(Type.String({ pattern: '^\\d{6}$' })), uscc: Type.Optional(Type.String({ maxLength: 40 })),
-          mine: Type.Optional(Type.Boolean({ description: '只看分派给我的' })),
-        })]),
+        querystring: Type.Composite([PageQuery, AlertFilters]),
         response: { 200: PageOf(AlertSchema), ...standardErrors },
       },
     }, async (request) => listAlerts(ctx, signedInActorOf(request).user, request.query));
+
+    app.get('/api/v1/monitoring/alerts/export', {
+      config: { access: LIST_ROLES },
+      schema: {
+        tags: ['monitoring'], summary: '导出就业预警 Excel（筛选条件同列表，个人信息遮盖，导出留痕）',
+        querystring: AlertFilters,
+        response: { 200: Type.String({ description: XLSX_CONTENT_TYPE }), ...standardErrors },
+      },
+    }, async (request, reply) => {
+      const { fileName, content } = await exportAlerts(ctx, signedInActorOf(request), request.query);
+      return sendWorkbook(reply, fileName, 'alerts.xlsx', content);
+    });
 
     app.get('/api/v1/monitoring/alerts/:id', {
       config: { access: LIST_ROLES },

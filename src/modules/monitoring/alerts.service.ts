@@ -53,15 +53,19 @@ export interface AlertQuery {
   pageSize?: number;
 }
 
-/** A page of the alerts in the caller's scope. */
-export async function listAlerts(ctx: AppContext, user: CurrentUser, query: AlertQuery): Promise<Page<AlertView>> {
-  const { page, pageSize, offset } = pageWindow(query);
-  const filter: repo.AlertFilter = {
+/** The list's filter for the caller: its scope and the page's choices (the export uses the same). */
+export async function alertFilterFor(ctx: AppContext, user: CurrentUser, query: AlertQuery): Promise<repo.AlertFilter> {
+  return {
     scope: await enterpriseScopeOf(ctx.db, user), status: query.status, kind: query.kind, period: query.period,
     regionCodes: query.region ? await regionScopeCodes(ctx.db, query.region) : undefined,
     uscc: query.uscc ? normalizeIdentifier(query.uscc) : undefined, assigneeId: query.mine ? user.id : undefined,
   };
-  const { rows, total } = await repo.listAlertRows(ctx.db, filter, offset, pageSize);
+}
+
+/** A page of the alerts in the caller's scope. */
+export async function listAlerts(ctx: AppContext, user: CurrentUser, query: AlertQuery): Promise<Page<AlertView>> {
+  const { page, pageSize, offset } = pageWindow(query);
+  const { rows, total } = await repo.listAlertRows(ctx.db, await alertFilterFor(ctx, user, query), offset, pageSize);
   const today = todayInShanghai(ctx.clock);
   return { items: rows.map((r) => toAlertView(r, today)), total, page, pageSize };
 }

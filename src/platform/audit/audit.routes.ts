@@ -7,7 +7,9 @@ import { addDays } from '../iso-date.ts';
 import { shanghaiDayStart } from '../time.ts';
 import { PageOf, PageQuery, pageWindow, standardErrors } from '../http/schemas.ts';
 import { appendAudit } from './audit.ts';
-import { listAuditRows } from './audit.repository.ts';
+import { XLSX_CONTENT_TYPE, sendWorkbook } from '../http/excel-export.ts';
+import { exportAuditLog, type AuditExportQuery } from './audit-export.ts';
+import { listAuditRows, type AuditFilter } from './audit.repository.ts';
 import { verifyAuditChain } from './audit-verify.ts';
 
 const AuditRow = Type.Object({
@@ -24,13 +26,20 @@ const AuditRow = Type.Object({
   details: Type.Union([Type.String(), Type.Null()]),
 });
 
-const AuditQuery = Type.Composite([PageQuery, Type.Object({
+const AuditFilters = Type.Object({
   action: Type.Optional(Type.String({ maxLength: 64 })),
   username: Type.Optional(Type.String({ maxLength: 64 })),
   outcome: Type.Optional(Type.Union([Type.Literal('success'), Type.Literal('failure'), Type.Literal('denied')])),
   from: Type.Optional(Type.String({ format: 'date', description: '起始日期（含）' })),
   to: Type.Optional(Type.String({ format: 'date', description: '截止日期（含）' })),
-})]);
+});
+const AuditQuery = Type.Composite([PageQuery, AuditFilters]);
+
+// Dates are Beijing days: from its first moment to the first moment of the day after `to`.
+function auditFilterOf(query: AuditExportQuery): AuditFilter {
+  const { from, to, ...rest } = query;
+  return { ...rest, from: from ? shanghaiDayStart(from) : undefined, to: to ? shanghaiDayStart(addDays(to, 1)) : undefined };
+}
 
 /** The auditor's view of the log and the chain check; reading the log is itself audited. */
 export function auditRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
@@ -40,9 +49,8 @@ export function auditRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       schema: { tags: ['audit'], summary: '审计日志', querystring: AuditQuery, response: { 200: PageOf(AuditRow), ...standardErrors } },
     }, async (request) => {
       const { page, pageSize, offset } = pageWindow(request.query);
-      const { from, to, ...rest } = request.query;
-      const filter = { ...rest, from: from ? shanghaiDayStart(from) : undefined, to: to ? shanghaiDayStart(addDays(to, 1)) : undefined };
-      const { items, total } = await listAuditRows(ctx.db, filter, offset, pageSize);
+      const { from: _from, to: _to, ...rest } = request.query;
+      const { items, total } = await listAuditRows(ctx.db, auditFilterOf(request.query), offset, pageSize);
       await appendAudit(ctx.db, ctx.dialect, actorOf(request), { action: 'audit.read', outcome: 'success', details: { filter: rest, page } }, ctx.clock());
       return {
         items: items.map((r) => ({
@@ -51,6 +59,14 @@ export function auditRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         })),
         total: toNumber(total), page, pageSize,
       };
+    });
+
+    app.get('/api/v1/audit/export', {
+      config: { access: ['auditor'] },
+      schema: { tags: ['audit'], summary: '导出审计日志 Excel（筛选条件同列表，个人信息与 IP 末段遮盖，导出留痕）', querystring: AuditFilters, response: { 200: Type.String({ description: XLSX_CONTENT_TYPE }), ...standardErrors } },
+    }, async (request, reply) => {
+      const { fileName, content } = await exportAuditLog(ctx, actorOf(request), request.query, auditFilterOf(request.query));
+      return sendWorkbook(reply, fileName, 'audit-log.xlsx', content);
     });
 
     app.post('/api/v1/audit/verify', {

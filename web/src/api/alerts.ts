@@ -1,4 +1,4 @@
-import { api } from './client.ts';
+import { api, apiDownload } from './client.ts';
 import type { Page, PageQuery } from './types.ts';
 
 /** Employment alerts (就业预警, SPEC §2.4): detected after every refresh, worked by officials. */
@@ -47,6 +47,11 @@ export interface AlertQuery extends PageQuery {
   region?: string;
   uscc?: string;
   mine?: boolean;
+}
+
+/** The alerts of these filters as an Excel file (notes masked; the export is audited). */
+export function exportAlerts(query: Omit<AlertQuery, 'page' | 'pageSize'>): Promise<{ blob: Blob; fileName: string }> {
+  return apiDownload('/monitoring/alerts/export', { ...query }, 'alerts.xlsx');
 }
 
 export function listAlerts(query: AlertQuery): Promise<Page<Alert>> {

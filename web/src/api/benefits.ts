@@ -122,6 +122,29 @@ export interface BulkApproveAnswer {
   results: { id: number; state: string | null; skipped: string | null }[];
 }
 
+/** The preview of a money step: cases with masked accounts, the total, and the token that confirms it. */
+export interface MoneyPreview {
+  count: number;
+  total_fen: number;
+  total_yuan: string;
+  token: string;
+  cases: {
+    id: number;
+    policy: string;
+    period: string;
+    uscc: string;
+    enterprise_name: string;
+    amount_fen: number;
+    amount_yuan: string;
+    bank_name: string | null;
+    /** ****1234: the tail only. */
+    bank_account: string | null;
+    account_holder: string | null;
+  }[];
+  /** Cases asked for that the step leaves out: NOT_FOUND, or INVALID_STATE_TRANSITION with their state. */
+  skipped: { id: number; reason: string; state: string | null }[];
+}
+
 export interface PaymentBatch {
   id: number;
   file_name: string;
@@ -250,8 +273,9 @@ export function declineCase(id: number, reason: string, key: string): Promise<St
   return write(`/benefits/cases/${id}/decline`, { reason }, key);
 }
 
-export function approveCase(id: number, key: string): Promise<StateAnswer> {
-  return write(`/benefits/cases/${id}/approve`, {}, key);
+/** Approves with the official's opinion (审核意见) and the amount seen when confirming. */
+export function approveCase(id: number, approval: { opinion: string; expected_amount_fen: number }, key: string): Promise<StateAnswer> {
+  return write(`/benefits/cases/${id}/approve`, approval, key);
 }
 
 export function rejectCase(id: number, reason: string, key: string): Promise<StateAnswer> {
@@ -262,8 +286,14 @@ export function returnCase(id: number, reason: string, key: string): Promise<Sta
   return write(`/benefits/cases/${id}/return`, { reason }, key);
 }
 
-export function bulkApproveCases(caseIds: number[], key: string): Promise<BulkApproveAnswer> {
-  return write('/benefits/cases/bulk-approve', { case_ids: caseIds }, key);
+/** What a bulk approval of these cases would do (changes nothing). */
+export function previewBulkApprove(caseIds: number[]): Promise<MoneyPreview> {
+  return api.post<MoneyPreview>('/benefits/cases/bulk-approve/preview', { case_ids: caseIds });
+}
+
+/** Approves exactly what the preview showed (its token), with one opinion for every case. */
+export function bulkApproveCases(caseIds: number[], confirmed: { opinion: string; preview_token: string }, key: string): Promise<BulkApproveAnswer> {
+  return write('/benefits/cases/bulk-approve', { case_ids: caseIds, ...confirmed }, key);
 }
 
 export function startMatchRun(policy: string, period: string, key: string): Promise<MatchRun> {
@@ -282,9 +312,14 @@ export function listOverdueByCity(): Promise<OverdueByCity> {
   return api.get<OverdueByCity>('/benefits/review/overdue');
 }
 
-/** Payment instructions for the given cases, or for every case ready for payment when none are given. */
-export function createPaymentBatch(caseIds: number[] | undefined, key: string): Promise<PaymentBatch> {
-  return write('/benefits/payment-batches', caseIds && caseIds.length > 0 ? { case_ids: caseIds } : {}, key);
+/** What a payment instruction for these cases (or every case ready for payment) would hold (changes nothing). */
+export function previewPaymentBatch(caseIds: number[] | undefined): Promise<MoneyPreview> {
+  return api.post<MoneyPreview>('/benefits/payment-batches/preview', caseIds && caseIds.length > 0 ? { case_ids: caseIds } : {});
+}
+
+/** Payment instructions for exactly the cases the preview showed (its token). */
+export function createPaymentBatch(caseIds: number[], previewToken: string, key: string): Promise<PaymentBatch> {
+  return write('/benefits/payment-batches', { case_ids: caseIds, preview_token: previewToken }, key);
 }
 
 export function listPaymentBatches(query: PageQuery): Promise<Page<PaymentBatchListItem>> {
@@ -302,6 +337,11 @@ export function listObjections(query: ObjectionQuery): Promise<Page<Objection>> 
 
 export function resolveObjection(id: number, decision: 'upheld' | 'dismissed', resolution: string, key: string): Promise<ObjectionAnswer> {
   return write(`/benefits/objections/${id}/resolve`, { decision, resolution }, key);
+}
+
+/** The reconciliation of these filters as an Excel file (audited). */
+export function exportReconciliation(query: { policy?: string; month?: string }): Promise<{ blob: Blob; fileName: string }> {
+  return apiDownload('/benefits/ledger/reconciliation/export', { ...query }, 'reconciliation.xlsx');
 }
 
 export function getReconciliation(query: { policy?: string; month?: string }): Promise<Reconciliation> {

@@ -345,6 +345,9 @@ export const enUS: Record<MessageKey, string> = {
 
   'menu.usccOverrides': 'Credit code exceptions',
   'error.USCC_OVERRIDE_NOT_NEEDED': 'This credit code passes the check: no exception needed',
+  'error.OPINION_REQUIRED': 'Approval needs a review opinion (2–500 characters)',
+  'error.PREVIEW_REQUIRED': 'Steps that move money must be previewed and confirmed first',
+  'error.PREVIEW_CHANGED': 'The selected cases changed after the preview; nothing was done. Preview and confirm again',
   'error.USCC_OVERRIDE_NOT_ALLOWED': 'Only a credit code with a wrong check character can be recorded as an exception',
 
   ...monitoringEnUS,

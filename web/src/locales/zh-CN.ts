@@ -347,6 +347,9 @@ export const zhCN = {
 
   'menu.usccOverrides': '信用代码例外',
   'error.USCC_OVERRIDE_NOT_NEEDED': '该统一社会信用代码校验通过，无需登记人工核验例外',
+  'error.OPINION_REQUIRED': '审核通过须填写审核意见（2–500 字）',
+  'error.PREVIEW_REQUIRED': '涉及资金的操作须先预览并确认',
+  'error.PREVIEW_CHANGED': '预览后所选案件已有变化，未执行。请重新预览并确认',
   'error.USCC_OVERRIDE_NOT_ALLOWED': '只有校验位不符的统一社会信用代码可以登记人工核验例外',
 
   ...monitoringZhCN,

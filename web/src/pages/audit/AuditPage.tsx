@@ -1,8 +1,9 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Table, Tag, type TableProps } from 'antd';
+import { Alert, Button, Card, Space, Table, Tag, type TableProps } from 'antd';
 import { useState } from 'react';
-import { listAuditEntries, verifyAuditChain, type AuditEntry, type AuditQuery, type AuditVerification } from '../../api/audit.ts';
+import { exportAuditEntries, listAuditEntries, verifyAuditChain, type AuditEntry, type AuditQuery, type AuditVerification } from '../../api/audit.ts';
 import { AccountName, ActorLabel, NameWithCode } from '../../components/CodeHint.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { pageControls } from '../../components/pageControls.ts';
 import { useRemoteData } from '../../components/useRemoteData.ts';
@@ -100,9 +101,18 @@ export default function AuditPage() {
     <Card
       title={t('audit.title')}
       extra={
-        <Button icon={<SafetyCertificateOutlined />} loading={isVerifying} onClick={() => void verify()}>
-          {t('audit.verify')}
-        </Button>
+        <Space wrap>
+          <ExportButton
+            testId="audit-export"
+            download={() => {
+              const { page: _page, pageSize: _pageSize, ...filters } = query;
+              return exportAuditEntries(filters);
+            }}
+          />
+          <Button icon={<SafetyCertificateOutlined />} loading={isVerifying} onClick={() => void verify()}>
+            {t('audit.verify')}
+          </Button>
+        </Space>
       }
     >
       <ChainVerification result={verification.result} error={verification.error} />

@@ -1,18 +1,58 @@
-import { Alert, Table, Typography } from 'antd';
-import { getReconciliation, type LedgerRow } from '../../api/benefits.ts';
+import { Alert, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { BENEFIT_POLICIES, exportReconciliation, getReconciliation, type LedgerRow } from '../../api/benefits.ts';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useRemoteData } from '../../components/useRemoteData.ts';
 import { formatFen } from '../../utils/format.ts';
 import { useBenefitsText } from './benefitsText.ts';
 
-/** The double-entry ledger reconciled per policy, region and month; any difference is listed. */
+const MONTH = /^\d{6}$/;
+
+/**
+ * The double-entry ledger reconciled per policy, region and month, filtered by policy and month;
+ * any difference is listed; the same view exports to Excel.
+ */
 export function LedgerPanel() {
   const { bt, policyName } = useBenefitsText();
-  const report = useRemoteData(() => getReconciliation({}), 'ledger');
+  const [filters, setFilters] = useState<{ policy?: string; month?: string }>({});
+  const [monthText, setMonthText] = useState('');
+  const report = useRemoteData(() => getReconciliation(filters), `ledger-${JSON.stringify(filters)}`);
   const data = report.data;
   const money = (fen: number) => formatFen(fen);
+  const isMonthInvalid = monthText !== '' && !MONTH.test(monthText);
   return (
     <>
+      <Space wrap style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }}>
+        <Form layout="inline" style={{ rowGap: 8 }}>
+          <Form.Item label={bt('benefits.policy')} htmlFor="ledger-policy">
+            <Select
+              id="ledger-policy"
+              allowClear
+              style={{ width: 180 }}
+              value={filters.policy}
+              placeholder={bt('benefits.ledger.allPolicies')}
+              options={BENEFIT_POLICIES.map((code) => ({ value: code, label: policyName(code) }))}
+              onChange={(policy: string | undefined) => setFilters((current) => ({ ...current, policy }))}
+            />
+          </Form.Item>
+          <Form.Item label={bt('benefits.ledger.month')} htmlFor="ledger-month" validateStatus={isMonthInvalid ? 'error' : undefined} help={isMonthInvalid ? bt('benefits.ledger.monthRule') : undefined}>
+            <Input
+              id="ledger-month"
+              allowClear
+              style={{ width: 120 }}
+              placeholder="202503"
+              value={monthText}
+              onChange={(event) => {
+                const text = event.target.value.trim();
+                setMonthText(text);
+                if (text === '' || MONTH.test(text)) setFilters((current) => ({ ...current, month: text || undefined }));
+              }}
+            />
+          </Form.Item>
+        </Form>
+        <ExportButton testId="ledger-export" download={() => exportReconciliation(filters)} />
+      </Space>
       <LoadError error={report.error} />
       {data && (
         <Alert

@@ -1,7 +1,7 @@
 import { Alert, Button, Form, Input, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { createPaymentBatch, downloadPaymentFile, listPaymentBatches, type PaymentBatchListItem } from '../../api/benefits.ts';
+import { createPaymentBatch, downloadPaymentFile, listPaymentBatches, previewPaymentBatch, type PaymentBatchListItem } from '../../api/benefits.ts';
 import type { PageQuery } from '../../api/types.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useRemoteData } from '../../components/useRemoteData.ts';
@@ -9,13 +9,13 @@ import { useErrorText } from '../../locales/i18n.tsx';
 import { saveBlob } from '../../utils/download.ts';
 import { formatDateTime, formatFen } from '../../utils/format.ts';
 import { useBenefitsText } from './benefitsText.ts';
-import { useActionKey } from './useActionKey.ts';
-
-const CASE_IDS = /^\s*\d+(\s*[,，\s]\s*\d+)*\s*$/;
+import { ConfirmMoneyModal } from './ConfirmMoneyModal.tsx';
+import { parseCaseIds, previewedIds } from './moneySteps.ts';
 
 /**
- * 直补快办: payment instruction files for cases past 公示 with no open objection, and the files
- * made before (newest first, with their download). The server refuses (403 SEPARATION_OF_DUTIES)
+ * 直补快办: payment instruction files for cases past 公示 with no open objection — generated only
+ * after a preview of the cases, total and masked accounts is confirmed — and the files made
+ * before (newest first, with their download). The server refuses (403 SEPARATION_OF_DUTIES)
  * when the releaser approved the case; its message is shown.
  */
 export function PaymentsPanel() {
@@ -24,25 +24,8 @@ export function PaymentsPanel() {
   const [query, setQuery] = useState<PageQuery>({ page: 1, pageSize: 20 });
   const batches = useRemoteData(() => listPaymentBatches(query), JSON.stringify(query));
   const [result, setResult] = useState<{ type: 'success' | 'error'; text: string }>();
-  const [isBusy, setIsBusy] = useState(false);
-  const action = useActionKey();
-
-  async function create(values: { caseIds?: string }) {
-    setIsBusy(true);
-    setResult(undefined);
-    try {
-      const ids = values.caseIds?.trim() ? values.caseIds.split(/[,，\s]+/).filter(Boolean).map(Number) : undefined;
-      const batch = await createPaymentBatch(ids, action.key());
-      action.done();
-      setQuery((current) => ({ ...current, page: 1 }));
-      batches.reload();
-      setResult({ type: 'success', text: bt('benefits.payments.created', { file: batch.file_name, payments: batch.payments, total: formatFen(batch.total_fen) }) });
-    } catch (cause) {
-      setResult({ type: 'error', text: errorText(cause) });
-    } finally {
-      setIsBusy(false);
-    }
-  }
+  // The cases asked for when 生成支付指令 was clicked (undefined: every payable case); null: the dialog is closed.
+  const [asked, setAsked] = useState<number[] | undefined | null>(null);
 
   async function download(batch: PaymentBatchListItem) {
     try {
@@ -56,14 +39,39 @@ export function PaymentsPanel() {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Alert type="info" showIcon title={bt('benefits.payments.hint')} />
-      <Form layout="inline" style={{ rowGap: 12 }} onFinish={(values: { caseIds?: string }) => void create(values)}>
-        <Form.Item name="caseIds" label={bt('benefits.payments.caseIds')} rules={[{ pattern: CASE_IDS, message: bt('benefits.payments.caseIdsRule') }]}>
+      <Form
+        layout="inline"
+        style={{ rowGap: 12 }}
+        onFinish={(values: { caseIds?: string }) => {
+          setResult(undefined);
+          setAsked(parseCaseIds(values.caseIds) ?? undefined);
+        }}
+      >
+        <Form.Item
+          name="caseIds"
+          label={bt('benefits.payments.caseIds')}
+          rules={[{ validator: (_, text?: string) => (parseCaseIds(text) === null ? Promise.reject(new Error(bt('benefits.payments.caseIdsRule'))) : Promise.resolve()) }]}
+        >
           <Input style={{ width: 240 }} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={isBusy}>
+        <Button type="primary" htmlType="submit">
           {bt('benefits.payments.create')}
         </Button>
       </Form>
+      <ConfirmMoneyModal
+        title={bt('benefits.money.paymentTitle')}
+        okText={bt('benefits.money.paymentOk')}
+        open={asked !== null}
+        needsOpinion={false}
+        loadPreview={() => previewPaymentBatch(asked ?? undefined)}
+        onClose={() => setAsked(null)}
+        onConfirm={async (preview, _opinion, key) => {
+          const batch = await createPaymentBatch(previewedIds(preview), preview.token, key);
+          setQuery((current) => ({ ...current, page: 1 }));
+          batches.reload();
+          setResult({ type: 'success', text: bt('benefits.payments.created', { file: batch.file_name, payments: batch.payments, total: formatFen(batch.total_fen) }) });
+        }}
+      />
       {result && <Alert type={result.type} showIcon role={result.type === 'error' ? 'alert' : 'status'} title={result.text} />}
       <LoadError error={batches.error} />
       <Table<PaymentBatchListItem>

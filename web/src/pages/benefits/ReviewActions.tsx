@@ -1,39 +1,23 @@
-import { Alert, Button, Space } from 'antd';
+import { Button, Space } from 'antd';
 import { useState } from 'react';
 import { approveCase, rejectCase, returnCase, type CaseDetail } from '../../api/benefits.ts';
-import { useErrorText } from '../../locales/i18n.tsx';
 import { useBenefitsText } from './benefitsText.ts';
+import { ConfirmMoneyModal } from './ConfirmMoneyModal.tsx';
+import { previewOfCase } from './moneySteps.ts';
 import { ReasonModal } from './ReasonModal.tsx';
-import { useActionKey } from './useActionKey.ts';
 
-/** The city's review of a confirmed case: approve (公示 starts), reject or return, with a reason. */
+/**
+ * The city's review of a confirmed case: approve after checking the amount and masked account
+ * with an opinion (公示 starts), reject or return with a reason.
+ */
 export function ReviewActions({ item, onChanged }: { item: CaseDetail; onChanged: (message: string) => void }) {
   const { bt } = useBenefitsText();
-  const errorText = useErrorText();
-  const [dialog, setDialog] = useState<'reject' | 'return' | null>(null);
-  const [error, setError] = useState<string>();
-  const [isBusy, setIsBusy] = useState(false);
-  const action = useActionKey();
-
-  async function approve() {
-    setIsBusy(true);
-    setError(undefined);
-    try {
-      await approveCase(item.id, action.key());
-      action.done();
-      onChanged(bt('benefits.review.approved'));
-    } catch (cause) {
-      setError(errorText(cause));
-    } finally {
-      setIsBusy(false);
-    }
-  }
+  const [dialog, setDialog] = useState<'approve' | 'reject' | 'return' | null>(null);
 
   return (
     <>
-      {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} />}
       <Space>
-        <Button type="primary" loading={isBusy} onClick={() => void approve()}>
+        <Button type="primary" onClick={() => setDialog('approve')}>
           {bt('benefits.review.approve')}
         </Button>
         <Button danger onClick={() => setDialog('reject')}>
@@ -41,11 +25,23 @@ export function ReviewActions({ item, onChanged }: { item: CaseDetail; onChanged
         </Button>
         <Button onClick={() => setDialog('return')}>{bt('benefits.review.return')}</Button>
       </Space>
+      <ConfirmMoneyModal
+        title={bt('benefits.money.approveTitle')}
+        okText={bt('benefits.money.approveOk')}
+        open={dialog === 'approve'}
+        needsOpinion
+        loadPreview={() => Promise.resolve(previewOfCase(item))}
+        onClose={() => setDialog(null)}
+        onConfirm={async (preview, opinion, key) => {
+          await approveCase(item.id, { opinion, expected_amount_fen: preview.total_fen }, key);
+          onChanged(bt('benefits.review.approved'));
+        }}
+      />
       <ReasonModal
         title={bt(dialog === 'return' ? 'benefits.review.returnTitle' : 'benefits.review.rejectTitle')}
         label={bt('benefits.reason')}
         okText={bt(dialog === 'return' ? 'benefits.review.return' : 'benefits.review.reject')}
-        open={dialog !== null}
+        open={dialog === 'reject' || dialog === 'return'}
         onClose={() => setDialog(null)}
         onSubmit={async (reason, key) => {
           if (dialog === 'return') {

@@ -1,8 +1,9 @@
 import { Card, Cascader, Checkbox, Form, Select, Table, Tag, Typography, type TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { ALERT_KINDS, ALERT_STATUSES, listAlerts, type Alert, type AlertKind, type AlertQuery, type AlertStatus } from '../../api/alerts.ts';
+import { ALERT_KINDS, ALERT_STATUSES, exportAlerts, listAlerts, type Alert, type AlertKind, type AlertQuery, type AlertStatus } from '../../api/alerts.ts';
 import { useCurrentUser } from '../../app/auth.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { regionTree, useRegions } from '../../components/referenceOptions.ts';
 import { useRemoteData } from '../../components/useRemoteData.ts';
@@ -58,7 +59,18 @@ export default function AlertsPage() {
   ];
 
   return (
-    <Card title={t('alerts.title')}>
+    <Card
+      title={t('alerts.title')}
+      extra={
+        <ExportButton
+          testId="alerts-export"
+          download={() => {
+            const { page: _page, pageSize: _pageSize, ...filters } = effective;
+            return exportAlerts(filters);
+          }}
+        />
+      }
+    >
       <Form layout="inline" style={{ rowGap: 12, marginBottom: 16 }}>
         <Form.Item label={t('alerts.kind')} htmlFor="alert-kind">
           <Select
