@@ -52,6 +52,20 @@ describe.each(testDialects())('monitoring routes (%s)', (dialect) => {
     expect((await get('kunshan', '/api/v1/kpi?region=320500')).statusCode).toBe(404);
   });
 
+  it('ranks a county among the county-level divisions of its prefecture', async () => {
+    const ranking = (await get('kunshan', '/api/v1/monitoring/ranking?indicator=absorbed_insured')).json();
+    expect(ranking).toMatchObject({ region: '320583', region_name: '昆山市', peer_group: { code: '320500', name: '苏州市' } });
+    // 苏州's divisions: 吴中 U (P19 P8) 2, 虎丘 C (P12) 1, 昆山 B (P7) 1, the others 0.
+    const byCode = new Map(ranking.rows.map((r: { code: string; value: number; rank: number }) => [r.code, [r.value, r.rank]]));
+    expect(byCode.get('320506')).toEqual([2, 1]);
+    expect(byCode.get('320505')).toEqual([1, 2]);
+    expect(byCode.get('320583')).toEqual([1, 2]);
+    expect(ranking.rows.length).toBeGreaterThan(5);
+    // A city's own ranking has no peer group; the figures behind a peer stay out of reach.
+    expect((await get('nanjing', '/api/v1/monitoring/ranking?indicator=absorbed_insured')).json().peer_group).toBeNull();
+    expect((await get('kunshan', '/api/v1/monitoring/regions/320506')).statusCode).toBe(404);
+  });
+
   it('drills from a city into its districts and enterprises', async () => {
     const response = await get('province', '/api/v1/monitoring/regions/320500?period=plan&pageSize=1');
     expect(response.statusCode).toBe(200);

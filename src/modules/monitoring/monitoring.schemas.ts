@@ -63,6 +63,7 @@ export const RankingSchema = Type.Object({
   region: Type.String(),
   region_name: Type.String(),
   months: Months,
+  peer_group: Nullable(Type.Object({ code: Type.String(), name: Type.String() }, { description: '县级视图：同一设区市的各县（市、区）对比（如昆山 → 苏州市）' })),
   rows: Type.Array(Type.Object({
     code: Type.String(),
     name: Type.String(),

@@ -6,7 +6,7 @@ import { findIndicator } from './indicator-catalog.ts';
 import { actualOf } from './indicator-values.ts';
 import { monthsWithData, type IndicatorQuery } from './indicators.service.ts';
 import { PROVINCE_CODE, resolveView, segmentFilter } from './monitoring-view.ts';
-import { findDivisionsOf, findRankingUnits, type RegionRow } from './regions.repository.ts';
+import { findDivisionsOf, findRankingUnits, findRegionNames, type RegionRow } from './regions.repository.ts';
 import { parseReportPeriod } from './report-period.ts';
 import { cached, currentAggregates } from './result-cache.ts';
 import { planTargets } from './targets.ts';
@@ -15,7 +15,9 @@ import { planTargets } from './targets.ts';
  * City rankings and the map (SPEC §2.4). The province view ranks the notice's sixteen
  * addressees: the 13 cities and 昆山, 泰兴, 沭阳 as rows of their own — the notice addresses
  * them separately, so 苏州's row leaves out 昆山 (泰州's 泰兴, 宿迁's 沭阳) and the rows add up
- * to the province. A city's view ranks its county-level divisions; a county is one row.
+ * to the province. A city's view ranks its county-level divisions; a county's view (昆山's own
+ * official, or a county filter) ranks it among its peers, the county-level divisions of its
+ * prefecture, marked by `peer_group` — figures per division only, as a 通报 would publish them.
  */
 export interface RankingRow {
   code: string;
@@ -38,6 +40,8 @@ export interface RankingReport {
   region: string;
   region_name: string;
   months: { from: number; to: number } | null;
+  /** For a county's view: the prefecture whose county-level divisions the rows compare (昆山 → 苏州市). */
+  peer_group: { code: string; name: string } | null;
   rows: RankingRow[];
 }
 
@@ -58,17 +62,27 @@ export async function rankRegions(ctx: AppContext, query: RankingQuery, user: Cu
   return cached(ctx.db, aggregates.version, key, async () => {
     const months = monthsWithData(period, aggregates);
     const isProvince = view.regionCode === PROVINCE_CODE;
-    const regions = isProvince ? await findRankingUnits(ctx.db) : await findDivisionsOf(ctx.db, view.regionCode);
+    const peerGroup = view.level === 'county' ? await prefectureOf(ctx, view.regionCode) : null;
+    const regions = isProvince ? await findRankingUnits(ctx.db) : await findDivisionsOf(ctx.db, peerGroup?.code ?? view.regionCode);
     const isComputed = definition.kind !== 'external';
-    const components = months && isComputed ? await loadComponents(ctx.db, { ...view.filter, ...segment }, months, isProvince ? 'unit' : 'region') : new Map<string, Components>();
+    const filter = peerGroup ? { regionCodes: regions.map((r) => r.code) } : view.filter;
+    const components = months && isComputed ? await loadComponents(ctx.db, { ...filter, ...segment }, months, isProvince ? 'unit' : 'region') : new Map<string, Components>();
     // A region without monitored enterprises has zero of every count and no share.
     const rows = regions.map((r) => rowOf(r, months && isComputed ? actualOf(query.indicator, components.get(r.code) ?? emptyComponents()) : null));
     if (isProvince && months && isComputed) addWholeCityValues(rows, regions, components, query.indicator);
     return {
       indicator: query.indicator, label: definition.label, unit: definition.unit, available: isComputed, period: period.label,
-      region: view.regionCode, region_name: view.regionName, months: months ? { from: months.from, to: months.to } : null, rows: ranked(rows),
+      region: view.regionCode, region_name: view.regionName, months: months ? { from: months.from, to: months.to } : null, peer_group: peerGroup, rows: ranked(rows),
     };
   });
+}
+
+/** The prefecture-level city of a county-level division (null for a division without one). */
+async function prefectureOf(ctx: AppContext, code: string): Promise<{ code: string; name: string } | null> {
+  const [own] = await findDivisionsOf(ctx.db, code);
+  if (!own?.cityCode) return null;
+  const names = await findRegionNames(ctx.db, [own.cityCode]);
+  return { code: own.cityCode, name: names.get(own.cityCode) ?? own.cityCode };
 }
 
 function rowOf(region: RegionRow, value: number | null): RankingRow {

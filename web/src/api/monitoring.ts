@@ -99,6 +99,8 @@ export interface Ranking {
   region: string;
   region_name: string;
   months: { from: number; to: number } | null;
+  /** A county's view: the prefecture whose county-level divisions the rows compare (昆山 → 苏州市). */
+  peer_group?: { code: string; name: string } | null;
   rows: RankingRow[];
 }
 

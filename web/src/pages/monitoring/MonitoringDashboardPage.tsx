@@ -14,8 +14,9 @@ import { formatDateTime } from '../../utils/format.ts';
 import { formatPeriod } from '../../utils/period.ts';
 import { yearsBetween } from '../../utils/reportPeriod.ts';
 import { OverviewCards, TargetCards } from './IndicatorCards.tsx';
-import { mapAreasOf } from './mapAreas.ts';
+import { mapAreasOf, peerBarsOf } from './mapAreas.ts';
 import { MonitoringFilterBar } from './MonitoringFilterBar.tsx';
+import { PeerBars } from './PeerBars.tsx';
 import { RankingTable } from './RankingTable.tsx';
 import { RegionMap } from './RegionMap.tsx';
 import { filterSearch, indicatorQueryOf, useMonitoringFilters } from './useMonitoringFilters.ts';
@@ -67,6 +68,10 @@ export default function MonitoringDashboardPage() {
     () => (ranking.data && report ? mapAreasOf(ranking.data, report, filters.indicator, regions) : undefined),
     [ranking.data, report, filters.indicator, regions],
   );
+
+  // A county's official (昆山) compares their county with the other divisions of its prefecture.
+  const peerBars = useMemo(() => (ranking.data ? peerBarsOf(ranking.data) : undefined), [ranking.data]);
+  const peerGroup = ranking.data?.peer_group ?? null;
 
   const hasMarked = useRef(false);
   const onMapDrawn = useCallback(() => {
@@ -122,7 +127,7 @@ export default function MonitoringDashboardPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
           <Card
-            title={t('monitoring.mapTitle')}
+            title={peerGroup ? t('monitoring.peersTitle', { city: peerGroup.name }) : t('monitoring.mapTitle')}
             extra={
               <Select
                 aria-label={t('monitoring.mapIndicator')}
@@ -133,7 +138,9 @@ export default function MonitoringDashboardPage() {
               />
             }
           >
-            {areas && mapValue ? (
+            {peerBars && mapValue ? (
+              <PeerBars bars={peerBars} indicatorLabel={text.label(filters.indicator, mapValue.label)} unit={mapValue.unit} onOpenRegion={openRegion} onDrawn={onMapDrawn} />
+            ) : areas && mapValue ? (
               <RegionMap
                 cities={areas.cities}
                 counties={areas.counties}
@@ -146,12 +153,12 @@ export default function MonitoringDashboardPage() {
               <Skeleton active paragraph={{ rows: 8 }} />
             )}
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('monitoring.mapNote')}
+              {peerGroup ? t('monitoring.peersNote', { region: ranking.data?.region_name ?? '', city: peerGroup.name }) : t('monitoring.mapNote')}
             </Typography.Text>
           </Card>
         </Col>
         <Col xs={24} xl={10}>
-          <Card title={t('monitoring.rankingTitle')}>
+          <Card title={peerGroup ? t('monitoring.peersRankingTitle', { city: peerGroup.name }) : t('monitoring.rankingTitle')}>
             <RankingTable ranking={ranking.data} isLoading={ranking.isLoading} regionLink={regionLink} />
           </Card>
         </Col>

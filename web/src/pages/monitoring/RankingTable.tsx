@@ -14,7 +14,8 @@ interface RankingTableProps {
 
 /**
  * 地区排名: the province ranks the 13 cities and 昆山, 泰兴, 沭阳 (苏州 without 昆山 and so on, as
- * the notice addresses them); a city official ranks their divisions. Names open the drill-down.
+ * the notice addresses them); a city official ranks their divisions; a county official sees their
+ * county among the other divisions of its prefecture. Names open the drill-down.
  */
 export function RankingTable({ ranking, isLoading, regionLink }: RankingTableProps) {
   const { t } = useI18n();
@@ -25,11 +26,15 @@ export function RankingTable({ ranking, isLoading, regionLink }: RankingTablePro
     {
       title: t('monitoring.regionName'),
       dataIndex: 'name',
-      render: (name: string, row) => (
-        <Link to={regionLink(row.code)} data-testid={`ranking-region-${row.code}`}>
-          {name}
-        </Link>
-      ),
+      // Among peers, only the county's own row opens (the others are outside its scope).
+      render: (name: string, row) =>
+        ranking?.peer_group && row.code !== ranking.region ? (
+          name
+        ) : (
+          <Link to={regionLink(row.code)} data-testid={`ranking-region-${row.code}`} style={ranking?.peer_group ? { fontWeight: 600 } : undefined}>
+            {name}
+          </Link>
+        ),
     },
     {
       title: ranking ? `${text.label(ranking.indicator, ranking.label)}${text.unit(unit) ? `（${text.unit(unit)}）` : ''}` : t('monitoring.value'),

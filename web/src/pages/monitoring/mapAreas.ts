@@ -28,3 +28,22 @@ export function mapAreasOf(ranking: Ranking, kpi: KpiReport, indicator: string, 
   if (region?.level === 'county' && region.cityCode) return { cities: [{ ...area, code: region.cityCode }], counties: [] };
   return { cities: [area], counties: [] };
 }
+
+/** One bar of a county's comparison with its peers. */
+export interface PeerBar {
+  code: string;
+  name: string;
+  value: number | null;
+  rank: number | null;
+  isOwn: boolean;
+}
+
+/**
+ * A county's own figure beside its peers' (the county-level divisions of its prefecture), highest
+ * first as the ranking orders them; undefined when the ranking is not a county's. The GeoJSON has
+ * no county outlines, so a county official sees these bars instead of a grey province map.
+ */
+export function peerBarsOf(ranking: Ranking): PeerBar[] | undefined {
+  if (!ranking.peer_group) return undefined;
+  return ranking.rows.map((row) => ({ code: row.code, name: row.name, value: row.value, rank: row.rank, isOwn: row.code === ranking.region }));
+}
