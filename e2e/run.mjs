@@ -3,6 +3,7 @@
 // driven by playwright-core. `npm run e2e`; screenshots land in e2e/screenshots/.
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { watchContextCspViolations } from './support/csp.mjs';
 import { createRunner } from './support/harness.mjs';
 import { createScratchDatabase } from './support/postgres.mjs';
 import { demoPasswordFrom, startYangfan } from './support/server.mjs';
@@ -96,6 +97,7 @@ async function main() {
 
   let browser;
   let isGreen = false;
+  const cspViolations = [];
   try {
     const demoPassword = demoPasswordFrom(server.output());
     const demoAccounts = await readDemoAccounts(server.baseUrl);
@@ -104,6 +106,8 @@ async function main() {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const newContext = async () => {
       const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 860 } });
+      // Every page of every story must load under the server's Content-Security-Policy.
+      watchContextCspViolations(context, cspViolations);
       // Generous: CI shares two cores with the database and the test server; a slow step is not a failure.
       context.setDefaultTimeout(30_000);
       return context;
@@ -127,6 +131,10 @@ async function main() {
     if (wants('benefits')) server = await benefitsCycle(runner, { server, newContext, label: '' });
     if (wants('benefits-pg')) await benefitsCycleOnPostgres(runner, { newContext });
     isGreen = runner.summary();
+    if (cspViolations.length > 0) {
+      console.error(`\nContent-Security-Policy violations (${cspViolations.length}):\n${[...new Set(cspViolations)].slice(0, 20).join('\n')}`);
+      isGreen = false;
+    }
     if (monitoring.dashboardDrawnMs !== undefined) console.log(`dashboard drawn ${monitoring.dashboardDrawnMs} ms after navigation start (bar 2000 ms)`);
   } catch (error) {
     console.error(error);

@@ -5,6 +5,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { encryptStoredBankAccounts } from './modules/benefits/bank-account.ts';
 import { syncPolicyCatalogue } from './modules/policy/catalogue.service.ts';
 import { loadReferenceData } from './modules/reference/reference.loader.ts';
+import { verifyDatabaseKeys } from './platform/crypto/key-check.ts';
 import { createPersonalDataCipher } from './platform/crypto/personal-data.ts';
 
 /** Opens the configured database and builds the context every module receives. */
@@ -26,9 +27,10 @@ export function clockFrom(start: Date | undefined, now: () => number = Date.now)
   return () => new Date(now() + offsetMs);
 }
 
-/** Migrates the schema, encrypts bank data stored in plaintext, and (re)loads the reference data files and the policy catalogue; all idempotent. */
+/** Migrates the schema, refuses keys other than the database's own (key-check.ts), encrypts bank data stored in plaintext, and (re)loads the reference data files and the policy catalogue; all idempotent. */
 export async function prepareDatabase(ctx: AppContext): Promise<{ migrations: string[] }> {
   const migrations = await migrateToLatest({ db: ctx.db, dialect: ctx.dialect, close: async () => {} });
+  await verifyDatabaseKeys(ctx);
   await encryptStoredBankAccounts(ctx);
   await loadReferenceData(ctx.db);
   await syncPolicyCatalogue(ctx);

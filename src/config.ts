@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { createKeyFileIfMissing, developmentKeyFile, KEY_SPECS, readKeyFile, readKeyVariables } from './platform/crypto/key-file.ts';
 import { AppError } from './platform/errors.ts';
 
 export type DatabaseConfig =
@@ -16,6 +15,8 @@ export interface KeyConfig {
   blindIndex: Buffer;
 }
 
+export type KeySource = { kind: 'environment' } | { kind: 'file'; path: string; isNew: boolean };
+
 export interface Config {
   environment: 'development' | 'test' | 'production';
   host: string;
@@ -23,6 +24,8 @@ export interface Config {
   dataDir: string;
   database: DatabaseConfig;
   keys: KeyConfig;
+  /** Where the keys came from: the environment, or a development key file (just created or not). */
+  keySource: KeySource;
   /** Trust X-Forwarded-For from a reverse proxy. */
   trustProxy: boolean;
   /**
@@ -39,12 +42,6 @@ export interface Config {
   clockStart?: Date;
 }
 
-const KEY_VARIABLES = {
-  encryption: { name: 'YANGFAN_SM4_KEY', bytes: 16 },
-  mac: { name: 'YANGFAN_MAC_KEY', bytes: 32 },
-  blindIndex: { name: 'YANGFAN_INDEX_KEY', bytes: 32 },
-} as const;
-
 /** Reads the typed configuration from the environment; production refuses development defaults. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const environment = readEnvironment(env.NODE_ENV);
@@ -58,7 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: readPort(env.PORT),
     dataDir,
     database,
-    keys: loadKeys(env, environment, dataDir),
+    ...loadKeys(env, environment, dataDir),
     trustProxy: env.YANGFAN_TRUST_PROXY === '1',
     allowedOrigins: readAllowedOrigins(env.YANGFAN_ALLOWED_ORIGINS),
     logLevel: env.LOG_LEVEL ?? (environment === 'test' ? 'silent' : 'info'),
@@ -108,44 +105,16 @@ function readPort(value: string | undefined): number {
   return port;
 }
 
-function loadKeys(env: NodeJS.ProcessEnv, environment: Config['environment'], dataDir: string): KeyConfig {
-  const fromEnv = Object.values(KEY_VARIABLES).every((v) => env[v.name]);
-  if (fromEnv) {
-    return {
-      encryption: parseKey(env, KEY_VARIABLES.encryption),
-      mac: parseKey(env, KEY_VARIABLES.mac),
-      blindIndex: parseKey(env, KEY_VARIABLES.blindIndex),
-    };
-  }
+function loadKeys(env: NodeJS.ProcessEnv, environment: Config['environment'], dataDir: string): Pick<Config, 'keys' | 'keySource'> {
+  const variables = Object.values(KEY_SPECS).map((spec) => spec.variable);
+  if (variables.every((name) => env[name])) return { keys: readKeyVariables(env), keySource: { kind: 'environment' } };
   if (environment === 'production') {
-    const names = Object.values(KEY_VARIABLES).map((v) => v.name).join('、');
-    throw new AppError('CONFIG_INVALID', `生产环境必须通过环境变量提供密钥：${names}`);
+    // Production never generates keys: new keys would make the stored personal data unreadable.
+    throw new AppError('CONFIG_INVALID', `生产环境必须通过环境变量提供密钥：${variables.join('、')}`);
   }
-  return loadDevelopmentKeys(dataDir);
-}
-
-function parseKey(env: NodeJS.ProcessEnv, spec: { name: string; bytes: number }): Buffer {
-  const hex = env[spec.name] ?? '';
-  if (!new RegExp(`^[0-9a-fA-F]{${spec.bytes * 2}}$`).test(hex)) {
-    throw new AppError('CONFIG_INVALID', `${spec.name} 应为 ${spec.bytes * 2} 位十六进制字符`);
-  }
-  return Buffer.from(hex, 'hex');
-}
-
-/** Outside production a key file is generated once into the data directory and reused. */
-function loadDevelopmentKeys(dataDir: string): KeyConfig {
-  const file = path.join(dataDir, 'dev-keys.json');
-  if (!existsSync(file)) {
-    mkdirSync(dataDir, { recursive: true });
-    const generated = Object.fromEntries(
-      Object.entries(KEY_VARIABLES).map(([key, spec]) => [key, randomBytes(spec.bytes).toString('hex')]),
-    );
-    writeFileSync(file, JSON.stringify(generated, null, 2), { mode: 0o600 });
-  }
-  const stored = JSON.parse(readFileSync(file, 'utf8')) as Record<keyof KeyConfig, string>;
-  return {
-    encryption: Buffer.from(stored.encryption, 'hex'),
-    mac: Buffer.from(stored.mac, 'hex'),
-    blindIndex: Buffer.from(stored.blindIndex, 'hex'),
-  };
+  // Outside production a key file is generated once into the data directory and reused; whether
+  // it may be (no database keyed otherwise) is checked against the database at start (key-check.ts).
+  const file = developmentKeyFile(dataDir);
+  const isNew = createKeyFileIfMissing(file);
+  return { keys: readKeyFile(file), keySource: { kind: 'file', path: file, isNew } };
 }

@@ -1,5 +1,6 @@
 import { LayoutPage } from '../pages/layout.page.mjs';
 import { LoginPage } from '../pages/login.page.mjs';
+import { watchCspViolations } from '../support/csp.mjs';
 import { expect, expectEqual } from '../support/harness.mjs';
 
 const CITY_MENU = ['首页', '企业培育库', '重点企业清单', '监测驾驶舱', '就业预警', '监测通报', '政策目录', '补贴审核', '参考数据', '办事工具'];
@@ -13,6 +14,7 @@ export async function signInAndMenusSpec(runner, { context, baseUrl, demoPasswor
   const layout = new LayoutPage(page);
   const pageErrors = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  const cspViolations = watchCspViolations(page);
 
   await runner.spec('登录与菜单 (city → province)', page, [
     ['login page shows the demo accounts hint', async () => {
@@ -92,6 +94,12 @@ export async function signInAndMenusSpec(runner, { context, baseUrl, demoPasswor
     }],
     ['no uncaught script errors on the way', async () => {
       expect(pageErrors.length === 0, `uncaught errors in the page:\n${pageErrors.join('\n')}`);
+    }],
+    ['the pages are served with a strict CSP and loaded with no CSP violation', async () => {
+      const response = await page.request.get(`${baseUrl}/login`);
+      const csp = response.headers()['content-security-policy'] ?? '';
+      expect(/script-src 'self'(;|$)/.test(csp) && csp.includes("frame-ancestors 'none'"), `unexpected Content-Security-Policy: "${csp}"`);
+      expect(cspViolations.length === 0, `CSP violations:\n${cspViolations.join('\n')}`);
     }],
   ]);
   await page.close();

@@ -42,6 +42,7 @@ import type {
   RegionTable,
 } from '../modules/reference/reference.table.ts';
 import type { UsccOverrideTable } from '../modules/reference/uscc-overrides.table.ts';
+import type { KeyCheckTable } from '../platform/crypto/key-check.table.ts';
 import type {
   ContributionTable,
   EmploymentSpellTable,
@@ -62,6 +63,7 @@ export interface Database {
   industries: IndustryTable;
   occupations: OccupationTable;
   uscc_overrides: UsccOverrideTable;
+  key_checks: KeyCheckTable;
   users: UserTable;
   sessions: SessionTable;
   login_attempts: LoginAttemptTable;

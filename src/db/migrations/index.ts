@@ -12,6 +12,7 @@ import * as usccOverrides from './20261127T2600_uscc_overrides.ts';
 import * as caseAwaitingDeclaration from './20261127T2700_case_awaiting_declaration.ts';
 import * as outboxChannelIndex from './20261127T2800_outbox_channel_index.ts';
 import * as bulletinHasData from './20261207T1507_bulletin_has_data.ts';
+import * as keyChecks from './20261207T1531_key_checks.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '20261127T2700_case_awaiting_declaration': caseAwaitingDeclaration,
   '20261127T2800_outbox_channel_index': outboxChannelIndex,
   '20261207T1507_bulletin_has_data': bulletinHasData,
+  '20261207T1531_key_checks': keyChecks,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {
