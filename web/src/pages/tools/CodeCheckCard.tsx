@@ -36,8 +36,8 @@ function CodeCheckForm({ name, title, maxLength, check }: CodeCheckFormProps) {
     <section>
       <Typography.Title level={5}>{title}</Typography.Title>
       <Form<{ value: string }> name={name} layout="inline" onFinish={(values) => void submit(values)} style={{ rowGap: 12, marginBottom: 12 }}>
-        <Form.Item label={title} name="value" rules={[{ required: true, whitespace: true, message: t('tools.valueRequired') }]}>
-          <Input maxLength={maxLength} style={{ width: 240, fontFamily: 'monospace' }} allowClear />
+        <Form.Item label={title} name="value" rules={[{ required: true, whitespace: true, message: t('tools.valueRequired') }]} style={{ maxWidth: '100%' }}>
+          <Input maxLength={maxLength} style={{ width: 240, maxWidth: '100%', fontFamily: 'monospace' }} allowClear />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={isChecking}>
           {t('tools.check')}
