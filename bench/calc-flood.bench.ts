@@ -81,7 +81,7 @@ async function flood(url: string, body: string): Promise<string> {
     answers.push(fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then(async (response) => {
       const bytes = (await response.arrayBuffer()).byteLength;
       return { status: response.status, ms: performance.now() - sent, bytes };
-    }));
+    }, () => ({ status: 0, ms: performance.now() - sent, bytes: 0 }))); // 0: the server closed the connection mid-body (after a 413)
     await sleep(1000 / Number(options.rate));
   }
   const done = await Promise.all(answers);
