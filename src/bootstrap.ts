@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { AppContext } from './app-context.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type DatabaseHandle } from './db/database.ts';
@@ -5,18 +6,33 @@ import { migrateToLatest } from './db/migrate.ts';
 import { encryptStoredBankAccounts } from './modules/benefits/bank-account.ts';
 import { syncPolicyCatalogue } from './modules/policy/catalogue.service.ts';
 import { loadReferenceData } from './modules/reference/reference.loader.ts';
+import { bindAuditChain } from './platform/audit/audit-chain.ts';
+import { startAuditCheckpoints, stopAuditCheckpoints } from './platform/audit/audit-checkpoints.ts';
 import { verifyDatabaseKeys } from './platform/crypto/key-check.ts';
 import { createPersonalDataCipher } from './platform/crypto/personal-data.ts';
+import { loadSecuritySettings } from './platform/security-settings.ts';
 
 /** Opens the configured database and builds the context every module receives. */
 export function createAppContext(config: Config, handle: DatabaseHandle = openDatabase(config.database)): AppContext & { close(): Promise<void> } {
+  const settings = loadSecuritySettings();
+  // The audit chain is keyed with the MAC key; its signed checkpoints go to the data directory (ADR 0003).
+  const auditChain = bindAuditChain(handle, {
+    macKey: config.keys.mac,
+    checkpointFile: path.join(config.dataDir, 'audit-checkpoints.jsonl'),
+    everyRows: settings.auditCheckpointEveryRows,
+    everyMinutes: settings.auditCheckpointEveryMinutes,
+  });
+  startAuditCheckpoints(auditChain);
   return {
     db: handle.db,
     dialect: handle.dialect,
     config,
     cipher: createPersonalDataCipher(config.keys),
     clock: clockFrom(config.clockStart),
-    close: () => handle.close(),
+    close: async () => {
+      await stopAuditCheckpoints(auditChain);
+      await handle.close();
+    },
   };
 }
 

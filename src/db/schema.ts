@@ -54,7 +54,7 @@ import type {
   SkillCertificateTable,
   UnemploymentRegistrationTable,
 } from '../modules/workforce/workforce.table.ts';
-import type { AuditLogTable } from '../platform/audit/audit.table.ts';
+import type { AuditChainTable, AuditCheckpointTable, AuditLogTable } from '../platform/audit/audit.table.ts';
 
 /** Every table of the product, gathered from each module's `*.table.ts`. */
 export interface Database {
@@ -69,6 +69,8 @@ export interface Database {
   login_attempts: LoginAttemptTable;
   api_tokens: ApiTokenTable;
   audit_log: AuditLogTable;
+  audit_chain: AuditChainTable;
+  audit_checkpoints: AuditCheckpointTable;
   import_runs: ImportRunTable;
   import_rejects: ImportRejectTable;
   enterprises: EnterpriseTable;

@@ -14,6 +14,10 @@ export interface SecuritySettings {
   sessionAbsoluteHours: number;
   passwordMinLength: number;
   auditRetentionMonths: number;
+  /** A signed audit checkpoint after this many new rows… */
+  auditCheckpointEveryRows: number;
+  /** …and at least this often while rows are being written. */
+  auditCheckpointEveryMinutes: number;
   loginRateLimitPerMinute: number;
   /** The settings as stored, with their cited sources, for display. */
   all: SecuritySetting[];
@@ -43,6 +47,8 @@ function readSecuritySettings(): SecuritySettings {
     sessionAbsoluteHours: value('session_absolute_hours'),
     passwordMinLength: value('password_min_length'),
     auditRetentionMonths: value('audit_retention_months'),
+    auditCheckpointEveryRows: value('audit_checkpoint_every_rows'),
+    auditCheckpointEveryMinutes: value('audit_checkpoint_every_minutes'),
     loginRateLimitPerMinute: value('login_rate_limit_per_minute'),
     all: settings,
   };

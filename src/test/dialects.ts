@@ -5,6 +5,16 @@ import path from 'node:path';
 import pg from 'pg';
 import { openDatabase, type DatabaseHandle, type Dialect } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { bindAuditChain } from '../platform/audit/audit-chain.ts';
+
+/** The MAC key tests chain their audit rows with (the same as buildTestApp's TEST_KEYS.mac). */
+export const TEST_MAC_KEY = Buffer.alloc(32, 8);
+const TEST_AUDIT_CHAIN = { macKey: TEST_MAC_KEY, everyRows: 100, everyMinutes: 0 };
+
+/** Binds the test audit key to a handle a test opened itself (createTestDatabase does it for its own). */
+export function bindTestAuditChain(handle: DatabaseHandle): void {
+  bindAuditChain(handle, TEST_AUDIT_CHAIN);
+}
 
 /** The PostgreSQL server tests may use, if any (YANGFAN_TEST_PG wins over DATABASE_URL). */
 export function testPostgresUrl(): string | undefined {
@@ -36,6 +46,7 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
     const dir = mkdtempSync(path.join(tmpdir(), 'yangfan-test-'));
     const handle = openDatabase({ dialect: 'sqlite', path: path.join(dir, 'test.db') });
     await migrateToLatest(handle);
+    bindTestAuditChain(handle);
     return {
       ...handle,
       async destroy() {
@@ -49,6 +60,7 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
   await withAdminClient(url, (client) => client.query(`create schema ${schema}`));
   const handle = openDatabase({ dialect: 'postgres', url, schema });
   await migrateToLatest(handle);
+  bindTestAuditChain(handle);
   return {
     ...handle,
     async destroy() {

@@ -13,6 +13,7 @@ import * as caseAwaitingDeclaration from './20261127T2700_case_awaiting_declarat
 import * as outboxChannelIndex from './20261127T2800_outbox_channel_index.ts';
 import * as bulletinHasData from './20261207T1507_bulletin_has_data.ts';
 import * as keyChecks from './20261207T1531_key_checks.ts';
+import * as auditKeyedChain from './20261207T1537_audit_keyed_chain.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '20261127T2800_outbox_channel_index': outboxChannelIndex,
   '20261207T1507_bulletin_has_data': bulletinHasData,
   '20261207T1531_key_checks': keyChecks,
+  '20261207T1537_audit_keyed_chain': auditKeyedChain,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {

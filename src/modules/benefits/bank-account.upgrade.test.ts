@@ -12,7 +12,7 @@ import { migrateToLatest } from '../../db/migrate.ts';
 import { migrationProvider } from '../../db/migrations/index.ts';
 import { createPersonalDataCipher } from '../../platform/crypto/personal-data.ts';
 import { TEST_KEYS } from '../../test/app.ts';
-import { testDialects, testPostgresUrl } from '../../test/dialects.ts';
+import { bindTestAuditChain, testDialects, testPostgresUrl } from '../../test/dialects.ts';
 import { encryptStoredBankAccounts } from './bank-account.ts';
 
 // A database as the release before encrypted accounts left it (schema up to 20261127T2300), with
@@ -31,6 +31,7 @@ describe.each(testDialects())('upgrading a database that kept accounts in plaint
     database = await databaseAt(dialect, BEFORE);
     await seedOldRelease(database.db as unknown as Kysely<any>);
     await migrateToLatest(database);
+    bindTestAuditChain(database);
     ctx = { db: database.db, dialect, config: { ...loadConfig({ NODE_ENV: 'test' } as NodeJS.ProcessEnv), keys: TEST_KEYS }, cipher: createPersonalDataCipher(TEST_KEYS), clock: () => new Date(AT) };
   }, 60_000);
   afterAll(() => database.destroy());

@@ -13,6 +13,7 @@ import { migrateToLatest } from '../../db/migrate.ts';
 import { systemActor } from '../../platform/auth/current-user.ts';
 import { createPersonalDataCipher } from '../../platform/crypto/personal-data.ts';
 import { TEST_ENTERPRISE_USCC, TEST_KEYS, TEST_PASSWORD } from '../../test/app.ts';
+import { bindTestAuditChain } from '../../test/dialects.ts';
 import { createUser } from '../accounts/users.service.ts';
 import { loadReferenceData } from '../reference/reference.loader.ts';
 import { syncPolicyCatalogue } from './catalogue.service.ts';
@@ -44,6 +45,7 @@ describe('yangfan policy calc --uscc against the database', () => {
   beforeAll(async () => {
     handle = openDatabase({ dialect: 'sqlite', path: env.YANGFAN_DB });
     await migrateToLatest(handle);
+    bindTestAuditChain(handle);
     await loadReferenceData(handle.db);
     const config = { ...loadConfig({ NODE_ENV: 'test' } as NodeJS.ProcessEnv), keys: TEST_KEYS };
     const ctx: AppContext = { db: handle.db, dialect: 'sqlite', config, cipher: createPersonalDataCipher(TEST_KEYS), clock: () => new Date() };

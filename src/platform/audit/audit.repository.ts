@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts';
+import { toNumber } from '../../db/convert.ts';
 
 export interface AuditFilter {
   action?: string;
@@ -25,4 +26,65 @@ export async function listAuditRows(db: Db, filter: AuditFilter, offset: number,
     filtered(db, filter).select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: count.total };
+}
+
+/** The chain's newest committed row (its head), if any. */
+export async function findAuditHead(db: Db): Promise<{ id: number; hash: string } | undefined> {
+  const row = await db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return row ? { id: toNumber(row.id), hash: row.hash } : undefined;
+}
+
+/** The hash of the row with this sequence number, if it exists. */
+export async function findAuditHashAt(db: Db, id: number): Promise<string | undefined> {
+  const row = await db.selectFrom('audit_log').select('hash').where('id', '=', id).executeTakeFirst();
+  return row?.hash;
+}
+
+/** Rows with afterId < id ≤ upToId: an index range on the primary key. */
+export async function countAuditRowsBetween(db: Db, afterId: number, upToId: number): Promise<number> {
+  const row = await db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n'))
+    .where('id', '>', afterId).where('id', '<=', upToId).executeTakeFirstOrThrow();
+  return toNumber(row.n);
+}
+
+/** The next rows of the chain after `afterId`, in order, for verification. */
+export function listAuditRowsAfter(db: Db, afterId: number, limit: number) {
+  return db.selectFrom('audit_log').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute();
+}
+
+/** The chain's id and the first keyed sequence number (written once by the migration). */
+export async function findAuditChainRecord(db: Db): Promise<{ chainId: string; keyedFrom: number } | undefined> {
+  const rows = await db.selectFrom('audit_chain').select(['chain_id', 'keyed_from']).execute();
+  if (rows.length !== 1) return undefined;
+  return { chainId: rows[0]!.chain_id, keyedFrom: toNumber(rows[0]!.keyed_from) };
+}
+
+/** PostgreSQL: appends a signed checkpoint to the append-only table. */
+export async function insertAuditCheckpoint(db: Db, checkpoint: AuditCheckpointRecord): Promise<void> {
+  await db.insertInto('audit_checkpoints').values({
+    chain_id: checkpoint.chain, seq: checkpoint.seq, head_hash: checkpoint.head_hash, row_count: checkpoint.row_count,
+    keyed_from: checkpoint.keyed_from, at: checkpoint.at, mac: checkpoint.mac,
+  }).execute();
+}
+
+/** PostgreSQL: the chain's checkpoints from the table, newest first when `newestOnly`. */
+export async function listAuditCheckpointRows(db: Db, chainId: string, newestOnly = false): Promise<AuditCheckpointRecord[]> {
+  let query = db.selectFrom('audit_checkpoints').selectAll().where('chain_id', '=', chainId).orderBy('seq', 'desc');
+  if (newestOnly) query = query.limit(1);
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    chain: r.chain_id, seq: toNumber(r.seq), head_hash: r.head_hash, row_count: toNumber(r.row_count),
+    keyed_from: toNumber(r.keyed_from), at: r.at, mac: r.mac,
+  }));
+}
+
+/** A signed checkpoint as written to the file (one JSON line) and the table. */
+export interface AuditCheckpointRecord {
+  chain: string;
+  seq: number;
+  head_hash: string;
+  row_count: number;
+  keyed_from: number;
+  at: string;
+  mac: string;
 }

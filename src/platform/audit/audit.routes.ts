@@ -72,12 +72,17 @@ export function auditRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.post('/api/v1/audit/verify', {
       config: { access: ['auditor'] },
       schema: {
-        tags: ['audit'], summary: '校验审计日志哈希链',
+        tags: ['audit'], summary: '校验审计日志（带密钥哈希链与签名检查点）',
         response: {
           200: Type.Object({
             ok: Type.Boolean(),
             checked: Type.Integer(),
-            first_broken: Type.Optional(Type.Object({ id: Type.Integer(), reason: Type.String() })),
+            first_broken: Type.Optional(Type.Object({
+              id: Type.Integer(),
+              reason: Type.String({ description: 'link_mismatch 链接断裂 | hash_mismatch 内容被修改 | recomputed 哈希被重算 | truncated 截断 | checkpoint_invalid 检查点无效' }),
+            })),
+            keyed_from: Type.Optional(Type.Integer({ description: '自此序号起以 HMAC-SM3 链接' })),
+            last_checkpoint: Type.Optional(Type.Object({ seq: Type.Integer(), row_count: Type.Integer(), at: Type.String() })),
           }),
           ...standardErrors,
         },

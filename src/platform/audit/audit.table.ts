@@ -16,3 +16,22 @@ export interface AuditLogTable {
   prev_hash: string;
   hash: string;
 }
+
+/** One row: the chain's id (names its checkpoints) and the first sequence number written keyed. */
+export interface AuditChainTable {
+  chain_id: string;
+  keyed_from: number;
+  created_at: string;
+}
+
+/** PostgreSQL only: the signed checkpoints, append-only (a trigger refuses UPDATE, DELETE, TRUNCATE). */
+export interface AuditCheckpointTable {
+  id: Generated<number>;
+  chain_id: string;
+  seq: number;
+  head_hash: string;
+  row_count: number;
+  keyed_from: number;
+  at: string;
+  mac: string;
+}

@@ -16,7 +16,7 @@ describe.each(testDialects())('audit chain on %s', (dialect) => {
     for (let i = 0; i < 5; i++) {
       await appendAudit(database.db, dialect, systemActor(), { action: 'test.write', outcome: 'success', objectId: i }, new Date());
     }
-    expect(await verifyAuditChain(database.db)).toEqual({ ok: true, checked: 5 });
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, checked: 5 });
   });
 
   it('keeps one chain under concurrent writers', async () => {

@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
 import type { Db, Dialect } from '../../db/database.ts';
 import type { Actor } from '../auth/current-user.ts';
-import { sm3Hex } from '../crypto/sm.ts';
+import { auditChainOf, GENESIS_HASH, keyedChainHash, type ChainedFields } from './audit-chain.ts';
+import { noteAuditAppended } from './audit-checkpoints.ts';
 
-export const GENESIS_HASH = '0'.repeat(64);
+export { GENESIS_HASH } from './audit-chain.ts';
 
 export interface AuditEvent {
   action: string;
@@ -16,39 +17,18 @@ export interface AuditEvent {
   actorName?: string;
 }
 
-interface ChainedFields {
-  at: string;
-  actor_id: number | null;
-  actor_name: string | null;
-  actor_role: string | null;
-  action: string;
-  object_type: string | null;
-  object_id: string | null;
-  outcome: AuditEvent['outcome'];
-  request_id: string | null;
-  ip: string | null;
-  details: string | null;
-}
-
-/** The SM3 link: hash of the previous hash and the row's fields in a fixed order. */
-export function chainHash(prevHash: string, row: ChainedFields): string {
-  const fields = [
-    row.at, row.actor_id, row.actor_name, row.actor_role, row.action, row.object_type,
-    row.object_id, row.outcome, row.request_id, row.ip, row.details,
-  ];
-  return sm3Hex(`${prevHash}|${JSON.stringify(fields)}`);
-}
-
 /**
- * Appends one audit row, chained to the previous one. Call it with the transaction of the
- * change it records (STYLE habit 8); on PostgreSQL an advisory lock serialises writers so
- * the chain cannot fork, on SQLite the single writer does the same.
+ * Appends one audit row, chained to the previous one by HMAC-SM3 with the chain's key (ADR 0003).
+ * Call it with the transaction of the change it records (STYLE habit 8); on PostgreSQL an
+ * advisory lock serialises writers so the chain cannot fork, on SQLite the single writer does
+ * the same. Checkpoints are written later, off this path.
  */
 export async function appendAudit(db: Db, dialect: Dialect, actor: Actor, event: AuditEvent, at: Date): Promise<void> {
   if (!db.isTransaction) {
     await db.transaction().execute((trx) => appendAudit(trx, dialect, actor, event, at));
     return;
   }
+  const chain = auditChainOf(db);
   if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(db);
   const last = await db.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
   const fields: ChainedFields = {
@@ -65,7 +45,8 @@ export async function appendAudit(db: Db, dialect: Dialect, actor: Actor, event:
     details: event.details ? JSON.stringify(event.details) : null,
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
-  await db.insertInto('audit_log').values({ ...fields, prev_hash: prevHash, hash: chainHash(prevHash, fields) }).execute();
+  await db.insertInto('audit_log').values({ ...fields, prev_hash: prevHash, hash: keyedChainHash(chain.key, prevHash, fields) }).execute();
+  noteAuditAppended(chain);
 }
 
 const AUDIT_LOCK_KEY = 7_291_001;

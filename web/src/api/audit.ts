@@ -28,8 +28,11 @@ export interface AuditQuery extends PageQuery {
 export interface AuditVerification {
   ok: boolean;
   checked: number;
-  /** The first record whose hash does not follow from its predecessor, and why. */
+  /** The first problem by sequence number: link_mismatch, hash_mismatch, recomputed, truncated, checkpoint_invalid. */
   first_broken?: { id: number; reason: string };
+  /** The first sequence number chained with HMAC-SM3. */
+  keyed_from?: number;
+  last_checkpoint?: { seq: number; row_count: number; at: string };
 }
 
 /** The log of these filters as an Excel file (details and IP addresses masked; the export is itself audited). */
@@ -41,7 +44,7 @@ export function listAuditEntries(query: AuditQuery): Promise<Page<AuditEntry>> {
   return api.get('/audit', { ...query });
 }
 
-/** Recompute the SM3 hash chain over the whole log. */
+/** Verify the keyed hash chain over the whole log against its signed checkpoints. */
 export function verifyAuditChain(): Promise<AuditVerification> {
   return api.post('/audit/verify');
 }

@@ -123,6 +123,8 @@ export const codesEnUS: Record<keyof typeof codesZhCN, string> = {
   'code.setting.session_absolute_hours': 'Session absolute limit',
   'code.setting.password_min_length': 'Minimum password length',
   'code.setting.audit_retention_months': 'Audit log retention',
+  'code.setting.audit_checkpoint_every_rows': 'Audit checkpoint interval (rows)',
+  'code.setting.audit_checkpoint_every_minutes': 'Audit checkpoint interval (time)',
   'code.setting.login_rate_limit_per_minute': 'Login request rate limit',
   'code.setting.attachment_max_bytes': 'Largest application material file',
   'code.setting.attachment_max_files_per_case': 'Most application materials per case',

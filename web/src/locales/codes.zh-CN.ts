@@ -125,6 +125,8 @@ export const codesZhCN = {
   'code.setting.session_absolute_hours': '会话最长时限',
   'code.setting.password_min_length': '密码最短长度',
   'code.setting.audit_retention_months': '审计日志保存期限',
+  'code.setting.audit_checkpoint_every_rows': '审计检查点间隔（记录数）',
+  'code.setting.audit_checkpoint_every_minutes': '审计检查点间隔（时间）',
   'code.setting.login_rate_limit_per_minute': '登录请求频率上限',
   'code.setting.attachment_max_bytes': '申请材料单个文件大小上限',
   'code.setting.attachment_max_files_per_case': '每个案件申请材料数量上限',

@@ -152,7 +152,12 @@ export const enUS: Record<MessageKey, string> = {
   'audit.outcome.denied': 'Denied',
   'audit.verify': 'Verify hash chain',
   'audit.verifyOk': 'Hash chain intact: {checked} records checked, no tampering found.',
-  'audit.verifyBroken': 'Hash chain broken: {checked} records checked, first break at record {firstBroken}.',
+  'audit.verifyBroken': 'Audit log check failed: {checked} records checked, first problem at record {firstBroken}.',
+  'audit.reason.link_mismatch': 'Broken link: the record does not follow the one before it; records were deleted or inserted.',
+  'audit.reason.hash_mismatch': 'Changed: the record no longer matches its hash.',
+  'audit.reason.recomputed': 'Recomputed: from this record on the hashes do not verify with the audit key; records were changed and the hashes recomputed.',
+  'audit.reason.truncated': 'Truncated: a checkpoint covers this record, but it or records before it are gone; the end or all of the log was deleted.',
+  'audit.reason.checkpoint_invalid': 'Invalid checkpoint: a checkpoint in the file or table has a signature that does not verify.',
 
   'tokens.title': 'API tokens',
   'tokens.name': 'Name',

@@ -154,7 +154,12 @@ export const zhCN = {
   'audit.outcome.denied': '拒绝',
   'audit.verify': '校验哈希链',
   'audit.verifyOk': '哈希链完整：已校验 {checked} 条记录，未发现篡改。',
-  'audit.verifyBroken': '哈希链断裂：已校验 {checked} 条记录，第一处断裂在记录 {firstBroken}。',
+  'audit.verifyBroken': '审计日志校验未通过：已校验 {checked} 条记录，第一处问题在第 {firstBroken} 条。',
+  'audit.reason.link_mismatch': '链接断裂：该条与前一条不衔接，中间记录被删除或插入。',
+  'audit.reason.hash_mismatch': '内容被修改：该条的内容与其哈希不符。',
+  'audit.reason.recomputed': '哈希被重算：自该条起的哈希无法用审计密钥验证，记录被修改后重算了哈希。',
+  'audit.reason.truncated': '截断：检查点记录到该条，但该条或其前的记录已不在，末尾或全部记录被删除。',
+  'audit.reason.checkpoint_invalid': '检查点无效：检查点文件或检查点表中有签名无法验证的记录。',
 
   'tokens.title': '系统对接令牌',
   'tokens.name': '名称',

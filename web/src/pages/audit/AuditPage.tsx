@@ -27,13 +27,18 @@ function ChainVerification({ result, error }: { result?: AuditVerification; erro
       showIcon
       role="alert"
       title={t('audit.verifyBroken', { checked: result.checked, firstBroken: result.first_broken?.id ?? '?' })}
-      description={result.first_broken?.reason}
+      description={reasonText(t, result.first_broken?.reason)}
       style={{ marginBottom: 16 }}
     />
   );
 }
 
-/** 审计日志 (auditor): the append-only log, filtered, and a check of its SM3 hash chain. */
+function reasonText(t: ReturnType<typeof useI18n>['t'], reason: string | undefined): string | undefined {
+  const key = `audit.reason.${reason ?? ''}`;
+  return isMessageKey(key) ? t(key) : undefined;
+}
+
+/** 审计日志 (auditor): the append-only log, filtered, and a check of its keyed hash chain and signed checkpoints. */
 export default function AuditPage() {
   const { t } = useI18n();
   const [query, setQuery] = useState<AuditQuery>({ page: 1, pageSize: 20 });

@@ -1,0 +1,155 @@
+import { timingSafeEqual } from 'node:crypto';
+import { appendFileSync, closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { hmacSm3Hex } from '../crypto/sm.ts';
+import type { AuditChain } from './audit-chain.ts';
+import {
+  countAuditRowsBetween, findAuditChainRecord, findAuditHashAt, findAuditHead, insertAuditCheckpoint, listAuditCheckpointRows,
+  type AuditCheckpointRecord,
+} from './audit.repository.ts';
+
+export type { AuditCheckpointRecord } from './audit.repository.ts';
+
+type Unsigned = Omit<AuditCheckpointRecord, 'mac'>;
+
+function checkpointMac(key: Buffer, c: Unsigned): string {
+  return hmacSm3Hex(key, `checkpoint|${c.chain}|${c.seq}|${c.head_hash}|${c.row_count}|${c.keyed_from}|${c.at}`);
+}
+
+/** True when the checkpoint's HMAC-SM3 was made with the chain's key over exactly these fields. */
+export function isCheckpointSigned(key: Buffer, c: AuditCheckpointRecord): boolean {
+  const expected = Buffer.from(checkpointMac(key, c), 'hex');
+  const given = Buffer.from(typeof c.mac === 'string' ? c.mac : '', 'hex');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** The checkpoints of a chain found outside audit_log: valid ones, and how many fail their signature. */
+export interface CheckpointReading {
+  valid: AuditCheckpointRecord[];
+  invalid: number;
+}
+
+/** Reads every checkpoint of the chain: the file's lines and, on PostgreSQL, the table's rows. */
+export async function readAuditCheckpoints(chain: AuditChain, chainId: string): Promise<CheckpointReading> {
+  const found: AuditCheckpointRecord[] = [];
+  let invalid = 0;
+  if (chain.checkpointFile && existsSync(chain.checkpointFile)) {
+    for (const line of readFileSync(chain.checkpointFile, 'utf8').split('\n')) {
+      if (line.trim() === '') continue;
+      const parsed = parseLine(line);
+      if (!parsed) invalid += 1;
+      else if (parsed.chain === chainId) found.push(parsed);
+    }
+  }
+  if (chain.dialect === 'postgres') found.push(...(await listAuditCheckpointRows(chain.db, chainId)));
+  const valid = found.filter((c) => isCheckpointSigned(chain.key, c));
+  return { valid: valid.sort((a, b) => a.seq - b.seq), invalid: invalid + found.length - valid.length };
+}
+
+function parseLine(line: string): AuditCheckpointRecord | undefined {
+  try {
+    const c = JSON.parse(line) as AuditCheckpointRecord;
+    const isWhole = typeof c.chain === 'string' && Number.isInteger(c.seq) && typeof c.head_hash === 'string'
+      && Number.isInteger(c.row_count) && Number.isInteger(c.keyed_from) && typeof c.at === 'string' && typeof c.mac === 'string';
+    return isWhole ? c : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Signs the committed head of the chain (sequence number, head hash, row count, time) and appends
+ * it to the checkpoint file and, on PostgreSQL, to audit_checkpoints. Skips when nothing is new
+ * since the last checkpoint, and never signs a head behind it (that is truncation, for verify).
+ */
+export async function writeAuditCheckpoint(chain: AuditChain, now: Date = new Date()): Promise<AuditCheckpointRecord | undefined> {
+  chain.rowsSinceCheckpoint = 0;
+  const [head, record] = await Promise.all([findAuditHead(chain.db), findAuditChainRecord(chain.db)]);
+  if (!head || !record) return undefined;
+  const last = await latestCheckpoint(chain, record.chainId);
+  if (last && last.seq >= head.id) return undefined;
+  // Never extend a chain whose last signed head is gone or changed: that is for verify to report.
+  if (last && (await findAuditHashAt(chain.db, last.seq)) !== last.head_hash) {
+    process.stderr.write(`审计日志异常：检查点第 ${last.seq} 条对应的记录缺失或被改动，未签发新检查点；请运行 yangfan audit verify\n`);
+    return undefined;
+  }
+  const rowCount = (last?.row_count ?? 0) + (await countAuditRowsBetween(chain.db, last?.seq ?? 0, head.id));
+  const unsigned: Unsigned = {
+    chain: record.chainId, seq: head.id, head_hash: head.hash, row_count: rowCount, keyed_from: record.keyedFrom, at: now.toISOString(),
+  };
+  const checkpoint = { ...unsigned, mac: checkpointMac(chain.key, unsigned) };
+  if (chain.checkpointFile) appendFileSync(chain.checkpointFile, `${JSON.stringify(checkpoint)}\n`, { mode: 0o600 });
+  if (chain.dialect === 'postgres') await insertAuditCheckpoint(chain.db, checkpoint);
+  return checkpoint;
+}
+
+async function latestCheckpoint(chain: AuditChain, chainId: string): Promise<AuditCheckpointRecord | undefined> {
+  const candidates = chain.dialect === 'postgres' ? await listAuditCheckpointRows(chain.db, chainId, true) : [];
+  const fromFile = chain.checkpointFile ? lastLineOfChain(chain.checkpointFile, chainId) : undefined;
+  if (fromFile) candidates.push(fromFile);
+  return candidates.filter((c) => isCheckpointSigned(chain.key, c)).sort((a, b) => b.seq - a.seq)[0];
+}
+
+const TAIL_BYTES = 256 * 1024;
+
+// The file grows by one line per checkpoint; the newest line of this chain is near its end.
+function lastLineOfChain(file: string, chainId: string): AuditCheckpointRecord | undefined {
+  if (!existsSync(file)) return undefined;
+  const size = statSync(file).size;
+  const start = Math.max(0, size - TAIL_BYTES);
+  const buffer = Buffer.alloc(size - start);
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, buffer, 0, buffer.length, start);
+  } finally {
+    closeSync(fd);
+  }
+  const lines = (start === 0 ? readFileSync(file, 'utf8') : buffer.toString('utf8')).split('\n');
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const parsed = parseLine(lines[i]!);
+    if (parsed?.chain === chainId) return parsed;
+  }
+  if (start === 0) return undefined;
+  return readFileSync(file, 'utf8').split('\n').map(parseLine).filter((c) => c?.chain === chainId).at(-1);
+}
+
+/** Called after each appended row: a checkpoint once `everyRows` rows were written by this process. */
+export function noteAuditAppended(chain: AuditChain): void {
+  if (!chain.checkpointFile) return;
+  chain.rowsSinceCheckpoint += 1;
+  chain.hasAppended = true;
+  if (chain.rowsSinceCheckpoint >= chain.everyRows) scheduleCheckpoint(chain);
+}
+
+// Off the writer's path: after the current transaction has had a chance to commit, one at a time.
+function scheduleCheckpoint(chain: AuditChain): void {
+  if (chain.pending) return;
+  chain.pending = new Promise<void>((resolve) => setImmediate(resolve))
+    .then(() => writeAuditCheckpoint(chain))
+    .then(() => undefined, (error: unknown) => {
+      process.stderr.write(`审计检查点写入失败：${(error as Error)?.message ?? String(error)}\n`);
+    })
+    .finally(() => {
+      chain.pending = undefined;
+    });
+}
+
+/** Starts the timed checkpoints (every `everyMinutes` while rows are being written). */
+export function startAuditCheckpoints(chain: AuditChain): void {
+  if (!chain.checkpointFile || chain.everyMinutes <= 0 || chain.timer) return;
+  chain.timer = setInterval(() => scheduleCheckpoint(chain), chain.everyMinutes * 60_000);
+  chain.timer.unref();
+}
+
+/** Stops the timer and, if this process wrote rows, signs the head once more (skipped when nothing is new). */
+export async function stopAuditCheckpoints(chain: AuditChain): Promise<void> {
+  if (chain.timer) clearInterval(chain.timer);
+  chain.timer = undefined;
+  await chain.pending;
+  // Not only when rows were counted since the last one: a checkpoint may have read the head
+  // while this process's last row was still uncommitted.
+  if (chain.checkpointFile && chain.hasAppended) {
+    await writeAuditCheckpoint(chain).catch((error: unknown) => {
+      process.stderr.write(`审计检查点写入失败：${(error as Error)?.message ?? String(error)}\n`);
+    });
+  }
+}
