@@ -46,7 +46,7 @@ describe('yangfan audit verify', () => {
     expect(help).toContain('退出码');
     expect(help).toContain('截断');
     expect(help).toContain('哈希被重算');
-  });
+  }, 120_000);
 
   it('says the log is whole with exit 0, then reports the deleted tail as truncation with exit 1', async () => {
     const whole = yangfan();
