@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 
 /** 数据导入 (/imports): kind, template, upload, progress and summary, history. */
 export class ImportsPage {
@@ -24,9 +25,12 @@ export class ImportsPage {
     return (await table.locator('tbody tr.ant-table-row td:first-child').allInnerTexts()).map((text) => text.trim());
   }
 
-  /** Clicks 下载模板 and answers the text of the generated CSV. */
+  /** Clicks 下载模板 and answers the Excel template's file name and header row. */
   async downloadTemplate() {
-    return this.#downloadText(() => this.templateButton.click());
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.templateButton.click()]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    return { fileName: download.suggestedFilename(), header: workbook.worksheets[0].getRow(1).values.slice(1) };
   }
 
   /** Picks the file through the browser's file chooser, as a user would, and waits for its run to show. */

@@ -9,6 +9,7 @@ import { sm3Hex } from '../../platform/crypto/sm.ts';
 import { AppError } from '../../platform/errors.ts';
 import { ROLE_DEFINITIONS, type Role } from '../../platform/roles.ts';
 import { loadSecuritySettings } from '../../platform/security-settings.ts';
+import { beijingMinute } from '../../platform/time.ts';
 import * as sessions from './sessions.repository.ts';
 import * as users from './users.repository.ts';
 
@@ -108,6 +109,7 @@ export function toCurrentUser(row: users.UserRow, via: CurrentUser['via']): Curr
   };
 }
 
+// The one form of a moment (2026-12-15 09:22), as on every page.
 function formatShanghaiTime(at: Date): string {
-  return at.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+  return beijingMinute(at)!;
 }

@@ -8,9 +8,12 @@ import { applyBankResult, type BankResult } from './bank-results.service.ts';
  * one row per instruction. Applying the same file twice changes nothing.
  */
 
+// 结果 as a bank clerk writes it; the template and every refusal list these values.
+const RESULT_VALUES = ['成功', '失败'] as const;
+
 const COLUMNS = [
   { key: 'instruction', header: '指令编号', alias: 'instruction', required: true },
-  { key: 'result', header: '结果', alias: 'result', required: true },
+  { key: 'result', header: '结果', alias: 'result', required: true, values: RESULT_VALUES },
   { key: 'reference', header: '银行流水号', alias: 'bank_reference', required: false },
   { key: 'reason', header: '失败原因', alias: 'reason', required: false },
 ] as const;
@@ -23,7 +26,7 @@ export function parseBankResultRow(cells: Record<string, RawCell>): ParsedRow<Ba
   const instruction = textCell(cells.instruction);
   if (!instruction || !/^\d{1,15}-\d{1,4}$/.test(instruction)) problems.push({ column: '指令编号', code: 'INSTRUCTION_INVALID', message: '指令编号应为支付指令文件中的“编号-次数”' });
   const result = enumCell(cells.result, RESULTS, '结果');
-  if (result === undefined || isCellError(result)) problems.push({ column: '结果', code: 'RESULT_INVALID', message: isCellError(result) ? result.message : '结果不能为空（成功/失败）' });
+  if (result === undefined || isCellError(result)) problems.push({ column: '结果', code: 'RESULT_INVALID', message: isCellError(result) ? result.message : `结果不能为空，应填：${RESULT_VALUES.join('、')}` });
   const reason = textCell(cells.reason) ?? null;
   if (result === 'failed' && !reason) problems.push({ column: '失败原因', code: 'REASON_REQUIRED', message: '支付失败须填写失败原因' });
   if (problems.length > 0 || !instruction || result === undefined || isCellError(result)) return { ok: false, rejects: problems };

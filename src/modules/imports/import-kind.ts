@@ -9,6 +9,8 @@ export interface ColumnSpec {
   header: string;
   alias: string;
   required: boolean;
+  /** The values a column accepts, when it accepts only some (stated in the template and in the rejects). */
+  values?: readonly string[];
 }
 
 /** A raw cell as the file gave it: text from CSV, or text / number / Date / null from XLSX. */

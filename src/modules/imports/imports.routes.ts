@@ -14,6 +14,8 @@ import { PageOf, PageQuery, standardErrors } from '../../platform/http/schemas.t
 import type { Role } from '../../platform/roles.ts';
 import { rejectsCsvLines } from './rejects-file.ts';
 import { getImportRun, listImportKinds, listRuns, startUploadedImport } from './imports.service.ts';
+import { XLSX_CONTENT_TYPE, sendWorkbook } from '../../platform/http/excel-export.ts';
+import { importTemplate } from './import-template.ts';
 
 const IMPORT_ROLES: readonly Role[] = ['province_hrss', 'province_miit'];
 const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
@@ -26,7 +28,7 @@ const Run = Type.Object({
 });
 const Kind = Type.Object({
   kind: Type.String(), label: Type.String(),
-  columns: Type.Array(Type.Object({ header: Type.String(), alias: Type.String(), required: Type.Boolean() })),
+  columns: Type.Array(Type.Object({ header: Type.String(), alias: Type.String(), required: Type.Boolean(), values: Type.Union([Type.Array(Type.String()), Type.Null()], { description: '可选值（仅限部分取值的列）' }) })),
 });
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
@@ -40,6 +42,18 @@ export function importsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       config: { access: IMPORT_ROLES },
       schema: { tags: ['imports'], summary: '可导入的数据类型及其列', response: { 200: Type.Object({ items: Type.Array(Kind) }), ...standardErrors } },
     }, async (request) => ({ items: listImportKinds(signedInActorOf(request).user) }));
+
+    app.get('/api/v1/imports/kinds/:kind/template', {
+      config: { access: IMPORT_ROLES },
+      schema: {
+        tags: ['imports'], summary: '下载导入模板 Excel（表头；仅限部分取值的列在批注和“填写说明”表中列出可填的值）',
+        params: Type.Object({ kind: Type.String({ maxLength: 32 }) }),
+        response: { 200: Type.String({ description: XLSX_CONTENT_TYPE }), ...standardErrors },
+      },
+    }, async (request, reply) => {
+      const { fileName, content } = await importTemplate(signedInActorOf(request).user, request.params.kind);
+      return sendWorkbook(reply, fileName, `${request.params.kind}-template.xlsx`, content);
+    });
 
     app.post('/api/v1/imports/:kind', {
       config: { access: IMPORT_ROLES },

@@ -48,7 +48,7 @@ export function listImportKinds(user: CurrentUser) {
   return IMPORT_KINDS.filter((k) => (k.roles ?? DEFAULT_ROLES).includes(user.role)).map((k) => ({
     kind: k.kind,
     label: k.label,
-    columns: k.columns.map((c) => ({ header: c.header, alias: c.alias, required: c.required })),
+    columns: k.columns.map((c) => ({ header: c.header, alias: c.alias, required: c.required, values: c.values ? [...c.values] : null })),
   }));
 }
 

@@ -1,10 +1,12 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseBankResultRow } from '../../modules/benefits/bank-results.import.ts';
 import { addEnterprise } from '../../modules/monitoring/monitoring.fixtures.ts';
 import { buildTestApp, type TestApp } from '../../test/app.ts';
 import { testDialects } from '../../test/dialects.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { maskIp } from '../audit/audit-export.ts';
+import { beijingMinute } from '../time.ts';
 
 const ID_NUMBER = '320102199003071234';
 const PHONE = '13912345678';
@@ -88,6 +90,28 @@ describe.each(testDialects())('Excel exports on %s', (dialect) => {
     expect(audit).toHaveLength(1);
     expect([audit[0]!.actor_role, JSON.parse(audit[0]!.details!)]).toEqual(['auditor', { filter: { action: 'personal_data.view' }, rows: 1 }]);
     expect((await get('/api/v1/audit/export', c.province!)).statusCode).toBe(403);
+  });
+
+  it('states the allowed values of 结果 in the bank-results template (header note and 填写说明) and in the refusal', async () => {
+    const kinds = (await get('/api/v1/imports/kinds', c.province!)).json().items;
+    expect(kinds.find((k: { kind: string }) => k.kind === 'bank_results').columns[1]).toEqual({ header: '结果', alias: 'result', required: true, values: ['成功', '失败'] });
+    const response = await get('/api/v1/imports/kinds/bank_results/template', c.province!);
+    expect(response.statusCode, response.body.slice(0, 200)).toBe(200);
+    expect(response.headers['content-disposition']).toContain(encodeURIComponent('银行拨付结果-导入模板.xlsx'));
+    const workbook = await workbookOf(response);
+    const sheet = workbook.getWorksheet('银行拨付结果')!;
+    expect(rowsOf(sheet)).toEqual([['指令编号', '结果', '银行流水号', '失败原因']]);
+    expect(JSON.stringify(sheet.getRow(1).getCell(2).note)).toContain('可填：成功、失败');
+    expect(rowsOf(workbook.getWorksheet('填写说明')!)).toContainEqual(['结果', 'result', '必填', '成功、失败']);
+    expect(parseBankResultRow({ instruction: '1-1', result: '' })).toEqual({ ok: false, rejects: [expect.objectContaining({ column: '结果', message: '结果不能为空，应填：成功、失败' })] });
+    expect(JSON.stringify(parseBankResultRow({ instruction: '1-1', result: '退回' }))).toContain('成功、已支付、支付成功、失败、支付失败');
+    expect((await get('/api/v1/imports/kinds/no_such_kind/template', c.province!)).json().error.code).toBe('IMPORT_KIND_UNKNOWN');
+  });
+
+  it('writes moments in the one form of every page, in Shanghai time', () => {
+    expect(beijingMinute('2026-12-15T01:22:59.000Z')).toBe('2026-12-15 09:22');
+    expect(beijingMinute(new Date('2026-12-31T16:05:00Z'))).toBe('2027-01-01 00:05');
+    expect(beijingMinute(null)).toBeNull();
   });
 
   it('masks IPv4, mapped IPv4 and IPv6 addresses', () => {

@@ -25,13 +25,7 @@ export interface ExportSheet {
   rows: SheetRow[];
 }
 
-/** A timestamp as every page shows it: 2026-12-15 09:22 in Beijing time. */
-export function beijingMinute(iso: string | null | undefined): string | null {
-  if (!iso) return null;
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Date(date.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
+export { beijingMinute } from '../time.ts';
 
 /** Integer fen as a yuan number for a '#,##0.00' cell (exact: fen / 100 has at most two decimals). */
 export function yuanOf(fen: number): number {

@@ -1,4 +1,4 @@
-import { api } from './client.ts';
+import { api, apiDownload } from './client.ts';
 import type { ItemList, Page, PageQuery } from './types.ts';
 
 export interface ImportColumn {
@@ -7,6 +7,8 @@ export interface ImportColumn {
   /** The accepted English name. */
   alias: string;
   required: boolean;
+  /** The values the column accepts, when it accepts only some (结果: 成功、失败). */
+  values: string[] | null;
 }
 
 export interface ImportKind {
@@ -36,6 +38,11 @@ export interface ImportRun {
   /** Why a file was refused or failed (a refused header lists the expected columns). */
   message: string | null;
   actorName: string | null;
+}
+
+/** The kind's template as an Excel file: the header, and each column's allowed values in a note and on 填写说明. */
+export function downloadImportTemplate(kind: string, fallbackName: string): Promise<{ blob: Blob; fileName: string }> {
+  return apiDownload(`/imports/kinds/${encodeURIComponent(kind)}/template`, undefined, fallbackName);
 }
 
 /** The kinds this user may import, with their columns. */

@@ -93,8 +93,9 @@ function MaterialBlock({ caseId, material, ceiling, canEdit, onChanged }: { case
       </Typography.Paragraph>
       <ApplicationFileTable files={material.files} canDelete={canEdit} onChanged={onChanged} />
       {error && <Alert type="error" showIcon role="alert" title={error} closable onClose={() => setError(undefined)} style={{ marginTop: 8 }} />}
+      {/* filter 'native': a dropped Word file reaches beforeUpload, which says why it is refused (the default filter drops it silently). */}
       {canEdit && (
-        <Upload accept={extensions.join(',')} showUploadList={false} beforeUpload={beforeUpload} customRequest={customRequest} disabled={isUploading}>
+        <Upload accept={{ format: extensions.join(','), filter: 'native' }} showUploadList={false} beforeUpload={beforeUpload} customRequest={customRequest} disabled={isUploading}>
           <Button icon={<UploadOutlined />} loading={isUploading} style={{ marginTop: 8 }} aria-label={bt('benefits.application.uploadLabel', { name: material.name })}>
             {bt('benefits.application.upload')}
           </Button>

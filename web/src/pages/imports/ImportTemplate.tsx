@@ -1,17 +1,26 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Space, Table, Tag, Typography, type TableProps } from 'antd';
-import type { ImportColumn, ImportKind } from '../../api/imports.ts';
+import { App, Button, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { downloadImportTemplate, type ImportColumn, type ImportKind } from '../../api/imports.ts';
 import { CodeHint } from '../../components/CodeHint.tsx';
-import { useI18n } from '../../locales/i18n.tsx';
-import { csvText, saveBlob } from '../../utils/download.ts';
+import { useErrorText, useI18n } from '../../locales/i18n.tsx';
+import { saveBlob } from '../../utils/download.ts';
 
-/** The columns of a kind as the file's template, and 下载模板: a CSV of the Chinese header made here. */
+/**
+ * The columns of a kind as the file's template — with the values a column accepts (结果: 成功、失败)
+ * — and 下载模板: the server's Excel template, whose header notes and 填写说明 sheet list them too.
+ */
 export function ImportTemplate({ kind }: { kind: ImportKind }) {
   const { t } = useI18n();
+  const errorText = useErrorText();
+  const { message } = App.useApp();
 
-  function downloadTemplate() {
-    const blob = new Blob([csvText(kind.columns.map((column) => column.header))], { type: 'text/csv;charset=utf-8' });
-    saveBlob(blob, t('imports.templateFileName', { label: kind.label }));
+  async function downloadTemplate() {
+    try {
+      const { blob, fileName } = await downloadImportTemplate(kind.kind, t('imports.templateFileName', { label: kind.label }));
+      saveBlob(blob, fileName);
+    } catch (error) {
+      void message.error(errorText(error));
+    }
   }
 
   const columns: TableProps<ImportColumn>['columns'] = [
@@ -22,13 +31,14 @@ export function ImportTemplate({ kind }: { kind: ImportKind }) {
       dataIndex: 'required',
       render: (isRequired: boolean) => (isRequired ? <Tag color="red">{t('imports.required')}</Tag> : <Tag>{t('imports.optional')}</Tag>),
     },
+    { title: t('imports.columnValues'), dataIndex: 'values', render: (values: string[] | null) => (values ? values.join('、') : t('common.none')) },
   ];
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
         <Typography.Text type="secondary">{t('imports.templateHint')}</Typography.Text>
-        <Button icon={<DownloadOutlined />} onClick={downloadTemplate}>
+        <Button icon={<DownloadOutlined />} onClick={() => void downloadTemplate()}>
           {t('imports.downloadTemplate')}
         </Button>
       </Space>

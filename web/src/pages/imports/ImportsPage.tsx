@@ -82,7 +82,8 @@ export default function ImportsPage() {
             </Typography.Title>
             <ImportTemplate kind={kind} />
             <Space wrap>
-              <Upload accept=".csv,.xlsx" maxCount={1} showUploadList={false} beforeUpload={beforeUpload} customRequest={customRequest} disabled={isRunning}>
+              {/* filter 'native': a dropped Word file reaches beforeUpload, which says why it is refused (the default filter drops it silently). */}
+              <Upload accept={{ format: '.csv,.xlsx', filter: 'native' }} maxCount={1} showUploadList={false} beforeUpload={beforeUpload} customRequest={customRequest} disabled={isRunning}>
                 <Button type="primary" icon={<UploadOutlined />} loading={isUploading} disabled={isRunning}>
                   {t('imports.upload')}
                 </Button>
