@@ -35,6 +35,7 @@ import { monitoringRoutes } from './modules/monitoring/monitoring.routes.ts';
 import { calcRoutes } from './modules/policy/calc.routes.ts';
 import { catalogueRoutes } from './modules/policy/catalogue.routes.ts';
 import { sandboxRoutes } from './modules/policy/sandbox.routes.ts';
+import { calendarRoutes } from './modules/reference/calendar.routes.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
 import { toolsRoutes } from './modules/reference/tools.routes.ts';
 import { usccOverridesRoutes } from './modules/reference/uscc-overrides.routes.ts';
@@ -102,6 +103,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(referenceRoutes(ctx));
   await app.register(toolsRoutes(ctx));
   await app.register(usccOverridesRoutes(ctx));
+  await app.register(calendarRoutes(ctx));
   await app.register(importsRoutes(ctx));
   await app.register(enterprisesRoutes(ctx));
   await app.register(exchangeRoutes(ctx));

@@ -5,6 +5,7 @@ import { openDatabase, type DatabaseHandle } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { encryptStoredBankAccounts } from './modules/benefits/bank-account.ts';
 import { syncPolicyCatalogue } from './modules/policy/catalogue.service.ts';
+import { prepareCalendar } from './modules/reference/calendar.service.ts';
 import { loadReferenceData } from './modules/reference/reference.loader.ts';
 import { bindAuditChain } from './platform/audit/audit-chain.ts';
 import { startAuditCheckpoints, stopAuditCheckpoints } from './platform/audit/audit-checkpoints.ts';
@@ -43,12 +44,13 @@ export function clockFrom(start: Date | undefined, now: () => number = Date.now)
   return () => new Date(now() + offsetMs);
 }
 
-/** Migrates the schema, refuses keys other than the database's own (key-check.ts), encrypts bank data stored in plaintext, and (re)loads the reference data files and the policy catalogue; all idempotent. */
+/** Migrates the schema, refuses keys other than the database's own (key-check.ts), encrypts bank data stored in plaintext, (re)loads the reference data files and the policy catalogue, and installs the loaded calendar years (recomputing provisional deadlines); all idempotent. */
 export async function prepareDatabase(ctx: AppContext): Promise<{ migrations: string[] }> {
   const migrations = await migrateToLatest({ db: ctx.db, dialect: ctx.dialect, close: async () => {} });
   await verifyDatabaseKeys(ctx);
   await encryptStoredBankAccounts(ctx);
   await loadReferenceData(ctx.db);
   await syncPolicyCatalogue(ctx);
+  await prepareCalendar(ctx);
   return { migrations };
 }

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT } from './output.ts';
 import { registerAuditCommands } from './audit.ts';
+import { registerCalendarCommands } from './calendar.ts';
 import { registerCheckCommands } from './check.ts';
 import { registerDemoCommand } from './demo.ts';
 import { registerImportCommand } from './import.ts';
@@ -24,6 +25,7 @@ registerMigrateCommand(program);
 registerDemoCommand(program);
 registerCheckCommands(program);
 registerWorkdaysCommands(program);
+registerCalendarCommands(program);
 registerUserCommands(program);
 registerImportCommand(program);
 registerAuditCommands(program);

@@ -3,7 +3,7 @@ import { AppError, isAppError, toErrorBody } from '../platform/errors.ts';
 /** Exit codes of SPEC §4: 0 success, 1 failure, 2 bad usage or an unusable file. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
-const USAGE_CODES = new Set(['VALIDATION_FAILED', 'BAD_REQUEST', 'INVALID_DATE', 'IMPORT_HEADER_INVALID', 'IMPORT_FILE_UNREADABLE', 'IMPORT_KIND_UNKNOWN']);
+const USAGE_CODES = new Set(['VALIDATION_FAILED', 'BAD_REQUEST', 'INVALID_DATE', 'IMPORT_HEADER_INVALID', 'IMPORT_FILE_UNREADABLE', 'IMPORT_KIND_UNKNOWN', 'CALENDAR_FILE_INVALID']);
 
 export interface CommandOptions {
   json?: boolean;

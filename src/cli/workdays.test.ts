@@ -1,16 +1,24 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const BIN = fileURLToPath(new URL('../../bin/yangfan.mjs', import.meta.url));
+// The command reads the loaded calendar years from the database: a fresh one in a temporary directory.
+const dir = mkdtempSync(path.join(tmpdir(), 'yangfan-workdays-'));
+const env = { ...process.env, DATABASE_URL: '', YANGFAN_DB: path.join(dir, 'workdays.db'), YANGFAN_DATA_DIR: dir, NODE_ENV: 'development' };
 
 /** Runs the real command line and parses its JSON answer. */
 function yangfan(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args, '--json'], { encoding: 'utf8', timeout: 20_000 });
+  const result = spawnSync(process.execPath, [BIN, ...args, '--json'], { encoding: 'utf8', timeout: 60_000, env });
   return { status: result.status, json: JSON.parse(result.stdout) as unknown };
 }
 
-describe('yangfan workdays', () => {
+describe('yangfan workdays', { timeout: 120_000 }, () => {
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
   it('finds the 20th working day after 2025-09-26', () => {
     expect(yangfan('workdays', 'add', '2025-09-26', '20')).toEqual({ status: 0, json: { date: '2025-10-30' } });
   });

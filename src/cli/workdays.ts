@@ -1,10 +1,16 @@
 import type { Command } from 'commander';
 import { addWorkdays, workdaysBetween } from '../platform/calendar.ts';
+import { refreshCalendar } from '../modules/reference/calendar-store.ts';
+import { requireIsoDate } from '../platform/iso-date.ts';
+import { existsSync } from 'node:fs';
+import { loadConfig } from '../config.ts';
+import { openDatabase } from '../db/database.ts';
 import { runCommand, usageError, type CommandOptions } from './output.ts';
 
 /**
- * `yangfan workdays add|between`: working days on the official calendar (DOMAIN §7). A year
- * the calendar does not cover exits 1 with CALENDAR_NOT_COVERED; a malformed date or count exits 2.
+ * `yangfan workdays add|between`: working days on the official calendar (DOMAIN §7): the years
+ * the package carries and those loaded with `yangfan calendar load`. A year neither covers exits 1
+ * with CALENDAR_NOT_COVERED (never a Monday–Friday guess); a malformed date or count exits 2.
  */
 export function registerWorkdaysCommands(program: Command): void {
   const workdays = program.command('workdays').description('按国务院节假日安排（含调休）计算工作日');
@@ -16,7 +22,11 @@ export function registerWorkdaysCommands(program: Command): void {
     .action(async (date: string, n: string, options: CommandOptions) => {
       await runCommand(
         options,
-        () => ({ date: addWorkdays(date, parseCount(n)) }),
+        async () => {
+          const count = parseCount(n);
+          requireIsoDate(date);
+          return withLoadedCalendar(() => ({ date: addWorkdays(date, count) }));
+        },
         (result) => `${date} 之后第 ${n} 个工作日：${result.date}`,
       );
     });
@@ -28,7 +38,11 @@ export function registerWorkdaysCommands(program: Command): void {
     .action(async (from: string, to: string, options: CommandOptions) => {
       await runCommand(
         options,
-        () => ({ workdays: workdaysBetween(from, to) }),
+        async () => {
+          requireIsoDate(from, '开始日期');
+          requireIsoDate(to, '结束日期');
+          return withLoadedCalendar(() => ({ workdays: workdaysBetween(from, to) }));
+        },
         (result) => `${from} 至 ${to}（含首尾）共 ${result.workdays} 个工作日`,
       );
     });
@@ -38,4 +52,20 @@ export function registerWorkdaysCommands(program: Command): void {
 function parseCount(text: string): number {
   if (!/^[+-]?\d{1,6}$/.test(text.trim())) usageError(`工作日数应为整数：${text}`);
   return Number(text.trim());
+}
+
+// Malformed input is refused before the database is opened. The count needs the loaded years
+// only: no migration, no reference data; a database not created or not migrated yet has none.
+async function withLoadedCalendar<T>(count: () => T): Promise<T> {
+  const { database } = loadConfig();
+  if (database.dialect === 'sqlite' && !existsSync(database.path)) return count();
+  const handle = openDatabase(database);
+  try {
+    await refreshCalendar(handle.db);
+  } catch (error) {
+    if (!/no such table|does not exist/.test((error as Error).message)) throw error;
+  } finally {
+    await handle.close();
+  }
+  return count();
 }

@@ -43,6 +43,7 @@ import type {
 } from '../modules/reference/reference.table.ts';
 import type { UsccOverrideTable } from '../modules/reference/uscc-overrides.table.ts';
 import type { KeyCheckTable } from '../platform/crypto/key-check.table.ts';
+import type { CalendarYearTable } from '../modules/reference/calendar.table.ts';
 import type {
   ContributionTable,
   EmploymentSpellTable,
@@ -64,6 +65,7 @@ export interface Database {
   occupations: OccupationTable;
   uscc_overrides: UsccOverrideTable;
   key_checks: KeyCheckTable;
+  calendar_years: CalendarYearTable;
   users: UserTable;
   sessions: SessionTable;
   login_attempts: LoginAttemptTable;

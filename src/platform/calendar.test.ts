@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkdays, CALENDAR_COVERAGE, isWorkday, workdaysBetween } from './calendar.ts';
+import { afterEach } from 'vitest';
+import {
+  addWorkdays, addWorkdaysProvisional, CALENDAR_COVERAGE, installLoadedCalendarYears, isWorkday, isYearCovered, workdaysBetween, workdaysBetweenProvisional,
+} from './calendar.ts';
 
 const notCovered = expect.objectContaining({ code: 'CALENDAR_NOT_COVERED' });
 
@@ -101,5 +104,28 @@ describe('calendar coverage', () => {
     expect(() => isWorkday('2027-01-04')).toThrow(notCovered);
     expect(isWorkday('2026-10-07')).toBe(false);
     expect(isWorkday('2026-10-10')).toBe(true);
+  });
+});
+
+describe('years beyond the package', () => {
+  // Test data, not the official 2027 arrangement (src/test/fixtures/calendar-2027-test-data.yaml).
+  const testYear = { year: 2027, documentNumber: '测试用〔2026〕1号', version: 1, holidays: new Set(['2027-01-01', '2027-02-08']), workdays: new Set(['2027-02-06']) };
+  afterEach(() => installLoadedCalendarYears([]));
+
+  it('counts a loaded year with its holidays and make-up days', () => {
+    installLoadedCalendarYears([testYear]);
+    expect(isYearCovered(2027)).toBe(true);
+    expect(isWorkday('2027-01-01')).toBe(false);
+    expect(isWorkday('2027-02-06')).toBe(true);
+    expect(addWorkdays('2026-12-15', 20)).toBe('2027-01-13');
+    expect(() => isWorkday('2028-01-03')).toThrow(expect.objectContaining({ code: 'CALENDAR_NOT_COVERED', message: expect.stringContaining('已录入的 2027 年') }));
+  });
+
+  it('counts a year not loaded Monday to Friday only when asked for a provisional answer, and names it', () => {
+    expect(addWorkdaysProvisional('2026-12-15', 20)).toEqual({ value: '2027-01-12', provisionalYears: [2027] });
+    expect(addWorkdaysProvisional('2025-09-26', 20)).toEqual({ value: '2025-10-30', provisionalYears: [] });
+    expect(workdaysBetweenProvisional('2026-12-28', '2027-01-08')).toEqual({ value: 10, provisionalYears: [2027] });
+    installLoadedCalendarYears([testYear]);
+    expect(addWorkdaysProvisional('2026-12-15', 20)).toEqual({ value: '2027-01-13', provisionalYears: [] });
   });
 });

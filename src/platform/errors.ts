@@ -24,6 +24,7 @@ export const ERROR_CODES = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持的内容类型，请使用 application/json' },
   REQUEST_TIMEOUT: { status: 503, message: '请求处理超时，请稍后重试' },
   CALENDAR_NOT_COVERED: { status: 422, message: '该年份不在官方工作日历覆盖范围内' },
+  CALENDAR_FILE_INVALID: { status: 400, message: '节假日安排文件不正确' },
   INVALID_DATE: { status: 400, message: '日期格式应为 YYYY-MM-DD 且为真实日期' },
   INVALID_USCC: { status: 400, message: '统一社会信用代码不正确' },
   USCC_OVERRIDE_NOT_NEEDED: { status: 422, message: '该统一社会信用代码校验通过，无需登记人工核验例外' },

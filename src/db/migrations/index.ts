@@ -14,6 +14,7 @@ import * as outboxChannelIndex from './20261127T2800_outbox_channel_index.ts';
 import * as bulletinHasData from './20261207T1507_bulletin_has_data.ts';
 import * as keyChecks from './20261207T1531_key_checks.ts';
 import * as auditKeyedChain from './20261207T1537_audit_keyed_chain.ts';
+import * as calendarYears from './20261207T1555_calendar_years.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '20261207T1507_bulletin_has_data': bulletinHasData,
   '20261207T1531_key_checks': keyChecks,
   '20261207T1537_audit_keyed_chain': auditKeyedChain,
+  '20261207T1555_calendar_years': calendarYears,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {

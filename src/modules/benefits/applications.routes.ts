@@ -54,7 +54,7 @@ export function applicationsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
 
     app.post('/api/v1/benefits/cases/:id/apply', {
       config: { access: ['enterprise'] },
-      schema: { tags: ['benefits'], summary: '提交申请（须申请的政策）：必交材料齐全并填写收款账户，进入 20 个工作日审核', params: IdParams, headers: IdempotencyHeaders, body: ConfirmBody, response: { 200: StateAnswer, ...writeErrors } },
+      schema: { tags: ['benefits'], summary: '提交申请（须申请的政策）：必交材料齐全并填写收款账户，进入审核（时限见 GET /api/v1/public/time-limits）', params: IdParams, headers: IdempotencyHeaders, body: ConfirmBody, response: { 200: StateAnswer, ...writeErrors } },
     }, async (request, reply) => idempotentWrite(ctx, request, reply, (trx, actor) => submitApplication(trx, ctx, actor, request.params.id, request.body)));
   };
 }

@@ -14,7 +14,7 @@ import { settleDeclarationsForApply } from './declared-facts.service.ts';
 /**
  * 即申即享 with a submission (SPEC §2.5): for a policy whose delivery is `application`, the
  * enterprise uploads the materials the policy lists, then submits them with the receiving account.
- * The case then follows the same states as a one-click confirmation, with the same 20-working-day
+ * The case then follows the same states as a one-click confirmation, with the same working-day
  * review clock; a submission missing a required material is refused, naming what is missing.
  * Where the policy lets the applicant declare facts (申报事实), every row must be declared and the
  * case re-evaluated eligible with them; the re-evaluated amount is the amount under review.

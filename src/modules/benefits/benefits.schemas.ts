@@ -16,8 +16,9 @@ export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 export const StateSchema = Type.Union(CASE_STATES.map((s) => Type.Literal(s)));
 
 export const ReviewClock = Type.Object({
-  started_on: Type.String(), deadline: Nullable(Type.String()), days_left: NullableInt,
-  is_warning: Type.Boolean(), is_overdue: Type.Boolean(), calendar_not_covered: Type.Boolean(),
+  started_on: Type.String(), deadline: Type.String(), limit_workdays: Type.Integer({ description: '该案件适用的审核时限（工作日）' }), days_left: Type.Integer(),
+  is_warning: Type.Boolean(), is_overdue: Type.Boolean(),
+  is_provisional: Type.Boolean({ description: '截止日暂按周一至周五推算（所经年份的节假日安排尚未录入）' }), provisional_year: NullableInt,
 });
 
 export const CaseItem = Type.Object({
@@ -25,6 +26,7 @@ export const CaseItem = Type.Object({
   region_code: Type.String(), city_code: Type.String(), state: Type.String(), state_label: Type.String(),
   amount_fen: Type.Integer(), amount_yuan: Type.String(), rerun_amount_fen: NullableInt, is_amount_changed: Type.Boolean(), awaiting_declaration: Type.Integer({ description: '待申报人数（申报事实）；0 表示无' }),
   reason: Nullable(Type.String()), publicity_from: Nullable(Type.String()), publicity_until: Nullable(Type.String()),
+  is_publicity_provisional: Type.Boolean({ description: '公示截止日暂按周一至周五推算' }),
   review_clock: Type.Union([ReviewClock, Type.Null()]), run_id: Type.Integer(), created_at: Type.String(), updated_at: Type.String(),
 });
 
@@ -41,7 +43,7 @@ export const CaseQuery = Type.Object({
   state: Type.Optional(StateSchema),
   region: Type.Optional(Type.String({ pattern: '^\\d{6}$' })),
   run: Type.Optional(Type.Integer({ minimum: 1 })),
-  overdue: Type.Optional(Type.Boolean({ description: '只看超过 20 个工作日审核时限的案件' })),
+  overdue: Type.Optional(Type.Boolean({ description: '只看已超过审核时限的案件' })),
   page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
 });
@@ -154,7 +156,15 @@ export const Reconciliation = Type.Object({
   anomalies: Type.Object({ unbooked_payments: Type.Array(Type.Integer()), settled_but_not_paid: Type.Array(Type.Integer()) }),
 });
 
+export const TimeLimitsAnswer = Type.Object({
+  today: Type.String(),
+  items: Type.Array(Type.Object({
+    key: Type.Union([Type.Literal('review_workdays'), Type.Literal('review_warning_workdays'), Type.Literal('publicity_workdays')]),
+    label: Type.String(), unit: Type.String(), from: Type.String({ description: '生效日期' }), value: Type.Integer(), source: Type.String(),
+  })),
+});
+
 export const OverdueAnswer = Type.Object({
   today: Type.String(),
-  items: Type.Array(Type.Object({ city_code: Type.String(), overdue: Type.Integer(), calendar_not_covered: Type.Integer() })),
+  items: Type.Array(Type.Object({ city_code: Type.String(), overdue: Type.Integer(), provisional: Type.Integer({ description: '其中截止日暂按周一至周五推算的案件数' }) })),
 });

@@ -53,10 +53,14 @@ export interface BenefitCaseTable {
   account_holder: string | null;
   review_started_on: string | null;
   review_deadline: string | null;
+  /** 1: the deadline was counted Monday to Friday through a year not yet on the calendar (migration 20261207T1555). */
+  review_deadline_provisional: Generated<number>;
   approved_by: number | null;
   released_by: number | null;
   publicity_from: string | null;
   publicity_until: string | null;
+  /** 1: the 公示's end was counted Monday to Friday through a year not yet on the calendar. */
+  publicity_until_provisional: Generated<number>;
   reason: string | null;
   revision: Generated<number>;
   created_at: string;

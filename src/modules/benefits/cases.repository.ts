@@ -74,12 +74,12 @@ export async function hasOpenObjection(db: Db, caseId: number): Promise<boolean>
   return row !== undefined;
 }
 
-/** Overdue reviews (deadline before the date) and reviews without a computable deadline, by unit. */
+/** Overdue reviews (deadline before the date) by unit, and how many of them have a provisional deadline. */
 export async function countOverdueByRegion(db: Db, scope: CaseScope, today: string) {
-  const base = scoped(db.selectFrom('benefit_cases'), scope).where('state', '=', 'confirmed');
-  const overdue = await base.where('review_deadline', '<', today).select(['city_code', (eb) => eb.fn.countAll().as('n')]).groupBy('city_code').execute();
-  const uncovered = await base.where('review_deadline', 'is', null).select(['city_code', (eb) => eb.fn.countAll().as('n')]).groupBy('city_code').execute();
-  return { overdue: overdue.map((r) => ({ city_code: r.city_code, n: Number(r.n) })), uncovered: uncovered.map((r) => ({ city_code: r.city_code, n: Number(r.n) })) };
+  const rows = await scoped(db.selectFrom('benefit_cases'), scope).where('state', '=', 'confirmed').where('review_deadline', '<', today)
+    .select((eb) => ['city_code', eb.fn.countAll().as('n'), eb.fn.sum<number | string | null>('review_deadline_provisional').as('provisional')])
+    .groupBy('city_code').execute();
+  return rows.map((r) => ({ city_code: r.city_code, n: Number(r.n), provisional: Number(r.provisional ?? 0) }));
 }
 
 /** Appends many history entries at once (a match run's new cases). */

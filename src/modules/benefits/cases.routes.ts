@@ -23,7 +23,7 @@ export function casesRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
 
     app.get('/api/v1/benefits/cases/:id', {
       config: { access: CASE_READERS },
-      schema: { tags: ['benefits'], summary: '案件详情（测算说明、20 个工作日审核时限、办理记录）', params: IdParams, response: { 200: CaseDetail, ...standardErrors } },
+      schema: { tags: ['benefits'], summary: '案件详情（测算说明、审核时限、办理记录）', params: IdParams, response: { 200: CaseDetail, ...standardErrors } },
     }, async (request) => getCase(ctx, signedInActorOf(request).user, request.params.id));
 
     app.post('/api/v1/benefits/cases/:id/confirm', {
@@ -38,7 +38,7 @@ export function casesRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
 
     app.get('/api/v1/benefits/review/overdue', {
       config: { access: OFFICIALS },
-      schema: { tags: ['benefits'], summary: '超过 20 个工作日未审结的案件数（按地区）', response: { 200: OverdueAnswer, ...standardErrors } },
+      schema: { tags: ['benefits'], summary: '超过审核时限未审结的案件数（按地区；截止日暂按周一至周五推算的照常计入并另列）', response: { 200: OverdueAnswer, ...standardErrors } },
     }, async (request) => listOverdueByRegion(ctx, signedInActorOf(request).user));
   };
 }

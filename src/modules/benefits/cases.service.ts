@@ -1,6 +1,7 @@
 import type { AppContext } from '../../app-context.ts';
 import { toNumber } from '../../db/convert.ts';
 import type { CurrentUser } from '../../platform/auth/current-user.ts';
+import { refreshCalendar } from '../reference/calendar-store.ts';
 import { pageWindow } from '../../platform/http/schemas.ts';
 import { formatYuan } from '../../policies/values.ts';
 import { maskedAccountOf } from './bank-account.ts';
@@ -16,12 +17,13 @@ type CaseRow = Awaited<ReturnType<typeof findCases>>['rows'][number];
 
 function caseView(row: CaseRow, today: string) {
   const amount = toNumber(row.amount_fen);
-  const clock = row.state === 'confirmed' && row.review_started_on ? reviewClockOf(row.review_started_on, row.review_deadline, today) : null;
+  const clock = row.state === 'confirmed' && row.review_started_on && row.review_deadline ? reviewClockOf(row.review_started_on, row.review_deadline, today) : null;
   return {
     id: toNumber(row.id), policy: row.policy_code, period: row.period, uscc: row.uscc, enterprise_name: row.enterprise_name,
     region_code: row.region_code, city_code: row.city_code, state: row.state, state_label: CASE_STATE_LABELS[row.state as CaseState] ?? row.state,
     amount_fen: amount, amount_yuan: formatYuan(amount), rerun_amount_fen: row.rerun_amount_fen === null ? null : toNumber(row.rerun_amount_fen),
     is_amount_changed: toNumber(row.is_amount_changed) === 1, awaiting_declaration: toNumber(row.awaiting_declaration), reason: row.reason, publicity_from: row.publicity_from, publicity_until: row.publicity_until,
+    is_publicity_provisional: toNumber(row.publicity_until_provisional) === 1,
     review_clock: clock, run_id: toNumber(row.run_id), created_at: row.created_at, updated_at: row.updated_at,
   };
 }
@@ -35,6 +37,7 @@ export interface CaseQuery extends Omit<CaseFilters, 'overdueBefore'> {
 /** A page of the cases the caller may see. */
 export async function listCases(ctx: AppContext, user: CurrentUser, query: CaseQuery) {
   const { page, pageSize, offset } = pageWindow(query);
+  await refreshCalendar(ctx.db);
   const { today } = todayOf(ctx.clock);
   const filters: CaseFilters = { ...query, ...(query.overdue ? { overdueBefore: today } : {}) };
   const { rows, total } = await findCases(ctx.db, await caseScopeOf(ctx.db, user), filters, offset, pageSize);
@@ -44,6 +47,7 @@ export async function listCases(ctx: AppContext, user: CurrentUser, query: CaseQ
 /** One case with its explanation, bank account (masked but the tail), clock and history. */
 export async function getCase(ctx: AppContext, user: CurrentUser, id: number) {
   const row = await visibleCase(ctx.db, user, id);
+  await refreshCalendar(ctx.db);
   const events = await findCaseEvents(ctx.db, id);
   return {
     ...caseView(row, todayOf(ctx.clock).today),
@@ -53,13 +57,11 @@ export async function getCase(ctx: AppContext, user: CurrentUser, id: number) {
   };
 }
 
-/** Overdue reviews per city (and reviews whose deadline the calendar cannot give), for the province or a city. */
+/** Overdue reviews per city, provisional deadlines counted like the others and also shown apart, for the province or a city. */
 export async function listOverdueByRegion(ctx: AppContext, user: CurrentUser) {
+  await refreshCalendar(ctx.db);
   const { today } = todayOf(ctx.clock);
-  const { overdue, uncovered } = await countOverdueByRegion(ctx.db, await caseScopeOf(ctx.db, user), today);
-  const units = new Set([...overdue, ...uncovered].map((r) => r.city_code));
-  const items = [...units].sort().map((city) => ({
-    city_code: city, overdue: overdue.find((r) => r.city_code === city)?.n ?? 0, calendar_not_covered: uncovered.find((r) => r.city_code === city)?.n ?? 0,
-  }));
+  const rows = await countOverdueByRegion(ctx.db, await caseScopeOf(ctx.db, user), today);
+  const items = rows.sort((a, b) => a.city_code.localeCompare(b.city_code)).map((r) => ({ city_code: r.city_code, overdue: r.n, provisional: r.provisional }));
   return { today, items };
 }

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../app-context.ts';
 import type { Db } from '../../db/database.ts';
 import type { Actor, CurrentUser } from '../../platform/auth/current-user.ts';
+import { refreshCalendar } from '../reference/calendar-store.ts';
 import { AppError } from '../../platform/errors.ts';
 import { caseScopeOf, todayOf } from './case-scope.ts';
 import { requireDelivery } from './applications-policy.ts';
@@ -11,7 +12,7 @@ import { reviewDeadlineOf } from './review-clock.ts';
 
 /**
  * 即申即享: the enterprise confirms a matched case in one click, confirming or correcting the
- * receiving bank account (the review's 20 working days start then), or declines with a reason.
+ * receiving bank account (the review's working-day limit starts then), or declines with a reason.
  */
 
 export interface BankAccount {
@@ -40,8 +41,13 @@ export async function startReview(trx: Db, ctx: AppContext, actor: Actor, curren
   const account = input.bank_account.replace(/[\s-]/g, '');
   if (!/^\d{8,32}$/.test(account)) throw new AppError('VALIDATION_FAILED', '银行账号应为 8–32 位数字');
   const { today } = todayOf(ctx.clock);
+  await refreshCalendar(trx);
+  const deadline = reviewDeadlineOf(today);
   return moveCase(trx, ctx, actor, current, 'confirm', {
-    patch: { bank_name: input.bank_name.trim(), ...sealedAccountColumns(ctx.cipher, account), account_holder: input.account_holder.trim(), review_started_on: today, review_deadline: reviewDeadlineOf(today), reason: null },
+    patch: {
+      bank_name: input.bank_name.trim(), ...sealedAccountColumns(ctx.cipher, account), account_holder: input.account_holder.trim(),
+      review_started_on: today, review_deadline: deadline.date, review_deadline_provisional: deadline.isProvisional ? 1 : 0, reason: null,
+    },
     note: options.note, details: { bank_account_tail: account.slice(-4), ...options.details },
   });
 }

@@ -13,7 +13,7 @@ import { visibleCase } from './confirm.service.ts';
 import { findObjection, findObjections, findPublicNotices, insertObjection, resolveObjectionRow } from './publicity.repository.ts';
 
 /**
- * 公示: approved cases are public for 5 working days (enterprise name, policy and amount — no
+ * 公示: approved cases are public for the 公示 period of time-limits.json (enterprise name, policy and amount — no
  * personal data); anyone may object meanwhile; an objection must be resolved before payment, and
  * an upheld one revokes the approval.
  */

@@ -39,7 +39,7 @@ export function reviewRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
 
     app.post('/api/v1/benefits/cases/:id/approve', {
       config: { access: ['city_hrss'] },
-      schema: { tags: ['benefits'], summary: '审核通过（须填写审核意见；同时开始 5 个工作日公示）', params: IdParams, headers: IdempotencyHeaders, body: ApproveBody, response: { 200: StateAnswer, ...writeErrors } },
+      schema: { tags: ['benefits'], summary: '审核通过（须填写审核意见；同时开始公示，公示期见 GET /api/v1/public/time-limits）', params: IdParams, headers: IdempotencyHeaders, body: ApproveBody, response: { 200: StateAnswer, ...writeErrors } },
     }, async (request, reply) => idempotentWrite(ctx, request, reply, (trx, actor) => approveCase(trx, ctx, actor, request.params.id, request.body)));
 
     app.post('/api/v1/benefits/cases/:id/reject', {

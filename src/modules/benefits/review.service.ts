@@ -3,17 +3,18 @@ import type { Db } from '../../db/database.ts';
 import { toNumber } from '../../db/convert.ts';
 import type { Actor, CurrentUser } from '../../platform/auth/current-user.ts';
 import { AppError } from '../../platform/errors.ts';
+import { refreshCalendar } from '../reference/calendar-store.ts';
 import { formatYuan } from '../../policies/values.ts';
 import { todayOf } from './case-scope.ts';
 import { moveCase } from './case-transitions.ts';
 import { visibleCase } from './confirm.service.ts';
 import { moneyPreviewOf, requireConfirmedPreview, type MoneyConfirmation, type PreviewRow } from './money-preview.ts';
-import { PUBLICITY_WORKDAYS, workdaysAfterOrNull } from './review-clock.ts';
+import { provisionalNote, publicityUntilOf } from './review-clock.ts';
 
 /**
- * City review of confirmed cases in the official's region: approve (the 5-working-day 公示
- * starts the same day), reject with a reason, or return for correction. Bulk approval takes a
- * list of cases and reports each one's outcome.
+ * City review of confirmed cases in the official's region: approve (the 公示 period of
+ * reference/benefits/time-limits.json starts the same day), reject with a reason, or return for
+ * correction. Bulk approval takes a list of cases and reports each one's outcome.
  */
 
 type Official = Actor & { user: CurrentUser };
@@ -41,11 +42,13 @@ export async function approveCase(trx: Db, ctx: AppContext, actor: Official, id:
     throw new AppError('PREVIEW_CHANGED', `案件金额已由 ${formatYuan(approval.expected_amount_fen)} 变为 ${formatYuan(amount)}，未审核通过。请核对后重新确认。`);
   }
   const { today } = todayOf(ctx.clock);
-  const until = workdaysAfterOrNull(today, PUBLICITY_WORKDAYS);
+  await refreshCalendar(trx);
+  const until = publicityUntilOf(today);
+  const untilText = until.isProvisional ? `${until.date}（${provisionalNote(until.date, today)}）` : until.date;
   const state = await moveCase(trx, ctx, actor, current, 'approve', {
-    patch: { approved_by: actor.user.id, publicity_from: today, publicity_until: until, reason: null },
+    patch: { approved_by: actor.user.id, publicity_from: today, publicity_until: until.date, publicity_until_provisional: until.isProvisional ? 1 : 0, reason: null },
     note: opinion, details: { opinion, amount_fen: amount },
-    notice: { title: '政策兑现审核通过', body: (subject) => `您单位的${subject}审核通过，金额 ${formatYuan(amount)}，公示至 ${until ?? '（日历未覆盖，待定）'}，公示无异议后拨付。` },
+    notice: { title: '政策兑现审核通过', body: (subject) => `您单位的${subject}审核通过，金额 ${formatYuan(amount)}，公示至 ${untilText}，公示无异议后拨付。` },
   });
   return { id, state };
 }
@@ -63,7 +66,7 @@ export async function rejectCase(trx: Db, ctx: AppContext, actor: Official, id: 
 export async function returnCase(trx: Db, ctx: AppContext, actor: Official, id: number, reason: string) {
   const current = await visibleCase(trx, actor.user, id);
   const state = await moveCase(trx, ctx, actor, current, 'return', {
-    patch: { reason, review_started_on: null, review_deadline: null }, note: reason,
+    patch: { reason, review_started_on: null, review_deadline: null, review_deadline_provisional: 0 }, note: reason,
     notice: { title: '政策兑现退回补正', body: (subject) => `您单位的${subject}被退回补正：${reason}。请核对后重新确认。` },
   });
   return { id, state };

@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../app-context.ts';
 import { signedInActorOf } from '../../platform/auth/auth.plugin.ts';
 import { addWorkdays, workdaysBetween } from '../../platform/calendar.ts';
+import { refreshCalendar } from './calendar-store.ts';
 import { ErrorResponse, standardErrors } from '../../platform/http/schemas.ts';
 import { OFFICIAL_ROLES, type Role } from '../../platform/roles.ts';
 import { CheckResult, IsoDate } from './reference.schemas.ts';
@@ -11,7 +12,7 @@ import { describeIdNumberCheck, describeUsccCheck } from './tools.service.ts';
 // The evidence behind a credit-code override (登记机关函号 …) is the officials' business, not the public's.
 const OFFICIAL_AND_ADMIN_ROLES: readonly Role[] = [...OFFICIAL_ROLES, 'sysadmin', 'secadmin', 'auditor'];
 
-// CALENDAR_NOT_COVERED answers 422: the request is well formed but the year has no official calendar.
+// CALENDAR_NOT_COVERED answers 422: the request is well formed but the year is neither in the package nor loaded.
 const calendarErrors = { ...standardErrors, 422: ErrorResponse } as const;
 
 /** Checking and counting tools for signed-in users: identifiers and working days. */
@@ -42,7 +43,10 @@ export function toolsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         querystring: Type.Object({ date: IsoDate, n: Type.Integer({ minimum: -3660, maximum: 3660 }) }),
         response: { 200: Type.Object({ date: Type.String() }), ...calendarErrors },
       },
-    }, async (request) => ({ date: addWorkdays(request.query.date, request.query.n) }));
+    }, async (request) => {
+      await refreshCalendar(ctx.db);
+      return { date: addWorkdays(request.query.date, request.query.n) };
+    });
 
     app.get('/api/v1/tools/workdays/between', {
       config: { access: 'authenticated' },
@@ -51,6 +55,9 @@ export function toolsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         querystring: Type.Object({ from: IsoDate, to: IsoDate }),
         response: { 200: Type.Object({ workdays: Type.Integer() }), ...calendarErrors },
       },
-    }, async (request) => ({ workdays: workdaysBetween(request.query.from, request.query.to) }));
+    }, async (request) => {
+      await refreshCalendar(ctx.db);
+      return { workdays: workdaysBetween(request.query.from, request.query.to) };
+    });
   };
 }

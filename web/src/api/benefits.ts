@@ -18,12 +18,33 @@ export const BENEFIT_POLICIES = ['stable_jobs_refund', 'job_expansion_subsidy', 
 
 export interface ReviewClock {
   started_on: string;
-  deadline: string | null;
-  /** Working days left (0 due today, negative overdue); null when the calendar does not cover the deadline. */
-  days_left: number | null;
+  deadline: string;
+  /** The limit this case's review runs under, in working days (reference/benefits/time-limits.json). */
+  limit_workdays: number;
+  /** Working days left (0 due today, negative overdue). */
+  days_left: number;
   is_warning: boolean;
   is_overdue: boolean;
-  calendar_not_covered: boolean;
+  /** Counted Monday to Friday through a year whose holiday arrangement is not loaded yet. */
+  is_provisional: boolean;
+  provisional_year: number | null;
+}
+
+/** The time limits in force today, with their sources (GET /public/time-limits). */
+export interface TimeLimits {
+  today: string;
+  items: { key: 'review_workdays' | 'review_warning_workdays' | 'publicity_workdays'; label: string; unit: string; from: string; value: number; source: string }[];
+}
+
+let timeLimits: Promise<TimeLimits> | undefined;
+
+/** The time limits, fetched once per page load (they change by dated data, not by the minute). */
+export function getTimeLimits(): Promise<TimeLimits> {
+  timeLimits ??= api.get<TimeLimits>('/public/time-limits').catch((error: unknown) => {
+    timeLimits = undefined;
+    throw error;
+  });
+  return timeLimits;
 }
 
 export interface BenefitCase {
@@ -45,6 +66,8 @@ export interface BenefitCase {
   reason: string | null;
   publicity_from: string | null;
   publicity_until: string | null;
+  /** The 公示's end was counted Monday to Friday through a year not yet on the calendar. */
+  is_publicity_provisional: boolean;
   review_clock: ReviewClock | null;
   run_id: number;
   created_at: string;
@@ -199,7 +222,7 @@ export interface ObjectionQuery extends PageQuery {
 
 export interface OverdueByCity {
   today: string;
-  items: { city_code: string; overdue: number; calendar_not_covered: number }[];
+  items: { city_code: string; overdue: number; provisional: number }[];
 }
 
 export interface LedgerRow {

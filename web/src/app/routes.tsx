@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   BookOutlined,
   CalculatorOutlined,
+  CalendarOutlined,
   BankOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
@@ -235,6 +236,14 @@ export const APP_ROUTES: readonly AppRoute[] = [
     labelKey: 'menu.users',
     icon: <TeamOutlined />,
     access: ['sysadmin'],
+  },
+  {
+    // Loaded by the system administrator (POST /reference/calendar/years); everyone signed in may read it.
+    path: '/admin/calendar',
+    page: lazy(() => import('../pages/admin/CalendarPage.tsx')),
+    labelKey: 'menu.calendar',
+    icon: <CalendarOutlined />,
+    access: ['sysadmin', 'province_hrss', 'city_hrss'],
   },
   {
     path: '/security',

@@ -40,11 +40,12 @@ export const benefitsEnUS: Record<keyof typeof benefitsZhCN, string> = {
   'benefits.amountChanged': 'A rerun computed {amount} yuan',
   'benefits.all': 'All',
 
-  'benefits.clock.daysLeft': '{days} working days left (of 20)',
+  'benefits.clock.daysLeft': '{days} working days left (of {total})',
   'benefits.clock.dueToday': 'Due today',
   'benefits.clock.overdue': 'Overdue by {days} working days',
-  'benefits.clock.notCovered': 'Calendar not covered',
-  'benefits.clock.notCoveredHint': 'The official calendar of the deadline’s year is not published yet; no deadline is guessed',
+  'benefits.clock.provisional': 'provisional',
+  'benefits.clock.provisionalHint': 'Due {date}, counted Monday to Friday until the {year} holiday arrangement is loaded',
+  'benefits.publicity.provisional': '{until} (provisional until the {year} holiday arrangement is loaded)',
   'benefits.clock.deadline': 'Due {date}',
 
   'benefits.inbox.title': 'Policy messages',
@@ -89,7 +90,7 @@ export const benefitsEnUS: Record<keyof typeof benefitsZhCN, string> = {
   'benefits.case.at': 'At',
 
   'benefits.confirm.title': 'Claim (one click)',
-  'benefits.confirm.hint': 'Confirm or correct the receiving account; the holder should be the enterprise. The 20-working-day review starts on submission.',
+  'benefits.confirm.hint': 'Confirm or correct the receiving account; the holder should be the enterprise. The {days}-working-day review starts on submission.',
   'benefits.confirm.bankName': 'Bank',
   'benefits.confirm.bankAccount': 'Account number',
   'benefits.confirm.accountHolder': 'Account holder',
@@ -129,7 +130,7 @@ export const benefitsEnUS: Record<keyof typeof benefitsZhCN, string> = {
   'benefits.application.missing': 'Required materials still missing: {names}',
   'benefits.application.complete': 'All required materials are uploaded; you can submit',
   'benefits.apply.title': 'Submit the application',
-  'benefits.apply.hint': 'Confirm or correct the receiving account; the holder should be the enterprise. After submission the files stay and the 20-working-day review starts.',
+  'benefits.apply.hint': 'Confirm or correct the receiving account; the holder should be the enterprise. After submission the files stay and the {days}-working-day review starts.',
   'benefits.apply.submit': 'Submit application',
   'benefits.apply.done': 'Application submitted; the review has started',
 
@@ -155,7 +156,7 @@ export const benefitsEnUS: Record<keyof typeof benefitsZhCN, string> = {
   'benefits.review.return': 'Return for correction',
   'benefits.review.rejectTitle': 'Reject',
   'benefits.review.returnTitle': 'Return to the enterprise for correction',
-  'benefits.review.approved': 'Approved; public notice for 5 working days',
+  'benefits.review.approved': 'Approved; public notice for {days} working days',
   'benefits.review.rejected': 'Rejected',
   'benefits.review.returned': 'Returned for correction',
   'benefits.review.bulkApprove': 'Approve selected ({count})',
@@ -245,9 +246,10 @@ export const benefitsEnUS: Record<keyof typeof benefitsZhCN, string> = {
   'benefits.outbox.counts': 'Pending {pending} · Sent {sent} · Failed {failed}',
   'benefits.outbox.empty': 'No messages',
 
-  'benefits.overdue.title': 'Not decided within 20 working days (by region)',
+  'benefits.overdue.title': 'Not decided within the review limit (by region)',
   'benefits.overdue.count': 'Overdue',
-  'benefits.overdue.notCovered': 'Calendar not covered',
+  'benefits.overdue.provisional': 'Of which provisional',
+  'benefits.overdue.provisionalHint': 'The deadline runs through a year whose holiday arrangement is not loaded: counted Monday to Friday, counted as overdue like the others, recomputed once the year is loaded',
   'benefits.overdue.today': 'As of {date}',
   'benefits.overdue.empty': 'No overdue cases',
 
@@ -284,7 +286,7 @@ export const benefitsEnUS: Record<keyof typeof benefitsZhCN, string> = {
   'benefits.ledger.monthRule': 'Month as YYYYMM, e.g. 202503',
 
   'benefits.public.title': 'Public notice of subsidies',
-  'benefits.public.hint': 'These enterprises are to receive the subsidies below; the notice lasts 5 working days. Objections may be filed meanwhile (no ID numbers or other personal data, please).',
+  'benefits.public.hint': 'These enterprises are to receive the subsidies below; the notice lasts {days} working days. Objections may be filed meanwhile (no ID numbers or other personal data, please).',
   'benefits.public.empty': 'Nothing is on public notice now',
   'benefits.public.object': 'Object',
   'benefits.public.objectTitle': 'Object to “{name}”',

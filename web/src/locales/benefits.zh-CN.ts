@@ -38,11 +38,12 @@ export const benefitsZhCN = {
   'benefits.amountChanged': '重新匹配后金额变为 {amount} 元',
   'benefits.all': '全部',
 
-  'benefits.clock.daysLeft': '剩余 {days} 个工作日（共 20）',
+  'benefits.clock.daysLeft': '剩余 {days} 个工作日（共 {total}）',
   'benefits.clock.dueToday': '今日到期',
   'benefits.clock.overdue': '已超期 {days} 个工作日',
-  'benefits.clock.notCovered': '日历未覆盖',
-  'benefits.clock.notCoveredHint': '截止日所在年份的官方工作日历尚未发布，时限未推算',
+  'benefits.clock.provisional': '暂定',
+  'benefits.clock.provisionalHint': '截止 {date}，暂按周一至周五推算，待 {year} 年节假日安排录入后确定',
+  'benefits.publicity.provisional': '{until}（暂定，待 {year} 年节假日安排录入后确定）',
   'benefits.clock.deadline': '截止 {date}',
 
   'benefits.inbox.title': '政策消息',
@@ -87,7 +88,7 @@ export const benefitsZhCN = {
   'benefits.case.at': '时间',
 
   'benefits.confirm.title': '确认申领（即申即享）',
-  'benefits.confirm.hint': '请确认或更正收款账户，账户名称应与企业名称一致。提交后进入 20 个工作日审核。',
+  'benefits.confirm.hint': '请确认或更正收款账户，账户名称应与企业名称一致。提交后进入 {days} 个工作日审核。',
   'benefits.confirm.bankName': '开户银行',
   'benefits.confirm.bankAccount': '银行账号',
   'benefits.confirm.accountHolder': '账户名称',
@@ -127,7 +128,7 @@ export const benefitsZhCN = {
   'benefits.application.missing': '还缺少必交材料：{names}',
   'benefits.application.complete': '必交材料已齐全，可以提交申请',
   'benefits.apply.title': '提交申请（即申即享）',
-  'benefits.apply.hint': '请确认或更正收款账户，账户名称应与企业名称一致。提交后已上传的材料不能再删除，进入 20 个工作日审核。',
+  'benefits.apply.hint': '请确认或更正收款账户，账户名称应与企业名称一致。提交后已上传的材料不能再删除，进入 {days} 个工作日审核。',
   'benefits.apply.submit': '提交申请',
   'benefits.apply.done': '申请已提交，进入审核',
 
@@ -153,7 +154,7 @@ export const benefitsZhCN = {
   'benefits.review.return': '退回补正',
   'benefits.review.rejectTitle': '审核不通过',
   'benefits.review.returnTitle': '退回企业补正',
-  'benefits.review.approved': '已审核通过，进入 5 个工作日公示',
+  'benefits.review.approved': '已审核通过，进入 {days} 个工作日公示',
   'benefits.review.rejected': '已审核不通过',
   'benefits.review.returned': '已退回企业补正',
   'benefits.review.bulkApprove': '批量审核通过（{count} 件）',
@@ -243,9 +244,10 @@ export const benefitsZhCN = {
   'benefits.outbox.counts': '待发送 {pending} · 已发送 {sent} · 发送失败 {failed}',
   'benefits.outbox.empty': '暂无消息',
 
-  'benefits.overdue.title': '超过 20 个工作日未审结（按地区）',
+  'benefits.overdue.title': '超过审核时限未审结（按地区）',
   'benefits.overdue.count': '超期件数',
-  'benefits.overdue.notCovered': '日历未覆盖件数',
+  'benefits.overdue.provisional': '其中截止日暂按周一至周五推算',
+  'benefits.overdue.provisionalHint': '截止日所经年份的节假日安排尚未录入，暂按周一至周五推算，照常计入超期件数；录入后自动重新推算',
   'benefits.overdue.today': '统计日 {date}',
   'benefits.overdue.empty': '没有超期案件',
 
@@ -282,7 +284,7 @@ export const benefitsZhCN = {
   'benefits.ledger.monthRule': '月份格式为 YYYYMM，如 202503',
 
   'benefits.public.title': '政策兑现公示',
-  'benefits.public.hint': '以下企业经审核拟享受相关政策，公示期 5 个工作日。如有异议，请在公示期内提出（请勿填写身份证号等个人信息）。',
+  'benefits.public.hint': '以下企业经审核拟享受相关政策，公示期 {days} 个工作日。如有异议，请在公示期内提出（请勿填写身份证号等个人信息）。',
   'benefits.public.empty': '当前没有公示中的项目',
   'benefits.public.object': '提出异议',
   'benefits.public.objectTitle': '对“{name}”提出异议',

@@ -341,6 +341,7 @@ export const enUS: Record<MessageKey, string> = {
   'error.REQUEST_TIMEOUT': 'The request took too long. Try again later.',
   'error.PARAMETER_ABOVE_CEILING': 'The value is above the ceiling the policy sets.',
   'error.CALENDAR_NOT_COVERED': 'This year is not covered by the official working-day calendar',
+  'error.CALENDAR_FILE_INVALID': 'The holiday arrangement file is not valid',
   'error.INVALID_DATE': 'Dates must be real dates written YYYY-MM-DD',
   'error.INVALID_USCC': 'Invalid unified social credit code',
   'error.INVALID_ID_NUMBER': 'Invalid citizen ID number',

@@ -343,6 +343,7 @@ export const zhCN = {
   'error.REQUEST_TIMEOUT': '请求处理超时，请稍后重试',
   'error.PARAMETER_ABOVE_CEILING': '参数取值超过政策文件规定的上限',
   'error.CALENDAR_NOT_COVERED': '该年份不在官方工作日历覆盖范围内',
+  'error.CALENDAR_FILE_INVALID': '节假日安排文件不正确',
   'error.INVALID_DATE': '日期格式应为 YYYY-MM-DD 且为真实日期',
   'error.INVALID_USCC': '统一社会信用代码不正确',
   'error.INVALID_ID_NUMBER': '公民身份号码不正确',

@@ -14,7 +14,7 @@ import { formatDateTime, formatFen } from '../../utils/format.ts';
 import { cityName } from './cityNames.ts';
 import { useBenefitsText } from './benefitsText.ts';
 import { ApplicationMaterials } from './ApplicationMaterials.tsx';
-import { CaseStateTag, ReviewClockTag } from './CaseTags.tsx';
+import { CaseStateTag, publicityText, ReviewClockTag } from './CaseTags.tsx';
 import { ConfirmClaimForm } from './ConfirmClaimForm.tsx';
 import { DeclaredFactsPanel } from './DeclaredFactsPanel.tsx';
 import { ReviewActions } from './ReviewActions.tsx';
@@ -32,7 +32,7 @@ function stepsOf(state: CaseState): { current: number; status: 'process' | 'fini
 
 /**
  * A benefit case (/benefits/cases/:id): amount and explanation, the way from match to money,
- * the 20-working-day clock, and the action of whoever is next — the enterprise's 确认申领 or
+ * the working-day review clock, and the action of whoever is next — the enterprise's 确认申领 or
  * 不申领 (for a policy that needs an application: 申请材料 to upload, then 提交申请), the city's
  * approve, reject or return, with the application's materials to download. Where the policy lets
  * the enterprise declare facts (社会保险补贴), 人员申报 comes first: the amount waits for it.
@@ -106,7 +106,7 @@ export default function BenefitCasePage() {
           </Descriptions.Item>
           <Descriptions.Item label={bt('benefits.city')}>{cityName(item.city_code)}</Descriptions.Item>
           <Descriptions.Item label={bt('benefits.clock')}>{item.state === 'confirmed' ? <ReviewClockTag clock={item.review_clock} /> : '—'}</Descriptions.Item>
-          <Descriptions.Item label={bt('benefits.publicity')}>{item.publicity_from ? `${item.publicity_from} ~ ${item.publicity_until ?? ''}` : '—'}</Descriptions.Item>
+          <Descriptions.Item label={bt('benefits.publicity')}>{publicityText(item, bt)}</Descriptions.Item>
           <Descriptions.Item label={bt('benefits.case.bank')}>{bankText(item) ?? bt('benefits.case.noBank')}</Descriptions.Item>
           {item.reason && <Descriptions.Item label={bt('benefits.reason')}>{item.reason}</Descriptions.Item>}
         </Descriptions>

@@ -11,7 +11,7 @@ import { OverdueTable } from './OverdueTable.tsx';
 import { ResolveObjectionCard } from './ResolveObjectionCard.tsx';
 
 /**
- * 补贴审核 (/benefits/review): the city's cases with the 20-working-day clock, approve / reject /
+ * 补贴审核 (/benefits/review): the city's cases with the working-day review clock, approve / reject /
  * return on each case's page, bulk approval of a 免申 match run (after a preview of the cases,
  * total and masked accounts, with one opinion), and objections to resolve.
  */

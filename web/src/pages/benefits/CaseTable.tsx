@@ -6,7 +6,7 @@ import type { Page } from '../../api/types.ts';
 import { formatFen } from '../../utils/format.ts';
 import { cityName } from './cityNames.ts';
 import { useBenefitsText } from './benefitsText.ts';
-import { CaseStateTag, ReviewClockTag } from './CaseTags.tsx';
+import { CaseStateTag, publicityText, ReviewClockTag } from './CaseTags.tsx';
 
 interface CaseTableProps {
   page: Page<BenefitCase> | undefined;
@@ -64,7 +64,7 @@ export function CaseTable({ page, isLoading, showEnterprise, onPage, selection }
     },
     { title: bt('benefits.state'), dataIndex: 'state', render: (_, item) => <CaseStateTag state={item.state} /> },
     { title: bt('benefits.clock'), dataIndex: 'review_clock', render: (_, item) => (item.state === 'confirmed' ? <ReviewClockTag clock={item.review_clock} /> : '—') },
-    { title: bt('benefits.publicity'), key: 'publicity', render: (_, item) => (item.publicity_from ? `${item.publicity_from} ~ ${item.publicity_until ?? ''}` : '—') },
+    { title: bt('benefits.publicity'), key: 'publicity', render: (_, item) => publicityText(item, bt) },
     { title: bt('benefits.reason'), dataIndex: 'reason', render: (reason: string | null) => reason ?? '—' },
     { title: '', key: 'open', render: (_, item) => <Link to={`/benefits/cases/${item.id}`}>{bt('benefits.open')}</Link> },
   ];

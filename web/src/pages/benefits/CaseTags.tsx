@@ -26,29 +26,30 @@ export function CaseStateTag({ state }: { state: CaseState }) {
 }
 
 /**
- * The 20-working-day review clock: days left (warning at ≤ 5), overdue in red, and a deadline
- * the official calendar does not cover flagged rather than guessed.
+ * The review clock: days left of the case's limit (warning near its end), overdue in red, and a
+ * deadline counted Monday to Friday through a year whose holiday arrangement is not loaded yet
+ * marked 暂定, with the year it waits for.
  */
 export function ReviewClockTag({ clock }: { clock: ReviewClock | null }) {
   const { bt } = useBenefitsText();
   if (!clock) return <span>—</span>;
-  if (clock.calendar_not_covered) {
-    return (
-      <Tooltip title={bt('benefits.clock.notCoveredHint')}>
-        <Tag color={clock.is_overdue ? 'red' : 'gold'} data-testid="review-clock">
-          {bt('benefits.clock.notCovered')}
-        </Tag>
-      </Tooltip>
-    );
-  }
-  const days = clock.days_left ?? 0;
-  const text = clock.is_overdue ? bt('benefits.clock.overdue', { days: -days }) : days === 0 ? bt('benefits.clock.dueToday') : bt('benefits.clock.daysLeft', { days });
+  const days = clock.days_left;
+  const text = clock.is_overdue ? bt('benefits.clock.overdue', { days: -days }) : days === 0 ? bt('benefits.clock.dueToday') : bt('benefits.clock.daysLeft', { days, total: clock.limit_workdays });
   const color = clock.is_overdue ? 'red' : clock.is_warning ? 'orange' : 'green';
+  const hint = clock.is_provisional ? bt('benefits.clock.provisionalHint', { date: clock.deadline, year: clock.provisional_year }) : bt('benefits.clock.deadline', { date: clock.deadline });
   return (
-    <Tooltip title={clock.deadline ? bt('benefits.clock.deadline', { date: clock.deadline }) : undefined}>
+    <Tooltip title={hint}>
       <Tag color={color} data-testid="review-clock">
         {text}
+        {clock.is_provisional && `（${bt('benefits.clock.provisional')}）`}
       </Tag>
     </Tooltip>
   );
+}
+
+/** A case's 公示 window; an end counted Monday to Friday through a year not yet loaded says so. */
+export function publicityText(item: { publicity_from: string | null; publicity_until: string | null; is_publicity_provisional?: boolean }, bt: ReturnType<typeof useBenefitsText>['bt']): string {
+  if (!item.publicity_from) return '—';
+  const until = item.publicity_until ?? '';
+  return `${item.publicity_from} ~ ${item.is_publicity_provisional ? bt('benefits.publicity.provisional', { until, year: until.slice(0, 4) }) : until}`;
 }

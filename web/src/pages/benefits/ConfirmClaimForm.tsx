@@ -6,6 +6,7 @@ import { useErrorText } from '../../locales/i18n.tsx';
 import { useBenefitsText } from './benefitsText.ts';
 import { ReasonModal } from './ReasonModal.tsx';
 import { useActionKey } from './useActionKey.ts';
+import { daysText, useTimeLimits } from './useTimeLimits.ts';
 
 interface ClaimValues {
   bank_name: string;
@@ -31,6 +32,7 @@ interface ConfirmClaimFormProps {
  */
 export function ConfirmClaimForm({ item, onChanged, kind = 'confirm', missing = [] }: ConfirmClaimFormProps) {
   const { bt } = useBenefitsText();
+  const limits = useTimeLimits();
   const errorText = useErrorText();
   const [form] = Form.useForm<ClaimValues>();
   const [error, setError] = useState<string>();
@@ -57,7 +59,7 @@ export function ConfirmClaimForm({ item, onChanged, kind = 'confirm', missing = 
 
   return (
     <>
-      <Alert type="info" showIcon title={bt(isApply ? 'benefits.apply.hint' : 'benefits.confirm.hint')} style={{ marginBottom: 16 }} />
+      <Alert type="info" showIcon title={bt(isApply ? 'benefits.apply.hint' : 'benefits.confirm.hint', { days: daysText(limits.review) })} style={{ marginBottom: 16 }} />
       {isApply && (
         <Alert
           data-testid="application-missing"

@@ -1,11 +1,11 @@
-import { Card, Table, Typography } from 'antd';
+import { Card, Table, Tooltip, Typography } from 'antd';
 import { listOverdueByCity } from '../../api/benefits.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useRemoteData } from '../../components/useRemoteData.ts';
 import { cityName } from './cityNames.ts';
 import { useBenefitsText } from './benefitsText.ts';
 
-/** Cases past the 20-working-day limit, and those whose deadline the calendar cannot say, by city. */
+/** Cases past their review limit by city; those with a provisional deadline count too, and are shown apart. */
 export function OverdueTable() {
   const { bt } = useBenefitsText();
   const overdue = useRemoteData(() => listOverdueByCity(), 'overdue');
@@ -23,7 +23,10 @@ export function OverdueTable() {
         columns={[
           { title: bt('benefits.city'), dataIndex: 'city_code', render: (code: string) => cityName(code) },
           { title: bt('benefits.overdue.count'), dataIndex: 'overdue', align: 'right', render: (count: number) => <Typography.Text type={count > 0 ? 'danger' : undefined}>{count}</Typography.Text> },
-          { title: bt('benefits.overdue.notCovered'), dataIndex: 'calendar_not_covered', align: 'right', render: (count: number) => <Typography.Text type={count > 0 ? 'warning' : undefined}>{count}</Typography.Text> },
+          {
+            title: <Tooltip title={bt('benefits.overdue.provisionalHint')}>{bt('benefits.overdue.provisional')}</Tooltip>,
+            dataIndex: 'provisional', align: 'right', render: (count: number) => <Typography.Text type={count > 0 ? 'warning' : undefined}>{count}</Typography.Text>,
+          },
         ]}
       />
     </Card>

@@ -11,6 +11,7 @@ import { formatFen } from '../../utils/format.ts';
 import { cityName } from './cityNames.ts';
 import { useBenefitsText } from './benefitsText.ts';
 import { useActionKey } from './useActionKey.ts';
+import { daysText, useTimeLimits } from './useTimeLimits.ts';
 
 /** The objection dialog of one notice (5–2000 characters, no personal data asked for). */
 function ObjectionModal({ notice, onClose }: { notice: PublicNotice; onClose: (message?: string) => void }) {
@@ -50,10 +51,11 @@ function ObjectionModal({ notice, onClose }: { notice: PublicNotice; onClose: (m
 
 /**
  * 政策兑现公示 (/public/notices), open to anyone: enterprise, policy and amount of approved
- * cases during their 5 working days (no personal data), with an objection form.
+ * cases during their 公示 period (no personal data), with an objection form.
  */
 export default function PublicNoticesPage() {
   const { bt, policyName } = useBenefitsText();
+  const limits = useTimeLimits();
   const [query, setQuery] = useState<PageQuery>({ page: 1, pageSize: 20 });
   const notices = useRemoteData(() => listPublicNotices(query), JSON.stringify(query));
   const [objecting, setObjecting] = useState<PublicNotice | null>(null);
@@ -73,7 +75,7 @@ export default function PublicNoticesPage() {
         }
         style={{ maxWidth: 1100, margin: '0 auto', width: '100%' }}
       >
-        <Typography.Paragraph>{bt('benefits.public.hint')}</Typography.Paragraph>
+        <Typography.Paragraph>{bt('benefits.public.hint', { days: daysText(limits.publicity) })}</Typography.Paragraph>
         {message && <Alert type="success" showIcon role="status" title={message} closable onClose={() => setMessage(undefined)} style={{ marginBottom: 16 }} />}
         <LoadError error={notices.error} />
         <Table<PublicNotice>

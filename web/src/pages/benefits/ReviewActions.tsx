@@ -5,6 +5,7 @@ import { useBenefitsText } from './benefitsText.ts';
 import { ConfirmMoneyModal } from './ConfirmMoneyModal.tsx';
 import { previewOfCase } from './moneySteps.ts';
 import { ReasonModal } from './ReasonModal.tsx';
+import { daysText, useTimeLimits } from './useTimeLimits.ts';
 
 /**
  * The city's review of a confirmed case: approve after checking the amount and masked account
@@ -13,6 +14,7 @@ import { ReasonModal } from './ReasonModal.tsx';
 export function ReviewActions({ item, onChanged }: { item: CaseDetail; onChanged: (message: string) => void }) {
   const { bt } = useBenefitsText();
   const [dialog, setDialog] = useState<'approve' | 'reject' | 'return' | null>(null);
+  const limits = useTimeLimits();
 
   return (
     <>
@@ -34,7 +36,7 @@ export function ReviewActions({ item, onChanged }: { item: CaseDetail; onChanged
         onClose={() => setDialog(null)}
         onConfirm={async (preview, opinion, key) => {
           await approveCase(item.id, { opinion, expected_amount_fen: preview.total_fen }, key);
-          onChanged(bt('benefits.review.approved'));
+          onChanged(bt('benefits.review.approved', { days: daysText(limits.publicity) }));
         }}
       />
       <ReasonModal
