@@ -63,8 +63,10 @@ describe.each(testDialects())('match runs started from the web on %s work in a w
     expect(summary.candidates_new).toBeGreaterThan(0);
     const cases = await t.ctx.db.selectFrom('benefit_cases').select('id').where('run_id', '=', id).execute();
     expect(cases).toHaveLength(summary.candidates_new);
-    const audit = await t.ctx.db.selectFrom('audit_log').select('object_id').where('action', '=', 'benefits.match.run').execute();
-    expect(audit.map((a) => a.object_id)).toContain(String(id));
+    // The run's audit row follows its completed status (two statements): wait for it rather than race it.
+    const auditedRuns = async () => (await t.ctx.db.selectFrom('audit_log').select('object_id').where('action', '=', 'benefits.match.run').execute()).map((a) => a.object_id);
+    await waitFor(async () => (await auditedRuns()).includes(String(id)));
+    expect(await auditedRuns()).toContain(String(id));
   });
 
   it('marks the run failed with the reason when its worker thread throws', async () => {
