@@ -45,6 +45,7 @@ export function samplePolicyDocument(): Record<string, any> {
       { id: 'not_large', label: '非大型企业', when: 'size != "大型"', basis: ['doc'] },
     ],
     amount: { label: '返还', formula: 'paid × rate', basis: ['doc'] },
+    benefit_identity: { parts: ['enterprise', 'refund_year'] },
   };
 }
 

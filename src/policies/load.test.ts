@@ -21,7 +21,7 @@ describe('loading a policy file', () => {
       d.extra = 1;
     });
     expect(problems).toEqual(expect.arrayContaining([
-      'test/policy.yaml：（顶层）.extra：未知字段「extra」（可用：code、name、version、summary、issuer、subject、scope、valid、legal_basis、sources、facts、parameters、definitions、conditions、amount、delivery、attachments、declared_facts）',
+      'test/policy.yaml：（顶层）.extra：未知字段「extra」（可用：code、name、version、summary、issuer、subject、scope、valid、legal_basis、sources、facts、parameters、definitions、conditions、amount、delivery、attachments、declared_facts、benefit_identity）',
       'test/policy.yaml：facts.paid.type：类型应为 number、money、percent、date、bool、text 之一：currency',
       'test/policy.yaml：valid.to：日期应为 YYYY-MM-DD 且真实存在：2025-02-30',
     ]));

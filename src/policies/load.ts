@@ -98,7 +98,7 @@ function assemble(raw: RawPolicy, reader: YamlReader, file: string, text: string
     code: raw.code, name: raw.name, version: raw.version, summary: raw.summary, issuer: raw.issuer, subject: raw.subject,
     scope: raw.scope, valid, legalBasis: basis(raw.legalBasis, 'legal_basis'), sources, facts, factsByName, parameters,
     definitions, conditions, amount: { label: raw.amount.label, formula: amountFormula, basis: basis(raw.amount.basis, 'amount.basis') },
-    delivery: raw.delivery.delivery, attachments: raw.delivery.attachments, declaredFacts, file, contentSha256: createHash('sha256').update(text).digest('hex'),
+    delivery: raw.delivery.delivery, attachments: raw.delivery.attachments, declaredFacts, benefitIdentity: raw.benefitIdentity, file, contentSha256: createHash('sha256').update(text).digest('hex'),
   };
   runStaticChecks(policy, reader);
   return policy;

@@ -1,4 +1,5 @@
 import { readDeclaredFacts, type RawDeclaredFact } from './declared-facts.ts';
+import { readBenefitIdentity, type BenefitIdentity } from './benefit-identity.ts';
 import { readDelivery, type PolicyDelivery } from './delivery.ts';
 import type { ValueType } from './types.ts';
 import type { YamlReader } from './yaml-reader.ts';
@@ -106,9 +107,11 @@ export interface RawPolicy {
   delivery: PolicyDelivery;
   /** Facts the applicant of an application policy declares (declared-facts.ts). */
   declaredFacts: RawDeclaredFact[];
+  /** What one benefit is: the parts of the key paid once (benefit-identity.ts). */
+  benefitIdentity: BenefitIdentity;
 }
 
-const TOP_KEYS = ['code', 'name', 'version', 'summary', 'issuer', 'subject', 'scope', 'valid', 'legal_basis', 'sources', 'facts', 'parameters', 'definitions', 'conditions', 'amount', 'delivery', 'attachments', 'declared_facts'];
+const TOP_KEYS = ['code', 'name', 'version', 'summary', 'issuer', 'subject', 'scope', 'valid', 'legal_basis', 'sources', 'facts', 'parameters', 'definitions', 'conditions', 'amount', 'delivery', 'attachments', 'declared_facts', 'benefit_identity'];
 const VALUE_TYPES: ValueType[] = ['number', 'money', 'percent', 'date', 'bool', 'text'];
 const REGION = /^\d{6}$/;
 
@@ -137,6 +140,7 @@ export function readPolicySchema(reader: YamlReader, document: unknown): RawPoli
     amount: { label: reader.text(amount, 'label', 'amount'), formula: reader.text(amount, 'formula', 'amount'), basis: reader.texts(amount, 'basis', 'amount'), path: 'amount' },
     delivery,
     declaredFacts: readDeclaredFacts(reader, top, delivery),
+    benefitIdentity: readBenefitIdentity(reader, top),
   };
 }
 

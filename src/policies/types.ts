@@ -1,3 +1,4 @@
+import type { BenefitIdentity } from './benefit-identity.ts';
 import type { DeclaredFactDef } from './declared-facts.ts';
 import type { AttachmentRequirement, Delivery } from './delivery.ts';
 
@@ -163,6 +164,8 @@ export interface Policy {
   attachments: AttachmentRequirement[];
   /** Facts the applicant declares on its case, each proved by listed materials (application only). */
   declaredFacts: DeclaredFactDef[];
+  /** What one benefit is: the key the database pays once (benefit-identity.ts). */
+  benefitIdentity: BenefitIdentity;
   file: string;
   contentSha256: string;
 }
