@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import { openDatabase, type DatabaseHandle } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { encryptStoredBankAccounts } from './modules/benefits/bank-account.ts';
+import { settleBenefitIdentities } from './modules/benefits/identity-settle.service.ts';
 import { syncPolicyCatalogue } from './modules/policy/catalogue.service.ts';
 import { prepareCalendar } from './modules/reference/calendar.service.ts';
 import { loadReferenceData } from './modules/reference/reference.loader.ts';
@@ -44,7 +45,12 @@ export function clockFrom(start: Date | undefined, now: () => number = Date.now)
   return () => new Date(now() + offsetMs);
 }
 
-/** Migrates the schema, refuses keys other than the database's own (key-check.ts), encrypts bank data stored in plaintext, (re)loads the reference data files and the policy catalogue, and installs the loaded calendar years (recomputing provisional deadlines); all idempotent. */
+/**
+ * Migrates the schema, refuses keys other than the database's own (key-check.ts), encrypts bank data
+ * stored in plaintext, (re)loads the reference data files and the policy catalogue, installs the loaded
+ * calendar years (recomputing provisional deadlines), and records the benefit identities of cases
+ * written before they existed; all idempotent.
+ */
 export async function prepareDatabase(ctx: AppContext): Promise<{ migrations: string[] }> {
   const migrations = await migrateToLatest({ db: ctx.db, dialect: ctx.dialect, close: async () => {} });
   await verifyDatabaseKeys(ctx);
@@ -52,5 +58,6 @@ export async function prepareDatabase(ctx: AppContext): Promise<{ migrations: st
   await loadReferenceData(ctx.db);
   await syncPolicyCatalogue(ctx);
   await prepareCalendar(ctx);
+  await settleBenefitIdentities(ctx);
   return { migrations };
 }

@@ -24,7 +24,7 @@ function describeRun(run: Awaited<ReturnType<typeof executeMatchRun>>): string {
   const s = (run.summary ?? {}) as Record<string, unknown>;
   return [
     `匹配批次 ${run.id}：${run.policy} 第 ${run.version_no} 版，期间 ${run.period}（评估日 ${run.date}），${run.status}`,
-    `评估企业 ${String(s.enterprises_evaluated)} 家、记录 ${String(s.rows_evaluated)} 条（已享受人员排除 ${String(s.rows_excluded_already_counted)} 条）`,
+    `评估企业 ${String(s.enterprises_evaluated)} 家、记录 ${String(s.rows_evaluated)} 条（已享受过同一待遇排除 ${String(s.rows_excluded_already_granted)} 条）`,
     `符合 ${String(s.candidates)} 家：新增 ${String(s.candidates_new)}，未变 ${String(s.candidates_unchanged)}，金额变化 ${String(s.amount_changed)}`,
     `耗时（毫秒）：${JSON.stringify(s.timings_ms)}`,
   ].join('\n');

@@ -34,6 +34,7 @@ import type {
   MonitoringMonthTable,
   MonitoringRefreshTable,
 } from '../modules/monitoring/monitoring.table.ts';
+import type { BenefitHistoryTable, BenefitIdentityTable } from '../modules/policy/benefit-records.table.ts';
 import type { PolicySandboxChangeTable, PolicySandboxRunTable, PolicyVersionTable } from '../modules/policy/policy.table.ts';
 import type {
   IndustryTable,
@@ -104,6 +105,8 @@ export interface Database {
   benefit_match_runs: BenefitMatchRunTable;
   benefit_cases: BenefitCaseTable;
   benefit_case_persons: BenefitCasePersonTable;
+  benefit_identities: BenefitIdentityTable;
+  benefit_history: BenefitHistoryTable;
   benefit_case_events: BenefitCaseEventTable;
   benefit_notices: BenefitNoticeTable;
   benefit_outbox: BenefitOutboxTable;

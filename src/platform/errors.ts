@@ -59,6 +59,7 @@ export const ERROR_CODES = {
   APPLICATION_REQUIRED: { status: 422, message: '该政策须提交申请材料，不能一键确认：请上传申请材料后点击“提交申请”' },
   APPLICATION_NOT_NEEDED: { status: 422, message: '该政策为免申即享，无需提交申请材料，请直接确认申领' },
   APPLICATION_NOT_CANDIDATE: { status: 422, message: '按现有数据您单位尚不符合发起申请的条件' },
+  BENEFIT_ALREADY_GRANTED: { status: 409, message: '同一待遇已由其他案件享受或正在办理，不能重复发放' },
   APPLICATION_INCOMPLETE: { status: 422, message: '申请材料不齐全' },
   ATTACHMENT_TOO_LARGE: { status: 413, message: '文件超过大小上限' },
   ATTACHMENT_TYPE_NOT_ALLOWED: { status: 415, message: '该材料不接受这种文件类型' },

@@ -15,6 +15,7 @@ import * as bulletinHasData from './20261207T1507_bulletin_has_data.ts';
 import * as keyChecks from './20261207T1531_key_checks.ts';
 import * as auditKeyedChain from './20261207T1537_audit_keyed_chain.ts';
 import * as calendarYears from './20261207T1555_calendar_years.ts';
+import * as benefitIdentity from './20261207T1600_benefit_identity.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -44,6 +45,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '20261207T1531_key_checks': keyChecks,
   '20261207T1537_audit_keyed_chain': auditKeyedChain,
   '20261207T1555_calendar_years': calendarYears,
+  '20261207T1600_benefit_identity': benefitIdentity,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {

@@ -65,9 +65,13 @@ export interface BenefitCaseTable {
   revision: Generated<number>;
   created_at: string;
   updated_at: string;
+  /** The earlier case that holds the same benefit, for a duplicate found when identities were settled. */
+  duplicate_of: Generated<number | null>;
+  /** 1 once the case's benefit identities are recorded (cases from before migration 20261207T1600 start at 0). */
+  identity_settled: Generated<number>;
 }
 
-/** A person a per-person policy counted for a case (once per policy, ever). */
+/** A person a per-person policy counted for a case, with the amount for the person (once per case). */
 export interface BenefitCasePersonTable {
   policy_code: string;
   person_id: number;

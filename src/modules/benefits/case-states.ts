@@ -5,7 +5,7 @@
 
 export const CASE_STATES = [
   'matched', 'confirmed', 'declined', 'returned', 'approved', 'rejected', 'revoked',
-  'payment_instructed', 'payment_failed', 'paid',
+  'payment_instructed', 'payment_failed', 'paid', 'cancelled',
 ] as const;
 
 export type CaseState = (typeof CASE_STATES)[number];
@@ -22,9 +22,10 @@ export const CASE_STATE_LABELS: Record<CaseState, string> = {
   payment_instructed: '已发送支付指令',
   payment_failed: '支付失败待重发',
   paid: '已拨付',
+  cancelled: '重复案件已作废',
 };
 
-export type CaseAction = 'confirm' | 'decline' | 'approve' | 'reject' | 'return' | 'revoke' | 'release' | 'settle' | 'fail';
+export type CaseAction = 'confirm' | 'decline' | 'approve' | 'reject' | 'return' | 'revoke' | 'release' | 'settle' | 'fail' | 'cancel';
 
 /** Which states an action starts from and where it leads. */
 export const TRANSITIONS: Record<CaseAction, { from: readonly CaseState[]; to: CaseState }> = {
@@ -38,10 +39,12 @@ export const TRANSITIONS: Record<CaseAction, { from: readonly CaseState[]; to: C
   release: { from: ['approved', 'payment_failed'], to: 'payment_instructed' },
   settle: { from: ['payment_instructed'], to: 'paid' },
   fail: { from: ['payment_instructed'], to: 'payment_failed' },
+  // A duplicate of an earlier case's benefit, found when identities are settled; never once money has gone out.
+  cancel: { from: ['matched', 'confirmed', 'returned', 'approved', 'payment_failed'], to: 'cancelled' },
 };
 
-/** States in which the enterprise no longer gets the benefit (its persons may count again). */
-export const LOST_STATES: readonly CaseState[] = ['declined', 'rejected', 'revoked'];
+/** States in which the case no longer holds its benefit: its identities are freed for another case. */
+export const LOST_STATES: readonly CaseState[] = ['declined', 'rejected', 'revoked', 'cancelled'];
 
 /** Whether an action is allowed from a state. */
 export function canApply(action: CaseAction, state: string): boolean {

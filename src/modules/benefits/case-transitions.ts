@@ -6,7 +6,8 @@ import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/auth/current-user.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { BenefitCaseTable } from './benefits.table.ts';
-import { CASE_STATE_LABELS, TRANSITIONS, type CaseAction, type CaseState } from './case-states.ts';
+import { releaseIdentities } from '../policy/benefit-records.ts';
+import { CASE_STATE_LABELS, LOST_STATES, TRANSITIONS, type CaseAction, type CaseState } from './case-states.ts';
 import { insertCaseEvent, updateCaseState } from './cases.repository.ts';
 import { insertNotices, insertOutbox } from './notices.repository.ts';
 import { caseSubjectOf } from './policy-names.ts';
@@ -44,6 +45,7 @@ export async function moveCase(trx: Db, ctx: AppContext, actor: Actor, current: 
   if (!moved) {
     throw new AppError('INVALID_STATE_TRANSITION', `案件当前状态（${CASE_STATE_LABELS[current.state as CaseState] ?? current.state}）不能执行该操作，或已被他人处理`, { id, state: current.state, action });
   }
+  if (LOST_STATES.includes(to)) await releaseIdentities(trx, [id]);
   await insertCaseEvent(trx, { case_id: id, from_state: current.state, to_state: to, actor_id: actor.user?.id ?? null, actor_name: actor.user?.username ?? actor.requestId, note: options.note ?? null, at });
   if (options.notice) {
     const body = options.notice.body(await caseSubjectOf(trx, current));

@@ -13,7 +13,6 @@ import {
   type CaseStatus, type RowStatus, type RowTotals,
 } from './declared-facts-rules.ts';
 import { findCaseEvaluationRefs, findDeclaredFacts, type StoredDeclaration } from './declared-facts.repository.ts';
-import { findCountedPersons } from './match.repository.ts';
 
 /**
  * A case re-evaluated with the values its enterprise declared: the policy version and date the
@@ -75,14 +74,14 @@ export async function evaluateCaseDeclarations(db: Db, current: CaseRef, basis?:
   const caseId = toNumber(current.id);
   const { version, policy, evalDate } = basis ?? (await findCaseBasis(db, current));
   const source = factSourceOf(policy.code);
-  const counted = await findCountedPersons(db, policy.code, current.period);
-  const loaded = (await loadEnterpriseFacts({ db }, policy, current.uscc, evalDate)).filter((row) => row.personId === undefined || !counted.has(row.personId));
+  const loaded = await loadEnterpriseFacts({ db }, policy, current.uscc, evalDate, { ownPeriod: current.period });
   const stored = await findDeclaredFacts(db, caseId);
   const bySubject = groupBySubject(stored);
   const rows = loaded.map((row) => (row.uscc === current.uscc ? withDeclared(row, valuesOf(bySubject.get(subjectKeyOf(row)))) : row));
   const decisions = evaluateRows(kernelOfVersion(version), rows, evalDate, { linked: source.linked, assume: source.assumptions });
   const mask = declarableMask(policy);
-  const own = rows.map((row, index) => ({ row, index })).filter(({ row }) => row.uscc === current.uscc)
+  // Rows whose benefit another case or the history already holds are not this case's.
+  const own = rows.map((row, index) => ({ row, index })).filter(({ row }) => row.uscc === current.uscc && !row.granted)
     .sort((a, b) => (a.row.order ?? '').localeCompare(b.row.order ?? ''))
     .map(({ row, index }): EvaluatedRow => {
       const declarations = bySubject.get(subjectKeyOf(row)) ?? [];

@@ -64,7 +64,7 @@ export async function replaceCasePersons(db: Db, code: string, caseId: number, p
   await db.deleteFrom('benefit_case_persons').where('case_id', '=', caseId).execute();
   for (let i = 0; i < persons.length; i += 500) {
     const rows = persons.slice(i, i + 500).map((p) => ({ policy_code: code, person_id: p.personId, case_id: caseId, amount_fen: p.amountFen }));
-    await db.insertInto('benefit_case_persons').values(rows).onConflict((oc) => oc.columns(['policy_code', 'person_id']).doNothing()).execute();
+    await db.insertInto('benefit_case_persons').values(rows).onConflict((oc) => oc.columns(['case_id', 'person_id']).doNothing()).execute();
   }
 }
 

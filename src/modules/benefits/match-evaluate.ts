@@ -2,7 +2,7 @@ import type { AppContext } from '../../app-context.ts';
 import { evaluatePolicy } from '../../policies/evaluate.ts';
 import { explainEvaluation } from '../../policies/explain.ts';
 import type { Policy } from '../../policies/types.ts';
-import { aggregateExplanation, assumptionViews, tallyDecisions } from '../policy/calc-views.ts';
+import { aggregateExplanation, assumptionViews, recordFactNotes, tallyDecisions } from '../policy/calc-views.ts';
 import type { findPolicyInForce } from '../policy/catalogue.service.ts';
 import { evaluateRows, type RowDecision } from '../policy/evaluate-rows.ts';
 import { factSourceOf } from '../policy/fact-sources.ts';
@@ -26,6 +26,8 @@ export interface Candidate {
   amountFen: number;
   explanation: string[];
   persons: { personId: number; amountFen: number }[];
+  /** The benefit identities the case will hold (its eligible rows and those waiting for declarations). */
+  identities: string[];
   /** Rows waiting for the enterprise's declared facts (absent: the amount is the data's whole answer). */
   awaitingDeclaration?: number;
 }
@@ -33,22 +35,26 @@ export interface Candidate {
 export interface Evaluated {
   candidates: Candidate[];
   rows: number;
+  /** Rows whose benefit a case of another period or the imported history already holds. */
   excludedRows: number;
   enterprises: number;
   factsMs: number;
   evaluateMs: number;
 }
 
-/** Evaluates a policy version over the register on a date, excluding persons already counted. */
-export async function evaluateForMatch(ctx: AppContext, version: PolicyVersionRow, policy: Policy, date: string, counted: Set<number>): Promise<Evaluated> {
+/**
+ * Evaluates a policy version over the register on a date for a period's run. Every row is evaluated
+ * (an earlier benefit still counts in the linked facts of later rows), and rows whose benefit is
+ * already held — by a case of another period or path, or the imported history — make no candidate.
+ */
+export async function evaluateForMatch(ctx: AppContext, version: PolicyVersionRow, policy: Policy, date: string, period: string): Promise<Evaluated> {
   const source = factSourceOf(policy.code);
   const started = performance.now();
-  const all = await loadRegisterFacts(ctx, policy, date);
-  const rows = counted.size === 0 ? all : all.filter((row) => row.personId === undefined || !counted.has(row.personId));
+  const rows = await loadRegisterFacts(ctx, policy, date, { ownPeriod: period });
   const factsMs = performance.now() - started;
-  // Facts only a grant record answers (refunded before, other subsidies) are assumed “no” here and
-  // said so in the explanation; the enterprises and persons this system granted are excluded above.
+  // Facts no record can answer are assumed “no” here and said so in the explanation.
   const decisions = evaluateRows(kernelOfVersion(version), rows, date, { linked: source.linked, assume: source.assumptions });
+  const excludedRows = rows.reduce((n, row) => n + (row.granted ? 1 : 0), 0);
   const byEnterprise = groupByEnterprise(rows, decisions);
   const note = assumptionNotes(policy);
   const candidates: Candidate[] = [];
@@ -56,12 +62,16 @@ export async function evaluateForMatch(ctx: AppContext, version: PolicyVersionRo
     const candidate = candidateOf(policy, { uscc, rows, decisions, indices, date, note });
     if (candidate) candidates.push(candidate);
   }
-  return { candidates, rows: all.length, excludedRows: all.length - rows.length, enterprises: byEnterprise.size, factsMs, evaluateMs: performance.now() - started - factsMs };
+  return { candidates, rows: rows.length, excludedRows, enterprises: byEnterprise.size, factsMs, evaluateMs: performance.now() - started - factsMs };
 }
 
-/** What a candidate's explanation says of the facts only a grant record answers (assumed “no”). */
+/** What a candidate's explanation says of facts answered from the benefit records, and of facts assumed. */
 export function assumptionNotes(policy: Policy): string[] {
-  return assumptionViews(policy, factSourceOf(policy.code).assumptions).map((a) => `按“${a.label}：否”计算（本系统无此前享受记录，审核时请核实）`);
+  const source = factSourceOf(policy.code);
+  return [
+    ...recordFactNotes(policy, source.recordFacts ?? []),
+    ...assumptionViews(policy, source.assumptions).map((a) => `按“${a.label}：否”计算（无数据可查，审核时请核实）`),
+  ];
 }
 
 /**
@@ -77,20 +87,32 @@ export function candidateOf(policy: Policy, input: { uscc: string; rows: readonl
   const mask = declarableMask(policy);
   const awaiting = mask === 0 ? undefined : awaitingDeclaration(policy, source.subjectLabel, mine, mask);
   if (!awaiting && (tally.undetermined > 0 || tally.eligible === 0 || tally.eligible_amount_fen <= 0)) return undefined;
-  const persons = indices.flatMap((i) => ((decisions[i] as RowDecision).outcome === 'eligible' && rows[i]?.personId !== undefined ? [{ personId: rows[i]!.personId!, amountFen: (decisions[i] as RowDecision).amountFen }] : []));
+  const persons = personsOf(rows, decisions, indices);
+  const identities = indices.flatMap((i) => ((decisions[i] as RowDecision).outcome === 'ineligible' ? [] : rows[i]?.identityKeys ?? []));
   if (awaiting) {
-    return { uscc, amountFen: awaiting.totals.eligibleAmountFen, explanation: [...awaiting.explanation, ...note], persons, awaitingDeclaration: awaiting.totals.needsDeclaration };
+    return { uscc, amountFen: awaiting.totals.eligibleAmountFen, explanation: [...awaiting.explanation, ...note], persons, identities, awaitingDeclaration: awaiting.totals.needsDeclaration };
   }
   const explanation = source.isPerEnterprise
     ? explainOne(policy, rows[indices[0]!]!, mine[0]!, date)
     : aggregateExplanation(policy, source.subjectLabel, tally, new Map(), []);
-  return { uscc, amountFen: tally.eligible_amount_fen, explanation: [...explanation, ...note], persons };
+  return { uscc, amountFen: tally.eligible_amount_fen, explanation: [...explanation, ...note], persons, identities };
+}
+
+/** The persons of a candidate's eligible rows with their amounts (a person's rows summed: one line per case and person). */
+function personsOf(rows: readonly SubjectRow[], decisions: readonly RowDecision[], indices: readonly number[]) {
+  const byPerson = new Map<number, number>();
+  for (const i of indices) {
+    const decision = decisions[i] as RowDecision;
+    const person = rows[i]?.personId;
+    if (decision.outcome === 'eligible' && person !== undefined) byPerson.set(person, (byPerson.get(person) ?? 0) + decision.amountFen);
+  }
+  return [...byPerson].map(([personId, amountFen]) => ({ personId, amountFen }));
 }
 
 function groupByEnterprise(rows: readonly SubjectRow[], decisions: readonly RowDecision[]): Map<string, number[]> {
   const groups = new Map<string, number[]>();
   rows.forEach((row, index) => {
-    if (!decisions[index]) return;
+    if (!decisions[index] || row.granted) return;
     const list = groups.get(row.uscc);
     if (list) list.push(index);
     else groups.set(row.uscc, [index]);

@@ -7,7 +7,8 @@ import { evaluateCaseDeclarations } from './declared-facts-evaluate.ts';
 import { declaredFactsText, takesDeclarations } from './declared-facts-rules.ts';
 import { findDeclaredCaseIds } from './declared-facts.repository.ts';
 import type { Candidate } from './match-evaluate.ts';
-import { findCasesOfPeriod, findEnterpriseNames, flagAmountChange, insertCasePersons, insertCases, updateMatchRun } from './match.repository.ts';
+import { claimIdentities } from '../policy/benefit-records.ts';
+import { deleteUnwrittenCases, findCasesOfPeriod, findCasesOfRun, findEnterpriseNames, flagAmountChange, insertCasePersons, insertCases, updateMatchRun } from './match.repository.ts';
 import { insertNotices, insertOutbox } from './notices.repository.ts';
 
 /**
@@ -32,14 +33,16 @@ export async function writeCandidates(ctx: AppContext, run: RunRef, candidates: 
   const existing = await findCasesOfPeriod(ctx.db, run.policy.code, run.period);
   const names = await findEnterpriseNames(ctx.db);
   const declared = takesDeclarations(run.policy) ? await findDeclaredCaseIds(ctx.db, run.policy.code, run.period) : new Set<number>();
-  const counts = { candidates: candidates.length, candidates_new: 0, candidates_unchanged: 0, amount_changed: 0, amount_new_fen: 0 };
+  const counts = { candidates: candidates.length, candidates_new: 0, candidates_already_granted: 0, candidates_unchanged: 0, amount_changed: 0, amount_new_fen: 0 };
   for (let i = 0; i < candidates.length; i += CHUNK) {
     const chunk = candidates.slice(i, i + CHUNK);
     await ctx.db.transaction().execute(async (trx) => {
       const fresh = chunk.filter((c) => !existing.has(c.uscc) && names.has(c.uscc));
-      await insertFresh(trx, ctx, run, fresh, names);
-      counts.candidates_new += fresh.length;
-      counts.amount_new_fen += fresh.reduce((sum, c) => sum + c.amountFen, 0);
+      const lost = await insertFresh(trx, ctx, run, fresh, names);
+      const written = await findCasesOfRun(trx, run.policy.code, run.period, run.runId, fresh.map((c) => c.uscc));
+      counts.candidates_new += written.size;
+      counts.candidates_already_granted += lost;
+      counts.amount_new_fen += fresh.reduce((sum, c) => sum + (written.has(c.uscc) ? c.amountFen : 0), 0);
       for (const candidate of chunk) {
         const found = existing.get(candidate.uscc);
         if (!found) continue;
@@ -72,8 +75,13 @@ function noticeBody(policy: Policy, c: Candidate): string {
   return `您单位符合${policy.name}条件，预计可获 ${formatYuan(c.amountFen)}。${c.explanation.join('；')}。请登录确认收款账户（即申即享），或说明放弃理由。`;
 }
 
-export async function insertFresh(trx: Db, ctx: AppContext, run: RunRef, fresh: readonly Candidate[], names: Names): Promise<void> {
-  if (fresh.length === 0) return;
+/**
+ * Writes new cases with their persons, history, notices and outbox; each case first claims its
+ * benefit identities, and a case that finds one already held (another process, path or period got
+ * there first) is removed before anything else is written. Answers how many were removed so.
+ */
+export async function insertFresh(trx: Db, ctx: AppContext, run: RunRef, fresh: readonly Candidate[], names: Names): Promise<number> {
+  if (fresh.length === 0) return 0;
   const at = ctx.clock().toISOString();
   const ids = await insertCases(trx, fresh.map((c) => {
     const enterprise = names.get(c.uscc)!;
@@ -82,9 +90,13 @@ export async function insertFresh(trx: Db, ctx: AppContext, run: RunRef, fresh: 
       state: 'matched', amount_fen: c.amountFen, rerun_amount_fen: null, is_amount_changed: 0, awaiting_declaration: c.awaitingDeclaration ?? 0, explanation: JSON.stringify(c.explanation),
       policy_version_id: run.versionId, run_id: run.runId, last_run_id: run.runId, bank_name: null, bank_account: null, account_holder: null,
       review_started_on: null, review_deadline: null, approved_by: null, released_by: null, publicity_from: null, publicity_until: null, reason: null, created_at: at, updated_at: at,
+      identity_settled: 1,
     };
   }), run.policy.code, run.period, run.runId);
-  const written = fresh.filter((c) => ids.has(c.uscc));
+  const inserted = fresh.filter((c) => ids.has(c.uscc));
+  const lost = new Set(await claimIdentities(trx, run.policy.code, inserted.map((c) => ({ caseId: ids.get(c.uscc)!, uscc: c.uscc, keys: c.identities })), at));
+  await deleteUnwrittenCases(trx, [...lost]);
+  const written = inserted.filter((c) => !lost.has(ids.get(c.uscc)!));
   await insertCasePersons(trx, written.flatMap((c) => c.persons.map((p) => ({ policy_code: run.policy.code, person_id: p.personId, case_id: ids.get(c.uscc)!, amount_fen: p.amountFen }))));
   await insertCaseEvents(trx, written.map((c) => ({ case_id: ids.get(c.uscc)!, from_state: null, to_state: 'matched', actor_id: null, actor_name: `match:${run.runId}`, note: null, at })));
   const notices = written.map((c) => ({
@@ -96,4 +108,5 @@ export async function insertFresh(trx: Db, ctx: AppContext, run: RunRef, fresh: 
   await insertOutbox(trx, notices.flatMap((n) => ['sms', 'email'].map((channel) => ({
     channel, dedupe_key: `case:${n.case_id}:matched:${channel}`, recipient: `enterprise:${n.uscc}`, payload: JSON.stringify({ case_id: n.case_id, title: n.title, body: n.body }), created_at: at,
   }))));
+  return lost.size;
 }

@@ -2,7 +2,6 @@ import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { toNumber } from '../../db/convert.ts';
 import type { BenefitCaseTable, BenefitMatchRunTable } from './benefits.table.ts';
-import { LOST_STATES } from './case-states.ts';
 
 /** SQL of match runs: the run record, what is already granted, and the candidates written in chunks. */
 
@@ -60,13 +59,6 @@ export async function findCasesOfPeriod(db: Db, code: string, period: string) {
   return new Map(rows.map((r) => [r.uscc, { id: toNumber(r.id), state: r.state, amountFen: toNumber(r.amount_fen) }]));
 }
 
-/** Persons a per-person policy already counted in another period's case that still stands. */
-export async function findCountedPersons(db: Db, code: string, period: string): Promise<Set<number>> {
-  const rows = await db.selectFrom('benefit_case_persons as p').innerJoin('benefit_cases as c', 'c.id', 'p.case_id')
-    .select('p.person_id').where('p.policy_code', '=', code).where('c.period', '<>', period).where('c.state', 'not in', [...LOST_STATES]).execute();
-  return new Set(rows.map((r) => toNumber(r.person_id)));
-}
-
 /** The register's names and regions. */
 export async function findEnterpriseNames(db: Db) {
   const rows = await db.selectFrom('enterprises').select(['uscc', 'name', 'region_code', 'city_code']).execute();
@@ -77,15 +69,26 @@ export async function findEnterpriseNames(db: Db) {
 export async function insertCases(db: Db, rows: Insertable<BenefitCaseTable>[], code: string, period: string, runId: number): Promise<Map<string, number>> {
   if (rows.length === 0) return new Map();
   await db.insertInto('benefit_cases').values(rows).onConflict((oc) => oc.columns(['policy_code', 'period', 'uscc']).doNothing()).execute();
+  return findCasesOfRun(db, code, period, runId, rows.map((r) => r.uscc));
+}
+
+/** The cases a run wrote for some enterprises, by enterprise. */
+export async function findCasesOfRun(db: Db, code: string, period: string, runId: number, usccs: readonly string[]): Promise<Map<string, number>> {
+  if (usccs.length === 0) return new Map();
   const written = await db.selectFrom('benefit_cases').select(['id', 'uscc']).where('policy_code', '=', code).where('period', '=', period)
-    .where('run_id', '=', runId).where('uscc', 'in', rows.map((r) => r.uscc)).execute();
+    .where('run_id', '=', runId).where('uscc', 'in', [...usccs]).execute();
   return new Map(written.map((r) => [r.uscc, toNumber(r.id)]));
 }
 
-/** Records the persons a case counted (once per policy and person). */
+/** Removes cases inserted in the caller's transaction that could not claim their benefit (nothing else refers to them yet). */
+export async function deleteUnwrittenCases(db: Db, ids: readonly number[]) {
+  if (ids.length > 0) await db.deleteFrom('benefit_cases').where('id', 'in', [...ids]).execute();
+}
+
+/** Records the persons a case counted, one line per case and person. */
 export async function insertCasePersons(db: Db, rows: { policy_code: string; person_id: number; case_id: number; amount_fen: number }[]) {
   for (let i = 0; i < rows.length; i += 500) {
-    await db.insertInto('benefit_case_persons').values(rows.slice(i, i + 500)).onConflict((oc) => oc.columns(['policy_code', 'person_id']).doNothing()).execute();
+    await db.insertInto('benefit_case_persons').values(rows.slice(i, i + 500)).onConflict((oc) => oc.columns(['case_id', 'person_id']).doNothing()).execute();
   }
 }
 

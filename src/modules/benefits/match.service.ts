@@ -9,7 +9,7 @@ import { factSourceOf } from '../policy/fact-sources.ts';
 import { isUniqueViolationOf } from './idempotency.ts';
 import { evaluateForMatch } from './match-evaluate.ts';
 import { writeCandidates } from './match-write.ts';
-import { beatMatchRun, findCountedPersons, findMatchRun, findMatchRuns, findRunningMatches, findSnapshot, insertMatchRun, markMatchRunAbandoned, updateMatchRun } from './match.repository.ts';
+import { beatMatchRun, findMatchRun, findMatchRuns, findRunningMatches, findSnapshot, insertMatchRun, markMatchRunAbandoned, updateMatchRun } from './match.repository.ts';
 import type { Db } from '../../db/database.ts';
 import { runView } from './match-views.ts';
 import { loadBenefitSettings } from './benefit-settings.ts';
@@ -88,14 +88,12 @@ export async function executeMatchRun(ctx: AppContext, actor: Actor, runId: numb
   try {
     const { row: version, policy } = await findPolicyInForce(ctx.db, run.policy_code);
     if (version.id !== run.policy_version_id) throw new AppError('CONFLICT', '政策在匹配开始后有了新版本，请重新发起匹配');
-    const counted = await findCountedPersons(ctx.db, run.policy_code, run.period);
-    const evaluated = await evaluateForMatch(ctx, version, policy, run.eval_date, counted);
+    const evaluated = await evaluateForMatch(ctx, version, policy, run.eval_date, run.period);
     await updateMatchRun(ctx.db, runId, { phase: `write 0/${evaluated.candidates.length}`, heartbeat_at: ctx.clock().toISOString() });
     const started = performance.now();
     const written = await writeCandidates(ctx, { runId, policy, period: run.period, versionId: version.id }, evaluated.candidates);
     const summary = {
-      enterprises_evaluated: evaluated.enterprises, rows_evaluated: evaluated.rows, rows_excluded_already_counted: evaluated.excludedRows,
-      persons_already_counted: counted.size, ...written,
+      enterprises_evaluated: evaluated.enterprises, rows_evaluated: evaluated.rows, rows_excluded_already_granted: evaluated.excludedRows, ...written,
       timings_ms: { sql: Math.round(evaluated.factsMs), evaluate: Math.round(evaluated.evaluateMs), write: Math.round(performance.now() - started) },
     };
     await updateMatchRun(ctx.db, runId, { status: 'completed', phase: 'done', summary: JSON.stringify(summary), finished_at: ctx.clock().toISOString() });

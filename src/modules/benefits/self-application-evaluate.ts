@@ -9,11 +9,11 @@ import { kernelOfVersion } from '../policy/policy-versions.ts';
 import { loadEnterpriseFacts } from '../policy/register-facts.service.ts';
 import { declarableMask, failedConditions } from './declared-facts-rules.ts';
 import { assumptionNotes, candidateOf, type Candidate } from './match-evaluate.ts';
-import { findCountedPersons } from './match.repository.ts';
+import { describeHolder } from '../policy/benefit-records.ts';
 
 /**
  * One enterprise evaluated as a match run evaluates it: the same fact source narrowed to the
- * enterprise, the persons other periods' cases counted left out, the same compiled kernel and the
+ * enterprise, rows whose benefit is already held left out, the same compiled kernel and the
  * same candidate rule (including a case that waits only for declarable facts). When it is not a
  * candidate, the answer says why: the conditions failed, or the data missing that it cannot declare.
  */
@@ -28,14 +28,15 @@ export type EnterpriseVerdict =
 /** Evaluates one enterprise for a policy version on a date, as a match run of the period would. */
 export async function evaluateEnterpriseForMatch(db: Db, version: PolicyVersionRow, policy: Policy, uscc: string, period: string, date: string): Promise<EnterpriseVerdict> {
   const source = factSourceOf(policy.code);
-  const counted = await findCountedPersons(db, policy.code, period);
-  const rows = (await loadEnterpriseFacts({ db }, policy, uscc, date)).filter((row) => row.personId === undefined || !counted.has(row.personId));
+  const rows = await loadEnterpriseFacts({ db }, policy, uscc, date, { ownPeriod: period });
   const decisions = evaluateRows(kernelOfVersion(version), rows, date, { linked: source.linked, assume: source.assumptions });
-  const indices = rows.flatMap((row, index) => (row.uscc === uscc && decisions[index] ? [index] : []));
+  const indices = rows.flatMap((row, index) => (row.uscc === uscc && decisions[index] && !row.granted ? [index] : []));
   const candidate = candidateOf(policy, { uscc, rows, decisions, indices, date, note: assumptionNotes(policy) });
   if (candidate) return { kind: 'candidate', candidate };
   const mine = indices.map((i) => decisions[i] as RowDecision);
   if (tallyDecisions(mine).undetermined > 0) return { kind: 'undetermined', missing: missingLabels(policy, mine, declarableMask(policy)) };
+  const granted = rows.filter((row) => row.uscc === uscc && row.granted);
+  if (mine.length === 0 && granted.length > 0) return { kind: 'ineligible', reasons: [`已享受过同一待遇：${describeHolder(granted[0]!.granted!)}${granted.length > 1 ? ` 等 ${granted.length} 条` : ''}`] };
   return { kind: 'ineligible', reasons: ineligibleReasons(policy, source.subjectLabel, mine) };
 }
 

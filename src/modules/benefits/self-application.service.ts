@@ -50,9 +50,10 @@ export async function startSelfApplication(trx: Db, ctx: AppContext, actor: Acto
     policy_code: code, policy_version_id: version.id, version_no: version.version_no, period, eval_date: date, snapshot: JSON.stringify(await findSnapshot(trx)),
     status: 'completed', phase: `enterprise ${uscc}`, summary: null, error: null, started_by: actor.user.id, started_at: at, finished_at: at, heartbeat_at: at,
   });
-  await insertFresh(trx, ctx, { runId, policy, period, versionId: version.id }, [verdict.candidate], names);
+  const lost = await insertFresh(trx, ctx, { runId, policy, period, versionId: version.id }, [verdict.candidate], names);
   // A province run writing at the same moment may have opened the case first: that one is answered.
-  const written = (await findEnterpriseCase(trx, code, period, uscc))!;
+  const written = await findEnterpriseCase(trx, code, period, uscc);
+  if (!written || lost > 0) throw new AppError('BENEFIT_ALREADY_GRANTED', `${policy.name}的同一待遇已由其他案件享受或正在办理，不能重复申请`);
   const isNew = written.runId === runId;
   await setRunSummary(trx, runId, {
     scope: 'enterprise', uscc, enterprises_evaluated: 1, candidates: 1, candidates_new: isNew ? 1 : 0, candidates_unchanged: isNew ? 0 : 1, amount_changed: 0,

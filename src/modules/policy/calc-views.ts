@@ -113,3 +113,11 @@ export function aggregateExplanation(policy: Policy, subjectLabel: string, tally
   }
   return lines;
 }
+
+/** How facts answered from the benefit records were decided, one line each. */
+export function recordFactNotes(policy: Policy, names: readonly string[]): string[] {
+  return names.flatMap((name) => {
+    const fact = policy.factsByName.get(name);
+    return fact ? [`「${fact.label}」依据本系统发放记录及已导入的历史享受记录确定（本系统及已导入的历史享受记录中无记录即为“否”）`] : [];
+  });
+}

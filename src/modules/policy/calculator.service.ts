@@ -6,7 +6,9 @@ import type { Policy } from '../../policies/types.ts';
 import { formatYuan } from '../../policies/values.ts';
 import { findPolicyInForce } from './catalogue.service.ts';
 import { aggregateExplanation, aggregateOutcome, assumptionViews, citedSourceViews, displayFacts, evaluationView, factQuestion, tallyDecisions } from './calc-views.ts';
-import { findDataCoverage, findDataSnapshot, findEnterpriseProfiles, findPersonsForDisplay } from './coverage.repository.ts';
+import { describeHolder, recordFactNote, type Holder } from './benefit-records.ts';
+import { findDataSnapshot, findEnterpriseProfiles, findPersonsForDisplay } from './coverage.repository.ts';
+import { loadEnterpriseFacts } from './register-facts.service.ts';
 import { evaluateRows, type RowDecision } from './evaluate-rows.ts';
 import { factSourceOf } from './fact-sources.ts';
 import { kernelOfVersion } from './policy-versions.ts';
@@ -18,6 +20,9 @@ import type { FactSource, RuntimeFacts, SubjectRow } from './subjects.ts';
  * explanation and the version — plus, for policies about hires, persons or certificates, the
  * enterprise's total with every row and its own explanation.
  */
+
+/** The failed-condition id of a row whose benefit is already held. */
+const ALREADY_GRANTED = 'already_granted';
 
 /**
  * Computes a policy for one enterprise (no scope check: callers check it). `isOfficial` says
@@ -39,16 +44,28 @@ export async function calculateForEnterprise(ctx: AppContext, code: string, uscc
   if (outside.failed?.id === 'validity_window' || outside.failed?.id === 'region_scope' || source.unavailable) {
     return { ...header, ...noRowsView(policy, outside, source), facts: null, provisional: null, rows: null, summary: null };
   }
-  const coverage = await findDataCoverage(ctx.db);
-  const rows = await source.load(ctx.db, policy, { kind: 'enterprise', uscc }, date, coverage);
+  const rows = await loadEnterpriseFacts(ctx, policy, uscc, date);
   const kernel = kernelOfVersion(version);
-  const strict = evaluateRows(kernel, rows, date, { linked: source.linked });
+  const strict = settleGranted(rows, evaluateRows(kernel, rows, date, { linked: source.linked }));
   const hasAssumptions = Object.keys(source.assumptions).length > 0;
-  const provisional = hasAssumptions ? evaluateRows(kernel, rows, date, { linked: source.linked, assume: source.assumptions }) : undefined;
+  const provisional = hasAssumptions ? settleGranted(rows, evaluateRows(kernel, rows, date, { linked: source.linked, assume: source.assumptions })) : undefined;
   const own = rows.map((row, index) => ({ row, index })).filter(({ row }) => row.uscc === uscc)
     .sort((a, b) => (a.row.order ?? '').localeCompare(b.row.order ?? ''));
   const parts = { policy, source, date, strict, provisional, own };
   return { ...header, ...(source.isPerEnterprise ? enterpriseView(parts) : await rowsView(ctx, parts)) };
+}
+
+/** A row whose benefit a case or the history already holds is not payable again: ineligible, whatever its facts. */
+function settleGranted(rows: readonly SubjectRow[], decisions: RowDecision[]): RowDecision[] {
+  return decisions.map((decision, index) => (rows[index]?.granted && decision.outcome !== 'ineligible' ? { ...decision, outcome: 'ineligible', amountFen: 0 } : decision));
+}
+
+/** The lines saying how the facts answered from the benefit records were decided for a row. */
+function recordLines(policy: Policy, source: FactSource, row: SubjectRow, facts: RuntimeFacts): string[] {
+  return (source.recordFacts ?? []).flatMap((name) => {
+    const fact = policy.factsByName.get(name);
+    return fact ? [recordFactNote(fact.label, facts[name] === 1, row.granted)] : [];
+  });
 }
 
 interface ViewParts {
@@ -79,7 +96,8 @@ function enterpriseView({ policy, source, date, strict, provisional, own }: View
   const [{ row, index } = { row: undefined, index: -1 }] = own;
   if (!row) throw new AppError('NOT_FOUND', '企业不存在或不在您的管辖范围内');
   const decision = strict[index] as RowDecision;
-  const view = evaluationView(evaluate(policy, decision.facts, date, row.region));
+  const evaluated = evaluationView(evaluate(policy, decision.facts, date, row.region));
+  const view = { ...evaluated, explanation: [...evaluated.explanation, ...recordLines(policy, source, row, decision.facts)] };
   const assumed = assumptionViews(policy, source.assumptions).filter((a) => view.missing_facts.some((m) => m.name === a.name));
   const guess = provisional && assumed.length > 0 ? evaluationView(evaluate(policy, (provisional[index] as RowDecision).facts, date, row.region)) : undefined;
   return {
@@ -100,15 +118,17 @@ async function rowsView(ctx: AppContext, { policy, source, date, strict, provisi
   const persons = await findPersonsForDisplay(ctx.db, [...new Set(own.flatMap(({ row }) => (row.personId === undefined ? [] : [row.personId])))]);
   const rows = own.map(({ row, index }) => {
     const evaluation = evaluate(policy, (strict[index] as RowDecision).facts, date, row.region);
-    if (evaluation.failed) failed.set(evaluation.failed.label, (failed.get(evaluation.failed.label) ?? 0) + 1);
-    evaluation.missing.forEach((fact) => missing.add(fact.name));
+    const held = row.granted ? grantedView(row.granted) : undefined;
+    const failedLabel = held ? held.failed_condition.label : evaluation.failed?.label;
+    if (failedLabel) failed.set(failedLabel, (failed.get(failedLabel) ?? 0) + 1);
+    if (!held) evaluation.missing.forEach((fact) => missing.add(fact.name));
     const person = row.personId === undefined ? undefined : persons.get(row.personId);
     const guess = provisional?.[index];
     return {
       key: row.key,
       person: person ? { name: person.name, id_number: maskIdNumber(ctx.cipher.decrypt(person.idEnc)) } : null,
       ...row.describe,
-      ...evaluationView(evaluation),
+      ...(held ?? evaluationView(evaluation)),
       facts: displayFacts(policy, (strict[index] as RowDecision).facts),
       provisional: guess && guess.outcome !== evaluation.outcome ? { outcome: guess.outcome, amount_fen: guess.outcome === 'eligible' ? guess.amountFen : null } : null,
     };
@@ -130,9 +150,18 @@ async function rowsView(ctx: AppContext, { policy, source, date, strict, provisi
   };
 }
 
+/** A row whose benefit is already held, as the calculator shows it. */
+function grantedView(holder: Holder) {
+  return {
+    outcome: 'ineligible' as const, amount_fen: null, failed_condition: { id: ALREADY_GRANTED, label: '已享受过同一待遇' }, exceptions: [], missing_facts: [],
+    explanation: [`已享受过同一待遇，不再重复发放：${describeHolder(holder)}`],
+  };
+}
+
 function mostFrequentFailure(policy: Policy, failed: Map<string, number>) {
   const [label] = [...failed.entries()].sort((a, b) => b[1] - a[1])[0] ?? [];
   const condition = policy.conditions.find((c) => c.label === label);
+  if (label === '已享受过同一待遇') return { id: ALREADY_GRANTED, label };
   return label ? { id: condition?.id ?? 'validity_window', label } : { id: 'no_subjects', label: '没有可计算的记录' };
 }
 

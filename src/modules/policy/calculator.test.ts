@@ -24,20 +24,18 @@ describe.each(testDialects())('政策计算器 on %s', (dialect) => {
   const calc = (code: string, uscc: string, cookie: string, date = DATE) =>
     t.app.inject({ method: 'GET', url: `/api/v1/policies/${code}/calc?uscc=${uscc}&date=${date}`, headers: { cookie } });
 
-  it('computes 稳岗返还 from the database: undetermined until refunds are on file, 48,000.00 元 if none was paid', async () => {
+  it('computes 稳岗返还 from the database: 48,000.00 元, “not refunded yet” answered from the system’s own records', async () => {
     const response = await calc('stable_jobs_refund', world.e1, cookies.province!);
     expect(response.statusCode, response.body).toBe(200);
     const body = response.json();
-    expect(body).toMatchObject({ outcome: 'undetermined', amount_fen: null, version: '2025.1', version_no: 1, policy: 'stable_jobs_refund', uscc: world.e1, region: '320115' });
-    expect(body.missing_facts.map((f: { name: string }) => f.name)).toEqual(['refunded_for_last_year']);
-    expect(body.missing_facts[0].label).toBe('已就上年度享受稳岗返还');
-    expect(body.missing_facts[0].declared_on_application, 'a 免申 policy asks the enterprise nothing').toBe(false);
-    expect(body.facts).toMatchObject({ insured_jan_last_year: 120, insured_dec_last_year: 118, retired_or_deceased_last_year: 1, insured_avg_last_year: 119, ui_contributions_last_year: 80000 });
+    expect(body).toMatchObject({ outcome: 'eligible', amount_fen: 4_800_000, version: '2025.1', version_no: 1, policy: 'stable_jobs_refund', uscc: world.e1, region: '320115', provisional: null });
+    expect(body.missing_facts).toEqual([]);
+    expect(body.facts).toMatchObject({ insured_jan_last_year: 120, insured_dec_last_year: 118, retired_or_deceased_last_year: 1, insured_avg_last_year: 119, ui_contributions_last_year: 80000, refunded_for_last_year: false });
     // Layoff rate (120 − 118 − 1) ÷ 119 = 0.84 % ≤ 5.5 %; 中型 → 60 %; 80,000.00 元 × 60 % = 48,000.00 元.
-    expect(body.provisional).toMatchObject({ outcome: 'eligible', amount_fen: 4_800_000, assumptions: [{ name: 'refunded_for_last_year', value: false }] });
-    const text = body.provisional.explanation.join('\n');
+    const text = body.explanation.join('\n');
     expect(text).toContain('上年度裁员率 0.84% ≤ 5.5%（人社部发〔2024〕40号）');
     expect(text).toContain('→ 返还 = 上年失业保险缴费 80,000.00 元 × 60% = 48,000.00 元');
+    expect(text).toContain('已就上年度享受稳岗返还：否（本系统及已导入的历史享受记录中无记录）');
     expect(Object.keys(body.snapshot)).toEqual([]);
   });
 
@@ -59,19 +57,17 @@ describe.each(testDialects())('政策计算器 on %s', (dialect) => {
     const body = (await calc('job_expansion_subsidy', world.e1, cookies.province!)).json();
     // Hires P1 2024-07, P2 2024-09, P4 2024-10, P3 2024-11, P7 2025-03 (P5 is first-month stock).
     // P7: a 2023 graduate without an open registration, 25 on hire → not in the target group.
-    expect(body.summary).toEqual({ rows: 5, eligible: 0, ineligible: 2, undetermined: 3, eligible_amount_fen: 0 });
-    expect(body).toMatchObject({ outcome: 'undetermined', amount_fen: null });
-    expect(body.missing_facts.map((f: { name: string }) => f.name)).toEqual(['already_counted', 'received_absorption_subsidy']);
+    // No 一次性吸纳就业补贴 on record for anyone: P1 and P2 count (2 × 1,500 元); P4 was counted at E2 first.
+    expect(body.summary).toEqual({ rows: 5, eligible: 2, ineligible: 3, undetermined: 0, eligible_amount_fen: 300_000 });
+    expect(body).toMatchObject({ outcome: 'eligible', amount_fen: 300_000, provisional: null, missing_facts: [] });
     expect(body.rows.map((r: { hire_period: number }) => r.hire_period)).toEqual([202407, 202409, 202410, 202411, 202503]);
     expect(body.rows[4]).toMatchObject({ outcome: 'ineligible', failed_condition: { id: 'target_group' } });
     const p3 = body.rows[3];
     expect(p3).toMatchObject({ outcome: 'ineligible', failed_condition: { id: 'insured_long_enough' }, person: { name: '王三' } });
     expect(p3.person.id_number).toMatch(/^3201\*{10}\d{3}[\dX]$/);
     expect(p3.explanation.join('')).toContain('本段足额缴费月数 2 个月 < 3 个月');
-    // Assuming no 一次性吸纳就业补贴: P1 and P2 count (2 × 1,500 元); P4 was counted at E2 first.
-    expect(body.provisional).toMatchObject({ outcome: 'eligible', amount_fen: 300_000, eligible_amount_fen: 300_000 });
-    expect(body.provisional.explanation[0]).toContain('补助合计 3,000.00 元');
-    expect(body.rows[2]).toMatchObject({ provisional: { outcome: 'ineligible' } });
+    expect(body.explanation.join('')).toContain('3,000.00 元');
+    expect(body.rows[2]).toMatchObject({ outcome: 'ineligible', facts: { already_counted: true } });
   });
 
   it('computes 技能提升补贴 per certificate: once per occupation and level', async () => {

@@ -62,7 +62,7 @@ describe.each(testDialects())('policy catalogue on %s', (dialect) => {
     expect(await auditActions('policy.parameters.edit')).toEqual(['success']);
     // 80,000.00 元 × 90% = 72,000.00 元 under the new version.
     const calc = (await t.app.inject({ method: 'GET', url: `/api/v1/policies/stable_jobs_refund/calc?uscc=${world.e1}&date=2025-06-30`, headers: { cookie: province } })).json();
-    expect(calc).toMatchObject({ version: '2025.1-e1', version_no: 2, provisional: { amount_fen: 7_200_000 } });
+    expect(calc).toMatchObject({ version: '2025.1-e1', version_no: 2, outcome: 'eligible', amount_fen: 7_200_000 });
   });
 
   it('refuses an edit that leaves a gap, with the engine’s message, and keeps the version in force', async () => {

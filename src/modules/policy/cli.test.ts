@@ -78,15 +78,15 @@ describe('yangfan policy calc --uscc against the database', () => {
     const result = yangfan('policy', 'calc', 'stable_jobs_refund', '--uscc', TEST_ENTERPRISE_USCC, '--date', '2025-06-30', '--json');
     expect(result.status, result.stderr).toBe(0);
     const answer = JSON.parse(result.stdout);
-    // (120 − 118 − 1) ÷ 119 = 0.84 %, 中型 60 %: 48,000.00 元 once the refund record confirms none was paid.
-    expect(answer).toMatchObject({ outcome: 'undetermined', amount_fen: null, version: '2025.1', provisional: { amount_fen: 4_800_000 } });
+    // (120 − 118 − 1) ÷ 119 = 0.84 %, 中型 60 %: 48,000.00 元, no refund for the year on record.
+    expect(answer).toMatchObject({ outcome: 'eligible', amount_fen: 4_800_000, version: '2025.1', provisional: null });
     expect(answer.explanation).toEqual(expect.arrayContaining([expect.stringContaining('已就上年度享受稳岗返还')]));
     expectSameAnswer(answer, await api('stable_jobs_refund'));
   }, 60_000);
 
   it('gives per-hire policies the same rows, masked, on both paths; text output names the enterprise', async () => {
     const answer = JSON.parse(yangfan('policy', 'calc', 'job_expansion_subsidy', '--uscc', TEST_ENTERPRISE_USCC, '--date', '2025-06-30', '--json').stdout);
-    expect(answer.summary).toMatchObject({ rows: 5, ineligible: 2, undetermined: 3 });
+    expect(answer.summary).toMatchObject({ rows: 5, eligible: 2, ineligible: 3, undetermined: 0 });
     expectSameAnswer(answer, await api('job_expansion_subsidy'));
     const text = yangfan('policy', 'calc', 'stable_jobs_refund', '--uscc', TEST_ENTERPRISE_USCC, '--date', '2025-06-30');
     expect(text.stdout).toContain('南京扬帆装备有限公司');

@@ -32,26 +32,31 @@ function graduateFacts(row: HireRow, coverage: DataCoverage): RuntimeFacts {
   };
 }
 
-function hireRow(row: HireRow, facts: RuntimeFacts): SubjectRow {
+function hireRow(row: HireRow, facts: RuntimeFacts, identity: SubjectRow['identity']): SubjectRow {
   return {
-    key: `spell:${row.spell_id}`, uscc: row.uscc, region: row.region_code, facts, personId: row.person_id,
+    key: `spell:${row.spell_id}`, uscc: row.uscc, region: row.region_code, facts, personId: row.person_id, identity,
     order: `${row.first_period}|${String(row.spell_id).padStart(12, '0')}`,
     describe: { hire_period: row.first_period, last_period: row.last_period },
   };
 }
 
-/** “Once per person”: counted when an earlier hire of the person was eligible; unknown while one is undetermined. */
-export function countedBefore(earlier: readonly EarlierRow[]): number | undefined {
-  if (earlier.some((e) => e.outcome === 'eligible')) return 1;
+/**
+ * “Once per person”: counted when the person's benefit is already held (a case or the history), or an
+ * earlier hire of the person was eligible or held; unknown while one is undetermined.
+ */
+export function countedBefore(row: SubjectRow, earlier: readonly EarlierRow[]): number | undefined {
+  if (row.granted || earlier.some((e) => e.outcome === 'eligible' || e.row.granted)) return 1;
   return earlier.some((e) => e.outcome === 'undetermined') ? undefined : 0;
 }
 
 export const jobExpansionFacts: FactSource = {
   subjectLabel: '新招用人员',
   isPerEnterprise: false,
-  // Payments of 一次性吸纳就业补贴 are not on file: assumed "not received" in the provisional result.
-  assumptions: { received_absorption_subsidy: 0 },
-  linked: { derive: (_row, earlier) => ({ already_counted: countedBefore(earlier) }) },
+  assumptions: {},
+  linked: { derive: (row, earlier) => ({ already_counted: countedBefore(row, earlier) }) },
+  // 一次性吸纳就业补贴 for the same person, as the imported history records it.
+  fromRecords: (row, records) => ({ received_absorption_subsidy: row.personId !== undefined && records.absorbedPersons.has(row.personId) ? 1 : 0 }),
+  recordFacts: ['received_absorption_subsidy'],
   async load(db, policy, scope, date, coverage) {
     const { from, to } = hirePeriods(policy, date);
     const filter = scope.kind === 'all' ? { kind: 'all' as const } : { kind: 'persons_of' as const, uscc: scope.uscc };
@@ -64,7 +69,7 @@ export const jobExpansionFacts: FactSource = {
       has_open_unemployment_registration: coverage.registries.unemployment ? Number(row.registered_period !== null) : undefined,
       already_counted: undefined,
       received_absorption_subsidy: undefined,
-    }));
+    }, { person: String(row.person_id) }));
   },
 };
 
@@ -81,9 +86,18 @@ export const socialInsuranceFacts: FactSource = {
       const key = `${row.person_id}|${row.uscc}`;
       return seen.has(key) ? false : (seen.add(key), true);
     });
-    return firsts.map((row) => hireRow(row, socialInsuranceRowFacts(row, to, coverage)));
+    return firsts.map((row) => hireRow(row, socialInsuranceRowFacts(row, to, coverage), { enterprise: row.uscc, person: String(row.person_id), month: monthsCovered(row, to) }));
   },
 };
+
+/** The months of the evaluation year a hire's contributions cover (what a 社会保险补贴 case pays for). */
+function monthsCovered(row: HireRow, toPeriod: number): string[] {
+  const start = Math.max(row.first_period, Math.floor(toPeriod / 100) * 100 + 1);
+  const end = Math.min(row.last_period, toPeriod);
+  const months: string[] = [];
+  for (let period = start; period <= end; period = period % 100 === 12 ? period + 89 : period + 1) months.push(String(period));
+  return months;
+}
 
 function socialInsuranceRowFacts(row: HireRow, toPeriod: number, coverage: DataCoverage): RuntimeFacts {
   const yearStart = Math.floor(toPeriod / 100) * 100 + 1;

@@ -48,15 +48,20 @@ function certificateRow(row: CertificateRow, minimumMonths: number): SubjectRow 
     key: `certificate:${row.certificate_no}`, uscc: row.uscc, region: row.region_code, facts, personId: row.person_id,
     order: `${row.issued_on}|${row.certificate_no}`,
     groups: { occupation_level: `${row.occupation_code}|${row.level}`, year: row.issued_on.slice(0, 4) },
+    identity: { person: String(row.person_id), occupation: row.occupation_code, level: String(row.level) },
     describe: { certificate_no: row.certificate_no, occupation_code: row.occupation_code, level: CERTIFICATE_LEVELS[row.level] ?? String(row.level), issued_on: row.issued_on },
   };
 }
 
-/** Claims before this certificate: assumed made for every earlier eligible certificate (免申即享 pays them). */
+/**
+ * Claims before this certificate: the same occupation and level already paid (a case or the history
+ * holds it) or eligible earlier (免申即享 pays it); the year's claims count both.
+ */
 function deriveClaims(row: SubjectRow, earlier: readonly EarlierRow[]): RuntimeFacts {
+  const isClaimed = (e: EarlierRow) => e.outcome === 'eligible' || e.row.granted !== undefined;
   const sameLevel = earlier.filter((e) => e.row.groups?.occupation_level === row.groups?.occupation_level);
   const sameYear = earlier.filter((e) => e.row.groups?.year === row.groups?.year);
-  const isSameLevelClaimed = sameLevel.some((e) => e.outcome === 'eligible') ? 1 : sameLevel.some((e) => e.outcome === 'undetermined') ? undefined : 0;
-  const claims = sameYear.some((e) => e.outcome === 'undetermined') ? undefined : sameYear.filter((e) => e.outcome === 'eligible').length;
+  const isSameLevelClaimed = row.granted || sameLevel.some(isClaimed) ? 1 : sameLevel.some((e) => e.outcome === 'undetermined') ? undefined : 0;
+  const claims = sameYear.some((e) => e.outcome === 'undetermined' && !e.row.granted) ? undefined : sameYear.filter(isClaimed).length;
   return { claimed_same_occupation_level: isSameLevelClaimed, claims_this_year: claims };
 }

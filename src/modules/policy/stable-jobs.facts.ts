@@ -13,8 +13,10 @@ import type { FactSource, RuntimeFacts, SubjectRow } from './subjects.ts';
 export const stableJobsFacts: FactSource = {
   subjectLabel: '企业',
   isPerEnterprise: true,
-  // No record of refunds paid exists before payments are kept here: assumed "not yet refunded".
-  assumptions: { refunded_for_last_year: 0 },
+  assumptions: {},
+  // Refunded for the year already: a case of this system or an imported history record holds the benefit.
+  fromRecords: (row) => ({ refunded_for_last_year: row.granted ? 1 : 0 }),
+  recordFacts: ['refunded_for_last_year'],
   async load(db, _policy, scope, date, coverage) {
     const lastYear = Number(date.slice(0, 4)) - 1;
     const rows = await findEnterpriseYearFigures(db, scope, lastYear, NATURAL_ATTRITION_CODES);
@@ -41,5 +43,8 @@ function stableJobsRow(row: EnterpriseYearRow, lastYear: number, coverage: DataC
     enterprise_size: sizeLabel(row.size),
     refunded_for_last_year: undefined,
   };
-  return { key: `enterprise:${row.uscc}`, uscc: row.uscc, region: row.region_code, facts, describe: { year: lastYear } };
+  return {
+    key: `enterprise:${row.uscc}`, uscc: row.uscc, region: row.region_code, facts, describe: { year: lastYear },
+    identity: { enterprise: row.uscc, refund_year: String(lastYear) },
+  };
 }

@@ -1,3 +1,5 @@
+import type { IdentityPart } from '../../policies/benefit-identity.ts';
+import type { BenefitRecords, Holder } from './benefit-records.ts';
 import type { Db } from '../../db/database.ts';
 import type { Policy } from '../../policies/types.ts';
 import type { DataCoverage } from './coverage.repository.ts';
@@ -28,6 +30,11 @@ export interface SubjectRow {
   order?: string;
   /** Groups a person's rows for per-group facts (same occupation and level; same year). */
   groups?: Record<string, string>;
+  /** The values of the policy's benefit-identity parts for this row (a list: one identity each). */
+  identity?: Partial<Record<IdentityPart, string | string[]>>;
+  /** Set by the benefit records: the row's identity keys, and who already holds its benefit. */
+  identityKeys?: string[];
+  granted?: Holder;
 }
 
 /** What an earlier row of the same person decided. */
@@ -57,6 +64,13 @@ export interface FactSource {
    */
   assumptions: Record<string, number>;
   linked?: LinkedFacts;
+  /**
+   * Facts the benefit records answer (already refunded, already received another subsidy): filled
+   * from the ledger and the imported history after loading, never assumed.
+   */
+  fromRecords?(row: SubjectRow, records: BenefitRecords): RuntimeFacts;
+  /** The names of the facts `fromRecords` answers. */
+  recordFacts?: readonly string[];
   /** Why there are no rows at all (a register that does not exist yet), if so. */
   unavailable?: string;
   /** Rows in scope on the date; for one enterprise, every row its linked facts need as well. */

@@ -9,7 +9,7 @@ import type { Page, PageQuery } from './types.ts';
 
 export const CASE_STATES = [
   'matched', 'confirmed', 'declined', 'returned', 'approved', 'rejected', 'revoked',
-  'payment_instructed', 'payment_failed', 'paid',
+  'payment_instructed', 'payment_failed', 'paid', 'cancelled',
 ] as const;
 export type CaseState = (typeof CASE_STATES)[number];
 
@@ -114,8 +114,8 @@ export interface InboxNotice {
 export interface MatchRunSummary {
   enterprises_evaluated?: number;
   rows_evaluated?: number;
-  rows_excluded_already_counted?: number;
-  persons_already_counted?: number;
+  rows_excluded_already_granted?: number;
+  candidates_already_granted?: number;
   candidates?: number;
   candidates_new?: number;
   candidates_unchanged?: number;

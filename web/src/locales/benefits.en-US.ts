@@ -18,6 +18,7 @@ export const benefitsEnUS: Record<keyof typeof benefitsZhCN, string> = {
   'benefits.state.approved': 'Approved (public notice)',
   'benefits.state.rejected': 'Rejected',
   'benefits.state.revoked': 'Revoked after an objection',
+  'benefits.state.cancelled': 'Cancelled as a duplicate',
   'benefits.state.payment_instructed': 'Payment instructed',
   'benefits.state.payment_failed': 'Payment failed, to resend',
   'benefits.state.paid': 'Paid',

@@ -16,6 +16,7 @@ export const benefitsZhCN = {
   'benefits.state.approved': '审核通过（公示）',
   'benefits.state.rejected': '审核不通过',
   'benefits.state.revoked': '公示异议成立已撤销',
+  'benefits.state.cancelled': '重复案件已作废',
   'benefits.state.payment_instructed': '已发送支付指令',
   'benefits.state.payment_failed': '支付失败待重发',
   'benefits.state.paid': '已拨付',

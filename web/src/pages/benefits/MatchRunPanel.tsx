@@ -86,7 +86,7 @@ export function MatchRunPanel({ onShowCases }: { onShowCases: (runId: number) =>
                 </Descriptions.Item>
                 <Descriptions.Item label={bt('benefits.runs.unchanged')}>{summary.candidates_unchanged ?? '—'}</Descriptions.Item>
                 <Descriptions.Item label={bt('benefits.runs.amountChanged')}>{summary.amount_changed ?? '—'}</Descriptions.Item>
-                <Descriptions.Item label={bt('benefits.runs.excluded')}>{summary.rows_excluded_already_counted ?? '—'}</Descriptions.Item>
+                <Descriptions.Item label={bt('benefits.runs.excluded')}>{summary.rows_excluded_already_granted ?? '—'}</Descriptions.Item>
                 <Descriptions.Item label={bt('benefits.runs.amountNew')}>{formatYuan(summary.amount_new_fen)}</Descriptions.Item>
                 <Descriptions.Item label={bt('benefits.runs.timings')}>
                   {timings ? bt('benefits.runs.timingsValue', { sql: formatDuration(timings.sql), evaluate: formatDuration(timings.evaluate), write: formatDuration(timings.write) }) : '—'}
