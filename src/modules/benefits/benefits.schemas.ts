@@ -34,6 +34,12 @@ export const CaseDetail = Type.Intersect([CaseItem, Type.Object({
   explanation: Type.Array(Type.String()),
   bank: Type.Union([Type.Object({ bank_name: Type.String(), bank_account: Nullable(Type.String()), account_holder: Nullable(Type.String()) }), Type.Null()]),
   history: Type.Array(Type.Object({ from: Nullable(Type.String()), to: Type.String(), actor: Nullable(Type.String()), note: Nullable(Type.String()), at: Type.String() })),
+  duplicate_of: Type.Union([Type.Integer({ description: '持有同一待遇的较早案件（核定待遇标识时发现的重复案件）' }), Type.Null()]),
+  benefit_identity: Type.Object({
+    label: Type.String({ description: '本政策“同一待遇”的口径，如 企业 × 返还年度' }),
+    note: Nullable(Type.String()),
+    held: Type.Integer({ description: '本案件持有的待遇标识数（每项只能发放一次）' }),
+  }),
 })]);
 
 export const CasePage = PageOf(CaseItem);

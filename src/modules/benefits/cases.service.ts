@@ -1,3 +1,5 @@
+import { identitiesOfCase } from '../policy/benefit-records.ts';
+import { findPolicyInForce } from '../policy/catalogue.service.ts';
 import type { AppContext } from '../../app-context.ts';
 import { toNumber } from '../../db/convert.ts';
 import type { CurrentUser } from '../../platform/auth/current-user.ts';
@@ -49,11 +51,14 @@ export async function getCase(ctx: AppContext, user: CurrentUser, id: number) {
   const row = await visibleCase(ctx.db, user, id);
   await refreshCalendar(ctx.db);
   const events = await findCaseEvents(ctx.db, id);
+  const identity = (await findPolicyInForce(ctx.db, row.policy_code)).policy.benefitIdentity;
   return {
     ...caseView(row, todayOf(ctx.clock).today),
     explanation: JSON.parse(row.explanation) as string[],
     bank: row.bank_name ? { bank_name: row.bank_name, bank_account: maskedAccountOf(row.bank_account_tail), account_holder: row.account_holder } : null,
     history: events.map((e) => ({ from: e.from_state, to: e.to_state, actor: e.actor_name, note: e.note, at: e.at })),
+    duplicate_of: row.duplicate_of === null ? null : toNumber(row.duplicate_of),
+    benefit_identity: { label: identity.label, note: identity.note ?? null, held: (await identitiesOfCase(ctx.db, id)).length },
   };
 }
 

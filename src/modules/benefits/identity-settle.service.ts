@@ -1,10 +1,11 @@
 import type { AppContext } from '../../app-context.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { systemActor } from '../../platform/auth/current-user.ts';
-import type { Policy } from '../../policies/types.ts';
 import { claimIdentities, findCaseHolding } from '../policy/benefit-records.ts';
 import { findPolicyInForce } from '../policy/catalogue.service.ts';
-import { hasFactSource } from '../policy/fact-sources.ts';
+import { evaluateRows } from '../policy/evaluate-rows.ts';
+import { factSourceOf, hasFactSource } from '../policy/fact-sources.ts';
+import { kernelOfVersion } from '../policy/policy-versions.ts';
 import { loadEnterpriseFacts } from '../policy/register-facts.service.ts';
 import { canApply, LOST_STATES, type CaseState } from './case-states.ts';
 import { moveCase } from './case-transitions.ts';
@@ -28,10 +29,10 @@ export interface SettleSummary {
 
 export async function settleBenefitIdentities(ctx: AppContext): Promise<SettleSummary> {
   const summary: SettleSummary = { settled: 0, cancelled: 0, duplicatesPaid: 0 };
-  const policies = new Map<string, Policy | undefined>();
+  const policies = new Map<string, PolicyInForce | undefined>();
   for (let page = await findUnsettledCases(ctx.db, PAGE); page.length > 0; page = await findUnsettledCases(ctx.db, PAGE)) {
     for (const current of page) {
-      if (!policies.has(current.policy_code)) policies.set(current.policy_code, hasFactSource(current.policy_code) ? (await findPolicyInForce(ctx.db, current.policy_code)).policy : undefined);
+      if (!policies.has(current.policy_code)) policies.set(current.policy_code, hasFactSource(current.policy_code) ? await findPolicyInForce(ctx.db, current.policy_code) : undefined);
       await settleCase(ctx, policies.get(current.policy_code), current, summary);
     }
   }
@@ -41,8 +42,11 @@ export async function settleBenefitIdentities(ctx: AppContext): Promise<SettleSu
   return summary;
 }
 
-async function settleCase(ctx: AppContext, policy: Policy | undefined, current: Awaited<ReturnType<typeof findUnsettledCases>>[number], summary: SettleSummary) {
-  const keys = policy && !LOST_STATES.includes(current.state as CaseState) ? await identityKeysOfCase(ctx, policy, current) : [];
+type PolicyInForce = Awaited<ReturnType<typeof findPolicyInForce>>;
+
+async function settleCase(ctx: AppContext, inForce: PolicyInForce | undefined, current: Awaited<ReturnType<typeof findUnsettledCases>>[number], summary: SettleSummary) {
+  const policy = inForce?.policy;
+  const keys = inForce && !LOST_STATES.includes(current.state as CaseState) ? await identityKeysOfCase(ctx, inForce, current) : [];
   await ctx.db.transaction().execute(async (trx) => {
     const holder = keys.length > 0 ? await findCaseHolding(trx, current.policy_code, keys) : undefined;
     summary.settled += 1;
@@ -66,10 +70,20 @@ async function settleCase(ctx: AppContext, policy: Policy | undefined, current: 
   });
 }
 
-/** The identities a case's rows give: its enterprise's row, or the rows of the persons it counted. */
-async function identityKeysOfCase(ctx: AppContext, policy: Policy, current: { id: number; uscc: string; period: string; evalDate: string }): Promise<string[]> {
-  const rows = (await loadEnterpriseFacts(ctx, policy, current.uscc, current.evalDate, { ownPeriod: current.period })).filter((row) => row.uscc === current.uscc);
+/**
+ * The identities a case's rows give, as its run saw them. A per-enterprise benefit (稳岗返还) is the
+ * enterprise's row: held by an earlier case, it is a duplicate. Per-person cases were already unique per
+ * person before identities existed, so their rows held by earlier cases were simply not theirs: the
+ * case takes the rows of the persons it counted that are eligible with what earlier cases hold.
+ */
+async function identityKeysOfCase(ctx: AppContext, inForce: PolicyInForce, current: { id: number; uscc: string; period: string; evalDate: string }): Promise<string[]> {
+  const { row: version, policy } = inForce;
+  const source = factSourceOf(policy.code);
+  const rows = await loadEnterpriseFacts(ctx, policy, current.uscc, current.evalDate, { ownPeriod: current.period });
+  if (source.isPerEnterprise) return rows.filter((row) => row.uscc === current.uscc).flatMap((row) => row.identityKeys ?? []);
+  const decisions = evaluateRows(kernelOfVersion(version), rows, current.evalDate, { linked: source.linked, assume: source.assumptions });
   const persons = await findCasePersonIds(ctx.db, current.id);
-  const mine = rows.filter((row) => row.personId === undefined || persons.has(row.personId));
+  const mine = rows.filter((row, index) => row.uscc === current.uscc && !row.granted && decisions[index]?.outcome !== 'ineligible'
+    && (row.personId === undefined || persons.has(row.personId)));
   return [...new Set(mine.flatMap((row) => row.identityKeys ?? []))];
 }

@@ -1,5 +1,6 @@
 import { enterprisesImport } from '../enterprises/enterprises.import.ts';
 import { bankResultsImport } from '../benefits/bank-results.import.ts';
+import { benefitHistoryImport } from '../benefits/benefit-history.import.ts';
 import { notePaymentsSettled, refreshMonitoringAggregates } from '../monitoring/refresh.service.ts';
 import { WORKFORCE_IMPORT_KINDS } from '../workforce/workforce.imports.ts';
 import type { ImportKind } from './import-kind.ts';
@@ -24,9 +25,9 @@ function withMonitoringRefresh<R>(kind: ImportKind<R>): ImportKind<R> {
 /**
  * Every import kind of SPEC §3, in the order an official loads them: the register first
  * (rosters refer to its enterprises), then the insured data, then the person registries,
- * then the bank's payment results of 免申即享.
+ * then the bank's payment results of 免申即享 and the history of benefits paid before or elsewhere.
  */
-export const IMPORT_KINDS: readonly ImportKind<any>[] = [enterprisesImport, ...WORKFORCE_IMPORT_KINDS, bankResultsImport].map(withMonitoringRefresh);
+export const IMPORT_KINDS: readonly ImportKind<any>[] = [enterprisesImport, ...WORKFORCE_IMPORT_KINDS, bankResultsImport, benefitHistoryImport].map(withMonitoringRefresh);
 
 export function findImportKind(name: string): ImportKind<unknown> | undefined {
   return IMPORT_KINDS.find((k) => k.kind === name);

@@ -59,3 +59,40 @@ export async function findIdentitiesOfCase(db: Db, caseId: number) {
   const rows = await db.selectFrom('benefit_identities').select('identity_key').where('case_id', '=', caseId).orderBy('identity_key').execute();
   return rows.map((r) => r.identity_key);
 }
+
+/** The credit codes among some that are in the register. */
+export async function findRegisteredUsccs(db: Db, usccs: readonly string[]): Promise<Set<string>> {
+  if (usccs.length === 0) return new Set();
+  const rows = await db.selectFrom('enterprises').select('uscc').where('uscc', 'in', [...new Set(usccs)]).execute();
+  return new Set(rows.map((r) => r.uscc));
+}
+
+export interface HistoryRow {
+  policy_code: string;
+  uscc: string;
+  person_index: string;
+  period: string;
+  amount_fen: number;
+  paid_on: string;
+  source_system: string;
+}
+
+/** History rows already stored under the same keys (policy, enterprise, person, period). */
+export async function findStoredHistory(db: Db, rows: readonly HistoryRow[]) {
+  if (rows.length === 0) return new Map<string, HistoryRow & { id: number }>();
+  const found = await db.selectFrom('benefit_history').select(['id', 'policy_code', 'uscc', 'person_index', 'period', 'amount_fen', 'paid_on', 'source_system'])
+    .where('uscc', 'in', [...new Set(rows.map((r) => r.uscc))]).where('policy_code', 'in', [...new Set(rows.map((r) => r.policy_code))]).execute();
+  return new Map(found.map((r) => [historyKey(r), { ...r, id: toNumber(r.id), amount_fen: toNumber(r.amount_fen) }]));
+}
+
+export function historyKey(row: Pick<HistoryRow, 'policy_code' | 'uscc' | 'person_index' | 'period'>): string {
+  return `${row.policy_code}|${row.uscc}|${row.person_index}|${row.period}`;
+}
+
+export async function insertHistory(db: Db, rows: readonly (HistoryRow & { import_run_id: number; created_at: string })[]) {
+  for (let i = 0; i < rows.length; i += 500) await db.insertInto('benefit_history').values(rows.slice(i, i + 500)).execute();
+}
+
+export async function updateHistory(db: Db, id: number, patch: Pick<HistoryRow, 'amount_fen' | 'paid_on' | 'source_system'> & { import_run_id: number }) {
+  await db.updateTable('benefit_history').set(patch).where('id', '=', id).execute();
+}

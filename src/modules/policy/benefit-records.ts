@@ -1,7 +1,12 @@
 import type { Db } from '../../db/database.ts';
 import type { IdentityPart } from '../../policies/benefit-identity.ts';
 import type { Policy } from '../../policies/types.ts';
-import { countIdentitiesOfCases, deleteIdentitiesOfCases, findHeldIdentities, findHistory, findHolderOf, findIdentitiesOfCase, insertIdentities } from './benefit-records.repository.ts';
+import type { AppContext } from '../../app-context.ts';
+import type { BatchOutcome, RowReject } from '../imports/import-kind.ts';
+import {
+  countIdentitiesOfCases, deleteIdentitiesOfCases, findHeldIdentities, findHistory, findHolderOf, findIdentitiesOfCase, findRegisteredUsccs, findStoredHistory, historyKey,
+  insertHistory, insertIdentities, updateHistory, type HistoryRow,
+} from './benefit-records.repository.ts';
 import type { SubjectRow } from './subjects.ts';
 
 /**
@@ -130,4 +135,56 @@ export function findCaseHolding(db: Db, policyCode: string, keys: readonly strin
 /** The identities a case holds, for its page. */
 export function identitiesOfCase(db: Db, caseId: number): Promise<string[]> {
   return findIdentitiesOfCase(db, caseId);
+}
+
+/** One validated row of a 历史享受记录 file. */
+export interface HistoryRecord {
+  policyCode: string;
+  uscc: string;
+  idNumber?: string;
+  period: string;
+  amountFen: number;
+  paidOn: string;
+  sourceSystem: string;
+}
+
+/**
+ * Stores history rows keyed by policy, enterprise, person (blind index of the ID number, never the
+ * number) and period: a new key is added, a changed amount, date or source updates it, the same row
+ * again changes nothing. Enterprises missing from the register are refused.
+ */
+export async function writeHistoryRecords(trx: Db, ctx: AppContext, rows: readonly { line: number; record: HistoryRecord }[], runId: number): Promise<BatchOutcome> {
+  const registered = await findRegisteredUsccs(trx, rows.map((r) => r.record.uscc));
+  const rejects: RowReject[] = [];
+  const keyed: { line: number; row: HistoryRow }[] = [];
+  for (const { line, record } of rows) {
+    if (!registered.has(record.uscc)) {
+      rejects.push({ line, column: '统一社会信用代码', code: 'ENTERPRISE_NOT_IN_REGISTER', message: '统一社会信用代码：企业不在专精特新企业培育库中，请先导入企业' });
+      continue;
+    }
+    const personIndex = record.idNumber === undefined ? '' : ctx.cipher.blindIndex('id', record.idNumber);
+    keyed.push({ line, row: { policy_code: record.policyCode, uscc: record.uscc, person_index: personIndex, period: record.period, amount_fen: record.amountFen, paid_on: record.paidOn, source_system: record.sourceSystem } });
+  }
+  const stored = await findStoredHistory(trx, keyed.map((k) => k.row));
+  const at = ctx.clock().toISOString();
+  const fresh = new Map<string, HistoryRow>();
+  let accepted = 0;
+  let unchanged = 0;
+  for (const { row } of keyed) {
+    const key = historyKey(row);
+    const before = stored.get(key);
+    if (!before) {
+      if (!fresh.has(key)) accepted += 1;
+      else unchanged += 1;
+      fresh.set(key, row);
+    } else if (before.amount_fen === row.amount_fen && before.paid_on === row.paid_on && before.source_system === row.source_system) {
+      unchanged += 1;
+    } else {
+      await updateHistory(trx, before.id, { amount_fen: row.amount_fen, paid_on: row.paid_on, source_system: row.source_system, import_run_id: runId });
+      stored.set(key, { ...before, ...row });
+      accepted += 1;
+    }
+  }
+  await insertHistory(trx, [...fresh.values()].map((row) => ({ ...row, import_run_id: runId, created_at: at })));
+  return { accepted, unchanged, rejects };
 }

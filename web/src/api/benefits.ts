@@ -84,6 +84,10 @@ export interface CaseDetail extends BenefitCase {
   explanation: string[];
   bank: { bank_name: string; bank_account: string | null; account_holder: string | null } | null;
   history: { from: string | null; to: string; actor: string | null; note: string | null; at: string }[];
+  /** The earlier case that holds the same benefit, for a duplicate found when identities were settled. */
+  duplicate_of: number | null;
+  /** What one benefit of the policy is (paid once), and how many this case holds. */
+  benefit_identity: { label: string; note: string | null; held: number };
 }
 
 export interface CaseQuery extends PageQuery {

@@ -25,6 +25,7 @@ export const codesEnUS: Record<keyof typeof codesZhCN, string> = {
   'code.snapshot.poverty': 'Poverty-relief registry',
   'code.snapshot.unemployment': 'Unemployment registry',
   'code.snapshot.bank_results': 'Bank payment results',
+  'code.snapshot.benefit_history': 'Benefit history',
   'code.snapshot.entry': '{kind} (import {run})',
   'code.snapshot.unknown': 'Other data',
 

@@ -27,6 +27,7 @@ export const codesZhCN = {
   'code.snapshot.poverty': '脱贫人口名册',
   'code.snapshot.unemployment': '失业登记名册',
   'code.snapshot.bank_results': '银行拨付结果',
+  'code.snapshot.benefit_history': '历史享受记录',
   'code.snapshot.entry': '{kind}（导入批次 {run}）',
   'code.snapshot.unknown': '其他数据',
 

@@ -109,6 +109,15 @@ export default function BenefitCasePage() {
           <Descriptions.Item label={bt('benefits.publicity')}>{publicityText(item, bt)}</Descriptions.Item>
           <Descriptions.Item label={bt('benefits.case.bank')}>{bankText(item) ?? bt('benefits.case.noBank')}</Descriptions.Item>
           {item.reason && <Descriptions.Item label={bt('benefits.reason')}>{item.reason}</Descriptions.Item>}
+          <Descriptions.Item label={bt('benefits.case.identity')}>
+            {item.benefit_identity.label}
+            {item.benefit_identity.note && <Typography.Text type="secondary">（{item.benefit_identity.note}）</Typography.Text>}
+          </Descriptions.Item>
+          {item.duplicate_of !== null && (
+            <Descriptions.Item label={bt('benefits.case.duplicateOf')}>
+              <Typography.Link onClick={() => navigate(`/benefits/cases/${item.duplicate_of}`)}>{bt('benefits.case.duplicateOfLink', { id: item.duplicate_of })}</Typography.Link>
+            </Descriptions.Item>
+          )}
         </Descriptions>
         <Steps
           style={{ marginTop: 24 }}

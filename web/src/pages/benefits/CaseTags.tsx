@@ -13,6 +13,7 @@ const STATE_COLORS: Record<CaseState, string> = {
   payment_instructed: 'purple',
   payment_failed: 'volcano',
   paid: 'green',
+  cancelled: 'default',
 };
 
 /** A case's state as a coloured tag. */
