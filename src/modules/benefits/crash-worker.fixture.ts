@@ -2,6 +2,7 @@ import type { AppContext } from '../../app-context.ts';
 import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../db/database.ts';
 import { createPersonalDataCipher } from '../../platform/crypto/personal-data.ts';
+import { bindTestAuditChain } from '../../test/dialects.ts';
 import type { Actor, CurrentUser } from '../../platform/auth/current-user.ts';
 import { createPaymentBatch, previewPaymentBatch } from './payments.service.ts';
 import { approveCase } from './review.service.ts';
@@ -14,6 +15,8 @@ import { approveCase } from './review.service.ts';
 
 const [file, approverId, releaserId] = process.argv.slice(2);
 const handle = openDatabase({ dialect: 'sqlite', path: file! });
+// The test's database chains its audit rows under the test key; this process writes with the same.
+bindTestAuditChain(handle);
 let now = Date.parse('2025-03-03T02:00:00Z');
 const keys = { encryption: Buffer.alloc(16, 7), mac: Buffer.alloc(32, 8), blindIndex: Buffer.alloc(32, 9) };
 const ctx: AppContext = { db: handle.db, dialect: 'sqlite', config: { ...loadConfig({ NODE_ENV: 'test' } as NodeJS.ProcessEnv), keys }, cipher: createPersonalDataCipher(keys), clock: () => new Date(now) };
