@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, type DatabaseConnection, type Driver, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
 import type { Database } from './schema.ts';
@@ -33,8 +33,24 @@ function openSqlite(file: string): DatabaseHandle {
   // Imports and match runs write from worker threads; a write here waits for their transaction
   // (a roster window takes a few seconds at province scale) rather than failing as locked.
   sqlite.pragma('busy_timeout = 15000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * SQLite transactions that take the write lock as they begin (BEGIN IMMEDIATE). A deferred
+ * transaction that reads and then writes while another connection (an import's worker thread)
+ * has written meanwhile fails at once with "database is locked", whatever the busy timeout;
+ * an immediate one waits for the lock under the busy timeout instead.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection: DatabaseConnection) => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    };
+    return driver;
+  }
 }
 
 function openPostgres(url: string, schema?: string): DatabaseHandle {

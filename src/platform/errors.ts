@@ -34,6 +34,7 @@ export const ERROR_CODES = {
   IMPORT_HEADER_INVALID: { status: 400, message: '导入文件表头不正确' },
   IMPORT_FILE_UNREADABLE: { status: 400, message: '无法读取导入文件' },
   IMPORT_KIND_UNKNOWN: { status: 400, message: '不支持的导入类型' },
+  IMPORT_FILE_TOO_LARGE: { status: 413, message: '导入文件超过大小上限' },
   WEAK_PASSWORD: { status: 400, message: '密码强度不足' },
   // The policy engine's own codes (src/policies/errors.ts), as the API answers them.
   POLICY_NOT_FOUND: { status: 404, message: '没有该编码的政策' },

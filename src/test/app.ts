@@ -1,4 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { AppContext } from '../app-context.ts';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
@@ -44,7 +47,9 @@ export async function buildTestApp(dialect: Dialect): Promise<TestApp> {
   await loadReferenceData(database.db);
   let offset = 0;
   // Logs at info level so the personal-data guard reads every request line the suite produces.
-  const config = { ...loadConfig({ NODE_ENV: 'test' } as NodeJS.ProcessEnv), keys: TEST_KEYS, logLevel: 'info' };
+  // Each app has its own data directory (uploads, files it writes), removed when it closes.
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'yangfan-app-'));
+  const config = { ...loadConfig({ NODE_ENV: 'test' } as NodeJS.ProcessEnv), dataDir, keys: TEST_KEYS, logLevel: 'info' };
   const ctx: AppContext = {
     db: database.db,
     dialect,
@@ -86,6 +91,7 @@ export async function buildTestApp(dialect: Dialect): Promise<TestApp> {
     async close() {
       await app.close();
       await database.destroy();
+      rmSync(dataDir, { recursive: true, force: true });
       guard.assertClean();
     },
   };

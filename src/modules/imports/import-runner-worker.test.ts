@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -55,7 +55,10 @@ describe.each(testDialects())('imports uploaded from the web on %s work in a wor
     const kpi = (await (await fetch(`${base}/api/v1/kpi?period=plan`, { headers: { cookie: province } })).json()) as { indicators: { monitored_enterprises: { actual: number } } };
     return kpi.indicators.monitored_enterprises.actual;
   };
-  const storedUploads = () => new Set(readdirSync(path.join(t.ctx.config.dataDir, 'uploads')));
+  const storedUploads = () => {
+    const dir = path.join(t.ctx.config.dataDir, 'uploads');
+    return new Set(existsSync(dir) ? readdirSync(dir) : []);
+  };
 
   it('answers other requests while an import works, and the import completes with its rows and summary', async () => {
     const hold = createRunHold();

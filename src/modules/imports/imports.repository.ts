@@ -51,3 +51,28 @@ export async function listImportRuns(db: Db, filter: { kind?: string; userId?: n
   ]);
   return { items, total: Number(count.total) };
 }
+
+/** A queued run starts working; false when it is no longer queued. */
+export async function markImportStarted(db: Db, id: number, at: string): Promise<boolean> {
+  const result = await db.updateTable('import_runs').set({ status: 'running', heartbeat_at: at }).where('id', '=', id).where('status', '=', 'queued').executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Keeps the queued runs of this process alive (a queued run whose heartbeat is old was abandoned). */
+export async function touchQueuedImports(db: Db, ids: number[], at: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable('import_runs').set({ heartbeat_at: at }).where('id', 'in', ids).where('status', '=', 'queued').execute();
+}
+
+/** The ids of the queued runs still alive, in queue order. */
+export async function listLiveQueuedImportIds(db: Db, aliveSince: string): Promise<number[]> {
+  const rows = await db.selectFrom('import_runs').select('id').where('status', '=', 'queued').where('heartbeat_at', '>=', aliveSince).orderBy('id').execute();
+  return rows.map((r) => Number(r.id));
+}
+
+/** Whether a run is queued or working and has shown life since `aliveSince`. */
+export async function isImportRunLive(db: Db, id: number, aliveSince: string): Promise<boolean> {
+  const row = await db.selectFrom('import_runs').select('id').where('id', '=', id).where('status', 'in', ['queued', 'running'])
+    .where('heartbeat_at', '>=', aliveSince).executeTakeFirst();
+  return row !== undefined;
+}

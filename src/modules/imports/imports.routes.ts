@@ -1,28 +1,27 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import multipart from '@fastify/multipart';
 import { Type } from '@sinclair/typebox';
-import { randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { AppContext } from '../../app-context.ts';
 import { signedInActorOf } from '../../platform/auth/auth.plugin.ts';
 import { AppError } from '../../platform/errors.ts';
 import { PageOf, PageQuery, standardErrors } from '../../platform/http/schemas.ts';
 import type { Role } from '../../platform/roles.ts';
+import { loadImportLimits } from './import-limits.ts';
+import { getImportRun, importKindFor, listImportKinds, listRuns, startUploadedImport, sweepAbandonedUploads } from './imports.service.ts';
 import { rejectsCsvLines } from './rejects-file.ts';
-import { getImportRun, listImportKinds, listRuns, startUploadedImport } from './imports.service.ts';
 import { XLSX_CONTENT_TYPE, sendWorkbook } from '../../platform/http/excel-export.ts';
 import { importTemplate } from './import-template.ts';
+import { receiveUpload, tooLarge, uploadsDirOf } from './upload-store.ts';
 
 const IMPORT_ROLES: readonly Role[] = ['province_hrss', 'province_miit'];
-const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
+// Uploads no live import owns are looked for at start and then this often (a killed server's, a dropped connection's).
+const SWEEP_EVERY_MS = 10 * 60_000;
 
 const Run = Type.Object({
   id: Type.Integer(), kind: Type.String(), kindLabel: Type.String(), fileName: Type.String(), fileSha256: Type.String(),
-  status: Type.String(), startedAt: Type.String(), finishedAt: Type.Union([Type.String(), Type.Null()]),
+  status: Type.String(), queuedAhead: Type.Union([Type.Integer(), Type.Null()], { description: '排队中：前面还有几个导入；否则为 null' }), startedAt: Type.String(), finishedAt: Type.Union([Type.String(), Type.Null()]),
   rows: Type.Integer(), accepted: Type.Integer(), rejected: Type.Integer(), unchanged: Type.Integer(),
   progress: Type.Number({ description: '0–1' }), message: Type.Union([Type.String(), Type.Null()]), actorName: Type.Union([Type.String(), Type.Null()]),
 });
@@ -34,9 +33,17 @@ const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
 /** File imports by upload (multipart), with progress polling and the rejects file. */
 export function importsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
-  const uploads = path.join(ctx.config.dataDir, 'uploads');
+  const uploads = uploadsDirOf(ctx.config.dataDir);
+  const limits = loadImportLimits();
   return async (app) => {
-    await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+    await app.register(multipart, { limits: { fileSize: limits.uploadMaxBytes(''), files: 1 } });
+    let sweeper: NodeJS.Timeout | undefined;
+    const sweep = () => sweepAbandonedUploads(ctx).catch((error: Error) => app.log.warn({ reason: error.message }, 'upload sweep failed'));
+    app.addHook('onReady', async () => {
+      await sweep();
+      sweeper = setInterval(() => void sweep(), SWEEP_EVERY_MS).unref();
+    });
+    app.addHook('onClose', async () => clearInterval(sweeper));
 
     app.get('/api/v1/imports/kinds', {
       config: { access: IMPORT_ROLES },
@@ -64,17 +71,17 @@ export function importsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         response: { 202: Run, ...standardErrors },
       },
     }, async (request, reply) => {
-      const file = await request.file();
+      // The kind and the user's right to it are checked, and the declared length, before a byte is stored.
+      const actor = signedInActorOf(request);
+      const kind = importKindFor(actor.user, request.params.kind);
+      const maxBytes = limits.uploadMaxBytes(kind.kind);
+      if (Number(request.headers['content-length'] ?? 0) > maxBytes + limits.multipartOverheadBytes) throw tooLarge(maxBytes);
+      const file = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
       if (!file) throw new AppError('VALIDATION_FAILED', '请选择要上传的文件（表单字段 file）');
       if (!/\.(csv|xlsx)$/i.test(file.filename)) throw new AppError('IMPORT_FILE_UNREADABLE', '只支持 .csv 或 .xlsx 文件');
-      await mkdir(uploads, { recursive: true });
-      const stored = path.join(uploads, `${randomUUID()}${path.extname(file.filename).toLowerCase()}`);
-      await pipeline(file.file, createWriteStream(stored));
-      if (file.file.truncated) {
-        await rm(stored, { force: true });
-        throw new AppError('IMPORT_FILE_UNREADABLE', '文件超过 1 GB 上限');
-      }
-      return reply.status(202).send(await startUploadedImport(ctx, signedInActorOf(request), request.params.kind, stored, file.filename));
+      const received = await receiveUpload(uploads, file.file, path.extname(file.filename).toLowerCase(), maxBytes);
+      const logFailure = (failure: { runId: number; kind: string; reason: string }) => app.log.error(failure, 'import failed');
+      return reply.status(202).send(await startUploadedImport(ctx, actor, kind, received, file.filename, logFailure));
     });
 
     app.get('/api/v1/imports', {

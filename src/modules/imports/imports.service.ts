@@ -5,9 +5,12 @@ import { AppError } from '../../platform/errors.ts';
 import { pageWindow, type Page } from '../../platform/http/schemas.ts';
 import type { Role } from '../../platform/roles.ts';
 import type { ImportKind } from './import-kind.ts';
+import { loadImportLimits } from './import-limits.ts';
+import { importQueueOf } from './import-queue.ts';
 import { runImportInBackground } from './import-runner-worker.ts';
 import * as runs from './imports.repository.ts';
 import { findImportKind, IMPORT_KINDS } from './kinds.ts';
+import { assignUploadToRun, sweepUploads, uploadsDirOf } from './upload-store.ts';
 
 // A running import writes a heartbeat with every batch; silence this long means its process died.
 const STALE_AFTER_MS = 2 * 60_000;
@@ -23,7 +26,9 @@ export interface ImportRunView {
   kindLabel: string;
   fileName: string;
   fileSha256: string;
-  status: 'running' | 'completed' | 'failed' | 'refused' | 'interrupted';
+  status: 'queued' | 'running' | 'completed' | 'failed' | 'refused' | 'interrupted';
+  /** While queued: how many uploaded imports wait before this one; otherwise null. */
+  queuedAhead: number | null;
   startedAt: string;
   finishedAt: string | null;
   rows: number;
@@ -52,36 +57,66 @@ export function listImportKinds(user: CurrentUser) {
   }));
 }
 
+/** Why an import that failed in the background failed, for the server log (the run shows the user its own message). */
+export type ImportFailureLog = (failure: { runId: number; kind: string; reason: string }) => void;
+
 /**
- * Starts an uploaded file's import in the background (a worker thread when the database allows
- * it) and answers at once with the run id; the page polls the run for progress. The uploaded
- * copy is removed when the import ends.
+ * Queues an uploaded file's import (the kind was checked before the upload was received) and
+ * answers at once with the run; the page polls it for its place in the queue, then its progress.
+ * The import works in the background (a worker thread when the database allows it); the stored
+ * file is removed when it ends, whatever the end.
  */
-export async function startUploadedImport(ctx: AppContext, actor: Actor & { user: CurrentUser }, kindName: string, path: string, fileName: string): Promise<ImportRunView> {
-  const kind = importKindFor(actor.user, kindName);
+export async function startUploadedImport(ctx: AppContext, actor: Actor & { user: CurrentUser }, kind: ImportKind<unknown>, received: string, fileName: string, logFailure: ImportFailureLog): Promise<ImportRunView> {
   const now = ctx.clock().toISOString();
-  const runId = await runs.insertImportRun(ctx.db, {
-    kind: kind.kind, file_name: fileName, file_sha256: '', status: 'running', started_at: now,
-    user_id: actor.user.id, actor_name: actor.user.username, heartbeat_at: now,
+  let runId: number;
+  let stored: string;
+  try {
+    runId = await runs.insertImportRun(ctx.db, {
+      kind: kind.kind, file_name: fileName, file_sha256: '', status: 'queued', started_at: now,
+      user_id: actor.user.id, actor_name: actor.user.username, heartbeat_at: now,
+    });
+    stored = await assignUploadToRun(received, runId);
+  } catch (error) {
+    await rm(received, { force: true });
+    throw error;
+  }
+  const limits = loadImportLimits();
+  importQueueOf(ctx, limits.concurrentImports).enqueue({
+    runId,
+    work: async () => {
+      try {
+        if (!(await runs.markImportStarted(ctx.db, runId, ctx.clock().toISOString()))) return;
+        await runImportInBackground(ctx, actor, kind, stored, { fileName, runId });
+      } catch (error) {
+        // The run row records the failure and the audit log its code; the server log keeps the cause.
+        logFailure({ runId, kind: kind.kind, reason: (error as Error).message });
+      } finally {
+        await rm(stored, { force: true });
+      }
+    },
   });
-  void runImportInBackground(ctx, actor, kind, path, { fileName, runId })
-    .catch(() => undefined) // the run row records the failure and the audit log the reason
-    .finally(() => rm(path, { force: true }));
   return getImportRun(ctx, actor.user, runId);
+}
+
+/** Removes stored uploads that no queued or working import will read (a killed server's, a broken upload's). */
+export async function sweepAbandonedUploads(ctx: AppContext): Promise<string[]> {
+  const aliveSince = () => new Date(ctx.clock().getTime() - STALE_AFTER_MS).toISOString();
+  return sweepUploads(uploadsDirOf(ctx.config.dataDir), (runId) => runs.isImportRunLive(ctx.db, runId, aliveSince()), STALE_AFTER_MS);
 }
 
 /** One run with its progress; another user's run is visible to province roles only. */
 export async function getImportRun(ctx: AppContext, user: CurrentUser, id: number): Promise<ImportRunView> {
   const row = await runs.findImportRun(ctx.db, id);
   if (!row || !maySee(user, row.user_id)) throw new AppError('NOT_FOUND', '导入记录不存在');
-  return toView(ctx, row);
+  return toView(ctx, row, row.status === 'queued' ? await liveQueuedIds(ctx) : []);
 }
 
 export async function listRuns(ctx: AppContext, user: CurrentUser, query: { page?: number; pageSize?: number; kind?: string }): Promise<Page<ImportRunView>> {
   const { page, pageSize, offset } = pageWindow(query);
   const mine = user.role === 'province_hrss' || user.role === 'province_miit' ? {} : { userId: user.id };
   const { items, total } = await runs.listImportRuns(ctx.db, { kind: query.kind, ...mine }, offset, pageSize);
-  return { items: items.map((r) => toView(ctx, r)), total, page, pageSize };
+  const queued = items.some((r) => r.status === 'queued') ? await liveQueuedIds(ctx) : [];
+  return { items: items.map((r) => toView(ctx, r, queued)), total, page, pageSize };
 }
 
 /** Province officials see every run; anyone else only the runs they started. */
@@ -89,8 +124,12 @@ function maySee(user: CurrentUser, ownerId: number | null): boolean {
   return user.role === 'province_hrss' || user.role === 'province_miit' || ownerId === user.id;
 }
 
-function toView(ctx: AppContext, row: NonNullable<Awaited<ReturnType<typeof runs.findImportRun>>>): ImportRunView {
-  const isStale = row.status === 'running' && (!row.heartbeat_at || ctx.clock().getTime() - new Date(row.heartbeat_at).getTime() > STALE_AFTER_MS);
+function liveQueuedIds(ctx: AppContext): Promise<number[]> {
+  return runs.listLiveQueuedImportIds(ctx.db, new Date(ctx.clock().getTime() - STALE_AFTER_MS).toISOString());
+}
+
+function toView(ctx: AppContext, row: NonNullable<Awaited<ReturnType<typeof runs.findImportRun>>>, liveQueued: number[]): ImportRunView {
+  const isStale = (row.status === 'running' || row.status === 'queued') && (!row.heartbeat_at || ctx.clock().getTime() - new Date(row.heartbeat_at).getTime() > STALE_AFTER_MS);
   const bytesTotal = Number(row.bytes_total);
   return {
     id: Number(row.id),
@@ -99,6 +138,7 @@ function toView(ctx: AppContext, row: NonNullable<Awaited<ReturnType<typeof runs
     fileName: row.file_name,
     fileSha256: row.file_sha256,
     status: isStale ? 'interrupted' : row.status,
+    queuedAhead: row.status === 'queued' && !isStale ? liveQueued.filter((id) => id < Number(row.id)).length : null,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
     rows: Number(row.rows),

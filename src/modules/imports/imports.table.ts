@@ -5,7 +5,7 @@ export interface ImportRunTable {
   kind: string;
   file_name: string;
   file_sha256: string;
-  status: 'running' | 'completed' | 'failed' | 'refused';
+  status: 'queued' | 'running' | 'completed' | 'failed' | 'refused';
   started_at: string;
   finished_at: string | null;
   rows: Generated<number>;

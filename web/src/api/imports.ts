@@ -17,7 +17,7 @@ export interface ImportKind {
   columns: ImportColumn[];
 }
 
-export type ImportStatus = 'running' | 'completed' | 'failed' | 'refused' | 'interrupted';
+export type ImportStatus = 'queued' | 'running' | 'completed' | 'failed' | 'refused' | 'interrupted';
 
 /** One import run: progress while it runs, the summary once it ends. */
 export interface ImportRun {
@@ -27,6 +27,8 @@ export interface ImportRun {
   fileName: string;
   fileSha256: string;
   status: ImportStatus;
+  /** While queued: how many imports wait before this one; otherwise null. */
+  queuedAhead: number | null;
   startedAt: string;
   finishedAt: string | null;
   rows: number;

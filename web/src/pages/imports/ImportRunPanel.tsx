@@ -5,7 +5,14 @@ import { useI18n } from '../../locales/i18n.tsx';
 import { formatDateTime } from '../../utils/format.ts';
 import { ImportStatusTag, RejectsLink } from './importStatus.tsx';
 
-const PROGRESS_STATUS = { running: 'active', completed: 'success', failed: 'exception', refused: 'exception', interrupted: 'exception' } as const;
+const PROGRESS_STATUS = { queued: 'normal', running: 'active', completed: 'success', failed: 'exception', refused: 'exception', interrupted: 'exception' } as const;
+
+/** 排队中，前面还有 N 个: a queued run's place. */
+function QueuedAlert({ run }: { run: ImportRun }) {
+  const { t } = useI18n();
+  if (run.status !== 'queued') return null;
+  return <Alert type="info" showIcon data-testid="import-queued" title={t('imports.queuedAhead', { count: run.queuedAhead ?? 0 })} />;
+}
 
 /** Why a run ended without a summary: a refused header (with the expected columns), a failure, a crash. */
 function EndedAlert({ run }: { run: ImportRun }) {
@@ -33,6 +40,7 @@ export function ImportRunPanel({ run, error }: { run: ImportRun; error: unknown 
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} aria-live="polite">
       <Progress percent={percent} status={PROGRESS_STATUS[run.status]} aria-label={t('imports.progress')} />
       <LoadError error={error} />
+      <QueuedAlert run={run} />
       <EndedAlert run={run} />
       <Descriptions bordered size="small" column={{ xs: 1, md: 2, xl: 4 }} items={summary} />
       <RejectsLink run={run} />

@@ -58,7 +58,7 @@ export default function ImportsPage() {
     return Upload.LIST_IGNORE;
   };
 
-  const isRunning = run?.status === 'running';
+  const isRunning = run?.status === 'running' || run?.status === 'queued';
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Card title={t('imports.title')}>

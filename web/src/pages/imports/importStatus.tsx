@@ -4,6 +4,7 @@ import { rejectsFileUrl, type ImportRun, type ImportStatus } from '../../api/imp
 import { useI18n } from '../../locales/i18n.tsx';
 
 const STATUS_COLORS: Record<ImportStatus, string> = {
+  queued: 'default',
   running: 'processing',
   completed: 'success',
   failed: 'error',
@@ -11,7 +12,7 @@ const STATUS_COLORS: Record<ImportStatus, string> = {
   interrupted: 'warning',
 };
 
-/** 导入中 / 已完成 / 失败 / 已拒收 / 已中断. */
+/** 排队中 / 导入中 / 已完成 / 失败 / 已拒收 / 已中断. */
 export function ImportStatusTag({ status }: { status: ImportStatus }) {
   const { t } = useI18n();
   return <Tag color={STATUS_COLORS[status] ?? 'default'}>{t(`imports.status.${status}`)}</Tag>;

@@ -4,7 +4,7 @@ import { getImportRun, type ImportRun } from '../../api/imports.ts';
 const POLL_MS = 1000;
 
 /**
- * Follows a run while it is running: asks for it every second until its status changes, then
+ * Follows a run while it is queued or running: asks for it every second until its status changes, then
  * stops. A failed request is retried on the next tick and reported meanwhile.
  */
 export function useImportRun(): { run: ImportRun | undefined; error: unknown; follow: (run: ImportRun | undefined) => void } {
@@ -13,7 +13,7 @@ export function useImportRun(): { run: ImportRun | undefined; error: unknown; fo
   const [retries, setRetries] = useState(0);
 
   useEffect(() => {
-    if (!run || run.status !== 'running') return;
+    if (!run || (run.status !== 'running' && run.status !== 'queued')) return;
     let isCurrent = true;
     const timer = setTimeout(() => {
       getImportRun(run.id)
