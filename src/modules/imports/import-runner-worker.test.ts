@@ -47,7 +47,7 @@ describe.each(testDialects())('imports uploaded from the web on %s work in a wor
   };
   const poll = async (id: number): Promise<RunView> => (await fetch(`${base}/api/v1/imports/${id}`, { headers: { cookie: province } })).json() as Promise<RunView>;
   const endOf = async (id: number): Promise<RunView> => {
-    await waitFor(async () => (await poll(id)).status !== 'running');
+    await waitFor(async () => !['queued', 'running'].includes((await poll(id)).status));
     return poll(id);
   };
   const enterpriseCount = async () => Number((await t.ctx.db.selectFrom('enterprises').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);

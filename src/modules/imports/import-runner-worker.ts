@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/auth/current-user.ts';
 import { waitWhileHeld } from '../../platform/workers/run-hold.ts';
 import { runInWorkerThread, workerContextData, workerDatabaseOf, workerFailureReason, type WorkerContextData } from '../../platform/workers/worker-thread.ts';
 import { forgetAggregates } from '../monitoring/result-cache.ts';
+import { loadImportLimits } from './import-limits.ts';
 import type { ImportKind } from './import-kind.ts';
 import { failRunningImport } from './import-runner-worker.repository.ts';
 import { runImport } from './runner.ts';
@@ -49,7 +50,7 @@ export async function runImportInBackground(ctx: AppContext, actor: Actor, kind:
     return;
   }
   const data: ImportWorkerData = { ...workerContextData(ctx, database), actor, kind: kind.kind, path, ...run, ...hooks };
-  const end = await runInWorkerThread(WORKER_MODULE, data);
+  const end = await runInWorkerThread(WORKER_MODULE, data, { maxOldGenerationSizeMb: loadImportLimits().workerHeapMb });
   // The worker refreshed the aggregates or recorded payments: this process answers from them at once.
   forgetAggregates(ctx.db);
   const reason = workerFailureReason(end, '导入');

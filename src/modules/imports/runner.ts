@@ -50,29 +50,37 @@ export async function runImport(
   options: { fileName?: string; onProgress?: (progress: ImportProgress) => void; runId?: number } = {},
 ): Promise<ImportSummary> {
   const sha = await sha256File(path);
-  const source = await openSourceOrRefuse(path);
+  // A file refused on opening (unreadable, or an XLSX past its limits) still gets its run, refused with the reason.
+  const opened = await openSourceOrRefuse(path).then((source) => ({ source }), (error: unknown) => ({ error }));
+  const totalBytes = 'source' in opened ? opened.source.totalBytes : 0;
   const now = () => ctx.clock().toISOString();
   const runId = options.runId ?? (await runs.insertImportRun(ctx.db, {
     kind: kind.kind, file_name: options.fileName ?? path, file_sha256: sha, status: 'running', started_at: now(),
-    bytes_total: source.totalBytes, user_id: actor.user?.id ?? null, actor_name: actor.user?.username ?? actor.requestId, heartbeat_at: now(),
+    bytes_total: totalBytes, user_id: actor.user?.id ?? null, actor_name: actor.user?.username ?? actor.requestId, heartbeat_at: now(),
   }));
-  if (options.runId) await runs.updateImportRun(ctx.db, runId, { file_sha256: sha, bytes_total: source.totalBytes });
+  if (options.runId) await runs.updateImportRun(ctx.db, runId, { file_sha256: sha, bytes_total: totalBytes });
   try {
+    if (!('source' in opened)) throw opened.error;
+    const source = opened.source;
     const summary = await importRows(ctx, actor, kind, source, runId, sha, options.onProgress);
     if (kind.afterImport) await kind.afterImport(ctx, runId);
     return summary;
   } catch (error) {
-    const refused = isAppError(error) && error.code === 'IMPORT_HEADER_INVALID';
+    const refused = isAppError(error) && REFUSING_CODES.has(error.code);
     await runs.updateImportRun(ctx.db, runId, { status: refused ? 'refused' : 'failed', finished_at: now(), message: isAppError(error) ? error.message : '导入中断：系统内部错误' });
     await appendAudit(ctx.db, ctx.dialect, actor, { action: `import.${kind.kind}`, outcome: 'failure', objectType: 'import_run', objectId: runId, details: { file_sha256: sha, reason: isAppError(error) ? error.code : 'INTERNAL' } }, ctx.clock());
     throw error;
   }
 }
 
+// A file refused whole for what it is, not a failure of the system.
+const REFUSING_CODES = new Set(['IMPORT_HEADER_INVALID', 'IMPORT_FILE_TOO_LARGE']);
+
 async function openSourceOrRefuse(path: string): Promise<SourceFile> {
   try {
     return await openSource(path);
-  } catch {
+  } catch (error) {
+    if (isAppError(error)) throw error;
     throw new AppError('IMPORT_FILE_UNREADABLE', `无法读取文件：${path}`);
   }
 }

@@ -4,7 +4,9 @@ import { open, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { readCsvRows } from './csv-rows.ts';
+import { loadImportLimits, type XlsxLimits } from './import-limits.ts';
 import type { RawCell } from './import-kind.ts';
+import { checkXlsxLimits, checkXlsxRow } from './xlsx-limits.ts';
 
 /** One row of a file: its 1-based line (the header is line 1) and its cells in file order. */
 export interface SourceRow {
@@ -29,15 +31,17 @@ const SAMPLE_BYTES = 64 * 1024;
 /**
  * Opens an import file as a stream of rows, whatever it is: XLSX (by its ZIP signature) or CSV
  * in UTF-8 (with or without BOM) or GB18030 (detected when the first 64 KB are not valid UTF-8).
- * Memory stays flat: nothing holds more than the current chunk.
+ * Memory stays flat: nothing holds more than the current chunk (and an XLSX's shared strings,
+ * bounded by `xlsxLimits`: a file past them is refused before it is unpacked).
  */
-export async function openSource(path: string): Promise<SourceFile> {
+export async function openSource(path: string, xlsxLimits: XlsxLimits = loadImportLimits().xlsx): Promise<SourceFile> {
   const totalBytes = (await stat(path)).size;
   const sample = await readSample(path);
   let consumed = 0;
   const track = (stream: Readable): Readable => stream.on('data', (chunk: Buffer) => { consumed += chunk.length; });
   if (sample.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
-    const rowBatches = () => inBatches(xlsxRows(track(createReadStream(path))));
+    await checkXlsxLimits(path, xlsxLimits);
+    const rowBatches = () => inBatches(xlsxRows(track(createReadStream(path)), xlsxLimits));
     return { format: 'xlsx', encoding: 'binary', totalBytes, bytesRead: () => consumed, rowBatches, rows: () => oneByOne(rowBatches()) };
   }
   const encoding = isUtf8(sample) ? 'utf-8' : 'gb18030';
@@ -100,7 +104,7 @@ async function* decodeText(input: Readable, encoding: 'utf-8' | 'gb18030'): Asyn
   if (rest.length > 0) yield rest;
 }
 
-async function* xlsxRows(input: Readable): AsyncGenerator<SourceRow> {
+async function* xlsxRows(input: Readable, limits: XlsxLimits): AsyncGenerator<SourceRow> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -109,6 +113,7 @@ async function* xlsxRows(input: Readable): AsyncGenerator<SourceRow> {
   });
   for await (const worksheet of workbook) {
     for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
+      checkXlsxRow(row.number, limits);
       const values = (row.values as ExcelJS.CellValue[]).slice(1).map(toRawCell);
       if (values.some((v) => v !== null && v !== undefined && v !== '')) yield { line: row.number, cells: values };
     }

@@ -1,5 +1,5 @@
 import { realpathSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { AppContext } from '../../app-context.ts';
 import type { Config, DatabaseConfig } from '../../config.ts';
 import { findConnectedDatabase, type ConnectedDatabase } from './connected-database.repository.ts';
@@ -63,13 +63,16 @@ function realPathOf(file: string): string | undefined {
   }
 }
 
-/** Runs a worker module (a .ts file that calls `serveWorker`) in a new thread; settles when the thread has exited. */
-export function runInWorkerThread(module: URL, data: WorkerContextData): Promise<WorkerEnd> {
+/**
+ * Runs a worker module (a .ts file that calls `serveWorker`) in a new thread; settles when the
+ * thread has exited. `resourceLimits` caps its heap: a run past it ends its own thread, not the server.
+ */
+export function runInWorkerThread(module: URL, data: WorkerContextData, resourceLimits?: ResourceLimits): Promise<WorkerEnd> {
   return new Promise((resolve) => {
     const end: WorkerEnd = { exitCode: 0 };
     let worker: Worker;
     try {
-      worker = new Worker(ENTRY, { workerData: { module: module.href, data } });
+      worker = new Worker(ENTRY, { workerData: { module: module.href, data }, ...(resourceLimits ? { resourceLimits } : {}) });
     } catch (error) {
       // The data could not be passed (or no thread started): the run ends failed, not running.
       return resolve({ ...end, crash: error as Error, exitCode: -1 });
