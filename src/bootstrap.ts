@@ -5,6 +5,7 @@ import { openDatabase, type DatabaseHandle } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { encryptStoredBankAccounts } from './modules/benefits/bank-account.ts';
 import { settleBenefitIdentities } from './modules/benefits/identity-settle.service.ts';
+import { encryptStoredObjections } from './modules/benefits/objection-text.ts';
 import { syncPolicyCatalogue } from './modules/policy/catalogue.service.ts';
 import { prepareCalendar } from './modules/reference/calendar.service.ts';
 import { loadReferenceData } from './modules/reference/reference.loader.ts';
@@ -46,15 +47,16 @@ export function clockFrom(start: Date | undefined, now: () => number = Date.now)
 }
 
 /**
- * Migrates the schema, refuses keys other than the database's own (key-check.ts), encrypts bank data
- * stored in plaintext, (re)loads the reference data files and the policy catalogue, installs the loaded
- * calendar years (recomputing provisional deadlines), and records the benefit identities of cases
- * written before they existed; all idempotent.
+ * Migrates the schema, refuses keys other than the database's own (key-check.ts), encrypts bank data and
+ * objection texts stored in plaintext, (re)loads the reference data files and the policy catalogue,
+ * installs the loaded calendar years (recomputing provisional deadlines), and records the benefit
+ * identities of cases written before they existed; all idempotent.
  */
 export async function prepareDatabase(ctx: AppContext): Promise<{ migrations: string[] }> {
   const migrations = await migrateToLatest({ db: ctx.db, dialect: ctx.dialect, close: async () => {} });
   await verifyDatabaseKeys(ctx);
   await encryptStoredBankAccounts(ctx);
+  await encryptStoredObjections(ctx);
   await loadReferenceData(ctx.db);
   await syncPolicyCatalogue(ctx);
   await prepareCalendar(ctx);

@@ -16,6 +16,7 @@ import * as keyChecks from './20261207T1531_key_checks.ts';
 import * as auditKeyedChain from './20261207T1537_audit_keyed_chain.ts';
 import * as calendarYears from './20261207T1555_calendar_years.ts';
 import * as benefitIdentity from './20261207T1600_benefit_identity.ts';
+import * as objectionTextCipher from './20261207T1610_objection_text_cipher.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -46,6 +47,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '20261207T1537_audit_keyed_chain': auditKeyedChain,
   '20261207T1555_calendar_years': calendarYears,
   '20261207T1600_benefit_identity': benefitIdentity,
+  '20261207T1610_objection_text_cipher': objectionTextCipher,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {

@@ -7,6 +7,7 @@ import { testDialects } from '../../test/dialects.ts';
 import { syncPolicyCatalogue } from '../policy/catalogue.service.ts';
 import { buildPolicyWorld, type PolicyWorld } from '../policy/policy.fixtures.ts';
 import { createMatchRun, executeMatchRun } from './match.service.ts';
+import { encryptStoredObjections } from './objection-text.ts';
 import { insertPaymentBatch } from './payments.repository.ts';
 
 // Monday 2025-03-03, 10:00 in Shanghai: inside the 公示 window the cases below are given.
@@ -25,7 +26,7 @@ describe.each(testDialects())('benefits lists for the officials on %s', (dialect
     t.ctx.clock = () => new Date(MONDAY);
     await syncPolicyCatalogue(t.ctx);
     world = await buildPolicyWorld(t.ctx);
-    for (const [name, role, over] of [['province', 'province_hrss', {}], ['nanjing', 'city_hrss', {}], ['wuxi', 'city_hrss', { regionCode: '320200' }], ['enterprise', 'enterprise', {}]] as const) {
+    for (const [name, role, over] of [['province', 'province_hrss', {}], ['nanjing', 'city_hrss', {}], ['wuxi', 'city_hrss', { regionCode: '320200' }], ['enterprise', 'enterprise', {}], ['provinceWhole', 'province_hrss', { canViewPersonal: true }]] as const) {
       const login = await t.loginAs(role, over);
       c[name] = login.cookie;
       userIds[name] = Number((await t.ctx.db.selectFrom('users').select('id').where('username', '=', login.username).executeTakeFirstOrThrow()).id);
@@ -93,6 +94,37 @@ describe.each(testDialects())('benefits lists for the officials on %s', (dialect
       expect(nanjing.items.map((o: { id: number }) => o.id)).toEqual([nanjingObjection]);
       const wuxi = (await get('/api/v1/benefits/objections?status=open', c.wuxi)).json();
       expect(wuxi.items.map((o: { city_code: string }) => o.city_code)).toEqual(['320200']);
+    });
+
+    it('stores the objection text only as SM4 ciphertext', async () => {
+      const row = await t.ctx.db.selectFrom('benefit_objections').select(['text', 'text_enc']).where('id', '=', nanjingObjection).executeTakeFirstOrThrow();
+      expect(row.text).toBe('');
+      expect(row.text_enc).not.toContain(PHONE);
+      expect(row.text_enc).not.toContain(ID_NUMBER);
+      expect(t.ctx.cipher.decrypt(row.text_enc!)).toBe(`该企业去年有裁员，举报人 ${PHONE}，身份证 ${ID_NUMBER}`);
+    });
+
+    it('opens the whole text for the case’s officials with the personal-data right, each view audited', async () => {
+      const whole = await get(`/api/v1/benefits/objections/${nanjingObjection}/text`, c.provinceWhole);
+      expect(whole.statusCode, whole.body).toBe(200);
+      expect(whole.json()).toEqual({ id: nanjingObjection, text: `该企业去年有裁员，举报人 ${PHONE}，身份证 ${ID_NUMBER}` });
+      const audit = await t.ctx.db.selectFrom('audit_log').select(['action', 'object_type', 'actor_id']).where('object_type', '=', 'benefit_objection.text').execute();
+      expect(audit).toEqual([{ action: 'personal_data.view', object_type: 'benefit_objection.text', actor_id: expect.anything() }]);
+      const withoutRight = await get(`/api/v1/benefits/objections/${nanjingObjection}/text`, c.province);
+      expect([withoutRight.statusCode, withoutRight.json().error.code]).toEqual([403, 'PERSONAL_DATA_RIGHT_REQUIRED']);
+      expect((await get(`/api/v1/benefits/objections/${nanjingObjection}/text`, c.wuxi)).statusCode).toBe(404);
+      expect((await get(`/api/v1/benefits/objections/${nanjingObjection}/text`, c.enterprise)).statusCode).toBe(403);
+    });
+
+    it('encrypts at start-up the objection texts stored in plaintext before, once', async () => {
+      const text = `旧异议：联系人 ${PHONE}`;
+      const old = await t.ctx.db.insertInto('benefit_objections').values({ case_id: cases.wuxi, text, text_enc: null, status: 'dismissed', resolution: '旧', resolved_by: null, created_at: '2025-03-03T01:00:00.000Z', resolved_at: '2025-03-03T01:30:00.000Z' }).returning('id').executeTakeFirstOrThrow();
+      expect(await encryptStoredObjections(t.ctx)).toBe(1);
+      const row = await t.ctx.db.selectFrom('benefit_objections').select(['text', 'text_enc']).where('id', '=', Number(old.id)).executeTakeFirstOrThrow();
+      expect([row.text, t.ctx.cipher.decrypt(row.text_enc!)]).toEqual(['', text]);
+      expect(await t.ctx.db.selectFrom('audit_log').select('details').where('action', '=', 'benefits.objections.encrypt').execute()).toEqual([{ details: JSON.stringify({ objections: 1 }) }]);
+      expect(await encryptStoredObjections(t.ctx)).toBe(0);
+      await t.ctx.db.deleteFrom('benefit_objections').where('id', '=', Number(old.id)).execute();
     });
 
     it('refuses other roles and rejects an unknown status', async () => {

@@ -133,6 +133,7 @@ export const PublicNotice = Type.Object({
 });
 
 export const ObjectionBody = Type.Object({ text: Type.String({ minLength: 5, maxLength: 2000, description: '异议内容（请勿填写身份证号等个人信息）' }) }, { additionalProperties: false });
+export const ObjectionText = Type.Object({ id: Type.Integer(), text: Type.String({ description: '异议全文（未遮蔽；每次查看均审计）' }) });
 export const ObjectionAnswer = Type.Object({ id: Type.Integer(), case_id: Type.Integer(), status: Type.String() });
 export const ObjectionQuery = Type.Object({
   status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('resolved')], { description: 'open 待处理；resolved 已处理（成立或不成立）' })),

@@ -137,7 +137,10 @@ export interface BenefitIdempotencyTable {
 export interface BenefitObjectionTable {
   id: Generated<number>;
   case_id: number;
+  /** Emptied once the text is sealed: the text rests in `text_enc` only. */
   text: string;
+  /** The objection's text, SM4 ciphertext. */
+  text_enc: string | null;
   status: 'open' | 'upheld' | 'dismissed';
   resolution: string | null;
   resolved_by: number | null;

@@ -4,14 +4,14 @@ import type { AppContext } from '../../app-context.ts';
 import { signedInActorOf } from '../../platform/auth/auth.plugin.ts';
 import { ErrorResponse, PageQuery, standardErrors } from '../../platform/http/schemas.ts';
 import type { Role } from '../../platform/roles.ts';
-import { IdempotencyHeaders, IdParams, ObjectionAnswer, ObjectionPage, ObjectionQuery, PaymentBatch, PaymentBatchBody, PaymentBatchPage, PaymentPreviewBody, MoneyPreview, Reconciliation, ResolveBody } from './benefits.schemas.ts';
+import { IdempotencyHeaders, IdParams, ObjectionAnswer, ObjectionPage, ObjectionText, ObjectionQuery, PaymentBatch, PaymentBatchBody, PaymentBatchPage, PaymentPreviewBody, MoneyPreview, Reconciliation, ResolveBody } from './benefits.schemas.ts';
 import { idempotentWrite } from './idempotent-route.ts';
 import { XLSX_CONTENT_TYPE, sendWorkbook } from '../../platform/http/excel-export.ts';
 import { exportReconciliation } from './ledger-export.ts';
 import { reconcileLedger } from './ledger.service.ts';
 import { getPaymentFile, listPaymentBatches } from './payment-batches.service.ts';
 import { createPaymentBatch, previewPaymentBatch } from './payments.service.ts';
-import { listObjections, resolveObjection } from './publicity.service.ts';
+import { listObjections, resolveObjection, revealObjectionText } from './publicity.service.ts';
 
 // Payment release is a separate duty from approval: the service refuses an account that approved the case.
 const PAYERS: readonly Role[] = ['province_hrss', 'city_hrss'];
@@ -53,6 +53,11 @@ export function paymentsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       config: { access: PAYERS },
       schema: { tags: ['benefits'], summary: '公示异议列表（待处理或已处理，限本人管辖地区）', querystring: ObjectionQuery, response: { 200: ObjectionPage, ...standardErrors } },
     }, async (request) => listObjections(ctx, signedInActorOf(request).user, request.query));
+
+    app.get('/api/v1/benefits/objections/:id/text', {
+      config: { access: PAYERS },
+      schema: { tags: ['benefits'], summary: '查看异议全文（需查看个人信息权限，限本人管辖地区，审计）', params: IdParams, response: { 200: ObjectionText, ...standardErrors } },
+    }, async (request) => revealObjectionText(ctx, signedInActorOf(request), request.params.id));
 
     app.post('/api/v1/benefits/objections/:id/resolve', {
       config: { access: PAYERS },

@@ -14,7 +14,7 @@ export async function findPublicNotices(db: Db, today: string, offset: number, l
 }
 
 /** Files an objection. */
-export async function insertObjection(db: Db, row: { case_id: number; text: string; created_at: string }): Promise<number> {
+export async function insertObjection(db: Db, row: { case_id: number; text: ''; text_enc: string; created_at: string }): Promise<number> {
   const inserted = await db.insertInto('benefit_objections').values({ ...row, status: 'open', resolution: null, resolved_by: null, resolved_at: null }).returning('id').executeTakeFirstOrThrow();
   return toNumber(inserted.id);
 }
@@ -22,7 +22,7 @@ export async function insertObjection(db: Db, row: { case_id: number; text: stri
 /** One objection with its case's region. */
 export function findObjection(db: Db, id: number) {
   return db.selectFrom('benefit_objections as o').innerJoin('benefit_cases as c', 'c.id', 'o.case_id')
-    .select(['o.id', 'o.case_id', 'o.status', 'c.region_code']).where('o.id', '=', id).executeTakeFirst();
+    .select(['o.id', 'o.case_id', 'o.status', 'o.text', 'o.text_enc', 'c.region_code']).where('o.id', '=', id).executeTakeFirst();
 }
 
 /** Resolves an open objection; false when it was already resolved. */
@@ -38,7 +38,7 @@ export async function findObjections(db: Db, scope: CaseScope, status: 'open' | 
   if (status === 'resolved') base = base.where('benefit_objections.status', 'in', ['upheld', 'dismissed']);
   const total = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
   const rows = await base.select([
-    'benefit_objections.id', 'benefit_objections.case_id', 'benefit_objections.text', 'benefit_objections.status', 'benefit_objections.resolution',
+    'benefit_objections.id', 'benefit_objections.case_id', 'benefit_objections.text', 'benefit_objections.text_enc', 'benefit_objections.status', 'benefit_objections.resolution',
     'benefit_objections.created_at', 'benefit_objections.resolved_at', 'benefit_cases.policy_code', 'benefit_cases.period', 'benefit_cases.enterprise_name',
     'benefit_cases.region_code', 'benefit_cases.city_code', 'benefit_cases.amount_fen', 'benefit_cases.state',
   ]).orderBy('benefit_objections.id', 'desc').offset(offset).limit(limit).execute();

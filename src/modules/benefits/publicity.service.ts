@@ -10,6 +10,7 @@ import { formatYuan } from '../../policies/values.ts';
 import { caseScopeOf, todayOf } from './case-scope.ts';
 import { moveCase } from './case-transitions.ts';
 import { visibleCase } from './confirm.service.ts';
+import { openObjectionText, sealedObjectionText } from './objection-text.ts';
 import { findObjection, findObjections, findPublicNotices, insertObjection, resolveObjectionRow } from './publicity.repository.ts';
 
 /**
@@ -36,7 +37,7 @@ export async function fileObjection(trx: Db, ctx: AppContext, actor: Actor, case
   const found = await trx.selectFrom('benefit_cases').select(['id', 'state', 'publicity_from', 'publicity_until']).where('id', '=', caseId).executeTakeFirst();
   if (!found || found.state !== 'approved' || !found.publicity_from) throw new AppError('NOT_FOUND', '没有该公示');
   if (today < found.publicity_from || (found.publicity_until !== null && today > found.publicity_until)) throw new AppError('PUBLICITY_CLOSED');
-  const id = await insertObjection(trx, { case_id: caseId, text: text.trim(), created_at: ctx.clock().toISOString() });
+  const id = await insertObjection(trx, { case_id: caseId, ...sealedObjectionText(ctx.cipher, text.trim()), created_at: ctx.clock().toISOString() });
   await appendAudit(trx, ctx.dialect, actor, { action: 'benefits.objection.file', outcome: 'success', objectType: 'benefit_objection', objectId: id, details: { case_id: caseId } }, ctx.clock());
   return { id, case_id: caseId, status: 'open' as const };
 }
@@ -57,6 +58,19 @@ export async function resolveObjection(trx: Db, ctx: AppContext, actor: Actor & 
 }
 
 /**
+ * An objection's whole text, for the officials of its case with the personal-data right; every
+ * whole view is audited (SPEC §1). The case's scope is checked first, so another region's stays 404.
+ */
+export async function revealObjectionText(ctx: AppContext, actor: Actor & { user: CurrentUser }, id: number): Promise<{ id: number; text: string }> {
+  const objection = await findObjection(ctx.db, id);
+  if (!objection) throw new AppError('NOT_FOUND', '没有该异议');
+  await visibleCase(ctx.db, actor.user, toNumber(objection.case_id));
+  if (!actor.user.canViewPersonal) throw new AppError('PERSONAL_DATA_RIGHT_REQUIRED');
+  await appendAudit(ctx.db, ctx.dialect, actor, { action: 'personal_data.view', outcome: 'success', objectType: 'benefit_objection.text', objectId: id, details: { case_id: toNumber(objection.case_id) } }, ctx.clock());
+  return { id, text: openObjectionText(ctx.cipher, objection) };
+}
+
+/**
  * Objections for the officials who resolve them: the province all, a city its region's. The
  * public form collects only the text, so the text is all there is of the objector; ID and mobile
  * numbers typed into it (or into the resolution) are masked before they leave the server.
@@ -67,7 +81,7 @@ export async function listObjections(ctx: AppContext, user: CurrentUser, query: 
   const items = rows.map((r) => ({
     id: toNumber(r.id), case_id: toNumber(r.case_id), policy: r.policy_code, period: r.period, enterprise_name: r.enterprise_name,
     region_code: r.region_code, city_code: r.city_code, amount_fen: toNumber(r.amount_fen), amount_yuan: formatYuan(toNumber(r.amount_fen)), case_state: r.state,
-    text: maskPersonalDataInText(r.text), filed_at: r.created_at, status: r.status,
+    text: maskPersonalDataInText(openObjectionText(ctx.cipher, r)), filed_at: r.created_at, status: r.status,
     resolution: r.resolution === null ? null : maskPersonalDataInText(r.resolution), resolved_at: r.resolved_at,
   }));
   return { items, total, page, pageSize };
