@@ -362,6 +362,11 @@ export function listObjections(query: ObjectionQuery): Promise<Page<Objection>> 
   return api.get<Page<Objection>>('/benefits/objections', { ...query });
 }
 
+/** An objection's whole text (the personal-data right; the server audits every view). */
+export function revealObjectionText(id: number): Promise<{ id: number; text: string }> {
+  return api.get(`/benefits/objections/${id}/text`);
+}
+
 export function resolveObjection(id: number, decision: 'upheld' | 'dismissed', resolution: string, key: string): Promise<ObjectionAnswer> {
   return write(`/benefits/objections/${id}/resolve`, { decision, resolution }, key);
 }

@@ -184,6 +184,7 @@ export const benefitsEnUS: Record<keyof typeof benefitsZhCN, string> = {
   'benefits.objection.openCount': '{count} open',
   'benefits.objection.filedAt': 'Filed at',
   'benefits.objection.text': 'Objection',
+  'benefits.objection.revealText': 'Show the whole text',
 
   'benefits.runs.title': 'Benefit match runs',
   'benefits.runs.start': 'Start match run',

@@ -182,6 +182,7 @@ export const benefitsZhCN = {
   'benefits.objection.openCount': '待处理 {count} 件',
   'benefits.objection.filedAt': '提出时间',
   'benefits.objection.text': '异议内容',
+  'benefits.objection.revealText': '查看全文',
 
   'benefits.runs.title': '免申即享批次',
   'benefits.runs.start': '发起匹配',

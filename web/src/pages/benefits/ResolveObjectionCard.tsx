@@ -7,6 +7,7 @@ import { useRemoteData } from '../../components/useRemoteData.ts';
 import { useErrorText } from '../../locales/i18n.tsx';
 import { formatDateTime, formatFen } from '../../utils/format.ts';
 import { useBenefitsText } from './benefitsText.ts';
+import { ObjectionText } from './ObjectionText.tsx';
 import { cityName } from './cityNames.ts';
 import { useActionKey } from './useActionKey.ts';
 
@@ -95,7 +96,7 @@ export function ResolveObjectionCard({ onResolved }: { onResolved?: () => void }
             <Link to={`/benefits/cases/${picked.case_id}`}>{bt('benefits.caseNo', { id: picked.case_id })}</Link> · {stateName(picked.case_state)}
           </Descriptions.Item>
           <Descriptions.Item label={bt('benefits.objection.text')} span={3}>
-            {picked.text}
+            <ObjectionText key={picked.id} id={picked.id} maskedText={picked.text} />
           </Descriptions.Item>
         </Descriptions>
       )}
