@@ -47,7 +47,7 @@ describe.each(testDialects())('imports uploaded from the web on %s work in a wor
   };
   const poll = async (id: number): Promise<RunView> => (await fetch(`${base}/api/v1/imports/${id}`, { headers: { cookie: province } })).json() as Promise<RunView>;
   const endOf = async (id: number): Promise<RunView> => {
-    await waitFor(async () => !['queued', 'running'].includes((await poll(id)).status));
+    await waitFor(async () => !['queued', 'running'].includes((await poll(id)).status), 90_000);
     return poll(id);
   };
   const enterpriseCount = async () => Number((await t.ctx.db.selectFrom('enterprises').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
@@ -66,7 +66,7 @@ describe.each(testDialects())('imports uploaded from the web on %s work in a wor
     const before = await enterpriseCount();
     const storedBefore = storedUploads();
     const id = await upload(registerCsv(0, 3, ['91320583MA00000000,坏代码公司,创新型,2024-01-15,2027-01-14,320583,34,小型']));
-    await waitFor(async () => readRunHold(hold).isWaiting);
+    await waitFor(async () => readRunHold(hold).isWaiting, 90_000);
     const stored = [...storedUploads()].filter((name) => !storedBefore.has(name));
     expect(stored.length).toBeGreaterThan(0);
     // The import's thread is blocked: the server still answers the health check and the page's polling.
@@ -82,7 +82,7 @@ describe.each(testDialects())('imports uploaded from the web on %s work in a wor
     expect(JSON.parse(audit[0]!.details!)).toMatchObject({ rows: 4, accepted: 3, rejected: 1 });
     // The stored upload is removed once the import ended.
     await waitFor(async () => stored.every((name) => !storedUploads().has(name)));
-  });
+  }, 120_000);
 
   it('refreshes in the worker the aggregates the dashboard then answers with', async () => {
     const monitored = await monitoredEnterprises();
@@ -93,7 +93,7 @@ describe.each(testDialects())('imports uploaded from the web on %s work in a wor
     await waitFor(async () => (await refreshes()) > refreshed);
     await waitFor(async () => (await monitoredEnterprises()) !== monitored, 5_000);
     expect(await monitoredEnterprises()).toBe(monitored + 5);
-  });
+  }, 120_000);
 
   it('marks the import failed with the reason when its worker thread throws', async () => {
     importRunTestHooks.crash = 'throw';
@@ -101,7 +101,7 @@ describe.each(testDialects())('imports uploaded from the web on %s work in a wor
     expect(await endOf(id)).toMatchObject({ status: 'failed', message: '后台导入线程出错：测试：导入线程崩溃' });
     const audit = await t.ctx.db.selectFrom('audit_log').select(['outcome', 'details']).where('action', '=', 'import.enterprises').where('object_id', '=', String(id)).execute();
     expect(audit).toEqual([{ outcome: 'failure', details: JSON.stringify({ reason: 'WORKER_FAILED' }) }]);
-  });
+  }, 120_000);
 
   it('keeps the committed batches of an import whose worker thread dies, and importing the file again completes it', async () => {
     const file = registerCsv(1_000, 5_000);
@@ -117,5 +117,5 @@ describe.each(testDialects())('imports uploaded from the web on %s work in a wor
     expect(await enterpriseCount()).toBe(before + 5_000);
     // Both stored uploads are removed, the one of the dead worker's import too.
     await waitFor(async () => [...storedUploads()].every((name) => storedBefore.has(name)));
-  }, 60_000);
+  }, 180_000);
 });

@@ -76,15 +76,15 @@ describe.each(testDialects())('uploaded import files on %s', (dialect) => {
     const answer = await post('enterprises', province, registerCsv(0, 2), '培育库.csv');
     expect(answer.statusCode).toBe(202);
     const id = answer.json().id as number;
-    await waitFor(async () => readRunHold(hold).isWaiting);
+    await waitFor(async () => readRunHold(hold).isWaiting, 90_000);
     const file = stored().find((name) => name.startsWith(`run-${id}.`));
     expect(file).toBe(`run-${id}.csv`);
     expect(statSync(path.join(uploads, file!)).mode & 0o777).toBe(0o600);
     releaseHeldRun(hold);
-    await waitFor(async () => !stored().includes(file!));
+    await waitFor(async () => !stored().includes(file!), 90_000);
     const run = (await t.app.inject({ url: `/api/v1/imports/${id}`, headers: { cookie: province } })).json();
     expect(run).toMatchObject({ status: 'completed', accepted: 2, queuedAhead: null });
-  });
+  }, 180_000);
 
   it('sweeps the uploads no live import owns: a killed import’s, an unknown run’s, a stale partial one', async () => {
     await mkdir(uploads, { recursive: true });

@@ -13,6 +13,9 @@ interface Part {
   /** The unpacked text, as repeated chunks: `chunk` written `times` times. */
   chunk: string;
   times?: number;
+  /** Written once before and after the repeated chunks. */
+  head?: string;
+  tail?: string;
   /** The size the directory records instead of the real one. */
   declaredSize?: number;
 }
@@ -31,7 +34,9 @@ const SHEET_PARTS = (sheet: string): Part[] => [
  */
 export async function writeSharedStringsBomb(file: string, sharedStringBytes: number, declaredSize?: number): Promise<void> {
   const one = `<si><t>${'甲'.repeat(28)}</t></si>`; // 100 bytes in UTF-8
-  const strings: Part = { name: 'xl/sharedStrings.xml', chunk: one.repeat(10_000), times: Math.ceil(sharedStringBytes / (Buffer.byteLength(one) * 10_000)), ...(declaredSize === undefined ? {} : { declaredSize }) };
+  const strings: Part = {
+    name: 'xl/sharedStrings.xml', chunk: one.repeat(10_000),
+    head: '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">', tail: '</sst>', times: Math.ceil(sharedStringBytes / (Buffer.byteLength(one) * 10_000)), ...(declaredSize === undefined ? {} : { declaredSize }) };
   const sheet = '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>';
   const [types, rels, workbook, workbookRels, sheetPart] = SHEET_PARTS(sheet);
   await writeZip(file, [types!, rels!, workbook!, workbookRels!, strings, sheetPart!]);
@@ -90,8 +95,10 @@ async function deflated(part: Part): Promise<{ compressed: Buffer; size: number 
   deflate.on('data', (chunk: Buffer) => chunks.push(chunk));
   const input = Buffer.from(part.chunk);
   const times = part.times ?? 1;
+  const [head, tail] = [Buffer.from(part.head ?? ''), Buffer.from(part.tail ?? '')];
+  deflate.write(head);
   for (let i = 0; i < times; i++) if (!deflate.write(input)) await once(deflate, 'drain');
-  deflate.end();
+  deflate.end(tail);
   await once(deflate, 'end');
-  return { compressed: Buffer.concat(chunks), size: input.length * times };
+  return { compressed: Buffer.concat(chunks), size: head.length + input.length * times + tail.length };
 }
