@@ -40,6 +40,11 @@ export interface Config {
    * past the 5 working days of 公示 without waiting for them.
    */
   clockStart?: Date;
+  /**
+   * Demo mode: only when started explicitly for a demonstration (`yangfan start`, i.e. `npm start`,
+   * or YANGFAN_DEMO=1), never in production. Only then are the demo logins listed to anyone.
+   */
+  demo: boolean;
 }
 
 /** Reads the typed configuration from the environment; production refuses development defaults. */
@@ -60,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedOrigins: readAllowedOrigins(env.YANGFAN_ALLOWED_ORIGINS),
     logLevel: env.LOG_LEVEL ?? (environment === 'test' ? 'silent' : 'info'),
     ...readClockStart(env.YANGFAN_CLOCK_START, environment),
+    demo: readDemo(env.YANGFAN_DEMO, environment),
   };
 }
 
@@ -89,6 +95,12 @@ function readAllowedOrigins(value: string | undefined): string[] {
     }
   }
   return origins;
+}
+
+function readDemo(value: string | undefined, environment: Config['environment']): boolean {
+  if (value !== '1') return false;
+  if (environment === 'production') throw new AppError('CONFIG_INVALID', '生产环境不得启用演示模式 YANGFAN_DEMO');
+  return true;
 }
 
 function readEnvironment(value: string | undefined): Config['environment'] {

@@ -32,13 +32,20 @@ export function totpCode(secretBase32, atMs = Date.now(), { stepSeconds = 30, di
   return String(binary % 10 ** digits).padStart(digits, '0');
 }
 
+const lastStepUsed = new Map();
+
 /**
  * A code that stays valid for at least `marginSeconds`, waiting for the next step if needed.
- * `clockOffsetMs`: how far the server's clock is ahead (a server on the demo clock).
+ * The server accepts each code once per account and reads real time for TOTP (never the demo
+ * clock), so this waits for a new step when the last code of this secret was already used.
+ * `clockOffsetMs` is accepted for the callers' sake and ignored.
  */
-export async function freshTotpCode(secretBase32, marginSeconds = 4, clockOffsetMs = 0) {
-  const serverNow = () => Date.now() + clockOffsetMs;
-  const secondsLeft = 30 - (Math.floor(serverNow() / 1000) % 30);
-  if (secondsLeft < marginSeconds) await new Promise((resolve) => setTimeout(resolve, secondsLeft * 1000 + 200));
-  return totpCode(secretBase32, serverNow());
+export async function freshTotpCode(secretBase32, marginSeconds = 4, _clockOffsetMs = 0) {
+  const step = () => Math.floor(Date.now() / 1000 / 30);
+  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  const secondsLeft = () => 30 - (Math.floor(Date.now() / 1000) % 30);
+  if (secondsLeft() < marginSeconds) await sleep(secondsLeft() * 1000 + 200);
+  while (lastStepUsed.get(secretBase32) !== undefined && step() <= lastStepUsed.get(secretBase32)) await sleep(secondsLeft() * 1000 + 200);
+  lastStepUsed.set(secretBase32, step());
+  return totpCode(secretBase32, Date.now());
 }

@@ -36,6 +36,8 @@ export function registerServeCommands(program: Command): void {
 async function run(options: { port?: string; json?: boolean }, mode: { demo: boolean; buildWeb: boolean }): Promise<void> {
   try {
     const config = loadConfig();
+    // `start` is the explicit demo flag: demo logins are listed only by a server started so.
+    if (mode.demo && config.environment !== 'production') config.demo = true;
     // The one-command demo keeps the console for the banner; request logs come back with LOG_LEVEL=info.
     if (mode.demo && !process.env.LOG_LEVEL) config.logLevel = 'warn';
     const port = options.port === undefined ? config.port : Number(options.port);
@@ -49,7 +51,7 @@ async function run(options: { port?: string; json?: boolean }, mode: { demo: boo
     const app = await startServer(ctx, port);
     const address = app.server.address();
     const url = `http://${config.host}:${typeof address === 'object' && address ? address.port : port}`;
-    const logins = config.environment === 'production' ? [] : await listDemoLogins(ctx);
+    const logins = config.demo ? await listDemoLogins(ctx) : [];
     if (options.json) console.log(JSON.stringify({ url, database: ctx.dialect, logins }));
     else printBanner(url, ctx.dialect, logins);
     if (config.clockStart) console.error(`演示时钟：系统时间自 ${config.clockStart.toISOString()} 起走（YANGFAN_CLOCK_START，仅用于演示与培训）`);

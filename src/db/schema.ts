@@ -1,4 +1,4 @@
-import type { ApiTokenTable, LoginAttemptTable, SessionTable, UserTable } from '../modules/accounts/accounts.table.ts';
+import type { ApiTokenTable, LoginAttemptTable, LoginGuardTable, SessionTable, UserTable } from '../modules/accounts/accounts.table.ts';
 import type {
   EnterpriseChangeTable,
   EnterpriseNotificationContactTable,
@@ -70,6 +70,7 @@ export interface Database {
   users: UserTable;
   sessions: SessionTable;
   login_attempts: LoginAttemptTable;
+  login_guards: LoginGuardTable;
   api_tokens: ApiTokenTable;
   audit_log: AuditLogTable;
   audit_chain: AuditChainTable;

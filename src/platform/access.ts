@@ -14,6 +14,8 @@ declare module 'fastify' {
     access?: RouteAccess;
     /** Allow API-token (system exchange) callers on this route. */
     allowApiToken?: boolean;
+    /** Open to an account that must change its password first (who am I, log out, change it). */
+    allowPendingPasswordChange?: boolean;
   }
 }
 

@@ -36,6 +36,7 @@ export const ERROR_CODES = {
   IMPORT_KIND_UNKNOWN: { status: 400, message: '不支持的导入类型' },
   IMPORT_FILE_TOO_LARGE: { status: 413, message: '导入文件超过大小上限' },
   WEAK_PASSWORD: { status: 400, message: '密码强度不足' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, message: '请先修改密码：密码已被管理员重置或仍是初始密码，修改后才能继续使用' },
   // The policy engine's own codes (src/policies/errors.ts), as the API answers them.
   POLICY_NOT_FOUND: { status: 404, message: '没有该编码的政策' },
   POLICY_INVALID: { status: 422, message: '政策未通过加载检查（规则有空档、重叠或类型错误）' },

@@ -19,6 +19,13 @@ export interface SecuritySettings {
   /** …and at least this often while rows are being written. */
   auditCheckpointEveryMinutes: number;
   loginRateLimitPerMinute: number;
+  /** The first lock of an account from one source; each further lock lasts twice as long. */
+  loginLockMinutes: number;
+  loginLockMaxMinutes: number;
+  /** Failures of an account from all sources in the window before the account itself locks. */
+  loginAccountFailureLimit: number;
+  /** Failures from one source address across usernames in the window before it is paused. */
+  loginIpFailureLimit: number;
   /** The settings as stored, with their cited sources, for display. */
   all: SecuritySetting[];
 }
@@ -50,6 +57,10 @@ function readSecuritySettings(): SecuritySettings {
     auditCheckpointEveryRows: value('audit_checkpoint_every_rows'),
     auditCheckpointEveryMinutes: value('audit_checkpoint_every_minutes'),
     loginRateLimitPerMinute: value('login_rate_limit_per_minute'),
+    loginLockMinutes: value('login_lock_minutes'),
+    loginLockMaxMinutes: value('login_lock_max_minutes'),
+    loginAccountFailureLimit: value('login_account_failure_limit'),
+    loginIpFailureLimit: value('login_ip_failure_limit'),
     all: settings,
   };
 }

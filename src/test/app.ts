@@ -82,7 +82,7 @@ export async function buildTestApp(dialect: Dialect): Promise<TestApp> {
       const response = await app.inject({
         method: 'POST',
         url: '/api/v1/auth/login',
-        payload: { username, password: TEST_PASSWORD, ...(totpSecret ? { totp: totpCode(totpSecret, ctx.clock()) } : {}) },
+        payload: { username, password: TEST_PASSWORD, ...(totpSecret ? { totp: totpCode(totpSecret, new Date()) } : {}) },
       });
       if (response.statusCode !== 200) throw new Error(`登录失败 ${response.statusCode}: ${response.body}`);
       const cookie = String(response.headers['set-cookie']).split(';')[0]!;

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import type { DatabaseConfig } from '../config.ts';
 import { openDatabase, type DatabaseHandle, type Dialect } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { bindAuditChain } from '../platform/audit/audit-chain.ts';
@@ -36,6 +37,8 @@ export function testDialects(): Dialect[] {
 }
 
 export interface TestDatabase extends DatabaseHandle {
+  /** How it was opened: a second handle on it stands for another server process. */
+  config?: DatabaseConfig;
   /** Drops the private schema (PostgreSQL) or the temporary file (SQLite). */
   destroy(): Promise<void>;
 }
@@ -44,11 +47,13 @@ export interface TestDatabase extends DatabaseHandle {
 export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(path.join(tmpdir(), 'yangfan-test-'));
-    const handle = openDatabase({ dialect: 'sqlite', path: path.join(dir, 'test.db') });
+    const config: DatabaseConfig = { dialect: 'sqlite', path: path.join(dir, 'test.db') };
+    const handle = openDatabase(config);
     await migrateToLatest(handle);
     bindTestAuditChain(handle);
     return {
       ...handle,
+      config,
       async destroy() {
         await handle.close();
         rmSync(dir, { recursive: true, force: true });
@@ -58,11 +63,13 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
   const url = testPostgresUrl()!;
   const schema = `t_${randomBytes(6).toString('hex')}`;
   await withAdminClient(url, (client) => client.query(`create schema ${schema}`));
-  const handle = openDatabase({ dialect: 'postgres', url, schema });
+  const config: DatabaseConfig = { dialect: 'postgres', url, schema };
+  const handle = openDatabase(config);
   await migrateToLatest(handle);
   bindTestAuditChain(handle);
   return {
     ...handle,
+    config,
     async destroy() {
       await handle.close();
       await withAdminClient(url, (client) => client.query(`drop schema ${schema} cascade`));

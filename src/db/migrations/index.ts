@@ -17,6 +17,7 @@ import * as auditKeyedChain from './20261207T1537_audit_keyed_chain.ts';
 import * as calendarYears from './20261207T1555_calendar_years.ts';
 import * as benefitIdentity from './20261207T1600_benefit_identity.ts';
 import * as objectionTextCipher from './20261207T1610_objection_text_cipher.ts';
+import * as loginGuards from './20261207T1620_login_guards.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -48,6 +49,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '20261207T1555_calendar_years': calendarYears,
   '20261207T1600_benefit_identity': benefitIdentity,
   '20261207T1610_objection_text_cipher': objectionTextCipher,
+  '20261207T1620_login_guards': loginGuards,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {

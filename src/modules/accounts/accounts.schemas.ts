@@ -15,6 +15,8 @@ export const MeSchema = Type.Object({
   canViewPersonal: Type.Boolean({ description: '是否有权查看完整个人信息（每次查看均审计）' }),
   scope: Type.String({ description: '数据范围：province / region / assigned / own_enterprise / self' }),
   scopeLabel: Type.String(),
+  mustChangePassword: Type.Boolean({ description: '须先修改密码（密码被重置或仍为初始密码）' }),
+  hasTotp: Type.Boolean({ description: '该账号使用动态验证码（修改密码时须输入）' }),
 });
 
 export const UserSchema = Type.Object({
@@ -47,3 +49,14 @@ export const NewUserBody = Type.Object({
   phone: Type.Optional(Type.String({ maxLength: 20 })),
   canViewPersonal: Type.Optional(Type.Boolean()),
 }, { additionalProperties: false });
+
+export const PasswordChangeBody = Type.Object({
+  currentPassword: Type.String({ minLength: 1, maxLength: 256 }),
+  newPassword: Type.String({ minLength: 1, maxLength: 256 }),
+  totp: Type.Optional(Type.String({ maxLength: 6, description: '6 位动态验证码（使用动态验证码的账号必填）' })),
+}, { additionalProperties: false });
+
+export const CredentialsResetSchema = Type.Object({
+  temporaryPassword: Type.Optional(Type.String({ description: '临时密码，仅显示一次；下次登录须修改' })),
+  totpSecret: Type.Optional(Type.String({ description: '新的动态验证码密钥，仅显示一次' })),
+});

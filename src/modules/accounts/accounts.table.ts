@@ -15,6 +15,10 @@ export interface UserTable {
   is_active: number;
   created_at: string;
   updated_at: string;
+  /** The last accepted TOTP time step (30 s since the epoch): a code is accepted once. */
+  totp_last_step: Generated<number | string | null>;
+  must_change_password: Generated<number>;
+  password_changed_at: Generated<string | null>;
 }
 
 export interface SessionTable {
@@ -44,4 +48,16 @@ export interface ApiTokenTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+}
+
+/** A login failure counter (ADR 0005): per account and source, per account, per source address. */
+export interface LoginGuardTable {
+  key: string;
+  user_id: number | null;
+  ip: string | null;
+  failures: number;
+  window_started_at: string;
+  locked_until: string | null;
+  lock_count: Generated<number>;
+  updated_at: string;
 }

@@ -14,16 +14,16 @@ const DemoLogin = Type.Object({
 });
 
 /**
- * The demo logins for the login page's hint. Never in production: there the route answers
- * 404 like any unknown path, and no demo account is ever created.
+ * The demo logins for the login page's hint, only on a server started in demo mode (`npm start`
+ * or YANGFAN_DEMO=1, never production); elsewhere the route answers 404 like any unknown path.
  */
 export function demoRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get('/api/v1/demo/accounts', {
       config: { access: 'anyone' },
-      schema: { tags: ['platform'], summary: '演示账号（仅非生产环境）', response: { 200: Type.Object({ items: Type.Array(DemoLogin) }), ...standardErrors } },
+      schema: { tags: ['platform'], summary: '演示账号（仅演示模式）', response: { 200: Type.Object({ items: Type.Array(DemoLogin) }), ...standardErrors } },
     }, async () => {
-      if (ctx.config.environment === 'production') throw new AppError('NOT_FOUND');
+      if (!ctx.config.demo) throw new AppError('NOT_FOUND');
       const items = await listDemoLogins(ctx);
       if (items.length === 0) throw new AppError('NOT_FOUND', '未加载演示账号');
       return { items };

@@ -4,12 +4,13 @@ import { toBoolean, toNumber } from '../../db/convert.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Actor, CurrentUser } from '../../platform/auth/current-user.ts';
 import { hashPassword, verifyPassword } from '../../platform/auth/password.ts';
-import { verifyTotp } from '../../platform/auth/totp.ts';
+import { matchTotpStep } from '../../platform/auth/totp.ts';
 import { sm3Hex } from '../../platform/crypto/sm.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, isAppError } from '../../platform/errors.ts';
 import { ROLE_DEFINITIONS, type Role } from '../../platform/roles.ts';
 import { loadSecuritySettings } from '../../platform/security-settings.ts';
-import { beijingMinute } from '../../platform/time.ts';
+import { DEMO_PASSWORD } from './demo-accounts.ts';
+import { claimAccountAttempt, claimAddressAttempt, forgetFailures, releaseClaims } from './login-guards.service.ts';
 import * as sessions from './sessions.repository.ts';
 import * as users from './users.repository.ts';
 
@@ -23,51 +24,79 @@ export interface LoginInput {
 const DUMMY_HASH = await hashPassword('dummy-password-for-timing');
 
 /**
- * Password login with lockout (5 failures in 15 minutes by default) and the TOTP second factor
- * for province and administrator roles. Every outcome is audited; a success opens a session
- * and returns its token (only its SM3 digest is stored).
+ * Password login with failure handling (ADR 0005) and the TOTP second factor for province and
+ * administrator roles. The source address and the account are claimed before the password is
+ * checked, so no number of concurrent attempts gets more than the configured tries. Every
+ * outcome that reaches the password check is audited; a success opens a session and returns
+ * its token (only its SM3 digest is stored).
  */
 export async function login(ctx: AppContext, actor: Actor, input: LoginInput): Promise<{ user: CurrentUser; token: string }> {
-  const settings = loadSecuritySettings();
-  const now = ctx.clock();
-  const windowStart = new Date(now.getTime() - settings.loginFailureWindowMinutes * 60_000).toISOString();
-  const failures = await sessions.recentFailures(ctx.db, input.username, windowStart);
-  if (failures.count >= settings.loginFailureLimit) {
-    await deny(ctx, actor, input.username, 'ACCOUNT_LOCKED');
-    const until = new Date(new Date(failures.last!).getTime() + settings.loginFailureWindowMinutes * 60_000);
-    throw new AppError('ACCOUNT_LOCKED', `登录失败次数过多，账号已锁定至 ${formatShanghaiTime(until)}，或请安全管理员解除锁定`);
-  }
+  await claimAddressAttempt(ctx, actor.ip);
   const row = await users.findUserByUsername(ctx.db, input.username);
-  const passwordOk = await verifyPassword(input.password, row?.password_hash ?? DUMMY_HASH);
-  if (!row || !passwordOk) {
+  if (!row) {
+    await verifyPassword(input.password, DUMMY_HASH);
     await recordFailure(ctx, actor, input.username, 'INVALID_CREDENTIALS');
-    const left = settings.loginFailureLimit - failures.count - 1;
-    throw new AppError('INVALID_CREDENTIALS', left > 0 ? `用户名或密码错误，还可尝试 ${left} 次` : '用户名或密码错误，账号已临时锁定');
+    throw new AppError('INVALID_CREDENTIALS');
+  }
+  const needsTotp = ROLE_DEFINITIONS[row.role as Role].requiresTotp && row.totp_secret_enc !== null;
+  const claim = await claimAccountAttempt(ctx, toNumber(row.id), actor.ip, needsTotp).catch(async (error: unknown) => {
+    if (isAppError(error) && error.code === 'ACCOUNT_LOCKED') await deny(ctx, actor, row.username, 'ACCOUNT_LOCKED');
+    throw error;
+  });
+  const passwordOk = await verifyPassword(input.password, row.password_hash);
+  if (claim.isAccountLocked) {
+    // The owner's unlock: password and code together, and no word on which one was wrong.
+    if (!passwordOk || !(await acceptTotp(ctx, row, input.totp))) {
+      await recordFailure(ctx, actor, row.username, 'ACCOUNT_LOCKED');
+      throw new AppError('ACCOUNT_LOCKED', '该账号多次登录失败，已锁定：请同时输入正确的密码和动态验证码解除锁定，或联系本单位安全管理员');
+    }
+  } else {
+    if (!passwordOk) {
+      await recordFailure(ctx, actor, row.username, 'INVALID_CREDENTIALS');
+      throw new AppError('INVALID_CREDENTIALS', claim.triesLeft > 0 ? `用户名或密码错误，还可尝试 ${claim.triesLeft} 次` : '用户名或密码错误，该账号在当前网络地址已临时锁定');
+    }
+    await checkSecondFactor(ctx, actor, row, input.totp);
   }
   if (!toBoolean(row.is_active)) {
     await deny(ctx, actor, input.username, 'ACCOUNT_DISABLED');
     throw new AppError('ACCOUNT_DISABLED');
   }
-  const role = row.role as Role;
-  if (ROLE_DEFINITIONS[role].requiresTotp) await checkSecondFactor(ctx, actor, row, input.totp);
-  return openSession(ctx, actor, row);
+  // A demo password is public: outside demo mode its account must choose its own first.
+  const mustChange = toBoolean(row.must_change_password) || (!ctx.config.demo && input.password === DEMO_PASSWORD);
+  return openSession(ctx, actor, { ...row, must_change_password: mustChange ? 1 : 0 }, claim.isAccountLocked);
 }
 
 async function checkSecondFactor(ctx: AppContext, actor: Actor, row: users.UserRow, code: string | undefined): Promise<void> {
+  if (!ROLE_DEFINITIONS[row.role as Role].requiresTotp) return;
   if (!row.totp_secret_enc) throw new AppError('TOTP_INVALID', '该账号尚未绑定动态验证码，请联系系统管理员');
-  if (!code) throw new AppError('TOTP_REQUIRED');
-  if (!verifyTotp(ctx.cipher.decrypt(row.totp_secret_enc), code, ctx.clock())) {
+  if (!code) {
+    await releaseClaims(ctx, toNumber(row.id), actor.ip);
+    throw new AppError('TOTP_REQUIRED');
+  }
+  if (!(await acceptTotp(ctx, row, code))) {
     await recordFailure(ctx, actor, row.username, 'TOTP_INVALID');
-    throw new AppError('TOTP_INVALID');
+    throw new AppError('TOTP_INVALID', '动态验证码错误、已过期或已使用过，请输入验证器上的新验证码');
   }
 }
 
-async function openSession(ctx: AppContext, actor: Actor, row: users.UserRow): Promise<{ user: CurrentUser; token: string }> {
+/**
+ * Checks a TOTP code against real time — never the demo clock, which moves business dates only
+ * — and accepts its time step once: a code already used, or older than one used, is refused.
+ */
+export async function acceptTotp(ctx: AppContext, row: users.UserRow, code: string | undefined): Promise<boolean> {
+  if (!row.totp_secret_enc || !code) return false;
+  const step = matchTotpStep(ctx.cipher.decrypt(row.totp_secret_enc), code, new Date());
+  return step !== null && (await users.acceptTotpStep(ctx.db, toNumber(row.id), step));
+}
+
+async function openSession(ctx: AppContext, actor: Actor, row: users.UserRow, isUnlock: boolean): Promise<{ user: CurrentUser; token: string }> {
   const settings = loadSecuritySettings();
   const now = ctx.clock();
   const token = randomBytes(32).toString('base64url');
   const user = toCurrentUser(row, 'session');
   await ctx.db.transaction().execute(async (trx) => {
+    await forgetFailures(ctx, trx, user.id, actor.ip);
+    if (user.mustChangePassword) await users.updateUser(trx, user.id, { must_change_password: 1 });
     await sessions.insertSession(trx, {
       id: sm3Hex(token),
       user_id: user.id,
@@ -77,18 +106,14 @@ async function openSession(ctx: AppContext, actor: Actor, row: users.UserRow): P
       ip: actor.ip,
       revoked_at: null,
     });
-    await sessions.insertLoginAttempt(trx, row.username, true, now.toISOString(), actor.ip);
-    await appendAudit(trx, ctx.dialect, { ...actor, user }, { action: 'auth.login', outcome: 'success', objectType: 'user', objectId: row.username }, now);
+    const details = { ...(isUnlock ? { unlocked: true } : {}), ...(user.mustChangePassword ? { mustChangePassword: true } : {}) };
+    await appendAudit(trx, ctx.dialect, { ...actor, user }, { action: 'auth.login', outcome: 'success', objectType: 'user', objectId: row.username, ...(Object.keys(details).length > 0 ? { details } : {}) }, now);
   });
   return { user, token };
 }
 
 async function recordFailure(ctx: AppContext, actor: Actor, username: string, reason: string): Promise<void> {
-  const now = ctx.clock();
-  await ctx.db.transaction().execute(async (trx) => {
-    await sessions.insertLoginAttempt(trx, username, false, now.toISOString(), actor.ip);
-    await appendAudit(trx, ctx.dialect, actor, { action: 'auth.login', outcome: 'failure', objectType: 'user', objectId: username, actorName: username, details: { reason } }, now);
-  });
+  await appendAudit(ctx.db, ctx.dialect, actor, { action: 'auth.login', outcome: 'failure', objectType: 'user', objectId: username, actorName: username, details: { reason } }, ctx.clock());
 }
 
 async function deny(ctx: AppContext, actor: Actor, username: string, reason: string): Promise<void> {
@@ -106,10 +131,7 @@ export function toCurrentUser(row: users.UserRow, via: CurrentUser['via']): Curr
     uscc: row.uscc,
     canViewPersonal: toBoolean(row.can_view_personal),
     via,
+    ...(toBoolean(row.must_change_password) ? { mustChangePassword: true } : {}),
   };
 }
 
-// The one form of a moment (2026-12-15 09:22), as on every page.
-function formatShanghaiTime(at: Date): string {
-  return beijingMinute(at)!;
-}

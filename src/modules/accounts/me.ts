@@ -20,5 +20,7 @@ export async function describeCurrentUser(ctx: AppContext, user: CurrentUser) {
     canViewPersonal: user.canViewPersonal,
     scope: definition.scope,
     scopeLabel: scopeKindLabel(definition.scope),
+    mustChangePassword: user.mustChangePassword === true,
+    hasTotp: definition.requiresTotp,
   };
 }

@@ -1,36 +1,33 @@
 import type { AppContext } from '../../app-context.ts';
+import { toNumber } from '../../db/convert.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/auth/current-user.ts';
 import { AppError } from '../../platform/errors.ts';
 import { loadSecuritySettings, type SecuritySetting } from '../../platform/security-settings.ts';
-import * as sessions from './sessions.repository.ts';
+import * as guards from './login-guards.repository.ts';
+import { findUserByUsername } from './users.repository.ts';
 
 export interface Lockout {
   username: string;
+  /** The source address locked for this account, or null when the account is locked from everywhere. */
+  ip: string | null;
   failures: number;
   lockedUntil: string;
 }
 
-/** Accounts locked now by repeated login failures (security administrator duty). */
+/** Accounts locked now by repeated login failures, per source (security administrator duty). */
 export async function listLockouts(ctx: AppContext): Promise<{ items: Lockout[] }> {
-  const settings = loadSecuritySettings();
-  const windowMs = settings.loginFailureWindowMinutes * 60_000;
-  const since = new Date(ctx.clock().getTime() - windowMs).toISOString();
-  const items: Lockout[] = [];
-  for (const username of await sessions.usernamesWithFailures(ctx.db, since, settings.loginFailureLimit)) {
-    const failures = await sessions.recentFailures(ctx.db, username, since);
-    if (failures.count < settings.loginFailureLimit || !failures.last) continue;
-    items.push({ username, failures: failures.count, lockedUntil: new Date(new Date(failures.last).getTime() + windowMs).toISOString() });
-  }
-  return { items };
+  const rows = await guards.listLockedAccountGuards(ctx.db, ctx.clock().toISOString());
+  return { items: rows.map((r) => ({ username: r.username, ip: r.ip, failures: toNumber(r.failures), lockedUntil: r.locked_until! })) };
 }
 
-/** Clears a lockout: a cleared marker counts like a successful login for the failure window. */
+/** Clears every lock and failure count of an account, from every source; audited. */
 export async function clearLockout(ctx: AppContext, actor: Actor, username: string): Promise<void> {
+  const user = await findUserByUsername(ctx.db, username);
   const locked = (await listLockouts(ctx)).items.some((l) => l.username === username);
-  if (!locked) throw new AppError('NOT_FOUND', `账号 ${username} 当前未被锁定`);
+  if (!user || !locked) throw new AppError('NOT_FOUND', `账号 ${username} 当前未被锁定`);
   await ctx.db.transaction().execute(async (trx) => {
-    await sessions.insertLoginAttempt(trx, username, true, ctx.clock().toISOString(), actor.ip);
+    await guards.deleteAccountGuards(trx, toNumber(user.id));
     await appendAudit(trx, ctx.dialect, actor, { action: 'security.lockout.clear', outcome: 'success', objectType: 'user', objectId: username }, ctx.clock());
   });
 }

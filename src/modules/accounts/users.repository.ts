@@ -53,3 +53,17 @@ export function listActiveCommissioners(db: Db, regionCodes: readonly string[] |
   if (regionCodes !== 'all') query = query.where('region_code', 'in', regionCodes.length > 0 ? [...regionCodes] : ['']);
   return query.orderBy('display_name').execute();
 }
+
+/**
+ * Accepts a TOTP time step once per account: one conditional update, so two concurrent logins
+ * with the same code cannot both pass, and a code older than the last accepted one is refused.
+ */
+export async function acceptTotpStep(db: Db, id: number, step: number): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({ totp_last_step: step })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

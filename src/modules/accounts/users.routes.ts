@@ -3,7 +3,8 @@ import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../app-context.ts';
 import { signedInActorOf } from '../../platform/auth/auth.plugin.ts';
 import { PageOf, PageQuery, standardErrors } from '../../platform/http/schemas.ts';
-import { NewUserBody, RoleSchema, UserSchema } from './accounts.schemas.ts';
+import { CredentialsResetSchema, NewUserBody, RoleSchema, UserSchema } from './accounts.schemas.ts';
+import { resetCredentials } from './passwords.service.ts';
 import { createUser, listUsers, revealUserPhone, setUserActive } from './users.service.ts';
 
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
@@ -38,6 +39,16 @@ export function usersRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         response: { 200: Type.Object({ user: UserSchema }), 409: standardErrors[404], ...standardErrors },
       },
     }, async (request) => ({ user: await setUserActive(ctx, signedInActorOf(request), request.params.id, request.body.isActive) }));
+
+    app.post('/api/v1/users/:id/credentials-reset', {
+      config: { access: ['sysadmin'] },
+      schema: {
+        tags: ['accounts'], summary: '重置账号密码和/或动态验证码密钥（各仅显示一次；下次登录须修改密码）',
+        params: IdParams,
+        body: Type.Object({ password: Type.Boolean(), totp: Type.Boolean() }, { additionalProperties: false }),
+        response: { 200: CredentialsResetSchema, 409: standardErrors[404], ...standardErrors },
+      },
+    }, async (request) => resetCredentials(ctx, signedInActorOf(request), { id: request.params.id }, request.body));
 
     app.get('/api/v1/users/:id/phone', {
       config: { access: ['sysadmin', 'secadmin'] },

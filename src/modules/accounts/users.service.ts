@@ -97,7 +97,7 @@ async function validateNewUser(ctx: AppContext, input: NewUser): Promise<Role> {
   if (!USERNAME.test(input.username)) problems.push('用户名须为 3–32 位小写字母、数字或 _ . -，以字母开头');
   if (!input.displayName?.trim()) problems.push('请填写姓名');
   if (!isRole(input.role)) problems.push(`角色 ${input.role} 不存在`);
-  const weakness = passwordWeakness(input.password ?? '', loadSecuritySettings().passwordMinLength);
+  const weakness = passwordWeakness(input.password ?? '', loadSecuritySettings().passwordMinLength, input.username);
   if (weakness) problems.push(weakness);
   if (input.phone && !MOBILE.test(input.phone.trim())) problems.push('手机号码应为 11 位');
   if (problems.length > 0 || !isRole(input.role)) throw new AppError('VALIDATION_FAILED', problems.join('；'), { problems });

@@ -33,7 +33,7 @@ describe.each(testDialects())('account administration on %s', (dialect) => {
 
   it('accepts a directly-administered county for a city official but refuses a district', async () => {
     expect((await create({ username: 'kunshan2', displayName: '昆山', role: 'city_hrss', regionCode: '320583', password: 'Kunshan@2026' })).statusCode).toBe(201);
-    const district = await create({ username: 'jiangning', displayName: '江宁', role: 'city_hrss', regionCode: '320115', password: 'Jiangning@2026' });
+    const district = await create({ username: 'jiangning', displayName: '江宁', role: 'city_hrss', regionCode: '320115', password: 'Riverside@2026' });
     expect(district.statusCode).toBe(400);
     expect(district.json().error.code).toBe('INVALID_REGION');
   });
@@ -43,7 +43,7 @@ describe.each(testDialects())('account administration on %s', (dialect) => {
     expect(badCode.json().error.code).toBe('INVALID_USCC');
     const weak = await create({ username: 'weakling', displayName: '弱口令', role: 'public', password: 'password' });
     expect(weak.statusCode).toBe(400);
-    expect(weak.json().error.message).toContain('密码至少 10 位');
+    expect(weak.json().error.message).toContain('密码至少 12 位');
     const taken = await create({ username: 'wuxi_city', displayName: '重复', role: 'public', password: 'Another@2026' });
     expect(taken.statusCode).toBe(409);
   });

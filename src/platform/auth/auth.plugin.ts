@@ -65,6 +65,10 @@ export const authPlugin = fp(async (app: FastifyInstance, { ctx }: { ctx: AppCon
     if (!access) return;
     await authenticate(ctx, request);
     if (!roleMayCall(access, request.user?.role)) await refuse(ctx, request, access);
+    // After a reset, or with a public demo password, the account changes its password first.
+    if (request.user?.mustChangePassword && access !== 'anyone' && !request.routeOptions.config.allowPendingPasswordChange) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED');
+    }
   });
 });
 

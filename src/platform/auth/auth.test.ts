@@ -11,9 +11,9 @@ describe('passwords', () => {
   });
 
   it('explains why a password is too weak', () => {
-    expect(passwordWeakness('short', 10)).toContain('至少 10 位');
-    expect(passwordWeakness('alllowercase', 10)).toContain('至少三类');
-    expect(passwordWeakness('Yangfan@2026', 10)).toBeNull();
+    expect(passwordWeakness('short', 12)).toContain('至少 12 位');
+    expect(passwordWeakness('alllowercase', 12)).toContain('至少三类');
+    expect(passwordWeakness('Yangfan@2026', 12)).toBeNull();
   });
 });
 

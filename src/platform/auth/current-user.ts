@@ -11,6 +11,8 @@ export interface CurrentUser {
   /** The explicit right to see ID and phone numbers whole (each whole view is audited). */
   canViewPersonal: boolean;
   via: 'session' | 'token';
+  /** After a reset or with a demo password: only changing the password is allowed until then. */
+  mustChangePassword?: boolean;
 }
 
 /** The data scope a service narrows its queries to (SPEC §1). */

@@ -29,13 +29,4 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(actual, expected);
 }
 
-/**
- * 等保 2.0 password complexity: at least the configured length and three of the four
- * character classes. Returns a Chinese reason, or null when the password is acceptable.
- */
-export function passwordWeakness(password: string, minLength: number): string | null {
-  if (password.length < minLength) return `密码至少 ${minLength} 位`;
-  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(password)).length;
-  if (classes < 3) return '密码须包含大写字母、小写字母、数字、符号中的至少三类';
-  return null;
-}
+export { passwordWeakness } from './password-rules.ts';

@@ -11,7 +11,7 @@ export function generateTotpSecret(): string {
 
 /** RFC 6238 code (HMAC-SHA1, 30 s, 6 digits) for a moment; SHA-1 because every authenticator app uses it. */
 export function totpCode(secret: string, at: Date, stepOffset = 0): string {
-  const counter = Math.floor(at.getTime() / 1000 / STEP_SECONDS) + stepOffset;
+  const counter = totpStep(at) + stepOffset;
   const message = Buffer.alloc(8);
   message.writeBigUInt64BE(BigInt(counter));
   const digest = createHmac('sha1', base32Decode(secret)).update(message).digest();
@@ -22,8 +22,20 @@ export function totpCode(secret: string, at: Date, stepOffset = 0): string {
 
 /** Accepts the current code and one step either side, for clock drift. */
 export function verifyTotp(secret: string, code: string, at: Date): boolean {
-  if (!/^\d{6}$/.test(code)) return false;
-  return [-1, 0, 1].some((offset) => timingSafeEqual(Buffer.from(totpCode(secret, at, offset)), Buffer.from(code)));
+  return matchTotpStep(secret, code, at) !== null;
+}
+
+/** The time step a code belongs to (the current one or one either side), or null; the latest wins. */
+export function matchTotpStep(secret: string, code: string, at: Date): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
+  const current = totpStep(at);
+  const matches = [1, 0, -1].filter((offset) => timingSafeEqual(Buffer.from(totpCode(secret, at, offset)), Buffer.from(code)));
+  return matches.length > 0 ? current + matches[0]! : null;
+}
+
+/** The RFC 6238 time step of a moment (30 s since the epoch). */
+export function totpStep(at: Date): number {
+  return Math.floor(at.getTime() / 1000 / STEP_SECONDS);
 }
 
 /** The otpauth:// URI that authenticator apps read from a QR code. */
