@@ -33,3 +33,14 @@ export interface DemoAccount {
 export function fetchDemoAccounts(): Promise<{ items: DemoAccount[] }> {
   return api.get('/demo/accounts', undefined, { isSessionProbe: true });
 }
+
+export interface PasswordChangeRequest {
+  currentPassword: string;
+  newPassword: string;
+  totp?: string;
+}
+
+/** Changes one's own password (the current one, plus the TOTP code on an account that has one). */
+export function changePassword(request: PasswordChangeRequest): Promise<void> {
+  return api.post('/auth/password', request);
+}

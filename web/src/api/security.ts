@@ -3,6 +3,8 @@ import type { ItemList } from './types.ts';
 
 export interface Lockout {
   username: string;
+  /** The source address locked for this account; null when locked from every address. */
+  ip: string | null;
   failures: number;
   lockedUntil: string;
 }
@@ -24,4 +26,9 @@ export function clearLockout(username: string): Promise<unknown> {
 
 export function listSecuritySettings(): Promise<{ settings: SecuritySetting[] }> {
   return api.get('/security/settings');
+}
+
+/** A password reset by the security administrator: a one-time password, to be changed at next login. */
+export function resetPassword(username: string): Promise<{ temporaryPassword?: string }> {
+  return api.post(`/security/users/${encodeURIComponent(username)}/password-reset`);
 }

@@ -31,6 +31,10 @@ export interface CurrentUser {
    * Absent when the server does not say; the server refuses a reveal without it anyway.
    */
   canViewPersonal?: boolean;
+  /** The password was reset, or is still a public demo password: change it before anything else. */
+  mustChangePassword?: boolean;
+  /** The account signs in with a TOTP code (asked again to change the password). */
+  hasTotp?: boolean;
 }
 
 /** One page of a list (SPEC §5). */

@@ -43,3 +43,8 @@ export function createUser(request: CreateUserRequest): Promise<{ user: UserAcco
 export function setUserActive(id: number, isActive: boolean): Promise<unknown> {
   return api.patch(`/users/${id}`, { isActive });
 }
+
+/** Resets an account's password and/or TOTP secret (system administrator); each shown once. */
+export function resetCredentials(id: number, what: { password: boolean; totp: boolean }): Promise<{ temporaryPassword?: string; totpSecret?: string }> {
+  return api.post(`/users/${id}/credentials-reset`, what);
+}

@@ -1,12 +1,12 @@
-import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
-import { Badge, Button, Drawer, Grid, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
+import { KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { Badge, Button, Drawer, Grid, Layout, Menu, Space, Tag, Tooltip, Typography, type MenuProps } from 'antd';
 import { Suspense, useEffect, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { useUnreadNotices } from '../pages/benefits/useUnreadNotices.ts';
 import { useI18n } from '../locales/i18n.tsx';
 import { useAuth, useCurrentUser } from './auth.tsx';
-import { PageSpinner } from './guards.tsx';
+import { CHANGE_PASSWORD_PATH, PageSpinner } from './guards.tsx';
 import { menuRoutesFor, routeForPath, routeLabelKey } from './routes.tsx';
 
 const { Header, Sider, Content } = Layout;
@@ -18,6 +18,17 @@ function SailLogo() {
       <path d="M18 7 L18 24 L27 24 Z" fill="#ffffff" />
       <path d="M3 26 H29 L25 30 H7 Z" fill="#91caff" />
     </svg>
+  );
+}
+
+/** 修改密码, open to every user (an icon: the header is short on room). */
+function ChangePasswordButton({ isCompact = false }: { isCompact?: boolean }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  return (
+    <Tooltip title={t('layout.changePassword')}>
+      <Button icon={<KeyOutlined />} size={isCompact ? 'small' : 'middle'} aria-label={t('layout.changePassword')} data-testid="change-password" onClick={() => navigate(CHANGE_PASSWORD_PATH)} />
+    </Tooltip>
   );
 }
 
@@ -151,6 +162,7 @@ export default function AppLayout() {
               </div>
               <Space size={8} style={{ flex: 'none' }}>
                 <LanguageSwitch />
+                <ChangePasswordButton isCompact />
                 <LogoutButton isCompact />
               </Space>
             </>
@@ -162,6 +174,7 @@ export default function AppLayout() {
               <Space size="middle" wrap={false}>
                 <UserIdentity />
                 <LanguageSwitch />
+                <ChangePasswordButton />
                 <LogoutButton />
               </Space>
             </>

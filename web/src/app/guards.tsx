@@ -8,6 +8,8 @@ import type { AppRoute } from './routes.tsx';
 // Rarely seen, and its illustration is large: loaded on demand.
 const ForbiddenPage = lazy(() => import('../pages/errors/StatusPages.tsx').then((module) => ({ default: module.ForbiddenPage })));
 
+export const CHANGE_PASSWORD_PATH = '/account/password';
+
 /** Centred spinner while a session check or a lazily loaded page is pending. */
 export function PageSpinner() {
   return (
@@ -34,6 +36,8 @@ export function RequireLogin({ children }: { children?: ReactNode }) {
  */
 export function GuardedPage({ route }: { route: AppRoute }) {
   const { user } = useAuth();
+  // After a reset (or with a public demo password) the server refuses everything else anyway.
+  if (user?.mustChangePassword && route.path !== CHANGE_PASSWORD_PATH) return <Navigate to={CHANGE_PASSWORD_PATH} replace />;
   if (!canAccess(user, route.access)) return <ForbiddenPage />;
   const Page = route.page;
   return <Page />;

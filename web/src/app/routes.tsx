@@ -14,6 +14,7 @@ import {
   FlagOutlined,
   GiftOutlined,
   HomeOutlined,
+  KeyOutlined,
   MailOutlined,
   NotificationOutlined,
   SafetyCertificateOutlined,
@@ -244,6 +245,15 @@ export const APP_ROUTES: readonly AppRoute[] = [
     labelKey: 'menu.calendar',
     icon: <CalendarOutlined />,
     access: ['sysadmin', 'province_hrss', 'city_hrss'],
+  },
+  {
+    // Every user, from the user bar; after a password reset the only page open (guards.tsx).
+    path: '/account/password',
+    page: lazy(() => import('../pages/account/ChangePasswordPage.tsx')),
+    labelKey: 'menu.changePassword',
+    icon: <KeyOutlined />,
+    access: 'authenticated',
+    isInMenu: false,
   },
   {
     path: '/security',

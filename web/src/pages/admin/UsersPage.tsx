@@ -10,9 +10,13 @@ import { useRemoteData } from '../../components/useRemoteData.ts';
 import { useErrorText, useI18n } from '../../locales/i18n.tsx';
 import { formatDateTime } from '../../utils/format.ts';
 import { CreateUserModal } from './CreateUserModal.tsx';
+import { ResetCredentialsButtons } from './ResetCredentialsButtons.tsx';
 import { TotpSecretModal } from './TotpSecretModal.tsx';
 
-/** 账号管理 (sysadmin): list, filter, create, enable and disable accounts. */
+// Roles that sign in with a TOTP code (the server's ROLE_DEFINITIONS.requiresTotp).
+const TOTP_ROLES: readonly Role[] = ['province_hrss', 'province_miit', 'sysadmin', 'secadmin', 'auditor'];
+
+/** 账号管理 (sysadmin): list, filter, create, enable and disable accounts, reset passwords and TOTP secrets. */
 export default function UsersPage() {
   const { t } = useI18n();
   const errorText = useErrorText();
@@ -48,18 +52,22 @@ export default function UsersPage() {
     {
       title: t('common.actions'),
       key: 'actions',
-      render: (_, user) =>
-        user.isActive ? (
-          <Popconfirm title={t('users.disableConfirm', { username: user.username })} onConfirm={() => toggleActive(user)}>
-            <Button type="link" danger size="small">
-              {t('users.disable')}
+      render: (_, user) => (
+        <Space size={0} wrap>
+          {user.isActive ? (
+            <Popconfirm title={t('users.disableConfirm', { username: user.username })} onConfirm={() => toggleActive(user)}>
+              <Button type="link" danger size="small">
+                {t('users.disable')}
+              </Button>
+            </Popconfirm>
+          ) : (
+            <Button type="link" size="small" onClick={() => void toggleActive(user)}>
+              {t('users.enable')}
             </Button>
-          </Popconfirm>
-        ) : (
-          <Button type="link" size="small" onClick={() => void toggleActive(user)}>
-            {t('users.enable')}
-          </Button>
-        ),
+          )}
+          <ResetCredentialsButtons user={user} hasTotp={TOTP_ROLES.includes(user.role)} />
+        </Space>
+      ),
     },
   ];
 

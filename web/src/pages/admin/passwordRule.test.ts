@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isStrongPassword } from './passwordRule.ts';
+import { isStrongPassword, passwordProblem } from './passwordRule.ts';
 
 describe('isStrongPassword', () => {
-  it('needs at least 10 characters', () => {
-    expect(isStrongPassword('Ab1!Ab1!A')).toBe(false);
-    expect(isStrongPassword('Ab1!Ab1!Ab')).toBe(true);
+  it('needs at least 12 characters', () => {
+    expect(isStrongPassword('Ab1!Ab1!Ab1')).toBe(false);
+    expect(isStrongPassword('Ab1!Ab1!Ab1!')).toBe(true);
   });
 
   it('needs three of upper case, lower case, digit and symbol', () => {
@@ -12,5 +12,10 @@ describe('isStrongPassword', () => {
     expect(isStrongPassword('Abcdefghij12')).toBe(true);
     expect(isStrongPassword('abcdefgh!!12')).toBe(true);
     expect(isStrongPassword('Yangfan@2026')).toBe(true);
+  });
+
+  it('refuses spaces at either end rather than counting them', () => {
+    expect(passwordProblem('          Aa1')).toBe('password.spaces');
+    expect(passwordProblem(' Abcdefghij12')).toBe('password.spaces');
   });
 });
