@@ -26,6 +26,8 @@ export interface SecuritySettings {
   loginAccountFailureLimit: number;
   /** Failures from one source address across usernames in the window before it is paused. */
   loginIpFailureLimit: number;
+  /** The login route's handling time budget (password hashing is slow on purpose). */
+  loginTimeBudgetMs: number;
   /** The settings as stored, with their cited sources, for display. */
   all: SecuritySetting[];
 }
@@ -61,6 +63,7 @@ function readSecuritySettings(): SecuritySettings {
     loginLockMaxMinutes: value('login_lock_max_minutes'),
     loginAccountFailureLimit: value('login_account_failure_limit'),
     loginIpFailureLimit: value('login_ip_failure_limit'),
+    loginTimeBudgetMs: value('login_time_budget_ms'),
     all: settings,
   };
 }

@@ -15,6 +15,9 @@ export function accountsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   const secureCookie = ctx.config.environment === 'production';
   return async (app) => {
     app.post('/api/v1/auth/login', {
+      // Hashing is slow on purpose and concurrent logins queue for the hashing threads: the login
+      // gets its own budget instead of the anonymous routes' one; its work is bounded by the counters.
+      handlerTimeout: loadSecuritySettings().loginTimeBudgetMs,
       config: {
         access: 'anyone',
         // A cheap first line in memory, per source address and username; the limits that hold

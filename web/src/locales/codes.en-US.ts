@@ -130,6 +130,7 @@ export const codesEnUS: Record<keyof typeof codesZhCN, string> = {
 
   'code.setting.login_failure_limit': 'Failed logins before lockout',
   'code.setting.login_failure_window_minutes': 'Failed-login counting window',
+  'code.setting.login_time_budget_ms': 'Login handling time limit',
   'code.setting.login_lock_minutes': 'First lock duration (doubling after)',
   'code.setting.login_lock_max_minutes': 'Longest single lock',
   'code.setting.login_account_failure_limit': 'Failures from all addresses before the account locks',

@@ -139,6 +139,7 @@ export const codesZhCN = {
   'code.setting.audit_checkpoint_every_rows': '审计检查点间隔（记录数）',
   'code.setting.audit_checkpoint_every_minutes': '审计检查点间隔（时间）',
   'code.setting.login_rate_limit_per_minute': '登录请求频率上限',
+  'code.setting.login_time_budget_ms': '登录请求处理时限',
   'code.setting.login_lock_minutes': '首次锁定时长（此后每次加倍）',
   'code.setting.login_lock_max_minutes': '单次锁定最长时长',
   'code.setting.login_account_failure_limit': '账号自所有地址累计失败锁定次数',
