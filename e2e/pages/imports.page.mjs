@@ -45,7 +45,8 @@ export class ImportsPage {
 
   /** Waits until the run has left 导入中 and answers its status label. */
   async waitUntilFinished(timeout = 60_000) {
-    await this.status.filter({ hasNotText: '导入中' }).waitFor({ timeout });
+    // Uploaded imports run one at a time: a run may wait in the queue (排队中) before it works (导入中).
+    await this.status.filter({ hasNotText: /导入中|排队中/ }).waitFor({ timeout });
     return (await this.status.innerText()).trim();
   }
 

@@ -19,8 +19,8 @@ export async function rolePagesSpec(runner, { newContext, baseUrl, demoAccounts 
       await page.getByTitle('审计管理员', { exact: true }).click();
       await dialog.getByLabel('初始密码').fill('weak');
       await dialog.getByRole('button', { name: '确定' }).click();
-      await dialog.getByText('密码至少 10 位').waitFor();
-      await dialog.getByLabel('初始密码').fill('Str0ng!Passw0rd');
+      await dialog.getByText('密码至少 12 位').waitFor();
+      await dialog.getByLabel('初始密码').fill('Yf7#kQ2m!Lp9wZ');
       await dialog.getByRole('button', { name: '确定' }).click();
       const secret = await page.getByTestId('new-user-totp-secret').innerText();
       expect(/^[A-Z2-7]{16,}$/.test(secret.trim()), `expected a base32 TOTP secret, got "${secret}"`);

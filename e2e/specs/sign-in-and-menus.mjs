@@ -3,9 +3,9 @@ import { LoginPage } from '../pages/login.page.mjs';
 import { watchCspViolations } from '../support/csp.mjs';
 import { expect, expectEqual } from '../support/harness.mjs';
 
-const CITY_MENU = ['首页', '企业培育库', '重点企业清单', '监测驾驶舱', '就业预警', '监测通报', '政策目录', '补贴审核', '参考数据', '办事工具'];
-const PROVINCE_MENU = ['首页', '企业培育库', '重点企业清单', '监测驾驶舱', '就业预警', '监测通报', '政策目录', '政策沙盘', '免申即享批次', '数据导入', '参考数据', '信用代码例外', '办事工具', '系统对接令牌'];
-const PROVINCE_MENU_EN = ['Home', 'Enterprise register', 'Key enterprises', 'Monitoring dashboard', 'Employment alerts', 'Monitoring bulletins', 'Policy catalogue', 'Policy sandbox', 'Benefit match runs', 'Data import', 'Reference data', 'Credit code exceptions', 'Tools', 'API tokens'];
+const CITY_MENU = ['首页', '企业培育库', '重点企业清单', '监测驾驶舱', '就业预警', '监测通报', '政策目录', '补贴审核', '参考数据', '办事工具', '工作日历'];
+const PROVINCE_MENU = ['首页', '企业培育库', '重点企业清单', '监测驾驶舱', '就业预警', '监测通报', '政策目录', '政策沙盘', '免申即享批次', '数据导入', '参考数据', '信用代码例外', '办事工具', '系统对接令牌', '工作日历'];
+const PROVINCE_MENU_EN = ['Home', 'Enterprise register', 'Key enterprises', 'Monitoring dashboard', 'Employment alerts', 'Monitoring bulletins', 'Policy catalogue', 'Policy sandbox', 'Benefit match runs', 'Data import', 'Reference data', 'Credit code exceptions', 'Tools', 'API tokens', 'Working-day calendar'];
 
 /** The city official and the province official see different menus; English switches labels. */
 export async function signInAndMenusSpec(runner, { context, baseUrl, demoPassword, provinceTotpSecret }) {
