@@ -87,7 +87,7 @@ ${rankingRows(content)}
 <tbody>
 ${alertRows(content)}
 </tbody></table>
-<p class="no-print"><button onclick="window.print()">打印</button></p>
+<p class="no-print">打印或另存为 PDF：请使用浏览器的打印功能（Ctrl+P）。</p>
 </body></html>
 `;
 }
