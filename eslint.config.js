@@ -6,9 +6,22 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', fetch: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        fetch: 'readonly',
+      },
+    },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       // Migrations are written against Kysely<any> on purpose (STYLE habit 4).
       '@typescript-eslint/no-explicit-any': 'off',
     },
@@ -18,16 +31,27 @@ export default tseslint.config(
     files: ['src/modules/**/*.ts'],
     ignores: ['src/modules/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ regex: '^\\.\\./[^/]+/.*\\.repository(\\.ts)?$', message: '不要直接引用其他模块的 repository，请调用其 service。' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./[^/]+/.*\\.repository(\\.ts)?$',
+              message: '不要直接引用其他模块的 repository，请调用其 service。',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     // Migrations are frozen and must not import application code.
     files: ['src/db/migrations/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./\\.\\./', message: '迁移文件不得引用应用代码。' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^\\.\\./\\.\\./', message: '迁移文件不得引用应用代码。' }] },
+      ],
     },
   },
 );

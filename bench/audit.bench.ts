@@ -31,19 +31,33 @@ async function appendPlain(db: Db, dialect: Dialect, i: number): Promise<void> {
   if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${7_291_001})`.execute(db);
   const last = await db.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
   const fields: ChainedFields = {
-    at: new Date().toISOString(), actor_id: null, actor_name: 'system', actor_role: null, action: 'bench.write', object_type: null,
-    object_id: String(i), outcome: 'success', request_id: null, ip: null, details: null,
+    at: new Date().toISOString(),
+    actor_id: null,
+    actor_name: 'system',
+    actor_role: null,
+    action: 'bench.write',
+    object_type: null,
+    object_id: String(i),
+    outcome: 'success',
+    request_id: null,
+    ip: null,
+    details: null,
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
-  await db.insertInto('audit_log').values({ ...fields, prev_hash: prevHash, hash: plainChainHash(prevHash, fields) }).execute();
+  await db
+    .insertInto('audit_log')
+    .values({ ...fields, prev_hash: prevHash, hash: plainChainHash(prevHash, fields) })
+    .execute();
 }
 
 async function rate(write: (i: number) => Promise<void>, concurrency: number): Promise<number> {
   let next = 0;
   const started = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < ROWS) await write(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < ROWS) await write(next++);
+    }),
+  );
   return ROWS / ((performance.now() - started) / 1000);
 }
 
@@ -58,14 +72,28 @@ for (const dialect of dialects) {
     const keyedDb = await createTestDatabase(dialect);
     const dir = mkdtempSync(path.join(tmpdir(), 'yangfan-audit-bench-'));
     const chain = bindAuditChain(keyedDb, {
-      macKey: TEST_MAC_KEY, checkpointFile: path.join(dir, 'audit-checkpoints.jsonl'),
-      everyRows: settings.auditCheckpointEveryRows, everyMinutes: settings.auditCheckpointEveryMinutes,
+      macKey: TEST_MAC_KEY,
+      checkpointFile: path.join(dir, 'audit-checkpoints.jsonl'),
+      everyRows: settings.auditCheckpointEveryRows,
+      everyMinutes: settings.auditCheckpointEveryMinutes,
     });
-    const keyed = await rate((i) => appendAudit(keyedDb.db, dialect, systemActor('bench'), { action: 'bench.write', outcome: 'success', objectId: i }, new Date()), concurrency);
+    const keyed = await rate(
+      (i) =>
+        appendAudit(
+          keyedDb.db,
+          dialect,
+          systemActor('bench'),
+          { action: 'bench.write', outcome: 'success', objectId: i },
+          new Date(),
+        ),
+      concurrency,
+    );
     await stopAuditCheckpoints(chain);
     const verified = await verifyAuditChain(keyedDb.db);
     await keyedDb.destroy();
     rmSync(dir, { recursive: true, force: true });
-    console.log(`${dialect} ×${concurrency}: 未加密钥 SM3 ${baseline.toFixed(0)} 条/秒，HMAC-SM3 + 检查点 ${keyed.toFixed(0)} 条/秒（${(keyed / baseline).toFixed(2)} 倍）；校验 ${verified.ok ? '通过' : '未通过'}，检查点至第 ${verified.last_checkpoint?.seq ?? 0} 条`);
+    console.log(
+      `${dialect} ×${concurrency}: 未加密钥 SM3 ${baseline.toFixed(0)} 条/秒，HMAC-SM3 + 检查点 ${keyed.toFixed(0)} 条/秒（${(keyed / baseline).toFixed(2)} 倍）；校验 ${verified.ok ? '通过' : '未通过'}，检查点至第 ${verified.last_checkpoint?.seq ?? 0} 条`,
+    );
   }
 }

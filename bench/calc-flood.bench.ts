@@ -36,7 +36,14 @@ async function serve(): Promise<void> {
   const app = await buildApp(ctx, { logStream: process.stderr });
   await app.listen({ host: '127.0.0.1', port: 0 });
   process.stdout.write(`${JSON.stringify({ ready: true, port: (app.server.address() as { port: number }).port })}\n`);
-  process.once('SIGTERM', () => void app.close().then(() => ctx.close()).then(() => process.exit(0)));
+  process.once(
+    'SIGTERM',
+    () =>
+      void app
+        .close()
+        .then(() => ctx.close())
+        .then(() => process.exit(0)),
+  );
 }
 
 interface Phase {
@@ -48,7 +55,10 @@ interface Phase {
 async function drive(): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'yangfan-bench-flood-'));
   const env = { ...process.env, DATABASE_URL: '', YANGFAN_DATA_DIR: dataDir, NODE_ENV: 'development' };
-  const child = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, '--serve'], { stdio: ['ignore', 'pipe', 'inherit'], env });
+  const child = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, '--serve'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env,
+  });
   try {
     const lines = createInterface({ input: child.stdout! });
     const ready = await new Promise<{ port: number }>((resolve, reject) => {
@@ -56,12 +66,33 @@ async function drive(): Promise<void> {
       child.once('exit', (code) => reject(new Error(`服务进程提前退出（${code}）`)));
     });
     const base = `http://127.0.0.1:${ready.port}`;
-    const big = JSON.stringify({ facts: Object.fromEntries(Array.from({ length: Number(options.keys) }, (_, i) => [`k${i}`, i])) });
-    const small = JSON.stringify({ facts: { ui_months_paid_last_year: 12, insured_jan_last_year: 120, insured_dec_last_year: 118, insured_avg_last_year: 119 } });
-    console.log(`SQLite（临时目录）；每 ${options.every} ms 一次健康检查；计算器每秒 ${options.rate} 次、持续 ${options.seconds} 秒；大请求体 ${(big.length / 1e6).toFixed(1)} MB；开始时负载 ${loadavg()[0]!.toFixed(2)}`);
-    const phases: Phase[] = [{ label: '空闲', latencies: (await sample(`${base}/api/v1/health`, () => sleep(Number(options.idle) * 1000))).latencies }];
-    for (const [label, body] of [[`计算器洪泛（${(big.length / 1e6).toFixed(1)} MB 事实表）`, big], ['计算器正常表单', small]] as const) {
-      const during = await sample(`${base}/api/v1/health`, () => flood(`${base}/api/v1/policies/stable_jobs_refund/calc`, body));
+    const big = JSON.stringify({
+      facts: Object.fromEntries(Array.from({ length: Number(options.keys) }, (_, i) => [`k${i}`, i])),
+    });
+    const small = JSON.stringify({
+      facts: {
+        ui_months_paid_last_year: 12,
+        insured_jan_last_year: 120,
+        insured_dec_last_year: 118,
+        insured_avg_last_year: 119,
+      },
+    });
+    console.log(
+      `SQLite（临时目录）；每 ${options.every} ms 一次健康检查；计算器每秒 ${options.rate} 次、持续 ${options.seconds} 秒；大请求体 ${(big.length / 1e6).toFixed(1)} MB；开始时负载 ${loadavg()[0]!.toFixed(2)}`,
+    );
+    const phases: Phase[] = [
+      {
+        label: '空闲',
+        latencies: (await sample(`${base}/api/v1/health`, () => sleep(Number(options.idle) * 1000))).latencies,
+      },
+    ];
+    for (const [label, body] of [
+      [`计算器洪泛（${(big.length / 1e6).toFixed(1)} MB 事实表）`, big],
+      ['计算器正常表单', small],
+    ] as const) {
+      const during = await sample(`${base}/api/v1/health`, () =>
+        flood(`${base}/api/v1/policies/stable_jobs_refund/calc`, body),
+      );
       phases.push({ label, latencies: during.latencies, answers: during.result });
     }
     report(phases);
@@ -78,14 +109,23 @@ async function flood(url: string, body: string): Promise<string> {
   const answers: Promise<{ status: number; ms: number; bytes: number }>[] = [];
   for (let i = 0; i < count; i += 1) {
     const sent = performance.now();
-    answers.push(fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then(async (response) => {
-      const bytes = (await response.arrayBuffer()).byteLength;
-      return { status: response.status, ms: performance.now() - sent, bytes };
-    }, () => ({ status: 0, ms: performance.now() - sent, bytes: 0 }))); // 0: the server closed the connection mid-body (after a 413)
+    answers.push(
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then(
+        async (response) => {
+          const bytes = (await response.arrayBuffer()).byteLength;
+          return { status: response.status, ms: performance.now() - sent, bytes };
+        },
+        () => ({ status: 0, ms: performance.now() - sent, bytes: 0 }),
+      ),
+    ); // 0: the server closed the connection mid-body (after a 413)
     await sleep(1000 / Number(options.rate));
   }
   const done = await Promise.all(answers);
-  const statuses = Object.entries(done.reduce<Record<number, number>>((sum, a) => ({ ...sum, [a.status]: (sum[a.status] ?? 0) + 1 }), {})).map(([s, n]) => `${s}×${n}`).join(' ');
+  const statuses = Object.entries(
+    done.reduce<Record<number, number>>((sum, a) => ({ ...sum, [a.status]: (sum[a.status] ?? 0) + 1 }), {}),
+  )
+    .map(([s, n]) => `${s}×${n}`)
+    .join(' ');
   const slowest = Math.max(...done.map((a) => a.ms));
   const largest = Math.max(...done.map((a) => a.bytes));
   return `${statuses}，最慢 ${slowest.toFixed(0)} ms，最大答复 ${largest.toLocaleString('en-US')} 字节`;
@@ -96,11 +136,13 @@ async function sample<T>(url: string, work: () => Promise<T>): Promise<{ latenci
   const pending: Promise<number>[] = [];
   const timer = setInterval(() => {
     const sent = performance.now();
-    pending.push(fetch(url).then(async (response) => {
-      await response.arrayBuffer();
-      if (!response.ok) throw new Error(`健康检查 ${response.status}`);
-      return performance.now() - sent;
-    }));
+    pending.push(
+      fetch(url).then(async (response) => {
+        await response.arrayBuffer();
+        if (!response.ok) throw new Error(`健康检查 ${response.status}`);
+        return performance.now() - sent;
+      }),
+    );
   }, Number(options.every));
   try {
     const result = await work();
@@ -130,9 +172,26 @@ function report(phases: Phase[]): void {
   });
   const idle = stats[0]!;
   const ratio = (value: number, of: number) => `${(value / Math.max(of, 0.001)).toFixed(1)}×`;
-  const row = (cells: string[]) => cells.map((cell, i) => (i === 0 ? padDisplay(cell, 34) : padDisplay(cell, 11, 'start'))).join('');
-  console.log(['', row(['阶段（/health）', '请求数', 'p50 ms', 'p99 ms', 'max ms', 'p50/空闲', 'p99/空闲']),
-    ...stats.map((s) => row([s.label, String(s.latencies.length), s.p50.toFixed(1), s.p99.toFixed(1), s.max.toFixed(1), ratio(s.p50, idle.p50), ratio(s.p99, idle.p99)])), ''].join('\n'));
+  const row = (cells: string[]) =>
+    cells.map((cell, i) => (i === 0 ? padDisplay(cell, 34) : padDisplay(cell, 11, 'start'))).join('');
+  console.log(
+    [
+      '',
+      row(['阶段（/health）', '请求数', 'p50 ms', 'p99 ms', 'max ms', 'p50/空闲', 'p99/空闲']),
+      ...stats.map((s) =>
+        row([
+          s.label,
+          String(s.latencies.length),
+          s.p50.toFixed(1),
+          s.p99.toFixed(1),
+          s.max.toFixed(1),
+          ratio(s.p50, idle.p50),
+          ratio(s.p99, idle.p99),
+        ]),
+      ),
+      '',
+    ].join('\n'),
+  );
   for (const s of stats.slice(1)) console.log(`${s.label}：计算器答复 ${s.answers}`);
 }
 

@@ -62,8 +62,21 @@ async function serve(): Promise<void> {
   const bare = Fastify();
   bare.get('/bare', async () => ({ ok: true }));
   await bare.listen({ host: '127.0.0.1', port: 0 });
-  const top = await ctx.db.selectFrom('enterprise_month_stats').select('uscc').where('is_monitored', '=', 1).orderBy('insured', 'desc').limit(1).executeTakeFirst();
-  const ready: Ready = { ready: true, app: portOf(app.server.address()), bare: portOf(bare.server.address()), cookie: await signIn(ctx, app), uscc: top?.uscc ?? 'none', database: ctx.dialect };
+  const top = await ctx.db
+    .selectFrom('enterprise_month_stats')
+    .select('uscc')
+    .where('is_monitored', '=', 1)
+    .orderBy('insured', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const ready: Ready = {
+    ready: true,
+    app: portOf(app.server.address()),
+    bare: portOf(bare.server.address()),
+    cookie: await signIn(ctx, app),
+    uscc: top?.uscc ?? 'none',
+    database: ctx.dialect,
+  };
   process.stdout.write(`${JSON.stringify(ready)}\n`);
   // Requests autocannon left in flight may still reach the database: let them finish first.
   const stop = async () => {
@@ -80,12 +93,30 @@ function portOf(address: unknown): number {
 }
 
 // A province official's session; the account is created once per database and reused.
-async function signIn(ctx: ReturnType<typeof createAppContext>, app: Awaited<ReturnType<typeof buildApp>>): Promise<string> {
-  const existing = await ctx.db.selectFrom('users').select('totp_secret_enc').where('username', '=', BENCH_USER).executeTakeFirst();
+async function signIn(
+  ctx: ReturnType<typeof createAppContext>,
+  app: Awaited<ReturnType<typeof buildApp>>,
+): Promise<string> {
+  const existing = await ctx.db
+    .selectFrom('users')
+    .select('totp_secret_enc')
+    .where('username', '=', BENCH_USER)
+    .executeTakeFirst();
   const secret = existing?.totp_secret_enc
     ? ctx.cipher.decrypt(existing.totp_secret_enc)
-    : (await createUser(ctx, systemActor('bench'), { username: BENCH_USER, displayName: '基准测试（省人社）', role: 'province_hrss', password: BENCH_PASSWORD })).totpSecret!;
-  const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: BENCH_USER, password: BENCH_PASSWORD, totp: totpCode(secret, new Date()) } });
+    : (
+        await createUser(ctx, systemActor('bench'), {
+          username: BENCH_USER,
+          displayName: '基准测试（省人社）',
+          role: 'province_hrss',
+          password: BENCH_PASSWORD,
+        })
+      ).totpSecret!;
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username: BENCH_USER, password: BENCH_PASSWORD, totp: totpCode(secret, new Date()) },
+  });
   if (response.statusCode !== 200) throw new Error(`基准测试账号登录失败：${response.body}`);
   return String(response.headers['set-cookie']).split(';')[0]!;
 }
@@ -126,19 +157,38 @@ function endpoints(ready: Ready): { label: string; path: string }[] {
   ];
 }
 
-async function run(label: string, url: string, requests: { path: string }[], seconds: number, headers: Record<string, string>): Promise<Result> {
+async function run(
+  label: string,
+  url: string,
+  requests: { path: string }[],
+  seconds: number,
+  headers: Record<string, string>,
+): Promise<Result> {
   const result = await autocannon({
-    url, requests: requests.map((r) => ({ method: 'GET', path: r.path })), headers,
-    overallRate: Number(options.rate), duration: seconds, connections: Number(options.connections), timeout: 10,
+    url,
+    requests: requests.map((r) => ({ method: 'GET', path: r.path })),
+    headers,
+    overallRate: Number(options.rate),
+    duration: seconds,
+    connections: Number(options.connections),
+    timeout: 10,
   });
   return {
-    label, requests: result.requests.total, p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max,
+    label,
+    requests: result.requests.total,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
     errors: result.errors + result.timeouts + result.non2xx,
   };
 }
 
 // The first call of each endpoint computes its answer; later calls read it until the next refresh.
-async function warmUp(base: string, list: { label: string; path: string }[], cookie: string): Promise<Map<string, number>> {
+async function warmUp(
+  base: string,
+  list: { label: string; path: string }[],
+  cookie: string,
+): Promise<Map<string, number>> {
   const cold = new Map<string, number>();
   for (const e of list) {
     const started = performance.now();
@@ -151,20 +201,28 @@ async function warmUp(base: string, list: { label: string; path: string }[], coo
 }
 
 async function drive(): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, '--serve'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, '--serve'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   try {
     const ready = await waitForReady(child);
     const base = `http://127.0.0.1:${ready.app}`;
     const list = endpoints(ready);
     const headers = { cookie: ready.cookie };
     // Other work on the machine shows in the baseline too; the load average says how much there was.
-    console.log(`数据库 ${ready.database}；固定速率 ${options.rate} 次/秒，${options.duration} 秒，${options.connections} 个连接；开始时负载 ${loadavg()[0]!.toFixed(2)}`);
+    console.log(
+      `数据库 ${ready.database}；固定速率 ${options.rate} 次/秒，${options.duration} 秒，${options.connections} 个连接；开始时负载 ${loadavg()[0]!.toFixed(2)}`,
+    );
     const cold = await warmUp(base, list, ready.cookie);
     const duration = Number(options.duration);
-    const results = [await run('基线：裸 Fastify 路由', `http://127.0.0.1:${ready.bare}`, [{ path: '/bare' }], duration, {})];
+    const results = [
+      await run('基线：裸 Fastify 路由', `http://127.0.0.1:${ready.bare}`, [{ path: '/bare' }], duration, {}),
+    ];
     results.push(await run('看板与列表（混合）', base, list, duration, headers));
     const each = Number(options.each);
-    if (each > 0) for (const e of list) results.push({ ...(await run(e.label, base, [e], each, headers)), cold: cold.get(e.label) });
+    if (each > 0)
+      for (const e of list)
+        results.push({ ...(await run(e.label, base, [e], each, headers)), cold: cold.get(e.label) });
     report(results, each);
     console.log(`结束时负载 ${loadavg()[0]!.toFixed(2)}（1 分钟平均，CPU 核数之内为宜）`);
   } finally {
@@ -184,13 +242,27 @@ function waitForReady(child: ChildProcess): Promise<Ready> {
 
 function report(results: Result[], each: number): void {
   const baseline = results[0]!;
-  const rows = results.map((r) => `${r.label.padEnd(20)}${String(r.requests).padStart(8)}${r.p50.toFixed(1).padStart(9)}${r.p99.toFixed(1).padStart(9)}${r.max.toFixed(1).padStart(9)}${String(r.errors).padStart(7)}${r.cold === undefined ? '' : r.cold.toFixed(1).padStart(10)}`);
-  console.log(['', `${'步骤'.padEnd(18)}${'请求数'.padStart(6)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'max ms'.padStart(9)}${'错误'.padStart(5)}${each > 0 ? '首次 ms'.padStart(8) : ''}`, ...rows, ''].join('\n'));
+  const rows = results.map(
+    (r) =>
+      `${r.label.padEnd(20)}${String(r.requests).padStart(8)}${r.p50.toFixed(1).padStart(9)}${r.p99.toFixed(1).padStart(9)}${r.max.toFixed(1).padStart(9)}${String(r.errors).padStart(7)}${r.cold === undefined ? '' : r.cold.toFixed(1).padStart(10)}`,
+  );
+  console.log(
+    [
+      '',
+      `${'步骤'.padEnd(18)}${'请求数'.padStart(6)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'max ms'.padStart(9)}${'错误'.padStart(5)}${each > 0 ? '首次 ms'.padStart(8) : ''}`,
+      ...rows,
+      '',
+    ].join('\n'),
+  );
   const mixed = results[1]!;
   const worst = results.slice(1).reduce((a, b) => (b.p99 > a.p99 ? b : a));
   const isMet = results.slice(1).every((r) => r.p99 <= BAR_P99_MS && r.errors === 0);
-  console.log(`看板 p99 / 基线 p99 = ${(mixed.p99 / Math.max(baseline.p99, 0.001)).toFixed(2)}（基线 p99 ${baseline.p99.toFixed(1)} ms）`);
-  console.log(`最慢 p99：${worst.label} ${worst.p99.toFixed(1)} ms；指标 p99 ≤ ${BAR_P99_MS} ms 且 0 错误：${isMet ? '达标' : '未达标'}`);
+  console.log(
+    `看板 p99 / 基线 p99 = ${(mixed.p99 / Math.max(baseline.p99, 0.001)).toFixed(2)}（基线 p99 ${baseline.p99.toFixed(1)} ms）`,
+  );
+  console.log(
+    `最慢 p99：${worst.label} ${worst.p99.toFixed(1)} ms；指标 p99 ≤ ${BAR_P99_MS} ms 且 0 错误：${isMet ? '达标' : '未达标'}`,
+  );
   process.exitCode = isMet ? 0 : 1;
 }
 

@@ -31,18 +31,25 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const CLI = path.join(ROOT, 'bin', 'yangfan.mjs');
 // Fixed keys: the register's blind indexes and the imports' must agree, and no key file is written.
 const KEYS = { encryption: Buffer.alloc(16, 0x11), mac: Buffer.alloc(32, 0x22), blindIndex: Buffer.alloc(32, 0x33) };
-const KEY_ENV = { YANGFAN_SM4_KEY: KEYS.encryption.toString('hex'), YANGFAN_MAC_KEY: KEYS.mac.toString('hex'), YANGFAN_INDEX_KEY: KEYS.blindIndex.toString('hex') };
+const KEY_ENV = {
+  YANGFAN_SM4_KEY: KEYS.encryption.toString('hex'),
+  YANGFAN_MAC_KEY: KEYS.mac.toString('hex'),
+  YANGFAN_INDEX_KEY: KEYS.blindIndex.toString('hex'),
+};
 const BARE_COLUMNS = 'uscc text, id_number text, name text, period text, base text, leave_reason text';
 
 async function main(): Promise<void> {
   const rows = Number(options.rows);
   const seed = Number(options.seed);
-  if (!Number.isInteger(rows) || rows <= 0 || !Number.isInteger(seed)) throw new Error('用法：npm run bench -- import [--rows N] [--seed N] [--keep] [--no-pg]');
+  if (!Number.isInteger(rows) || rows <= 0 || !Number.isInteger(seed))
+    throw new Error('用法：npm run bench -- import [--rows N] [--seed N] [--keep] [--no-pg]');
   const work = mkdtempSync(path.join(tmpdir(), 'yangfan-bench-import-'));
   try {
     console.log(`工作目录 ${work}；生成约 ${rows} 行的参保名单…`);
     const file = writeRosterFile(work, rows, seed);
-    console.log(`名单文件：${file.rows} 行，${file.persons} 人，${file.enterprises} 家企业，${(file.bytes / 1e6).toFixed(1)} MB`);
+    console.log(
+      `名单文件：${file.rows} 行，${file.persons} 人，${file.enterprises} 家企业，${(file.bytes / 1e6).toFixed(1)} MB`,
+    );
     const results = [...(await benchSqlite(work, file, seed)), ...(await benchPostgres(file, seed))];
     report(file, results);
   } finally {
@@ -57,19 +64,29 @@ async function benchSqlite(work: string, file: RosterFile, seed: number): Promis
   await writeRegister(handle, seed, KEYS);
   await handle.close();
   console.log('(a) sqlite3 .import …');
-  const bare = await step('(a) sqlite3 .import → 空表', () => runMeasured('sqlite3', [path.join(work, 'bare.db'), '.mode csv', `.import ${file.path} bare_table`]));
+  const bare = await step('(a) sqlite3 .import → 空表', () =>
+    runMeasured('sqlite3', [path.join(work, 'bare.db'), '.mode csv', `.import ${file.path} bare_table`]),
+  );
   copyFileSync(register, path.join(work, 'import.db'));
   const dataDir = path.join(work, 'data');
   mkdirSync(dataDir);
   console.log('(b) yangfan import roster → SQLite …');
-  const env = { ...withoutDatabaseUrl(), ...KEY_ENV, YANGFAN_DB: path.join(work, 'import.db'), YANGFAN_DATA_DIR: dataDir };
+  const env = {
+    ...withoutDatabaseUrl(),
+    ...KEY_ENV,
+    YANGFAN_DB: path.join(work, 'import.db'),
+    YANGFAN_DATA_DIR: dataDir,
+  };
   const imported = await step('(b) yangfan import → SQLite', () => runImport(file, env));
   return [bare, imported];
 }
 
 async function benchPostgres(file: RosterFile, seed: number): Promise<ResultRow[]> {
   if (options['no-pg'] || !(await isPostgresReachable())) {
-    return [{ step: '(c) psql \\copy → 空表', seconds: null, note: '跳过：无 PostgreSQL' }, { step: '(d) yangfan import → PostgreSQL', seconds: null, note: '跳过' }];
+    return [
+      { step: '(c) psql \\copy → 空表', seconds: null, note: '跳过：无 PostgreSQL' },
+      { step: '(d) yangfan import → PostgreSQL', seconds: null, note: '跳过' },
+    ];
   }
   const scratch = await createScratchDatabase();
   try {
@@ -78,10 +95,20 @@ async function benchPostgres(file: RosterFile, seed: number): Promise<ResultRow[
     await handle.close();
     await withClient(scratch.url, (client) => client.query(`create table bare_table (${BARE_COLUMNS})`));
     console.log('(c) psql \\copy …');
-    const bare = await step('(c) psql \\copy → 空表', () => runMeasured('psql', [scratch.url, '-v', 'ON_ERROR_STOP=1', '-c', `\\copy bare_table from '${file.path}' csv header`]));
+    const bare = await step('(c) psql \\copy → 空表', () =>
+      runMeasured('psql', [
+        scratch.url,
+        '-v',
+        'ON_ERROR_STOP=1',
+        '-c',
+        `\\copy bare_table from '${file.path}' csv header`,
+      ]),
+    );
     console.log('(d) yangfan import roster → PostgreSQL …');
     const dataDir = mkdtempSync(path.join(tmpdir(), 'yangfan-bench-data-'));
-    const imported = await step('(d) yangfan import → PostgreSQL', () => runImport(file, { ...process.env, ...KEY_ENV, DATABASE_URL: scratch.url, YANGFAN_DATA_DIR: dataDir }));
+    const imported = await step('(d) yangfan import → PostgreSQL', () =>
+      runImport(file, { ...process.env, ...KEY_ENV, DATABASE_URL: scratch.url, YANGFAN_DATA_DIR: dataDir }),
+    );
     rmSync(dataDir, { recursive: true, force: true });
     return [bare, imported];
   } finally {
@@ -90,10 +117,18 @@ async function benchPostgres(file: RosterFile, seed: number): Promise<ResultRow[
 }
 
 async function runImport(file: RosterFile, env: NodeJS.ProcessEnv): Promise<Measured & { note: string }> {
-  const result = requireSuccess('yangfan import roster', await runMeasured(process.execPath, [CLI, 'import', 'roster', file.path, '--json'], { env, measureMemory: true }));
-  const summary = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as { rows?: number; accepted?: number; rejected?: number };
+  const result = requireSuccess(
+    'yangfan import roster',
+    await runMeasured(process.execPath, [CLI, 'import', 'roster', file.path, '--json'], { env, measureMemory: true }),
+  );
+  const summary = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as {
+    rows?: number;
+    accepted?: number;
+    rejected?: number;
+  };
   const note = `行 ${summary.rows}，接收 ${summary.accepted}，拒绝 ${summary.rejected}`;
-  if (summary.rows !== file.rows || summary.rejected !== 0) console.warn(`警告：导入结果与文件不符（${note}，文件 ${file.rows} 行）`);
+  if (summary.rows !== file.rows || summary.rejected !== 0)
+    console.warn(`警告：导入结果与文件不符（${note}，文件 ${file.rows} 行）`);
   return { ...result, note };
 }
 
@@ -102,7 +137,12 @@ async function step(label: string, run: () => Promise<Measured & { note?: string
   try {
     const result = await run();
     requireSuccess(label, result);
-    return { step: label, seconds: result.seconds, peakMb: result.peakMb, ...(result.note ? { note: result.note } : {}) };
+    return {
+      step: label,
+      seconds: result.seconds,
+      peakMb: result.peakMb,
+      ...(result.note ? { note: result.note } : {}),
+    };
   } catch (error) {
     console.error((error as Error).message);
     process.exitCode = 1;
@@ -114,11 +154,15 @@ function report(file: RosterFile, results: ResultRow[]): void {
   const [a, b, c, d] = results.map((r) => r.seconds);
   const peak = results[1]?.peakMb ?? null;
   // Other work on the machine slows the import more than the bulk loaders; the load says how much there was.
-  const machine = `${cpus().length} 核，结束时系统负载 ${loadavg().map((load) => load.toFixed(1)).join(' / ')}`;
+  const machine = `${cpus().length} 核，结束时系统负载 ${loadavg()
+    .map((load) => load.toFixed(1))
+    .join(' / ')}`;
   printTable(`名单导入基准：${file.rows} 行（${file.persons} 人，${file.enterprises} 家企业；${machine}）`, results, [
     ratioLine('b/a（SQLite 导入 ÷ sqlite3 .import）', b ?? null, a ?? null, 2),
     ratioLine('d/c（PostgreSQL 导入 ÷ psql \\copy）', d ?? null, c ?? null, 2),
-    peak === null ? 'SQLite 导入峰值内存：未测得' : `SQLite 导入峰值内存 = ${Math.round(peak)} MB（指标 ≤ 300 MB，${peak <= 300 ? '达标' : '未达标'}）`,
+    peak === null
+      ? 'SQLite 导入峰值内存：未测得'
+      : `SQLite 导入峰值内存 = ${Math.round(peak)} MB（指标 ≤ 300 MB，${peak <= 300 ? '达标' : '未达标'}）`,
   ]);
 }
 

@@ -39,16 +39,24 @@ async function serve(): Promise<void> {
   const app = await buildApp(ctx, { logStream: process.stderr });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const port = (app.server.address() as { port: number }).port;
-  process.stdout.write(`${JSON.stringify({ ready: true, port, database: ctx.dialect, runner: await matchRunnerOf(ctx) })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ready: true, port, database: ctx.dialect, runner: await matchRunnerOf(ctx) })}\n`,
+  );
   for await (const line of createInterface({ input: process.stdin })) {
     const mode = line.trim() as Mode;
     const actor = systemActor('bench:match-responsiveness');
     const started = performance.now();
     const runId = await createMatchRun(ctx, ctx.db, actor, options.policy!, options.period!);
     await (mode === 'worker' ? runMatchInBackground(ctx, actor, runId) : executeMatchRun(ctx, actor, runId));
-    const run = await ctx.db.selectFrom('benefit_match_runs').select(['status', 'error', 'summary']).where('id', '=', runId).executeTakeFirstOrThrow();
+    const run = await ctx.db
+      .selectFrom('benefit_match_runs')
+      .select(['status', 'error', 'summary'])
+      .where('id', '=', runId)
+      .executeTakeFirstOrThrow();
     const timings = run.summary ? (JSON.parse(run.summary) as { timings_ms: Record<string, number> }).timings_ms : null;
-    process.stdout.write(`${JSON.stringify({ done: mode, ms: performance.now() - started, status: run.status, error: run.error, timings })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ done: mode, ms: performance.now() - started, status: run.status, error: run.error, timings })}\n`,
+    );
   }
   await app.close();
   await ctx.close();
@@ -62,20 +70,39 @@ interface Phase {
 }
 
 async function drive(): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, '--serve', '--policy', options.policy!, '--period', options.period!], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', import.meta.filename, '--serve', '--policy', options.policy!, '--period', options.period!],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
   const lines = createInterface({ input: child.stdout! });
   try {
-    const ready = JSON.parse(await nextLine(lines, child, '{"ready"')) as { port: number; database: string; runner: string };
+    const ready = JSON.parse(await nextLine(lines, child, '{"ready"')) as {
+      port: number;
+      database: string;
+      runner: string;
+    };
     const url = `http://127.0.0.1:${ready.port}/api/v1/health`;
-    console.log(`数据库 ${ready.database}（服务的匹配方式：${ready.runner === 'worker' ? '后台线程' : '本线程'}）；${options.policy} ${options.period}；每 ${options.every} ms 一次健康检查；开始时负载 ${loadavg()[0]!.toFixed(2)}`);
+    console.log(
+      `数据库 ${ready.database}（服务的匹配方式：${ready.runner === 'worker' ? '后台线程' : '本线程'}）；${options.policy} ${options.period}；每 ${options.every} ms 一次健康检查；开始时负载 ${loadavg()[0]!.toFixed(2)}`,
+    );
     const idle = await sample(url, () => new Promise((resolve) => setTimeout(resolve, Number(options.idle) * 1000)));
     const phases: Phase[] = [{ label: '空闲', latencies: idle.latencies }];
-    for (const [mode, label] of [['this-thread', '匹配在服务线程（原方式）'], ['worker', '匹配在后台线程（现方式）']] as const) {
+    for (const [mode, label] of [
+      ['this-thread', '匹配在服务线程（原方式）'],
+      ['worker', '匹配在后台线程（现方式）'],
+    ] as const) {
       const during = await sample(url, async () => {
         child.stdin!.write(`${mode}\n`);
-        return JSON.parse(await nextLine(lines, child, '{"done"')) as { ms: number; status: string; error: string | null; timings: Phase['timings'] };
+        return JSON.parse(await nextLine(lines, child, '{"done"')) as {
+          ms: number;
+          status: string;
+          error: string | null;
+          timings: Phase['timings'];
+        };
       });
-      if (during.result.status !== 'completed') throw new Error(`匹配批次未完成：${during.result.status} ${during.result.error ?? ''}`);
+      if (during.result.status !== 'completed')
+        throw new Error(`匹配批次未完成：${during.result.status} ${during.result.error ?? ''}`);
       phases.push({ label, latencies: during.latencies, runMs: during.result.ms, timings: during.result.timings });
     }
     report(phases);
@@ -90,11 +117,13 @@ async function sample<T>(url: string, work: () => Promise<T>): Promise<{ latenci
   const pending: Promise<number>[] = [];
   const timer = setInterval(() => {
     const sent = performance.now();
-    pending.push(fetch(url).then(async (response) => {
-      await response.arrayBuffer();
-      if (!response.ok) throw new Error(`健康检查 ${response.status}`);
-      return performance.now() - sent;
-    }));
+    pending.push(
+      fetch(url).then(async (response) => {
+        await response.arrayBuffer();
+        if (!response.ok) throw new Error(`健康检查 ${response.status}`);
+        return performance.now() - sent;
+      }),
+    );
   }, Number(options.every));
   try {
     const result = await work();
@@ -136,16 +165,37 @@ function report(phases: Phase[]): void {
   });
   const idle = stats[0]!;
   const ratio = (value: number, of: number) => `${(value / Math.max(of, 0.001)).toFixed(1)}×`;
-  const row = (cells: string[]) => cells.map((cell, i) => (i === 0 ? padDisplay(cell, 26) : padDisplay(cell, 11, 'start'))).join('');
-  console.log(['', row(['阶段', '请求数', 'p50 ms', 'p99 ms', 'max ms', 'p50/空闲', 'p99/空闲', '批次耗时 s']),
-    ...stats.map((s) => row([s.label, String(s.latencies.length), s.p50.toFixed(1), s.p99.toFixed(1), s.max.toFixed(1),
-      ratio(s.p50, idle.p50), ratio(s.p99, idle.p99), s.runMs === undefined ? '' : (s.runMs / 1000).toFixed(1)])), ''].join('\n'));
+  const row = (cells: string[]) =>
+    cells.map((cell, i) => (i === 0 ? padDisplay(cell, 26) : padDisplay(cell, 11, 'start'))).join('');
+  console.log(
+    [
+      '',
+      row(['阶段', '请求数', 'p50 ms', 'p99 ms', 'max ms', 'p50/空闲', 'p99/空闲', '批次耗时 s']),
+      ...stats.map((s) =>
+        row([
+          s.label,
+          String(s.latencies.length),
+          s.p50.toFixed(1),
+          s.p99.toFixed(1),
+          s.max.toFixed(1),
+          ratio(s.p50, idle.p50),
+          ratio(s.p99, idle.p99),
+          s.runMs === undefined ? '' : (s.runMs / 1000).toFixed(1),
+        ]),
+      ),
+      '',
+    ].join('\n'),
+  );
   for (const s of stats.slice(1)) {
     const { sql, evaluate, write } = s.timings!;
-    console.log(`${s.label}：SQL ${sql} ms，评估 ${evaluate} ms，写入 ${write} ms，其余（读政策、线程启动等）${Math.round(s.runMs! - sql - evaluate - write)} ms`);
+    console.log(
+      `${s.label}：SQL ${sql} ms，评估 ${evaluate} ms，写入 ${write} ms，其余（读政策、线程启动等）${Math.round(s.runMs! - sql - evaluate - write)} ms`,
+    );
   }
   const [before, after] = [stats[1]!, stats[2]!];
-  console.log(`匹配期间健康检查 p99：服务线程 ${before.p99.toFixed(0)} ms → 后台线程 ${after.p99.toFixed(0)} ms（${ratio(before.p99, after.p99)}）；后台线程批次耗时 / 服务线程 = ${(after.runMs! / before.runMs!).toFixed(2)}`);
+  console.log(
+    `匹配期间健康检查 p99：服务线程 ${before.p99.toFixed(0)} ms → 后台线程 ${after.p99.toFixed(0)} ms（${ratio(before.p99, after.p99)}）；后台线程批次耗时 / 服务线程 = ${(after.runMs! / before.runMs!).toFixed(2)}`,
+  );
 }
 
 await (options.serve ? serve() : drive());

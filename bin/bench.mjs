@@ -8,7 +8,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const benchDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'bench');
-const available = readdirSync(benchDir).filter((f) => f.endsWith('.bench.ts')).map((f) => f.slice(0, -'.bench.ts'.length)).sort();
+const available = readdirSync(benchDir)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .map((f) => f.slice(0, -'.bench.ts'.length))
+  .sort();
 const [first, ...rest] = process.argv.slice(2);
 const named = first !== undefined && !first.startsWith('-');
 const names = named ? [first] : available;
@@ -24,7 +27,9 @@ let status = 0;
 for (const name of names) {
   console.log(`\n=== bench ${name} ===`);
   // Each benchmark runs in its own process, so one's memory and timers never colour another's.
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(benchDir, `${name}.bench.ts`), ...args], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(benchDir, `${name}.bench.ts`), ...args], {
+    stdio: 'inherit',
+  });
   if (result.status !== 0 && status === 0) status = result.status ?? 1;
 }
 process.exit(status);

@@ -64,7 +64,14 @@ async function benefitsCycle(runner, { server, newContext, label }) {
   const clockStart = await dayAfterPublicity(server.baseUrl, story.caseId);
   console.log(`\nRestarting the server with its demo clock at ${clockStart} (the day after 公示 ends) …`);
   const later = await server.restart({ clockStart });
-  await benefitsPaymentSpec(runner, { newContext, baseUrl: later.baseUrl, demoAccounts, clockOffsetMs: later.clockOffsetMs, story, label });
+  await benefitsPaymentSpec(runner, {
+    newContext,
+    baseUrl: later.baseUrl,
+    demoAccounts,
+    clockOffsetMs: later.clockOffsetMs,
+    story,
+    label,
+  });
   return later;
 }
 
@@ -89,7 +96,8 @@ async function benefitsCycleOnPostgres(runner, { newContext }) {
 }
 
 async function main() {
-  if (!existsSync(CHROMIUM)) fail(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium fonts-noto-cjk, or set CHROMIUM_PATH)`);
+  if (!existsSync(CHROMIUM))
+    fail(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium fonts-noto-cjk, or set CHROMIUM_PATH)`);
 
   console.log('Starting the Yangfan server (node bin/yangfan.mjs start) …');
   let server = await startYangfan().catch((error) => fail(`the server did not start: ${error.message}`));
@@ -105,7 +113,11 @@ async function main() {
     if (!provinceTotpSecret) throw new Error('the demo account province_hrss has no totpSecret');
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const newContext = async () => {
-      const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 860 } });
+      const context = await browser.newContext({
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        viewport: { width: 1366, height: 860 },
+      });
       // Every page of every story must load under the server's Content-Security-Policy.
       watchContextCspViolations(context, cspViolations);
       // Generous: CI shares two cores with the database and the test server; a slow step is not a failure.
@@ -119,23 +131,31 @@ async function main() {
     const only = process.env.E2E_ONLY?.split(',').map((name) => name.trim());
     const wants = (name) => !only || only.includes(name);
     if (wants('bundle')) await initialBundleSpec(runner, { context, baseUrl: server.baseUrl });
-    if (wants('sign-in')) await signInAndMenusSpec(runner, { context, baseUrl: server.baseUrl, demoPassword, provinceTotpSecret });
+    if (wants('sign-in'))
+      await signInAndMenusSpec(runner, { context, baseUrl: server.baseUrl, demoPassword, provinceTotpSecret });
     if (wants('roles')) await rolePagesSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
     if (wants('register')) await enterpriseRegisterSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
-    const monitoring = wants('monitoring') ? await monitoringSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts }) : {};
+    const monitoring = wants('monitoring')
+      ? await monitoringSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts })
+      : {};
     // The policy story compares the calculator with `yangfan policy calc` on the server's own database.
-    if (wants('policies')) await policiesSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts, dataDir: server.dataDir });
+    if (wants('policies'))
+      await policiesSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts, dataDir: server.dataDir });
     // 免申即享 last: its match run, claim and approval change cases other stories do not look at,
     // and its payment half restarts the server with the demo clock moved on.
-    if (wants('applications')) await benefitsApplicationSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
+    if (wants('applications'))
+      await benefitsApplicationSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
     if (wants('benefits')) server = await benefitsCycle(runner, { server, newContext, label: '' });
     if (wants('benefits-pg')) await benefitsCycleOnPostgres(runner, { newContext });
     isGreen = runner.summary();
     if (cspViolations.length > 0) {
-      console.error(`\nContent-Security-Policy violations (${cspViolations.length}):\n${[...new Set(cspViolations)].slice(0, 20).join('\n')}`);
+      console.error(
+        `\nContent-Security-Policy violations (${cspViolations.length}):\n${[...new Set(cspViolations)].slice(0, 20).join('\n')}`,
+      );
       isGreen = false;
     }
-    if (monitoring.dashboardDrawnMs !== undefined) console.log(`dashboard drawn ${monitoring.dashboardDrawnMs} ms after navigation start (bar 2000 ms)`);
+    if (monitoring.dashboardDrawnMs !== undefined)
+      console.log(`dashboard drawn ${monitoring.dashboardDrawnMs} ms after navigation start (bar 2000 ms)`);
   } catch (error) {
     console.error(error);
   } finally {

@@ -10,7 +10,10 @@ import { buildTestApp, type TestApp } from './test/app.ts';
  * app must have an entry equal to its declaration, and every role must get exactly the
  * answer its entry promises: allowed roles pass the access check, others get 403 and an audit row.
  */
-const MATRIX = JSON.parse(readFileSync(new URL('../docs/access-matrix.json', import.meta.url), 'utf8')) as Record<string, RouteAccess>;
+const MATRIX = JSON.parse(readFileSync(new URL('../docs/access-matrix.json', import.meta.url), 'utf8')) as Record<
+  string,
+  RouteAccess
+>;
 
 describe('role × route matrix', () => {
   let t: TestApp;
@@ -36,11 +39,17 @@ describe('role × route matrix', () => {
     const before = await countDenials();
     let refusals = 0;
     // Logout last: it ends the session the other calls use.
-    const routes = [...t.app.declaredRoutes].sort((a, b) => Number(a.url.endsWith('/logout')) - Number(b.url.endsWith('/logout')));
+    const routes = [...t.app.declaredRoutes].sort(
+      (a, b) => Number(a.url.endsWith('/logout')) - Number(b.url.endsWith('/logout')),
+    );
     for (const route of routes) {
       const url = route.url.replace(/:[A-Za-z]+/g, '1');
       for (const role of ROLES) {
-        const response = await t.app.inject({ method: route.method as 'GET', url, headers: { cookie: cookies.get(role)! } });
+        const response = await t.app.inject({
+          method: route.method as 'GET',
+          url,
+          headers: { cookie: cookies.get(role)! },
+        });
         const allowed = roleMayCall(MATRIX[key(route.method, route.url)]!, role);
         const label = `${role} ${route.method} ${route.url} → ${response.statusCode} ${response.body.slice(0, 120)}`;
         // Allowed roles pass the access check; a service may still refuse for its own reason (another code).
@@ -57,7 +66,10 @@ describe('role × route matrix', () => {
 
   it('answers 401 to anonymous callers on every route that needs a login', async () => {
     for (const route of t.app.declaredRoutes.filter((r) => r.access !== 'anyone')) {
-      const response = await t.app.inject({ method: route.method as 'GET', url: route.url.replace(/:[A-Za-z]+/g, '1') });
+      const response = await t.app.inject({
+        method: route.method as 'GET',
+        url: route.url.replace(/:[A-Za-z]+/g, '1'),
+      });
       expect(response.statusCode, `${route.method} ${route.url}`).toBe(401);
       expect(response.json().error.code).toBe('UNAUTHENTICATED');
     }
@@ -72,7 +84,11 @@ describe('role × route matrix', () => {
   }
 
   async function countDenials(): Promise<number> {
-    const row = await t.ctx.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).where('action', '=', 'access.denied').executeTakeFirstOrThrow();
+    const row = await t.ctx.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('action', '=', 'access.denied')
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   }
 });

@@ -85,7 +85,12 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(swagger, {
     openapi: {
       info: { title: '扬帆 Yangfan API', version: '1', description: '江苏专精特新企业就业创业扬帆计划信息系统接口' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'yf_session' }, bearer: { type: 'http', scheme: 'bearer' } } },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'yf_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });

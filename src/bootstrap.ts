@@ -16,7 +16,10 @@ import { createPersonalDataCipher } from './platform/crypto/personal-data.ts';
 import { loadSecuritySettings } from './platform/security-settings.ts';
 
 /** Opens the configured database and builds the context every module receives. */
-export function createAppContext(config: Config, handle: DatabaseHandle = openDatabase(config.database)): AppContext & { close(): Promise<void> } {
+export function createAppContext(
+  config: Config,
+  handle: DatabaseHandle = openDatabase(config.database),
+): AppContext & { close(): Promise<void> } {
   const settings = loadSecuritySettings();
   // The audit chain is keyed with the MAC key; its signed checkpoints go to the data directory (ADR 0003).
   const auditChain = bindAuditChain(handle, {

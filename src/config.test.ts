@@ -27,7 +27,13 @@ describe('demo clock (YANGFAN_CLOCK_START)', () => {
   });
 
   it('is refused in production', () => {
-    const keys = { YANGFAN_SM4_KEY: 'a'.repeat(32), YANGFAN_MAC_KEY: 'b'.repeat(64), YANGFAN_INDEX_KEY: 'c'.repeat(64) };
-    expect(() => loadConfig({ ...base, ...keys, NODE_ENV: 'production', YANGFAN_CLOCK_START: '2026-12-14T09:00:00+08:00' })).toThrow(/生产环境不得设置演示时钟/);
+    const keys = {
+      YANGFAN_SM4_KEY: 'a'.repeat(32),
+      YANGFAN_MAC_KEY: 'b'.repeat(64),
+      YANGFAN_INDEX_KEY: 'c'.repeat(64),
+    };
+    expect(() =>
+      loadConfig({ ...base, ...keys, NODE_ENV: 'production', YANGFAN_CLOCK_START: '2026-12-14T09:00:00+08:00' }),
+    ).toThrow(/生产环境不得设置演示时钟/);
   });
 });

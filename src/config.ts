@@ -1,10 +1,15 @@
 import path from 'node:path';
-import { createKeyFileIfMissing, developmentKeyFile, KEY_SPECS, readKeyFile, readKeyVariables } from './platform/crypto/key-file.ts';
+import {
+  createKeyFileIfMissing,
+  developmentKeyFile,
+  KEY_SPECS,
+  readKeyFile,
+  readKeyVariables,
+} from './platform/crypto/key-file.ts';
 import { AppError } from './platform/errors.ts';
 
 export type DatabaseConfig =
-  | { dialect: 'sqlite'; path: string }
-  | { dialect: 'postgres'; url: string; schema?: string };
+  { dialect: 'sqlite'; path: string } | { dialect: 'postgres'; url: string; schema?: string };
 
 export interface KeyConfig {
   /** SM4 key, 16 bytes: encrypts ID and phone numbers at rest. */
@@ -75,14 +80,23 @@ function readClockStart(value: string | undefined, environment: Config['environm
     throw new AppError('CONFIG_INVALID', '生产环境不得设置演示时钟 YANGFAN_CLOCK_START');
   }
   const start = new Date(value);
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) || Number.isNaN(start.getTime())) {
-    throw new AppError('CONFIG_INVALID', `YANGFAN_CLOCK_START=${value} 无效，应为带时区的时刻，如 2026-12-14T09:00:00+08:00`);
+  if (
+    !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) ||
+    Number.isNaN(start.getTime())
+  ) {
+    throw new AppError(
+      'CONFIG_INVALID',
+      `YANGFAN_CLOCK_START=${value} 无效，应为带时区的时刻，如 2026-12-14T09:00:00+08:00`,
+    );
   }
   return { clockStart: start };
 }
 
 function readAllowedOrigins(value: string | undefined): string[] {
-  const origins = (value ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
+  const origins = (value ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
   for (const origin of origins) {
     let parsed: URL | undefined;
     try {
@@ -91,7 +105,10 @@ function readAllowedOrigins(value: string | undefined): string[] {
       parsed = undefined;
     }
     if (!parsed || parsed.origin !== origin) {
-      throw new AppError('CONFIG_INVALID', `YANGFAN_ALLOWED_ORIGINS 中的 ${origin} 无效，应为协议加主机，如 https://yangfan.example.gov.cn`);
+      throw new AppError(
+        'CONFIG_INVALID',
+        `YANGFAN_ALLOWED_ORIGINS 中的 ${origin} 无效，应为协议加主机，如 https://yangfan.example.gov.cn`,
+      );
     }
   }
   return origins;
@@ -117,7 +134,11 @@ function readPort(value: string | undefined): number {
   return port;
 }
 
-function loadKeys(env: NodeJS.ProcessEnv, environment: Config['environment'], dataDir: string): Pick<Config, 'keys' | 'keySource'> {
+function loadKeys(
+  env: NodeJS.ProcessEnv,
+  environment: Config['environment'],
+  dataDir: string,
+): Pick<Config, 'keys' | 'keySource'> {
   const variables = Object.values(KEY_SPECS).map((spec) => spec.variable);
   if (variables.every((name) => env[name])) return { keys: readKeyVariables(env), keySource: { kind: 'environment' } };
   if (environment === 'production') {

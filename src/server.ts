@@ -6,7 +6,10 @@ import { buildApp } from './app.ts';
  * Starts the HTTP server: buildApp → listen → close gracefully on SIGINT/SIGTERM, so
  * in-flight requests and transactions finish before the database closes.
  */
-export async function startServer(ctx: AppContext & { close(): Promise<void> }, port: number): Promise<FastifyInstance> {
+export async function startServer(
+  ctx: AppContext & { close(): Promise<void> },
+  port: number,
+): Promise<FastifyInstance> {
   const app = await buildApp(ctx, { serveWebApp: true });
   await app.listen({ host: ctx.config.host, port });
   const shutdown = async (signal: string) => {

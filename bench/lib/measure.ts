@@ -18,7 +18,11 @@ const GNU_TIME = '/usr/bin/time';
  * present; otherwise /proc/<pid>/status VmHWM is sampled every 100 ms (a high-water mark,
  * so sampling late still sees the peak while the process lives).
  */
-export function runMeasured(command: string, args: readonly string[], options: { env?: NodeJS.ProcessEnv; measureMemory?: boolean } = {}): Promise<Measured> {
+export function runMeasured(
+  command: string,
+  args: readonly string[],
+  options: { env?: NodeJS.ProcessEnv; measureMemory?: boolean } = {},
+): Promise<Measured> {
   const useTime = options.measureMemory === true && existsSync(GNU_TIME);
   const [file, argv] = useTime ? [GNU_TIME, ['-v', command, ...args]] : [command, [...args]];
   return new Promise((resolve, reject) => {
@@ -29,14 +33,23 @@ export function runMeasured(command: string, args: readonly string[], options: {
     let sampledKb = 0;
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const sampler = options.measureMemory && !useTime ? setInterval(() => (sampledKb = Math.max(sampledKb, readHighWaterKb(child.pid))), 100) : undefined;
+    const sampler =
+      options.measureMemory && !useTime
+        ? setInterval(() => (sampledKb = Math.max(sampledKb, readHighWaterKb(child.pid))), 100)
+        : undefined;
     child.on('error', reject);
     child.on('close', (code) => {
       if (sampler) clearInterval(sampler);
       const seconds = (performance.now() - started) / 1000;
       const timeKb = useTime ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1] ?? 0) : 0;
       const peakKb = timeKb || sampledKb;
-      resolve({ seconds, peakMb: options.measureMemory && peakKb > 0 ? peakKb / 1024 : null, code: code ?? 1, stdout, stderr });
+      resolve({
+        seconds,
+        peakMb: options.measureMemory && peakKb > 0 ? peakKb / 1024 : null,
+        code: code ?? 1,
+        stdout,
+        stderr,
+      });
     });
   });
 }
@@ -72,7 +85,9 @@ export function printTable(title: string, rows: readonly ResultRow[], ratios: re
   for (const row of rows) {
     const seconds = row.seconds === null ? '—' : row.seconds.toFixed(1);
     const memory = row.peakMb ? `${Math.round(row.peakMb)} MB` : '';
-    lines.push(`${pad(row.step, width)}${seconds.padStart(10)}${memory.padStart(14)}${row.note ? `  ${row.note}` : ''}`);
+    lines.push(
+      `${pad(row.step, width)}${seconds.padStart(10)}${memory.padStart(14)}${row.note ? `  ${row.note}` : ''}`,
+    );
   }
   console.log(['', ...lines, '', ...ratios].join('\n'));
 }

@@ -34,7 +34,11 @@ const FLUSH_BYTES = 1 << 16;
  * valid ID numbers and credit codes. Rows go to one file per month first, so memory stays flat.
  */
 export function writeRosterFile(dir: string, rows: number, seed: number): RosterFile {
-  const monthFiles = DEMO_PERIODS.map((period) => ({ path: path.join(dir, `roster-${period}.part`), buffer: '', fd: -1 }));
+  const monthFiles = DEMO_PERIODS.map((period) => ({
+    path: path.join(dir, `roster-${period}.part`),
+    buffer: '',
+    fd: -1,
+  }));
   for (const file of monthFiles) file.fd = openSync(file.path, 'w');
   const persons = new Set<number>();
   const enterprises = new Set<string>();
@@ -61,11 +65,17 @@ export function writeRosterFile(dir: string, rows: number, seed: number): Roster
     rmSync(file.path);
   }
   closeSync(out);
-  return { path: target, rows: written, persons: persons.size, enterprises: enterprises.size, bytes: statSync(target).size };
+  return {
+    path: target,
+    rows: written,
+    persons: persons.size,
+    enterprises: enterprises.size,
+    bytes: statSync(target).size,
+  };
 }
 
 function csvLine(uscc: string, period: number, row: RosterRow): string {
-  const reason = row.leaveReason ? LEAVE_LABELS.get(row.leaveReason) ?? '' : '';
+  const reason = row.leaveReason ? (LEAVE_LABELS.get(row.leaveReason) ?? '') : '';
   return `${uscc},${row.person.idNumber},${row.person.name},${period},${(row.baseFen / 100).toFixed(2)},${reason}\n`;
 }
 
@@ -76,7 +86,13 @@ function flush(fd: number, buffer: string): string {
 
 function demoInput(seed: number) {
   const reference = readReferenceRows();
-  return { scale: DEMO_SCALES.province, seed, regions: reference.regions.filter((r) => r.level !== 'province'), occupations: reference.occupations, firstPersonId: 1 };
+  return {
+    scale: DEMO_SCALES.province,
+    seed,
+    regions: reference.regions.filter((r) => r.level !== 'province'),
+    occupations: reference.occupations,
+    firstPersonId: 1,
+  };
 }
 
 /**

@@ -30,7 +30,8 @@ export async function createScratchDatabase(url: string = BENCH_PG_URL): Promise
   scratch.pathname = `/${name}`;
   return {
     url: scratch.toString(),
-    drop: () => withClient(url, (client) => client.query(`drop database if exists ${name} with (force)`)).then(() => undefined),
+    drop: () =>
+      withClient(url, (client) => client.query(`drop database if exists ${name} with (force)`)).then(() => undefined),
   };
 }
 

@@ -17,7 +17,8 @@ import { multiplyMoney } from '../../src/policies/values.ts';
 
 type Facts = Record<string, number | string | undefined>;
 type Params = Record<string, number | number[]>;
-const fact = (name: string, operator: string, value: unknown): NestedCondition => ({ fact: name, operator, value } as NestedCondition);
+const fact = (name: string, operator: string, value: unknown): NestedCondition =>
+  ({ fact: name, operator, value }) as NestedCondition;
 const all = (...conditions: NestedCondition[]): NestedCondition => ({ all: conditions });
 const any = (...conditions: NestedCondition[]): NestedCondition => ({ any: conditions });
 const num = (value: number | number[] | undefined) => value as number;
@@ -32,22 +33,50 @@ const SPECS: Record<string, BaselineSpec> = {
     conditions: (p) => [
       fact('ui_months_paid_last_year', 'greaterThanInclusive', p.required_paid_months),
       fact('refunded_for_last_year', 'equal', 0),
-      any(all(fact('insured_avg_last_year', 'lessThanInclusive', p.small_enterprise_headcount), fact('layoff_rate', 'lessThanInclusive', p.layoff_rate_limit_small)),
-        all(fact('insured_avg_last_year', 'greaterThan', p.small_enterprise_headcount), fact('layoff_rate', 'lessThanInclusive', p.layoff_rate_limit))),
+      any(
+        all(
+          fact('insured_avg_last_year', 'lessThanInclusive', p.small_enterprise_headcount),
+          fact('layoff_rate', 'lessThanInclusive', p.layoff_rate_limit_small),
+        ),
+        all(
+          fact('insured_avg_last_year', 'greaterThan', p.small_enterprise_headcount),
+          fact('layoff_rate', 'lessThanInclusive', p.layoff_rate_limit),
+        ),
+      ),
     ],
     precompute: (f, p) => ({
-      layoff_rate: Math.max(0, num(f.insured_jan_last_year as number) - num(f.insured_dec_last_year as number) - num(f.retired_or_deceased_last_year as number)) / num(f.insured_avg_last_year as number),
-      amount_fen: multiplyMoney(f.ui_contributions_last_year as number, num(f.enterprise_size === '大型' ? p.refund_rate_large : p.refund_rate_sme)),
+      layoff_rate:
+        Math.max(
+          0,
+          num(f.insured_jan_last_year as number) -
+            num(f.insured_dec_last_year as number) -
+            num(f.retired_or_deceased_last_year as number),
+        ) / num(f.insured_avg_last_year as number),
+      amount_fen: multiplyMoney(
+        f.ui_contributions_last_year as number,
+        num(f.enterprise_size === '大型' ? p.refund_rate_large : p.refund_rate_sme),
+      ),
     }),
   },
   job_expansion_subsidy: {
     conditions: (p) => [
-      all(fact('hire_date', 'greaterThanInclusive', p.hire_window_start), fact('hire_date', 'lessThanInclusive', p.hire_window_end)),
+      all(
+        fact('hire_date', 'greaterThanInclusive', p.hire_window_start),
+        fact('hire_date', 'lessThanInclusive', p.hire_window_end),
+      ),
       any(
         all(fact('is_college_graduate', 'equal', 1), fact('graduation_year', 'equal', { fact: 'hire_year' })),
-        all(fact('is_college_graduate', 'equal', 1), fact('graduation_year', 'lessThan', { fact: 'hire_year' }),
-          fact('graduation_year', 'greaterThanInclusive', { fact: 'earliest_graduation_year' }), fact('has_open_unemployment_registration', 'equal', 1)),
-        all(fact('age_at_hire', 'greaterThanInclusive', p.youth_min_age), fact('age_at_hire', 'lessThanInclusive', p.youth_max_age), fact('has_open_unemployment_registration', 'equal', 1)),
+        all(
+          fact('is_college_graduate', 'equal', 1),
+          fact('graduation_year', 'lessThan', { fact: 'hire_year' }),
+          fact('graduation_year', 'greaterThanInclusive', { fact: 'earliest_graduation_year' }),
+          fact('has_open_unemployment_registration', 'equal', 1),
+        ),
+        all(
+          fact('age_at_hire', 'greaterThanInclusive', p.youth_min_age),
+          fact('age_at_hire', 'lessThanInclusive', p.youth_max_age),
+          fact('has_open_unemployment_registration', 'equal', 1),
+        ),
       ),
       fact('insured_months_in_spell', 'greaterThanInclusive', p.min_insured_months),
       fact('already_counted', 'equal', 0),
@@ -66,8 +95,12 @@ const SPECS: Record<string, BaselineSpec> = {
       fact('enterprise_size', 'in', ['中型', '小型', '微型']),
       any(
         all(fact('is_college_graduate', 'equal', 1), fact('graduation_year', 'equal', p.graduate_year_of_policy)),
-        all(fact('is_college_graduate', 'equal', 1), fact('graduation_year', 'greaterThanInclusive', p.earliest_unemployed_graduate_year),
-          fact('graduation_year', 'lessThan', p.graduate_year_of_policy), fact('is_unemployed_since_leaving_school', 'equal', 1)),
+        all(
+          fact('is_college_graduate', 'equal', 1),
+          fact('graduation_year', 'greaterThanInclusive', p.earliest_unemployed_graduate_year),
+          fact('graduation_year', 'lessThan', p.graduate_year_of_policy),
+          fact('is_unemployed_since_leaving_school', 'equal', 1),
+        ),
         fact('continuous_unemployment_months', 'greaterThanInclusive', p.min_unemployment_months),
         fact('is_poverty_monitored', 'equal', 1),
       ),
@@ -75,24 +108,41 @@ const SPECS: Record<string, BaselineSpec> = {
       fact('months_contributed', 'greaterThanInclusive', 1),
     ],
     precompute: (f, p) => ({
-      amount_fen: multiplyMoney(multiplyMoney(f.personal_contribution_monthly as number, num(p.subsidy_rate)), Math.min(f.months_contributed as number, num(p.max_subsidy_months))),
+      amount_fen: multiplyMoney(
+        multiplyMoney(f.personal_contribution_monthly as number, num(p.subsidy_rate)),
+        Math.min(f.months_contributed as number, num(p.max_subsidy_months)),
+      ),
     }),
   },
   internship_subsidy: {
     conditions: (p) => [
       any(
-        all(fact('graduation_date', 'lessThanInclusive', { fact: 'internship_start_date' }), fact('internship_start_date', 'lessThanInclusive', { fact: 'graduate_window_end' }), fact('is_unemployed_at_start', 'equal', 1)),
-        all(fact('internship_start_date', 'lessThan', { fact: 'graduation_date' }), fact('student_window_end', 'greaterThanInclusive', { fact: 'graduation_date' })),
+        all(
+          fact('graduation_date', 'lessThanInclusive', { fact: 'internship_start_date' }),
+          fact('internship_start_date', 'lessThanInclusive', { fact: 'graduate_window_end' }),
+          fact('is_unemployed_at_start', 'equal', 1),
+        ),
+        all(
+          fact('internship_start_date', 'lessThan', { fact: 'graduation_date' }),
+          fact('student_window_end', 'greaterThanInclusive', { fact: 'graduation_date' }),
+        ),
       ),
       fact('internship_months', 'greaterThanInclusive', p.min_internship_months),
     ],
     precompute: (f, p) => {
-      const wage = (p.min_wage_last_year as number[])[['一类', '二类', '三类'].indexOf(f.min_wage_class as string)] as number;
-      const isRetainedAward = f.is_retained === 1 && (f.unit_retention_rate as number) >= num(p.retention_rate_threshold);
+      const wage = (p.min_wage_last_year as number[])[
+        ['一类', '二类', '三类'].indexOf(f.min_wage_class as string)
+      ] as number;
+      const isRetainedAward =
+        f.is_retained === 1 && (f.unit_retention_rate as number) >= num(p.retention_rate_threshold);
       return {
         graduate_window_end: addMonths(f.graduation_date as number, num(p.graduate_months_window)),
         student_window_end: addMonths(f.internship_start_date as number, num(p.student_months_before_graduation)),
-        amount_fen: multiplyMoney(multiplyMoney(wage, num(p.subsidy_rate)), Math.min(f.internship_months as number, num(p.max_subsidy_months))) + (isRetainedAward ? num(p.retention_bonus) : 0),
+        amount_fen:
+          multiplyMoney(
+            multiplyMoney(wage, num(p.subsidy_rate)),
+            Math.min(f.internship_months as number, num(p.max_subsidy_months)),
+          ) + (isRetainedAward ? num(p.retention_bonus) : 0),
       };
     },
   },
@@ -103,7 +153,9 @@ const SPECS: Record<string, BaselineSpec> = {
       fact('claims_this_year', 'lessThan', p.max_claims_per_year),
     ],
     precompute: (f, p) => {
-      const cell = ['A', 'B', 'C'].indexOf(f.occupation_class as string) * 5 + ['高级技师', '技师', '高级', '中级', '初级'].indexOf(f.certificate_level as string);
+      const cell =
+        ['A', 'B', 'C'].indexOf(f.occupation_class as string) * 5 +
+        ['高级技师', '技师', '高级', '中级', '初级'].indexOf(f.certificate_level as string);
       const uplift = f.is_shortage_occupation === 1 ? num(p.shortage_uplift) : 0;
       return { amount_fen: multiplyMoney((p.standard as number[])[cell] as number, 1 + uplift) };
     },
@@ -124,10 +176,18 @@ export function createBaseline(policy: Policy, date: string) {
   const day = toDayNumber(date);
   const paramsByRegion = new Map<string, Params>();
   const paramsFor = (region: string): Params => {
-    if (!paramsByRegion.has(region)) paramsByRegion.set(region, Object.fromEntries([...bindParameters(policy, day, region)].map(([name, value]) => [name, value.value])));
+    if (!paramsByRegion.has(region))
+      paramsByRegion.set(
+        region,
+        Object.fromEntries([...bindParameters(policy, day, region)].map(([name, value]) => [name, value.value])),
+      );
     return paramsByRegion.get(region) as Params;
   };
-  const rules: RuleProperties[] = spec.conditions(paramsFor('320000')).map((condition, index) => ({ name: String(index), conditions: all(condition) as RuleProperties['conditions'], event: { type: `condition_${index}` } }));
+  const rules: RuleProperties[] = spec.conditions(paramsFor('320000')).map((condition, index) => ({
+    name: String(index),
+    conditions: all(condition) as RuleProperties['conditions'],
+    event: { type: `condition_${index}` },
+  }));
   const engine = new Engine(rules, { allowUndefinedFacts: true });
   return async function evaluateRow(columns: FactColumns, row: number): Promise<BaselineAnswer> {
     const region = columns.regions[columns.regionIndex[row] as number] as string;
@@ -136,7 +196,11 @@ export function createBaseline(policy: Policy, date: string) {
     const result = await engine.run({ ...facts, ...spec.precompute(facts, paramsFor(region)) });
     const failed = result.failureResults.map((rule) => Number(rule.name)).sort((a, b) => a - b)[0];
     if (failed !== undefined) return { outcome: 2, amountFen: 0, code: failed };
-    return { outcome: 1, amountFen: Number(result.almanac ? await result.almanac.factValue('amount_fen') : 0), code: 0 };
+    return {
+      outcome: 1,
+      amountFen: Number(result.almanac ? await result.almanac.factValue('amount_fen') : 0),
+      code: 0,
+    };
   };
 }
 

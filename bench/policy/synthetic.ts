@@ -11,8 +11,30 @@ import type { Policy } from '../../src/policies/types.ts';
 
 /** County and city codes spread over Jiangsu, with the cities that carry their own values; 310115 lies outside the scope. */
 const REGIONS = [
-  '320102', '320105', '320115', '320205', '320214', '320282', '320311', '320412', '320505', '320583', '320612', '320685',
-  '320703', '320812', '320902', '320981', '321002', '321084', '321112', '321202', '321283', '321302', '321322', '310115',
+  '320102',
+  '320105',
+  '320115',
+  '320205',
+  '320214',
+  '320282',
+  '320311',
+  '320412',
+  '320505',
+  '320583',
+  '320612',
+  '320685',
+  '320703',
+  '320812',
+  '320902',
+  '320981',
+  '321002',
+  '321084',
+  '321112',
+  '321202',
+  '321283',
+  '321302',
+  '321322',
+  '310115',
 ];
 
 /** A small, fast, seeded generator (mulberry32). */
@@ -32,8 +54,12 @@ type RowWriter = (put: Put, random: () => number) => void;
 
 // Date bounds parsed once: parsing per row would dominate generating a million rows.
 const DAYS = {
-  hireFrom: toDayNumber('2023-06-01'), hireTo: toDayNumber('2025-12-31'), birthFrom: toDayNumber('1995-01-01'),
-  birthTo: toDayNumber('2009-06-30'), graduateFrom: toDayNumber('2022-06-30'), graduateTo: toDayNumber('2025-06-30'),
+  hireFrom: toDayNumber('2023-06-01'),
+  hireTo: toDayNumber('2025-12-31'),
+  birthFrom: toDayNumber('1995-01-01'),
+  birthTo: toDayNumber('2009-06-30'),
+  graduateFrom: toDayNumber('2022-06-30'),
+  graduateTo: toDayNumber('2025-06-30'),
 };
 const between = (random: () => number, low: number, high: number) => low + Math.floor(random() * (high - low + 1));
 const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
@@ -46,7 +72,10 @@ const WRITERS: Record<string, RowWriter> = {
     put('ui_months_paid_last_year', random() < 0.9 ? 12 : between(random, 0, 11));
     put('insured_avg_last_year', average);
     put('insured_jan_last_year', january);
-    put('insured_dec_last_year', Math.max(0, january - between(random, 0, Math.ceil(average * 0.1)) - retired + between(random, 0, 3)));
+    put(
+      'insured_dec_last_year',
+      Math.max(0, january - between(random, 0, Math.ceil(average * 0.1)) - retired + between(random, 0, 3)),
+    );
     put('retired_or_deceased_last_year', retired);
     put('ui_contributions_last_year', average * between(random, 30_000, 45_000));
     put('enterprise_size', average > 1000 ? '大型' : average > 300 ? '中型' : average > 20 ? '小型' : '微型');

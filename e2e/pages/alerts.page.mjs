@@ -9,13 +9,17 @@ export class AlertsPage {
   async waitForList() {
     await this.page.getByLabel('预警类型', { exact: true }).waitFor();
     await this.table.locator('tbody tr.ant-table-row, tbody tr.ant-table-placeholder').first().waitFor();
-    await this.table.locator('.ant-spin-spinning').waitFor({ state: 'detached' }).catch(() => undefined);
+    await this.table
+      .locator('.ant-spin-spinning')
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined);
   }
 
   /** Picks an option of one of the filter selects by its label. */
   async choose(label, option) {
     const select = this.page.locator('.ant-select').filter({ has: this.page.getByLabel(label, { exact: true }) });
-    if ((await select.locator('.ant-select-content, .ant-select-selection-item').first().innerText()).trim() === option) return;
+    if ((await select.locator('.ant-select-content, .ant-select-selection-item').first().innerText()).trim() === option)
+      return;
     const answered = this.page.waitForResponse((response) => response.url().includes('/api/v1/monitoring/alerts?'));
     await this.page.getByLabel(label, { exact: true }).click();
     await this.page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
@@ -38,7 +42,10 @@ export class AlertsPage {
   /** 分派专员, confirmed; waits for the PATCH and the refreshed list. */
   async assign(uscc) {
     await this.row(uscc).first().getByRole('button', { name: '分派专员' }).click();
-    const answered = this.page.waitForResponse((response) => /\/api\/v1\/monitoring\/alerts\/\d+$/.test(response.url()) && response.request().method() === 'PATCH');
+    const answered = this.page.waitForResponse(
+      (response) =>
+        /\/api\/v1\/monitoring\/alerts\/\d+$/.test(response.url()) && response.request().method() === 'PATCH',
+    );
     await this.page.getByRole('tooltip').getByRole('button', { name: '确定' }).click();
     const response = await answered;
     if (!response.ok()) throw new Error(`PATCH alert answered ${response.status()}: ${await response.text()}`);
@@ -50,7 +57,10 @@ export class AlertsPage {
     await this.row(uscc).first().getByRole('button', { name: '办结' }).click();
     const dialog = this.page.getByRole('dialog');
     await dialog.getByLabel('办结说明').fill(note);
-    const answered = this.page.waitForResponse((response) => /\/api\/v1\/monitoring\/alerts\/\d+$/.test(response.url()) && response.request().method() === 'PATCH');
+    const answered = this.page.waitForResponse(
+      (response) =>
+        /\/api\/v1\/monitoring\/alerts\/\d+$/.test(response.url()) && response.request().method() === 'PATCH',
+    );
     await dialog.getByRole('button', { name: '办结' }).click();
     const response = await answered;
     if (!response.ok()) throw new Error(`PATCH alert answered ${response.status()}: ${await response.text()}`);

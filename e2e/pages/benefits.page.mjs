@@ -11,7 +11,10 @@ export class BenefitsPage {
   async startMatchRun({ policy, period }) {
     const form = this.page.getByRole('form', { name: '发起匹配' });
     await form.getByLabel('政策').click();
-    await this.page.locator('.ant-select-dropdown:visible').getByTitle(policy, { exact: typeof policy === 'string' }).click();
+    await this.page
+      .locator('.ant-select-dropdown:visible')
+      .getByTitle(policy, { exact: typeof policy === 'string' })
+      .click();
     await form.getByLabel('期间（YYYY 或 YYYYMM）').fill(period);
     await form.getByRole('button', { name: '发起匹配' }).click();
     const run = this.page.getByTestId('match-run');
@@ -33,7 +36,13 @@ export class BenefitsPage {
 
   /** Opens the case of the first notice whose text contains `text`. */
   async openCaseFromInbox(text) {
-    await this.page.getByTestId('benefit-inbox').locator('.ant-list-item').filter({ hasText: text }).first().getByRole('link', { name: '查看并办理' }).click();
+    await this.page
+      .getByTestId('benefit-inbox')
+      .locator('.ant-list-item')
+      .filter({ hasText: text })
+      .first()
+      .getByRole('link', { name: '查看并办理' })
+      .click();
     await this.page.getByTestId('case-explanation').waitFor();
   }
 
@@ -47,7 +56,12 @@ export class BenefitsPage {
 
   /** Waits until the case page shows a state (its reload follows an action), then answers it. */
   async waitForState(label) {
-    await this.page.getByTestId('case-state').filter({ hasText: label }).first().waitFor().catch(() => undefined);
+    await this.page
+      .getByTestId('case-state')
+      .filter({ hasText: label })
+      .first()
+      .waitFor()
+      .catch(() => undefined);
     return this.caseState();
   }
 
@@ -61,14 +75,19 @@ export class BenefitsPage {
     await form.getByLabel('开户银行').fill(bankName);
     await form.getByLabel('银行账号').fill(bankAccount);
     await form.getByLabel('账户名称').fill(accountHolder);
-    const answered = this.page.waitForResponse((response) => response.url().endsWith('/confirm') && response.request().method() === 'POST');
+    const answered = this.page.waitForResponse(
+      (response) => response.url().endsWith('/confirm') && response.request().method() === 'POST',
+    );
     await form.getByRole('button', { name: '确认申领' }).click();
     return answered;
   }
 
   /** The field errors the claim form shows right now. */
   async claimFieldErrors() {
-    return this.page.getByRole('form', { name: '确认申领（即申即享）' }).locator('.ant-form-item-explain-error').allInnerTexts();
+    return this.page
+      .getByRole('form', { name: '确认申领（即申即享）' })
+      .locator('.ant-form-item-explain-error')
+      .allInnerTexts();
   }
 
   async openCase(id) {
@@ -86,7 +105,9 @@ export class BenefitsPage {
     const dialog = this.page.getByRole('dialog', { name: '审核通过确认' });
     await dialog.getByTestId('money-preview').waitFor();
     await dialog.getByLabel('审核意见').fill(opinion);
-    const answered = this.page.waitForResponse((response) => response.url().endsWith('/approve') && response.request().method() === 'POST');
+    const answered = this.page.waitForResponse(
+      (response) => response.url().endsWith('/approve') && response.request().method() === 'POST',
+    );
     await dialog.getByRole('button', { name: '确认审核通过', exact: true }).click();
     return answered;
   }
@@ -106,18 +127,30 @@ export class BenefitsPage {
     const dialog = this.page.getByRole('dialog', { name: '生成支付指令确认' });
     await dialog.getByTestId('money-preview').waitFor();
     const previewTotal = (await dialog.getByTestId('money-preview-total').innerText()).trim();
-    const answered = this.page.waitForResponse((response) => response.url().endsWith('/api/v1/benefits/payment-batches') && response.request().method() === 'POST');
+    const answered = this.page.waitForResponse(
+      (response) =>
+        response.url().endsWith('/api/v1/benefits/payment-batches') && response.request().method() === 'POST',
+    );
     await dialog.getByRole('button', { name: '确认生成支付指令', exact: true }).click();
     const response = await answered;
-    const message = this.page.getByRole(response.ok() ? 'status' : 'alert').filter({ hasText: /支付指令|拨付|案件/ }).first();
+    const message = this.page
+      .getByRole(response.ok() ? 'status' : 'alert')
+      .filter({ hasText: /支付指令|拨付|案件/ })
+      .first();
     await message.waitFor();
     return { response, text: (await message.innerText()).trim(), previewTotal };
   }
 
   /** 下载指令文件 of the payment-batch row whose file name is `fileName`; answers the CSV's text. */
   async downloadPaymentFile(fileName) {
-    const row = this.page.getByTestId('payment-batches').locator('tbody tr.ant-table-row').filter({ hasText: fileName });
-    const [download] = await Promise.all([this.page.waitForEvent('download'), row.getByRole('button', { name: '下载指令文件' }).click()]);
+    const row = this.page
+      .getByTestId('payment-batches')
+      .locator('tbody tr.ant-table-row')
+      .filter({ hasText: fileName });
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      row.getByRole('button', { name: '下载指令文件' }).click(),
+    ]);
     return readFile(await download.path(), 'utf8');
   }
 
@@ -130,7 +163,9 @@ export class BenefitsPage {
 
   /** The case's history lines (from match to money), oldest first. */
   async historyLines() {
-    return (await this.page.getByTestId('case-history').locator('tbody tr.ant-table-row').allInnerTexts()).map((line) => line.replace(/\s+/g, ' ').trim());
+    return (await this.page.getByTestId('case-history').locator('tbody tr.ant-table-row').allInnerTexts()).map((line) =>
+      line.replace(/\s+/g, ' ').trim(),
+    );
   }
 
   /** The rows of the public 公示 table, as texts. */

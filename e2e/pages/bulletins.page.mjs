@@ -13,7 +13,10 @@ export class BulletinsPage {
     await this.generateButton.waitFor();
     const table = this.page.getByTestId('bulletins-table');
     await table.locator('tbody tr.ant-table-row, tbody tr.ant-table-placeholder').first().waitFor();
-    await table.locator('.ant-spin-spinning').waitFor({ state: 'detached' }).catch(() => undefined);
+    await table
+      .locator('.ant-spin-spinning')
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined);
   }
 
   async selectIn(label, option) {
@@ -26,10 +29,13 @@ export class BulletinsPage {
     await this.selectIn('年份', year);
     await this.selectIn('月份', month);
     if (region) await this.selectIn('地区', region);
-    const answered = this.page.waitForResponse((response) => response.url().endsWith('/api/v1/monitoring/bulletins') && response.request().method() === 'POST');
+    const answered = this.page.waitForResponse(
+      (response) => response.url().endsWith('/api/v1/monitoring/bulletins') && response.request().method() === 'POST',
+    );
     await this.generateButton.click();
     const response = await answered;
-    if (response.status() !== 201) throw new Error(`POST /monitoring/bulletins answered ${response.status()}: ${await response.text()}`);
+    if (response.status() !== 201)
+      throw new Error(`POST /monitoring/bulletins answered ${response.status()}: ${await response.text()}`);
     const bulletin = await response.json();
     await this.row(bulletin.id).waitFor();
     return bulletin;
@@ -41,13 +47,23 @@ export class BulletinsPage {
   }
 
   async downloadExcel(id) {
-    const [download] = await Promise.all([this.page.waitForEvent('download'), this.row(id).getByRole('button', { name: /下载 Excel/ }).click()]);
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.row(id)
+        .getByRole('button', { name: /下载 Excel/ })
+        .click(),
+    ]);
     return { fileName: download.suggestedFilename(), bytes: await readFile(await download.path()) };
   }
 
   /** Opens 打印页 (a new tab) and answers that tab once loaded. */
   async openPrintable(id) {
-    const [popup] = await Promise.all([this.page.waitForEvent('popup'), this.row(id).getByRole('link', { name: /打印页/ }).click()]);
+    const [popup] = await Promise.all([
+      this.page.waitForEvent('popup'),
+      this.row(id)
+        .getByRole('link', { name: /打印页/ })
+        .click(),
+    ]);
     await popup.waitForLoadState();
     return popup;
   }

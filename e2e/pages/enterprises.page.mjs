@@ -17,7 +17,10 @@ export class EnterprisesPage {
     // The filter bar first: while the menu switches pages, the previous page's tables linger.
     await this.regionPicker.waitFor();
     await this.page.locator('.ant-table-tbody').first().waitFor();
-    await this.page.locator('.ant-table .ant-spin-spinning').waitFor({ state: 'detached' }).catch(() => undefined);
+    await this.page
+      .locator('.ant-table .ant-spin-spinning')
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined);
   }
 
   /** The region names the cascader offers at its first level (cities). */

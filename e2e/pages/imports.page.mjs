@@ -36,11 +36,17 @@ export class ImportsPage {
   /** Picks the file through the browser's file chooser, as a user would, and waits for its run to show. */
   async upload(filePath) {
     const [chooser] = await Promise.all([this.page.waitForEvent('filechooser'), this.uploadButton.click()]);
-    const started = this.page.waitForResponse((response) => response.request().method() === 'POST' && response.url().includes('/api/v1/imports/'));
+    const started = this.page.waitForResponse(
+      (response) => response.request().method() === 'POST' && response.url().includes('/api/v1/imports/'),
+    );
     await chooser.setFiles(filePath);
     const response = await started;
-    if (response.status() !== 202) throw new Error(`the upload answered ${response.status()}: ${await response.text()}`);
-    await this.page.getByTestId('import-file').filter({ hasText: path.basename(filePath) }).waitFor();
+    if (response.status() !== 202)
+      throw new Error(`the upload answered ${response.status()}: ${await response.text()}`);
+    await this.page
+      .getByTestId('import-file')
+      .filter({ hasText: path.basename(filePath) })
+      .waitFor();
   }
 
   /** Waits until the run has left 导入中 and answers its status label. */

@@ -30,7 +30,9 @@ export class MonitoringPage {
 
   /** 重新汇总 (province HRSS): rebuilds the pre-aggregates, then waits for the new figures. */
   async summarise() {
-    const answered = this.page.waitForResponse((response) => response.url().endsWith('/api/v1/monitoring/refresh') && response.request().method() === 'POST');
+    const answered = this.page.waitForResponse(
+      (response) => response.url().endsWith('/api/v1/monitoring/refresh') && response.request().method() === 'POST',
+    );
     await this.refreshButton.click();
     const response = await answered;
     if (!response.ok()) throw new Error(`POST /monitoring/refresh answered ${response.status()}`);
@@ -59,7 +61,9 @@ export class MonitoringPage {
   /** Region names of the ranking table, in rank order. */
   async rankingNames() {
     await this.ranking.locator('tbody tr.ant-table-row').first().waitFor();
-    return (await this.ranking.locator('tbody tr.ant-table-row td:nth-child(2)').allInnerTexts()).map((text) => text.trim());
+    return (await this.ranking.locator('tbody tr.ant-table-row td:nth-child(2)').allInnerTexts()).map((text) =>
+      text.trim(),
+    );
   }
 
   /** The region names the cascader offers at its first level. */

@@ -47,7 +47,9 @@ export class PoliciesPage {
     if (value !== undefined) await dialog.getByLabel('取值').fill(String(value));
     if (reason !== undefined) await dialog.getByLabel('调整理由').fill(reason);
     if (doc !== undefined) await dialog.getByLabel('依据文号').fill(doc);
-    const answered = this.page.waitForResponse((response) => response.url().endsWith('/parameters') && response.request().method() === 'PATCH');
+    const answered = this.page.waitForResponse(
+      (response) => response.url().endsWith('/parameters') && response.request().method() === 'PATCH',
+    );
     await dialog.getByRole('button', { name: '保存为新版本' }).click();
     return answered;
   }

@@ -30,7 +30,9 @@ export class PolicyCalculatorPage {
       amount: await text('policy-amount'),
       provisional: await text('policy-provisional-amount'),
       certain: await text('policy-summary-amount'),
-      explanation: (await card.getByTestId('policy-explanation').first().locator('li').allInnerTexts()).map((line) => line.trim()),
+      explanation: (await card.getByTestId('policy-explanation').first().locator('li').allInnerTexts()).map((line) =>
+        line.trim(),
+      ),
     };
   }
 
@@ -72,7 +74,9 @@ export class PolicyCalculatorPage {
 
   /** Presses 计算 and waits for the answer of POST /policies/:code/calc. */
   async calculate() {
-    const answered = this.page.waitForResponse((response) => /\/api\/v1\/policies\/\w+\/calc$/.test(response.url()) && response.request().method() === 'POST');
+    const answered = this.page.waitForResponse(
+      (response) => /\/api\/v1\/policies\/\w+\/calc$/.test(response.url()) && response.request().method() === 'POST',
+    );
     await this.page.getByRole('button', { name: /^(loading )?计算$/ }).click();
     const response = await answered;
     if (!response.ok()) throw new Error(`POST calc answered ${response.status()}: ${await response.text()}`);
@@ -81,7 +85,11 @@ export class PolicyCalculatorPage {
 
   /** Waits until no question is marked 仍需回答 any more (the marks fade out). */
   async waitUntilNothingNeeded() {
-    await this.page.locator('.ant-form-item-explain').filter({ hasText: '仍需回答' }).first().waitFor({ state: 'detached' });
+    await this.page
+      .locator('.ant-form-item-explain')
+      .filter({ hasText: '仍需回答' })
+      .first()
+      .waitFor({ state: 'detached' });
   }
 
   /** The labels of the questions marked 仍需回答. */

@@ -21,7 +21,9 @@ export class SandboxPage {
 
   /** Runs the sandbox; answers the POST's JSON once the results are shown. */
   async run() {
-    const answered = this.page.waitForResponse((response) => /\/sandbox$/.test(response.url()) && response.request().method() === 'POST');
+    const answered = this.page.waitForResponse(
+      (response) => /\/sandbox$/.test(response.url()) && response.request().method() === 'POST',
+    );
     await this.page.getByRole('button', { name: /运行沙盘/ }).click();
     const response = await answered;
     if (!response.ok()) throw new Error(`POST sandbox answered ${response.status()}: ${await response.text()}`);
@@ -41,7 +43,9 @@ export class SandboxPage {
     const panel = this.results.getByRole('tabpanel', { name: tab });
     const rows = panel.locator('tbody tr.ant-table-row');
     await rows.first().waitFor();
-    const texts = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.innerText.trim())));
+    const texts = await rows.evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.innerText.trim())),
+    );
     await panel.locator('[data-drawn="true"]').waitFor();
     return texts.map(([name, before, after, delta]) => ({ name, before, after, delta }));
   }

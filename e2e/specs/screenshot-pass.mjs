@@ -6,7 +6,11 @@ const PHONE = { width: 390, height: 844 };
 /** Roles whose pages face enterprises and the public: no drafting notes there either. */
 const OUTWARD_ROLES = new Set(['enterprise', 'public']);
 /** The pages anyone opens without signing in. */
-const PUBLIC_PATHS = [['登录', '/login'], ['政策计算器（公众）', '/calculator'], ['公示', '/public/notices']];
+const PUBLIC_PATHS = [
+  ['登录', '/login'],
+  ['政策计算器（公众）', '/calculator'],
+  ['公示', '/public/notices'],
+];
 
 /** Officials' wide tables that must show every column (scrolling sideways with the key column fixed), by page. */
 const WIDE_TABLES = {
@@ -56,53 +60,80 @@ export async function screenshotPassSpec(runner, { newContext, baseUrl, demoAcco
 
   for (const account of demoAccounts) {
     const isOutward = OUTWARD_ROLES.has(account.role);
-    await runAs(runner, { newContext, baseUrl, account: demoAccount(demoAccounts, account.username), clockOffsetMs }, `screenshot pass (${account.username})`, ({ page, layout }) => {
-      const visited = [];
-      return [
-        ['visits every menu page at 1440 × 900', async () => {
-          await page.setViewportSize(DESKTOP);
-          for (const label of await layout.menuLabels()) {
-            await layout.openMenu(label);
-            await visit(page, label, `${account.username}-1440`, { isOutward });
-            const path = new URL(page.url()).pathname;
-            visited.push([label, path]);
-            for (const table of WIDE_TABLES[path] ?? []) for (const problem of await auditWideTable(page, table)) problems.push(`[${account.username}-1440 ${label}] ${problem}`);
-          }
-          for (const [label, path, place] of DRILL_DOWNS[account.username] ?? []) {
-            await page.goto(`${baseUrl}${path}`);
-            await visit(page, label, `${account.username}-1440`, { isOutward });
-            const trail = (await page.getByTestId('breadcrumbs').innerText().catch(() => '')).replace(/\s+/g, ' ');
-            if (!trail.includes(place)) problems.push(`[${account.username}-1440 ${label}] no breadcrumb naming ${place}: “${trail}”`);
-            for (const table of WIDE_TABLES[path] ?? []) for (const problem of await auditWideTable(page, table)) problems.push(`[${account.username}-1440 ${label}] ${problem}`);
-          }
-        }],
-        ...(account.role === 'enterprise'
-          ? [['visits the same pages at 390 × 844', async () => {
-              await page.setViewportSize(PHONE);
-              for (const [label, path] of visited) {
-                await page.goto(`${baseUrl}${path}`);
-                await visit(page, label, `${account.username}-390`, { isOutward });
-                for (const problem of await auditPhoneFrame(page)) problems.push(`[${account.username}-390 ${label}] ${problem}`);
-              }
+    await runAs(
+      runner,
+      { newContext, baseUrl, account: demoAccount(demoAccounts, account.username), clockOffsetMs },
+      `screenshot pass (${account.username})`,
+      ({ page, layout }) => {
+        const visited = [];
+        return [
+          [
+            'visits every menu page at 1440 × 900',
+            async () => {
               await page.setViewportSize(DESKTOP);
-            }]]
-          : []),
-      ];
-    });
+              for (const label of await layout.menuLabels()) {
+                await layout.openMenu(label);
+                await visit(page, label, `${account.username}-1440`, { isOutward });
+                const path = new URL(page.url()).pathname;
+                visited.push([label, path]);
+                for (const table of WIDE_TABLES[path] ?? [])
+                  for (const problem of await auditWideTable(page, table))
+                    problems.push(`[${account.username}-1440 ${label}] ${problem}`);
+              }
+              for (const [label, path, place] of DRILL_DOWNS[account.username] ?? []) {
+                await page.goto(`${baseUrl}${path}`);
+                await visit(page, label, `${account.username}-1440`, { isOutward });
+                const trail = (
+                  await page
+                    .getByTestId('breadcrumbs')
+                    .innerText()
+                    .catch(() => '')
+                ).replace(/\s+/g, ' ');
+                if (!trail.includes(place))
+                  problems.push(`[${account.username}-1440 ${label}] no breadcrumb naming ${place}: “${trail}”`);
+                for (const table of WIDE_TABLES[path] ?? [])
+                  for (const problem of await auditWideTable(page, table))
+                    problems.push(`[${account.username}-1440 ${label}] ${problem}`);
+              }
+            },
+          ],
+          ...(account.role === 'enterprise'
+            ? [
+                [
+                  'visits the same pages at 390 × 844',
+                  async () => {
+                    await page.setViewportSize(PHONE);
+                    for (const [label, path] of visited) {
+                      await page.goto(`${baseUrl}${path}`);
+                      await visit(page, label, `${account.username}-390`, { isOutward });
+                      for (const problem of await auditPhoneFrame(page))
+                        problems.push(`[${account.username}-390 ${label}] ${problem}`);
+                    }
+                    await page.setViewportSize(DESKTOP);
+                  },
+                ],
+              ]
+            : []),
+        ];
+      },
+    );
   }
 
   const context = await newContext();
   const page = await context.newPage();
   await runner.spec('screenshot pass (public pages)', page, [
-    ['visits the public pages at 1440 × 900 and 390 × 844', async () => {
-      for (const viewport of [DESKTOP, PHONE]) {
-        await page.setViewportSize(viewport);
-        for (const [label, path] of PUBLIC_PATHS) {
-          await page.goto(`${baseUrl}${path}`);
-          await visit(page, label, `public-${viewport.width}`, { isOutward: true });
+    [
+      'visits the public pages at 1440 × 900 and 390 × 844',
+      async () => {
+        for (const viewport of [DESKTOP, PHONE]) {
+          await page.setViewportSize(viewport);
+          for (const [label, path] of PUBLIC_PATHS) {
+            await page.goto(`${baseUrl}${path}`);
+            await visit(page, label, `public-${viewport.width}`, { isOutward: true });
+          }
         }
-      }
-    }],
+      },
+    ],
     ['finds no overflow, internal code or drafting note on any page', () => reportProblems(problems)],
   ]);
   await context.close();

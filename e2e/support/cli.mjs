@@ -12,16 +12,21 @@ export function yangfanJson(args, { dataDir }) {
   delete env.DATABASE_URL;
   delete env.NODE_ENV;
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['bin/yangfan.mjs', ...args, '--json'], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) {
-        reject(new Error(`yangfan ${args.join(' ')} failed (${error.code}): ${stderr || stdout}`));
-        return;
-      }
-      try {
-        resolve(JSON.parse(stdout));
-      } catch {
-        reject(new Error(`yangfan ${args.join(' ')} printed no JSON: ${stdout.slice(0, 300)}`));
-      }
-    });
+    execFile(
+      process.execPath,
+      ['bin/yangfan.mjs', ...args, '--json'],
+      { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error) {
+          reject(new Error(`yangfan ${args.join(' ')} failed (${error.code}): ${stderr || stdout}`));
+          return;
+        }
+        try {
+          resolve(JSON.parse(stdout));
+        } catch {
+          reject(new Error(`yangfan ${args.join(' ')} printed no JSON: ${stdout.slice(0, 300)}`));
+        }
+      },
+    );
   });
 }

@@ -13,6 +13,7 @@ export function watchCspViolations(page) {
 /** The same for every page of a browser context, into one list (each with the page's address). */
 export function watchContextCspViolations(context, violations) {
   context.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) violations.push(`${message.page()?.url() ?? '?'}: ${message.text()}`);
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+      violations.push(`${message.page()?.url() ?? '?'}: ${message.text()}`);
   });
 }

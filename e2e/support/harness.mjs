@@ -62,7 +62,8 @@ export function createRunner() {
 
   function summary() {
     console.log(`\n${passed} step(s) passed, ${failures.length} failed`);
-    for (const failure of failures) console.log(`  FAILED ${failure.spec} › ${failure.step}: ${failure.message.split('\n')[0]}`);
+    for (const failure of failures)
+      console.log(`  FAILED ${failure.spec} › ${failure.step}: ${failure.message.split('\n')[0]}`);
     return failures.length === 0;
   }
 

@@ -53,7 +53,11 @@ export async function startYangfan({ timeoutMs = 180_000, dataDir, databaseUrl, 
   delete env.YANGFAN_CLOCK_START;
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   if (clockStart) env.YANGFAN_CLOCK_START = clockStart;
-  const child = spawn(process.execPath, ['bin/yangfan.mjs', 'start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['bin/yangfan.mjs', 'start'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));

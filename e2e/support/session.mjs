@@ -16,8 +16,14 @@ export async function runAs(runner, { newContext, baseUrl, account, clockOffsetM
   const context = await newContext();
   const page = await context.newPage();
   const session = { page, layout: new LayoutPage(page) };
-  const signIn = [`signs in as ${account.username}`, () =>
-    new LoginPage(page, baseUrl).loginAs(account.username, account.password, { totpSecret: account.totpSecret, clockOffsetMs })];
+  const signIn = [
+    `signs in as ${account.username}`,
+    () =>
+      new LoginPage(page, baseUrl).loginAs(account.username, account.password, {
+        totpSecret: account.totpSecret,
+        clockOffsetMs,
+      }),
+  ];
   const logOut = ['logs out', () => session.layout.logout()];
   await runner.spec(title, page, [signIn, ...buildSteps(session), logOut]);
   await context.close();

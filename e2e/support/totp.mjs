@@ -45,7 +45,8 @@ export async function freshTotpCode(secretBase32, marginSeconds = 4, _clockOffse
   const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
   const secondsLeft = () => 30 - (Math.floor(Date.now() / 1000) % 30);
   if (secondsLeft() < marginSeconds) await sleep(secondsLeft() * 1000 + 200);
-  while (lastStepUsed.get(secretBase32) !== undefined && step() <= lastStepUsed.get(secretBase32)) await sleep(secondsLeft() * 1000 + 200);
+  while (lastStepUsed.get(secretBase32) !== undefined && step() <= lastStepUsed.get(secretBase32))
+    await sleep(secondsLeft() * 1000 + 200);
   lastStepUsed.set(secretBase32, step());
   return totpCode(secretBase32, Date.now());
 }

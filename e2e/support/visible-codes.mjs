@@ -7,7 +7,28 @@
  */
 
 // File extensions and top-level domains end dotted words that are not actions (export.xlsx, gov.cn).
-const NOT_ACTION_ENDINGS = new Set(['csv', 'xlsx', 'xls', 'pdf', 'png', 'jpg', 'jpeg', 'docx', 'doc', 'zip', 'txt', 'json', 'cn', 'com', 'org', 'net', 'gov', 'html', 'mjs', 'ts']);
+const NOT_ACTION_ENDINGS = new Set([
+  'csv',
+  'xlsx',
+  'xls',
+  'pdf',
+  'png',
+  'jpg',
+  'jpeg',
+  'docx',
+  'doc',
+  'zip',
+  'txt',
+  'json',
+  'cn',
+  'com',
+  'org',
+  'net',
+  'gov',
+  'html',
+  'mjs',
+  'ts',
+]);
 
 const CODE_PATTERNS = [
   // snake_case: two or more lowercase words joined by underscores (login_failure_limit).
@@ -15,7 +36,11 @@ const CODE_PATTERNS = [
   // A record number in the `#12` style (user #12, demo#1).
   { kind: 'record number', pattern: /#\d+/g },
   // A dotted action or key (auth.login, benefits.case.approve), not a file name or a domain.
-  { kind: 'dotted action', pattern: /(?<![\w.@/:-])[a-z][a-z_]*(?:\.[a-z][a-z_]*)+(?![\w@/-])/g, keep: (match) => !NOT_ACTION_ENDINGS.has(match.split('.').at(-1)) },
+  {
+    kind: 'dotted action',
+    pattern: /(?<![\w.@/:-])[a-z][a-z_]*(?:\.[a-z][a-z_]*)+(?![\w@/-])/g,
+    keep: (match) => !NOT_ACTION_ENDINGS.has(match.split('.').at(-1)),
+  },
   // A run id with a colon (match:1), as an actor or a source.
   { kind: 'colon id', pattern: /(?<![\w/-])[a-z][a-z_]*:\d+(?!\d)/g },
 ];

@@ -20,11 +20,21 @@ describe('yangfan audit verify', () => {
   let dir: string;
   let handle: DatabaseHandle;
   const env = () => ({
-    ...process.env, DATABASE_URL: '', YANGFAN_DB: path.join(dir, 'audit.db'), YANGFAN_DATA_DIR: dir, NODE_ENV: 'development',
-    YANGFAN_SM4_KEY: TEST_KEYS.encryption.toString('hex'), YANGFAN_MAC_KEY: TEST_KEYS.mac.toString('hex'), YANGFAN_INDEX_KEY: TEST_KEYS.blindIndex.toString('hex'),
+    ...process.env,
+    DATABASE_URL: '',
+    YANGFAN_DB: path.join(dir, 'audit.db'),
+    YANGFAN_DATA_DIR: dir,
+    NODE_ENV: 'development',
+    YANGFAN_SM4_KEY: TEST_KEYS.encryption.toString('hex'),
+    YANGFAN_MAC_KEY: TEST_KEYS.mac.toString('hex'),
+    YANGFAN_INDEX_KEY: TEST_KEYS.blindIndex.toString('hex'),
   });
   const yangfan = (...args: string[]) => {
-    const result = spawnSync(process.execPath, [BIN, 'audit', 'verify', ...args], { encoding: 'utf8', timeout: 60_000, env: env() });
+    const result = spawnSync(process.execPath, [BIN, 'audit', 'verify', ...args], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: env(),
+    });
     return { status: result.status, stdout: result.stdout.trim() };
   };
 
@@ -32,8 +42,20 @@ describe('yangfan audit verify', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'yangfan-audit-cli-'));
     handle = openDatabase({ dialect: 'sqlite', path: path.join(dir, 'audit.db') });
     await migrateToLatest(handle);
-    const chain = bindAuditChain(handle, { macKey: TEST_KEYS.mac, checkpointFile: path.join(dir, 'audit-checkpoints.jsonl'), everyRows: 100, everyMinutes: 0 });
-    for (let i = 0; i < 60; i++) await appendAudit(handle.db, 'sqlite', systemActor(), { action: 'test.write', outcome: 'success', objectId: i }, new Date());
+    const chain = bindAuditChain(handle, {
+      macKey: TEST_KEYS.mac,
+      checkpointFile: path.join(dir, 'audit-checkpoints.jsonl'),
+      everyRows: 100,
+      everyMinutes: 0,
+    });
+    for (let i = 0; i < 60; i++)
+      await appendAudit(
+        handle.db,
+        'sqlite',
+        systemActor(),
+        { action: 'test.write', outcome: 'success', objectId: i },
+        new Date(),
+      );
     await writeAuditCheckpoint(chain);
   });
   afterAll(async () => {
@@ -42,7 +64,10 @@ describe('yangfan audit verify', () => {
   });
 
   it('documents its results and exit codes in the help', () => {
-    const help = spawnSync(process.execPath, [BIN, 'audit', 'verify', '--help'], { encoding: 'utf8', env: env() }).stdout;
+    const help = spawnSync(process.execPath, [BIN, 'audit', 'verify', '--help'], {
+      encoding: 'utf8',
+      env: env(),
+    }).stdout;
     expect(help).toContain('退出码');
     expect(help).toContain('截断');
     expect(help).toContain('哈希被重算');
@@ -57,7 +82,13 @@ describe('yangfan audit verify', () => {
     await handle.db.deleteFrom('audit_log').where('id', '>', 10).execute();
     const truncated = yangfan();
     expect(truncated).toMatchObject({ status: 1 });
-    expect(truncated.stdout).toMatch(/^审计日志被截断：检查点记录到第 6\d 条，但该条或其前的记录已不在；此前 10 条完好/);
-    expect(JSON.parse(yangfan('--json').stdout)).toMatchObject({ ok: false, checked: 10, first_broken: { reason: 'truncated' } });
+    expect(truncated.stdout).toMatch(
+      /^审计日志被截断：检查点记录到第 6\d 条，但该条或其前的记录已不在；此前 10 条完好/,
+    );
+    expect(JSON.parse(yangfan('--json').stdout)).toMatchObject({
+      ok: false,
+      checked: 10,
+      first_broken: { reason: 'truncated' },
+    });
   }, 120_000);
 });

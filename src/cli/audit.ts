@@ -25,7 +25,12 @@ export function registerAuditCommands(program: Command): void {
     .option('--json', 'JSON 输出')
     .addHelpText('after', HELP)
     .action(async (options: { json?: boolean }) => {
-      await runCommand(options, () => withAppContext((ctx) => verifyAuditChain(ctx.db)), describeVerification, (r) => !r.ok);
+      await runCommand(
+        options,
+        () => withAppContext((ctx) => verifyAuditChain(ctx.db)),
+        describeVerification,
+        (r) => !r.ok,
+      );
     });
 }
 

@@ -12,7 +12,10 @@ function yangfan(...args: string[]) {
 
 describe('yangfan check', () => {
   it('answers {"valid":true} and exits 0 for a valid credit code', () => {
-    expect(yangfan('check', 'uscc', '91440300708461136T', '--json')).toMatchObject({ status: 0, stdout: '{"valid":true}' });
+    expect(yangfan('check', 'uscc', '91440300708461136T', '--json')).toMatchObject({
+      status: 0,
+      stdout: '{"valid":true}',
+    });
   });
 
   it('names the reason and exits 1 for a wrong check character', () => {

@@ -34,7 +34,9 @@ export function registerCheckCommands(program: Command): void {
         async (): Promise<UsccAnswer> => {
           const result = checkUscc(code);
           if (!result.valid) {
-            const override = isOverridableUsccReason(result.reason) ? await findOverrideInDatabase(result.normalized) : undefined;
+            const override = isOverridableUsccReason(result.reason)
+              ? await findOverrideInDatabase(result.normalized)
+              : undefined;
             return { valid: false, reason: result.reason, ...(override ? { override } : {}) };
           }
           regionCode = result.regionCode;
@@ -67,7 +69,9 @@ export function registerCheckCommands(program: Command): void {
           return { valid: true };
         },
         (answer) =>
-          answer.reason ? `无效：${ID_NUMBER_REASONS[answer.reason]}（${answer.reason}）` : `有效：公民身份号码校验通过，${summary}`,
+          answer.reason
+            ? `无效：${ID_NUMBER_REASONS[answer.reason]}（${answer.reason}）`
+            : `有效：公民身份号码校验通过，${summary}`,
         (answer) => !answer.valid,
       );
     });

@@ -8,23 +8,37 @@ import { runCommand, usageError } from './output.ts';
 export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
-    .description('向空数据库载入演示数据（江苏 13 市及昆山、泰兴、沭阳的企业、参保人员、24 个月名单与缴费、人员登记信息）')
-    .option('--scale <scale>', `规模：${Object.values(DEMO_SCALES).map((s) => `${s.name}（${s.enterprises} 家企业，约 ${s.persons} 人）`).join('、')}`, 'small')
+    .description(
+      '向空数据库载入演示数据（江苏 13 市及昆山、泰兴、沭阳的企业、参保人员、24 个月名单与缴费、人员登记信息）',
+    )
+    .option(
+      '--scale <scale>',
+      `规模：${Object.values(DEMO_SCALES)
+        .map((s) => `${s.name}（${s.enterprises} 家企业，约 ${s.persons} 人）`)
+        .join('、')}`,
+      'small',
+    )
     .option('--seed <n>', '随机种子：同一种子生成相同的数据', String(DEFAULT_DEMO_SEED))
     .option('--json', 'JSON 输出')
     .action(async (options: { scale: string; seed: string; json?: boolean }) => {
-      await runCommand(options, () => {
-        if (!isDemoScaleName(options.scale)) usageError(`规模应为 ${Object.keys(DEMO_SCALES).join('、')} 之一：${options.scale}`);
-        const seed = Number(options.seed);
-        if (!Number.isSafeInteger(seed) || seed < 0) usageError(`随机种子应为非负整数：${options.seed}`);
-        const scale = options.scale;
-        return withAppContext((ctx) => loadDemoData(ctx, { scale, seed, onProgress: progressPrinter() }));
-      }, (r) => [
-        `演示数据已载入（规模 ${r.scale}，种子 ${r.seed}，用时 ${r.seconds} 秒）：`,
-        `  企业 ${r.enterprises} 家（认定记录 ${r.recognitions} 条），参保人员 ${r.persons} 人，就业记录 ${r.spells} 段，`,
-        `  月度名单 ${r.roster_periods} 个、缴费汇总 ${r.contributions} 条；毕业生 ${r.graduates}、技能证书 ${r.skill_certificates}、`,
-        `  职称 ${r.professional_titles}、失业登记 ${r.unemployment_registrations}、脱贫/监测对象 ${r.poverty_status}。`,
-      ].join('\n'));
+      await runCommand(
+        options,
+        () => {
+          if (!isDemoScaleName(options.scale))
+            usageError(`规模应为 ${Object.keys(DEMO_SCALES).join('、')} 之一：${options.scale}`);
+          const seed = Number(options.seed);
+          if (!Number.isSafeInteger(seed) || seed < 0) usageError(`随机种子应为非负整数：${options.seed}`);
+          const scale = options.scale;
+          return withAppContext((ctx) => loadDemoData(ctx, { scale, seed, onProgress: progressPrinter() }));
+        },
+        (r) =>
+          [
+            `演示数据已载入（规模 ${r.scale}，种子 ${r.seed}，用时 ${r.seconds} 秒）：`,
+            `  企业 ${r.enterprises} 家（认定记录 ${r.recognitions} 条），参保人员 ${r.persons} 人，就业记录 ${r.spells} 段，`,
+            `  月度名单 ${r.roster_periods} 个、缴费汇总 ${r.contributions} 条；毕业生 ${r.graduates}、技能证书 ${r.skill_certificates}、`,
+            `  职称 ${r.professional_titles}、失业登记 ${r.unemployment_registrations}、脱贫/监测对象 ${r.poverty_status}。`,
+          ].join('\n'),
+      );
     });
 }
 

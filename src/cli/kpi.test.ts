@@ -12,16 +12,36 @@ import { loadReferenceData } from '../modules/reference/reference.loader.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/yangfan.mjs', import.meta.url));
 const SPEC_KEYS = [
-  'monitored_enterprises', 'insured_employees', 'new_hires', 'separations', 'absorbed_insured', 'absorbed_graduate_share',
-  'absorbed_high_skill_share', 'absorbed_senior_title_share', 'training_person_times', 'job_fairs', 'job_postings', 'demonstration_internship_bases',
+  'monitored_enterprises',
+  'insured_employees',
+  'new_hires',
+  'separations',
+  'absorbed_insured',
+  'absorbed_graduate_share',
+  'absorbed_high_skill_share',
+  'absorbed_senior_title_share',
+  'training_person_times',
+  'job_fairs',
+  'job_postings',
+  'demonstration_internship_bases',
 ];
 
 /** `yangfan kpi` through the real binary, on a SQLite file holding the hand-counted world. */
 describe('yangfan kpi', () => {
   let dir: string;
-  const env = () => ({ ...process.env, DATABASE_URL: '', YANGFAN_DB: path.join(dir, 'kpi.db'), YANGFAN_DATA_DIR: dir, NODE_ENV: 'development' });
+  const env = () => ({
+    ...process.env,
+    DATABASE_URL: '',
+    YANGFAN_DB: path.join(dir, 'kpi.db'),
+    YANGFAN_DATA_DIR: dir,
+    NODE_ENV: 'development',
+  });
   const yangfan = (...args: string[]) => {
-    const result = spawnSync(process.execPath, [BIN, 'kpi', ...args], { encoding: 'utf8', timeout: 30_000, env: env() });
+    const result = spawnSync(process.execPath, [BIN, 'kpi', ...args], {
+      encoding: 'utf8',
+      timeout: 30_000,
+      env: env(),
+    });
     return { status: result.status, stdout: result.stdout.trim() };
   };
 
@@ -41,7 +61,8 @@ describe('yangfan kpi', () => {
     const report = JSON.parse(stdout);
     expect(Object.keys(report)).toEqual(expect.arrayContaining(['period', 'region', 'indicators']));
     expect(report).toMatchObject({ period: 'plan', region: '320000' });
-    for (const key of SPEC_KEYS) expect(Object.keys(report.indicators[key]), key).toEqual(expect.arrayContaining(['actual', 'unit']));
+    for (const key of SPEC_KEYS)
+      expect(Object.keys(report.indicators[key]), key).toEqual(expect.arrayContaining(['actual', 'unit']));
     expect(report.indicators.absorbed_insured).toMatchObject({ actual: 8, target: 100_000, unit: '人' });
     expect(report.indicators.absorbed_senior_title_share.actual).toBe(0.125);
     expect(report.indicators.job_postings.actual).toBeNull();

@@ -9,14 +9,21 @@ import { runCommand, type CommandOptions } from './output.ts';
  * register, answering the batch summary (new candidates, unchanged, amount changed, timings).
  */
 export function registerMatchCommand(program: Command): void {
-  program.command('match <code>').description('免申即享匹配：按政策和期间比对全部企业，生成待确认名单')
+  program
+    .command('match <code>')
+    .description('免申即享匹配：按政策和期间比对全部企业，生成待确认名单')
     .requiredOption('--period <YYYY|YYYYMM>', '期间（稳岗返还为返还年度 YYYY；按月的政策为 YYYYMM）')
     .option('--json', 'JSON 输出')
     .action(async (code: string, options: CommandOptions & { period: string }) => {
-      await runCommand(options, () => withAppContext(async (ctx) => {
-        const actor = systemActor('cli:match');
-        return executeMatchRun(ctx, actor, await createMatchRun(ctx, ctx.db, actor, code, options.period));
-      }), describeRun);
+      await runCommand(
+        options,
+        () =>
+          withAppContext(async (ctx) => {
+            const actor = systemActor('cli:match');
+            return executeMatchRun(ctx, actor, await createMatchRun(ctx, ctx.db, actor, code, options.period));
+          }),
+        describeRun,
+      );
     });
 }
 

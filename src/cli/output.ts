@@ -3,7 +3,15 @@ import { AppError, isAppError, toErrorBody } from '../platform/errors.ts';
 /** Exit codes of SPEC §4: 0 success, 1 failure, 2 bad usage or an unusable file. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
-const USAGE_CODES = new Set(['VALIDATION_FAILED', 'BAD_REQUEST', 'INVALID_DATE', 'IMPORT_HEADER_INVALID', 'IMPORT_FILE_UNREADABLE', 'IMPORT_KIND_UNKNOWN', 'CALENDAR_FILE_INVALID']);
+const USAGE_CODES = new Set([
+  'VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'INVALID_DATE',
+  'IMPORT_HEADER_INVALID',
+  'IMPORT_FILE_UNREADABLE',
+  'IMPORT_KIND_UNKNOWN',
+  'CALENDAR_FILE_INVALID',
+]);
 
 export interface CommandOptions {
   json?: boolean;
@@ -31,7 +39,9 @@ export async function runCommand<T>(
 
 export function reportError(options: CommandOptions, error: unknown): void {
   // The operator at the console sees the cause of an unexpected error (not its stack: YANGFAN_DEBUG=1 for that).
-  const appError = isAppError(error) ? error : new AppError('INTERNAL', `系统内部错误：${(error as Error)?.message ?? String(error)}`);
+  const appError = isAppError(error)
+    ? error
+    : new AppError('INTERNAL', `系统内部错误：${(error as Error)?.message ?? String(error)}`);
   if (!isAppError(error) && process.env.YANGFAN_DEBUG) console.error(error);
   const body = toErrorBody(appError);
   if (options.json) process.stdout.write(`${JSON.stringify(body)}\n`);

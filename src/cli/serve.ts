@@ -33,7 +33,10 @@ export function registerServeCommands(program: Command): void {
     });
 }
 
-async function run(options: { port?: string; json?: boolean }, mode: { demo: boolean; buildWeb: boolean }): Promise<void> {
+async function run(
+  options: { port?: string; json?: boolean },
+  mode: { demo: boolean; buildWeb: boolean },
+): Promise<void> {
   try {
     const config = loadConfig();
     // `start` is the explicit demo flag: demo logins are listed only by a server started so.
@@ -41,7 +44,8 @@ async function run(options: { port?: string; json?: boolean }, mode: { demo: boo
     // The one-command demo keeps the console for the banner; request logs come back with LOG_LEVEL=info.
     if (mode.demo && !process.env.LOG_LEVEL) config.logLevel = 'warn';
     const port = options.port === undefined ? config.port : Number(options.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('VALIDATION_FAILED', `端口 ${options.port} 无效`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new AppError('VALIDATION_FAILED', `端口 ${options.port} 无效`);
     if (mode.buildWeb) ensureWebBuilt((line) => console.log(line));
     const ctx = createAppContext(config);
     await prepareDatabase(ctx);
@@ -54,7 +58,10 @@ async function run(options: { port?: string; json?: boolean }, mode: { demo: boo
     const logins = config.demo ? await listDemoLogins(ctx) : [];
     if (options.json) console.log(JSON.stringify({ url, database: ctx.dialect, logins }));
     else printBanner(url, ctx.dialect, logins);
-    if (config.clockStart) console.error(`演示时钟：系统时间自 ${config.clockStart.toISOString()} 起走（YANGFAN_CLOCK_START，仅用于演示与培训）`);
+    if (config.clockStart)
+      console.error(
+        `演示时钟：系统时间自 ${config.clockStart.toISOString()} 起走（YANGFAN_CLOCK_START，仅用于演示与培训）`,
+      );
   } catch (error) {
     reportError(options, error);
   }
@@ -71,14 +78,16 @@ async function loadDemoIntoEmptyRegister(ctx: AppContext, isJson: boolean): Prom
 }
 
 function printBanner(url: string, dialect: string, logins: Awaited<ReturnType<typeof listDemoLogins>>): void {
-  const lines = [
-    '',
-    `扬帆 Yangfan 已启动：${url}    数据库：${dialect}    接口文档：${url}/api/docs`,
-  ];
+  const lines = ['', `扬帆 Yangfan 已启动：${url}    数据库：${dialect}    接口文档：${url}/api/docs`];
   if (logins.length > 0) {
-    lines.push('', '演示账号（密码均为 ' + (logins[0]?.password ?? '') + '；带 TOTP 的账号需在验证器中添加密钥，或在登录页扫码）：');
+    lines.push(
+      '',
+      '演示账号（密码均为 ' + (logins[0]?.password ?? '') + '；带 TOTP 的账号需在验证器中添加密钥，或在登录页扫码）：',
+    );
     for (const login of logins) {
-      lines.push(`  ${login.username.padEnd(22)} ${login.roleLabel.padEnd(8)} ${login.totpSecret ? `TOTP 密钥 ${login.totpSecret}` : ''}`);
+      lines.push(
+        `  ${login.username.padEnd(22)} ${login.roleLabel.padEnd(8)} ${login.totpSecret ? `TOTP 密钥 ${login.totpSecret}` : ''}`,
+      );
     }
   }
   console.log(lines.join('\n'));

@@ -30,26 +30,34 @@ export function registerUserCommands(program: Command): void {
     .option('--json', 'JSON 输出')
     .action(async (username: string, options: UserAddOptions) => {
       const generated = options.password ? undefined : `Yf-${randomBytes(9).toString('base64url')}7`;
-      await runCommand(options, () => withAppContext(async (ctx) => {
-        const { user: created, totpSecret } = await createUser(ctx, systemActor('cli:user add'), {
-          username,
-          displayName: options.name ?? username,
-          role: options.role,
-          regionCode: options.region,
-          uscc: options.uscc,
-          password: options.password ?? generated!,
-          phone: options.phone,
-        });
-        return {
-          username: created.username,
-          role: created.role,
-          ...(totpSecret ? { totp_secret: totpSecret } : {}),
-          ...(generated ? { password: generated } : {}),
-        };
-      }), (r) => [
-        `已创建账号 ${r.username}（${r.role}）`,
-        r.password ? `初始密码：${r.password}` : '',
-        r.totp_secret ? `TOTP 密钥：${r.totp_secret}（请在验证器应用中添加）` : '',
-      ].filter(Boolean).join('\n'));
+      await runCommand(
+        options,
+        () =>
+          withAppContext(async (ctx) => {
+            const { user: created, totpSecret } = await createUser(ctx, systemActor('cli:user add'), {
+              username,
+              displayName: options.name ?? username,
+              role: options.role,
+              regionCode: options.region,
+              uscc: options.uscc,
+              password: options.password ?? generated!,
+              phone: options.phone,
+            });
+            return {
+              username: created.username,
+              role: created.role,
+              ...(totpSecret ? { totp_secret: totpSecret } : {}),
+              ...(generated ? { password: generated } : {}),
+            };
+          }),
+        (r) =>
+          [
+            `已创建账号 ${r.username}（${r.role}）`,
+            r.password ? `初始密码：${r.password}` : '',
+            r.totp_secret ? `TOTP 密钥：${r.totp_secret}（请在验证器应用中添加）` : '',
+          ]
+            .filter(Boolean)
+            .join('\n'),
+      );
     });
 }

@@ -8,7 +8,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 const BIN = fileURLToPath(new URL('../../bin/yangfan.mjs', import.meta.url));
 // The command reads the loaded calendar years from the database: a fresh one in a temporary directory.
 const dir = mkdtempSync(path.join(tmpdir(), 'yangfan-workdays-'));
-const env = { ...process.env, DATABASE_URL: '', YANGFAN_DB: path.join(dir, 'workdays.db'), YANGFAN_DATA_DIR: dir, NODE_ENV: 'development' };
+const env = {
+  ...process.env,
+  DATABASE_URL: '',
+  YANGFAN_DB: path.join(dir, 'workdays.db'),
+  YANGFAN_DATA_DIR: dir,
+  NODE_ENV: 'development',
+};
 
 /** Runs the real command line and parses its JSON answer. */
 function yangfan(...args: string[]) {
@@ -34,8 +40,14 @@ describe('yangfan workdays', { timeout: 120_000 }, () => {
   });
 
   it('exits 2 for a malformed date or count', () => {
-    expect(yangfan('workdays', 'add', '2025-9-26', '20')).toMatchObject({ status: 2, json: { error: { code: 'INVALID_DATE' } } });
-    expect(yangfan('workdays', 'add', '2025-09-26', '20天')).toMatchObject({ status: 2, json: { error: { code: 'VALIDATION_FAILED' } } });
+    expect(yangfan('workdays', 'add', '2025-9-26', '20')).toMatchObject({
+      status: 2,
+      json: { error: { code: 'INVALID_DATE' } },
+    });
+    expect(yangfan('workdays', 'add', '2025-09-26', '20天')).toMatchObject({
+      status: 2,
+      json: { error: { code: 'VALIDATION_FAILED' } },
+    });
     expect(yangfan('workdays', 'between', '2025-02-30', '2025-03-03')).toMatchObject({ status: 2 });
   });
 });

@@ -1,4 +1,10 @@
-import type { ApiTokenTable, LoginAttemptTable, LoginGuardTable, SessionTable, UserTable } from '../modules/accounts/accounts.table.ts';
+import type {
+  ApiTokenTable,
+  LoginAttemptTable,
+  LoginGuardTable,
+  SessionTable,
+  UserTable,
+} from '../modules/accounts/accounts.table.ts';
 import type {
   EnterpriseChangeTable,
   EnterpriseNotificationContactTable,
@@ -35,7 +41,11 @@ import type {
   MonitoringRefreshTable,
 } from '../modules/monitoring/monitoring.table.ts';
 import type { BenefitHistoryTable, BenefitIdentityTable } from '../modules/policy/benefit-records.table.ts';
-import type { PolicySandboxChangeTable, PolicySandboxRunTable, PolicyVersionTable } from '../modules/policy/policy.table.ts';
+import type {
+  PolicySandboxChangeTable,
+  PolicySandboxRunTable,
+  PolicyVersionTable,
+} from '../modules/policy/policy.table.ts';
 import type {
   IndustryTable,
   OccupationTable,

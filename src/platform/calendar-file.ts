@@ -39,31 +39,39 @@ const DOCUMENT_NUMBER = /^\S+〔\d{4}〕\S*\d+号$/;
 
 /** Parses and checks a calendar file's text; throws CALENDAR_FILE_INVALID listing every problem. */
 export function parseCalendarFile(text: string): CalendarYearFile {
-  if (Buffer.byteLength(text, 'utf8') > CALENDAR_FILE_MAX_BYTES) refuse([`文件超过 ${CALENDAR_FILE_MAX_BYTES / 1024} KB，节假日安排文件应只含一年的安排`]);
+  if (Buffer.byteLength(text, 'utf8') > CALENDAR_FILE_MAX_BYTES)
+    refuse([`文件超过 ${CALENDAR_FILE_MAX_BYTES / 1024} KB，节假日安排文件应只含一年的安排`]);
   let raw: unknown;
   try {
     raw = parseYaml(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     refuse([`文件不是有效的 JSON 或 YAML：${(error as Error).message.split('\n')[0]}`]);
   }
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) refuse(['文件内容应为一个对象，含 year、document_number、holidays、workdays 等字段']);
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    refuse(['文件内容应为一个对象，含 year、document_number、holidays、workdays 等字段']);
   return checkCalendarYear(raw as Record<string, unknown>);
 }
 
 function checkCalendarYear(raw: Record<string, unknown>): CalendarYearFile {
   const problems: string[] = [];
-  for (const key of Object.keys(raw)) if (!KNOWN_KEYS.has(key)) problems.push(`未知字段 ${key}（可用字段：${[...KNOWN_KEYS].join('、')}）`);
+  for (const key of Object.keys(raw))
+    if (!KNOWN_KEYS.has(key)) problems.push(`未知字段 ${key}（可用字段：${[...KNOWN_KEYS].join('、')}）`);
 
   const year = raw.year;
   const isYearValid = typeof year === 'number' && Number.isInteger(year) && year >= 2000 && year <= 2100;
   if (!isYearValid) problems.push('year 应为 2000–2100 之间的整数年份，如 2027');
-  else if (isPackageYear(year)) problems.push(`${year} 年已由内置官方日历收录（${CALENDAR_COVERAGE.firstYear}–${CALENDAR_COVERAGE.lastYear} 年），无需录入`);
+  else if (isPackageYear(year))
+    problems.push(
+      `${year} 年已由内置官方日历收录（${CALENDAR_COVERAGE.firstYear}–${CALENDAR_COVERAGE.lastYear} 年），无需录入`,
+    );
 
   const documentNumber = typeof raw.document_number === 'string' ? raw.document_number.trim() : '';
   if (documentNumber === '') problems.push('缺少 document_number（通知文号，如 国办发明电〔2025〕7号）');
-  else if (!DOCUMENT_NUMBER.test(documentNumber)) problems.push(`文号“${documentNumber}”格式不正确，应如 国办发明电〔2025〕7号`);
+  else if (!DOCUMENT_NUMBER.test(documentNumber))
+    problems.push(`文号“${documentNumber}”格式不正确，应如 国办发明电〔2025〕7号`);
 
-  const title = optionalText(raw.title, 'title', problems) ?? (isYearValid ? `国务院办公厅关于${year}年部分节假日安排的通知` : '');
+  const title =
+    optionalText(raw.title, 'title', problems) ?? (isYearValid ? `国务院办公厅关于${year}年部分节假日安排的通知` : '');
   const url = optionalText(raw.url, 'url', problems);
   if (url !== null && !/^https?:\/\/\S+$/.test(url)) problems.push('url 应为 http(s) 网址');
 
@@ -73,7 +81,8 @@ function checkCalendarYear(raw: Record<string, unknown>): CalendarYearFile {
   if (Array.isArray(raw.holidays) && raw.holidays.length === 0) problems.push('holidays 为空：每年的通知都有放假安排');
   for (const day of workdays) {
     const weekday = weekdayOf(day.date);
-    if (weekday >= 1 && weekday <= 5) problems.push(`调休上班日 ${day.date} 是${WEEKDAY_NAMES[weekday]}，本来就是工作日，应为周六或周日`);
+    if (weekday >= 1 && weekday <= 5)
+      problems.push(`调休上班日 ${day.date} 是${WEEKDAY_NAMES[weekday]}，本来就是工作日，应为周六或周日`);
   }
   const holidayDates = new Set(holidays.map((d) => d.date));
   for (const day of workdays) if (holidayDates.has(day.date)) problems.push(`${day.date} 同时列为放假日和调休上班日`);
@@ -84,7 +93,13 @@ function checkCalendarYear(raw: Record<string, unknown>): CalendarYearFile {
 
 const WEEKDAY_NAMES = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 
-function readDays(value: unknown, field: string, label: string, year: number | undefined, problems: string[]): CalendarDay[] {
+function readDays(
+  value: unknown,
+  field: string,
+  label: string,
+  year: number | undefined,
+  problems: string[],
+): CalendarDay[] {
   if (value === undefined && field === 'workdays') return [];
   if (!Array.isArray(value)) {
     problems.push(`${field} 应为列表（${label}），每项 { date, name } 或 { from, to, name }`);
@@ -148,5 +163,7 @@ function optionalText(value: unknown, field: string, problems: string[]): string
 }
 
 function refuse(problems: string[]): never {
-  throw new AppError('CALENDAR_FILE_INVALID', `节假日安排文件有 ${problems.length} 处问题：${problems.join('；')}`, { problems });
+  throw new AppError('CALENDAR_FILE_INVALID', `节假日安排文件有 ${problems.length} 处问题：${problems.join('；')}`, {
+    problems,
+  });
 }

@@ -18,7 +18,9 @@ interface ChineseDays {
   getDayDetail(date: string): { work: boolean; name: string; date: string };
 }
 const { default: chineseDays } = (await import('chinese-days')) as unknown as { default: ChineseDays };
-const data = createRequire(import.meta.url)('chinese-days/dist/chinese-days.json') as { holidays: Record<string, string> };
+const data = createRequire(import.meta.url)('chinese-days/dist/chinese-days.json') as {
+  holidays: Record<string, string>;
+};
 
 describe('calendar against the chinese-days package', () => {
   it('covers exactly the years the package has notices for', () => {

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { afterEach } from 'vitest';
 import {
-  addWorkdays, addWorkdaysProvisional, CALENDAR_COVERAGE, installLoadedCalendarYears, isWorkday, isYearCovered, workdaysBetween, workdaysBetweenProvisional,
+  addWorkdays,
+  addWorkdaysProvisional,
+  CALENDAR_COVERAGE,
+  installLoadedCalendarYears,
+  isWorkday,
+  isYearCovered,
+  workdaysBetween,
+  workdaysBetweenProvisional,
 } from './calendar.ts';
 
 const notCovered = expect.objectContaining({ code: 'CALENDAR_NOT_COVERED' });
@@ -87,7 +94,9 @@ describe('workdaysBetween', () => {
   });
 
   it('refuses a reversed range with VALIDATION_FAILED', () => {
-    expect(() => workdaysBetween('2025-10-31', '2025-10-01')).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
+    expect(() => workdaysBetween('2025-10-31', '2025-10-01')).toThrow(
+      expect.objectContaining({ code: 'VALIDATION_FAILED' }),
+    );
   });
 });
 
@@ -109,7 +118,13 @@ describe('calendar coverage', () => {
 
 describe('years beyond the package', () => {
   // Test data, not the official 2027 arrangement (src/test/fixtures/calendar-2027-test-data.yaml).
-  const testYear = { year: 2027, documentNumber: '测试用〔2026〕1号', version: 1, holidays: new Set(['2027-01-01', '2027-02-08']), workdays: new Set(['2027-02-06']) };
+  const testYear = {
+    year: 2027,
+    documentNumber: '测试用〔2026〕1号',
+    version: 1,
+    holidays: new Set(['2027-01-01', '2027-02-08']),
+    workdays: new Set(['2027-02-06']),
+  };
   afterEach(() => installLoadedCalendarYears([]));
 
   it('counts a loaded year with its holidays and make-up days', () => {
@@ -118,7 +133,9 @@ describe('years beyond the package', () => {
     expect(isWorkday('2027-01-01')).toBe(false);
     expect(isWorkday('2027-02-06')).toBe(true);
     expect(addWorkdays('2026-12-15', 20)).toBe('2027-01-13');
-    expect(() => isWorkday('2028-01-03')).toThrow(expect.objectContaining({ code: 'CALENDAR_NOT_COVERED', message: expect.stringContaining('已录入的 2027 年') }));
+    expect(() => isWorkday('2028-01-03')).toThrow(
+      expect.objectContaining({ code: 'CALENDAR_NOT_COVERED', message: expect.stringContaining('已录入的 2027 年') }),
+    );
   });
 
   it('counts a year not loaded Monday to Friday only when asked for a provisional answer, and names it', () => {

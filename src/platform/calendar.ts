@@ -120,7 +120,7 @@ function stepWorkdays(date: string, n: number, isWorkdayOn: (day: string) => boo
   if (!Number.isSafeInteger(n)) throw new AppError('VALIDATION_FAILED', `工作日数应为整数：${String(n)}`);
   const step = n < 0 ? -1 : 1;
   let current = date;
-  for (let remaining = Math.abs(n); remaining > 0; ) {
+  for (let remaining = Math.abs(n); remaining > 0;) {
     current = addDays(current, step);
     if (isWorkdayOn(current)) remaining -= 1;
   }

@@ -15,7 +15,11 @@ function nameOf(key: string, fallback: string): string {
 /** auth.login → 登录; import.roster → 导入参保人员名单; an unknown action → 其他操作. */
 export function auditActionNameZh(action: string): string {
   const imported = /^import\.(\w+)$/.exec(action);
-  if (imported) return nameOf('code.action.import', '导入{kind}').replace('{kind}', nameOf(`code.snapshot.${imported[1]}`, 'code.snapshot.unknown'));
+  if (imported)
+    return nameOf('code.action.import', '导入{kind}').replace(
+      '{kind}',
+      nameOf(`code.snapshot.${imported[1]}`, 'code.snapshot.unknown'),
+    );
   return nameOf(`code.action.${action}`, 'code.action.unknown');
 }
 

@@ -28,7 +28,10 @@ export const ERROR_CODES = {
   INVALID_DATE: { status: 400, message: '日期格式应为 YYYY-MM-DD 且为真实日期' },
   INVALID_USCC: { status: 400, message: '统一社会信用代码不正确' },
   USCC_OVERRIDE_NOT_NEEDED: { status: 422, message: '该统一社会信用代码校验通过，无需登记人工核验例外' },
-  USCC_OVERRIDE_NOT_ALLOWED: { status: 422, message: '只有校验位不符的统一社会信用代码可以登记人工核验例外；位数、字符或区划码错误的代码请更正后再录入' },
+  USCC_OVERRIDE_NOT_ALLOWED: {
+    status: 422,
+    message: '只有校验位不符的统一社会信用代码可以登记人工核验例外；位数、字符或区划码错误的代码请更正后再录入',
+  },
   INVALID_ID_NUMBER: { status: 400, message: '公民身份号码不正确' },
   INVALID_REGION: { status: 400, message: '地区代码不是江苏省现行行政区划代码' },
   IMPORT_HEADER_INVALID: { status: 400, message: '导入文件表头不正确' },
@@ -36,7 +39,10 @@ export const ERROR_CODES = {
   IMPORT_KIND_UNKNOWN: { status: 400, message: '不支持的导入类型' },
   IMPORT_FILE_TOO_LARGE: { status: 413, message: '导入文件超过大小上限' },
   WEAK_PASSWORD: { status: 400, message: '密码强度不足' },
-  PASSWORD_CHANGE_REQUIRED: { status: 403, message: '请先修改密码：密码已被管理员重置或仍是初始密码，修改后才能继续使用' },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    message: '请先修改密码：密码已被管理员重置或仍是初始密码，修改后才能继续使用',
+  },
   // The policy engine's own codes (src/policies/errors.ts), as the API answers them.
   POLICY_NOT_FOUND: { status: 404, message: '没有该编码的政策' },
   POLICY_INVALID: { status: 422, message: '政策未通过加载检查（规则有空档、重叠或类型错误）' },

@@ -4,7 +4,9 @@ import { loadHttpLimits } from '../platform/http/http-limits.ts';
 import { buildTestApp, type TestApp } from '../test/app.ts';
 
 const CALC = '/api/v1/policies/stable_jobs_refund/calc';
-const factsOf = (count: number) => ({ facts: Object.fromEntries(Array.from({ length: count }, (_, i) => [`k${i}`, i])) });
+const factsOf = (count: number) => ({
+  facts: Object.fromEntries(Array.from({ length: count }, (_, i) => [`k${i}`, i])),
+});
 
 /** Anonymous routes do bounded work: small bodies, few keys, short error lists. No timing assertions. */
 describe('bounded work for anonymous callers', () => {
@@ -19,7 +21,12 @@ describe('bounded work for anonymous callers', () => {
   it('refuses the 6.6 MB calculator body of 400,000 facts with 413 and a short Chinese answer', async () => {
     const payload = JSON.stringify(factsOf(400_000));
     expect(payload.length).toBeGreaterThan(limits.anonymousBodyMaxBytes);
-    const response = await t.app.inject({ method: 'POST', url: CALC, headers: { 'content-type': 'application/json' }, payload });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: CALC,
+      headers: { 'content-type': 'application/json' },
+      payload,
+    });
     expect(response.statusCode).toBe(413);
     expect(response.json().error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: '请求体过大' });
     expect(response.body.length).toBeLessThan(500);
@@ -28,7 +35,12 @@ describe('bounded work for anonymous callers', () => {
   it('refuses a body under the size limit with more keys than allowed', async () => {
     const payload = JSON.stringify(factsOf(limits.anonymousJsonMaxValues + 1));
     expect(payload.length).toBeLessThan(limits.anonymousBodyMaxBytes);
-    const response = await t.app.inject({ method: 'POST', url: CALC, headers: { 'content-type': 'application/json' }, payload });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: CALC,
+      headers: { 'content-type': 'application/json' },
+      payload,
+    });
     expect(response.statusCode).toBe(413);
     expect(response.json().error.message).toContain(`不能超过 ${limits.anonymousJsonMaxValues} 个`);
   });
@@ -49,7 +61,12 @@ describe('bounded work for anonymous callers', () => {
     expect(ok.statusCode).toBe(200);
     const { cookie } = await t.loginAs('city_hrss');
     const payload = JSON.stringify({ note: 'x'.repeat(limits.anonymousBodyMaxBytes * 2) });
-    const logout = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie, 'content-type': 'application/json' }, payload });
+    const logout = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { cookie, 'content-type': 'application/json' },
+      payload,
+    });
     expect(logout.statusCode).toBeLessThan(300);
   });
 });

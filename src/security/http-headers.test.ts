@@ -26,7 +26,11 @@ describe('security headers', () => {
 
   it('marks every API answer no-store, errors included', async () => {
     const { cookie } = await t.loginAs('city_hrss');
-    for (const [url, headers] of [['/api/v1/auth/me', { cookie }], ['/api/v1/auth/me', {}], ['/api/v1/no-such-route', {}]] as const) {
+    for (const [url, headers] of [
+      ['/api/v1/auth/me', { cookie }],
+      ['/api/v1/auth/me', {}],
+      ['/api/v1/no-such-route', {}],
+    ] as const) {
       const response = await t.app.inject({ method: 'GET', url, headers });
       expect(response.headers['cache-control'], url).toBe('no-store');
       expect(response.headers['content-security-policy'], url).toBeDefined();
@@ -34,7 +38,10 @@ describe('security headers', () => {
   });
 
   it('adds HSTS and upgrade-insecure-requests in production', async () => {
-    const app = await buildApp({ ...t.ctx, config: { ...t.ctx.config, environment: 'production', logLevel: 'silent' } });
+    const app = await buildApp({
+      ...t.ctx,
+      config: { ...t.ctx.config, environment: 'production', logLevel: 'silent' },
+    });
     try {
       const response = await app.inject({ method: 'GET', url: '/api/v1/health' });
       expect(response.headers['strict-transport-security']).toMatch(/max-age=\d+; includeSubDomains/);

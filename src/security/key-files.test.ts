@@ -24,7 +24,8 @@ const withKeyFile = (content: string) => {
   writeFileSync(path.join(dir, 'dev-keys.json'), content);
   return { dir, file: path.join(dir, 'dev-keys.json') };
 };
-const load = (dir: string, env: Record<string, string> = {}) => loadConfig({ YANGFAN_DATA_DIR: dir, ...env } as NodeJS.ProcessEnv);
+const load = (dir: string, env: Record<string, string> = {}) =>
+  loadConfig({ YANGFAN_DATA_DIR: dir, ...env } as NodeJS.ProcessEnv);
 
 describe('key files stop a broken start, naming the file and the field', () => {
   it('reads a well-formed file', () => {
@@ -39,7 +40,9 @@ describe('key files stop a broken start, naming the file and the field', () => {
 
   it('refuses a short, non-hex or missing field, naming it', () => {
     const short = withKeyFile(JSON.stringify({ ...GOOD, mac: '08'.repeat(16) }));
-    expect(() => load(short.dir)).toThrow(`密钥文件 ${short.file} 的字段 mac 应为 64 位十六进制字符（32 字节），现为 32 个字符`);
+    expect(() => load(short.dir)).toThrow(
+      `密钥文件 ${short.file} 的字段 mac 应为 64 位十六进制字符（32 字节），现为 32 个字符`,
+    );
     const notHex = withKeyFile(JSON.stringify({ ...GOOD, encryption: 'zz'.repeat(16) }));
     expect(() => load(notHex.dir)).toThrow(/字段 encryption 应为 32 位十六进制字符/);
     const { blindIndex: _omitted, ...missing } = GOOD;
@@ -57,7 +60,12 @@ describe('key files stop a broken start, naming the file and the field', () => {
     const dir = tempDir();
     expect(() => load(dir, { NODE_ENV: 'production' })).toThrow(/生产环境必须通过环境变量提供密钥/);
     expect(existsSync(path.join(dir, 'dev-keys.json'))).toBe(false);
-    const env = { NODE_ENV: 'production', YANGFAN_SM4_KEY: 'a'.repeat(32), YANGFAN_MAC_KEY: 'b'.repeat(62), YANGFAN_INDEX_KEY: 'c'.repeat(64) };
+    const env = {
+      NODE_ENV: 'production',
+      YANGFAN_SM4_KEY: 'a'.repeat(32),
+      YANGFAN_MAC_KEY: 'b'.repeat(62),
+      YANGFAN_INDEX_KEY: 'c'.repeat(64),
+    };
     expect(() => load(dir, env)).toThrow('YANGFAN_MAC_KEY 应为 64 位十六进制字符');
   });
 });
@@ -87,14 +95,22 @@ describe('a lost development key file is not silently replaced', () => {
 describe.each(testDialects())('the database remembers its keys (%s)', (dialect) => {
   it('records the keys of the first start and refuses others', async () => {
     const database = await createTestDatabase(dialect);
-    const config = (keys: Config['keys'], keySource: Config['keySource']): Config => ({ ...load(tempDir()), keys, keySource });
+    const config = (keys: Config['keys'], keySource: Config['keySource']): Config => ({
+      ...load(tempDir()),
+      keys,
+      keySource,
+    });
     const contextWith = (c: Config) => ({ ...createAppContext(c, database), close: async () => {} });
     try {
       await verifyDatabaseKeys(contextWith(config(TEST_KEYS, { kind: 'environment' })));
       await verifyDatabaseKeys(contextWith(config(TEST_KEYS, { kind: 'environment' })));
       const other = { ...TEST_KEYS, mac: Buffer.alloc(32, 1) };
-      await expect(verifyDatabaseKeys(contextWith(config(other, { kind: 'environment' })))).rejects.toThrow(/环境变量 YANGFAN_SM4_KEY.*与数据库中数据所用的密钥不符/);
-      await expect(verifyDatabaseKeys(contextWith(config(other, { kind: 'file', path: '/srv/keys.json', isNew: false })))).rejects.toThrow('密钥文件 /srv/keys.json 中的密钥与数据库中数据所用的密钥不符');
+      await expect(verifyDatabaseKeys(contextWith(config(other, { kind: 'environment' })))).rejects.toThrow(
+        /环境变量 YANGFAN_SM4_KEY.*与数据库中数据所用的密钥不符/,
+      );
+      await expect(
+        verifyDatabaseKeys(contextWith(config(other, { kind: 'file', path: '/srv/keys.json', isNew: false }))),
+      ).rejects.toThrow('密钥文件 /srv/keys.json 中的密钥与数据库中数据所用的密钥不符');
     } finally {
       await database.destroy();
     }

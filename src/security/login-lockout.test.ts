@@ -26,7 +26,12 @@ describe.each(testDialects())('login failure handling on %s', (dialect) => {
   const newAccount = async (role: 'public' | 'province_hrss' = 'public') => {
     serial += 1;
     const username = `guarded${serial}`;
-    const { totpSecret } = await createUser(t.ctx, systemActor('test'), { username, displayName: '锁定测试', role, password: TEST_PASSWORD });
+    const { totpSecret } = await createUser(t.ctx, systemActor('test'), {
+      username,
+      displayName: '锁定测试',
+      role,
+      password: TEST_PASSWORD,
+    });
     return { username, totpSecret };
   };
   const codes = (responses: { statusCode: number; json(): { error?: { code: string } } }[]) =>
@@ -38,7 +43,9 @@ describe.each(testDialects())('login failure handling on %s', (dialect) => {
     const results = codes(await Promise.all(attempts.map((password) => login({ username, password }, '10.1.0.1'))));
     const evaluated = results.filter((c) => c === 'OK' || c === 'INVALID_CREDENTIALS');
     expect(evaluated.length).toBeLessThanOrEqual(settings.loginFailureLimit);
-    expect(results.filter((c) => c === 'ACCOUNT_LOCKED').length).toBeGreaterThanOrEqual(20 - settings.loginFailureLimit);
+    expect(results.filter((c) => c === 'ACCOUNT_LOCKED').length).toBeGreaterThanOrEqual(
+      20 - settings.loginFailureLimit,
+    );
   });
 
   it('19 concurrent wrong TOTP codes and the right one get no more than the configured tries', async () => {
@@ -46,14 +53,17 @@ describe.each(testDialects())('login failure handling on %s', (dialect) => {
     const right = totpCode(totpSecret!, new Date());
     const wrong = (i: number) => String((Number(right) + 1 + i) % 1_000_000).padStart(6, '0');
     const attempts = [...Array.from({ length: 19 }, (_, i) => wrong(i)), right];
-    const results = codes(await Promise.all(attempts.map((totp) => login({ username, password: TEST_PASSWORD, totp }, '10.1.0.2'))));
+    const results = codes(
+      await Promise.all(attempts.map((totp) => login({ username, password: TEST_PASSWORD, totp }, '10.1.0.2'))),
+    );
     const evaluated = results.filter((c) => c === 'OK' || c === 'TOTP_INVALID');
     expect(evaluated.length).toBeLessThanOrEqual(settings.loginFailureLimit);
   });
 
   it('failures from one address lock that address only: the owner still signs in from another', async () => {
     const { username } = await newAccount();
-    for (let i = 0; i < settings.loginFailureLimit; i++) expect((await login({ username, password: WRONG }, '10.1.1.1')).statusCode).toBe(401);
+    for (let i = 0; i < settings.loginFailureLimit; i++)
+      expect((await login({ username, password: WRONG }, '10.1.1.1')).statusCode).toBe(401);
     const locked = await login({ username, password: TEST_PASSWORD }, '10.1.1.1');
     expect(locked.statusCode).toBe(423);
     expect(locked.json().error.message).toContain('安全管理员');
@@ -83,31 +93,45 @@ describe.each(testDialects())('login failure handling on %s', (dialect) => {
     // Locked from everywhere: a wrong password with a right code says nothing about the password.
     const guess = await login({ username, password: WRONG, totp: totpCode(totpSecret!, new Date()) }, '10.3.0.1');
     expect(guess.json().error.code).toBe('ACCOUNT_LOCKED');
-    const owner = await login({ username, password: TEST_PASSWORD, totp: totpCode(totpSecret!, new Date(Date.now() + 30_000)) }, '10.3.0.2');
+    const owner = await login(
+      { username, password: TEST_PASSWORD, totp: totpCode(totpSecret!, new Date(Date.now() + 30_000)) },
+      '10.3.0.2',
+    );
     expect(owner.statusCode).toBe(200);
 
     const plain = await newAccount();
     for (let s = 0; s < sources; s++) {
-      for (let i = 0; i < settings.loginFailureLimit; i++) await login({ username: plain.username, password: WRONG }, `10.4.${s}.1`);
+      for (let i = 0; i < settings.loginFailureLimit; i++)
+        await login({ username: plain.username, password: WRONG }, `10.4.${s}.1`);
     }
     expect((await login({ username: plain.username, password: TEST_PASSWORD }, '10.5.0.1')).statusCode).toBe(423);
     const { cookie } = await t.loginAs('secadmin');
     const list = await t.app.inject({ method: 'GET', url: '/api/v1/security/lockouts', headers: { cookie } });
     expect(list.json().items.map((l: { username: string }) => l.username)).toContain(plain.username);
-    const clear = await t.app.inject({ method: 'POST', url: `/api/v1/security/lockouts/${plain.username}/clear`, headers: { cookie } });
+    const clear = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/security/lockouts/${plain.username}/clear`,
+      headers: { cookie },
+    });
     expect(clear.statusCode).toBe(204);
     expect((await login({ username: plain.username, password: TEST_PASSWORD }, '10.5.0.1')).statusCode).toBe(200);
   }, 240_000);
 
   it('limits one address across random usernames, writing one counter row and no row per attempt', async () => {
-    const before = await t.ctx.db.selectFrom('login_guards').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const before = await t.ctx.db
+      .selectFrom('login_guards')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     const results: string[] = [];
     for (let i = 0; i < settings.loginIpFailureLimit + 5; i++) {
       results.push(...codes([await login({ username: `nobody${i}x${serial}`, password: WRONG }, '10.6.0.1')]));
     }
     expect(results.slice(0, settings.loginIpFailureLimit).every((c) => c === 'INVALID_CREDENTIALS')).toBe(true);
     expect(results.slice(settings.loginIpFailureLimit).every((c) => c === 'RATE_LIMITED')).toBe(true);
-    const after = await t.ctx.db.selectFrom('login_guards').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const after = await t.ctx.db
+      .selectFrom('login_guards')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n) - Number(before.n)).toBe(1);
     const { username } = await newAccount();
     expect((await login({ username, password: TEST_PASSWORD }, '10.6.0.2')).statusCode).toBe(200);
@@ -122,7 +146,16 @@ describe.each(testDialects())('login failure handling on %s', (dialect) => {
       for (let i = 0; i < half; i++) await login({ username: `spray${i}`, password: WRONG }, '10.7.0.1');
       const fromSecond: number[] = [];
       for (let i = 0; i < settings.loginIpFailureLimit - half + 1; i++) {
-        fromSecond.push((await app2.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: `spray2${i}`, password: WRONG }, remoteAddress: '10.7.0.1' })).statusCode);
+        fromSecond.push(
+          (
+            await app2.inject({
+              method: 'POST',
+              url: '/api/v1/auth/login',
+              payload: { username: `spray2${i}`, password: WRONG },
+              remoteAddress: '10.7.0.1',
+            })
+          ).statusCode,
+        );
       }
       expect(fromSecond.at(-1)).toBe(429);
       expect(fromSecond.slice(0, -1).every((s) => s === 401)).toBe(true);

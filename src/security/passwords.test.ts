@@ -32,26 +32,49 @@ describe.each(testDialects())('changing and resetting passwords on %s', (dialect
   });
   afterAll(() => t.close());
 
-  const call = (method: 'GET' | 'POST', url: string, cookie: string, payload?: object) => t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
-  const login = (payload: Record<string, string>, ip = '10.9.0.1') => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload, remoteAddress: ip });
-  const cookieOf = (response: { headers: Record<string, unknown> }) => String(response.headers['set-cookie']).split(';')[0]!;
+  const call = (method: 'GET' | 'POST', url: string, cookie: string, payload?: object) =>
+    t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+  const login = (payload: Record<string, string>, ip = '10.9.0.1') =>
+    t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload, remoteAddress: ip });
+  const cookieOf = (response: { headers: Record<string, unknown> }) =>
+    String(response.headers['set-cookie']).split(';')[0]!;
 
   it('lets every user change the password with the current one; a weak one is refused with the reason', async () => {
     const { cookie, username } = await t.loginAs('enterprise');
-    const weak = await call('POST', '/api/v1/auth/password', cookie, { currentPassword: TEST_PASSWORD, newPassword: 'Password1!' });
+    const weak = await call('POST', '/api/v1/auth/password', cookie, {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'Password1!',
+    });
     expect(weak.json().error).toMatchObject({ code: 'WEAK_PASSWORD' });
-    const wrong = await call('POST', '/api/v1/auth/password', cookie, { currentPassword: 'Not@MyPassword1', newPassword: 'Riverside#Walk2026' });
+    const wrong = await call('POST', '/api/v1/auth/password', cookie, {
+      currentPassword: 'Not@MyPassword1',
+      newPassword: 'Riverside#Walk2026',
+    });
     expect(wrong.json().error.code).toBe('INVALID_CREDENTIALS');
-    expect((await call('POST', '/api/v1/auth/password', cookie, { currentPassword: TEST_PASSWORD, newPassword: 'Riverside#Walk2026' })).statusCode).toBe(204);
+    expect(
+      (
+        await call('POST', '/api/v1/auth/password', cookie, {
+          currentPassword: TEST_PASSWORD,
+          newPassword: 'Riverside#Walk2026',
+        })
+      ).statusCode,
+    ).toBe(204);
     expect((await login({ username, password: TEST_PASSWORD })).statusCode).toBe(401);
     expect((await login({ username, password: 'Riverside#Walk2026' })).statusCode).toBe(200);
   });
 
   it('asks an account with TOTP for its code too', async () => {
     const { cookie, totpSecret } = await t.loginAs('province_hrss');
-    const without = await call('POST', '/api/v1/auth/password', cookie, { currentPassword: TEST_PASSWORD, newPassword: 'Riverside#Walk2026' });
+    const without = await call('POST', '/api/v1/auth/password', cookie, {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'Riverside#Walk2026',
+    });
     expect(without.json().error.code).toBe('TOTP_REQUIRED');
-    const withCode = await call('POST', '/api/v1/auth/password', cookie, { currentPassword: TEST_PASSWORD, newPassword: 'Riverside#Walk2026', totp: totpCode(totpSecret!, new Date(Date.now() + 30_000)) });
+    const withCode = await call('POST', '/api/v1/auth/password', cookie, {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'Riverside#Walk2026',
+      totp: totpCode(totpSecret!, new Date(Date.now() + 30_000)),
+    });
     expect(withCode.statusCode).toBe(204);
   });
 
@@ -68,7 +91,14 @@ describe.each(testDialects())('changing and resetting passwords on %s', (dialect
     const blocked = await call('GET', '/api/v1/enterprises', cookie);
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
-    expect((await call('POST', '/api/v1/auth/password', cookie, { currentPassword: temporaryPassword, newPassword: 'Riverside#Walk2026' })).statusCode).toBe(204);
+    expect(
+      (
+        await call('POST', '/api/v1/auth/password', cookie, {
+          currentPassword: temporaryPassword,
+          newPassword: 'Riverside#Walk2026',
+        })
+      ).statusCode,
+    ).toBe(204);
     expect((await call('GET', '/api/v1/auth/me', cookie)).json().user.mustChangePassword).toBe(false);
     expect((await call('GET', '/api/v1/enterprises', cookie)).statusCode).toBe(200);
   });
@@ -76,12 +106,23 @@ describe.each(testDialects())('changing and resetting passwords on %s', (dialect
   it('the system administrator resets a password and a TOTP secret from the users page', async () => {
     const { username, totpSecret: oldSecret } = await t.loginAs('province_hrss');
     const { cookie: sysadmin } = await t.loginAs('sysadmin');
-    const row = await t.ctx.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow();
-    const reset = await call('POST', `/api/v1/users/${row.id}/credentials-reset`, sysadmin, { password: true, totp: true });
+    const row = await t.ctx.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', username)
+      .executeTakeFirstOrThrow();
+    const reset = await call('POST', `/api/v1/users/${row.id}/credentials-reset`, sysadmin, {
+      password: true,
+      totp: true,
+    });
     expect(reset.statusCode).toBe(200);
     const { temporaryPassword, totpSecret } = reset.json() as { temporaryPassword: string; totpSecret: string };
     expect(totpSecret).not.toBe(oldSecret);
-    const refused = await login({ username, password: temporaryPassword, totp: totpCode(oldSecret!, new Date(Date.now() + 30_000)) });
+    const refused = await login({
+      username,
+      password: temporaryPassword,
+      totp: totpCode(oldSecret!, new Date(Date.now() + 30_000)),
+    });
     expect(refused.json().error.code).toBe('TOTP_INVALID');
     const signedIn = await login({ username, password: temporaryPassword, totp: totpCode(totpSecret, new Date()) });
     expect(signedIn.json().user.mustChangePassword).toBe(true);
@@ -104,10 +145,16 @@ describe.each(testDialects())('changing and resetting passwords on %s', (dialect
 
   it('lists the demo logins only on a server started in demo mode, never because NODE_ENV is unset', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/demo/accounts' })).statusCode).toBe(404);
-    const keys = { YANGFAN_SM4_KEY: '00'.repeat(16), YANGFAN_MAC_KEY: '00'.repeat(32), YANGFAN_INDEX_KEY: '00'.repeat(32) };
+    const keys = {
+      YANGFAN_SM4_KEY: '00'.repeat(16),
+      YANGFAN_MAC_KEY: '00'.repeat(32),
+      YANGFAN_INDEX_KEY: '00'.repeat(32),
+    };
     expect(loadConfig(keys as NodeJS.ProcessEnv).demo).toBe(false);
     expect(loadConfig({ ...keys, YANGFAN_DEMO: '1' } as NodeJS.ProcessEnv).demo).toBe(true);
-    expect(() => loadConfig({ ...keys, YANGFAN_DEMO: '1', NODE_ENV: 'production' } as NodeJS.ProcessEnv)).toThrow('演示模式');
+    expect(() => loadConfig({ ...keys, YANGFAN_DEMO: '1', NODE_ENV: 'production' } as NodeJS.ProcessEnv)).toThrow(
+      '演示模式',
+    );
     t.ctx.config.demo = true;
     try {
       const listed = await t.app.inject({ method: 'GET', url: '/api/v1/demo/accounts' });

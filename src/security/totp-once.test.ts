@@ -14,11 +14,21 @@ describe.each(testDialects())('TOTP codes on %s', (dialect) => {
   afterAll(() => t.close());
 
   const login = (username: string, totp: string, ip = '10.8.0.1') =>
-    t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: TEST_PASSWORD, totp }, remoteAddress: ip });
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username, password: TEST_PASSWORD, totp },
+      remoteAddress: ip,
+    });
   const province = async () => {
     serial += 1;
     const username = `totp${serial}`;
-    const { totpSecret } = await createUser(t.ctx, systemActor('test'), { username, displayName: '省厅', role: 'province_hrss', password: TEST_PASSWORD });
+    const { totpSecret } = await createUser(t.ctx, systemActor('test'), {
+      username,
+      displayName: '省厅',
+      role: 'province_hrss',
+      password: TEST_PASSWORD,
+    });
     return { username, secret: totpSecret! };
   };
 
@@ -51,7 +61,8 @@ describe.each(testDialects())('TOTP codes on %s', (dialect) => {
     t.advance(400 * 24 * 3_600_000);
     const businessTimeCode = totpCode(secret, t.ctx.clock());
     const realCode = totpCode(secret, new Date());
-    if (businessTimeCode !== realCode) expect((await login(username, businessTimeCode)).json().error.code).toBe('TOTP_INVALID');
+    if (businessTimeCode !== realCode)
+      expect((await login(username, businessTimeCode)).json().error.code).toBe('TOTP_INVALID');
     expect((await login(username, realCode, '10.8.2.1')).statusCode).toBe(200);
   });
 });

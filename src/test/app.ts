@@ -35,7 +35,10 @@ export interface TestApp {
   /** Moves the test clock forward (session timeouts, lockout windows). */
   advance(ms: number): void;
   /** Creates an account and returns `{ cookie, username, totpSecret }` after a real login. */
-  loginAs(role: Role, overrides?: { username?: string; regionCode?: string; uscc?: string; canViewPersonal?: boolean }): Promise<{ cookie: string; username: string; totpSecret?: string }>;
+  loginAs(
+    role: Role,
+    overrides?: { username?: string; regionCode?: string; uscc?: string; canViewPersonal?: boolean },
+  ): Promise<{ cookie: string; username: string; totpSecret?: string }>;
   close(): Promise<void>;
 }
 
@@ -49,7 +52,12 @@ export async function buildTestApp(dialect: Dialect): Promise<TestApp> {
   // Logs at info level so the personal-data guard reads every request line the suite produces.
   // Each app has its own data directory (uploads, files it writes), removed when it closes.
   const dataDir = mkdtempSync(path.join(tmpdir(), 'yangfan-app-'));
-  const config = { ...loadConfig({ NODE_ENV: 'test' } as NodeJS.ProcessEnv), dataDir, keys: TEST_KEYS, logLevel: 'info' };
+  const config = {
+    ...loadConfig({ NODE_ENV: 'test' } as NodeJS.ProcessEnv),
+    dataDir,
+    keys: TEST_KEYS,
+    logLevel: 'info',
+  };
   const ctx: AppContext = {
     db: database.db,
     dialect,
@@ -82,7 +90,11 @@ export async function buildTestApp(dialect: Dialect): Promise<TestApp> {
       const response = await app.inject({
         method: 'POST',
         url: '/api/v1/auth/login',
-        payload: { username, password: TEST_PASSWORD, ...(totpSecret ? { totp: totpCode(totpSecret, new Date()) } : {}) },
+        payload: {
+          username,
+          password: TEST_PASSWORD,
+          ...(totpSecret ? { totp: totpCode(totpSecret, new Date()) } : {}),
+        },
       });
       if (response.statusCode !== 200) throw new Error(`登录失败 ${response.statusCode}: ${response.body}`);
       const cookie = String(response.headers['set-cookie']).split(';')[0]!;

@@ -27,7 +27,9 @@ export function testPostgresUrl(): string | undefined {
  * default SQLite plus PostgreSQL when a test server is configured.
  */
 export function testDialects(): Dialect[] {
-  const listed = process.env.DIALECTS?.split(',').map((d) => d.trim()).filter(Boolean);
+  const listed = process.env.DIALECTS?.split(',')
+    .map((d) => d.trim())
+    .filter(Boolean);
   const dialects = (listed ?? ['sqlite', ...(testPostgresUrl() ? ['postgres'] : [])]) as Dialect[];
   for (const d of dialects) {
     if (d !== 'sqlite' && d !== 'postgres') throw new Error(`DIALECTS 中有未知方言：${d}`);

@@ -20,7 +20,8 @@ export function createPersonalDataGuard() {
     watchResponses(app: FastifyInstance) {
       app.addHook('onSend', async (request, _reply, payload) => {
         if (typeof payload !== 'string' || request.user?.canViewPersonal) return payload;
-        for (const id of findWholeIdNumbers(payload)) leaks.push(`${request.method} ${request.url} → ${id.slice(0, 4)}…`);
+        for (const id of findWholeIdNumbers(payload))
+          leaks.push(`${request.method} ${request.url} → ${id.slice(0, 4)}…`);
         return payload;
       });
     },

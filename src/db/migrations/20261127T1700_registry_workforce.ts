@@ -77,7 +77,11 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
     .addColumn('source', 'text', (c) => c.notNull()) // import:<run id> | exchange:<key> | demo
     .addUniqueConstraint('enterprise_recognitions_natural', ['uscc', 'tier', 'recognized_on'])
     .execute();
-  await db.schema.createIndex('enterprise_recognitions_validity').on('enterprise_recognitions').columns(['recognized_on', 'valid_until']).execute();
+  await db.schema
+    .createIndex('enterprise_recognitions_validity')
+    .on('enterprise_recognitions')
+    .columns(['recognized_on', 'valid_until'])
+    .execute();
 
   // The change feed other systems pull (GET /exchange/enterprises?since=seq).
   await db.schema
@@ -132,7 +136,11 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
     .addColumn('base_fen', money, (c) => c.notNull().defaultTo(0)) // 缴费基数 of the latest month seen
     .addUniqueConstraint('employment_spells_natural', ['person_id', 'uscc', 'first_period'])
     .execute();
-  await db.schema.createIndex('employment_spells_uscc').on('employment_spells').columns(['uscc', 'first_period', 'last_period']).execute();
+  await db.schema
+    .createIndex('employment_spells_uscc')
+    .on('employment_spells')
+    .columns(['uscc', 'first_period', 'last_period'])
+    .execute();
 
   await db.schema
     .createTable('roster_periods')
@@ -196,5 +204,4 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
     .addColumn('person_id', 'integer', (c) => c.primaryKey().references('persons.id'))
     .addColumn('category', 'text', (c) => c.notNull()) // lifted | monitored
     .execute();
-
 }

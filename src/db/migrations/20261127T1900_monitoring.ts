@@ -42,7 +42,11 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
     .addPrimaryKeyConstraint('enterprise_month_stats_pk', ['uscc', 'period'])
     .execute();
   // No index led by period: most dashboard sums cover most rows, where a scan beats lookups.
-  await db.schema.createIndex('enterprise_month_stats_region').on('enterprise_month_stats').columns(['region_code', 'period']).execute();
+  await db.schema
+    .createIndex('enterprise_month_stats_region')
+    .on('enterprise_month_stats')
+    .columns(['region_code', 'period'])
+    .execute();
 
   // Separations by reason, with the enterprise-month's filter columns copied so sums need no join.
   await db.schema
@@ -114,8 +118,16 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
     .addColumn('closed_at', 'text')
     .addUniqueConstraint('monitoring_alerts_natural', ['uscc', 'kind', 'period'])
     .execute();
-  await db.schema.createIndex('monitoring_alerts_status').on('monitoring_alerts').columns(['status', 'period']).execute();
-  await db.schema.createIndex('monitoring_alerts_region').on('monitoring_alerts').columns(['region_code', 'status']).execute();
+  await db.schema
+    .createIndex('monitoring_alerts_status')
+    .on('monitoring_alerts')
+    .columns(['status', 'period'])
+    .execute();
+  await db.schema
+    .createIndex('monitoring_alerts_region')
+    .on('monitoring_alerts')
+    .columns(['region_code', 'status'])
+    .execute();
   await db.schema.createIndex('monitoring_alerts_assignee').on('monitoring_alerts').column('assignee_id').execute();
 
   await db.schema
@@ -128,7 +140,11 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
     .addColumn('action', 'text', (c) => c.notNull()) // assign | close | reopen
     .addColumn('note', 'text')
     .execute();
-  await db.schema.createIndex('monitoring_alert_events_alert').on('monitoring_alert_events').column('alert_id').execute();
+  await db.schema
+    .createIndex('monitoring_alert_events_alert')
+    .on('monitoring_alert_events')
+    .column('alert_id')
+    .execute();
 
   await db.schema
     .createTable('monitoring_bulletins')
@@ -148,5 +164,9 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
     .addColumn('claimed_at', 'text', (c) => c.notNull())
     .addColumn('finished_at', 'text')
     .execute();
-  await db.schema.createIndex('monitoring_bulletins_period').on('monitoring_bulletins').columns(['period', 'region_code']).execute();
+  await db.schema
+    .createIndex('monitoring_bulletins_period')
+    .on('monitoring_bulletins')
+    .columns(['period', 'region_code'])
+    .execute();
 }

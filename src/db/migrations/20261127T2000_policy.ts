@@ -28,7 +28,11 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('policy_versions_code_no', ['code', 'version_no'])
     .execute();
-  await db.schema.createIndex('policy_versions_code_status').on('policy_versions').columns(['code', 'status', 'version_no']).execute();
+  await db.schema
+    .createIndex('policy_versions_code_status')
+    .on('policy_versions')
+    .columns(['code', 'status', 'version_no'])
+    .execute();
 
   await db.schema
     .createTable('policy_sandbox_runs')
@@ -61,5 +65,9 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
     .addColumn('delta_fen', 'bigint', (c) => c.notNull())
     .addPrimaryKeyConstraint('policy_sandbox_changes_pk', ['run_id', 'uscc'])
     .execute();
-  await db.schema.createIndex('policy_sandbox_changes_delta').on('policy_sandbox_changes').columns(['run_id', 'delta_fen']).execute();
+  await db.schema
+    .createIndex('policy_sandbox_changes_delta')
+    .on('policy_sandbox_changes')
+    .columns(['run_id', 'delta_fen'])
+    .execute();
 }

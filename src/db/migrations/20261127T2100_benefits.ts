@@ -10,7 +10,8 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
   const serial = isPg ? 'bigserial' : 'integer';
   const id = (c: any) => (isPg ? c.primaryKey() : c.primaryKey().autoIncrement());
 
-  await db.schema.createTable('benefit_match_runs')
+  await db.schema
+    .createTable('benefit_match_runs')
     .addColumn('id', serial, id)
     .addColumn('policy_code', 'text', (c) => c.notNull())
     .addColumn('policy_version_id', 'integer', (c) => c.notNull().references('policy_versions.id'))
@@ -27,7 +28,8 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
     .addColumn('finished_at', 'text')
     .execute();
 
-  await db.schema.createTable('benefit_cases')
+  await db.schema
+    .createTable('benefit_cases')
     .addColumn('id', serial, id)
     .addColumn('policy_code', 'text', (c) => c.notNull())
     .addColumn('period', 'text', (c) => c.notNull())
@@ -60,10 +62,15 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
     .execute();
   await db.schema.createIndex('benefit_cases_state').on('benefit_cases').columns(['state', 'region_code']).execute();
   await db.schema.createIndex('benefit_cases_uscc').on('benefit_cases').columns(['uscc', 'policy_code']).execute();
-  await db.schema.createIndex('benefit_cases_deadline').on('benefit_cases').columns(['state', 'review_deadline']).execute();
+  await db.schema
+    .createIndex('benefit_cases_deadline')
+    .on('benefit_cases')
+    .columns(['state', 'review_deadline'])
+    .execute();
 
   // Persons a per-person policy counted for a case: once per person and policy, ever.
-  await db.schema.createTable('benefit_case_persons')
+  await db.schema
+    .createTable('benefit_case_persons')
     .addColumn('policy_code', 'text', (c) => c.notNull())
     .addColumn('person_id', 'integer', (c) => c.notNull())
     .addColumn('case_id', 'integer', (c) => c.notNull().references('benefit_cases.id'))
@@ -72,7 +79,8 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
     .execute();
   await db.schema.createIndex('benefit_case_persons_case').on('benefit_case_persons').column('case_id').execute();
 
-  await db.schema.createTable('benefit_case_events')
+  await db.schema
+    .createTable('benefit_case_events')
     .addColumn('id', serial, id)
     .addColumn('case_id', 'integer', (c) => c.notNull().references('benefit_cases.id'))
     .addColumn('from_state', 'text')
@@ -82,9 +90,14 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
     .addColumn('note', 'text')
     .addColumn('at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('benefit_case_events_case').on('benefit_case_events').columns(['case_id', 'id']).execute();
+  await db.schema
+    .createIndex('benefit_case_events_case')
+    .on('benefit_case_events')
+    .columns(['case_id', 'id'])
+    .execute();
 
-  await db.schema.createTable('benefit_notices')
+  await db.schema
+    .createTable('benefit_notices')
     .addColumn('id', serial, id)
     .addColumn('case_id', 'integer', (c) => c.notNull().references('benefit_cases.id'))
     .addColumn('uscc', 'text', (c) => c.notNull())
@@ -96,7 +109,8 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
     .execute();
   await db.schema.createIndex('benefit_notices_uscc').on('benefit_notices').columns(['uscc', 'id']).execute();
 
-  await db.schema.createTable('benefit_outbox')
+  await db.schema
+    .createTable('benefit_outbox')
     .addColumn('id', serial, id)
     .addColumn('channel', 'text', (c) => c.notNull()) // sms | email | payment_instruction
     .addColumn('dedupe_key', 'text', (c) => c.notNull().unique())
@@ -110,7 +124,8 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
     .execute();
   await db.schema.createIndex('benefit_outbox_pending').on('benefit_outbox').columns(['status', 'id']).execute();
 
-  await db.schema.createTable('benefit_idempotency')
+  await db.schema
+    .createTable('benefit_idempotency')
     .addColumn('key', 'text', (c) => c.primaryKey()) // user id : route : client key
     .addColumn('request_hash', 'text', (c) => c.notNull())
     .addColumn('status_code', 'integer', (c) => c.notNull())
@@ -118,7 +133,8 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('benefit_objections')
+  await db.schema
+    .createTable('benefit_objections')
     .addColumn('id', serial, id)
     .addColumn('case_id', 'integer', (c) => c.notNull().references('benefit_cases.id'))
     .addColumn('text', 'text', (c) => c.notNull())
@@ -128,9 +144,14 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('resolved_at', 'text')
     .execute();
-  await db.schema.createIndex('benefit_objections_case').on('benefit_objections').columns(['case_id', 'status']).execute();
+  await db.schema
+    .createIndex('benefit_objections_case')
+    .on('benefit_objections')
+    .columns(['case_id', 'status'])
+    .execute();
 
-  await db.schema.createTable('benefit_payment_batches')
+  await db.schema
+    .createTable('benefit_payment_batches')
     .addColumn('id', serial, id)
     .addColumn('file_name', 'text', (c) => c.notNull())
     .addColumn('content', 'text', (c) => c.notNull())
@@ -141,7 +162,8 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('benefit_payments')
+  await db.schema
+    .createTable('benefit_payments')
     .addColumn('id', serial, id)
     .addColumn('case_id', 'integer', (c) => c.notNull().unique().references('benefit_cases.id')) // one payment per case, ever
     .addColumn('amount_fen', 'bigint', (c) => c.notNull())
@@ -155,7 +177,8 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
     .execute();
 
   // A journal entry per movement; (case, kind) is unique, so a release or a payment is booked once.
-  await db.schema.createTable('benefit_journal')
+  await db.schema
+    .createTable('benefit_journal')
     .addColumn('id', serial, id)
     .addColumn('case_id', 'integer', (c) => c.notNull().references('benefit_cases.id'))
     .addColumn('kind', 'text', (c) => c.notNull()) // release | settle | revoke
@@ -166,7 +189,8 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('benefit_journal_once', ['case_id', 'kind'])
     .execute();
-  await db.schema.createTable('benefit_ledger_lines')
+  await db.schema
+    .createTable('benefit_ledger_lines')
     .addColumn('id', serial, id)
     .addColumn('journal_id', 'integer', (c) => c.notNull().references('benefit_journal.id'))
     .addColumn('account', 'text', (c) => c.notNull())
@@ -174,5 +198,9 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
     .addColumn('credit_fen', 'bigint', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('benefit_ledger_lines_journal').on('benefit_ledger_lines').column('journal_id').execute();
-  await db.schema.createIndex('benefit_journal_group').on('benefit_journal').columns(['policy_code', 'region_code', 'month']).execute();
+  await db.schema
+    .createIndex('benefit_journal_group')
+    .on('benefit_journal')
+    .columns(['policy_code', 'region_code', 'month'])
+    .execute();
 }

@@ -10,7 +10,8 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
   const serial = isPg ? 'bigserial' : 'integer';
   const id = (c: any) => (isPg ? c.primaryKey() : c.primaryKey().autoIncrement());
 
-  await db.schema.createTable('benefit_attachments')
+  await db.schema
+    .createTable('benefit_attachments')
     .addColumn('id', serial, id)
     .addColumn('case_id', 'integer', (c) => c.notNull().references('benefit_cases.id'))
     .addColumn('attachment_code', 'text', (c) => c.notNull()) // policy.yaml attachments[].code
@@ -25,5 +26,9 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
     .addColumn('uploaded_at', 'text', (c) => c.notNull())
     .addColumn('submitted_at', 'text') // set when the application is submitted: from then on the file stays
     .execute();
-  await db.schema.createIndex('benefit_attachments_case').on('benefit_attachments').columns(['case_id', 'attachment_code']).execute();
+  await db.schema
+    .createIndex('benefit_attachments_case')
+    .on('benefit_attachments')
+    .columns(['case_id', 'attachment_code'])
+    .execute();
 }

@@ -13,7 +13,8 @@ export async function up(db: Kysely<any>, _dialect: MigrationDialect): Promise<v
   await db.schema.alterTable('benefit_outbox').addColumn('last_attempt_at', 'text').execute();
   await db.schema.alterTable('benefit_outbox').addColumn('address_masked', 'text').execute();
 
-  await db.schema.createTable('enterprise_notification_contacts')
+  await db.schema
+    .createTable('enterprise_notification_contacts')
     .addColumn('uscc', 'text', (c) => c.primaryKey().references('enterprises.uscc'))
     .addColumn('phone_enc', 'text') // SM4 ciphertext of a mobile number
     .addColumn('email', 'text')
@@ -22,5 +23,8 @@ export async function up(db: Kysely<any>, _dialect: MigrationDialect): Promise<v
     .execute();
 
   await db.schema.alterTable('benefit_match_runs').addColumn('heartbeat_at', 'text').execute();
-  await db.updateTable('benefit_match_runs').set((eb: any) => ({ heartbeat_at: eb.ref('started_at') })).execute();
+  await db
+    .updateTable('benefit_match_runs')
+    .set((eb: any) => ({ heartbeat_at: eb.ref('started_at') }))
+    .execute();
 }

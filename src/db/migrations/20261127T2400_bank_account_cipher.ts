@@ -20,6 +20,11 @@ export async function up(db: Kysely<any>, _dialect: MigrationDialect): Promise<v
       select 1 from benefit_match_runs newer
       where newer.policy_code = benefit_match_runs.policy_code and newer.period = benefit_match_runs.period
         and newer.status = 'running' and newer.id > benefit_match_runs.id)`.execute(db);
-  await db.schema.createIndex('benefit_match_runs_one_running').on('benefit_match_runs')
-    .columns(['policy_code', 'period']).unique().where(sql.ref('status'), '=', 'running').execute();
+  await db.schema
+    .createIndex('benefit_match_runs_one_running')
+    .on('benefit_match_runs')
+    .columns(['policy_code', 'period'])
+    .unique()
+    .where(sql.ref('status'), '=', 'running')
+    .execute();
 }

@@ -11,7 +11,8 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
   const serial = isPg ? 'bigserial' : 'integer';
   const id = (c: any) => (isPg ? c.primaryKey() : c.primaryKey().autoIncrement());
 
-  await db.schema.createTable('benefit_declared_facts')
+  await db.schema
+    .createTable('benefit_declared_facts')
     .addColumn('id', serial, id)
     .addColumn('case_id', 'integer', (c) => c.notNull().references('benefit_cases.id'))
     .addColumn('subject_key', 'text', (c) => c.notNull()) // person:<id>, or the subject row's key when it has no person

@@ -10,7 +10,8 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
   const serial = isPg ? 'bigserial' : 'integer';
   const id = (c: any) => (isPg ? c.primaryKey() : c.primaryKey().autoIncrement());
 
-  await db.schema.createTable('uscc_overrides')
+  await db.schema
+    .createTable('uscc_overrides')
     .addColumn('id', serial, id)
     .addColumn('uscc', 'text', (c) => c.notNull()) // normalised as the validator normalises
     .addColumn('failure_reason', 'text', (c) => c.notNull()) // the validator's reason code, e.g. USCC_CHECK_CHAR
@@ -23,7 +24,12 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
     .addColumn('revoked_at', 'text')
     .addColumn('revoke_reason', 'text')
     .execute();
-  await db.schema.createIndex('uscc_overrides_one_active').on('uscc_overrides')
-    .column('uscc').unique().where(sql.ref('revoked_at'), 'is', null).execute();
+  await db.schema
+    .createIndex('uscc_overrides_one_active')
+    .on('uscc_overrides')
+    .column('uscc')
+    .unique()
+    .where(sql.ref('revoked_at'), 'is', null)
+    .execute();
   await db.schema.createIndex('uscc_overrides_uscc').on('uscc_overrides').columns(['uscc', 'id']).execute();
 }

@@ -6,7 +6,14 @@ import type { MigrationDialect } from './index.ts';
 // marked (has_data 0) so the list hides them by default. The list filters by period and region and
 // shows the newest first.
 export async function up(db: Kysely<any>, _dialect: MigrationDialect): Promise<void> {
-  await db.schema.alterTable('monitoring_bulletins').addColumn('has_data', 'integer', (c) => c.notNull().defaultTo(1)).execute();
-  await db.updateTable('monitoring_bulletins').set({ has_data: 0 })
-    .where('status', '=', 'ready').where('summary', 'like', '%暂无监测数据%').execute();
+  await db.schema
+    .alterTable('monitoring_bulletins')
+    .addColumn('has_data', 'integer', (c) => c.notNull().defaultTo(1))
+    .execute();
+  await db
+    .updateTable('monitoring_bulletins')
+    .set({ has_data: 0 })
+    .where('status', '=', 'ready')
+    .where('summary', 'like', '%暂无监测数据%')
+    .execute();
 }

@@ -6,7 +6,8 @@ import type { MigrationDialect } from './index.ts';
 // recorded at the first start; a later start with other keys (a lost dev-keys.json regenerated,
 // a wrong environment variable) is refused instead of writing data no one can read together.
 export async function up(db: Kysely<any>, _dialect: MigrationDialect): Promise<void> {
-  await db.schema.createTable('key_checks')
+  await db.schema
+    .createTable('key_checks')
     .addColumn('id', 'integer', (c) => c.primaryKey())
     .addColumn('fingerprint', 'text', (c) => c.notNull())
     .addColumn('recorded_at', 'text', (c) => c.notNull())

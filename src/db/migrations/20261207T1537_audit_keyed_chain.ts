@@ -39,7 +39,11 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('mac', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('audit_checkpoints_chain_seq').on('audit_checkpoints').columns(['chain_id', 'seq']).execute();
+  await db.schema
+    .createIndex('audit_checkpoints_chain_seq')
+    .on('audit_checkpoints')
+    .columns(['chain_id', 'seq'])
+    .execute();
   await sql`create function audit_append_only() returns trigger language plpgsql as $$
     begin raise exception '% is append-only', tg_table_name; end $$`.execute(db);
   for (const table of ['audit_checkpoints', 'audit_chain']) {

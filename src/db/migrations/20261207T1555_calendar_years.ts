@@ -12,7 +12,8 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
   const serial = isPg ? 'bigserial' : 'integer';
   const id = (c: any) => (isPg ? c.primaryKey() : c.primaryKey().autoIncrement());
 
-  await db.schema.createTable('calendar_years')
+  await db.schema
+    .createTable('calendar_years')
     .addColumn('id', serial, id)
     .addColumn('year', 'integer', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull())
@@ -29,9 +30,20 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
     .addColumn('superseded_at', 'text')
     .addUniqueConstraint('calendar_years_year_version', ['year', 'version'])
     .execute();
-  await db.schema.createIndex('calendar_years_one_current').on('calendar_years')
-    .column('year').unique().where(sql.ref('superseded_at'), 'is', null).execute();
+  await db.schema
+    .createIndex('calendar_years_one_current')
+    .on('calendar_years')
+    .column('year')
+    .unique()
+    .where(sql.ref('superseded_at'), 'is', null)
+    .execute();
 
-  await db.schema.alterTable('benefit_cases').addColumn('review_deadline_provisional', 'integer', (c) => c.notNull().defaultTo(0)).execute();
-  await db.schema.alterTable('benefit_cases').addColumn('publicity_until_provisional', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('benefit_cases')
+    .addColumn('review_deadline_provisional', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
+  await db.schema
+    .alterTable('benefit_cases')
+    .addColumn('publicity_until_provisional', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
 }

@@ -11,7 +11,8 @@ import type { MigrationDialect } from './index.ts';
 // keeps the identity, later duplicates are cancelled with the reason, a paid one is never touched.
 export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<void> {
   const isPg = dialect === 'postgres';
-  await db.schema.createTable('benefit_identities')
+  await db.schema
+    .createTable('benefit_identities')
     .addColumn('policy_code', 'text', (c) => c.notNull())
     .addColumn('identity_key', 'text', (c) => c.notNull())
     .addColumn('case_id', 'integer', (c) => c.notNull().references('benefit_cases.id'))
@@ -21,7 +22,8 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
     .execute();
   await db.schema.createIndex('benefit_identities_case').on('benefit_identities').column('case_id').execute();
 
-  await db.schema.createTable('benefit_history')
+  await db.schema
+    .createTable('benefit_history')
     .addColumn('id', isPg ? 'bigserial' : 'integer', (c) => (isPg ? c.primaryKey() : c.primaryKey().autoIncrement()))
     .addColumn('policy_code', 'text', (c) => c.notNull())
     .addColumn('uscc', 'text', (c) => c.notNull())
@@ -34,25 +36,41 @@ export async function up(db: Kysely<any>, dialect: MigrationDialect): Promise<vo
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('benefit_history_once', ['policy_code', 'uscc', 'person_index', 'period'])
     .execute();
-  await db.schema.createIndex('benefit_history_person').on('benefit_history').columns(['person_index', 'policy_code']).execute();
+  await db.schema
+    .createIndex('benefit_history_person')
+    .on('benefit_history')
+    .columns(['person_index', 'policy_code'])
+    .execute();
 
   await db.schema.alterTable('benefit_cases').addColumn('duplicate_of', 'integer').execute();
-  await db.schema.alterTable('benefit_cases').addColumn('identity_settled', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('benefit_cases')
+    .addColumn('identity_settled', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
 
   if (isPg) {
     await sql`alter table benefit_case_persons drop constraint benefit_case_persons_pk`.execute(db);
-    await sql`alter table benefit_case_persons add constraint benefit_case_persons_pk primary key (case_id, person_id)`.execute(db);
+    await sql`alter table benefit_case_persons add constraint benefit_case_persons_pk primary key (case_id, person_id)`.execute(
+      db,
+    );
   } else {
-    await db.schema.createTable('benefit_case_persons_keyed')
+    await db.schema
+      .createTable('benefit_case_persons_keyed')
       .addColumn('policy_code', 'text', (c) => c.notNull())
       .addColumn('person_id', 'integer', (c) => c.notNull())
       .addColumn('case_id', 'integer', (c) => c.notNull().references('benefit_cases.id'))
       .addColumn('amount_fen', 'bigint', (c) => c.notNull())
       .addPrimaryKeyConstraint('benefit_case_persons_pk', ['case_id', 'person_id'])
       .execute();
-    await sql`insert into benefit_case_persons_keyed (policy_code, person_id, case_id, amount_fen) select policy_code, person_id, case_id, amount_fen from benefit_case_persons`.execute(db);
+    await sql`insert into benefit_case_persons_keyed (policy_code, person_id, case_id, amount_fen) select policy_code, person_id, case_id, amount_fen from benefit_case_persons`.execute(
+      db,
+    );
     await db.schema.dropTable('benefit_case_persons').execute();
     await db.schema.alterTable('benefit_case_persons_keyed').renameTo('benefit_case_persons').execute();
   }
-  await db.schema.createIndex('benefit_case_persons_person').on('benefit_case_persons').columns(['policy_code', 'person_id']).execute();
+  await db.schema
+    .createIndex('benefit_case_persons_person')
+    .on('benefit_case_persons')
+    .columns(['policy_code', 'person_id'])
+    .execute();
 }

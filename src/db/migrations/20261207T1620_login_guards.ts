@@ -8,7 +8,10 @@ import type { MigrationDialect } from './index.ts';
 //   address, a source address across usernames), each claimed by one conditional upsert.
 export async function up(db: Kysely<any>, _dialect: MigrationDialect): Promise<void> {
   await db.schema.alterTable('users').addColumn('totp_last_step', 'bigint').execute();
-  await db.schema.alterTable('users').addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('users')
+    .addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.schema.alterTable('users').addColumn('password_changed_at', 'text').execute();
 
   await db.schema

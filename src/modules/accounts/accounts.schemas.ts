@@ -33,28 +33,37 @@ export const UserSchema = Type.Object({
   createdAt: Type.String(),
 });
 
-export const LoginBody = Type.Object({
-  username: Type.String({ minLength: 1, maxLength: 64 }),
-  password: Type.String({ minLength: 1, maxLength: 256 }),
-  totp: Type.Optional(Type.String({ maxLength: 6, description: '6 位动态验证码' })),
-}, { additionalProperties: false });
+export const LoginBody = Type.Object(
+  {
+    username: Type.String({ minLength: 1, maxLength: 64 }),
+    password: Type.String({ minLength: 1, maxLength: 256 }),
+    totp: Type.Optional(Type.String({ maxLength: 6, description: '6 位动态验证码' })),
+  },
+  { additionalProperties: false },
+);
 
-export const NewUserBody = Type.Object({
-  username: Type.String({ minLength: 3, maxLength: 32 }),
-  displayName: Type.String({ minLength: 1, maxLength: 64 }),
-  role: RoleSchema,
-  regionCode: Type.Optional(Type.String({ pattern: '^\\d{6}$' })),
-  uscc: Type.Optional(Type.String({ maxLength: 40 })),
-  password: Type.String({ minLength: 1, maxLength: 256 }),
-  phone: Type.Optional(Type.String({ maxLength: 20 })),
-  canViewPersonal: Type.Optional(Type.Boolean()),
-}, { additionalProperties: false });
+export const NewUserBody = Type.Object(
+  {
+    username: Type.String({ minLength: 3, maxLength: 32 }),
+    displayName: Type.String({ minLength: 1, maxLength: 64 }),
+    role: RoleSchema,
+    regionCode: Type.Optional(Type.String({ pattern: '^\\d{6}$' })),
+    uscc: Type.Optional(Type.String({ maxLength: 40 })),
+    password: Type.String({ minLength: 1, maxLength: 256 }),
+    phone: Type.Optional(Type.String({ maxLength: 20 })),
+    canViewPersonal: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
 
-export const PasswordChangeBody = Type.Object({
-  currentPassword: Type.String({ minLength: 1, maxLength: 256 }),
-  newPassword: Type.String({ minLength: 1, maxLength: 256 }),
-  totp: Type.Optional(Type.String({ maxLength: 6, description: '6 位动态验证码（使用动态验证码的账号必填）' })),
-}, { additionalProperties: false });
+export const PasswordChangeBody = Type.Object(
+  {
+    currentPassword: Type.String({ minLength: 1, maxLength: 256 }),
+    newPassword: Type.String({ minLength: 1, maxLength: 256 }),
+    totp: Type.Optional(Type.String({ maxLength: 6, description: '6 位动态验证码（使用动态验证码的账号必填）' })),
+  },
+  { additionalProperties: false },
+);
 
 export const CredentialsResetSchema = Type.Object({
   temporaryPassword: Type.Optional(Type.String({ description: '临时密码，仅显示一次；下次登录须修改' })),

@@ -20,12 +20,42 @@ interface DemoAccount {
 
 /** One account per role of SPEC §1, plus a directly-administered county's official. */
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
-  { username: 'province_hrss', displayName: '省人社厅 就业处', role: 'province_hrss', phone: '13800000001', canViewPersonal: true },
+  {
+    username: 'province_hrss',
+    displayName: '省人社厅 就业处',
+    role: 'province_hrss',
+    phone: '13800000001',
+    canViewPersonal: true,
+  },
   { username: 'province_miit', displayName: '省工信厅 中小企业处', role: 'province_miit', phone: '13800000002' },
-  { username: 'city_nanjing', displayName: '南京市人社局 就业科', role: 'city_hrss', regionCode: '320100', phone: '13800000003' },
-  { username: 'city_kunshan', displayName: '昆山市人社局 就业科', role: 'city_hrss', regionCode: '320583', phone: '13800000004' },
-  { username: 'commissioner_nanjing', displayName: '服务专员 王晓明', role: 'commissioner', regionCode: '320100', phone: '13800000005' },
-  { username: 'enterprise_demo', displayName: '南京扬帆智能装备有限公司', role: 'enterprise', uscc: makeUsccForSerial('320115', 10_000_001), phone: '13800000006' },
+  {
+    username: 'city_nanjing',
+    displayName: '南京市人社局 就业科',
+    role: 'city_hrss',
+    regionCode: '320100',
+    phone: '13800000003',
+  },
+  {
+    username: 'city_kunshan',
+    displayName: '昆山市人社局 就业科',
+    role: 'city_hrss',
+    regionCode: '320583',
+    phone: '13800000004',
+  },
+  {
+    username: 'commissioner_nanjing',
+    displayName: '服务专员 王晓明',
+    role: 'commissioner',
+    regionCode: '320100',
+    phone: '13800000005',
+  },
+  {
+    username: 'enterprise_demo',
+    displayName: '南京扬帆智能装备有限公司',
+    role: 'enterprise',
+    uscc: makeUsccForSerial('320115', 10_000_001),
+    phone: '13800000006',
+  },
   { username: 'public_demo', displayName: '求职者 李华', role: 'public', phone: '13800000007' },
   { username: 'sysadmin', displayName: '系统管理员', role: 'sysadmin', phone: '13800000008', canViewPersonal: true },
   { username: 'secadmin', displayName: '安全管理员', role: 'secadmin', phone: '13800000009' },

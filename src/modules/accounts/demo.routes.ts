@@ -19,14 +19,22 @@ const DemoLogin = Type.Object({
  */
 export function demoRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.get('/api/v1/demo/accounts', {
-      config: { access: 'anyone' },
-      schema: { tags: ['platform'], summary: '演示账号（仅演示模式）', response: { 200: Type.Object({ items: Type.Array(DemoLogin) }), ...standardErrors } },
-    }, async () => {
-      if (!ctx.config.demo) throw new AppError('NOT_FOUND');
-      const items = await listDemoLogins(ctx);
-      if (items.length === 0) throw new AppError('NOT_FOUND', '未加载演示账号');
-      return { items };
-    });
+    app.get(
+      '/api/v1/demo/accounts',
+      {
+        config: { access: 'anyone' },
+        schema: {
+          tags: ['platform'],
+          summary: '演示账号（仅演示模式）',
+          response: { 200: Type.Object({ items: Type.Array(DemoLogin) }), ...standardErrors },
+        },
+      },
+      async () => {
+        if (!ctx.config.demo) throw new AppError('NOT_FOUND');
+        const items = await listDemoLogins(ctx);
+        if (items.length === 0) throw new AppError('NOT_FOUND', '未加载演示账号');
+        return { items };
+      },
+    );
   };
 }

@@ -32,7 +32,8 @@ export async function claimAttempt(db: Db, guard: GuardKey, rule: GuardRule): Pr
   const next = sql<number>`(case when ${fresh} then 1 else login_guards.failures + 1 end)`;
   const steps = rule.lockUntil.slice(0, -1).map((until, count) => sql`when ${count} then cast(${until} as text)`);
   const lastStep = sql`cast(${rule.lockUntil[rule.lockUntil.length - 1]} as text)`;
-  const lockUntil = steps.length > 0 ? sql`(case login_guards.lock_count ${sql.join(steps, sql` `)} else ${lastStep} end)` : lastStep;
+  const lockUntil =
+    steps.length > 0 ? sql`(case login_guards.lock_count ${sql.join(steps, sql` `)} else ${lastStep} end)` : lastStep;
   const result = await sql<{ failures: number; locked_until: string | null }>`
     insert into login_guards (key, user_id, ip, failures, window_started_at, locked_until, lock_count, updated_at)
     values (${guard.key}, ${guard.userId}, ${guard.ip}, 1, ${rule.now}, null, 0, ${rule.now})
@@ -51,7 +52,11 @@ export async function claimAttempt(db: Db, guard: GuardKey, rule: GuardRule): Pr
 
 /** A counter as it stands (for the message of a refused attempt). */
 export async function findGuard(db: Db, key: string): Promise<GuardState | undefined> {
-  const row = await db.selectFrom('login_guards').select(['failures', 'locked_until']).where('key', '=', key).executeTakeFirst();
+  const row = await db
+    .selectFrom('login_guards')
+    .select(['failures', 'locked_until'])
+    .where('key', '=', key)
+    .executeTakeFirst();
   return row ? { failures: Number(row.failures), lockedUntil: row.locked_until } : undefined;
 }
 
@@ -71,7 +76,10 @@ export async function releaseAttempt(db: Db, key: string, limit: number): Promis
 /** Forgets counters: a success, a password reset or the security administrator's unlock. */
 export async function deleteGuards(db: Db, keys: readonly string[]): Promise<void> {
   if (keys.length === 0) return;
-  await db.deleteFrom('login_guards').where('key', 'in', [...keys]).execute();
+  await db
+    .deleteFrom('login_guards')
+    .where('key', 'in', [...keys])
+    .execute();
 }
 
 /** Forgets every counter of an account (all sources). */
@@ -85,7 +93,13 @@ export function listLockedAccountGuards(db: Db, now: string) {
   return db
     .selectFrom('login_guards')
     .innerJoin('users', 'users.id', 'login_guards.user_id')
-    .select(['users.username', 'login_guards.ip', 'login_guards.failures', 'login_guards.locked_until', 'login_guards.lock_count'])
+    .select([
+      'users.username',
+      'login_guards.ip',
+      'login_guards.failures',
+      'login_guards.locked_until',
+      'login_guards.lock_count',
+    ])
     .where('login_guards.locked_until', '>', now)
     .orderBy('login_guards.locked_until', 'desc')
     .execute();

@@ -39,8 +39,18 @@ function rules(ctx: AppContext) {
   return {
     settings,
     account: { limit: settings.loginFailureLimit, windowStart, now: now.toISOString(), lockUntil: lockSteps },
-    everySource: { limit: settings.loginAccountFailureLimit, windowStart, now: now.toISOString(), lockUntil: lockSteps },
-    ip: { limit: settings.loginIpFailureLimit, windowStart, now: now.toISOString(), lockUntil: [at(settings.loginFailureWindowMinutes)] },
+    everySource: {
+      limit: settings.loginAccountFailureLimit,
+      windowStart,
+      now: now.toISOString(),
+      lockUntil: lockSteps,
+    },
+    ip: {
+      limit: settings.loginIpFailureLimit,
+      windowStart,
+      now: now.toISOString(),
+      lockUntil: [at(settings.loginFailureWindowMinutes)],
+    },
   };
 }
 
@@ -50,7 +60,10 @@ export async function claimAddressAttempt(ctx: AppContext, ip: string | null): P
   const claimed = await guards.claimAttempt(ctx.db, { key: ipKey(source), userId: null, ip: source }, rules(ctx).ip);
   if (claimed) return;
   const until = (await guards.findGuard(ctx.db, ipKey(source)))?.lockedUntil;
-  throw new AppError('RATE_LIMITED', `来自您所在网络地址的登录失败次数过多，请于 ${until ? formatShanghaiTime(new Date(until)) : '稍后'} 后再试`);
+  throw new AppError(
+    'RATE_LIMITED',
+    `来自您所在网络地址的登录失败次数过多，请于 ${until ? formatShanghaiTime(new Date(until)) : '稍后'} 后再试`,
+  );
 }
 
 /**
@@ -58,26 +71,45 @@ export async function claimAddressAttempt(ctx: AppContext, ip: string | null): P
  * locked account lets the attempt through only for an account with TOTP (the owner's unlock);
  * otherwise nothing is counted and the attempt is refused.
  */
-export async function claimAccountAttempt(ctx: AppContext, userId: number, ip: string | null, hasTotp: boolean): Promise<ClaimedAccountAttempt> {
+export async function claimAccountAttempt(
+  ctx: AppContext,
+  userId: number,
+  ip: string | null,
+  hasTotp: boolean,
+): Promise<ClaimedAccountAttempt> {
   const r = rules(ctx);
   const source = sourceOf(ip);
-  const outcome = await ctx.db.transaction().execute(async (trx) => {
-    const fromSource = await guards.claimAttempt(trx, { key: sourceKey(userId, source), userId, ip: source }, r.account);
-    if (!fromSource) return { refused: 'source' as const };
-    const fromEverywhere = await guards.claimAttempt(trx, { key: accountKey(userId), userId, ip: null }, r.everySource);
-    if (!fromEverywhere && !hasTotp) throw new LockedAccount();
-    return { triesLeft: r.account.limit - fromSource.failures, isAccountLocked: !fromEverywhere };
-  }).catch((error: unknown) => {
-    if (error instanceof LockedAccount) return { refused: 'account' as const };
-    throw error;
-  });
+  const outcome = await ctx.db
+    .transaction()
+    .execute(async (trx) => {
+      const fromSource = await guards.claimAttempt(
+        trx,
+        { key: sourceKey(userId, source), userId, ip: source },
+        r.account,
+      );
+      if (!fromSource) return { refused: 'source' as const };
+      const fromEverywhere = await guards.claimAttempt(
+        trx,
+        { key: accountKey(userId), userId, ip: null },
+        r.everySource,
+      );
+      if (!fromEverywhere && !hasTotp) throw new LockedAccount();
+      return { triesLeft: r.account.limit - fromSource.failures, isAccountLocked: !fromEverywhere };
+    })
+    .catch((error: unknown) => {
+      if (error instanceof LockedAccount) return { refused: 'account' as const };
+      throw error;
+    });
   if (outcome.refused === undefined) return outcome;
   const key = outcome.refused === 'source' ? sourceKey(userId, source) : accountKey(userId);
   const until = (await guards.findGuard(ctx.db, key))?.lockedUntil;
   const when = until ? `至 ${formatShanghaiTime(new Date(until))}` : '';
-  throw new AppError('ACCOUNT_LOCKED', outcome.refused === 'source'
-    ? `登录失败次数过多，该账号在您当前网络地址的登录已锁定${when}；可稍后再试，或请本单位安全管理员解除锁定`
-    : `该账号多次登录失败，已锁定${when}；请联系本单位安全管理员解除锁定`);
+  throw new AppError(
+    'ACCOUNT_LOCKED',
+    outcome.refused === 'source'
+      ? `登录失败次数过多，该账号在您当前网络地址的登录已锁定${when}；可稍后再试，或请本单位安全管理员解除锁定`
+      : `该账号多次登录失败，已锁定${when}；请联系本单位安全管理员解除锁定`,
+  );
 }
 
 class LockedAccount extends Error {}

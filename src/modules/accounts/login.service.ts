@@ -30,7 +30,11 @@ const DUMMY_HASH = await hashPassword('dummy-password-for-timing');
  * outcome that reaches the password check is audited; a success opens a session and returns
  * its token (only its SM3 digest is stored).
  */
-export async function login(ctx: AppContext, actor: Actor, input: LoginInput): Promise<{ user: CurrentUser; token: string }> {
+export async function login(
+  ctx: AppContext,
+  actor: Actor,
+  input: LoginInput,
+): Promise<{ user: CurrentUser; token: string }> {
   await claimAddressAttempt(ctx, actor.ip);
   const row = await users.findUserByUsername(ctx.db, input.username);
   if (!row) {
@@ -48,12 +52,20 @@ export async function login(ctx: AppContext, actor: Actor, input: LoginInput): P
     // The owner's unlock: password and code together, and no word on which one was wrong.
     if (!passwordOk || !(await acceptTotp(ctx, row, input.totp))) {
       await recordFailure(ctx, actor, row.username, 'ACCOUNT_LOCKED');
-      throw new AppError('ACCOUNT_LOCKED', '该账号多次登录失败，已锁定：请同时输入正确的密码和动态验证码解除锁定，或联系本单位安全管理员');
+      throw new AppError(
+        'ACCOUNT_LOCKED',
+        '该账号多次登录失败，已锁定：请同时输入正确的密码和动态验证码解除锁定，或联系本单位安全管理员',
+      );
     }
   } else {
     if (!passwordOk) {
       await recordFailure(ctx, actor, row.username, 'INVALID_CREDENTIALS');
-      throw new AppError('INVALID_CREDENTIALS', claim.triesLeft > 0 ? `用户名或密码错误，还可尝试 ${claim.triesLeft} 次` : '用户名或密码错误，该账号在当前网络地址已临时锁定');
+      throw new AppError(
+        'INVALID_CREDENTIALS',
+        claim.triesLeft > 0
+          ? `用户名或密码错误，还可尝试 ${claim.triesLeft} 次`
+          : '用户名或密码错误，该账号在当前网络地址已临时锁定',
+      );
     }
     await checkSecondFactor(ctx, actor, row, input.totp);
   }
@@ -66,7 +78,12 @@ export async function login(ctx: AppContext, actor: Actor, input: LoginInput): P
   return openSession(ctx, actor, { ...row, must_change_password: mustChange ? 1 : 0 }, claim.isAccountLocked);
 }
 
-async function checkSecondFactor(ctx: AppContext, actor: Actor, row: users.UserRow, code: string | undefined): Promise<void> {
+async function checkSecondFactor(
+  ctx: AppContext,
+  actor: Actor,
+  row: users.UserRow,
+  code: string | undefined,
+): Promise<void> {
   if (!ROLE_DEFINITIONS[row.role as Role].requiresTotp) return;
   if (!row.totp_secret_enc) throw new AppError('TOTP_INVALID', '该账号尚未绑定动态验证码，请联系系统管理员');
   if (!code) {
@@ -89,7 +106,12 @@ export async function acceptTotp(ctx: AppContext, row: users.UserRow, code: stri
   return step !== null && (await users.acceptTotpStep(ctx.db, toNumber(row.id), step));
 }
 
-async function openSession(ctx: AppContext, actor: Actor, row: users.UserRow, isUnlock: boolean): Promise<{ user: CurrentUser; token: string }> {
+async function openSession(
+  ctx: AppContext,
+  actor: Actor,
+  row: users.UserRow,
+  isUnlock: boolean,
+): Promise<{ user: CurrentUser; token: string }> {
   const settings = loadSecuritySettings();
   const now = ctx.clock();
   const token = randomBytes(32).toString('base64url');
@@ -106,18 +128,59 @@ async function openSession(ctx: AppContext, actor: Actor, row: users.UserRow, is
       ip: actor.ip,
       revoked_at: null,
     });
-    const details = { ...(isUnlock ? { unlocked: true } : {}), ...(user.mustChangePassword ? { mustChangePassword: true } : {}) };
-    await appendAudit(trx, ctx.dialect, { ...actor, user }, { action: 'auth.login', outcome: 'success', objectType: 'user', objectId: row.username, ...(Object.keys(details).length > 0 ? { details } : {}) }, now);
+    const details = {
+      ...(isUnlock ? { unlocked: true } : {}),
+      ...(user.mustChangePassword ? { mustChangePassword: true } : {}),
+    };
+    await appendAudit(
+      trx,
+      ctx.dialect,
+      { ...actor, user },
+      {
+        action: 'auth.login',
+        outcome: 'success',
+        objectType: 'user',
+        objectId: row.username,
+        ...(Object.keys(details).length > 0 ? { details } : {}),
+      },
+      now,
+    );
   });
   return { user, token };
 }
 
 async function recordFailure(ctx: AppContext, actor: Actor, username: string, reason: string): Promise<void> {
-  await appendAudit(ctx.db, ctx.dialect, actor, { action: 'auth.login', outcome: 'failure', objectType: 'user', objectId: username, actorName: username, details: { reason } }, ctx.clock());
+  await appendAudit(
+    ctx.db,
+    ctx.dialect,
+    actor,
+    {
+      action: 'auth.login',
+      outcome: 'failure',
+      objectType: 'user',
+      objectId: username,
+      actorName: username,
+      details: { reason },
+    },
+    ctx.clock(),
+  );
 }
 
 async function deny(ctx: AppContext, actor: Actor, username: string, reason: string): Promise<void> {
-  await appendAudit(ctx.db, ctx.dialect, actor, { action: 'auth.login', outcome: 'denied', objectType: 'user', objectId: username, actorName: username, details: { reason } }, ctx.clock());
+  await appendAudit(
+    ctx.db,
+    ctx.dialect,
+    actor,
+    {
+      action: 'auth.login',
+      outcome: 'denied',
+      objectType: 'user',
+      objectId: username,
+      actorName: username,
+      details: { reason },
+    },
+    ctx.clock(),
+  );
 }
 
 /** The caller as the rest of the system sees it. */
@@ -134,4 +197,3 @@ export function toCurrentUser(row: users.UserRow, via: CurrentUser['via']): Curr
     ...(toBoolean(row.must_change_password) ? { mustChangePassword: true } : {}),
   };
 }
-

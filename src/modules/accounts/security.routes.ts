@@ -18,35 +18,67 @@ const Setting = Type.Object({ key: Type.String(), value: Type.Number(), unit: Ty
 /** The security administrator's duties: lockouts, password resets and the security settings in force. */
 export function securityRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.get('/api/v1/security/lockouts', {
-      config: { access: ['secadmin'] },
-      schema: { tags: ['security'], summary: '当前被锁定的账号', response: { 200: Type.Object({ items: Type.Array(Lockout) }), ...standardErrors } },
-    }, async () => listLockouts(ctx));
-
-    app.post('/api/v1/security/lockouts/:username/clear', {
-      config: { access: ['secadmin'] },
-      schema: {
-        tags: ['security'], summary: '解除账号锁定',
-        params: Type.Object({ username: Type.String({ maxLength: 64 }) }),
-        response: { 204: Type.Null(), ...standardErrors },
+    app.get(
+      '/api/v1/security/lockouts',
+      {
+        config: { access: ['secadmin'] },
+        schema: {
+          tags: ['security'],
+          summary: '当前被锁定的账号',
+          response: { 200: Type.Object({ items: Type.Array(Lockout) }), ...standardErrors },
+        },
       },
-    }, async (request, reply) => {
-      await clearLockout(ctx, actorOf(request), request.params.username);
-      return reply.status(204).send(null);
-    });
+      async () => listLockouts(ctx),
+    );
 
-    app.post('/api/v1/security/users/:username/password-reset', {
-      config: { access: ['secadmin'] },
-      schema: {
-        tags: ['security'], summary: '重置账号密码（返回一次性临时密码，下次登录须修改；结束其全部会话、解除锁定）',
-        params: Type.Object({ username: Type.String({ maxLength: 64 }) }),
-        response: { 200: CredentialsResetSchema, 409: standardErrors[404], ...standardErrors },
+    app.post(
+      '/api/v1/security/lockouts/:username/clear',
+      {
+        config: { access: ['secadmin'] },
+        schema: {
+          tags: ['security'],
+          summary: '解除账号锁定',
+          params: Type.Object({ username: Type.String({ maxLength: 64 }) }),
+          response: { 204: Type.Null(), ...standardErrors },
+        },
       },
-    }, async (request) => resetCredentials(ctx, signedInActorOf(request), { username: request.params.username }, { password: true, totp: false }));
+      async (request, reply) => {
+        await clearLockout(ctx, actorOf(request), request.params.username);
+        return reply.status(204).send(null);
+      },
+    );
 
-    app.get('/api/v1/security/settings', {
-      config: { access: ['secadmin', 'sysadmin', 'auditor'] },
-      schema: { tags: ['security'], summary: '安全参数及其依据', response: { 200: Type.Object({ settings: Type.Array(Setting) }), ...standardErrors } },
-    }, async () => listSecuritySettings());
+    app.post(
+      '/api/v1/security/users/:username/password-reset',
+      {
+        config: { access: ['secadmin'] },
+        schema: {
+          tags: ['security'],
+          summary: '重置账号密码（返回一次性临时密码，下次登录须修改；结束其全部会话、解除锁定）',
+          params: Type.Object({ username: Type.String({ maxLength: 64 }) }),
+          response: { 200: CredentialsResetSchema, 409: standardErrors[404], ...standardErrors },
+        },
+      },
+      async (request) =>
+        resetCredentials(
+          ctx,
+          signedInActorOf(request),
+          { username: request.params.username },
+          { password: true, totp: false },
+        ),
+    );
+
+    app.get(
+      '/api/v1/security/settings',
+      {
+        config: { access: ['secadmin', 'sysadmin', 'auditor'] },
+        schema: {
+          tags: ['security'],
+          summary: '安全参数及其依据',
+          response: { 200: Type.Object({ settings: Type.Array(Setting) }), ...standardErrors },
+        },
+      },
+      async () => listSecuritySettings(),
+    );
   };
 }

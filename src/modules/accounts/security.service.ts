@@ -18,7 +18,14 @@ export interface Lockout {
 /** Accounts locked now by repeated login failures, per source (security administrator duty). */
 export async function listLockouts(ctx: AppContext): Promise<{ items: Lockout[] }> {
   const rows = await guards.listLockedAccountGuards(ctx.db, ctx.clock().toISOString());
-  return { items: rows.map((r) => ({ username: r.username, ip: r.ip, failures: toNumber(r.failures), lockedUntil: r.locked_until! })) };
+  return {
+    items: rows.map((r) => ({
+      username: r.username,
+      ip: r.ip,
+      failures: toNumber(r.failures),
+      lockedUntil: r.locked_until!,
+    })),
+  };
 }
 
 /** Clears every lock and failure count of an account, from every source; audited. */
@@ -28,7 +35,13 @@ export async function clearLockout(ctx: AppContext, actor: Actor, username: stri
   if (!user || !locked) throw new AppError('NOT_FOUND', `账号 ${username} 当前未被锁定`);
   await ctx.db.transaction().execute(async (trx) => {
     await guards.deleteAccountGuards(trx, toNumber(user.id));
-    await appendAudit(trx, ctx.dialect, actor, { action: 'security.lockout.clear', outcome: 'success', objectType: 'user', objectId: username }, ctx.clock());
+    await appendAudit(
+      trx,
+      ctx.dialect,
+      actor,
+      { action: 'security.lockout.clear', outcome: 'success', objectType: 'user', objectId: username },
+      ctx.clock(),
+    );
   });
 }
 

@@ -21,10 +21,21 @@ export async function revokeSession(db: Db, id: string, at: string): Promise<voi
 }
 
 export async function revokeUserSessions(db: Db, userId: number, at: string): Promise<void> {
-  await db.updateTable('sessions').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+  await db
+    .updateTable('sessions')
+    .set({ revoked_at: at })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .execute();
 }
 
 /** Ends every session of an account but one (a password change keeps the session that made it). */
 export async function revokeOtherSessions(db: Db, userId: number, keepId: string, at: string): Promise<void> {
-  await db.updateTable('sessions').set({ revoked_at: at }).where('user_id', '=', userId).where('id', '!=', keepId).where('revoked_at', 'is', null).execute();
+  await db
+    .updateTable('sessions')
+    .set({ revoked_at: at })
+    .where('user_id', '=', userId)
+    .where('id', '!=', keepId)
+    .where('revoked_at', 'is', null)
+    .execute();
 }

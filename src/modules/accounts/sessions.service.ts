@@ -41,7 +41,13 @@ export async function resolveSession(ctx: AppContext, token: string): Promise<Cu
 export async function logout(ctx: AppContext, actor: Actor, token: string): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     await sessions.revokeSession(trx, sm3Hex(token), ctx.clock().toISOString());
-    await appendAudit(trx, ctx.dialect, actor, { action: 'auth.logout', outcome: 'success', objectType: 'user', objectId: actor.user?.username }, ctx.clock());
+    await appendAudit(
+      trx,
+      ctx.dialect,
+      actor,
+      { action: 'auth.logout', outcome: 'success', objectType: 'user', objectId: actor.user?.username },
+      ctx.clock(),
+    );
   });
 }
 

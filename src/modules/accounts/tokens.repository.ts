@@ -9,7 +9,12 @@ export function insertApiToken(db: Db, values: Insertable<ApiTokenTable>): Promi
 }
 
 export function findApiTokenByHash(db: Db, tokenHash: string): Promise<ApiTokenRow | undefined> {
-  return db.selectFrom('api_tokens').selectAll().where('token_hash', '=', tokenHash).where('revoked_at', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
 }
 
 /** Tokens visible to a user: their own, or all of them for `all`. */

@@ -38,7 +38,11 @@ function visibleOwner(user: CurrentUser): number | 'all' {
  * Issues a bearer token for system-to-system exchange, acting with the issuing account's role
  * and scope. The token is shown once; only its SM3 digest is kept.
  */
-export async function createApiToken(ctx: AppContext, actor: SignedInActor, name: string): Promise<ApiTokenView & { token: string }> {
+export async function createApiToken(
+  ctx: AppContext,
+  actor: SignedInActor,
+  name: string,
+): Promise<ApiTokenView & { token: string }> {
   const trimmed = name.trim();
   if (!trimmed) throw new AppError('VALIDATION_FAILED', '请填写令牌名称（对接系统名称）');
   const token = `yf_${randomBytes(32).toString('base64url')}`;
@@ -52,7 +56,19 @@ export async function createApiToken(ctx: AppContext, actor: SignedInActor, name
       last_used_at: null,
       revoked_at: null,
     });
-    await appendAudit(trx, ctx.dialect, actor, { action: 'api_token.create', outcome: 'success', objectType: 'api_token', objectId: toNumber(inserted.id), details: { name: trimmed } }, ctx.clock());
+    await appendAudit(
+      trx,
+      ctx.dialect,
+      actor,
+      {
+        action: 'api_token.create',
+        outcome: 'success',
+        objectType: 'api_token',
+        objectId: toNumber(inserted.id),
+        details: { name: trimmed },
+      },
+      ctx.clock(),
+    );
     return inserted;
   });
   return { ...toView(row), token };
@@ -69,6 +85,12 @@ export async function revokeApiToken(ctx: AppContext, actor: SignedInActor, id: 
     const owner = visibleOwner(actor.user);
     if (!row || (owner !== 'all' && toNumber(row.user_id) !== owner)) throw new AppError('NOT_FOUND', '令牌不存在');
     await tokens.revokeApiToken(trx, id, ctx.clock().toISOString());
-    await appendAudit(trx, ctx.dialect, actor, { action: 'api_token.revoke', outcome: 'success', objectType: 'api_token', objectId: id }, ctx.clock());
+    await appendAudit(
+      trx,
+      ctx.dialect,
+      actor,
+      { action: 'api_token.revoke', outcome: 'success', objectType: 'api_token', objectId: id },
+      ctx.clock(),
+    );
   });
 }

@@ -34,22 +34,35 @@ function filteredUsers(db: Db, filter: UserFilter) {
 export async function listUsers(db: Db, filter: UserFilter, offset: number, limit: number) {
   const [items, count] = await Promise.all([
     filteredUsers(db, filter).selectAll().orderBy('id').offset(offset).limit(limit).execute(),
-    filteredUsers(db, filter).select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
+    filteredUsers(db, filter)
+      .select((eb) => eb.fn.countAll().as('total'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items, total: count.total };
 }
 
 export function countUsers(db: Db) {
-  return db.selectFrom('users').select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow();
+  return db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll().as('total'))
+    .executeTakeFirstOrThrow();
 }
 
-export async function updateUser(db: Db, id: number, values: Partial<Insertable<UserTable>>): Promise<UserRow | undefined> {
+export async function updateUser(
+  db: Db,
+  id: number,
+  values: Partial<Insertable<UserTable>>,
+): Promise<UserRow | undefined> {
   return db.updateTable('users').set(values).where('id', '=', id).returningAll().executeTakeFirst();
 }
 
 /** Active commissioners whose region is one of these codes. */
 export function listActiveCommissioners(db: Db, regionCodes: readonly string[] | 'all') {
-  let query = db.selectFrom('users').select(['id', 'display_name', 'region_code']).where('role', '=', 'commissioner').where('is_active', '=', 1);
+  let query = db
+    .selectFrom('users')
+    .select(['id', 'display_name', 'region_code'])
+    .where('role', '=', 'commissioner')
+    .where('is_active', '=', 1);
   if (regionCodes !== 'all') query = query.where('region_code', 'in', regionCodes.length > 0 ? [...regionCodes] : ['']);
   return query.orderBy('display_name').execute();
 }

@@ -62,14 +62,19 @@ export function toUserView(ctx: AppContext, row: users.UserRow & { region_name?:
 }
 
 /** Creates an account (sysadmin duty); returns the TOTP secret once for roles that need one. */
-export async function createUser(ctx: AppContext, actor: Actor, input: NewUser): Promise<{ user: UserView; totpSecret?: string }> {
+export async function createUser(
+  ctx: AppContext,
+  actor: Actor,
+  input: NewUser,
+): Promise<{ user: UserView; totpSecret?: string }> {
   const role = await validateNewUser(ctx, input);
   const totpSecret = ROLE_DEFINITIONS[role].requiresTotp ? generateTotpSecret() : undefined;
   const phone = input.phone?.trim();
   const now = ctx.clock().toISOString();
   const passwordHash = await hashPassword(input.password);
   const row = await ctx.db.transaction().execute(async (trx) => {
-    if (await users.findUserByUsername(trx, input.username)) throw new AppError('USERNAME_TAKEN', `用户名 ${input.username} 已存在`);
+    if (await users.findUserByUsername(trx, input.username))
+      throw new AppError('USERNAME_TAKEN', `用户名 ${input.username} 已存在`);
     const inserted = await users.insertUser(trx, {
       username: input.username,
       display_name: input.displayName.trim(),
@@ -85,11 +90,20 @@ export async function createUser(ctx: AppContext, actor: Actor, input: NewUser):
       created_at: now,
       updated_at: now,
     });
-    await appendAudit(trx, ctx.dialect, actor, { action: 'user.create', outcome: 'success', objectType: 'user', objectId: input.username, details: { role } }, ctx.clock());
+    await appendAudit(
+      trx,
+      ctx.dialect,
+      actor,
+      { action: 'user.create', outcome: 'success', objectType: 'user', objectId: input.username, details: { role } },
+      ctx.clock(),
+    );
     return inserted;
   });
   const region = row.region_code ? await findRegionForAccount(ctx.db, row.region_code) : undefined;
-  return { user: toUserView(ctx, { ...row, region_name: region?.name ?? null }), ...(totpSecret ? { totpSecret } : {}) };
+  return {
+    user: toUserView(ctx, { ...row, region_name: region?.name ?? null }),
+    ...(totpSecret ? { totpSecret } : {}),
+  };
 }
 
 async function validateNewUser(ctx: AppContext, input: NewUser): Promise<Role> {
@@ -100,21 +114,27 @@ async function validateNewUser(ctx: AppContext, input: NewUser): Promise<Role> {
   const weakness = passwordWeakness(input.password ?? '', loadSecuritySettings().passwordMinLength, input.username);
   if (weakness) problems.push(weakness);
   if (input.phone && !MOBILE.test(input.phone.trim())) problems.push('手机号码应为 11 位');
-  if (problems.length > 0 || !isRole(input.role)) throw new AppError('VALIDATION_FAILED', problems.join('；'), { problems });
+  if (problems.length > 0 || !isRole(input.role))
+    throw new AppError('VALIDATION_FAILED', problems.join('；'), { problems });
   const definition = ROLE_DEFINITIONS[input.role];
   if (definition.requiresRegion) await validateRegion(ctx, input.role, input.regionCode);
   if (definition.requiresUscc) {
     const check = checkUscc(input.uscc ?? '');
     // An early code failing a check character is taken when a manual override in force accepts it.
-    const isOverridden = !check.valid && isOverridableUsccReason(check.reason) && (await findActiveUsccOverride(ctx.db, check.normalized)) !== undefined;
-    if (!check.valid && !isOverridden) throw new AppError('INVALID_USCC', `企业账号须填写正确的统一社会信用代码（${check.reason}）`);
+    const isOverridden =
+      !check.valid &&
+      isOverridableUsccReason(check.reason) &&
+      (await findActiveUsccOverride(ctx.db, check.normalized)) !== undefined;
+    if (!check.valid && !isOverridden)
+      throw new AppError('INVALID_USCC', `企业账号须填写正确的统一社会信用代码（${check.reason}）`);
   }
   return input.role;
 }
 
 async function validateRegion(ctx: AppContext, role: Role, regionCode: string | undefined): Promise<void> {
   const region = regionCode ? await findRegionForAccount(ctx.db, regionCode) : undefined;
-  if (!region) throw new AppError('INVALID_REGION', `${ROLE_DEFINITIONS[role].label}账号须填写江苏省的设区市或直管县（市）代码`);
+  if (!region)
+    throw new AppError('INVALID_REGION', `${ROLE_DEFINITIONS[role].label}账号须填写江苏省的设区市或直管县（市）代码`);
   const isCityLevel = region.level === 'city' || toBoolean(region.is_directly_administered);
   if (role === 'city_hrss' && !isCityLevel) {
     throw new AppError('INVALID_REGION', `${region.name}不是设区市或省直管县（市），市/县人社账号须落在这一级`);
@@ -122,11 +142,22 @@ async function validateRegion(ctx: AppContext, role: Role, regionCode: string | 
 }
 
 /** Lists accounts for the system administrator, phone numbers masked. */
-export async function listUsers(ctx: AppContext, query: { page?: number; pageSize?: number; q?: string; role?: string }): Promise<Page<UserView>> {
+export async function listUsers(
+  ctx: AppContext,
+  query: { page?: number; pageSize?: number; q?: string; role?: string },
+): Promise<Page<UserView>> {
   const { page, pageSize, offset } = pageWindow(query);
   const { items, total } = await users.listUsers(ctx.db, { q: query.q, role: query.role }, offset, pageSize);
-  const names = await regionNames(ctx, items.map((i) => i.region_code));
-  return { items: items.map((row) => toUserView(ctx, { ...row, region_name: names.get(row.region_code ?? '') ?? null })), total: toNumber(total), page, pageSize };
+  const names = await regionNames(
+    ctx,
+    items.map((i) => i.region_code),
+  );
+  return {
+    items: items.map((row) => toUserView(ctx, { ...row, region_name: names.get(row.region_code ?? '') ?? null })),
+    total: toNumber(total),
+    page,
+    pageSize,
+  };
 }
 
 async function regionNames(ctx: AppContext, codes: (string | null)[]): Promise<Map<string, string>> {
@@ -142,19 +173,40 @@ export async function setUserActive(ctx: AppContext, actor: Actor, id: number, i
     const updated = await users.updateUser(trx, id, { is_active: isActive ? 1 : 0, updated_at: now });
     if (!updated) throw new AppError('NOT_FOUND', '账号不存在');
     if (!isActive) await revokeUserSessions(trx, id, now);
-    await appendAudit(trx, ctx.dialect, actor, { action: isActive ? 'user.enable' : 'user.disable', outcome: 'success', objectType: 'user', objectId: updated.username }, ctx.clock());
+    await appendAudit(
+      trx,
+      ctx.dialect,
+      actor,
+      {
+        action: isActive ? 'user.enable' : 'user.disable',
+        outcome: 'success',
+        objectType: 'user',
+        objectId: updated.username,
+      },
+      ctx.clock(),
+    );
     return updated;
   });
   return toUserView(ctx, row);
 }
 
 /** The whole phone number of an account, for callers with the right; the view is audited. */
-export async function revealUserPhone(ctx: AppContext, actor: Actor & { user: CurrentUser }, id: number): Promise<{ phone: string | null }> {
+export async function revealUserPhone(
+  ctx: AppContext,
+  actor: Actor & { user: CurrentUser },
+  id: number,
+): Promise<{ phone: string | null }> {
   if (!actor.user.canViewPersonal) throw new AppError('PERSONAL_DATA_RIGHT_REQUIRED');
   return ctx.db.transaction().execute(async (trx) => {
     const row = await users.findUserById(trx, id);
     if (!row) throw new AppError('NOT_FOUND', '账号不存在');
-    await appendAudit(trx, ctx.dialect, actor, { action: 'personal_data.view', outcome: 'success', objectType: 'user.phone', objectId: row.username }, ctx.clock());
+    await appendAudit(
+      trx,
+      ctx.dialect,
+      actor,
+      { action: 'personal_data.view', outcome: 'success', objectType: 'user.phone', objectId: row.username },
+      ctx.clock(),
+    );
     return { phone: row.phone_enc ? ctx.cipher.decrypt(row.phone_enc) : null };
   });
 }

@@ -18,7 +18,11 @@ const SIGNATURES: [AttachmentType, number[]][] = [
 export const TYPE_LABELS: Record<AttachmentType, string> = { pdf: 'PDF', jpg: 'JPG 图片', png: 'PNG 图片' };
 
 /** MIME types for downloads. */
-export const MIME_TYPES: Record<AttachmentType, string> = { pdf: 'application/pdf', jpg: 'image/jpeg', png: 'image/png' };
+export const MIME_TYPES: Record<AttachmentType, string> = {
+  pdf: 'application/pdf',
+  jpg: 'image/jpeg',
+  png: 'image/png',
+};
 
 /** The type a file name declares by its extension (`.jpeg` counts as jpg), or undefined. */
 export function declaredTypeOf(fileName: string): AttachmentType | undefined {

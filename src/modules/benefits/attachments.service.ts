@@ -9,7 +9,11 @@ import type { AttachmentRequirement } from '../../policies/delivery.ts';
 import { requireDelivery, uploadCeilings } from './applications-policy.ts';
 import { attachmentView } from './applications-views.ts';
 import {
-  countAttachments, deleteUnsubmittedAttachment, findAttachment, findAttachmentContent, insertAttachment,
+  countAttachments,
+  deleteUnsubmittedAttachment,
+  findAttachment,
+  findAttachmentContent,
+  insertAttachment,
 } from './applications.repository.ts';
 import { describeSize, detectedTypeOf, declaredTypeOf, MIME_TYPES, TYPE_LABELS } from './attachments-file-type.ts';
 import { CASE_STATE_LABELS, type CaseState } from './case-states.ts';
@@ -43,27 +47,59 @@ export function sha256Of(bytes: Buffer): string {
 }
 
 /** Stores one file for a material of the case after checking the material, the state, the size and the type. */
-export async function uploadAttachment(trx: Db, ctx: AppContext, actor: Enterprise, caseId: number, code: string, file: UploadedFile) {
+export async function uploadAttachment(
+  trx: Db,
+  ctx: AppContext,
+  actor: Enterprise,
+  caseId: number,
+  code: string,
+  file: UploadedFile,
+) {
   const current = await visibleCase(trx, actor.user, caseId);
   const { attachments } = await requireDelivery(trx, current.policy_code, 'application');
   const requirement = attachments.find((attachment) => attachment.code === code);
-  if (!requirement) throw new AppError('NOT_FOUND', `该政策没有编码为「${code}」的申请材料（可上传：${attachments.map((a) => `${a.code} ${a.name}`).join('、')}）`);
+  if (!requirement)
+    throw new AppError(
+      'NOT_FOUND',
+      `该政策没有编码为「${code}」的申请材料（可上传：${attachments.map((a) => `${a.code} ${a.name}`).join('、')}）`,
+    );
   refuseUnlessEditable(current.state);
   const ceilings = uploadCeilings();
   if ((await countAttachments(trx, caseId)) >= ceilings.maxFilesPerCase) {
-    throw new AppError('ATTACHMENT_LIMIT_REACHED', `每个案件最多上传 ${ceilings.maxFilesPerCase} 个文件，请先删除不需要的文件`);
+    throw new AppError(
+      'ATTACHMENT_LIMIT_REACHED',
+      `每个案件最多上传 ${ceilings.maxFilesPerCase} 个文件，请先删除不需要的文件`,
+    );
   }
   const checked = checkFile(requirement, file, ceilings.maxBytes);
   const at = ctx.clock().toISOString();
   const sha256 = sha256Of(file.bytes);
   const id = await insertAttachment(trx, {
-    case_id: caseId, attachment_code: code, file_name: checked.fileName, declared_type: checked.type, detected_type: checked.type,
-    size_bytes: file.bytes.length, sha256, content: file.bytes, uploaded_by: actor.user.id, uploaded_by_name: actor.user.username, uploaded_at: at,
+    case_id: caseId,
+    attachment_code: code,
+    file_name: checked.fileName,
+    declared_type: checked.type,
+    detected_type: checked.type,
+    size_bytes: file.bytes.length,
+    sha256,
+    content: file.bytes,
+    uploaded_by: actor.user.id,
+    uploaded_by_name: actor.user.username,
+    uploaded_at: at,
   });
-  await appendAudit(trx, ctx.dialect, actor, {
-    action: 'benefits.attachment.upload', outcome: 'success', objectType: 'benefit_attachment', objectId: id,
-    details: { case_id: caseId, attachment: code, sha256, size_bytes: file.bytes.length, type: checked.type },
-  }, ctx.clock());
+  await appendAudit(
+    trx,
+    ctx.dialect,
+    actor,
+    {
+      action: 'benefits.attachment.upload',
+      outcome: 'success',
+      objectType: 'benefit_attachment',
+      objectId: id,
+      details: { case_id: caseId, attachment: code, sha256, size_bytes: file.bytes.length, type: checked.type },
+    },
+    ctx.clock(),
+  );
   const stored = await findAttachment(trx, id);
   return attachmentView(stored!);
 }
@@ -71,13 +107,26 @@ export async function uploadAttachment(trx: Db, ctx: AppContext, actor: Enterpri
 /** Deletes a file not yet submitted while the enterprise still works on the case. */
 export async function deleteAttachment(trx: Db, ctx: AppContext, actor: Enterprise, id: number) {
   const { row, current } = await visibleAttachment(trx, actor.user, id);
-  if (row.submitted_at) throw new AppError('ATTACHMENT_LOCKED', `该文件已于 ${row.submitted_at.slice(0, 10)} 随申请提交，不能删除；如需补正，请上传新的文件`);
+  if (row.submitted_at)
+    throw new AppError(
+      'ATTACHMENT_LOCKED',
+      `该文件已于 ${row.submitted_at.slice(0, 10)} 随申请提交，不能删除；如需补正，请上传新的文件`,
+    );
   refuseUnlessEditable(current.state);
   if (!(await deleteUnsubmittedAttachment(trx, id))) throw new AppError('ATTACHMENT_LOCKED');
-  await appendAudit(trx, ctx.dialect, actor, {
-    action: 'benefits.attachment.delete', outcome: 'success', objectType: 'benefit_attachment', objectId: id,
-    details: { case_id: toNumber(row.case_id), attachment: row.attachment_code, sha256: row.sha256 },
-  }, ctx.clock());
+  await appendAudit(
+    trx,
+    ctx.dialect,
+    actor,
+    {
+      action: 'benefits.attachment.delete',
+      outcome: 'success',
+      objectType: 'benefit_attachment',
+      objectId: id,
+      details: { case_id: toNumber(row.case_id), attachment: row.attachment_code, sha256: row.sha256 },
+    },
+    ctx.clock(),
+  );
   return { id, deleted: true };
 }
 
@@ -86,10 +135,24 @@ export async function downloadAttachment(ctx: AppContext, actor: Actor & { user:
   const { row } = await visibleAttachment(ctx.db, actor.user, id);
   const content = await findAttachmentContent(ctx.db, id);
   if (!content) throw new AppError('NOT_FOUND', '文件不存在');
-  await appendAudit(ctx.db, ctx.dialect, actor, {
-    action: 'personal_data.view', outcome: 'success', objectType: 'benefit_attachment', objectId: id,
-    details: { case_id: toNumber(row.case_id), attachment: row.attachment_code, sha256: row.sha256, whole_document: true },
-  }, ctx.clock());
+  await appendAudit(
+    ctx.db,
+    ctx.dialect,
+    actor,
+    {
+      action: 'personal_data.view',
+      outcome: 'success',
+      objectType: 'benefit_attachment',
+      objectId: id,
+      details: {
+        case_id: toNumber(row.case_id),
+        attachment: row.attachment_code,
+        sha256: row.sha256,
+        whole_document: true,
+      },
+    },
+    ctx.clock(),
+  );
   const type = row.detected_type as keyof typeof MIME_TYPES;
   return { fileName: row.file_name, contentType: MIME_TYPES[type] ?? 'application/octet-stream', content };
 }
@@ -99,7 +162,9 @@ async function visibleAttachment(db: Db, user: CurrentUser, id: number) {
   const row = await findAttachment(db, id);
   if (!row) throw new AppError('NOT_FOUND', '文件不存在或不在您的管辖范围内');
   const current = await visibleCase(db, user, toNumber(row.case_id)).catch((error: unknown) => {
-    throw error instanceof AppError && error.code === 'NOT_FOUND' ? new AppError('NOT_FOUND', '文件不存在或不在您的管辖范围内') : error;
+    throw error instanceof AppError && error.code === 'NOT_FOUND'
+      ? new AppError('NOT_FOUND', '文件不存在或不在您的管辖范围内')
+      : error;
   });
   return { row, current };
 }
@@ -117,16 +182,28 @@ function checkFile(requirement: AttachmentRequirement, file: UploadedFile, ceili
   if (file.bytes.length === 0) throw new AppError('VALIDATION_FAILED', `文件「${fileName}」是空的，请重新选择`);
   const limit = Math.min(requirement.maxBytes, ceiling);
   if (file.bytes.length > limit) {
-    throw new AppError('ATTACHMENT_TOO_LARGE', `「${requirement.name}」单个文件不能超过 ${describeSize(limit)}，「${fileName}」有 ${describeSize(file.bytes.length)}`, { max_bytes: limit, size_bytes: file.bytes.length });
+    throw new AppError(
+      'ATTACHMENT_TOO_LARGE',
+      `「${requirement.name}」单个文件不能超过 ${describeSize(limit)}，「${fileName}」有 ${describeSize(file.bytes.length)}`,
+      { max_bytes: limit, size_bytes: file.bytes.length },
+    );
   }
   const declared = declaredTypeOf(fileName);
   if (!declared || !requirement.types.includes(declared)) {
-    throw new AppError('ATTACHMENT_TYPE_NOT_ALLOWED', `「${requirement.name}」只接受 ${accepted} 文件，「${fileName}」不是`, { types: requirement.types });
+    throw new AppError(
+      'ATTACHMENT_TYPE_NOT_ALLOWED',
+      `「${requirement.name}」只接受 ${accepted} 文件，「${fileName}」不是`,
+      { types: requirement.types },
+    );
   }
   const detected = detectedTypeOf(file.bytes);
   if (detected !== declared) {
     const actual = detected ? `实际是 ${TYPE_LABELS[detected]}` : '内容不是可识别的 PDF、JPG 或 PNG';
-    throw new AppError('ATTACHMENT_TYPE_MISMATCH', `「${fileName}」的文件名表明是 ${TYPE_LABELS[declared]}，但${actual}，请上传原始文件`, { declared, detected: detected ?? null });
+    throw new AppError(
+      'ATTACHMENT_TYPE_MISMATCH',
+      `「${fileName}」的文件名表明是 ${TYPE_LABELS[declared]}，但${actual}，请上传原始文件`,
+      { declared, detected: detected ?? null },
+    );
   }
   return { fileName, type: declared };
 }

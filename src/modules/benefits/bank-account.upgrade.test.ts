@@ -32,7 +32,13 @@ describe.each(testDialects())('upgrading a database that kept accounts in plaint
     await seedOldRelease(database.db as unknown as Kysely<any>);
     await migrateToLatest(database);
     bindTestAuditChain(database);
-    ctx = { db: database.db, dialect, config: { ...loadConfig({ NODE_ENV: 'test' } as NodeJS.ProcessEnv), keys: TEST_KEYS }, cipher: createPersonalDataCipher(TEST_KEYS), clock: () => new Date(AT) };
+    ctx = {
+      db: database.db,
+      dialect,
+      config: { ...loadConfig({ NODE_ENV: 'test' } as NodeJS.ProcessEnv), keys: TEST_KEYS },
+      cipher: createPersonalDataCipher(TEST_KEYS),
+      clock: () => new Date(AT),
+    };
   }, 60_000);
   afterAll(() => database.destroy());
 
@@ -48,34 +54,113 @@ describe.each(testDialects())('upgrading a database that kept accounts in plaint
   });
 
   it('keeps the newest of runs left running side by side and marks the older one interrupted', async () => {
-    const runs = await ctx.db.selectFrom('benefit_match_runs').select(['id', 'period', 'status', 'phase', 'finished_at']).orderBy('id').execute();
+    const runs = await ctx.db
+      .selectFrom('benefit_match_runs')
+      .select(['id', 'period', 'status', 'phase', 'finished_at'])
+      .orderBy('id')
+      .execute();
     expect(runs.map((r) => [Number(r.id), r.period, r.status, r.phase])).toEqual([
-      [1, '2025', 'failed', 'interrupted'], [2, '2025', 'running', 'facts'], [3, '2024', 'running', 'facts'], [4, '2025', 'completed', 'done'],
+      [1, '2025', 'failed', 'interrupted'],
+      [2, '2025', 'running', 'facts'],
+      [3, '2024', 'running', 'facts'],
+      [4, '2025', 'completed', 'done'],
     ]);
     expect(runs[0]!.finished_at).toBe(AT);
   });
 });
 
 async function seedOldRelease(db: Kysely<any>): Promise<void> {
-  await db.insertInto('regions').values([
-    { code: '320100', name: '南京市', level: 'city', kind: 'city', city_code: '320100' },
-    { code: '320115', name: '江宁区', level: 'county', kind: 'district', city_code: '320100' },
-  ]).execute();
-  await db.insertInto('enterprises').values({
-    uscc: USCC, name: '南京扬帆装备有限公司', region_code: '320115', city_code: '320100', tier: 'srdi', recognized_on: '2024-01-01', valid_until: '2026-12-31',
-    content_hash: 'x', change_seq: 1, created_at: AT, updated_at: AT,
-  }).execute();
-  await db.insertInto('policy_versions').values({ code: 'stable_jobs_refund', version_no: 1, version: '2025', status: 'active', source: 'file', content_sha256: 'x', definition: '{}', created_at: AT }).execute();
+  await db
+    .insertInto('regions')
+    .values([
+      { code: '320100', name: '南京市', level: 'city', kind: 'city', city_code: '320100' },
+      { code: '320115', name: '江宁区', level: 'county', kind: 'district', city_code: '320100' },
+    ])
+    .execute();
+  await db
+    .insertInto('enterprises')
+    .values({
+      uscc: USCC,
+      name: '南京扬帆装备有限公司',
+      region_code: '320115',
+      city_code: '320100',
+      tier: 'srdi',
+      recognized_on: '2024-01-01',
+      valid_until: '2026-12-31',
+      content_hash: 'x',
+      change_seq: 1,
+      created_at: AT,
+      updated_at: AT,
+    })
+    .execute();
+  await db
+    .insertInto('policy_versions')
+    .values({
+      code: 'stable_jobs_refund',
+      version_no: 1,
+      version: '2025',
+      status: 'active',
+      source: 'file',
+      content_sha256: 'x',
+      definition: '{}',
+      created_at: AT,
+    })
+    .execute();
   const run = (period: string, status: string, phase: string) => ({
-    policy_code: 'stable_jobs_refund', policy_version_id: 1, version_no: 1, period, eval_date: `${period}-12-31`, snapshot: '{}', status, phase, started_at: AT, heartbeat_at: AT,
+    policy_code: 'stable_jobs_refund',
+    policy_version_id: 1,
+    version_no: 1,
+    period,
+    eval_date: `${period}-12-31`,
+    snapshot: '{}',
+    status,
+    phase,
+    started_at: AT,
+    heartbeat_at: AT,
   });
-  await db.insertInto('benefit_match_runs').values([run('2025', 'running', 'facts'), run('2025', 'running', 'facts'), run('2024', 'running', 'facts'), run('2025', 'completed', 'done')]).execute();
-  await db.insertInto('benefit_cases').values({
-    policy_code: 'stable_jobs_refund', period: '2024', uscc: USCC, enterprise_name: '南京扬帆装备有限公司', region_code: '320115', city_code: '320100', state: 'confirmed',
-    amount_fen: 4_800_000, is_amount_changed: 0, explanation: '[]', policy_version_id: 1, run_id: 4, last_run_id: 4,
-    bank_name: '中国银行', bank_account: ACCOUNT, account_holder: '南京扬帆装备有限公司', created_at: AT, updated_at: AT,
-  }).execute();
-  await db.insertInto('benefit_payment_batches').values({ file_name: 'payment-20250102.csv', content: FILE, sha256: 'x', payments: 1, total_fen: 4_800_000, created_at: AT }).execute();
+  await db
+    .insertInto('benefit_match_runs')
+    .values([
+      run('2025', 'running', 'facts'),
+      run('2025', 'running', 'facts'),
+      run('2024', 'running', 'facts'),
+      run('2025', 'completed', 'done'),
+    ])
+    .execute();
+  await db
+    .insertInto('benefit_cases')
+    .values({
+      policy_code: 'stable_jobs_refund',
+      period: '2024',
+      uscc: USCC,
+      enterprise_name: '南京扬帆装备有限公司',
+      region_code: '320115',
+      city_code: '320100',
+      state: 'confirmed',
+      amount_fen: 4_800_000,
+      is_amount_changed: 0,
+      explanation: '[]',
+      policy_version_id: 1,
+      run_id: 4,
+      last_run_id: 4,
+      bank_name: '中国银行',
+      bank_account: ACCOUNT,
+      account_holder: '南京扬帆装备有限公司',
+      created_at: AT,
+      updated_at: AT,
+    })
+    .execute();
+  await db
+    .insertInto('benefit_payment_batches')
+    .values({
+      file_name: 'payment-20250102.csv',
+      content: FILE,
+      sha256: 'x',
+      payments: 1,
+      total_fen: 4_800_000,
+      created_at: AT,
+    })
+    .execute();
 }
 
 /** A fresh database of the dialect, migrated only up to (and including) `migration`. */
@@ -93,13 +178,20 @@ async function databaseAt(dialect: Dialect, migration: string): Promise<Database
     handle = openDatabase({ dialect: 'postgres', url, schema });
     cleanUp = () => withClient(url, (client) => client.query(`drop schema ${schema} cascade`)).then(() => undefined);
   }
-  const migrator = new Migrator({ db: handle.db, provider: migrationProvider(handle.dialect), ...(handle.schema ? { migrationTableSchema: handle.schema } : {}) });
+  const migrator = new Migrator({
+    db: handle.db,
+    provider: migrationProvider(handle.dialect),
+    ...(handle.schema ? { migrationTableSchema: handle.schema } : {}),
+  });
   const { error } = await migrator.migrateTo(migration);
   if (error) throw error;
-  return { ...handle, async destroy() {
-    await handle.close();
-    await cleanUp();
-  } };
+  return {
+    ...handle,
+    async destroy() {
+      await handle.close();
+      await cleanUp();
+    },
+  };
 }
 
 async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {

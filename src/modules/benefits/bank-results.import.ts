@@ -18,19 +18,47 @@ const COLUMNS = [
   { key: 'reason', header: '失败原因', alias: 'reason', required: false },
 ] as const;
 
-const RESULTS: Record<string, 'paid' | 'failed'> = { 成功: 'paid', 已支付: 'paid', 支付成功: 'paid', paid: 'paid', 失败: 'failed', 支付失败: 'failed', failed: 'failed' };
+const RESULTS: Record<string, 'paid' | 'failed'> = {
+  成功: 'paid',
+  已支付: 'paid',
+  支付成功: 'paid',
+  paid: 'paid',
+  失败: 'failed',
+  支付失败: 'failed',
+  failed: 'failed',
+};
 
 /** Parses one result row (pure). */
 export function parseBankResultRow(cells: Record<string, RawCell>): ParsedRow<BankResult> {
   const problems: Omit<RowReject, 'line'>[] = [];
   const instruction = textCell(cells.instruction);
-  if (!instruction || !/^\d{1,15}-\d{1,4}$/.test(instruction)) problems.push({ column: '指令编号', code: 'INSTRUCTION_INVALID', message: '指令编号应为支付指令文件中的“编号-次数”' });
+  if (!instruction || !/^\d{1,15}-\d{1,4}$/.test(instruction))
+    problems.push({
+      column: '指令编号',
+      code: 'INSTRUCTION_INVALID',
+      message: '指令编号应为支付指令文件中的“编号-次数”',
+    });
   const result = enumCell(cells.result, RESULTS, '结果');
-  if (result === undefined || isCellError(result)) problems.push({ column: '结果', code: 'RESULT_INVALID', message: isCellError(result) ? result.message : `结果不能为空，应填：${RESULT_VALUES.join('、')}` });
+  if (result === undefined || isCellError(result))
+    problems.push({
+      column: '结果',
+      code: 'RESULT_INVALID',
+      message: isCellError(result) ? result.message : `结果不能为空，应填：${RESULT_VALUES.join('、')}`,
+    });
   const reason = textCell(cells.reason) ?? null;
-  if (result === 'failed' && !reason) problems.push({ column: '失败原因', code: 'REASON_REQUIRED', message: '支付失败须填写失败原因' });
-  if (problems.length > 0 || !instruction || result === undefined || isCellError(result)) return { ok: false, rejects: problems };
-  return { ok: true, record: { instruction, result, reference: textCell(cells.reference)?.slice(0, 100) ?? null, reason: reason?.slice(0, 500) ?? null } };
+  if (result === 'failed' && !reason)
+    problems.push({ column: '失败原因', code: 'REASON_REQUIRED', message: '支付失败须填写失败原因' });
+  if (problems.length > 0 || !instruction || result === undefined || isCellError(result))
+    return { ok: false, rejects: problems };
+  return {
+    ok: true,
+    record: {
+      instruction,
+      result,
+      reference: textCell(cells.reference)?.slice(0, 100) ?? null,
+      reason: reason?.slice(0, 500) ?? null,
+    },
+  };
 }
 
 /** The `bank_results` import kind (registered in modules/imports/kinds.ts). */
@@ -49,7 +77,8 @@ export const bankResultsImport: ImportKind<BankResult> = {
       const outcome = await applyBankResult(trx, ctx, actor, record);
       if (outcome.status === 'accepted') accepted += 1;
       else if (outcome.status === 'unchanged') unchanged += 1;
-      if (outcome.status === 'rejected') rejects.push({ line, column: '指令编号', code: outcome.code, message: outcome.message });
+      if (outcome.status === 'rejected')
+        rejects.push({ line, column: '指令编号', code: outcome.code, message: outcome.message });
     }
     return { accepted, unchanged, rejects };
   },

@@ -20,7 +20,10 @@ interface HistoryPolicy {
 }
 
 const FILE = new URL('../../../reference/benefits/history-policies.json', import.meta.url);
-const CATALOGUE = JSON.parse(readFileSync(FILE, 'utf8')) as { policies: HistoryPolicy[]; refused: { code: string; names: string[]; reason: string }[] };
+const CATALOGUE = JSON.parse(readFileSync(FILE, 'utf8')) as {
+  policies: HistoryPolicy[];
+  refused: { code: string; names: string[]; reason: string }[];
+};
 
 const COLUMNS = [
   column('policy', '政策'),
@@ -45,7 +48,12 @@ export function parseHistoryRow(cells: Record<string, RawCell>, today = todayInS
   const policyText = row.text('policy', 50);
   const found = policyText === undefined ? undefined : findPolicy(policyText);
   let policy: HistoryPolicy | undefined;
-  if (policyText !== undefined && !found) row.reject('policy', 'POLICY_UNKNOWN', `不认识的政策「${policyText}」，可填：${CATALOGUE.policies.map((p) => p.names[0]).join('、')}`);
+  if (policyText !== undefined && !found)
+    row.reject(
+      'policy',
+      'POLICY_UNKNOWN',
+      `不认识的政策「${policyText}」，可填：${CATALOGUE.policies.map((p) => p.names[0]).join('、')}`,
+    );
   else if (found && 'refused' in found) row.reject('policy', 'POLICY_NOT_ACCEPTED', found.refused);
   else policy = found;
   const uscc = row.uscc('uscc');
@@ -54,20 +62,38 @@ export function parseHistoryRow(cells: Record<string, RawCell>, today = todayInS
   const amount = row.money('amount');
   const paidOn = row.pastDate('paid_on');
   const sourceSystem = row.text('source_system', 50);
-  if (policy?.person === 'required' && textCell(cells.id_number) === undefined) row.reject('id_number', 'REQUIRED_MISSING', '该政策按人员享受，须填写公民身份号码');
-  if (policy?.person === 'none' && idNumber !== undefined) row.reject('id_number', 'ID_NUMBER_NOT_EXPECTED', '稳岗返还按企业享受，不填公民身份号码');
+  if (policy?.person === 'required' && textCell(cells.id_number) === undefined)
+    row.reject('id_number', 'REQUIRED_MISSING', '该政策按人员享受，须填写公民身份号码');
+  if (policy?.person === 'none' && idNumber !== undefined)
+    row.reject('id_number', 'ID_NUMBER_NOT_EXPECTED', '稳岗返还按企业享受，不填公民身份号码');
   if (amount !== undefined && amount <= 0) row.reject('amount', 'AMOUNT_NOT_POSITIVE', '金额应大于 0');
-  return row.finish(() => ({ policyCode: policy!.code, uscc: uscc!, idNumber, period: period!, amountFen: amount!, paidOn: paidOn!, sourceSystem: sourceSystem! }));
+  return row.finish(() => ({
+    policyCode: policy!.code,
+    uscc: uscc!,
+    idNumber,
+    period: period!,
+    amountFen: amount!,
+    paidOn: paidOn!,
+    sourceSystem: sourceSystem!,
+  }));
 }
 
-function readPeriod(row: RowReader, text: string | undefined, policy: HistoryPolicy | undefined, today: string): string | undefined {
+function readPeriod(
+  row: RowReader,
+  text: string | undefined,
+  policy: HistoryPolicy | undefined,
+  today: string,
+): string | undefined {
   if (text === undefined) return row.reject('period', 'REQUIRED_MISSING', '必填项为空');
   const value = text.replace(/[-/年月\s]/g, '');
   const year = Number(value.slice(0, 4));
   const isMonth = /^\d{6}$/.test(value) && Number(value.slice(4)) >= 1 && Number(value.slice(4)) <= 12;
-  if (!(/^\d{4}$/.test(value) || isMonth) || year < 2000) return row.reject('period', 'PERIOD_INVALID', `享受期间应为年度 YYYY 或月份 YYYYMM：${text}`);
-  if (value > today.slice(0, value.length === 4 ? 4 : 7).replace('-', '')) return row.reject('period', 'PERIOD_IN_FUTURE', `享受期间 ${value} 晚于本月`);
-  if (policy?.period === 'year' && value.length !== 4) return row.reject('period', 'PERIOD_NOT_YEAR', '稳岗返还的享受期间填返还年度（数据所属年度，YYYY）');
+  if (!(/^\d{4}$/.test(value) || isMonth) || year < 2000)
+    return row.reject('period', 'PERIOD_INVALID', `享受期间应为年度 YYYY 或月份 YYYYMM：${text}`);
+  if (value > today.slice(0, value.length === 4 ? 4 : 7).replace('-', ''))
+    return row.reject('period', 'PERIOD_IN_FUTURE', `享受期间 ${value} 晚于本月`);
+  if (policy?.period === 'year' && value.length !== 4)
+    return row.reject('period', 'PERIOD_NOT_YEAR', '稳岗返还的享受期间填返还年度（数据所属年度，YYYY）');
   return value;
 }
 

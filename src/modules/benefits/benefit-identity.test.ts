@@ -27,9 +27,23 @@ describe.each(testDialects())('benefit identity on %s', (dialect) => {
   }, 60_000);
   afterAll(() => t.close());
 
-  const match = async (code: string, period: string) => executeMatchRun(t.ctx, systemActor(), await createMatchRun(t.ctx, t.ctx.db, systemActor(), code, period));
-  const cases = (code: string) => t.ctx.db.selectFrom('benefit_cases').select(['id', 'period', 'uscc', 'state', 'amount_fen', 'duplicate_of', 'reason']).where('policy_code', '=', code).orderBy('id').execute();
-  const calc = async (code: string, uscc: string, date: string) => (await t.app.inject({ method: 'GET', url: `/api/v1/policies/${code}/calc?uscc=${uscc}&date=${date}`, headers: { cookie: province } })).json();
+  const match = async (code: string, period: string) =>
+    executeMatchRun(t.ctx, systemActor(), await createMatchRun(t.ctx, t.ctx.db, systemActor(), code, period));
+  const cases = (code: string) =>
+    t.ctx.db
+      .selectFrom('benefit_cases')
+      .select(['id', 'period', 'uscc', 'state', 'amount_fen', 'duplicate_of', 'reason'])
+      .where('policy_code', '=', code)
+      .orderBy('id')
+      .execute();
+  const calc = async (code: string, uscc: string, date: string) =>
+    (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/policies/${code}/calc?uscc=${uscc}&date=${date}`,
+        headers: { cookie: province },
+      })
+    ).json();
 
   it('refunds one enterprise once for a refund year: the runs of 2025 and of 202506 both look at 2024, the second adds no case', async () => {
     const first = await match('stable_jobs_refund', '2025');
@@ -37,7 +51,11 @@ describe.each(testDialects())('benefit identity on %s', (dialect) => {
     const second = await match('stable_jobs_refund', '202506');
     expect(second.summary).toMatchObject({ candidates_new: 0, rows_excluded_already_granted: 1, amount_new_fen: 0 });
     expect((await cases('stable_jobs_refund')).map((c) => [c.period, c.uscc])).toEqual([['2025', world.e1]]);
-    const held = await t.ctx.db.selectFrom('benefit_identities').select(['identity_key']).where('policy_code', '=', 'stable_jobs_refund').execute();
+    const held = await t.ctx.db
+      .selectFrom('benefit_identities')
+      .select(['identity_key'])
+      .where('policy_code', '=', 'stable_jobs_refund')
+      .execute();
     expect(held.map((h) => h.identity_key)).toEqual([`enterprise:${world.e1}|refund_year:2024`]);
     // The calculator knows it from the system's own case: not eligible again, naming the case.
     const body = await calc('stable_jobs_refund', world.e1, '2025-06-30');
@@ -47,14 +65,16 @@ describe.each(testDialects())('benefit identity on %s', (dialect) => {
 
   it('makes one case out of many concurrent runs of different periods for the same refund year', async () => {
     await t.ctx.db.deleteFrom('benefit_identities').execute();
-    for (const table of ['benefit_case_persons', 'benefit_case_events', 'benefit_notices'] as const) await t.ctx.db.deleteFrom(table).execute();
+    for (const table of ['benefit_case_persons', 'benefit_case_events', 'benefit_notices'] as const)
+      await t.ctx.db.deleteFrom(table).execute();
     await t.ctx.db.deleteFrom('benefit_outbox').execute();
     await t.ctx.db.deleteFrom('benefit_cases').execute();
     const periods = ['2025', ...Array.from({ length: 12 }, (_, m) => `2025${String(m + 1).padStart(2, '0')}`)];
     const starts = Array.from({ length: 50 }, (_, i) => periods[i % periods.length]!);
     const outcomes = await Promise.allSettled(starts.map((period) => match('stable_jobs_refund', period)));
     expect(outcomes.some((o) => o.status === 'fulfilled')).toBe(true);
-    for (const o of outcomes) if (o.status === 'rejected') expect((o.reason as { code?: string }).code).toBe('MATCH_RUN_BUSY');
+    for (const o of outcomes)
+      if (o.status === 'rejected') expect((o.reason as { code?: string }).code).toBe('MATCH_RUN_BUSY');
     const written = await cases('stable_jobs_refund');
     expect(written.map((c) => c.uscc)).toEqual([world.e1]);
   }, 120_000);
@@ -65,16 +85,39 @@ describe.each(testDialects())('benefit identity on %s', (dialect) => {
     const april = await match('skills_upgrade_subsidy', '202504');
     expect(april.summary).toMatchObject({ candidates_new: 1 });
     // A 高级 车工 certificate for the person paid for 中级 车工 in April.
-    await t.ctx.db.insertInto('skill_certificates').values({ certificate_no: 'C9', person_id: world.persons.p5, occupation_code: '6-18-01-01', occupation_name: '车工', level: 3, issued_on: '2025-06-10' }).execute();
+    await t.ctx.db
+      .insertInto('skill_certificates')
+      .values({
+        certificate_no: 'C9',
+        person_id: world.persons.p5,
+        occupation_code: '6-18-01-01',
+        occupation_name: '车工',
+        level: 3,
+        issued_on: '2025-06-10',
+      })
+      .execute();
     const june = await match('skills_upgrade_subsidy', '202506');
     expect(june.summary).toMatchObject({ candidates_new: 1 });
-    const paidFor = await t.ctx.db.selectFrom('benefit_identities').select('identity_key').where('policy_code', '=', 'skills_upgrade_subsidy').orderBy('identity_key').execute();
+    const paidFor = await t.ctx.db
+      .selectFrom('benefit_identities')
+      .select('identity_key')
+      .where('policy_code', '=', 'skills_upgrade_subsidy')
+      .orderBy('identity_key')
+      .execute();
     const p5 = paidFor.map((r) => r.identity_key).filter((key) => key.startsWith(`person:${world.persons.p5}|`));
-    expect(p5).toEqual([`person:${world.persons.p5}|occupation:6-18-01-01|level:3`, `person:${world.persons.p5}|occupation:6-18-01-01|level:4`]);
+    expect(p5).toEqual([
+      `person:${world.persons.p5}|occupation:6-18-01-01|level:3`,
+      `person:${world.persons.p5}|occupation:6-18-01-01|level:4`,
+    ]);
     // The whole year again: both certificates are held, the second 中级 one (C2) is the same level.
     const year = await match('skills_upgrade_subsidy', '2025');
     expect(year.summary).toMatchObject({ candidates_new: 0 });
-    const persons = await t.ctx.db.selectFrom('benefit_case_persons').select(['case_id', 'person_id']).where('policy_code', '=', 'skills_upgrade_subsidy').where('person_id', '=', world.persons.p5).execute();
+    const persons = await t.ctx.db
+      .selectFrom('benefit_case_persons')
+      .select(['case_id', 'person_id'])
+      .where('policy_code', '=', 'skills_upgrade_subsidy')
+      .where('person_id', '=', world.persons.p5)
+      .execute();
     expect(persons).toHaveLength(2);
   }, 60_000);
 
@@ -91,30 +134,69 @@ describe.each(testDialects())('benefit identity on %s', (dialect) => {
     expect(again).toMatchObject({ accepted: 0, unchanged: 1 });
     const body = await calc('stable_jobs_refund', world.e1, '2025-06-30');
     expect(body).toMatchObject({ outcome: 'ineligible', failed_condition: { id: 'not_refunded_yet' } });
-    expect(body.explanation.join('\n')).toContain('历史享受记录：江苏省失业保险信息系统 2025-05-10 发放（享受期间 2024）');
+    expect(body.explanation.join('\n')).toContain(
+      '历史享受记录：江苏省失业保险信息系统 2025-05-10 发放（享受期间 2024）',
+    );
   });
 
   it('settles cases written before identities existed: the earliest keeps the benefit, a later live duplicate is cancelled, a paid one is only marked', async () => {
     await t.ctx.db.deleteFrom('benefit_history').execute();
     const [kept, ...rest] = await cases('stable_jobs_refund');
     expect(rest).toEqual([]);
-    const run = await t.ctx.db.selectFrom('benefit_match_runs').select(['id', 'policy_version_id']).where('policy_code', '=', 'stable_jobs_refund').orderBy('id').executeTakeFirstOrThrow();
-    const copy = await t.ctx.db.selectFrom('benefit_cases').selectAll().where('id', '=', kept!.id).executeTakeFirstOrThrow();
+    const run = await t.ctx.db
+      .selectFrom('benefit_match_runs')
+      .select(['id', 'policy_version_id'])
+      .where('policy_code', '=', 'stable_jobs_refund')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const copy = await t.ctx.db
+      .selectFrom('benefit_cases')
+      .selectAll()
+      .where('id', '=', kept!.id)
+      .executeTakeFirstOrThrow();
     const { id: _id, ...row } = copy;
     await t.ctx.db.updateTable('benefit_cases').set({ identity_settled: 0 }).execute();
     await t.ctx.db.deleteFrom('benefit_identities').execute();
     // Copies as an old database could hold them: other periods, same refund year (the run's date).
-    await t.ctx.db.insertInto('benefit_cases').values({ ...row, period: '202601', run_id: run.id, last_run_id: run.id, state: 'matched', created_at: '2025-07-02T00:00:00Z', identity_settled: 0 }).execute();
-    await t.ctx.db.insertInto('benefit_cases').values({ ...row, period: '202602', run_id: run.id, last_run_id: run.id, state: 'paid', created_at: '2025-07-03T00:00:00Z', identity_settled: 0 }).execute();
+    await t.ctx.db
+      .insertInto('benefit_cases')
+      .values({
+        ...row,
+        period: '202601',
+        run_id: run.id,
+        last_run_id: run.id,
+        state: 'matched',
+        created_at: '2025-07-02T00:00:00Z',
+        identity_settled: 0,
+      })
+      .execute();
+    await t.ctx.db
+      .insertInto('benefit_cases')
+      .values({
+        ...row,
+        period: '202602',
+        run_id: run.id,
+        last_run_id: run.id,
+        state: 'paid',
+        created_at: '2025-07-03T00:00:00Z',
+        identity_settled: 0,
+      })
+      .execute();
     const summary = await settleBenefitIdentities(t.ctx);
     expect(summary).toMatchObject({ cancelled: 1, duplicatesPaid: 1 });
     const after = await cases('stable_jobs_refund');
     expect(after.map((c) => [c.period, c.state, c.duplicate_of === null ? null : Number(c.duplicate_of)])).toEqual([
-      [kept!.period, kept!.state, null], ['202601', 'cancelled', Number(kept!.id)], ['202602', 'paid', Number(kept!.id)],
+      [kept!.period, kept!.state, null],
+      ['202601', 'cancelled', Number(kept!.id)],
+      ['202602', 'paid', Number(kept!.id)],
     ]);
     expect(after[1]!.reason).toContain(`与案件 #${kept!.id} 为同一待遇（企业 × 返还年度），重复案件已作废`);
     expect(await settleBenefitIdentities(t.ctx)).toMatchObject({ settled: 0 });
-    const audit = await t.ctx.db.selectFrom('audit_log').select('action').where('action', 'in', ['benefits.case.cancel', 'benefits.identity.duplicate_paid']).execute();
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', 'in', ['benefits.case.cancel', 'benefits.identity.duplicate_paid'])
+      .execute();
     expect(audit.map((a) => a.action).sort()).toEqual(['benefits.case.cancel', 'benefits.identity.duplicate_paid']);
   });
 });

@@ -30,7 +30,8 @@ function readBenefitSettings(): BenefitSettings {
   const { settings } = JSON.parse(readFileSync(FILE, 'utf8')) as { settings: { key: string; value: number }[] };
   const value = (key: string): number => {
     const found = settings.find((s) => s.key === key);
-    if (!found || !Number.isInteger(found.value) || found.value <= 0) throw new Error(`reference/benefits/settings.json 缺少有效的 ${key}`);
+    if (!found || !Number.isInteger(found.value) || found.value <= 0)
+      throw new Error(`reference/benefits/settings.json 缺少有效的 ${key}`);
     return found.value;
   };
   return {

@@ -4,8 +4,17 @@
  */
 
 export const CASE_STATES = [
-  'matched', 'confirmed', 'declined', 'returned', 'approved', 'rejected', 'revoked',
-  'payment_instructed', 'payment_failed', 'paid', 'cancelled',
+  'matched',
+  'confirmed',
+  'declined',
+  'returned',
+  'approved',
+  'rejected',
+  'revoked',
+  'payment_instructed',
+  'payment_failed',
+  'paid',
+  'cancelled',
 ] as const;
 
 export type CaseState = (typeof CASE_STATES)[number];
@@ -25,7 +34,8 @@ export const CASE_STATE_LABELS: Record<CaseState, string> = {
   cancelled: '重复案件已作废',
 };
 
-export type CaseAction = 'confirm' | 'decline' | 'approve' | 'reject' | 'return' | 'revoke' | 'release' | 'settle' | 'fail' | 'cancel';
+export type CaseAction =
+  'confirm' | 'decline' | 'approve' | 'reject' | 'return' | 'revoke' | 'release' | 'settle' | 'fail' | 'cancel';
 
 /** Which states an action starts from and where it leads. */
 export const TRANSITIONS: Record<CaseAction, { from: readonly CaseState[]; to: CaseState }> = {

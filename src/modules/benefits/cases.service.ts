@@ -19,14 +19,33 @@ type CaseRow = Awaited<ReturnType<typeof findCases>>['rows'][number];
 
 function caseView(row: CaseRow, today: string) {
   const amount = toNumber(row.amount_fen);
-  const clock = row.state === 'confirmed' && row.review_started_on && row.review_deadline ? reviewClockOf(row.review_started_on, row.review_deadline, today) : null;
+  const clock =
+    row.state === 'confirmed' && row.review_started_on && row.review_deadline
+      ? reviewClockOf(row.review_started_on, row.review_deadline, today)
+      : null;
   return {
-    id: toNumber(row.id), policy: row.policy_code, period: row.period, uscc: row.uscc, enterprise_name: row.enterprise_name,
-    region_code: row.region_code, city_code: row.city_code, state: row.state, state_label: CASE_STATE_LABELS[row.state as CaseState] ?? row.state,
-    amount_fen: amount, amount_yuan: formatYuan(amount), rerun_amount_fen: row.rerun_amount_fen === null ? null : toNumber(row.rerun_amount_fen),
-    is_amount_changed: toNumber(row.is_amount_changed) === 1, awaiting_declaration: toNumber(row.awaiting_declaration), reason: row.reason, publicity_from: row.publicity_from, publicity_until: row.publicity_until,
+    id: toNumber(row.id),
+    policy: row.policy_code,
+    period: row.period,
+    uscc: row.uscc,
+    enterprise_name: row.enterprise_name,
+    region_code: row.region_code,
+    city_code: row.city_code,
+    state: row.state,
+    state_label: CASE_STATE_LABELS[row.state as CaseState] ?? row.state,
+    amount_fen: amount,
+    amount_yuan: formatYuan(amount),
+    rerun_amount_fen: row.rerun_amount_fen === null ? null : toNumber(row.rerun_amount_fen),
+    is_amount_changed: toNumber(row.is_amount_changed) === 1,
+    awaiting_declaration: toNumber(row.awaiting_declaration),
+    reason: row.reason,
+    publicity_from: row.publicity_from,
+    publicity_until: row.publicity_until,
     is_publicity_provisional: toNumber(row.publicity_until_provisional) === 1,
-    review_clock: clock, run_id: toNumber(row.run_id), created_at: row.created_at, updated_at: row.updated_at,
+    review_clock: clock,
+    run_id: toNumber(row.run_id),
+    created_at: row.created_at,
+    updated_at: row.updated_at,
   };
 }
 
@@ -55,10 +74,20 @@ export async function getCase(ctx: AppContext, user: CurrentUser, id: number) {
   return {
     ...caseView(row, todayOf(ctx.clock).today),
     explanation: JSON.parse(row.explanation) as string[],
-    bank: row.bank_name ? { bank_name: row.bank_name, bank_account: maskedAccountOf(row.bank_account_tail), account_holder: row.account_holder } : null,
+    bank: row.bank_name
+      ? {
+          bank_name: row.bank_name,
+          bank_account: maskedAccountOf(row.bank_account_tail),
+          account_holder: row.account_holder,
+        }
+      : null,
     history: events.map((e) => ({ from: e.from_state, to: e.to_state, actor: e.actor_name, note: e.note, at: e.at })),
     duplicate_of: row.duplicate_of === null ? null : toNumber(row.duplicate_of),
-    benefit_identity: { label: identity.label, note: identity.note ?? null, held: (await identitiesOfCase(ctx.db, id)).length },
+    benefit_identity: {
+      label: identity.label,
+      note: identity.note ?? null,
+      held: (await identitiesOfCase(ctx.db, id)).length,
+    },
   };
 }
 
@@ -67,6 +96,8 @@ export async function listOverdueByRegion(ctx: AppContext, user: CurrentUser) {
   await refreshCalendar(ctx.db);
   const { today } = todayOf(ctx.clock);
   const rows = await countOverdueByRegion(ctx.db, await caseScopeOf(ctx.db, user), today);
-  const items = rows.sort((a, b) => a.city_code.localeCompare(b.city_code)).map((r) => ({ city_code: r.city_code, overdue: r.n, provisional: r.provisional }));
+  const items = rows
+    .sort((a, b) => a.city_code.localeCompare(b.city_code))
+    .map((r) => ({ city_code: r.city_code, overdue: r.n, provisional: r.provisional }));
   return { today, items };
 }

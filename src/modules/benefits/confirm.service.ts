@@ -29,7 +29,13 @@ export async function visibleCase(trx: Db, user: CurrentUser, id: number) {
 }
 
 /** Confirms a case with the account the money goes to; a policy that needs an application is refused. */
-export async function confirmCase(trx: Db, ctx: AppContext, actor: Actor & { user: CurrentUser }, id: number, input: BankAccount) {
+export async function confirmCase(
+  trx: Db,
+  ctx: AppContext,
+  actor: Actor & { user: CurrentUser },
+  id: number,
+  input: BankAccount,
+) {
   const current = await visibleCase(trx, actor.user, id);
   await requireDelivery(trx, current.policy_code, 'exempt');
   const state = await startReview(trx, ctx, actor, current, input);
@@ -37,7 +43,14 @@ export async function confirmCase(trx: Db, ctx: AppContext, actor: Actor & { use
 }
 
 /** Confirms with the account (one click, or an application's submission); the review clock starts today. */
-export async function startReview(trx: Db, ctx: AppContext, actor: Actor, current: CaseRef, input: BankAccount, options: { note?: string; details?: Record<string, unknown> } = {}) {
+export async function startReview(
+  trx: Db,
+  ctx: AppContext,
+  actor: Actor,
+  current: CaseRef,
+  input: BankAccount,
+  options: { note?: string; details?: Record<string, unknown> } = {},
+) {
   const account = input.bank_account.replace(/[\s-]/g, '');
   if (!/^\d{8,32}$/.test(account)) throw new AppError('VALIDATION_FAILED', '银行账号应为 8–32 位数字');
   const { today } = todayOf(ctx.clock);
@@ -45,15 +58,27 @@ export async function startReview(trx: Db, ctx: AppContext, actor: Actor, curren
   const deadline = reviewDeadlineOf(today);
   return moveCase(trx, ctx, actor, current, 'confirm', {
     patch: {
-      bank_name: input.bank_name.trim(), ...sealedAccountColumns(ctx.cipher, account), account_holder: input.account_holder.trim(),
-      review_started_on: today, review_deadline: deadline.date, review_deadline_provisional: deadline.isProvisional ? 1 : 0, reason: null,
+      bank_name: input.bank_name.trim(),
+      ...sealedAccountColumns(ctx.cipher, account),
+      account_holder: input.account_holder.trim(),
+      review_started_on: today,
+      review_deadline: deadline.date,
+      review_deadline_provisional: deadline.isProvisional ? 1 : 0,
+      reason: null,
     },
-    note: options.note, details: { bank_account_tail: account.slice(-4), ...options.details },
+    note: options.note,
+    details: { bank_account_tail: account.slice(-4), ...options.details },
   });
 }
 
 /** Declines a case with the enterprise's reason. */
-export async function declineCase(trx: Db, ctx: AppContext, actor: Actor & { user: CurrentUser }, id: number, reason: string) {
+export async function declineCase(
+  trx: Db,
+  ctx: AppContext,
+  actor: Actor & { user: CurrentUser },
+  id: number,
+  reason: string,
+) {
   const current = await visibleCase(trx, actor.user, id);
   const state = await moveCase(trx, ctx, actor, current, 'decline', { patch: { reason }, note: reason });
   return { id, state };

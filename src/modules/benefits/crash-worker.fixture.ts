@@ -19,18 +19,49 @@ const handle = openDatabase({ dialect: 'sqlite', path: file! });
 bindTestAuditChain(handle);
 let now = Date.parse('2025-03-03T02:00:00Z');
 const keys = { encryption: Buffer.alloc(16, 7), mac: Buffer.alloc(32, 8), blindIndex: Buffer.alloc(32, 9) };
-const ctx: AppContext = { db: handle.db, dialect: 'sqlite', config: { ...loadConfig({ NODE_ENV: 'test' } as NodeJS.ProcessEnv), keys }, cipher: createPersonalDataCipher(keys), clock: () => new Date(now) };
-const actorOf = (id: string): Actor & { user: CurrentUser } => ({ user: { id: Number(id), username: `u${id}`, displayName: `u${id}`, role: 'province_hrss', regionCode: null, uscc: null, canViewPersonal: false, via: 'session' }, requestId: 'crash-worker', ip: null });
+const ctx: AppContext = {
+  db: handle.db,
+  dialect: 'sqlite',
+  config: { ...loadConfig({ NODE_ENV: 'test' } as NodeJS.ProcessEnv), keys },
+  cipher: createPersonalDataCipher(keys),
+  clock: () => new Date(now),
+};
+const actorOf = (id: string): Actor & { user: CurrentUser } => ({
+  user: {
+    id: Number(id),
+    username: `u${id}`,
+    displayName: `u${id}`,
+    role: 'province_hrss',
+    regionCode: null,
+    uscc: null,
+    canViewPersonal: false,
+    via: 'session',
+  },
+  requestId: 'crash-worker',
+  ip: null,
+});
 const pause = () => new Promise((resolve) => setTimeout(resolve, 15));
 
-const confirmed = await handle.db.selectFrom('benefit_cases').select('id').where('state', '=', 'confirmed').orderBy('id').execute();
+const confirmed = await handle.db
+  .selectFrom('benefit_cases')
+  .select('id')
+  .where('state', '=', 'confirmed')
+  .orderBy('id')
+  .execute();
 for (const { id } of confirmed) {
-  await handle.db.transaction().execute((trx) => approveCase(trx, ctx, actorOf(approverId!), Number(id), { opinion: '符合条件，同意' }));
+  await handle.db
+    .transaction()
+    .execute((trx) => approveCase(trx, ctx, actorOf(approverId!), Number(id), { opinion: '符合条件，同意' }));
   process.stdout.write(`approved ${id}\n`);
   await pause();
 }
 now += 10 * 86_400_000; // 公示 over
-const approved = await handle.db.selectFrom('benefit_cases').select('id').where('state', '=', 'approved').orderBy('id').execute();
+const approved = await handle.db
+  .selectFrom('benefit_cases')
+  .select('id')
+  .where('state', '=', 'approved')
+  .orderBy('id')
+  .execute();
 for (const { id } of approved) {
   await handle.db.transaction().execute(async (trx) => {
     const preview = await previewPaymentBatch(trx, ctx, actorOf(releaserId!), [Number(id)]);

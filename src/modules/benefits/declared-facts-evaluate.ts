@@ -9,8 +9,17 @@ import { kernelOfVersion } from '../policy/policy-versions.ts';
 import { loadEnterpriseFacts } from '../policy/register-facts.service.ts';
 import type { RuntimeFacts, SubjectRow } from '../policy/subjects.ts';
 import {
-  caseStatusOf, declarableMask, declarationExplanation, failedConditions, rowStatusOf, subjectKeyOf, totalRows, withDeclared,
-  type CaseStatus, type RowStatus, type RowTotals,
+  caseStatusOf,
+  declarableMask,
+  declarationExplanation,
+  failedConditions,
+  rowStatusOf,
+  subjectKeyOf,
+  totalRows,
+  withDeclared,
+  type CaseStatus,
+  type RowStatus,
+  type RowTotals,
 } from './declared-facts-rules.ts';
 import { findCaseEvaluationRefs, findDeclaredFacts, type StoredDeclaration } from './declared-facts.repository.ts';
 
@@ -77,24 +86,62 @@ export async function evaluateCaseDeclarations(db: Db, current: CaseRef, basis?:
   const loaded = await loadEnterpriseFacts({ db }, policy, current.uscc, evalDate, { ownPeriod: current.period });
   const stored = await findDeclaredFacts(db, caseId);
   const bySubject = groupBySubject(stored);
-  const rows = loaded.map((row) => (row.uscc === current.uscc ? withDeclared(row, valuesOf(bySubject.get(subjectKeyOf(row)))) : row));
-  const decisions = evaluateRows(kernelOfVersion(version), rows, evalDate, { linked: source.linked, assume: source.assumptions });
+  const rows = loaded.map((row) =>
+    row.uscc === current.uscc ? withDeclared(row, valuesOf(bySubject.get(subjectKeyOf(row)))) : row,
+  );
+  const decisions = evaluateRows(kernelOfVersion(version), rows, evalDate, {
+    linked: source.linked,
+    assume: source.assumptions,
+  });
   const mask = declarableMask(policy);
   // Rows whose benefit another case or the history already holds are not this case's.
-  const own = rows.map((row, index) => ({ row, index })).filter(({ row }) => row.uscc === current.uscc && !row.granted)
+  const own = rows
+    .map((row, index) => ({ row, index }))
+    .filter(({ row }) => row.uscc === current.uscc && !row.granted)
     .sort((a, b) => (a.row.order ?? '').localeCompare(b.row.order ?? ''))
     .map(({ row, index }): EvaluatedRow => {
       const declarations = bySubject.get(subjectKeyOf(row)) ?? [];
       const original = loaded[index] as SubjectRow;
-      const declaredFacts = new Set(declarations.filter((d) => original.facts[d.fact] === undefined).map((d) => d.fact));
-      return { row, decision: decisions[index] as RowDecision, status: rowStatusOf(decisions[index] as RowDecision, mask), declarations, declaredFacts };
+      const declaredFacts = new Set(
+        declarations.filter((d) => original.facts[d.fact] === undefined).map((d) => d.fact),
+      );
+      return {
+        row,
+        decision: decisions[index] as RowDecision,
+        status: rowStatusOf(decisions[index] as RowDecision, mask),
+        declarations,
+        declaredFacts,
+      };
     });
   const ownDecisions = own.map((r) => r.decision);
-  const totals = totalRows(own.map((r) => r.status), ownDecisions);
+  const totals = totalRows(
+    own.map((r) => r.status),
+    ownDecisions,
+  );
   const status = caseStatusOf(totals);
-  const explanation = declarationExplanation(policy, source.subjectLabel, totals, failedConditions(policy, ownDecisions), own.filter((r) => r.declaredFacts.size > 0).length);
-  const persons = own.flatMap((r) => (r.status === 'eligible' && r.row.personId !== undefined ? [{ personId: r.row.personId, amountFen: r.decision.amountFen }] : []));
-  return { policy, date: evalDate, subjectLabel: source.subjectLabel, rows: own, totals, status, amountFen: totals.eligibleAmountFen, explanation, persons };
+  const explanation = declarationExplanation(
+    policy,
+    source.subjectLabel,
+    totals,
+    failedConditions(policy, ownDecisions),
+    own.filter((r) => r.declaredFacts.size > 0).length,
+  );
+  const persons = own.flatMap((r) =>
+    r.status === 'eligible' && r.row.personId !== undefined
+      ? [{ personId: r.row.personId, amountFen: r.decision.amountFen }]
+      : [],
+  );
+  return {
+    policy,
+    date: evalDate,
+    subjectLabel: source.subjectLabel,
+    rows: own,
+    totals,
+    status,
+    amountFen: totals.eligibleAmountFen,
+    explanation,
+    persons,
+  };
 }
 
 function groupBySubject(stored: readonly StoredDeclaration[]): Map<string, StoredDeclaration[]> {

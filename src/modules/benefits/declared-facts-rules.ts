@@ -28,7 +28,10 @@ export interface RowTotals {
 /** The missing-facts bits the applicant may fill (0 when the policy takes no declarations). */
 export function declarableMask(policy: Policy): number {
   if (policy.delivery !== 'application') return 0;
-  return policy.declaredFacts.reduce((mask, declared) => mask | (1 << (policy.factsByName.get(declared.fact)?.bit ?? 0)), 0);
+  return policy.declaredFacts.reduce(
+    (mask, declared) => mask | (1 << (policy.factsByName.get(declared.fact)?.bit ?? 0)),
+    0,
+  );
 }
 
 /** Whether a policy takes declared facts at all. */
@@ -48,7 +51,14 @@ export function rowStatusOf(decision: RowDecision, mask: number): RowStatus {
 
 /** Counts the statuses and the eligible total. */
 export function totalRows(statuses: readonly RowStatus[], decisions: readonly RowDecision[]): RowTotals {
-  const totals: RowTotals = { rows: statuses.length, eligible: 0, ineligible: 0, needsDeclaration: 0, undetermined: 0, eligibleAmountFen: 0 };
+  const totals: RowTotals = {
+    rows: statuses.length,
+    eligible: 0,
+    ineligible: 0,
+    needsDeclaration: 0,
+    undetermined: 0,
+    eligibleAmountFen: 0,
+  };
   statuses.forEach((status, index) => {
     if (status === 'eligible') {
       totals.eligible += 1;
@@ -76,7 +86,8 @@ export function subjectKeyOf(row: SubjectRow): string {
 export function withDeclared(row: SubjectRow, declared: RuntimeFacts | undefined): SubjectRow {
   if (!declared) return row;
   const facts = { ...row.facts };
-  for (const [name, value] of Object.entries(declared)) if (facts[name] === undefined && value !== undefined) facts[name] = value;
+  for (const [name, value] of Object.entries(declared))
+    if (facts[name] === undefined && value !== undefined) facts[name] = value;
   return { ...row, facts };
 }
 
@@ -88,7 +99,14 @@ export function proofNames(policy: Policy, fact: string): string[] {
 
 /** “劳动合同期限（以「劳动合同」为证）、个人月缴…（以「个人缴费明细」为证）”. */
 export function declaredFactsText(policy: Policy): string {
-  return policy.declaredFacts.map((declared) => `${declared.label}（以${proofNames(policy, declared.fact).map((name) => `「${name}」`).join('、')}为证）`).join('、');
+  return policy.declaredFacts
+    .map(
+      (declared) =>
+        `${declared.label}（以${proofNames(policy, declared.fact)
+          .map((name) => `「${name}」`)
+          .join('、')}为证）`,
+    )
+    .join('、');
 }
 
 /** Conditions the ineligible rows failed, with their counts. */
@@ -106,16 +124,35 @@ export function failedConditions(policy: Policy, decisions: readonly RowDecision
  * The explanation of a case over its rows: the counts, the conditions failed, what still waits for
  * the enterprise's declaration, which values the enterprise declared, and the total.
  */
-export function declarationExplanation(policy: Policy, subjectLabel: string, totals: RowTotals, failed: Map<string, number>, declaredRows: number): string[] {
-  const waiting = [totals.needsDeclaration > 0 ? `待企业申报 ${totals.needsDeclaration} 条` : '', totals.undetermined > 0 ? `数据不足待定 ${totals.undetermined} 条` : ''].filter(Boolean);
-  const lines = [`${subjectLabel}共 ${totals.rows} 条：符合 ${totals.eligible} 条，不符合 ${totals.ineligible} 条${waiting.map((text) => `，${text}`).join('')}`];
+export function declarationExplanation(
+  policy: Policy,
+  subjectLabel: string,
+  totals: RowTotals,
+  failed: Map<string, number>,
+  declaredRows: number,
+): string[] {
+  const waiting = [
+    totals.needsDeclaration > 0 ? `待企业申报 ${totals.needsDeclaration} 条` : '',
+    totals.undetermined > 0 ? `数据不足待定 ${totals.undetermined} 条` : '',
+  ].filter(Boolean);
+  const lines = [
+    `${subjectLabel}共 ${totals.rows} 条：符合 ${totals.eligible} 条，不符合 ${totals.ineligible} 条${waiting.map((text) => `，${text}`).join('')}`,
+  ];
   for (const [label, count] of failed) lines.push(`不符合「${label}」：${count} 条`);
   if (totals.needsDeclaration > 0) {
-    lines.push(`您单位可能符合${policy.name}条件：请为待申报的 ${totals.needsDeclaration} 条申报${declaredFactsText(policy)}，并上传材料；申报后按同一规则重新测算金额`);
+    lines.push(
+      `您单位可能符合${policy.name}条件：请为待申报的 ${totals.needsDeclaration} 条申报${declaredFactsText(policy)}，并上传材料；申报后按同一规则重新测算金额`,
+    );
   }
-  if (declaredRows > 0) lines.push(`其中 ${declaredRows} 条的${policy.declaredFacts.map((d) => `「${d.label}」`).join('')}为企业申报，审核时请与所附材料核对`);
+  if (declaredRows > 0)
+    lines.push(
+      `其中 ${declaredRows} 条的${policy.declaredFacts.map((d) => `「${d.label}」`).join('')}为企业申报，审核时请与所附材料核对`,
+    );
   const basis = citeSources(policy.amount.basis);
-  if (totals.eligible > 0) lines.push(`→ ${policy.amount.label}合计 = ${totals.eligible} 条符合 = ${formatYuan(totals.eligibleAmountFen)}${basis ? `（${basis}）` : ''}`);
+  if (totals.eligible > 0)
+    lines.push(
+      `→ ${policy.amount.label}合计 = ${totals.eligible} 条符合 = ${formatYuan(totals.eligibleAmountFen)}${basis ? `（${basis}）` : ''}`,
+    );
   return lines;
 }
 
@@ -123,8 +160,19 @@ export function declarationExplanation(policy: Policy, subjectLabel: string, tot
  * A match run's candidate that waits for the enterprise's declarations: no row undeterminable from
  * what can be declared, at least one waiting; undefined otherwise (the 免申 rule then applies).
  */
-export function awaitingDeclaration(policy: Policy, subjectLabel: string, decisions: readonly RowDecision[], mask: number) {
-  const totals = totalRows(decisions.map((decision) => rowStatusOf(decision, mask)), decisions);
+export function awaitingDeclaration(
+  policy: Policy,
+  subjectLabel: string,
+  decisions: readonly RowDecision[],
+  mask: number,
+) {
+  const totals = totalRows(
+    decisions.map((decision) => rowStatusOf(decision, mask)),
+    decisions,
+  );
   if (caseStatusOf(totals) !== 'awaiting_declaration') return undefined;
-  return { totals, explanation: declarationExplanation(policy, subjectLabel, totals, failedConditions(policy, decisions), 0) };
+  return {
+    totals,
+    explanation: declarationExplanation(policy, subjectLabel, totals, failedConditions(policy, decisions), 0),
+  };
 }

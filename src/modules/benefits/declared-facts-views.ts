@@ -31,12 +31,18 @@ export function maskPersonName(name: string): string {
 /** A runtime value in words: “一年以上”, “525.00 元”, “是”, “2025-07-01”. */
 export function valueText(fact: FactDef, value: number | string): string {
   switch (fact.type) {
-    case 'money': return formatYuan(Number(value));
-    case 'percent': return formatPercent(Number(value));
-    case 'date': return isoFromDays(Number(value));
-    case 'bool': return Number(value) !== 0 ? '是' : '否';
-    case 'number': return `${formatNumber(Number(value))}${fact.unit ? ` ${fact.unit}` : ''}`;
-    default: return String(value);
+    case 'money':
+      return formatYuan(Number(value));
+    case 'percent':
+      return formatPercent(Number(value));
+    case 'date':
+      return isoFromDays(Number(value));
+    case 'bool':
+      return Number(value) !== 0 ? '是' : '否';
+    case 'number':
+      return `${formatNumber(Number(value))}${fact.unit ? ` ${fact.unit}` : ''}`;
+    default:
+      return String(value);
   }
 }
 
@@ -45,8 +51,16 @@ export function declarationFields(policy: Policy) {
   return policy.declaredFacts.map((declared) => {
     const fact = policy.factsByName.get(declared.fact) as FactDef;
     return {
-      fact: fact.name, label: declared.label, type: fact.type, unit: fact.unit ?? null, values: fact.values ? [...fact.values] : null,
-      description: fact.description, proved_by: declared.provedBy.map((code, index) => ({ code, name: proofNames(policy, declared.fact)[index] ?? code })),
+      fact: fact.name,
+      label: declared.label,
+      type: fact.type,
+      unit: fact.unit ?? null,
+      values: fact.values ? [...fact.values] : null,
+      description: fact.description,
+      proved_by: declared.provedBy.map((code, index) => ({
+        code,
+        name: proofNames(policy, declared.fact)[index] ?? code,
+      })),
     };
   });
 }
@@ -63,34 +77,63 @@ export function rowView(evaluation: CaseEvaluation, evaluated: EvaluatedRow, per
   const { row, decision, declarations } = evaluated;
   const declaredHere = new Map(declarations.map((d) => [d.fact, d]));
   const mask = declarableMask(policy);
-  const missing = decision.outcome === 'undetermined' ? decodeExplanation(policy, 'undetermined', decision.code).missing : [];
+  const missing =
+    decision.outcome === 'undetermined' ? decodeExplanation(policy, 'undetermined', decision.code).missing : [];
   const facts = policy.facts.map((fact) => {
     const value = decision.facts[fact.name];
     const declared = declaredHere.get(fact.name);
     const isDeclared = declared !== undefined && evaluated.declaredFacts.has(fact.name);
     return {
-      name: fact.name, label: fact.label, value: displayValue(fact, value), text: value === undefined ? null : valueText(fact, value),
+      name: fact.name,
+      label: fact.label,
+      value: displayValue(fact, value),
+      text: value === undefined ? null : valueText(fact, value),
       source: (value === undefined ? 'missing' : isDeclared ? 'declared' : 'data') as FactSourceKind,
-      declared_by: isDeclared ? declared!.declaredBy : null, declared_at: isDeclared ? declared!.declaredAt : null,
+      declared_by: isDeclared ? declared!.declaredBy : null,
+      declared_at: isDeclared ? declared!.declaredAt : null,
     };
   });
   return {
-    key: subjectKeyOf(row), person, describe: row.describe, status: evaluated.status, outcome: decision.outcome,
+    key: subjectKeyOf(row),
+    person,
+    describe: row.describe,
+    status: evaluated.status,
+    outcome: decision.outcome,
     amount_fen: decision.outcome === 'eligible' ? decision.amountFen : null,
     is_declarable: evaluated.status === 'needs_declaration' || declarations.length > 0,
     needs: missing.filter((fact) => (mask & (1 << fact.bit)) !== 0).map((fact) => fact.name),
     facts,
-    explanation: [...declaredLine(policy, facts), ...explainEvaluation(evaluatePolicy(policy, { facts: knownFacts(decision.facts), date: evaluation.date, region: row.region }))],
+    explanation: [
+      ...declaredLine(policy, facts),
+      ...explainEvaluation(
+        evaluatePolicy(policy, { facts: knownFacts(decision.facts), date: evaluation.date, region: row.region }),
+      ),
+    ],
   };
 }
 
-function declaredLine(policy: Policy, facts: { name: string; text: string | null; source: string; declared_by: string | null; declared_at: string | null }[]): string[] {
+function declaredLine(
+  policy: Policy,
+  facts: {
+    name: string;
+    text: string | null;
+    source: string;
+    declared_by: string | null;
+    declared_at: string | null;
+  }[],
+): string[] {
   const declared = facts.filter((fact) => fact.source === 'declared');
   if (declared.length === 0) return [];
   const labels = new Map(policy.declaredFacts.map((d) => [d.fact, d.label]));
-  const last = declared.map((fact) => fact.declared_at ?? '').sort().at(-1) ?? '';
+  const last =
+    declared
+      .map((fact) => fact.declared_at ?? '')
+      .sort()
+      .at(-1) ?? '';
   const day = last ? todayInShanghai(() => new Date(last)) : '';
-  return [`企业申报：${declared.map((fact) => `${labels.get(fact.name) ?? fact.name} ${fact.text}`).join('；')}（${declared[0]!.declared_by ?? ''} ${day} 申报，以所附材料为证）`];
+  return [
+    `企业申报：${declared.map((fact) => `${labels.get(fact.name) ?? fact.name} ${fact.text}`).join('；')}（${declared[0]!.declared_by ?? ''} ${day} 申报，以所附材料为证）`,
+  ];
 }
 
 function knownFacts(facts: Record<string, number | string | undefined>): Map<string, number | string> {
@@ -98,23 +141,51 @@ function knownFacts(facts: Record<string, number | string | undefined>): Map<str
 }
 
 /** The case's whole declaration answer: status, totals, inputs, rows, explanation. */
-export function declarationsView(meta: { caseId: number; state: string; isEditable: boolean }, evaluation: CaseEvaluation, persons: Persons, cipher: PersonalDataCipher) {
+export function declarationsView(
+  meta: { caseId: number; state: string; isEditable: boolean },
+  evaluation: CaseEvaluation,
+  persons: Persons,
+  cipher: PersonalDataCipher,
+) {
   const { totals, status } = evaluation;
   return {
-    case_id: meta.caseId, policy: evaluation.policy.code, state: meta.state, takes_declarations: true, is_editable: meta.isEditable,
-    status, amount_fen: status === 'eligible' ? evaluation.amountFen : null, eligible_amount_fen: evaluation.amountFen,
-    summary: { rows: totals.rows, eligible: totals.eligible, ineligible: totals.ineligible, needs_declaration: totals.needsDeclaration, undetermined: totals.undetermined },
+    case_id: meta.caseId,
+    policy: evaluation.policy.code,
+    state: meta.state,
+    takes_declarations: true,
+    is_editable: meta.isEditable,
+    status,
+    amount_fen: status === 'eligible' ? evaluation.amountFen : null,
+    eligible_amount_fen: evaluation.amountFen,
+    summary: {
+      rows: totals.rows,
+      eligible: totals.eligible,
+      ineligible: totals.ineligible,
+      needs_declaration: totals.needsDeclaration,
+      undetermined: totals.undetermined,
+    },
     fields: declarationFields(evaluation.policy),
     explanation: evaluation.explanation,
-    rows: evaluation.rows.map((evaluated) => rowView(evaluation, evaluated, personShown(persons, cipher, evaluated.row.personId))),
+    rows: evaluation.rows.map((evaluated) =>
+      rowView(evaluation, evaluated, personShown(persons, cipher, evaluated.row.personId)),
+    ),
   };
 }
 
 /** The answer for a case whose policy takes no declarations (免申即享, or an application without 申报事实). */
 export function noDeclarationsView(meta: { caseId: number; state: string; policy: string }) {
   return {
-    case_id: meta.caseId, policy: meta.policy, state: meta.state, takes_declarations: false, is_editable: false, status: 'not_applicable' as const,
-    amount_fen: null, eligible_amount_fen: 0, summary: { rows: 0, eligible: 0, ineligible: 0, needs_declaration: 0, undetermined: 0 },
-    fields: [], explanation: [], rows: [],
+    case_id: meta.caseId,
+    policy: meta.policy,
+    state: meta.state,
+    takes_declarations: false,
+    is_editable: false,
+    status: 'not_applicable' as const,
+    amount_fen: null,
+    eligible_amount_fen: 0,
+    summary: { rows: 0, eligible: 0, ineligible: 0, needs_declaration: 0, undetermined: 0 },
+    fields: [],
+    explanation: [],
+    rows: [],
   };
 }

@@ -9,10 +9,22 @@ import type { Policy } from '../../policies/types.ts';
 import { isEditable } from './attachments.service.ts';
 import { CASE_STATE_LABELS, type CaseState } from './case-states.ts';
 import { visibleCase } from './confirm.service.ts';
-import { evaluateCaseDeclarations, findCaseBasis, type CaseEvaluation, type CaseRef, type EvaluatedRow } from './declared-facts-evaluate.ts';
+import {
+  evaluateCaseDeclarations,
+  findCaseBasis,
+  type CaseEvaluation,
+  type CaseRef,
+  type EvaluatedRow,
+} from './declared-facts-evaluate.ts';
 import { subjectKeyOf, takesDeclarations } from './declared-facts-rules.ts';
 import { declarationsView, noDeclarationsView, personShown, valueText } from './declared-facts-views.ts';
-import { deleteDeclaredFact, findPersonsShown, replaceCasePersons, updateCaseAssessment, upsertDeclaredFact } from './declared-facts.repository.ts';
+import {
+  deleteDeclaredFact,
+  findPersonsShown,
+  replaceCasePersons,
+  updateCaseAssessment,
+  upsertDeclaredFact,
+} from './declared-facts.repository.ts';
 
 /**
  * 申报事实 on a case: the enterprise declares, person by person, the facts its policy lets an
@@ -32,20 +44,35 @@ export interface DeclarationInput {
 export async function getCaseDeclarations(ctx: AppContext, user: CurrentUser, caseId: number) {
   const current = await visibleCase(ctx.db, user, caseId);
   const basis = await findCaseBasis(ctx.db, current);
-  if (!takesDeclarations(basis.policy)) return noDeclarationsView({ caseId, state: current.state, policy: current.policy_code });
+  if (!takesDeclarations(basis.policy))
+    return noDeclarationsView({ caseId, state: current.state, policy: current.policy_code });
   return answer(ctx, ctx.db, current, await evaluateCaseDeclarations(ctx.db, current, basis));
 }
 
 /** Stores the enterprise's declared values (null withdraws one), re-evaluates the case and answers it. */
-export async function saveCaseDeclarations(trx: Db, ctx: AppContext, actor: Enterprise, caseId: number, inputs: readonly DeclarationInput[]) {
+export async function saveCaseDeclarations(
+  trx: Db,
+  ctx: AppContext,
+  actor: Enterprise,
+  caseId: number,
+  inputs: readonly DeclarationInput[],
+) {
   const current = await visibleCase(trx, actor.user, caseId);
   const basis = await findCaseBasis(trx, current);
-  if (!takesDeclarations(basis.policy)) throw new AppError('DECLARATION_NOT_ALLOWED', `${basis.policy.name}不接受企业申报事实`);
+  if (!takesDeclarations(basis.policy))
+    throw new AppError('DECLARATION_NOT_ALLOWED', `${basis.policy.name}不接受企业申报事实`);
   if (!isEditable(current.state)) {
-    throw new AppError('INVALID_STATE_TRANSITION', `案件当前状态（${CASE_STATE_LABELS[current.state as CaseState] ?? current.state}）不能修改申报，或已被他人处理`, { id: caseId, state: current.state, action: 'declare' });
+    throw new AppError(
+      'INVALID_STATE_TRANSITION',
+      `案件当前状态（${CASE_STATE_LABELS[current.state as CaseState] ?? current.state}）不能修改申报，或已被他人处理`,
+      { id: caseId, state: current.state, action: 'declare' },
+    );
   }
   const before = await evaluateCaseDeclarations(trx, current, basis);
-  const persons = await findPersonsShown(trx, before.rows.flatMap((r) => (r.row.personId === undefined ? [] : [r.row.personId])));
+  const persons = await findPersonsShown(
+    trx,
+    before.rows.flatMap((r) => (r.row.personId === undefined ? [] : [r.row.personId])),
+  );
   const nameOf = (row: EvaluatedRow) => {
     const person = personShown(persons, ctx.cipher, row.row.personId);
     return person ? `${person.name}（${person.id_number}）` : row.row.key;
@@ -54,14 +81,39 @@ export async function saveCaseDeclarations(trx: Db, ctx: AppContext, actor: Ente
   const at = ctx.clock().toISOString();
   for (const change of changes) {
     if (change.value === null) await deleteDeclaredFact(trx, caseId, change.key, change.fact);
-    else await upsertDeclaredFact(trx, { case_id: caseId, subject_key: change.key, person_id: change.personId, fact: change.fact, value: change.value, declared_by: actor.user.id, declared_by_name: actor.user.username, declared_at: at });
+    else
+      await upsertDeclaredFact(trx, {
+        case_id: caseId,
+        subject_key: change.key,
+        person_id: change.personId,
+        fact: change.fact,
+        value: change.value,
+        declared_by: actor.user.id,
+        declared_by_name: actor.user.username,
+        declared_at: at,
+      });
   }
   const after = await evaluateCaseDeclarations(trx, current, basis);
   await writeAssessment(trx, current, after, at);
-  await appendAudit(trx, ctx.dialect, actor, {
-    action: 'benefits.case.declare', outcome: 'success', objectType: 'benefit_case', objectId: caseId,
-    details: { policy: current.policy_code, period: current.period, changes: changes.map(({ key, fact, value }) => ({ subject: key, fact, value })), status: after.status, amount_fen: after.amountFen },
-  }, ctx.clock());
+  await appendAudit(
+    trx,
+    ctx.dialect,
+    actor,
+    {
+      action: 'benefits.case.declare',
+      outcome: 'success',
+      objectType: 'benefit_case',
+      objectId: caseId,
+      details: {
+        policy: current.policy_code,
+        period: current.period,
+        changes: changes.map(({ key, fact, value }) => ({ subject: key, fact, value })),
+        status: after.status,
+        amount_fen: after.amountFen,
+      },
+    },
+    ctx.clock(),
+  );
   return answer(ctx, trx, current, after);
 }
 
@@ -76,30 +128,65 @@ export async function settleDeclarationsForApply(trx: Db, ctx: AppContext, curre
   const evaluation = await evaluateCaseDeclarations(trx, current, basis);
   if (evaluation.status === 'awaiting_declaration') {
     const waiting = evaluation.rows.filter((r) => r.status === 'needs_declaration');
-    const persons = await findPersonsShown(trx, waiting.flatMap((r) => (r.row.personId === undefined ? [] : [r.row.personId])));
+    const persons = await findPersonsShown(
+      trx,
+      waiting.flatMap((r) => (r.row.personId === undefined ? [] : [r.row.personId])),
+    );
     const named = waiting.map((r) => ({ key: r.row.key, person: personShown(persons, ctx.cipher, r.row.personId) }));
-    const list = named.slice(0, 5).map((n) => (n.person ? `${n.person.name}（${n.person.id_number}）` : n.key)).join('、');
-    throw new AppError('DECLARATION_INCOMPLETE', `还有 ${waiting.length} 条待申报：${list}${waiting.length > 5 ? ' 等' : ''}。请填写${basis.policy.declaredFacts.map((d) => d.label).join('、')}后再提交`, { rows: named });
+    const list = named
+      .slice(0, 5)
+      .map((n) => (n.person ? `${n.person.name}（${n.person.id_number}）` : n.key))
+      .join('、');
+    throw new AppError(
+      'DECLARATION_INCOMPLETE',
+      `还有 ${waiting.length} 条待申报：${list}${waiting.length > 5 ? ' 等' : ''}。请填写${basis.policy.declaredFacts.map((d) => d.label).join('、')}后再提交`,
+      { rows: named },
+    );
   }
   if (evaluation.status === 'undetermined') {
-    throw new AppError('FACTS_NOT_AVAILABLE', `有 ${evaluation.totals.undetermined} 条缺少企业不能申报的数据，暂不能提交，请联系人社部门核实`);
+    throw new AppError(
+      'FACTS_NOT_AVAILABLE',
+      `有 ${evaluation.totals.undetermined} 条缺少企业不能申报的数据，暂不能提交，请联系人社部门核实`,
+    );
   }
   if (evaluation.status === 'ineligible') {
     const reasons = evaluation.explanation.filter((line) => line.startsWith('不符合')).join('；');
-    throw new AppError('DECLARATION_INELIGIBLE', `按申报的数据不符合${basis.policy.name}条件${reasons ? `：${reasons}` : ''}，请核对申报内容或放弃申领`, { explanation: evaluation.explanation });
+    throw new AppError(
+      'DECLARATION_INELIGIBLE',
+      `按申报的数据不符合${basis.policy.name}条件${reasons ? `：${reasons}` : ''}，请核对申报内容或放弃申领`,
+      { explanation: evaluation.explanation },
+    );
   }
   await writeAssessment(trx, current, evaluation, ctx.clock().toISOString());
-  return { amountFen: evaluation.amountFen, declaredRows: evaluation.rows.filter((r) => r.declaredFacts.size > 0).length };
+  return {
+    amountFen: evaluation.amountFen,
+    declaredRows: evaluation.rows.filter((r) => r.declaredFacts.size > 0).length,
+  };
 }
 
 async function writeAssessment(trx: Db, current: CaseRef, evaluation: CaseEvaluation, at: string) {
-  await updateCaseAssessment(trx, toNumber(current.id), evaluation.amountFen, evaluation.explanation, evaluation.totals.needsDeclaration, at);
+  await updateCaseAssessment(
+    trx,
+    toNumber(current.id),
+    evaluation.amountFen,
+    evaluation.explanation,
+    evaluation.totals.needsDeclaration,
+    at,
+  );
   await replaceCasePersons(trx, current.policy_code, toNumber(current.id), evaluation.persons);
 }
 
 async function answer(ctx: AppContext, db: Db, current: CaseRef & { state: string }, evaluation: CaseEvaluation) {
-  const persons = await findPersonsShown(db, evaluation.rows.flatMap((r) => (r.row.personId === undefined ? [] : [r.row.personId])));
-  return declarationsView({ caseId: toNumber(current.id), state: current.state, isEditable: isEditable(current.state) }, evaluation, persons, ctx.cipher);
+  const persons = await findPersonsShown(
+    db,
+    evaluation.rows.flatMap((r) => (r.row.personId === undefined ? [] : [r.row.personId])),
+  );
+  return declarationsView(
+    { caseId: toNumber(current.id), state: current.state, isEditable: isEditable(current.state) },
+    evaluation,
+    persons,
+    ctx.cipher,
+  );
 }
 
 interface Change {
@@ -110,7 +197,12 @@ interface Change {
 }
 
 /** Checks every input against the case's rows and the policy's declarable facts; all problems at once, in Chinese. */
-function checkInputs(policy: Policy, evaluation: CaseEvaluation, inputs: readonly DeclarationInput[], nameOf: (row: EvaluatedRow) => string): Change[] {
+function checkInputs(
+  policy: Policy,
+  evaluation: CaseEvaluation,
+  inputs: readonly DeclarationInput[],
+  nameOf: (row: EvaluatedRow) => string,
+): Change[] {
   const rows = new Map<string, EvaluatedRow>(evaluation.rows.map((r) => [subjectKeyOf(r.row), r]));
   const labels = new Map(policy.declaredFacts.map((d) => [d.fact, d.label]));
   const problems: string[] = [];
@@ -129,9 +221,12 @@ function checkInputs(policy: Policy, evaluation: CaseEvaluation, inputs: readonl
     for (const [name, raw] of Object.entries(input.values)) {
       const label = labels.get(name);
       const fact = policy.factsByName.get(name);
-      if (!label || !fact) problems.push(`${where}：「${name}」不是本政策可申报的事实（可申报：${[...labels.values()].join('、')}）`);
-      else if (row.row.facts[name] !== undefined && !row.declaredFacts.has(name)) problems.push(`${where}：${label}已有数据（${valueText(fact, row.row.facts[name]!)}），不能申报`);
-      else if (raw === null || raw === '') changes.push({ key: input.key, personId: row.row.personId ?? null, fact: name, value: null });
+      if (!label || !fact)
+        problems.push(`${where}：「${name}」不是本政策可申报的事实（可申报：${[...labels.values()].join('、')}）`);
+      else if (row.row.facts[name] !== undefined && !row.declaredFacts.has(name))
+        problems.push(`${where}：${label}已有数据（${valueText(fact, row.row.facts[name]!)}），不能申报`);
+      else if (raw === null || raw === '')
+        changes.push({ key: input.key, personId: row.row.personId ?? null, fact: name, value: null });
       else {
         const value = convertFact(fact, raw);
         if (typeof value === 'object') problems.push(`${where}：${label}${value.problem}`);
@@ -140,6 +235,13 @@ function checkInputs(policy: Policy, evaluation: CaseEvaluation, inputs: readonl
       }
     }
   });
-  if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems.length === 1 ? `申报内容有误：${problems[0]}` : `申报内容有 ${problems.length} 处问题：${problems.join('；')}`, { problems });
+  if (problems.length > 0)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      problems.length === 1
+        ? `申报内容有误：${problems[0]}`
+        : `申报内容有 ${problems.length} 处问题：${problems.join('；')}`,
+      { problems },
+    );
   return changes;
 }

@@ -9,10 +9,17 @@ export function findIdempotentAnswer(db: Db, key: string) {
 
 /** Claims a key; a concurrent request with the same key fails (or waits, on PostgreSQL) on the primary key. */
 export async function claimIdempotencyKey(db: Db, key: string, requestHash: string, at: string): Promise<void> {
-  await db.insertInto('benefit_idempotency').values({ key, request_hash: requestHash, status_code: 0, response: '', created_at: at }).execute();
+  await db
+    .insertInto('benefit_idempotency')
+    .values({ key, request_hash: requestHash, status_code: 0, response: '', created_at: at })
+    .execute();
 }
 
 /** Stores the answer of a claimed key. */
 export async function storeIdempotentAnswer(db: Db, key: string, statusCode: number, response: string): Promise<void> {
-  await db.updateTable('benefit_idempotency').set({ status_code: statusCode, response }).where('key', '=', key).execute();
+  await db
+    .updateTable('benefit_idempotency')
+    .set({ status_code: statusCode, response })
+    .where('key', '=', key)
+    .execute();
 }

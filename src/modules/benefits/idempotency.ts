@@ -19,7 +19,12 @@ export interface IdempotentAnswer<T> {
 
 /** Runs `work` once per (user, route, key) and body. */
 export async function runIdempotent<T>(
-  ctx: AppContext, actor: Actor, route: string, clientKey: string, body: unknown, work: (trx: Db) => Promise<T>,
+  ctx: AppContext,
+  actor: Actor,
+  route: string,
+  clientKey: string,
+  body: unknown,
+  work: (trx: Db) => Promise<T>,
 ): Promise<IdempotentAnswer<T>> {
   const key = `${actor.user?.id ?? actor.ip ?? 'anonymous'}:${route}:${clientKey}`;
   const requestHash = ctx.cipher.requestDigest(canonicalJson(body ?? null));

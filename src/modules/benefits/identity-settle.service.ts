@@ -30,42 +30,87 @@ export interface SettleSummary {
 export async function settleBenefitIdentities(ctx: AppContext): Promise<SettleSummary> {
   const summary: SettleSummary = { settled: 0, cancelled: 0, duplicatesPaid: 0 };
   const policies = new Map<string, PolicyInForce | undefined>();
-  for (let page = await findUnsettledCases(ctx.db, PAGE); page.length > 0; page = await findUnsettledCases(ctx.db, PAGE)) {
+  for (
+    let page = await findUnsettledCases(ctx.db, PAGE);
+    page.length > 0;
+    page = await findUnsettledCases(ctx.db, PAGE)
+  ) {
     for (const current of page) {
-      if (!policies.has(current.policy_code)) policies.set(current.policy_code, hasFactSource(current.policy_code) ? await findPolicyInForce(ctx.db, current.policy_code) : undefined);
+      if (!policies.has(current.policy_code))
+        policies.set(
+          current.policy_code,
+          hasFactSource(current.policy_code) ? await findPolicyInForce(ctx.db, current.policy_code) : undefined,
+        );
       await settleCase(ctx, policies.get(current.policy_code), current, summary);
     }
   }
   if (summary.settled > 0) {
-    await appendAudit(ctx.db, ctx.dialect, systemActor('identity-settle'), { action: 'benefits.identity.settle', outcome: 'success', objectType: 'benefit_case', details: { ...summary } }, ctx.clock());
+    await appendAudit(
+      ctx.db,
+      ctx.dialect,
+      systemActor('identity-settle'),
+      { action: 'benefits.identity.settle', outcome: 'success', objectType: 'benefit_case', details: { ...summary } },
+      ctx.clock(),
+    );
   }
   return summary;
 }
 
 type PolicyInForce = Awaited<ReturnType<typeof findPolicyInForce>>;
 
-async function settleCase(ctx: AppContext, inForce: PolicyInForce | undefined, current: Awaited<ReturnType<typeof findUnsettledCases>>[number], summary: SettleSummary) {
+async function settleCase(
+  ctx: AppContext,
+  inForce: PolicyInForce | undefined,
+  current: Awaited<ReturnType<typeof findUnsettledCases>>[number],
+  summary: SettleSummary,
+) {
   const policy = inForce?.policy;
-  const keys = inForce && !LOST_STATES.includes(current.state as CaseState) ? await identityKeysOfCase(ctx, inForce, current) : [];
+  const keys =
+    inForce && !LOST_STATES.includes(current.state as CaseState) ? await identityKeysOfCase(ctx, inForce, current) : [];
   await ctx.db.transaction().execute(async (trx) => {
     const holder = keys.length > 0 ? await findCaseHolding(trx, current.policy_code, keys) : undefined;
     summary.settled += 1;
     if (!holder) {
-      if (keys.length > 0) await claimIdentities(trx, current.policy_code, [{ caseId: current.id, uscc: current.uscc, keys }], ctx.clock().toISOString());
+      if (keys.length > 0)
+        await claimIdentities(
+          trx,
+          current.policy_code,
+          [{ caseId: current.id, uscc: current.uscc, keys }],
+          ctx.clock().toISOString(),
+        );
       await markCaseSettled(trx, current.id, null);
       return;
     }
     await markCaseSettled(trx, current.id, holder.caseId);
     const reason = `与案件 #${holder.caseId} 为同一待遇（${policy!.benefitIdentity.label}），重复案件已作废`;
     if (canApply('cancel', current.state)) {
-      await moveCase(trx, ctx, systemActor('identity-settle'), current, 'cancel', { patch: { reason }, note: reason, details: { duplicate_of: holder.caseId, identity: holder.key } });
+      await moveCase(trx, ctx, systemActor('identity-settle'), current, 'cancel', {
+        patch: { reason },
+        note: reason,
+        details: { duplicate_of: holder.caseId, identity: holder.key },
+      });
       summary.cancelled += 1;
       return;
     }
-    await appendAudit(trx, ctx.dialect, systemActor('identity-settle'), {
-      action: 'benefits.identity.duplicate_paid', outcome: 'success', objectType: 'benefit_case', objectId: current.id,
-      details: { policy: current.policy_code, period: current.period, state: current.state, duplicate_of: holder.caseId, identity: holder.key },
-    }, ctx.clock());
+    await appendAudit(
+      trx,
+      ctx.dialect,
+      systemActor('identity-settle'),
+      {
+        action: 'benefits.identity.duplicate_paid',
+        outcome: 'success',
+        objectType: 'benefit_case',
+        objectId: current.id,
+        details: {
+          policy: current.policy_code,
+          period: current.period,
+          state: current.state,
+          duplicate_of: holder.caseId,
+          identity: holder.key,
+        },
+      },
+      ctx.clock(),
+    );
     summary.duplicatesPaid += 1;
   });
 }
@@ -76,14 +121,27 @@ async function settleCase(ctx: AppContext, inForce: PolicyInForce | undefined, c
  * person before identities existed, so their rows held by earlier cases were simply not theirs: the
  * case takes the rows of the persons it counted that are eligible with what earlier cases hold.
  */
-async function identityKeysOfCase(ctx: AppContext, inForce: PolicyInForce, current: { id: number; uscc: string; period: string; evalDate: string }): Promise<string[]> {
+async function identityKeysOfCase(
+  ctx: AppContext,
+  inForce: PolicyInForce,
+  current: { id: number; uscc: string; period: string; evalDate: string },
+): Promise<string[]> {
   const { row: version, policy } = inForce;
   const source = factSourceOf(policy.code);
   const rows = await loadEnterpriseFacts(ctx, policy, current.uscc, current.evalDate, { ownPeriod: current.period });
-  if (source.isPerEnterprise) return rows.filter((row) => row.uscc === current.uscc).flatMap((row) => row.identityKeys ?? []);
-  const decisions = evaluateRows(kernelOfVersion(version), rows, current.evalDate, { linked: source.linked, assume: source.assumptions });
+  if (source.isPerEnterprise)
+    return rows.filter((row) => row.uscc === current.uscc).flatMap((row) => row.identityKeys ?? []);
+  const decisions = evaluateRows(kernelOfVersion(version), rows, current.evalDate, {
+    linked: source.linked,
+    assume: source.assumptions,
+  });
   const persons = await findCasePersonIds(ctx.db, current.id);
-  const mine = rows.filter((row, index) => row.uscc === current.uscc && !row.granted && decisions[index]?.outcome !== 'ineligible'
-    && (row.personId === undefined || persons.has(row.personId)));
+  const mine = rows.filter(
+    (row, index) =>
+      row.uscc === current.uscc &&
+      !row.granted &&
+      decisions[index]?.outcome !== 'ineligible' &&
+      (row.personId === undefined || persons.has(row.personId)),
+  );
   return [...new Set(mine.flatMap((row) => row.identityKeys ?? []))];
 }

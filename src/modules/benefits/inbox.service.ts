@@ -13,7 +13,16 @@ export async function listInbox(ctx: AppContext, user: CurrentUser, query: { pag
   const { page, pageSize, offset } = pageWindow(query);
   const uscc = ownUsccOf(user);
   const { rows, total } = await findNotices(ctx.db, uscc, offset, pageSize);
-  const items = rows.map((n) => ({ id: toNumber(n.id), case_id: toNumber(n.case_id), kind: n.kind, title: n.title, body: n.body, created_at: n.created_at, read_at: n.read_at, case_state: n.case_state ?? null }));
+  const items = rows.map((n) => ({
+    id: toNumber(n.id),
+    case_id: toNumber(n.case_id),
+    kind: n.kind,
+    title: n.title,
+    body: n.body,
+    created_at: n.created_at,
+    read_at: n.read_at,
+    case_state: n.case_state ?? null,
+  }));
   return { items, total, page, pageSize, unread: await countUnreadNotices(ctx.db, uscc) };
 }
 
@@ -36,10 +45,19 @@ async function markRead(ctx: AppContext, actor: Actor, uscc: string, id?: number
   const updated = await ctx.db.transaction().execute(async (trx) => {
     const changed = await markNoticesRead(trx, uscc, at.toISOString(), id);
     if (changed > 0) {
-      await appendAudit(trx, ctx.dialect, actor, {
-        action: id === undefined ? 'benefits.notice.read_all' : 'benefits.notice.read', outcome: 'success',
-        objectType: id === undefined ? 'enterprise' : 'benefit_notice', objectId: id ?? uscc, details: { notices: changed },
-      }, at);
+      await appendAudit(
+        trx,
+        ctx.dialect,
+        actor,
+        {
+          action: id === undefined ? 'benefits.notice.read_all' : 'benefits.notice.read',
+          outcome: 'success',
+          objectType: id === undefined ? 'enterprise' : 'benefit_notice',
+          objectId: id ?? uscc,
+          details: { notices: changed },
+        },
+        at,
+      );
     }
     return changed;
   });

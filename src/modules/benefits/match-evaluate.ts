@@ -47,13 +47,22 @@ export interface Evaluated {
  * (an earlier benefit still counts in the linked facts of later rows), and rows whose benefit is
  * already held — by a case of another period or path, or the imported history — make no candidate.
  */
-export async function evaluateForMatch(ctx: AppContext, version: PolicyVersionRow, policy: Policy, date: string, period: string): Promise<Evaluated> {
+export async function evaluateForMatch(
+  ctx: AppContext,
+  version: PolicyVersionRow,
+  policy: Policy,
+  date: string,
+  period: string,
+): Promise<Evaluated> {
   const source = factSourceOf(policy.code);
   const started = performance.now();
   const rows = await loadRegisterFacts(ctx, policy, date, { ownPeriod: period });
   const factsMs = performance.now() - started;
   // Facts no record can answer are assumed “no” here and said so in the explanation.
-  const decisions = evaluateRows(kernelOfVersion(version), rows, date, { linked: source.linked, assume: source.assumptions });
+  const decisions = evaluateRows(kernelOfVersion(version), rows, date, {
+    linked: source.linked,
+    assume: source.assumptions,
+  });
   const excludedRows = rows.reduce((n, row) => n + (row.granted ? 1 : 0), 0);
   const byEnterprise = groupByEnterprise(rows, decisions);
   const note = assumptionNotes(policy);
@@ -62,7 +71,14 @@ export async function evaluateForMatch(ctx: AppContext, version: PolicyVersionRo
     const candidate = candidateOf(policy, { uscc, rows, decisions, indices, date, note });
     if (candidate) candidates.push(candidate);
   }
-  return { candidates, rows: rows.length, excludedRows, enterprises: byEnterprise.size, factsMs, evaluateMs: performance.now() - started - factsMs };
+  return {
+    candidates,
+    rows: rows.length,
+    excludedRows,
+    enterprises: byEnterprise.size,
+    factsMs,
+    evaluateMs: performance.now() - started - factsMs,
+  };
 }
 
 /** What a candidate's explanation says of facts answered from the benefit records, and of facts assumed. */
@@ -79,7 +95,17 @@ export function assumptionNotes(policy: Policy): string[] {
  * decided and some amount eligible; or, for an application policy, rows waiting only for facts the
  * enterprise declares. Answers undefined when the enterprise is not a candidate.
  */
-export function candidateOf(policy: Policy, input: { uscc: string; rows: readonly SubjectRow[]; decisions: readonly RowDecision[]; indices: readonly number[]; date: string; note: readonly string[] }): Candidate | undefined {
+export function candidateOf(
+  policy: Policy,
+  input: {
+    uscc: string;
+    rows: readonly SubjectRow[];
+    decisions: readonly RowDecision[];
+    indices: readonly number[];
+    date: string;
+    note: readonly string[];
+  },
+): Candidate | undefined {
   const { uscc, rows, decisions, indices, date, note } = input;
   const source = factSourceOf(policy.code);
   const mine = indices.map((i) => decisions[i] as RowDecision);
@@ -88,9 +114,18 @@ export function candidateOf(policy: Policy, input: { uscc: string; rows: readonl
   const awaiting = mask === 0 ? undefined : awaitingDeclaration(policy, source.subjectLabel, mine, mask);
   if (!awaiting && (tally.undetermined > 0 || tally.eligible === 0 || tally.eligible_amount_fen <= 0)) return undefined;
   const persons = personsOf(rows, decisions, indices);
-  const identities = indices.flatMap((i) => ((decisions[i] as RowDecision).outcome === 'ineligible' ? [] : rows[i]?.identityKeys ?? []));
+  const identities = indices.flatMap((i) =>
+    (decisions[i] as RowDecision).outcome === 'ineligible' ? [] : (rows[i]?.identityKeys ?? []),
+  );
   if (awaiting) {
-    return { uscc, amountFen: awaiting.totals.eligibleAmountFen, explanation: [...awaiting.explanation, ...note], persons, identities, awaitingDeclaration: awaiting.totals.needsDeclaration };
+    return {
+      uscc,
+      amountFen: awaiting.totals.eligibleAmountFen,
+      explanation: [...awaiting.explanation, ...note],
+      persons,
+      identities,
+      awaitingDeclaration: awaiting.totals.needsDeclaration,
+    };
   }
   const explanation = source.isPerEnterprise
     ? explainOne(policy, rows[indices[0]!]!, mine[0]!, date)
@@ -104,7 +139,8 @@ function personsOf(rows: readonly SubjectRow[], decisions: readonly RowDecision[
   for (const i of indices) {
     const decision = decisions[i] as RowDecision;
     const person = rows[i]?.personId;
-    if (decision.outcome === 'eligible' && person !== undefined) byPerson.set(person, (byPerson.get(person) ?? 0) + decision.amountFen);
+    if (decision.outcome === 'eligible' && person !== undefined)
+      byPerson.set(person, (byPerson.get(person) ?? 0) + decision.amountFen);
   }
   return [...byPerson].map(([personId, amountFen]) => ({ personId, amountFen }));
 }
@@ -122,6 +158,8 @@ function groupByEnterprise(rows: readonly SubjectRow[], decisions: readonly RowD
 
 // The interpreted evaluator gives the step-by-step trace; it runs for candidates only.
 function explainOne(policy: Policy, row: SubjectRow, decision: RowDecision, date: string): string[] {
-  const facts = new Map(Object.entries(decision.facts).filter((e): e is [string, number | string] => e[1] !== undefined));
+  const facts = new Map(
+    Object.entries(decision.facts).filter((e): e is [string, number | string] => e[1] !== undefined),
+  );
   return explainEvaluation(evaluatePolicy(policy, { facts, date, region: row.region }));
 }

@@ -1,7 +1,13 @@
 import type { AppContext } from '../../app-context.ts';
 import type { Actor } from '../../platform/auth/current-user.ts';
 import { waitWhileHeld } from '../../platform/workers/run-hold.ts';
-import { runInWorkerThread, workerContextData, workerDatabaseOf, workerFailureReason, type WorkerContextData } from '../../platform/workers/worker-thread.ts';
+import {
+  runInWorkerThread,
+  workerContextData,
+  workerDatabaseOf,
+  workerFailureReason,
+  type WorkerContextData,
+} from '../../platform/workers/worker-thread.ts';
 import { updateMatchRun } from './match.repository.ts';
 import { executeMatchRun } from './match.service.ts';
 
@@ -42,7 +48,11 @@ export async function runMatchInBackground(ctx: AppContext, actor: Actor, runId:
   const reason = workerFailureReason(await runInWorkerThread(WORKER_MODULE, data), '匹配');
   if (!reason) return;
   // A no-op when the run itself already recorded its failure: only a running run is updated.
-  await updateMatchRun(ctx.db, runId, { status: 'failed', error: reason.slice(0, 500), finished_at: ctx.clock().toISOString() });
+  await updateMatchRun(ctx.db, runId, {
+    status: 'failed',
+    error: reason.slice(0, 500),
+    finished_at: ctx.clock().toISOString(),
+  });
   throw new Error(reason);
 }
 

@@ -33,13 +33,18 @@ describe.each(testDialects())('match runs started from the web on %s work in a w
     serial += 1;
     const answer = await fetch(`${base}/api/v1/benefits/match-runs`, {
       method: 'POST',
-      headers: { cookie: province, 'idempotency-key': `worker-${dialect}-${serial}`, 'content-type': 'application/json' },
+      headers: {
+        cookie: province,
+        'idempotency-key': `worker-${dialect}-${serial}`,
+        'content-type': 'application/json',
+      },
       body: JSON.stringify({ policy: 'stable_jobs_refund', period: '2025' }),
     });
     expect(answer.status).toBe(202);
     return ((await answer.json()) as { id: number }).id;
   };
-  const runRow = (id: number) => t.ctx.db.selectFrom('benefit_match_runs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const runRow = (id: number) =>
+    t.ctx.db.selectFrom('benefit_match_runs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   const endOf = async (id: number) => {
     await waitFor(async () => (await runRow(id)).status !== 'running');
     return runRow(id);
@@ -64,7 +69,10 @@ describe.each(testDialects())('match runs started from the web on %s work in a w
     const cases = await t.ctx.db.selectFrom('benefit_cases').select('id').where('run_id', '=', id).execute();
     expect(cases).toHaveLength(summary.candidates_new);
     // The run's audit row follows its completed status (two statements): wait for it rather than race it.
-    const auditedRuns = async () => (await t.ctx.db.selectFrom('audit_log').select('object_id').where('action', '=', 'benefits.match.run').execute()).map((a) => a.object_id);
+    const auditedRuns = async () =>
+      (
+        await t.ctx.db.selectFrom('audit_log').select('object_id').where('action', '=', 'benefits.match.run').execute()
+      ).map((a) => a.object_id);
     await waitFor(async () => (await auditedRuns()).includes(String(id)));
     expect(await auditedRuns()).toContain(String(id));
   });
@@ -77,7 +85,10 @@ describe.each(testDialects())('match runs started from the web on %s work in a w
     expect(ended.error).toBe('后台匹配线程出错：测试：匹配线程崩溃');
     expect(ended.finished_at).not.toBeNull();
     const polled = await fetch(`${base}/api/v1/benefits/match-runs/${id}`, { headers: { cookie: province } });
-    expect((await polled.json()) as object).toMatchObject({ status: 'failed', error: '后台匹配线程出错：测试：匹配线程崩溃' });
+    expect((await polled.json()) as object).toMatchObject({
+      status: 'failed',
+      error: '后台匹配线程出错：测试：匹配线程崩溃',
+    });
   });
 
   it('marks the run failed when its worker thread exits, and a new run can start', async () => {
@@ -89,18 +100,23 @@ describe.each(testDialects())('match runs started from the web on %s work in a w
     expect((await endOf(next)).status).toBe('completed');
   });
 
-  it.runIf(dialect === 'postgres')('does not run when the worker would reach another schema than the server works in', async () => {
-    const server = t.ctx.config;
-    t.ctx.config = { ...server, database: { dialect: 'postgres', url: testPostgresUrl()! } };
-    try {
-      const id = await startRun();
-      const ended = await endOf(id);
-      expect(ended.status).toBe('failed');
-      expect(ended.error).toMatch(/^后台匹配出错：匹配线程连接到的数据库（.+\/public）与服务的（.+\/t_[0-9a-f]+）不同，未运行$/);
-    } finally {
-      t.ctx.config = server;
-    }
-  });
+  it.runIf(dialect === 'postgres')(
+    'does not run when the worker would reach another schema than the server works in',
+    async () => {
+      const server = t.ctx.config;
+      t.ctx.config = { ...server, database: { dialect: 'postgres', url: testPostgresUrl()! } };
+      try {
+        const id = await startRun();
+        const ended = await endOf(id);
+        expect(ended.status).toBe('failed');
+        expect(ended.error).toMatch(
+          /^后台匹配出错：匹配线程连接到的数据库（.+\/public）与服务的（.+\/t_[0-9a-f]+）不同，未运行$/,
+        );
+      } finally {
+        t.ctx.config = server;
+      }
+    },
+  );
 });
 
 describe('where the server runs match runs', () => {

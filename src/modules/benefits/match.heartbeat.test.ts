@@ -25,8 +25,15 @@ describe.each(testDialects())('match runs left running by a dead process on %s',
   afterAll(() => t.close());
 
   const start = () => createMatchRun(t.ctx, t.ctx.db, systemActor(), 'stable_jobs_refund', '2025');
-  const run = (id: number) => t.ctx.db.selectFrom('benefit_match_runs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  const startOverHttp = (key: string) => t.app.inject({ method: 'POST', url: '/api/v1/benefits/match-runs', payload: { policy: 'stable_jobs_refund', period: '2025' }, headers: { cookie: province, 'idempotency-key': key } });
+  const run = (id: number) =>
+    t.ctx.db.selectFrom('benefit_match_runs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const startOverHttp = (key: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/benefits/match-runs',
+      payload: { policy: 'stable_jobs_refund', period: '2025' },
+      headers: { cookie: province, 'idempotency-key': key },
+    });
 
   it('refuses a second start while the run still beats, even long after it started', async () => {
     const alive = await start();
@@ -41,17 +48,36 @@ describe.each(testDialects())('match runs left running by a dead process on %s',
   });
 
   it('takes over a run whose heartbeat stopped: marked failed as interrupted, and the new run completes', async () => {
-    const [stale] = await t.ctx.db.selectFrom('benefit_match_runs').select('id').where('status', '=', 'running').execute();
+    const [stale] = await t.ctx.db
+      .selectFrom('benefit_match_runs')
+      .select('id')
+      .where('status', '=', 'running')
+      .execute();
     now += 2000; // the last heartbeat is now older than the threshold
     const answer = await startOverHttp('takeover-1');
     expect(answer.statusCode, answer.body).toBe(202);
-    expect(await run(Number(stale!.id))).toMatchObject({ status: 'failed', phase: 'interrupted', error: ABANDONED_RUN_ERROR, finished_at: new Date(now).toISOString() });
+    expect(await run(Number(stale!.id))).toMatchObject({
+      status: 'failed',
+      phase: 'interrupted',
+      error: ABANDONED_RUN_ERROR,
+      finished_at: new Date(now).toISOString(),
+    });
     const fresh = answer.json().id as number;
     await waitFor(async () => (await run(fresh)).status !== 'running');
     expect((await run(fresh)).status).toBe('completed');
-    const history = (await t.app.inject({ method: 'GET', url: '/api/v1/benefits/match-runs', headers: { cookie: province } })).json();
-    expect(history.items.find((r: { id: number }) => r.id === Number(stale!.id))).toMatchObject({ status: 'failed', phase: 'interrupted', error: ABANDONED_RUN_ERROR });
-    const audit = await t.ctx.db.selectFrom('audit_log').select('object_id').where('action', '=', 'benefits.match.abandoned').execute();
+    const history = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/benefits/match-runs', headers: { cookie: province } })
+    ).json();
+    expect(history.items.find((r: { id: number }) => r.id === Number(stale!.id))).toMatchObject({
+      status: 'failed',
+      phase: 'interrupted',
+      error: ABANDONED_RUN_ERROR,
+    });
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .select('object_id')
+      .where('action', '=', 'benefits.match.abandoned')
+      .execute();
     expect(audit).toEqual([{ object_id: String(stale!.id) }]);
   });
 

@@ -9,7 +9,16 @@ import { factSourceOf } from '../policy/fact-sources.ts';
 import { isUniqueViolationOf } from './idempotency.ts';
 import { evaluateForMatch } from './match-evaluate.ts';
 import { writeCandidates } from './match-write.ts';
-import { beatMatchRun, findMatchRun, findMatchRuns, findRunningMatches, findSnapshot, insertMatchRun, markMatchRunAbandoned, updateMatchRun } from './match.repository.ts';
+import {
+  beatMatchRun,
+  findMatchRun,
+  findMatchRuns,
+  findRunningMatches,
+  findSnapshot,
+  insertMatchRun,
+  markMatchRunAbandoned,
+  updateMatchRun,
+} from './match.repository.ts';
 import type { Db } from '../../db/database.ts';
 import { runView } from './match-views.ts';
 import { loadBenefitSettings } from './benefit-settings.ts';
@@ -39,7 +48,13 @@ export function evaluationDateOf(period: string): string {
 }
 
 /** Creates the run record (policy version, snapshot) and returns its id; the work is `executeMatchRun`. */
-export async function createMatchRun(ctx: AppContext, db: Db, actor: Actor, code: string, period: string): Promise<number> {
+export async function createMatchRun(
+  ctx: AppContext,
+  db: Db,
+  actor: Actor,
+  code: string,
+  period: string,
+): Promise<number> {
   const date = evaluationDateOf(period);
   const { row: version } = await findPolicyInForce(db, code);
   const source = factSourceOf(code);
@@ -49,9 +64,20 @@ export async function createMatchRun(ctx: AppContext, db: Db, actor: Actor, code
   const startedAt = ctx.clock().toISOString();
   try {
     return await insertMatchRun(db, {
-      policy_code: code, policy_version_id: version.id, version_no: version.version_no, period, eval_date: date,
+      policy_code: code,
+      policy_version_id: version.id,
+      version_no: version.version_no,
+      period,
+      eval_date: date,
       snapshot: JSON.stringify(snapshot),
-      status: 'running', phase: 'facts', summary: null, error: null, started_by: actor.user?.id ?? null, started_at: startedAt, finished_at: null, heartbeat_at: startedAt,
+      status: 'running',
+      phase: 'facts',
+      summary: null,
+      error: null,
+      started_by: actor.user?.id ?? null,
+      started_at: startedAt,
+      finished_at: null,
+      heartbeat_at: startedAt,
     });
   } catch (error) {
     // A simultaneous start passed the same check: the database keeps one running run per policy and period.
@@ -65,9 +91,23 @@ async function takeOverAbandonedRuns(ctx: AppContext, db: Db, actor: Actor, code
   const now = ctx.clock();
   const staleBefore = new Date(now.getTime() - loadBenefitSettings().matchRun.abandonedAfterMs).toISOString();
   for (const run of await findRunningMatches(db, code, period)) {
-    const isAbandoned = run.lastBeatAt < staleBefore && (await markMatchRunAbandoned(db, run.id, staleBefore, { error: ABANDONED_RUN_ERROR, at: now.toISOString() }));
+    const isAbandoned =
+      run.lastBeatAt < staleBefore &&
+      (await markMatchRunAbandoned(db, run.id, staleBefore, { error: ABANDONED_RUN_ERROR, at: now.toISOString() }));
     if (!isAbandoned) throw new AppError('MATCH_RUN_BUSY');
-    await appendAudit(db, ctx.dialect, actor, { action: 'benefits.match.abandoned', outcome: 'success', objectType: 'benefit_match_run', objectId: run.id, details: { policy: code, period, last_heartbeat: run.lastBeatAt } }, now);
+    await appendAudit(
+      db,
+      ctx.dialect,
+      actor,
+      {
+        action: 'benefits.match.abandoned',
+        outcome: 'success',
+        objectType: 'benefit_match_run',
+        objectId: run.id,
+        details: { policy: code, period, last_heartbeat: run.lastBeatAt },
+      },
+      now,
+    );
   }
 }
 
@@ -87,19 +127,60 @@ export async function executeMatchRun(ctx: AppContext, actor: Actor, runId: numb
   heartbeat.unref();
   try {
     const { row: version, policy } = await findPolicyInForce(ctx.db, run.policy_code);
-    if (version.id !== run.policy_version_id) throw new AppError('CONFLICT', '政策在匹配开始后有了新版本，请重新发起匹配');
+    if (version.id !== run.policy_version_id)
+      throw new AppError('CONFLICT', '政策在匹配开始后有了新版本，请重新发起匹配');
     const evaluated = await evaluateForMatch(ctx, version, policy, run.eval_date, run.period);
-    await updateMatchRun(ctx.db, runId, { phase: `write 0/${evaluated.candidates.length}`, heartbeat_at: ctx.clock().toISOString() });
+    await updateMatchRun(ctx.db, runId, {
+      phase: `write 0/${evaluated.candidates.length}`,
+      heartbeat_at: ctx.clock().toISOString(),
+    });
     const started = performance.now();
-    const written = await writeCandidates(ctx, { runId, policy, period: run.period, versionId: version.id }, evaluated.candidates);
+    const written = await writeCandidates(
+      ctx,
+      { runId, policy, period: run.period, versionId: version.id },
+      evaluated.candidates,
+    );
     const summary = {
-      enterprises_evaluated: evaluated.enterprises, rows_evaluated: evaluated.rows, rows_excluded_already_granted: evaluated.excludedRows, ...written,
-      timings_ms: { sql: Math.round(evaluated.factsMs), evaluate: Math.round(evaluated.evaluateMs), write: Math.round(performance.now() - started) },
+      enterprises_evaluated: evaluated.enterprises,
+      rows_evaluated: evaluated.rows,
+      rows_excluded_already_granted: evaluated.excludedRows,
+      ...written,
+      timings_ms: {
+        sql: Math.round(evaluated.factsMs),
+        evaluate: Math.round(evaluated.evaluateMs),
+        write: Math.round(performance.now() - started),
+      },
     };
-    await updateMatchRun(ctx.db, runId, { status: 'completed', phase: 'done', summary: JSON.stringify(summary), finished_at: ctx.clock().toISOString() });
-    await appendAudit(ctx.db, ctx.dialect, actor, { action: 'benefits.match.run', outcome: 'success', objectType: 'benefit_match_run', objectId: runId, details: { policy: run.policy_code, period: run.period, version_no: version.version_no, candidates_new: written.candidates_new } }, ctx.clock());
+    await updateMatchRun(ctx.db, runId, {
+      status: 'completed',
+      phase: 'done',
+      summary: JSON.stringify(summary),
+      finished_at: ctx.clock().toISOString(),
+    });
+    await appendAudit(
+      ctx.db,
+      ctx.dialect,
+      actor,
+      {
+        action: 'benefits.match.run',
+        outcome: 'success',
+        objectType: 'benefit_match_run',
+        objectId: runId,
+        details: {
+          policy: run.policy_code,
+          period: run.period,
+          version_no: version.version_no,
+          candidates_new: written.candidates_new,
+        },
+      },
+      ctx.clock(),
+    );
   } catch (error) {
-    await updateMatchRun(ctx.db, runId, { status: 'failed', error: (error as Error).message.slice(0, 500), finished_at: ctx.clock().toISOString() });
+    await updateMatchRun(ctx.db, runId, {
+      status: 'failed',
+      error: (error as Error).message.slice(0, 500),
+      finished_at: ctx.clock().toISOString(),
+    });
     throw error;
   } finally {
     clearInterval(heartbeat);

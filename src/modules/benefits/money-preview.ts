@@ -48,24 +48,46 @@ export interface MoneyConfirmation {
 function previewLineOf(row: PreviewRow) {
   const amount = toNumber(row.amount_fen);
   return {
-    id: toNumber(row.id), policy: row.policy_code, period: row.period, uscc: row.uscc, enterprise_name: row.enterprise_name,
-    amount_fen: amount, amount_yuan: formatYuan(amount),
-    bank_name: row.bank_name, bank_account: maskedAccountOf(row.bank_account_tail), account_holder: row.account_holder,
+    id: toNumber(row.id),
+    policy: row.policy_code,
+    period: row.period,
+    uscc: row.uscc,
+    enterprise_name: row.enterprise_name,
+    amount_fen: amount,
+    amount_yuan: formatYuan(amount),
+    bank_name: row.bank_name,
+    bank_account: maskedAccountOf(row.bank_account_tail),
+    account_holder: row.account_holder,
   };
 }
 
 /** The preview of a step over `rows` (the cases it would move), with the cases it would leave out. */
-export function moneyPreviewOf(step: MoneyStep, rows: readonly PreviewRow[], skipped: MoneyPreview['skipped'] = []): MoneyPreview {
+export function moneyPreviewOf(
+  step: MoneyStep,
+  rows: readonly PreviewRow[],
+  skipped: MoneyPreview['skipped'] = [],
+): MoneyPreview {
   const cases = [...rows].sort((a, b) => toNumber(a.id) - toNumber(b.id)).map(previewLineOf);
   const totalFen = cases.reduce((sum, line) => sum + line.amount_fen, 0);
-  return { count: cases.length, total_fen: totalFen, total_yuan: formatYuan(totalFen), token: tokenOf(step, rows, totalFen), cases, skipped };
+  return {
+    count: cases.length,
+    total_fen: totalFen,
+    total_yuan: formatYuan(totalFen),
+    token: tokenOf(step, rows, totalFen),
+    cases,
+    skipped,
+  };
 }
 
 // p1-<count>-<total fen>-<hash>: the count and total let a refusal say what was confirmed.
 function tokenOf(step: MoneyStep, rows: readonly PreviewRow[], totalFen: number): string {
-  const parts = [...rows].sort((a, b) => toNumber(a.id) - toNumber(b.id))
+  const parts = [...rows]
+    .sort((a, b) => toNumber(a.id) - toNumber(b.id))
     .map((r) => [toNumber(r.id), toNumber(r.revision), toNumber(r.amount_fen), r.bank_account_tail ?? ''].join(':'));
-  const hash = createHash('sha256').update(`${step}|${parts.join(',')}`).digest('hex').slice(0, 32);
+  const hash = createHash('sha256')
+    .update(`${step}|${parts.join(',')}`)
+    .digest('hex')
+    .slice(0, 32);
   return `p1-${rows.length}-${totalFen}-${hash}`;
 }
 
@@ -75,7 +97,12 @@ const STEP_NAMES: Record<MoneyStep, string> = { approve: '批量审核通过', r
  * Refuses the step unless it is about to do exactly what was previewed: the same token, or — for
  * a caller sending the list and its total — every listed case still eligible and the same total.
  */
-export function requireConfirmedPreview(step: MoneyStep, now: MoneyPreview, confirmation: MoneyConfirmation, listed?: readonly number[]): void {
+export function requireConfirmedPreview(
+  step: MoneyStep,
+  now: MoneyPreview,
+  confirmation: MoneyConfirmation,
+  listed?: readonly number[],
+): void {
   const { preview_token: token, expected_total_fen: expectedTotal } = confirmation;
   if (token === undefined && expectedTotal === undefined) {
     throw new AppError('PREVIEW_REQUIRED', `${STEP_NAMES[step]}须先预览，并带上预览的确认码（或所列案件及合计金额）`);
@@ -88,11 +115,27 @@ export function requireConfirmedPreview(step: MoneyStep, now: MoneyPreview, conf
   if (!isSameList || now.total_fen !== expectedTotal) throw changed(step, now, null, expectedTotal);
 }
 
-function changed(step: MoneyStep, now: MoneyPreview, confirmed: RegExpExecArray | null, expectedTotal?: number): AppError {
-  const was = confirmed ? `确认时 ${confirmed[1]} 件、合计 ${formatYuan(Number(confirmed[2]))}` : expectedTotal !== undefined ? `确认时合计 ${formatYuan(expectedTotal)}` : null;
+function changed(
+  step: MoneyStep,
+  now: MoneyPreview,
+  confirmed: RegExpExecArray | null,
+  expectedTotal?: number,
+): AppError {
+  const was = confirmed
+    ? `确认时 ${confirmed[1]} 件、合计 ${formatYuan(Number(confirmed[2]))}`
+    : expectedTotal !== undefined
+      ? `确认时合计 ${formatYuan(expectedTotal)}`
+      : null;
   const isSameSum = confirmed !== null && Number(confirmed[1]) === now.count && Number(confirmed[2]) === now.total_fen;
-  const detail = isSameSum ? '件数与合计未变，但有案件的状态、金额或收款账户已变动' : `${was ? `${was}；` : ''}现在 ${now.count} 件、合计 ${now.total_yuan}`;
-  return new AppError('PREVIEW_CHANGED', `预览后所选案件已有变化（${detail}），${STEP_NAMES[step]}未执行。请重新预览并确认。`, {
-    count: now.count, total_fen: now.total_fen,
-  });
+  const detail = isSameSum
+    ? '件数与合计未变，但有案件的状态、金额或收款账户已变动'
+    : `${was ? `${was}；` : ''}现在 ${now.count} 件、合计 ${now.total_yuan}`;
+  return new AppError(
+    'PREVIEW_CHANGED',
+    `预览后所选案件已有变化（${detail}），${STEP_NAMES[step]}未执行。请重新预览并确认。`,
+    {
+      count: now.count,
+      total_fen: now.total_fen,
+    },
+  );
 }

@@ -31,11 +31,27 @@ export async function encryptStoredObjections(ctx: AppContext): Promise<number> 
   if (!(await hasPlaintextObjections(ctx.db))) return 0;
   return ctx.db.transaction().execute(async (trx) => {
     let sealed = 0;
-    for (let rows = await findPlaintextObjections(trx, 0, CHUNK); rows.length > 0; rows = await findPlaintextObjections(trx, rows.at(-1)!.id, CHUNK)) {
-      for (const row of rows) if (await sealObjectionText(trx, row.id, sealedObjectionText(ctx.cipher, row.text))) sealed += 1;
+    for (
+      let rows = await findPlaintextObjections(trx, 0, CHUNK);
+      rows.length > 0;
+      rows = await findPlaintextObjections(trx, rows.at(-1)!.id, CHUNK)
+    ) {
+      for (const row of rows)
+        if (await sealObjectionText(trx, row.id, sealedObjectionText(ctx.cipher, row.text))) sealed += 1;
     }
     if (sealed > 0) {
-      await appendAudit(trx, ctx.dialect, systemActor('startup'), { action: 'benefits.objections.encrypt', outcome: 'success', objectType: 'benefit_objection', details: { objections: sealed } }, ctx.clock());
+      await appendAudit(
+        trx,
+        ctx.dialect,
+        systemActor('startup'),
+        {
+          action: 'benefits.objections.encrypt',
+          outcome: 'success',
+          objectType: 'benefit_objection',
+          details: { objections: sealed },
+        },
+        ctx.clock(),
+      );
     }
     return sealed;
   });

@@ -13,7 +13,10 @@ import { sendersFromEnvironment } from './outbox-senders.ts';
  * per row, so two servers never send the same message at once (SPEC §0). Off in tests, unless
  * the test hands it its own environment.
  */
-export function outboxDispatcherPlugin(ctx: AppContext, options: { env?: NodeJS.ProcessEnv; intervalMs?: number; firstDelayMs?: number } = {}): FastifyPluginAsync {
+export function outboxDispatcherPlugin(
+  ctx: AppContext,
+  options: { env?: NodeJS.ProcessEnv; intervalMs?: number; firstDelayMs?: number } = {},
+): FastifyPluginAsync {
   return fp(async (app) => {
     if (ctx.config.environment === 'test' && !options.env) return;
     // A gateway URL without its token refuses to start here, not at the first message.

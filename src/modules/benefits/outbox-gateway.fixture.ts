@@ -24,11 +24,16 @@ export async function startTestGateway() {
     });
     request.on('end', () => {
       requests.push({
-        authorization: request.headers.authorization, idempotencyKey: request.headers['idempotency-key'] as string | undefined,
+        authorization: request.headers.authorization,
+        idempotencyKey: request.headers['idempotency-key'] as string | undefined,
         body: JSON.parse(text) as GatewayRequest['body'],
       });
       const status = answer;
-      if (status !== 'hang') setTimeout(() => response.writeHead(status, { 'content-type': 'application/json' }).end('{"ok":true}'), delayMs);
+      if (status !== 'hang')
+        setTimeout(
+          () => response.writeHead(status, { 'content-type': 'application/json' }).end('{"ok":true}'),
+          delayMs,
+        );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

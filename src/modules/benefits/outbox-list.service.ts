@@ -5,7 +5,14 @@ import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/auth/current-user.ts';
 import { AppError } from '../../platform/errors.ts';
 import { pageWindow } from '../../platform/http/schemas.ts';
-import { countOutboxByStatus, findEnterpriseNamesOf, findOutboxMessage, findOutboxPage, requeueFailedOutbox, type OutboxFilter } from './outbox.repository.ts';
+import {
+  countOutboxByStatus,
+  findEnterpriseNamesOf,
+  findOutboxMessage,
+  findOutboxPage,
+  requeueFailedOutbox,
+  type OutboxFilter,
+} from './outbox.repository.ts';
 
 /** The officials' view of the outbox: what left, what waits, what failed and why; and 重新发送. */
 
@@ -16,18 +23,40 @@ const ENTERPRISE_RECIPIENT = /^enterprise:(.+)$/;
 /** A page of messages, newest first, with the counts by status; addresses only masked. */
 export async function listOutbox(ctx: AppContext, query: OutboxFilter & { page?: number; pageSize?: number }) {
   const { page, pageSize, offset } = pageWindow(query);
-  const filter: OutboxFilter = { ...(query.status ? { status: query.status } : {}), ...(query.channel ? { channel: query.channel } : {}) };
+  const filter: OutboxFilter = {
+    ...(query.status ? { status: query.status } : {}),
+    ...(query.channel ? { channel: query.channel } : {}),
+  };
   const { rows, total } = await findOutboxPage(ctx.db, filter, offset, pageSize);
-  const names = await findEnterpriseNamesOf(ctx.db, [...new Set(rows.map((r) => usccOf(r.recipient)).filter((u): u is string => u !== null))]);
-  return { items: rows.map((row) => outboxView(row, names)), total, page, pageSize, counts: await countOutboxByStatus(ctx.db) };
+  const names = await findEnterpriseNamesOf(ctx.db, [
+    ...new Set(rows.map((r) => usccOf(r.recipient)).filter((u): u is string => u !== null)),
+  ]);
+  return {
+    items: rows.map((row) => outboxView(row, names)),
+    total,
+    page,
+    pageSize,
+    counts: await countOutboxByStatus(ctx.db),
+  };
 }
 
 function outboxView(row: OutboxRow, names: Map<string, string>) {
   const uscc = usccOf(row.recipient);
   return {
-    id: toNumber(row.id), channel: row.channel, recipient: row.recipient, uscc, enterprise_name: uscc ? (names.get(uscc) ?? null) : null,
-    address: row.address_masked, subject: subjectOf(row.payload), status: row.status, attempts: toNumber(row.attempts), last_error: row.last_error,
-    created_at: row.created_at, last_attempt_at: row.last_attempt_at, next_attempt_at: row.next_attempt_at, sent_at: row.sent_at,
+    id: toNumber(row.id),
+    channel: row.channel,
+    recipient: row.recipient,
+    uscc,
+    enterprise_name: uscc ? (names.get(uscc) ?? null) : null,
+    address: row.address_masked,
+    subject: subjectOf(row.payload),
+    status: row.status,
+    attempts: toNumber(row.attempts),
+    last_error: row.last_error,
+    created_at: row.created_at,
+    last_attempt_at: row.last_attempt_at,
+    next_attempt_at: row.next_attempt_at,
+    sent_at: row.sent_at,
   };
 }
 
@@ -50,10 +79,24 @@ function subjectOf(payload: string): string | null {
 export async function retryOutboxMessage(trx: Db, ctx: AppContext, actor: Actor, id: number) {
   const message = await findOutboxMessage(trx, id);
   if (!message) throw new AppError('NOT_FOUND', '没有该消息');
-  if (!(await requeueFailedOutbox(trx, id))) throw new AppError('OUTBOX_NOT_FAILED', undefined, { id, status: message.status });
-  await appendAudit(trx, ctx.dialect, actor, {
-    action: 'benefits.outbox.retry', outcome: 'success', objectType: 'benefit_outbox', objectId: id,
-    details: { channel: message.channel, previous_attempts: toNumber(message.attempts), previous_error: message.last_error },
-  }, ctx.clock());
+  if (!(await requeueFailedOutbox(trx, id)))
+    throw new AppError('OUTBOX_NOT_FAILED', undefined, { id, status: message.status });
+  await appendAudit(
+    trx,
+    ctx.dialect,
+    actor,
+    {
+      action: 'benefits.outbox.retry',
+      outcome: 'success',
+      objectType: 'benefit_outbox',
+      objectId: id,
+      details: {
+        channel: message.channel,
+        previous_attempts: toNumber(message.attempts),
+        previous_error: message.last_error,
+      },
+    },
+    ctx.clock(),
+  );
   return { id, status: 'pending' as const };
 }

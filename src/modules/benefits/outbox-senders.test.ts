@@ -5,7 +5,12 @@ import { httpGatewaySender, SendFailure, sendersFromEnvironment } from './outbox
 /** The HTTP gateway sender against a real local server: only a 2xx is sent. */
 describe('HTTP gateway sender', () => {
   let gateway: TestGateway;
-  const message = { channel: 'sms', messageId: 'case:1:matched:sms', to: '13912345678', content: { title: '政策提醒', body: '正文' } };
+  const message = {
+    channel: 'sms',
+    messageId: 'case:1:matched:sms',
+    to: '13912345678',
+    content: { title: '政策提醒', body: '正文' },
+  };
   beforeAll(async () => {
     gateway = await startTestGateway();
   });
@@ -14,24 +19,43 @@ describe('HTTP gateway sender', () => {
     gateway.requests.length = 0;
   });
   const sender = () => httpGatewaySender({ url: gateway.url, token: 'secret-token', name: '短信网关' });
-  const failureOf = async (promise: Promise<void>) => promise.then(() => null, (error: unknown) => error as SendFailure);
+  const failureOf = async (promise: Promise<void>) =>
+    promise.then(
+      () => null,
+      (error: unknown) => error as SendFailure,
+    );
 
   it('posts the message as JSON with the bearer token and resolves on a 2xx', async () => {
     gateway.answerWith(202);
     await sender().send(message, 2000);
-    expect(gateway.requests).toEqual([{
-      authorization: 'Bearer secret-token', idempotencyKey: 'case:1:matched:sms',
-      body: { message_id: 'case:1:matched:sms', channel: 'sms', to: '13912345678', content: { title: '政策提醒', body: '正文' } },
-    }]);
+    expect(gateway.requests).toEqual([
+      {
+        authorization: 'Bearer secret-token',
+        idempotencyKey: 'case:1:matched:sms',
+        body: {
+          message_id: 'case:1:matched:sms',
+          channel: 'sms',
+          to: '13912345678',
+          content: { title: '政策提醒', body: '正文' },
+        },
+      },
+    ]);
   });
 
   it('fails a 500 answer as worth retrying and a 400 as refused', async () => {
     gateway.answerWith(500);
-    expect(await failureOf(sender().send(message, 2000))).toMatchObject({ name: 'SendFailure', isPermanent: false, message: '短信网关未受理（HTTP 500）' });
+    expect(await failureOf(sender().send(message, 2000))).toMatchObject({
+      name: 'SendFailure',
+      isPermanent: false,
+      message: '短信网关未受理（HTTP 500）',
+    });
     gateway.answerWith(429);
     expect(await failureOf(sender().send(message, 2000))).toMatchObject({ isPermanent: false });
     gateway.answerWith(400);
-    expect(await failureOf(sender().send(message, 2000))).toMatchObject({ isPermanent: true, message: '短信网关拒绝了该消息（HTTP 400）' });
+    expect(await failureOf(sender().send(message, 2000))).toMatchObject({
+      isPermanent: true,
+      message: '短信网关拒绝了该消息（HTTP 400）',
+    });
   });
 
   it('gives up on a gateway that does not answer in time, as worth retrying', async () => {
@@ -46,7 +70,9 @@ describe('HTTP gateway sender', () => {
   it('fails without a connection, as worth retrying', async () => {
     const closed = await startTestGateway();
     await closed.close();
-    const failure = await failureOf(httpGatewaySender({ url: closed.url, token: 't', name: '邮件网关' }).send(message, 2000));
+    const failure = await failureOf(
+      httpGatewaySender({ url: closed.url, token: 't', name: '邮件网关' }).send(message, 2000),
+    );
     expect(failure).toMatchObject({ isPermanent: false, message: '无法连接邮件网关（ECONNREFUSED）' });
   });
 });
@@ -54,11 +80,22 @@ describe('HTTP gateway sender', () => {
 describe('senders chosen by configuration', () => {
   it('makes a sender only for channels with a gateway URL', () => {
     expect(Object.keys(sendersFromEnvironment({}))).toEqual([]);
-    expect(Object.keys(sendersFromEnvironment({ YANGFAN_EMAIL_GATEWAY_URL: 'https://mail.example.cn/send', YANGFAN_EMAIL_GATEWAY_TOKEN: 't' }))).toEqual(['email']);
+    expect(
+      Object.keys(
+        sendersFromEnvironment({
+          YANGFAN_EMAIL_GATEWAY_URL: 'https://mail.example.cn/send',
+          YANGFAN_EMAIL_GATEWAY_TOKEN: 't',
+        }),
+      ),
+    ).toEqual(['email']);
   });
 
   it('refuses a URL without its token, or one that is not http(s)', () => {
-    expect(() => sendersFromEnvironment({ YANGFAN_SMS_GATEWAY_URL: 'https://sms.example.cn/send' })).toThrow(/YANGFAN_SMS_GATEWAY_TOKEN/);
-    expect(() => sendersFromEnvironment({ YANGFAN_SMS_GATEWAY_URL: 'ftp://sms.example.cn', YANGFAN_SMS_GATEWAY_TOKEN: 't' })).toThrow(/http/);
+    expect(() => sendersFromEnvironment({ YANGFAN_SMS_GATEWAY_URL: 'https://sms.example.cn/send' })).toThrow(
+      /YANGFAN_SMS_GATEWAY_TOKEN/,
+    );
+    expect(() =>
+      sendersFromEnvironment({ YANGFAN_SMS_GATEWAY_URL: 'ftp://sms.example.cn', YANGFAN_SMS_GATEWAY_TOKEN: 't' }),
+    ).toThrow(/http/);
   });
 });

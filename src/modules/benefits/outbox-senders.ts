@@ -40,7 +40,11 @@ export type OutboxSenders = Partial<Record<OutboxChannel, OutboxSender>>;
 const GATEWAYS: Record<OutboxChannel, { url: string; token: string; name: string }> = {
   sms: { url: 'YANGFAN_SMS_GATEWAY_URL', token: 'YANGFAN_SMS_GATEWAY_TOKEN', name: '短信网关' },
   email: { url: 'YANGFAN_EMAIL_GATEWAY_URL', token: 'YANGFAN_EMAIL_GATEWAY_TOKEN', name: '邮件网关' },
-  payment_instruction: { url: 'YANGFAN_PAYMENT_GATEWAY_URL', token: 'YANGFAN_PAYMENT_GATEWAY_TOKEN', name: '支付指令接口' },
+  payment_instruction: {
+    url: 'YANGFAN_PAYMENT_GATEWAY_URL',
+    token: 'YANGFAN_PAYMENT_GATEWAY_TOKEN',
+    name: '支付指令接口',
+  },
 };
 
 /** The channel's gateway name in Chinese, for messages to officials. */
@@ -55,7 +59,8 @@ export function sendersFromEnvironment(env: NodeJS.ProcessEnv = process.env): Ou
     const variables = GATEWAYS[channel];
     const url = env[variables.url]?.trim();
     if (!url) continue;
-    if (!/^https?:\/\/\S+$/.test(url)) throw new AppError('CONFIG_INVALID', `${variables.url} 应为 http:// 或 https:// 开头的地址`);
+    if (!/^https?:\/\/\S+$/.test(url))
+      throw new AppError('CONFIG_INVALID', `${variables.url} 应为 http:// 或 https:// 开头的地址`);
     const token = env[variables.token]?.trim();
     if (!token) throw new AppError('CONFIG_INVALID', `已配置 ${variables.url}，还须配置访问令牌 ${variables.token}`);
     senders[channel] = httpGatewaySender({ url, token, name: variables.name });
@@ -77,8 +82,17 @@ export function httpGatewaySender(gateway: { url: string; token: string; name: s
           method: 'POST',
           redirect: 'manual',
           signal: AbortSignal.timeout(timeoutMs),
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${gateway.token}`, 'idempotency-key': message.messageId },
-          body: JSON.stringify({ message_id: message.messageId, channel: message.channel, to: message.to, content: message.content }),
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${gateway.token}`,
+            'idempotency-key': message.messageId,
+          },
+          body: JSON.stringify({
+            message_id: message.messageId,
+            channel: message.channel,
+            to: message.to,
+            content: message.content,
+          }),
         });
       } catch (error) {
         throw new SendFailure(transportFailure(gateway.name, error, timeoutMs));
@@ -86,8 +100,12 @@ export function httpGatewaySender(gateway: { url: string; token: string; name: s
       // The answer's body is not needed (and may echo the address): let the connection go.
       await response.body?.cancel().catch(() => undefined);
       if (response.status >= 200 && response.status < 300) return;
-      const isRefusal = response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429;
-      throw new SendFailure(`${gateway.name}${isRefusal ? '拒绝了该消息' : '未受理'}（HTTP ${response.status}）`, isRefusal);
+      const isRefusal =
+        response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429;
+      throw new SendFailure(
+        `${gateway.name}${isRefusal ? '拒绝了该消息' : '未受理'}（HTTP ${response.status}）`,
+        isRefusal,
+      );
     },
   };
 }

@@ -12,18 +12,40 @@ export interface InstructionLine {
   amountFen: number;
   /** The whole receiving account, opened from its ciphertext for this file only. */
   bankAccount: string | null;
-  current: { id: number | string; uscc: string; enterprise_name: string; bank_name: string | null; policy_code: string; period: string };
+  current: {
+    id: number | string;
+    uscc: string;
+    enterprise_name: string;
+    bank_name: string | null;
+    policy_code: string;
+    period: string;
+  };
   /** The policy's Chinese name (失业保险稳岗返还), for the 摘要 a bank clerk reads. */
   policyName: string;
 }
 
-export const PAYMENT_FILE_HEADER = ['指令编号', '案件编号', '统一社会信用代码', '收款单位', '开户银行', '银行账号', '金额（元）', '摘要'];
+export const PAYMENT_FILE_HEADER = [
+  '指令编号',
+  '案件编号',
+  '统一社会信用代码',
+  '收款单位',
+  '开户银行',
+  '银行账号',
+  '金额（元）',
+  '摘要',
+];
 
 /** The instruction file's text. */
 export function paymentFileOf(lines: readonly InstructionLine[]): string {
   const rows = lines.map(({ paymentId, attempt, amountFen, bankAccount, current, policyName }) => [
-    `${paymentId}-${attempt}`, String(current.id), current.uscc, current.enterprise_name, current.bank_name ?? '', bankAccount ?? '',
-    formatYuan(amountFen).replace(/[,元\s]/g, ''), paymentPurposeOf(policyName, current.period),
+    `${paymentId}-${attempt}`,
+    String(current.id),
+    current.uscc,
+    current.enterprise_name,
+    current.bank_name ?? '',
+    bankAccount ?? '',
+    formatYuan(amountFen).replace(/[,元\s]/g, ''),
+    paymentPurposeOf(policyName, current.period),
   ]);
   return `\ufeff${[PAYMENT_FILE_HEADER, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

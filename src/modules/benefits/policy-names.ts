@@ -10,7 +10,14 @@ const NAMES = new Map<string, string>();
 export async function policyNameOf(db: Db, code: string): Promise<string> {
   const known = NAMES.get(code);
   if (known) return known;
-  const row = await db.selectFrom('policy_versions').select('definition').where('code', '=', code).where('status', '=', 'active').orderBy('version_no', 'desc').limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('policy_versions')
+    .select('definition')
+    .where('code', '=', code)
+    .where('status', '=', 'active')
+    .orderBy('version_no', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const name = row ? (JSON.parse(row.definition) as { name?: unknown }).name : undefined;
   if (typeof name !== 'string' || name === '') return code;
   NAMES.set(code, name);

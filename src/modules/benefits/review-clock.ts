@@ -54,14 +54,22 @@ export interface ReviewClock {
 
 /** The clock of a review started on `start` with its deadline, seen on `today`. */
 export function reviewClockOf(start: string, deadline: string, today: string): ReviewClock {
-  const { value: daysLeft, provisionalYears } = today <= deadline
-    ? (today === deadline ? { value: 0, provisionalYears: [] } : workdaysBetweenProvisional(addDays(today, 1), deadline))
-    : negate(workdaysBetweenProvisional(addDays(deadline, 1), today));
+  const { value: daysLeft, provisionalYears } =
+    today <= deadline
+      ? today === deadline
+        ? { value: 0, provisionalYears: [] }
+        : workdaysBetweenProvisional(addDays(today, 1), deadline)
+      : negate(workdaysBetweenProvisional(addDays(deadline, 1), today));
   const uncovered = [...uncoveredYears(start, deadline), ...provisionalYears].sort((a, b) => a - b);
   return {
-    started_on: start, deadline, limit_workdays: timeLimitOn('review_workdays', start).value, days_left: daysLeft,
-    is_warning: daysLeft <= timeLimitOn('review_warning_workdays', start).value, is_overdue: today > deadline,
-    is_provisional: uncovered.length > 0, provisional_year: uncovered[0] ?? null,
+    started_on: start,
+    deadline,
+    limit_workdays: timeLimitOn('review_workdays', start).value,
+    days_left: daysLeft,
+    is_warning: daysLeft <= timeLimitOn('review_warning_workdays', start).value,
+    is_overdue: today > deadline,
+    is_provisional: uncovered.length > 0,
+    provisional_year: uncovered[0] ?? null,
   };
 }
 
@@ -71,6 +79,7 @@ function negate({ value, provisionalYears }: { value: number; provisionalYears: 
 
 function uncoveredYears(from: string, to: string): number[] {
   const years: number[] = [];
-  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year += 1) if (!isYearCovered(year)) years.push(year);
+  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year += 1)
+    if (!isYearCovered(year)) years.push(year);
   return years;
 }

@@ -39,16 +39,30 @@ export async function approveCase(trx: Db, ctx: AppContext, actor: Official, id:
   const current = await visibleCase(trx, actor.user, id);
   const amount = toNumber(current.amount_fen);
   if (approval.expected_amount_fen !== undefined && approval.expected_amount_fen !== amount) {
-    throw new AppError('PREVIEW_CHANGED', `案件金额已由 ${formatYuan(approval.expected_amount_fen)} 变为 ${formatYuan(amount)}，未审核通过。请核对后重新确认。`);
+    throw new AppError(
+      'PREVIEW_CHANGED',
+      `案件金额已由 ${formatYuan(approval.expected_amount_fen)} 变为 ${formatYuan(amount)}，未审核通过。请核对后重新确认。`,
+    );
   }
   const { today } = todayOf(ctx.clock);
   await refreshCalendar(trx);
   const until = publicityUntilOf(today);
   const untilText = until.isProvisional ? `${until.date}（${provisionalNote(until.date, today)}）` : until.date;
   const state = await moveCase(trx, ctx, actor, current, 'approve', {
-    patch: { approved_by: actor.user.id, publicity_from: today, publicity_until: until.date, publicity_until_provisional: until.isProvisional ? 1 : 0, reason: null },
-    note: opinion, details: { opinion, amount_fen: amount },
-    notice: { title: '政策兑现审核通过', body: (subject) => `您单位的${subject}审核通过，金额 ${formatYuan(amount)}，公示至 ${untilText}，公示无异议后拨付。` },
+    patch: {
+      approved_by: actor.user.id,
+      publicity_from: today,
+      publicity_until: until.date,
+      publicity_until_provisional: until.isProvisional ? 1 : 0,
+      reason: null,
+    },
+    note: opinion,
+    details: { opinion, amount_fen: amount },
+    notice: {
+      title: '政策兑现审核通过',
+      body: (subject) =>
+        `您单位的${subject}审核通过，金额 ${formatYuan(amount)}，公示至 ${untilText}，公示无异议后拨付。`,
+    },
   });
   return { id, state };
 }
@@ -57,7 +71,9 @@ export async function approveCase(trx: Db, ctx: AppContext, actor: Official, id:
 export async function rejectCase(trx: Db, ctx: AppContext, actor: Official, id: number, reason: string) {
   const current = await visibleCase(trx, actor.user, id);
   const state = await moveCase(trx, ctx, actor, current, 'reject', {
-    patch: { reason }, note: reason, notice: { title: '政策兑现审核不通过', body: (subject) => `您单位的${subject}审核不通过：${reason}` },
+    patch: { reason },
+    note: reason,
+    notice: { title: '政策兑现审核不通过', body: (subject) => `您单位的${subject}审核不通过：${reason}` },
   });
   return { id, state };
 }
@@ -66,8 +82,12 @@ export async function rejectCase(trx: Db, ctx: AppContext, actor: Official, id: 
 export async function returnCase(trx: Db, ctx: AppContext, actor: Official, id: number, reason: string) {
   const current = await visibleCase(trx, actor.user, id);
   const state = await moveCase(trx, ctx, actor, current, 'return', {
-    patch: { reason, review_started_on: null, review_deadline: null, review_deadline_provisional: 0 }, note: reason,
-    notice: { title: '政策兑现退回补正', body: (subject) => `您单位的${subject}被退回补正：${reason}。请核对后重新确认。` },
+    patch: { reason, review_started_on: null, review_deadline: null, review_deadline_provisional: 0 },
+    note: reason,
+    notice: {
+      title: '政策兑现退回补正',
+      body: (subject) => `您单位的${subject}被退回补正：${reason}。请核对后重新确认。`,
+    },
   });
   return { id, state };
 }
@@ -79,7 +99,8 @@ async function approvableCases(trx: Db, actor: Official, ids: readonly number[])
   for (const id of [...new Set(ids)].sort((a, b) => a - b)) {
     const current = await visibleCase(trx, actor.user, id).catch(() => undefined);
     if (!current) skipped.push({ id, reason: 'NOT_FOUND', state: null });
-    else if (current.state !== 'confirmed') skipped.push({ id, reason: 'INVALID_STATE_TRANSITION', state: current.state });
+    else if (current.state !== 'confirmed')
+      skipped.push({ id, reason: 'INVALID_STATE_TRANSITION', state: current.state });
     else rows.push(current);
   }
   return { rows, skipped };
@@ -96,11 +117,20 @@ export async function previewApproveCases(trx: Db, actor: Official, ids: readonl
  * total), with one opinion for every case: a change since the preview refuses the whole batch;
  * a case another official moves meanwhile fails it too (retry it safely).
  */
-export async function approveCases(trx: Db, ctx: AppContext, actor: Official, request: { case_ids: readonly number[]; opinion?: string } & MoneyConfirmation) {
+export async function approveCases(
+  trx: Db,
+  ctx: AppContext,
+  actor: Official,
+  request: { case_ids: readonly number[]; opinion?: string } & MoneyConfirmation,
+) {
   const opinion = opinionOf(request);
   const { rows, skipped } = await approvableCases(trx, actor, request.case_ids);
   requireConfirmedPreview('approve', moneyPreviewOf('approve', rows, skipped), request, request.case_ids);
-  const results: { id: number; state: string | null; skipped: string | null }[] = skipped.map((s) => ({ id: s.id, state: s.state, skipped: s.reason }));
+  const results: { id: number; state: string | null; skipped: string | null }[] = skipped.map((s) => ({
+    id: s.id,
+    state: s.state,
+    skipped: s.reason,
+  }));
   for (const row of rows) {
     const id = toNumber(row.id);
     results.push({ id, state: (await approveCase(trx, ctx, actor, id, { opinion })).state, skipped: null });

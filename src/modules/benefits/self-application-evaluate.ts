@@ -26,17 +26,34 @@ export type EnterpriseVerdict =
   | { kind: 'undetermined'; missing: string[] };
 
 /** Evaluates one enterprise for a policy version on a date, as a match run of the period would. */
-export async function evaluateEnterpriseForMatch(db: Db, version: PolicyVersionRow, policy: Policy, uscc: string, period: string, date: string): Promise<EnterpriseVerdict> {
+export async function evaluateEnterpriseForMatch(
+  db: Db,
+  version: PolicyVersionRow,
+  policy: Policy,
+  uscc: string,
+  period: string,
+  date: string,
+): Promise<EnterpriseVerdict> {
   const source = factSourceOf(policy.code);
   const rows = await loadEnterpriseFacts({ db }, policy, uscc, date, { ownPeriod: period });
-  const decisions = evaluateRows(kernelOfVersion(version), rows, date, { linked: source.linked, assume: source.assumptions });
+  const decisions = evaluateRows(kernelOfVersion(version), rows, date, {
+    linked: source.linked,
+    assume: source.assumptions,
+  });
   const indices = rows.flatMap((row, index) => (row.uscc === uscc && decisions[index] && !row.granted ? [index] : []));
   const candidate = candidateOf(policy, { uscc, rows, decisions, indices, date, note: assumptionNotes(policy) });
   if (candidate) return { kind: 'candidate', candidate };
   const mine = indices.map((i) => decisions[i] as RowDecision);
-  if (tallyDecisions(mine).undetermined > 0) return { kind: 'undetermined', missing: missingLabels(policy, mine, declarableMask(policy)) };
+  if (tallyDecisions(mine).undetermined > 0)
+    return { kind: 'undetermined', missing: missingLabels(policy, mine, declarableMask(policy)) };
   const granted = rows.filter((row) => row.uscc === uscc && row.granted);
-  if (mine.length === 0 && granted.length > 0) return { kind: 'ineligible', reasons: [`已享受过同一待遇：${describeHolder(granted[0]!.granted!)}${granted.length > 1 ? ` 等 ${granted.length} 条` : ''}`] };
+  if (mine.length === 0 && granted.length > 0)
+    return {
+      kind: 'ineligible',
+      reasons: [
+        `已享受过同一待遇：${describeHolder(granted[0]!.granted!)}${granted.length > 1 ? ` 等 ${granted.length} 条` : ''}`,
+      ],
+    };
   return { kind: 'ineligible', reasons: ineligibleReasons(policy, source.subjectLabel, mine) };
 }
 
@@ -56,7 +73,8 @@ function missingLabels(policy: Policy, decisions: readonly RowDecision[], mask: 
 
 /** The conditions failed, with their counts; or that the enterprise has no row to compute. */
 function ineligibleReasons(policy: Policy, subjectLabel: string, decisions: readonly RowDecision[]): string[] {
-  if (decisions.length === 0) return [`本企业没有可计算的${subjectLabel}记录（${policy.valid.from} 至 ${policy.valid.to}）`];
+  if (decisions.length === 0)
+    return [`本企业没有可计算的${subjectLabel}记录（${policy.valid.from} 至 ${policy.valid.to}）`];
   const failed = [...failedConditions(policy, decisions)].map(([label, count]) => `不符合「${label}」：${count} 条`);
   return failed.length > 0 ? failed : ['符合条件的金额为 0'];
 }

@@ -2,10 +2,16 @@ import { Type } from '@sinclair/typebox';
 
 /** TypeBox schemas of an enterprise's own application. */
 
-export const SelfApplicationBody = Type.Object({
-  policy: Type.String({ minLength: 1, maxLength: 64, description: '政策代码（须为即申即享 application 政策）' }),
-  period: Type.String({ pattern: '^\\d{4}(\\d{2})?$', description: '期间 YYYY 或 YYYYMM，与该政策匹配批次的期间相同' }),
-}, { additionalProperties: false });
+export const SelfApplicationBody = Type.Object(
+  {
+    policy: Type.String({ minLength: 1, maxLength: 64, description: '政策代码（须为即申即享 application 政策）' }),
+    period: Type.String({
+      pattern: '^\\d{4}(\\d{2})?$',
+      description: '期间 YYYY 或 YYYYMM，与该政策匹配批次的期间相同',
+    }),
+  },
+  { additionalProperties: false },
+);
 
 export const SelfApplicationAnswer = Type.Object({
   case_id: Type.Integer(),

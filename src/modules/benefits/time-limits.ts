@@ -54,8 +54,20 @@ function readTimeLimits(): Map<TimeLimitKey, TimeLimitParameter> {
   for (const key of KEYS) {
     const parameter = byKey.get(key);
     const values = parameter?.values ?? [];
-    const isValid = values.length > 0 && values.every((v, i) => isIsoDate(v.from) && Number.isInteger(v.value) && v.value > 0 && v.source.trim() !== '' && (i === 0 || values[i - 1]!.from < v.from));
-    if (!parameter || !isValid) throw new Error(`reference/benefits/time-limits.json 缺少有效的 ${key}（按生效日期升序，每项含 from、正整数 value 和 source）`);
+    const isValid =
+      values.length > 0 &&
+      values.every(
+        (v, i) =>
+          isIsoDate(v.from) &&
+          Number.isInteger(v.value) &&
+          v.value > 0 &&
+          v.source.trim() !== '' &&
+          (i === 0 || values[i - 1]!.from < v.from),
+      );
+    if (!parameter || !isValid)
+      throw new Error(
+        `reference/benefits/time-limits.json 缺少有效的 ${key}（按生效日期升序，每项含 from、正整数 value 和 source）`,
+      );
   }
   return byKey;
 }

@@ -14,8 +14,19 @@ export interface DemoPlace {
 // Rough shares of SRDI enterprises by city: the southern cities (苏州, 无锡, 南京, 常州) hold
 // most, as their economies and the published recognition lists do.
 const CITY_WEIGHTS: Record<string, number> = {
-  '320500': 22, '320200': 14, '320100': 12, '320400': 11, '320600': 8, '320300': 5, '321200': 5,
-  '321000': 4, '320900': 4, '321100': 4, '320800': 3, '320700': 2.5, '321300': 2.5,
+  '320500': 22,
+  '320200': 14,
+  '320100': 12,
+  '320400': 11,
+  '320600': 8,
+  '320300': 5,
+  '321200': 5,
+  '321000': 4,
+  '320900': 4,
+  '321100': 4,
+  '320800': 3,
+  '320700': 2.5,
+  '321300': 2.5,
 };
 
 // County-level cities (江阴, 常熟, 张家港, 昆山…) are industrial centres; rural counties less so.
@@ -36,13 +47,20 @@ export function createPlacePicker(regions: readonly RegionTable[]): PlacePicker 
   const all: DemoPlace[] = regions
     .filter((r) => r.level === 'county' && r.city_code)
     .map((r) => ({
-      regionCode: r.code, regionName: r.name, kind: r.kind, cityCode: r.city_code!,
-      cityName: cityNames.get(r.city_code!) ?? '', isDirectlyAdministered: r.is_directly_administered === 1,
+      regionCode: r.code,
+      regionName: r.name,
+      kind: r.kind,
+      cityCode: r.city_code!,
+      cityName: cityNames.get(r.city_code!) ?? '',
+      isDirectlyAdministered: r.is_directly_administered === 1,
     }))
     .sort((a, b) => a.regionCode.localeCompare(b.regionCode));
   if (all.length === 0) throw new Error('参考数据中没有县级行政区划，请先加载 reference/');
   const areas = reportAreas(all);
-  const weighted = all.map((place): [DemoPlace, number] => [place, (CITY_WEIGHTS[place.cityCode] ?? 2) * (KIND_WEIGHTS[place.kind] ?? 1) * countyShare(place, all)]);
+  const weighted = all.map((place): [DemoPlace, number] => [
+    place,
+    (CITY_WEIGHTS[place.cityCode] ?? 2) * (KIND_WEIGHTS[place.kind] ?? 1) * countyShare(place, all),
+  ]);
   return {
     areas,
     all,

@@ -17,14 +17,29 @@ export interface RowStamp {
 /** The table rows of one generated batch; ID and phone numbers leave only encrypted and indexed. */
 export function toDemoRows(batch: DemoBatch, stamp: RowStamp): DemoRows {
   const rows: DemoRows = {
-    enterprise_changes: [], enterprises: [], enterprise_recognitions: [], persons: [], employment_spells: [], roster_periods: [],
-    contributions: [], graduates: [], skill_certificates: [], professional_titles: [], unemployment_registrations: [], poverty_status: [],
+    enterprise_changes: [],
+    enterprises: [],
+    enterprise_recognitions: [],
+    persons: [],
+    employment_spells: [],
+    roster_periods: [],
+    contributions: [],
+    graduates: [],
+    skill_certificates: [],
+    professional_titles: [],
+    unemployment_registrations: [],
+    poverty_status: [],
   };
   batch.items.forEach(({ enterprise, workforce }, i) => {
     addEnterprise(rows, enterprise, stamp, stamp.firstChangeSeq + i);
     addWorkforce(rows, enterprise.uscc, workforce, stamp);
   });
-  for (const r of batch.openRegistrations) rows.unemployment_registrations.push({ person_id: r.personId, registered_on: r.registeredOn, closed_on: r.closedOn });
+  for (const r of batch.openRegistrations)
+    rows.unemployment_registrations.push({
+      person_id: r.personId,
+      registered_on: r.registeredOn,
+      closed_on: r.closedOn,
+    });
   return rows;
 }
 
@@ -53,7 +68,14 @@ function addEnterprise(rows: DemoRows, enterprise: DemoEnterprise, stamp: RowSta
     updated_at: stamp.now,
   });
   for (const r of enterprise.recognitions) {
-    rows.enterprise_recognitions.push({ uscc: enterprise.uscc, tier: r.tier, recognized_on: r.recognizedOn, valid_until: r.validUntil, recorded_at: stamp.now, source: 'demo' });
+    rows.enterprise_recognitions.push({
+      uscc: enterprise.uscc,
+      tier: r.tier,
+      recognized_on: r.recognizedOn,
+      valid_until: r.validUntil,
+      recorded_at: stamp.now,
+      source: 'demo',
+    });
   }
 }
 
@@ -61,26 +83,58 @@ function addWorkforce(rows: DemoRows, uscc: string, workforce: EnterpriseWorkfor
   for (const { person, registries } of workforce.newPersons) {
     const id = person.id;
     rows.persons.push({
-      id, id_index: stamp.cipher.blindIndex('id', person.idNumber), id_enc: stamp.cipher.encrypt(person.idNumber), name: person.name,
-      birth_date: person.birthDate, sex: person.sex, origin_province: person.originProvince, created_at: stamp.now,
+      id,
+      id_index: stamp.cipher.blindIndex('id', person.idNumber),
+      id_enc: stamp.cipher.encrypt(person.idNumber),
+      name: person.name,
+      birth_date: person.birthDate,
+      sex: person.sex,
+      origin_province: person.originProvince,
+      created_at: stamp.now,
     });
     const { graduate: g, skill: s, title: t, unemployment: u, poverty } = registries;
     if (g) rows.graduates.push({ person_id: id, school: g.school, degree: g.degree, graduated_on: g.graduatedOn });
-    if (s) rows.skill_certificates.push({ certificate_no: s.certificateNo, person_id: id, occupation_code: s.occupationCode, occupation_name: s.occupationName, level: s.level, issued_on: s.issuedOn });
-    if (t) rows.professional_titles.push({ person_id: id, series: t.series, level: t.level, obtained_on: t.obtainedOn });
-    if (u) rows.unemployment_registrations.push({ person_id: id, registered_on: u.registeredOn, closed_on: u.closedOn });
+    if (s)
+      rows.skill_certificates.push({
+        certificate_no: s.certificateNo,
+        person_id: id,
+        occupation_code: s.occupationCode,
+        occupation_name: s.occupationName,
+        level: s.level,
+        issued_on: s.issuedOn,
+      });
+    if (t)
+      rows.professional_titles.push({ person_id: id, series: t.series, level: t.level, obtained_on: t.obtainedOn });
+    if (u)
+      rows.unemployment_registrations.push({ person_id: id, registered_on: u.registeredOn, closed_on: u.closedOn });
     if (poverty) rows.poverty_status.push({ person_id: id, category: poverty });
   }
   for (const s of workforce.spells) {
-    rows.employment_spells.push({ person_id: s.personId, uscc, first_period: s.firstPeriod, last_period: s.lastPeriod, leave_reason: s.leaveReason, base_fen: s.baseFen });
+    rows.employment_spells.push({
+      person_id: s.personId,
+      uscc,
+      first_period: s.firstPeriod,
+      last_period: s.lastPeriod,
+      leave_reason: s.leaveReason,
+      base_fen: s.baseFen,
+    });
   }
   for (const period of workforce.rosterPeriods) rows.roster_periods.push({ uscc, period, first_run_id: stamp.runId });
   for (const c of workforce.contributions) {
     rows.contributions.push({
-      uscc, period: c.period, insured: c.insured, pension_fen: c.pensionFen, unemployment_unit_fen: c.unemploymentUnitFen,
-      unemployment_personal_fen: c.unemploymentPersonalFen, injury_fen: c.injuryFen,
+      uscc,
+      period: c.period,
+      insured: c.insured,
+      pension_fen: c.pensionFen,
+      unemployment_unit_fen: c.unemploymentUnitFen,
+      unemployment_personal_fen: c.unemploymentPersonalFen,
+      injury_fen: c.injuryFen,
     });
   }
-  for (const r of workforce.registrations) rows.unemployment_registrations.push({ person_id: r.personId, registered_on: r.registeredOn, closed_on: r.closedOn });
+  for (const r of workforce.registrations)
+    rows.unemployment_registrations.push({
+      person_id: r.personId,
+      registered_on: r.registeredOn,
+      closed_on: r.closedOn,
+    });
 }
-

@@ -25,7 +25,10 @@ export const DEMO_SCALES: Record<DemoScaleName, DemoScale> = {
 export const DEFAULT_DEMO_SEED = 2024;
 
 /** The 24 monthly rosters of the plan window, 202401–202512 (SPEC §2.4). */
-export const DEMO_PERIODS: readonly number[] = Array.from({ length: 24 }, (_, i) => (2024 + Math.floor(i / 12)) * 100 + (i % 12) + 1);
+export const DEMO_PERIODS: readonly number[] = Array.from(
+  { length: 24 },
+  (_, i) => (2024 + Math.floor(i / 12)) * 100 + (i % 12) + 1,
+);
 
 /** The day the demo register describes: validity and "expiring within 90 days" are seen from here. */
 export const DEMO_REPORT_DATE = '2025-12-31';

@@ -59,7 +59,10 @@ export async function loadDemoData(ctx: AppContext, options: DemoOptions): Promi
   const startedAt = performance.now();
   const existing = await repo.countRegister(ctx.db);
   if (existing.enterprises > 0 || existing.persons > 0) {
-    throw new AppError('CONFLICT', `数据库中已有 ${existing.enterprises} 家企业、${existing.persons} 名人员的数据，演示数据只能载入空库。请改用新的数据库（YANGFAN_DB 或 DATABASE_URL）后重试。`);
+    throw new AppError(
+      'CONFLICT',
+      `数据库中已有 ${existing.enterprises} 家企业、${existing.persons} 名人员的数据，演示数据只能载入空库。请改用新的数据库（YANGFAN_DB 或 DATABASE_URL）后重试。`,
+    );
   }
   const scale = DEMO_SCALES[options.scale];
   const reference = await repo.findReferenceData(ctx.db);
@@ -74,12 +77,29 @@ export async function loadDemoData(ctx: AppContext, options: DemoOptions): Promi
     changeSeq += batch.items.length;
     await ctx.db.transaction().execute((trx) => repo.insertDemoRows(trx, rows));
     addCounts(counts, rows);
-    options.onProgress?.({ enterprisesDone: batch.done, enterprisesTotal: batch.total, persons: counts.persons, seconds: secondsSince(startedAt) });
+    options.onProgress?.({
+      enterprisesDone: batch.done,
+      enterprisesTotal: batch.total,
+      persons: counts.persons,
+      seconds: secondsSince(startedAt),
+    });
   }
   await repo.resetSequences(ctx.db, ctx.dialect);
   await ctx.db.transaction().execute(async (trx) => {
     await repo.completeDemoRun(trx, runId, counts.persons + counts.spells, ctx.clock().toISOString());
-    await appendAudit(trx, ctx.dialect, systemActor('demo'), { action: 'demo.load', outcome: 'success', objectType: 'import_run', objectId: runId, details: { scale: scale.name, seed: options.seed, ...counts } }, ctx.clock());
+    await appendAudit(
+      trx,
+      ctx.dialect,
+      systemActor('demo'),
+      {
+        action: 'demo.load',
+        outcome: 'success',
+        objectType: 'import_run',
+        objectId: runId,
+        details: { scale: scale.name, seed: options.seed, ...counts },
+      },
+      ctx.clock(),
+    );
   });
   // Like an import, a demo load rebuilds the monitoring aggregates: the dashboard shows the data at once.
   await refreshMonitoringAggregates(ctx);
@@ -88,8 +108,17 @@ export async function loadDemoData(ctx: AppContext, options: DemoOptions): Promi
 
 function emptyCounts(): Counts {
   return {
-    enterprises: 0, persons: 0, spells: 0, contributions: 0, roster_periods: 0, recognitions: 0, graduates: 0,
-    skill_certificates: 0, professional_titles: 0, unemployment_registrations: 0, poverty_status: 0,
+    enterprises: 0,
+    persons: 0,
+    spells: 0,
+    contributions: 0,
+    roster_periods: 0,
+    recognitions: 0,
+    graduates: 0,
+    skill_certificates: 0,
+    professional_titles: 0,
+    unemployment_registrations: 0,
+    poverty_status: 0,
   };
 }
 

@@ -16,14 +16,17 @@ async function openContext(dialect: 'sqlite' | 'postgres'): Promise<{ ctx: AppCo
   const database = await createTestDatabase(dialect);
   await loadReferenceData(database.db);
   const config = { ...loadConfig({ NODE_ENV: 'test' } as NodeJS.ProcessEnv), keys: TEST_KEYS };
-  return { database, ctx: { db: database.db, dialect, config, cipher: createPersonalDataCipher(TEST_KEYS), clock: () => new Date() } };
+  return {
+    database,
+    ctx: { db: database.db, dialect, config, cipher: createPersonalDataCipher(TEST_KEYS), clock: () => new Date() },
+  };
 }
 
 describe.each(testDialects())('demo data on %s', (dialect) => {
   let ctx: AppContext;
   let database: TestDatabase;
   let summary: DemoSummary;
-  const rows = <T,>(query: RawBuilder<T>) => query.execute(ctx.db).then((r) => r.rows);
+  const rows = <T>(query: RawBuilder<T>) => query.execute(ctx.db).then((r) => r.rows);
 
   beforeAll(async () => {
     ({ ctx, database } = await openContext(dialect));
@@ -36,18 +39,35 @@ describe.each(testDialects())('demo data on %s', (dialect) => {
     expect(summary).toMatchObject({ scale: 'tiny', seed: SEED, enterprises: 20 });
     expect(summary.persons).toBeGreaterThan(500);
     expect(summary.spells).toBeGreaterThanOrEqual(summary.persons);
-    const persons = await ctx.db.selectFrom('persons').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const persons = await ctx.db
+      .selectFrom('persons')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(persons.n)).toBe(summary.persons);
     expect(await isRegisterEmpty(ctx)).toBe(false);
   });
 
   it('refuses to load into a register that has data', async () => {
-    await expect(loadDemoData(ctx, { scale: 'tiny', seed: SEED })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('空库') });
+    await expect(loadDemoData(ctx, { scale: 'tiny', seed: SEED })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('空库'),
+    });
   });
 
   it('registers enterprises with valid credit codes in real Jiangsu counties', async () => {
-    const enterprises = await ctx.db.selectFrom('enterprises').innerJoin('regions', 'regions.code', 'enterprises.region_code')
-      .select(['uscc', 'region_code', 'enterprises.city_code', 'level', 'regions.city_code as region_city', 'tier', 'recognized_on', 'valid_until'])
+    const enterprises = await ctx.db
+      .selectFrom('enterprises')
+      .innerJoin('regions', 'regions.code', 'enterprises.region_code')
+      .select([
+        'uscc',
+        'region_code',
+        'enterprises.city_code',
+        'level',
+        'regions.city_code as region_city',
+        'tier',
+        'recognized_on',
+        'valid_until',
+      ])
       .execute();
     for (const e of enterprises) {
       const check = checkUscc(e.uscc);
@@ -56,15 +76,29 @@ describe.each(testDialects())('demo data on %s', (dialect) => {
       expect(e.region_code.startsWith('32')).toBe(true);
     }
     expect(new Set(enterprises.map((e) => e.city_code)).size).toBe(13);
-    const history = await ctx.db.selectFrom('enterprise_recognitions').select(['uscc', 'tier', 'recognized_on', 'valid_until']).execute();
-    for (const e of enterprises) expect(history).toContainEqual({ uscc: e.uscc, tier: e.tier, recognized_on: e.recognized_on, valid_until: e.valid_until });
+    const history = await ctx.db
+      .selectFrom('enterprise_recognitions')
+      .select(['uscc', 'tier', 'recognized_on', 'valid_until'])
+      .execute();
+    for (const e of enterprises)
+      expect(history).toContainEqual({
+        uscc: e.uscc,
+        tier: e.tier,
+        recognized_on: e.recognized_on,
+        valid_until: e.valid_until,
+      });
   });
 
   it('stores ID and phone numbers only encrypted, under their blind index', async () => {
     const persons = await ctx.db.selectFrom('persons').selectAll().execute();
     for (const p of persons) {
       const idNumber = ctx.cipher.decrypt(p.id_enc);
-      expect(checkIdNumber(idNumber)).toMatchObject({ valid: true, birthDate: p.birth_date, sex: p.sex, provinceCode: p.origin_province });
+      expect(checkIdNumber(idNumber)).toMatchObject({
+        valid: true,
+        birthDate: p.birth_date,
+        sex: p.sex,
+        provinceCode: p.origin_province,
+      });
       expect(p.id_index).toBe(ctx.cipher.blindIndex('id', idNumber));
       expect(JSON.stringify(p)).not.toContain(idNumber);
     }
@@ -110,8 +144,12 @@ describe.each(testDialects())('demo data on %s', (dialect) => {
       select r.uscc from roster_periods r where r.period = 202512
         and not exists (select 1 from contributions c where c.uscc = r.uscc and c.period = 202512)`);
     expect(stopped.length).toBeGreaterThan(0);
-    const retired = await ctx.db.selectFrom('employment_spells').innerJoin('persons', 'persons.id', 'employment_spells.person_id')
-      .select(['birth_date', 'sex', 'last_period']).where('leave_reason', '=', 'retirement').execute();
+    const retired = await ctx.db
+      .selectFrom('employment_spells')
+      .innerJoin('persons', 'persons.id', 'employment_spells.person_id')
+      .select(['birth_date', 'sex', 'last_period'])
+      .where('leave_reason', '=', 'retirement')
+      .execute();
     for (const r of retired) {
       const age = Math.floor(Number(r.last_period) / 100) - Number(r.birth_date.slice(0, 4));
       expect(age).toBeGreaterThanOrEqual(r.sex === 'male' ? 60 : 50);
@@ -126,15 +164,25 @@ describe.each(testDialects())('demo data on %s', (dialect) => {
     const unknown = await rows(sql<{ certificate_no: string }>`
       select certificate_no from skill_certificates s where not exists (select 1 from occupations o where o.code = s.occupation_code)`);
     expect(unknown).toEqual([]);
-    const closedBeforeOpened = await ctx.db.selectFrom('unemployment_registrations').select('person_id').whereRef('closed_on', '<', 'registered_on').execute();
+    const closedBeforeOpened = await ctx.db
+      .selectFrom('unemployment_registrations')
+      .select('person_id')
+      .whereRef('closed_on', '<', 'registered_on')
+      .execute();
     expect(closedBeforeOpened).toEqual([]);
   });
 
   // Last: it closes this file's database before opening another, because two live test
   // schemas confuse Kysely's migration-lock check on PostgreSQL.
   it('writes the same data for the same seed', async () => {
-    const project = (c: AppContext) => c.db.selectFrom('employment_spells').innerJoin('persons', 'persons.id', 'employment_spells.person_id')
-      .select(['id_index', 'name', 'uscc', 'first_period', 'last_period', 'leave_reason', 'base_fen']).orderBy('id_index').orderBy('first_period').execute();
+    const project = (c: AppContext) =>
+      c.db
+        .selectFrom('employment_spells')
+        .innerJoin('persons', 'persons.id', 'employment_spells.person_id')
+        .select(['id_index', 'name', 'uscc', 'first_period', 'last_period', 'leave_reason', 'base_fen'])
+        .orderBy('id_index')
+        .orderBy('first_period')
+        .execute();
     const first = await project(ctx);
     await database.destroy();
     ({ ctx, database } = await openContext(dialect));

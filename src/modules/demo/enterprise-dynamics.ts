@@ -26,7 +26,10 @@ export interface WorkforceDynamics {
 // Insured headcount by size before scaling; the statistical size classes also weigh revenue,
 // so the ranges overlap.
 const RAW_HEADCOUNT: Record<EnterpriseSize, readonly [number, number]> = {
-  micro: [5, 19], small: [20, 200], medium: [120, 600], large: [500, 2500],
+  micro: [5, 19],
+  small: [20, 200],
+  medium: [120, 600],
+  large: [500, 2500],
 };
 
 // Persons a roster involves per head of the first month: leavers are replaced over 24 months.
@@ -41,7 +44,11 @@ const CENTRE = new Set(['320600', '321000', '321100', '321200']);
  * so that even the tiny scale has a mass layoff, a payment stop and (from small up) a closure
  * for the monitoring alerts to find.
  */
-export function drawDynamics(random: Random, index: number, facts: { size: EnterpriseSize; industryCode: string; cityCode: string }): WorkforceDynamics {
+export function drawDynamics(
+  random: Random,
+  index: number,
+  facts: { size: EnterpriseSize; industryCode: string; cityCode: string },
+): WorkforceDynamics {
   const [low, high] = RAW_HEADCOUNT[facts.size];
   const hasLayoff = index % 50 === 7 || random.chance(0.012);
   const stopsPaying = index % 80 === 11 || random.chance(0.006);
@@ -51,7 +58,15 @@ export function drawDynamics(random: Random, index: number, facts: { size: Enter
     headcount: Math.round(low * Math.exp(random.next() * Math.log(high / low))),
     monthlyGrowth: clamp(random.normal(0.004, 0.006), -0.015, 0.02),
     separationRate: clamp(random.normal(0.012, 0.004), 0.004, 0.03),
-    injuryRateBasisPoints: isManufacturing ? random.weighted([[20, 1], [40, 5], [50, 2], [60, 1], [80, 0.5]]) : 20,
+    injuryRateBasisPoints: isManufacturing
+      ? random.weighted([
+          [20, 1],
+          [40, 5],
+          [50, 2],
+          [60, 1],
+          [80, 0.5],
+        ])
+      : 20,
     medianBaseYuan: SOUTH.has(facts.cityCode) ? 8_500 : CENTRE.has(facts.cityCode) ? 7_000 : 6_000,
     layoffMonth: hasLayoff ? random.int(6, 22) : null,
     layoffShare: 0.12 + random.next() * 0.18,

@@ -11,8 +11,16 @@ import { monthIndexOf, retirementMonthOf } from './retirement.ts';
 
 const reference = readReferenceRows();
 const regions = reference.regions.filter((r) => r.level !== 'province');
-const input = (seed: number, scale = DEMO_SCALES.tiny) => ({ scale, seed, regions, occupations: reference.occupations, firstPersonId: 1 });
-const generateAll = (seed: number, scale = DEMO_SCALES.tiny): DemoBatch[] => [...generateDemoBatches(input(seed, scale))];
+const input = (seed: number, scale = DEMO_SCALES.tiny) => ({
+  scale,
+  seed,
+  regions,
+  occupations: reference.occupations,
+  firstPersonId: 1,
+});
+const generateAll = (seed: number, scale = DEMO_SCALES.tiny): DemoBatch[] => [
+  ...generateDemoBatches(input(seed, scale)),
+];
 
 describe('demo generator (pure)', () => {
   it('gives the same data for the same seed and different data for another', () => {
@@ -38,7 +46,8 @@ describe('demo generator (pure)', () => {
 
   it('mixes tiers, sizes and industries in the shares of the register', () => {
     const enterprises = generateEnterprises(DEMO_SCALES.small, 2024, regions);
-    const share = (test: (e: (typeof enterprises)[number]) => boolean) => enterprises.filter(test).length / enterprises.length;
+    const share = (test: (e: (typeof enterprises)[number]) => boolean) =>
+      enterprises.filter(test).length / enterprises.length;
     expect(share((e) => e.recognitions.at(-1)!.tier === 'innovative')).toBeGreaterThan(0.45);
     expect(share((e) => e.recognitions.at(-1)!.tier === 'innovative')).toBeLessThan(0.65);
     expect(share((e) => e.recognitions.at(-1)!.tier === 'srdi')).toBeGreaterThan(0.28);
@@ -49,7 +58,11 @@ describe('demo generator (pure)', () => {
     expect(share((e) => Number(e.industryCode) >= 13 && Number(e.industryCode) <= 43)).toBeGreaterThan(0.75);
     expect(share((e) => e.recognitions.length > 1)).toBeGreaterThan(0.1);
     expect(share((e) => e.recognitions.at(-1)!.validUntil < '2025-12-31')).toBeGreaterThan(0.03);
-    expect(share((e) => e.recognitions.at(-1)!.validUntil >= '2025-12-31' && e.recognitions.at(-1)!.validUntil <= '2026-03-31')).toBeGreaterThan(0.03);
+    expect(
+      share(
+        (e) => e.recognitions.at(-1)!.validUntil >= '2025-12-31' && e.recognitions.at(-1)!.validUntil <= '2026-03-31',
+      ),
+    ).toBeGreaterThan(0.03);
     // Suzhou, Wuxi, Nanjing and Changzhou hold more than half.
     expect(share((e) => ['320500', '320200', '320100', '320400'].includes(e.place.cityCode))).toBeGreaterThan(0.5);
   });
@@ -71,7 +84,12 @@ describe('demo generator (pure)', () => {
         expect(uscc.valid && uscc.regionCode).toBe(enterprise.place.regionCode);
         for (const { person } of workforce.newPersons) {
           const check = checkIdNumber(person.idNumber, { today: '2026-01-01' });
-          expect(check).toMatchObject({ valid: true, birthDate: person.birthDate, sex: person.sex, provinceCode: person.originProvince });
+          expect(check).toMatchObject({
+            valid: true,
+            birthDate: person.birthDate,
+            sex: person.sex,
+            provinceCode: person.originProvince,
+          });
           expect(person.birthDate >= '1965-01-01' && person.birthDate <= '2004-12-31').toBe(true);
           ids.add(person.idNumber);
         }

@@ -4,7 +4,12 @@ import type { DemoScale } from './demo-scales.ts';
 import { generateEnterprises, type DemoEnterprise } from './generate-enterprises.ts';
 import { createPersonFactory } from './generate-persons.ts';
 import { groupOccupations } from './generate-registries.ts';
-import { simulateWorkforce, type EnterpriseWorkforce, type RosterRow, type WorkforceEnvironment } from './generate-workforce.ts';
+import {
+  simulateWorkforce,
+  type EnterpriseWorkforce,
+  type RosterRow,
+  type WorkforceEnvironment,
+} from './generate-workforce.ts';
 import { LabourPool, type PoolRegistration } from './labour-pool.ts';
 
 /** What the generator needs: the scale, the seed, and the reference data it draws codes from. */
@@ -34,7 +39,10 @@ const POOL_CAPACITY = 5_000;
  * Generates the demo data batch by batch: only one batch's persons are in memory at a time,
  * whatever the scale. Deterministic for a seed and the same reference data.
  */
-export function* generateDemoBatches(input: DemoInput, onRoster?: (uscc: string, period: number, rows: RosterRow[]) => void): Generator<DemoBatch> {
+export function* generateDemoBatches(
+  input: DemoInput,
+  onRoster?: (uscc: string, period: number, rows: RosterRow[]) => void,
+): Generator<DemoBatch> {
   const enterprises = generateEnterprises(input.scale, input.seed, input.regions);
   let certificateSerial = 0;
   const env: WorkforceEnvironment = {
@@ -48,9 +56,18 @@ export function* generateDemoBatches(input: DemoInput, onRoster?: (uscc: string,
   for (let start = 0; start < enterprises.length; start += size) {
     const items = enterprises.slice(start, start + size).map((enterprise) => ({
       enterprise,
-      workforce: simulateWorkforce(enterprise, env, onRoster && ((period, rows) => onRoster(enterprise.uscc, period, rows))),
+      workforce: simulateWorkforce(
+        enterprise,
+        env,
+        onRoster && ((period, rows) => onRoster(enterprise.uscc, period, rows)),
+      ),
     }));
     const isLast = start + size >= enterprises.length;
-    yield { items, openRegistrations: isLast ? env.pool.drain() : [], done: Math.min(start + size, enterprises.length), total: enterprises.length };
+    yield {
+      items,
+      openRegistrations: isLast ? env.pool.drain() : [],
+      done: Math.min(start + size, enterprises.length),
+      total: enterprises.length,
+    };
   }
 }

@@ -25,22 +25,72 @@ export interface DemoEnterprise {
 }
 
 // 创新型 ≈ 55 %, 专精特新 ≈ 38 %, 小巨人 ≈ 7 % of the register, as the tiers' pyramid is.
-const TIER_WEIGHTS: readonly (readonly [Tier, number])[] = [['innovative', 55], ['srdi', 38], ['little_giant', 7]];
+const TIER_WEIGHTS: readonly (readonly [Tier, number])[] = [
+  ['innovative', 55],
+  ['srdi', 38],
+  ['little_giant', 7],
+];
 
 // Mostly manufacturing (C 13–43), heaviest in equipment and electronics (34–40), with some
 // software, R&D and technical services, as the recognised lists are.
 const INDUSTRY_WEIGHTS: readonly (readonly [string, number])[] = [
-  ['13', 1], ['14', 1], ['15', 0.5], ['17', 2], ['18', 1], ['19', 0.3], ['20', 0.4], ['21', 0.6], ['22', 1], ['23', 0.6],
-  ['24', 0.6], ['25', 0.2], ['26', 6], ['27', 4], ['28', 1], ['29', 4], ['30', 2], ['31', 1], ['32', 1.5], ['33', 5],
-  ['34', 12], ['35', 14], ['36', 5], ['37', 3], ['38', 12], ['39', 13], ['40', 6], ['41', 0.5], ['42', 0.5], ['43', 0.5],
-  ['51', 1], ['64', 2], ['65', 7], ['73', 2], ['74', 2], ['75', 1],
+  ['13', 1],
+  ['14', 1],
+  ['15', 0.5],
+  ['17', 2],
+  ['18', 1],
+  ['19', 0.3],
+  ['20', 0.4],
+  ['21', 0.6],
+  ['22', 1],
+  ['23', 0.6],
+  ['24', 0.6],
+  ['25', 0.2],
+  ['26', 6],
+  ['27', 4],
+  ['28', 1],
+  ['29', 4],
+  ['30', 2],
+  ['31', 1],
+  ['32', 1.5],
+  ['33', 5],
+  ['34', 12],
+  ['35', 14],
+  ['36', 5],
+  ['37', 3],
+  ['38', 12],
+  ['39', 13],
+  ['40', 6],
+  ['41', 0.5],
+  ['42', 0.5],
+  ['43', 0.5],
+  ['51', 1],
+  ['64', 2],
+  ['65', 7],
+  ['73', 2],
+  ['74', 2],
+  ['75', 1],
 ];
 
 // Larger enterprises climb the tiers more often: a 小巨人 is seldom micro.
 const SIZE_WEIGHTS: Record<Tier, readonly (readonly [EnterpriseSize, number])[]> = {
-  innovative: [['micro', 17], ['small', 62], ['medium', 20], ['large', 1]],
-  srdi: [['micro', 8], ['small', 55], ['medium', 33], ['large', 4]],
-  little_giant: [['small', 30], ['medium', 55], ['large', 15]],
+  innovative: [
+    ['micro', 17],
+    ['small', 62],
+    ['medium', 20],
+    ['large', 1],
+  ],
+  srdi: [
+    ['micro', 8],
+    ['small', 55],
+    ['medium', 33],
+    ['large', 4],
+  ],
+  little_giant: [
+    ['small', 30],
+    ['medium', 55],
+    ['large', 15],
+  ],
 };
 
 /** Generates the register of a scale; the same seed and reference data always give the same enterprises. */
@@ -52,7 +102,10 @@ export function generateEnterprises(scale: DemoScale, seed: number, regions: rea
   for (let index = 1; index < scale.enterprises; index += 1) {
     enterprises.push(drawEnterprise(createRandom(deriveSeed(seed, 'enterprise', index)), index, places, names));
   }
-  scaleHeadcounts(enterprises.map((e) => e.dynamics), scale.persons);
+  scaleHeadcounts(
+    enterprises.map((e) => e.dynamics),
+    scale.persons,
+  );
   return enterprises;
 }
 

@@ -21,8 +21,18 @@ export interface Newcomer {
 
 // Age at graduation by degree; the draw adds up to two years.
 const GRADUATION_AGE: Record<Degree, number> = { associate: 21, bachelor: 22, master: 25, doctor: 28 };
-const FRESH_DEGREES: readonly (readonly [Degree, number])[] = [['associate', 35], ['bachelor', 45], ['master', 17], ['doctor', 3]];
-const EARLIER_DEGREES: readonly (readonly [Degree, number])[] = [['associate', 45], ['bachelor', 42], ['master', 11], ['doctor', 2]];
+const FRESH_DEGREES: readonly (readonly [Degree, number])[] = [
+  ['associate', 35],
+  ['bachelor', 45],
+  ['master', 17],
+  ['doctor', 3],
+];
+const EARLIER_DEGREES: readonly (readonly [Degree, number])[] = [
+  ['associate', 45],
+  ['bachelor', 42],
+  ['master', 11],
+  ['doctor', 2],
+];
 
 // Persons are born 1965–2004: the oldest men retire during the window, the youngest were 19 in 2024.
 const FIRST_BIRTH_YEAR = 1965;
@@ -58,7 +68,11 @@ function drawFreshGraduate(random: Random, hireMonth: number): Newcomer {
   return {
     sex: random.chance(0.55) ? 'male' : 'female',
     birthDate,
-    graduate: { school: schoolFor(random, degree), degree, graduatedOn: `${graduationYear}-06-${pad(random.int(15, 30))}` },
+    graduate: {
+      school: schoolFor(random, degree),
+      degree,
+      graduatedOn: `${graduationYear}-06-${pad(random.int(15, 30))}`,
+    },
     isFreshGraduate: true,
   };
 }

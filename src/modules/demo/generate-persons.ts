@@ -26,8 +26,15 @@ const OTHER_PROVINCES: readonly (readonly [readonly string[], number])[] = [
   [['370102', '371321', '371721', '370829', '371526'], 10],
   [['510104', '511321', '510722', '511623', '511921'], 10],
   [['360102', '360730', '360429', '361025', '360124'], 8],
-  [['420102', '421122'], 5], [['430102', '431021'], 4], [['520102'], 4], [['330102', '330381'], 4],
-  [['130102'], 2], [['230102'], 2], [['620102'], 1], [['450102'], 1], [['500101', '500229'], 1],
+  [['420102', '421122'], 5],
+  [['430102', '431021'], 4],
+  [['520102'], 4],
+  [['330102', '330381'], 4],
+  [['130102'], 2],
+  [['230102'], 2],
+  [['620102'], 1],
+  [['450102'], 1],
+  [['500101', '500229'], 1],
 ];
 
 // People of 苏北 cities work across the province more than the reverse.
@@ -40,7 +47,10 @@ const SLOTS_PER_DAY = 500;
 /** Makes persons with distinct, valid ID numbers, numbered from a first id. */
 export interface PersonFactory {
   /** `hireMonth` (a month index) must be before the person's retirement on at least one track. */
-  create(random: Random, wish: { homeCityCode: string; sex: 'male' | 'female'; birthDate: string; hireMonth: number }): DemoPerson;
+  create(
+    random: Random,
+    wish: { homeCityCode: string; sex: 'male' | 'female'; birthDate: string; hireMonth: number },
+  ): DemoPerson;
   /** Persons created so far. */
   readonly count: number;
 }
@@ -83,8 +93,13 @@ export function createPersonFactory(places: readonly DemoPlace[], firstId: numbe
       const idNumber = makeIdNumber(address, birthDate, spread * 2 + (wish.sex === 'male' ? 1 : 0));
       created += 1;
       return {
-        id: firstId + created - 1, idNumber, name: personName(random, wish.sex), birthDate, sex: wish.sex,
-        originProvince: address.slice(0, 2), retirementMonth: retirementMonthOf(birthDate, trackOf(random, wish.sex, birthDate, wish.hireMonth)),
+        id: firstId + created - 1,
+        idNumber,
+        name: personName(random, wish.sex),
+        birthDate,
+        sex: wish.sex,
+        originProvince: address.slice(0, 2),
+        retirementMonth: retirementMonthOf(birthDate, trackOf(random, wish.sex, birthDate, wish.hireMonth)),
       };
     },
   };

@@ -50,13 +50,16 @@ const SKILLED_GROUPS = new Set(['4', '5', '6']);
 
 /** Groups the loaded occupations, in code order so the draw does not depend on row order. */
 export function groupOccupations(rows: readonly OccupationTable[]): OccupationChoices {
-  const skilled = [...rows].filter((o) => SKILLED_GROUPS.has(o.major_group)).sort((a, b) => a.code.localeCompare(b.code));
+  const skilled = [...rows]
+    .filter((o) => SKILLED_GROUPS.has(o.major_group))
+    .sort((a, b) => a.code.localeCompare(b.code));
   const choices = {
     digital: skilled.filter((o) => o.is_digital === 1),
     production: skilled.filter((o) => o.major_group === '6' && o.is_digital === 0),
     service: skilled.filter((o) => o.major_group !== '6' && o.is_digital === 0),
   };
-  if (Object.values(choices).some((list) => list.length === 0)) throw new Error('参考数据中的职业不足，请先加载 reference/');
+  if (Object.values(choices).some((list) => list.length === 0))
+    throw new Error('参考数据中的职业不足，请先加载 reference/');
   return choices;
 }
 
@@ -76,7 +79,12 @@ const DIGITAL_INDUSTRIES = new Set(['39', '63', '64', '65']);
 const POVERTY_PRONE = /^(34|41|51|36|52|62|45|50|3203|3207|3208|3209|3213)/;
 
 /** Draws a newly created person's registry records. */
-export function drawRegistries(random: Random, person: DemoPerson, newcomer: Newcomer, hire: HireContext): PersonRegistries {
+export function drawRegistries(
+  random: Random,
+  person: DemoPerson,
+  newcomer: Newcomer,
+  hire: HireContext,
+): PersonRegistries {
   const registries: PersonRegistries = {};
   if (newcomer.graduate) registries.graduate = newcomer.graduate;
   const isManufacturing = Number(hire.industryCode) >= 13 && Number(hire.industryCode) <= 43;
@@ -103,12 +111,31 @@ function drawSkill(random: Random, person: DemoPerson, hire: HireContext): DemoS
   if (from > LAST_DAY) return undefined;
   const issuedOn = dateBetween(random, from, LAST_DAY);
   const groups = hire.occupations;
-  const list = DIGITAL_INDUSTRIES.has(hire.industryCode) && random.chance(0.7)
-    ? groups.digital
-    : random.weighted([[groups.production, 70], [groups.service, 15], [groups.digital, 15]] as const);
+  const list =
+    DIGITAL_INDUSTRIES.has(hire.industryCode) && random.chance(0.7)
+      ? groups.digital
+      : random.weighted([
+          [groups.production, 70],
+          [groups.service, 15],
+          [groups.digital, 15],
+        ] as const);
   const occupation = random.pick(list);
   const isYoung = Number(issuedOn.slice(0, 4)) - Number(person.birthDate.slice(0, 4)) < 25;
-  const level = random.weighted(isYoung ? [[5, 40], [4, 45], [3, 15]] : [[5, 20], [4, 33], [3, 29], [2, 13], [1, 5]]);
+  const level = random.weighted(
+    isYoung
+      ? [
+          [5, 40],
+          [4, 45],
+          [3, 15],
+        ]
+      : [
+          [5, 20],
+          [4, 33],
+          [3, 29],
+          [2, 13],
+          [1, 5],
+        ],
+  );
   const serial = String(hire.nextCertificateSerial()).padStart(8, '0');
   return {
     certificateNo: `S${issuedOn.slice(0, 4)}${hire.cityCode.slice(0, 4)}${level}${serial}`,
@@ -124,10 +151,24 @@ function drawTitle(random: Random, person: DemoPerson, graduate: DemoGraduate | 
   if (from > LAST_DAY) return undefined;
   const obtainedOn = dateBetween(random, from, LAST_DAY);
   const age = Number(obtainedOn.slice(0, 4)) - Number(person.birthDate.slice(0, 4));
-  const levels: readonly (readonly [TitleLevel, number])[] = age < 30
-    ? [['junior', 70], ['intermediate', 30]]
-    : age < 40 ? [['junior', 20], ['intermediate', 58], ['deputy_senior', 19], ['senior', 3]]
-      : [['intermediate', 45], ['deputy_senior', 40], ['senior', 15]];
+  const levels: readonly (readonly [TitleLevel, number])[] =
+    age < 30
+      ? [
+          ['junior', 70],
+          ['intermediate', 30],
+        ]
+      : age < 40
+        ? [
+            ['junior', 20],
+            ['intermediate', 58],
+            ['deputy_senior', 19],
+            ['senior', 3],
+          ]
+        : [
+            ['intermediate', 45],
+            ['deputy_senior', 40],
+            ['senior', 15],
+          ];
   return { series: random.weighted(TITLE_SERIES), level: random.weighted(levels), obtainedOn };
 }
 
@@ -135,10 +176,16 @@ function drawTitle(random: Random, person: DemoPerson, graduate: DemoGraduate | 
  * A registration opened while looking for work and closed on being hired: likelier for
  * graduates hired some months after leaving school.
  */
-function drawClosedRegistration(random: Random, person: DemoPerson, newcomer: Newcomer, hireMonth: number): DemoUnemployment | undefined {
+function drawClosedRegistration(
+  random: Random,
+  person: DemoPerson,
+  newcomer: Newcomer,
+  hireMonth: number,
+): DemoUnemployment | undefined {
   const hiredOn = dateInMonth(hireMonth, random.int(1, 10));
   const graduatedOn = newcomer.graduate?.graduatedOn;
-  const isLateGraduate = newcomer.isFreshGraduate && graduatedOn !== undefined && graduatedOn < dateInMonth(hireMonth - 3, 1);
+  const isLateGraduate =
+    newcomer.isFreshGraduate && graduatedOn !== undefined && graduatedOn < dateInMonth(hireMonth - 3, 1);
   if (!random.chance(isLateGraduate ? 0.3 : 0.07)) return undefined;
   const earliest = maxDate(dateInMonth(hireMonth - 8, 1), graduatedOn ?? addYears(person.birthDate, 16));
   const latest = dateInMonth(hireMonth - 1, 20);

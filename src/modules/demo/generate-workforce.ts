@@ -74,12 +74,23 @@ const MOVER_SHARE = 0.25;
  * computed from the very spells written, so insured always equals the spells of the month.
  * `onRoster` receives each month's rows (the benchmark writes them as a roster file).
  */
-export function simulateWorkforce(enterprise: DemoEnterprise, env: WorkforceEnvironment, onRoster?: (period: number, rows: RosterRow[]) => void): EnterpriseWorkforce {
+export function simulateWorkforce(
+  enterprise: DemoEnterprise,
+  env: WorkforceEnvironment,
+  onRoster?: (period: number, rows: RosterRow[]) => void,
+): EnterpriseWorkforce {
   const random = createRandom(deriveSeed(env.seed, 'workforce', enterprise.index));
-  const out: EnterpriseWorkforce = { newPersons: [], spells: [], contributions: [], rosterPeriods: [], registrations: [] };
+  const out: EnterpriseWorkforce = {
+    newPersons: [],
+    spells: [],
+    contributions: [],
+    rosterPeriods: [],
+    registrations: [],
+  };
   const dynamics = enterprise.dynamics;
   let active: Employee[] = [];
-  for (let i = 0; i < dynamics.headcount; i += 1) active.push(hireNewcomer(random, enterprise, env, out, FIRST_MONTH, true));
+  for (let i = 0; i < dynamics.headcount; i += 1)
+    active.push(hireNewcomer(random, enterprise, env, out, FIRST_MONTH, true));
   let target = dynamics.headcount;
   for (let month = FIRST_MONTH; month <= LAST_MONTH; month += 1) {
     const m = month - FIRST_MONTH;
@@ -94,7 +105,10 @@ export function simulateWorkforce(enterprise: DemoEnterprise, env: WorkforceEnvi
     out.rosterPeriods.push(periodOfMonth(month));
     if (!isFrozen) out.contributions.push(contributionOf(periodOfMonth(month), active, dynamics.injuryRateBasisPoints));
     const leavers = chooseLeavers(random, active, month, dynamics, m);
-    onRoster?.(periodOfMonth(month), active.map((e) => ({ person: e.person, baseFen: e.baseFen, leaveReason: leavers.get(e) ?? null })));
+    onRoster?.(
+      periodOfMonth(month),
+      active.map((e) => ({ person: e.person, baseFen: e.baseFen, leaveReason: leavers.get(e) ?? null })),
+    );
     active = active.filter((employee) => {
       const reason = leavers.get(employee);
       if (reason === undefined) return true;
@@ -111,33 +125,72 @@ export function simulateWorkforce(enterprise: DemoEnterprise, env: WorkforceEnvi
   return out;
 }
 
-function hire(random: Random, enterprise: DemoEnterprise, env: WorkforceEnvironment, out: EnterpriseWorkforce, month: number): Employee {
+function hire(
+  random: Random,
+  enterprise: DemoEnterprise,
+  env: WorkforceEnvironment,
+  out: EnterpriseWorkforce,
+  month: number,
+): Employee {
   const mover = random.chance(MOVER_SHARE) ? env.pool.take(random, month) : undefined;
   if (!mover) return hireNewcomer(random, enterprise, env, out, month, false);
   if (mover.registeredOn) {
-    out.registrations.push({ personId: mover.person.id, registeredOn: mover.registeredOn, closedOn: dateInMonth(month, random.int(1, 10)) });
+    out.registrations.push({
+      personId: mover.person.id,
+      registeredOn: mover.registeredOn,
+      closedOn: dateInMonth(month, random.int(1, 10)),
+    });
   }
   return { person: mover.person, firstMonth: month, baseFen: raisedBaseFen(random, mover.baseFen) };
 }
 
-function hireNewcomer(random: Random, enterprise: DemoEnterprise, env: WorkforceEnvironment, out: EnterpriseWorkforce, month: number, isStock: boolean): Employee {
+function hireNewcomer(
+  random: Random,
+  enterprise: DemoEnterprise,
+  env: WorkforceEnvironment,
+  out: EnterpriseWorkforce,
+  month: number,
+  isStock: boolean,
+): Employee {
   const newcomer = drawNewcomer(random, month, isStock);
-  const person = env.persons.create(random, { homeCityCode: enterprise.place.cityCode, sex: newcomer.sex, birthDate: newcomer.birthDate, hireMonth: month });
+  const person = env.persons.create(random, {
+    homeCityCode: enterprise.place.cityCode,
+    sex: newcomer.sex,
+    birthDate: newcomer.birthDate,
+    hireMonth: month,
+  });
   const registries = drawRegistries(random, person, newcomer, {
-    hireMonth: month, isStock, industryCode: enterprise.industryCode, cityCode: enterprise.place.cityCode,
-    occupations: env.occupations, nextCertificateSerial: env.nextCertificateSerial,
+    hireMonth: month,
+    isStock,
+    industryCode: enterprise.industryCode,
+    cityCode: enterprise.place.cityCode,
+    occupations: env.occupations,
+    nextCertificateSerial: env.nextCertificateSerial,
   });
   out.newPersons.push({ person, registries });
   return { person, firstMonth: month, baseFen: drawBaseFen(random, enterprise.dynamics.medianBaseYuan, registries) };
 }
 
 function closeSpell(out: EnterpriseWorkforce, employee: Employee, month: number, leaveReason: string | null): void {
-  out.spells.push({ personId: employee.person.id, firstPeriod: periodOfMonth(employee.firstMonth), lastPeriod: periodOfMonth(month), leaveReason, baseFen: employee.baseFen });
+  out.spells.push({
+    personId: employee.person.id,
+    firstPeriod: periodOfMonth(employee.firstMonth),
+    lastPeriod: periodOfMonth(month),
+    leaveReason,
+    baseFen: employee.baseFen,
+  });
 }
 
 // Leavers who may work again: some register as unemployed the next month; half of them
 // are kept for later enterprises, the rest stay out of the register's rosters.
-function offerToPool(random: Random, pool: LabourPool, out: EnterpriseWorkforce, employee: Employee, month: number, reason: string): void {
+function offerToPool(
+  random: Random,
+  pool: LabourPool,
+  out: EnterpriseWorkforce,
+  employee: Employee,
+  month: number,
+  reason: string,
+): void {
   const isInvoluntary = reason === 'economic_layoff' || reason === 'closure';
   if (reason === 'retirement' || reason === 'death' || reason === 'natural_other') return;
   const registers = month < LAST_MONTH && random.chance(isInvoluntary ? 0.35 : 0.12);
@@ -153,7 +206,11 @@ function offerToPool(random: Random, pool: LabourPool, out: EnterpriseWorkforce,
  * Contribution totals of a month from the staff's bases: pension 16 %, unemployment 0.5 %
  * employer and 0.5 % employee, injury at the enterprise's rate — each rounded to the fen.
  */
-export function contributionOf(period: number, staff: readonly { baseFen: number }[], injuryRateBasisPoints: number): DemoContribution {
+export function contributionOf(
+  period: number,
+  staff: readonly { baseFen: number }[],
+  injuryRateBasisPoints: number,
+): DemoContribution {
   const baseSum = staff.reduce((sum, e) => sum + e.baseFen, 0);
   return {
     period,

@@ -62,6 +62,7 @@ export class LabourPool {
   }
 
   private keepOpen(entry: PoolEntry): void {
-    if (entry.registeredOn) this.dropped.push({ personId: entry.person.id, registeredOn: entry.registeredOn, closedOn: null });
+    if (entry.registeredOn)
+      this.dropped.push({ personId: entry.person.id, registeredOn: entry.registeredOn, closedOn: null });
   }
 }

@@ -33,6 +33,9 @@ export function monthIndexOf(year: number, month: number): number {
 export function retirementMonthOf(birthDate: string, track: RetirementTrack): number {
   const rule = RULES[track];
   const birth = monthIndexOf(Number(birthDate.slice(0, 4)), Number(birthDate.slice(5, 7)));
-  const raise = birth < rule.firstAffected ? 0 : Math.min(rule.maxRaiseMonths, Math.floor((birth - rule.firstAffected) / rule.monthsPerStep) + 1);
+  const raise =
+    birth < rule.firstAffected
+      ? 0
+      : Math.min(rule.maxRaiseMonths, Math.floor((birth - rule.firstAffected) / rule.monthsPerStep) + 1);
   return birth + rule.baseYears * 12 + raise;
 }

@@ -5,7 +5,10 @@ import type { Random } from './random.ts';
 // Why people leave in an ordinary month (codes of leave-reasons.ts): mostly contracts ended
 // or terminated; a little business transfer, other and other natural attrition.
 const ORDINARY_REASONS: readonly (readonly [string, number])[] = [
-  ['contract_ended', 88], ['other', 6], ['business_transfer', 3], ['natural_other', 1],
+  ['contract_ended', 88],
+  ['other', 6],
+  ['business_transfer', 3],
+  ['natural_other', 1],
 ];
 
 // Turnover peaks around the Spring Festival (January, February) and after the summer.
@@ -18,7 +21,13 @@ const DEATH_RATE = 0.000_08;
  * ordinary separations at the enterprise's rate, a mass layoff (经济性裁员) in its layoff
  * month, everyone at closure.
  */
-export function chooseLeavers(random: Random, staff: readonly Employee[], month: number, dynamics: WorkforceDynamics, m: number): Map<Employee, string> {
+export function chooseLeavers(
+  random: Random,
+  staff: readonly Employee[],
+  month: number,
+  dynamics: WorkforceDynamics,
+  m: number,
+): Map<Employee, string> {
   const leavers = new Map<Employee, string>();
   const rate = dynamics.separationRate * (SEASON[month % 12] ?? 1);
   for (const employee of staff) {
@@ -26,7 +35,8 @@ export function chooseLeavers(random: Random, staff: readonly Employee[], month:
     else if (employee.person.retirementMonth <= month) leavers.set(employee, 'retirement');
     else if (random.chance(DEATH_RATE)) leavers.set(employee, 'death');
     // Nobody leaves in the month they were hired: a one-month spell would be noise.
-    else if (employee.firstMonth < month && random.chance(rate)) leavers.set(employee, random.weighted(ORDINARY_REASONS));
+    else if (employee.firstMonth < month && random.chance(rate))
+      leavers.set(employee, random.weighted(ORDINARY_REASONS));
   }
   if (m === dynamics.layoffMonth) layOff(random, staff, leavers, Math.ceil(staff.length * dynamics.layoffShare));
   return leavers;

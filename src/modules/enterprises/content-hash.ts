@@ -17,8 +17,19 @@ export interface HashedEnterpriseFields {
 
 /** SM3 of the normalised record: an import of unchanged data finds the same hash and writes nothing. */
 export function enterpriseContentHash(f: HashedEnterpriseFields): string {
-  return sm3Hex(JSON.stringify([
-    f.uscc, f.name, f.region_code, f.city_code, f.industry_code, f.size, f.tier,
-    f.recognized_on, f.valid_until, f.contact_name, f.contact_phone_index,
-  ]));
+  return sm3Hex(
+    JSON.stringify([
+      f.uscc,
+      f.name,
+      f.region_code,
+      f.city_code,
+      f.industry_code,
+      f.size,
+      f.tier,
+      f.recognized_on,
+      f.valid_until,
+      f.contact_name,
+      f.contact_phone_index,
+    ]),
+  );
 }

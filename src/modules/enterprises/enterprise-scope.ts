@@ -21,7 +21,9 @@ export async function enterpriseScopeOf(db: Db, user: CurrentUser): Promise<Ente
     case 'province':
       return { kind: 'all' };
     case 'region':
-      return user.regionCode ? { kind: 'regions', codes: await regionScopeCodes(db, user.regionCode) } : { kind: 'none' };
+      return user.regionCode
+        ? { kind: 'regions', codes: await regionScopeCodes(db, user.regionCode) }
+        : { kind: 'none' };
     case 'assigned':
       return { kind: 'assigned', commissionerId: user.id };
     case 'own_enterprise':

@@ -84,7 +84,13 @@ type History = Awaited<ReturnType<typeof findRecognitionHistory>>;
 type KeyEntry = Awaited<ReturnType<typeof findKeyEnterpriseEntry>>;
 
 /** Maps a register row with its history to the detail shape; the contact phone leaves masked. */
-export function toDetail(row: EnterpriseListRow, history: History, keyEntry: KeyEntry, today: string, cipher: PersonalDataCipher): EnterpriseDetail {
+export function toDetail(
+  row: EnterpriseListRow,
+  history: History,
+  keyEntry: KeyEntry,
+  today: string,
+  cipher: PersonalDataCipher,
+): EnterpriseDetail {
   return {
     ...toListItem(row, today),
     contactName: row.contact_name,
@@ -98,7 +104,11 @@ export function toDetail(row: EnterpriseListRow, history: History, keyEntry: Key
       source: h.source,
     })),
     keyEnterprise: keyEntry
-      ? { regionCode: keyEntry.region_code, commissionerId: keyEntry.commissioner_id === null ? null : Number(keyEntry.commissioner_id), commissionerName: keyEntry.commissioner_name }
+      ? {
+          regionCode: keyEntry.region_code,
+          commissionerId: keyEntry.commissioner_id === null ? null : Number(keyEntry.commissioner_id),
+          commissionerName: keyEntry.commissioner_name,
+        }
       : null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -5,7 +5,12 @@ import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Actor, CurrentUser } from '../../platform/auth/current-user.ts';
 import { todayInShanghai } from '../../platform/iso-date.ts';
 import { toDetail } from './enterprise-views.ts';
-import { countEnterprises, nextEnterpriseRows, type EnterpriseListRow, type RegisterFilter } from './enterprises.repository.ts';
+import {
+  countEnterprises,
+  nextEnterpriseRows,
+  type EnterpriseListRow,
+  type RegisterFilter,
+} from './enterprises.repository.ts';
 import { registerFilterFor, type RegisterQuery } from './enterprises.service.ts';
 
 // The first ten headers are the import's own (SPEC §3), so an export reads back as a register file.
@@ -35,11 +40,21 @@ const PAGE_ROWS = 1000;
  * the province's whole list). The export is audited with its filters and row count before the
  * first byte leaves; contact phones are masked.
  */
-export async function exportEnterprises(ctx: AppContext, actor: Actor & { user: CurrentUser }, query: RegisterQuery): Promise<{ fileName: string; stream: Readable }> {
+export async function exportEnterprises(
+  ctx: AppContext,
+  actor: Actor & { user: CurrentUser },
+  query: RegisterQuery,
+): Promise<{ fileName: string; stream: Readable }> {
   const filter = await registerFilterFor(ctx, actor.user, query);
   const rows = await countEnterprises(ctx.db, filter);
   const { page: _page, pageSize: _pageSize, ...filters } = query;
-  await appendAudit(ctx.db, ctx.dialect, actor, { action: 'enterprises.export', outcome: 'success', objectType: 'enterprises', details: { filters, rows } }, ctx.clock());
+  await appendAudit(
+    ctx.db,
+    ctx.dialect,
+    actor,
+    { action: 'enterprises.export', outcome: 'success', objectType: 'enterprises', details: { filters, rows } },
+    ctx.clock(),
+  );
   const stream = new PassThrough();
   writeWorkbook(ctx, filter, stream).catch((error: unknown) => stream.destroy(error as Error));
   return { fileName: `专精特新企业名录-${todayInShanghai(ctx.clock)}.xlsx`, stream };

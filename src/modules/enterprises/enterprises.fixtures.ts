@@ -49,7 +49,11 @@ export function contextFor(database: TestDatabase, clock: () => Date = () => new
 }
 
 /** Parses and writes rows the way an import batch does; a row that does not parse fails the test. */
-export async function seedEnterprises(ctx: AppContext, rows: EnterpriseCells[], source = 'test'): Promise<RowOutcome[]> {
+export async function seedEnterprises(
+  ctx: AppContext,
+  rows: EnterpriseCells[],
+  source = 'test',
+): Promise<RowOutcome[]> {
   const parsed = rows.map((cells, index) => {
     const result = parseEnterpriseRow(cells);
     if (!result.ok) throw new Error(`测试数据第 ${index + 1} 行无效：${JSON.stringify(result.rejects)}`);

@@ -16,7 +16,13 @@ describe.each(testDialects())('enterprise register import on %s', (dialect) => {
     ctx = contextFor(database);
     const run = await ctx.db
       .insertInto('import_runs')
-      .values({ kind: 'enterprises', file_name: 'peiyuku.csv', file_sha256: '0'.repeat(64), status: 'running', started_at: new Date().toISOString() })
+      .values({
+        kind: 'enterprises',
+        file_name: 'peiyuku.csv',
+        file_sha256: '0'.repeat(64),
+        status: 'running',
+        started_at: new Date().toISOString(),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     runId = Number(run.id);
@@ -30,10 +36,14 @@ describe.each(testDialects())('enterprise register import on %s', (dialect) => {
       if (!result.ok) throw new Error(JSON.stringify(result.rejects));
       return { line: i + 2, record: result.record };
     });
-    return (await ctx.db.transaction().execute((trx) => enterprisesImport.writeBatch(trx, ctx, parsed, runId))) as EnterpriseBatchOutcome;
+    return (await ctx.db
+      .transaction()
+      .execute((trx) => enterprisesImport.writeBatch(trx, ctx, parsed, runId))) as EnterpriseBatchOutcome;
   }
-  const changesOf = (uscc: string) => ctx.db.selectFrom('enterprise_changes').selectAll().where('uscc', '=', uscc).orderBy('seq').execute();
-  const enterprise = (uscc: string) => ctx.db.selectFrom('enterprises').selectAll().where('uscc', '=', uscc).executeTakeFirstOrThrow();
+  const changesOf = (uscc: string) =>
+    ctx.db.selectFrom('enterprise_changes').selectAll().where('uscc', '=', uscc).orderBy('seq').execute();
+  const enterprise = (uscc: string) =>
+    ctx.db.selectFrom('enterprises').selectAll().where('uscc', '=', uscc).executeTakeFirstOrThrow();
 
   it('writes good rows with their city, history and feed entry, the phone only encrypted', async () => {
     const rows = [
@@ -44,7 +54,13 @@ describe.each(testDialects())('enterprise register import on %s', (dialect) => {
     const outcome = await importBatch(rows);
     expect(outcome).toMatchObject({ accepted: 3, unchanged: 0, rejects: [] });
     const [nanjing, suzhou, nantong] = await Promise.all(rows.map((r) => enterprise(String(r.uscc))));
-    expect(nanjing).toMatchObject({ tier: 'little_giant', region_code: '320115', city_code: '320100', size: 'medium', industry_code: '34' });
+    expect(nanjing).toMatchObject({
+      tier: 'little_giant',
+      region_code: '320115',
+      city_code: '320100',
+      size: 'medium',
+      industry_code: '34',
+    });
     expect(nanjing!.contact_phone_enc).not.toContain('13912345678');
     expect(nanjing!.contact_phone_index).toBe(ctx.cipher.blindIndex('phone', '13912345678'));
     expect(ctx.cipher.decrypt(nanjing!.contact_phone_enc!)).toBe('13912345678');
@@ -55,7 +71,11 @@ describe.each(testDialects())('enterprise register import on %s', (dialect) => {
       { line: 3, message: expect.stringContaining('320576 苏州工业园区是统计用区划代码') },
       { line: 4, message: expect.stringContaining('320602') },
     ]);
-    const history = await ctx.db.selectFrom('enterprise_recognitions').selectAll().where('uscc', '=', String(rows[0]!.uscc)).execute();
+    const history = await ctx.db
+      .selectFrom('enterprise_recognitions')
+      .selectAll()
+      .where('uscc', '=', String(rows[0]!.uscc))
+      .execute();
     expect(history).toMatchObject([{ tier: 'little_giant', recognized_on: '2024-01-15', source: `import:${runId}` }]);
     expect(await changesOf(String(rows[0]!.uscc))).toHaveLength(1);
   });
@@ -76,7 +96,15 @@ describe.each(testDialects())('enterprise register import on %s', (dialect) => {
       { line: 4, column: '所在地区代码', code: 'REGION_UNKNOWN', message: expect.any(String) },
       { line: 5, column: '行业代码', code: 'INDUSTRY_UNKNOWN', message: expect.any(String) },
     ]);
-    const stored = await ctx.db.selectFrom('enterprises').select('uscc').where('uscc', 'in', rows.map((r) => String(r.uscc))).execute();
+    const stored = await ctx.db
+      .selectFrom('enterprises')
+      .select('uscc')
+      .where(
+        'uscc',
+        'in',
+        rows.map((r) => String(r.uscc)),
+      )
+      .execute();
     expect(stored.map((s) => s.uscc)).toEqual([String(rows[4]!.uscc)]);
   });
 
@@ -84,32 +112,87 @@ describe.each(testDialects())('enterprise register import on %s', (dialect) => {
     const uscc = makeUsccForSerial('110108', 77_000_001);
     const outcome = await importBatch([buildEnterpriseCells({ uscc, industry_code: 'C3411' })]);
     expect(outcome.accepted).toBe(1);
-    expect(outcome.notes.map((n) => n.message)).toEqual([expect.stringContaining('行业代码 C3411 按大类 34 记录'), expect.stringContaining('110108 不在江苏省')]);
+    expect(outcome.notes.map((n) => n.message)).toEqual([
+      expect.stringContaining('行业代码 C3411 按大类 34 记录'),
+      expect.stringContaining('110108 不在江苏省'),
+    ]);
     expect(await enterprise(uscc)).toMatchObject({ region_code: '320115', industry_code: '34' });
   });
 
   it('counts the same batch again as unchanged and writes nothing', async () => {
-    const rows = [buildEnterpriseCells(), buildEnterpriseCells({ region_code: '320576' }), buildEnterpriseCells({ tier: '创新型' })];
+    const rows = [
+      buildEnterpriseCells(),
+      buildEnterpriseCells({ region_code: '320576' }),
+      buildEnterpriseCells({ tier: '创新型' }),
+    ];
     expect((await importBatch(rows)).accepted).toBe(3);
-    const before = await ctx.db.selectFrom('enterprises').selectAll().where('uscc', 'in', rows.map((r) => String(r.uscc))).orderBy('uscc').execute();
-    const changes = await ctx.db.selectFrom('enterprise_changes').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const before = await ctx.db
+      .selectFrom('enterprises')
+      .selectAll()
+      .where(
+        'uscc',
+        'in',
+        rows.map((r) => String(r.uscc)),
+      )
+      .orderBy('uscc')
+      .execute();
+    const changes = await ctx.db
+      .selectFrom('enterprise_changes')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     const again = await importBatch(rows);
     expect(again).toMatchObject({ accepted: 0, unchanged: 3, rejects: [] });
-    const after = await ctx.db.selectFrom('enterprises').selectAll().where('uscc', 'in', rows.map((r) => String(r.uscc))).orderBy('uscc').execute();
+    const after = await ctx.db
+      .selectFrom('enterprises')
+      .selectAll()
+      .where(
+        'uscc',
+        'in',
+        rows.map((r) => String(r.uscc)),
+      )
+      .orderBy('uscc')
+      .execute();
     expect(after).toEqual(before);
-    expect(await ctx.db.selectFrom('enterprise_changes').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).toEqual(changes);
+    expect(
+      await ctx.db
+        .selectFrom('enterprise_changes')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow(),
+    ).toEqual(changes);
   });
 
   it('records a tier change in the history and the change feed', async () => {
     const uscc = nextUscc();
-    await importBatch([buildEnterpriseCells({ uscc, tier: '专精特新', recognized_on: '2022-03-01', valid_until: '2025-02-28' })]);
+    await importBatch([
+      buildEnterpriseCells({ uscc, tier: '专精特新', recognized_on: '2022-03-01', valid_until: '2025-02-28' }),
+    ]);
     const first = await enterprise(uscc);
-    const outcome = await importBatch([buildEnterpriseCells({ uscc, tier: '专精特新“小巨人”企业', recognized_on: '2024-07-01', valid_until: '2027-06-30' })]);
+    const outcome = await importBatch([
+      buildEnterpriseCells({
+        uscc,
+        tier: '专精特新“小巨人”企业',
+        recognized_on: '2024-07-01',
+        valid_until: '2027-06-30',
+      }),
+    ]);
     expect(outcome).toMatchObject({ accepted: 1, unchanged: 0 });
     const now = await enterprise(uscc);
-    expect(now).toMatchObject({ tier: 'little_giant', recognized_on: '2024-07-01', valid_until: '2027-06-30', created_at: first.created_at });
-    const history = await ctx.db.selectFrom('enterprise_recognitions').select(['tier', 'recognized_on']).where('uscc', '=', uscc).orderBy('recognized_on').execute();
-    expect(history).toEqual([{ tier: 'srdi', recognized_on: '2022-03-01' }, { tier: 'little_giant', recognized_on: '2024-07-01' }]);
+    expect(now).toMatchObject({
+      tier: 'little_giant',
+      recognized_on: '2024-07-01',
+      valid_until: '2027-06-30',
+      created_at: first.created_at,
+    });
+    const history = await ctx.db
+      .selectFrom('enterprise_recognitions')
+      .select(['tier', 'recognized_on'])
+      .where('uscc', '=', uscc)
+      .orderBy('recognized_on')
+      .execute();
+    expect(history).toEqual([
+      { tier: 'srdi', recognized_on: '2022-03-01' },
+      { tier: 'little_giant', recognized_on: '2024-07-01' },
+    ]);
     const changes = await changesOf(uscc);
     expect(changes).toHaveLength(2);
     expect(Number(now.change_seq)).toBe(Number(changes[1]!.seq));
@@ -117,8 +200,19 @@ describe.each(testDialects())('enterprise register import on %s', (dialect) => {
 
   it('adds an older recognition to the history only, whatever the row order', async () => {
     const uscc = nextUscc();
-    const newer = buildEnterpriseCells({ uscc, tier: '小巨人', recognized_on: '2024-07-01', valid_until: '2027-06-30' });
-    const older = buildEnterpriseCells({ uscc, tier: '创新型', recognized_on: '2021-05-01', valid_until: '2024-04-30', name: '旧名称' });
+    const newer = buildEnterpriseCells({
+      uscc,
+      tier: '小巨人',
+      recognized_on: '2024-07-01',
+      valid_until: '2027-06-30',
+    });
+    const older = buildEnterpriseCells({
+      uscc,
+      tier: '创新型',
+      recognized_on: '2021-05-01',
+      valid_until: '2024-04-30',
+      name: '旧名称',
+    });
     const outcome = await importBatch([newer, older]);
     expect(outcome).toMatchObject({ accepted: 2 });
     expect(outcome.notes.at(-1)?.message).toContain('仅记入梯度历史');

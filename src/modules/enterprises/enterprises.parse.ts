@@ -54,35 +54,77 @@ const LANDLINE = /^(0\d{2,3})-?(\d{7,8})(?:(?:-|转)(\d{1,6}))?$/;
  * makes it throw. A credit code failing only a check character passes when one of the given
  * overrides (read by the caller beforehand) accepts it, and the row's notes say so.
  */
-export function parseEnterpriseRow(input: Record<string, RawCell>, usccOverrides: UsccOverrideSet = NO_USCC_OVERRIDES): ParsedRow<EnterpriseRecord> {
+export function parseEnterpriseRow(
+  input: Record<string, RawCell>,
+  usccOverrides: UsccOverrideSet = NO_USCC_OVERRIDES,
+): ParsedRow<EnterpriseRecord> {
   const cells = withoutInvalidDates(input);
   const problems: Problem[] = [];
   const take = <T>(key: ColumnKey, result: CellResult<T>, required: boolean): T | undefined => {
     if (isCellError(result)) problems.push({ column: HEADER[key], code: result.error, message: result.message });
-    else if (result === undefined && required) problems.push({ column: HEADER[key], code: 'REQUIRED_MISSING', message: `未填写${HEADER[key]}` });
+    else if (result === undefined && required)
+      problems.push({ column: HEADER[key], code: 'REQUIRED_MISSING', message: `未填写${HEADER[key]}` });
     else return result;
     return undefined;
   };
   const notes: string[] = [];
   const uscc = take('uscc', usccCell(cells.uscc, usccOverrides, notes), true);
   const name = take('name', limitedText(cells.name, NAME_MAX, 'NAME_INVALID', HEADER.name), true);
-  const tier = take('tier', codeFor(enumCell(foldSpaces(cells.tier), TIER_SPELLINGS, HEADER.tier), 'TIER_INVALID'), true);
+  const tier = take(
+    'tier',
+    codeFor(enumCell(foldSpaces(cells.tier), TIER_SPELLINGS, HEADER.tier), 'TIER_INVALID'),
+    true,
+  );
   const recognizedOn = take('recognized_on', dateCell(cells.recognized_on), true);
   const validUntil = take('valid_until', dateCell(cells.valid_until), true);
   const regionCode = take('region_code', regionCell(cells.region_code), true);
   const industryCode = take('industry_code', industryCell(cells.industry_code, notes), true);
-  const size = take('size', codeFor(enumCell(foldSpaces(cells.size), SIZE_SPELLINGS, HEADER.size), 'SIZE_INVALID'), true);
-  const contactName = take('contact', limitedText(cells.contact, CONTACT_MAX, 'CONTACT_INVALID', HEADER.contact), false);
+  const size = take(
+    'size',
+    codeFor(enumCell(foldSpaces(cells.size), SIZE_SPELLINGS, HEADER.size), 'SIZE_INVALID'),
+    true,
+  );
+  const contactName = take(
+    'contact',
+    limitedText(cells.contact, CONTACT_MAX, 'CONTACT_INVALID', HEADER.contact),
+    false,
+  );
   const phone = take('phone', phoneCell(cells.phone), false);
   if (recognizedOn && validUntil && validUntil < recognizedOn) {
-    problems.push({ column: HEADER.valid_until, code: 'VALIDITY_BEFORE_RECOGNITION', message: `有效期至 ${validUntil} 早于认定日期 ${recognizedOn}` });
+    problems.push({
+      column: HEADER.valid_until,
+      code: 'VALIDITY_BEFORE_RECOGNITION',
+      message: `有效期至 ${validUntil} 早于认定日期 ${recognizedOn}`,
+    });
   }
-  if (problems.length > 0 || !uscc || !name || !tier || !recognizedOn || !validUntil || !regionCode || !industryCode || !size) {
+  if (
+    problems.length > 0 ||
+    !uscc ||
+    !name ||
+    !tier ||
+    !recognizedOn ||
+    !validUntil ||
+    !regionCode ||
+    !industryCode ||
+    !size
+  ) {
     return { ok: false, rejects: mergeByCode(problems) };
   }
   return {
     ok: true,
-    record: { uscc, name, tier, recognizedOn, validUntil, regionCode, industryCode, size, contactName: contactName ?? null, phone: phone ?? null, notes },
+    record: {
+      uscc,
+      name,
+      tier,
+      recognizedOn,
+      validUntil,
+      regionCode,
+      industryCode,
+      size,
+      contactName: contactName ?? null,
+      phone: phone ?? null,
+      notes,
+    },
   };
 }
 
@@ -90,7 +132,9 @@ export function parseEnterpriseRow(input: Record<string, RawCell>, usccOverrides
 function withoutInvalidDates(cells: Record<string, RawCell>): Record<string, RawCell> {
   const isInvalidDate = (value: RawCell) => value instanceof Date && Number.isNaN(value.getTime());
   if (!Object.values(cells).some(isInvalidDate)) return cells;
-  return Object.fromEntries(Object.entries(cells).map(([key, value]) => [key, isInvalidDate(value) ? 'Invalid Date' : value]));
+  return Object.fromEntries(
+    Object.entries(cells).map(([key, value]) => [key, isInvalidDate(value) ? 'Invalid Date' : value]),
+  );
 }
 
 function usccCell(raw: RawCell, overrides: UsccOverrideSet, notes: string[]): CellResult<string> {
@@ -163,7 +207,12 @@ function mergeByCode(problems: Problem[]): Problem[] {
   for (const problem of problems) {
     const seen = merged.get(problem.code);
     if (!seen) merged.set(problem.code, { ...problem });
-    else merged.set(problem.code, { code: problem.code, column: `${seen.column}、${problem.column}`, message: `${seen.message}；${problem.message}` });
+    else
+      merged.set(problem.code, {
+        code: problem.code,
+        column: `${seen.column}、${problem.column}`,
+        message: `${seen.message}；${problem.message}`,
+      });
   }
   return [...merged.values()];
 }

@@ -31,7 +31,14 @@ function scopeCondition(eb: Eb, scope: EnterpriseScope): Expression<SqlBool> {
     case 'regions':
       return scope.codes.length > 0 ? eb('e.region_code', 'in', scope.codes) : sql<SqlBool>`1 = 0`;
     case 'assigned':
-      return eb('e.uscc', 'in', eb.selectFrom('key_enterprises').select('key_enterprises.uscc').where('key_enterprises.commissioner_id', '=', scope.commissionerId));
+      return eb(
+        'e.uscc',
+        'in',
+        eb
+          .selectFrom('key_enterprises')
+          .select('key_enterprises.uscc')
+          .where('key_enterprises.commissioner_id', '=', scope.commissionerId),
+      );
     case 'own':
       return eb('e.uscc', '=', scope.uscc);
     case 'none':
@@ -42,7 +49,13 @@ function scopeCondition(eb: Eb, scope: EnterpriseScope): Expression<SqlBool> {
 function industryCondition(eb: Eb, industry: IndustryFilter): Expression<SqlBool> {
   if (industry.kind === 'division') return eb('e.industry_code', '=', industry.code);
   const codes = eb.selectFrom('industries').select('industries.code');
-  return eb('e.industry_code', 'in', industry.kind === 'section' ? codes.where('industries.section', '=', industry.code) : codes.where('industries.is_manufacturing', '=', 1));
+  return eb(
+    'e.industry_code',
+    'in',
+    industry.kind === 'section'
+      ? codes.where('industries.section', '=', industry.code)
+      : codes.where('industries.is_manufacturing', '=', 1),
+  );
 }
 
 function validOnCondition(eb: Eb, day: string, tier: Tier | undefined): Expression<SqlBool> {
@@ -65,7 +78,8 @@ function textCondition(q: string): Expression<SqlBool> {
 function matches(filter: RegisterFilter) {
   return (eb: Eb) => {
     const parts: Expression<SqlBool>[] = [scopeCondition(eb, filter.scope)];
-    if (filter.regionCodes) parts.push(filter.regionCodes.length > 0 ? eb('e.region_code', 'in', filter.regionCodes) : sql<SqlBool>`1 = 0`);
+    if (filter.regionCodes)
+      parts.push(filter.regionCodes.length > 0 ? eb('e.region_code', 'in', filter.regionCodes) : sql<SqlBool>`1 = 0`);
     // With validOn the tier is the one held that day; without it, the current tier.
     if (filter.tier && !filter.validOn) parts.push(eb('e.tier', '=', filter.tier));
     if (filter.validOn) parts.push(validOnCondition(eb, filter.validOn, filter.tier));
@@ -91,24 +105,42 @@ export type EnterpriseListRow = Awaited<ReturnType<ReturnType<typeof withNames>[
 
 /** How many enterprises the filter matches. */
 export async function countEnterprises(db: Db, filter: RegisterFilter): Promise<number> {
-  const count = await db.selectFrom('enterprises as e').where(matches(filter)).select((eb) => eb.fn.countAll<string | number>().as('total')).executeTakeFirstOrThrow();
+  const count = await db
+    .selectFrom('enterprises as e')
+    .where(matches(filter))
+    .select((eb) => eb.fn.countAll<string | number>().as('total'))
+    .executeTakeFirstOrThrow();
   return toNumber(count.total);
 }
 
 /** A page of the filtered register ordered by credit code, with the total count. */
-export async function listEnterpriseRows(db: Db, filter: RegisterFilter, offset: number, limit: number): Promise<{ rows: EnterpriseListRow[]; total: number }> {
+export async function listEnterpriseRows(
+  db: Db,
+  filter: RegisterFilter,
+  offset: number,
+  limit: number,
+): Promise<{ rows: EnterpriseListRow[]; total: number }> {
   const total = await countEnterprises(db, filter);
   const rows = await withNames(db, filter).orderBy('e.uscc').limit(limit).offset(offset).execute();
   return { rows, total };
 }
 
 /** The next rows after a credit code (keyset paging keeps a long export's queries cheap). */
-export function nextEnterpriseRows(db: Db, filter: RegisterFilter, afterUscc: string, limit: number): Promise<EnterpriseListRow[]> {
+export function nextEnterpriseRows(
+  db: Db,
+  filter: RegisterFilter,
+  afterUscc: string,
+  limit: number,
+): Promise<EnterpriseListRow[]> {
   return withNames(db, filter).where('e.uscc', '>', afterUscc).orderBy('e.uscc').limit(limit).execute();
 }
 
 /** One enterprise inside the scope, or undefined (outside the scope it does not exist). */
-export function findEnterpriseRow(db: Db, uscc: string, scope: EnterpriseScope): Promise<EnterpriseListRow | undefined> {
+export function findEnterpriseRow(
+  db: Db,
+  uscc: string,
+  scope: EnterpriseScope,
+): Promise<EnterpriseListRow | undefined> {
   return withNames(db, { scope }).where('e.uscc', '=', uscc).executeTakeFirst();
 }
 

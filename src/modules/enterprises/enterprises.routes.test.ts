@@ -21,11 +21,42 @@ describe.each(testDialects())('enterprise register routes on %s', (dialect) => {
     t = await buildTestApp(dialect);
     province = (await t.loginAs('province_hrss')).cookie;
     await seedEnterprises(t.ctx, [
-      buildEnterpriseCells({ uscc: ids.own, name: '南京扬帆智能装备有限公司', phone: '13912345678', recognized_on: '2024-01-15', valid_until: addDays(today, 400) }),
-      buildEnterpriseCells({ uscc: ids.xuanwu, name: '玄武软件科技有限公司', region_code: '320102', tier: '小巨人', industry_code: '65', size: '小型', valid_until: addDays(today, 400) }),
-      buildEnterpriseCells({ uscc: ids.expired, name: '江宁过期测试有限公司', recognized_on: '2019-01-01', valid_until: '2022-01-01' }),
-      buildEnterpriseCells({ uscc: ids.expiring, name: '江宁临期测试有限公司', recognized_on: '2023-01-01', valid_until: addDays(today, 30) }),
-      buildEnterpriseCells({ uscc: ids.wuxi, name: '无锡新吴微电子有限公司', region_code: '320214', tier: '创新型', industry_code: '39', size: '微型' }),
+      buildEnterpriseCells({
+        uscc: ids.own,
+        name: '南京扬帆智能装备有限公司',
+        phone: '13912345678',
+        recognized_on: '2024-01-15',
+        valid_until: addDays(today, 400),
+      }),
+      buildEnterpriseCells({
+        uscc: ids.xuanwu,
+        name: '玄武软件科技有限公司',
+        region_code: '320102',
+        tier: '小巨人',
+        industry_code: '65',
+        size: '小型',
+        valid_until: addDays(today, 400),
+      }),
+      buildEnterpriseCells({
+        uscc: ids.expired,
+        name: '江宁过期测试有限公司',
+        recognized_on: '2019-01-01',
+        valid_until: '2022-01-01',
+      }),
+      buildEnterpriseCells({
+        uscc: ids.expiring,
+        name: '江宁临期测试有限公司',
+        recognized_on: '2023-01-01',
+        valid_until: addDays(today, 30),
+      }),
+      buildEnterpriseCells({
+        uscc: ids.wuxi,
+        name: '无锡新吴微电子有限公司',
+        region_code: '320214',
+        tier: '创新型',
+        industry_code: '39',
+        size: '微型',
+      }),
       buildEnterpriseCells({ uscc: ids.suzhou, name: '苏州园区测试有限公司', region_code: '320576' }),
     ]);
   });
@@ -41,12 +72,14 @@ describe.each(testDialects())('enterprise register routes on %s', (dialect) => {
   it('lists the whole register for the province, filtered by region, tier, industry, size and text', async () => {
     const all = await get('/api/v1/enterprises', province);
     expect(all.json()).toMatchObject({ total: 6, page: 1, pageSize: 20 });
-    expect(await usccsOf('/api/v1/enterprises?region=320100', province)).toEqual([ids.own, ids.xuanwu, ids.expired, ids.expiring].sort());
+    expect(await usccsOf('/api/v1/enterprises?region=320100', province)).toEqual(
+      [ids.own, ids.xuanwu, ids.expired, ids.expiring].sort(),
+    );
     expect(await usccsOf('/api/v1/enterprises?region=320102', province)).toEqual([ids.xuanwu]);
     expect(await usccsOf('/api/v1/enterprises?tier=little_giant', province)).toEqual([ids.xuanwu]);
     expect(await usccsOf('/api/v1/enterprises?industry=I', province)).toEqual([ids.xuanwu]);
     expect(await usccsOf('/api/v1/enterprises?industry=39', province)).toEqual([ids.wuxi]);
-    expect((await usccsOf('/api/v1/enterprises?industry=manufacturing', province))).toHaveLength(5);
+    expect(await usccsOf('/api/v1/enterprises?industry=manufacturing', province)).toHaveLength(5);
     expect(await usccsOf('/api/v1/enterprises?size=micro', province)).toEqual([ids.wuxi]);
     expect(await usccsOf('/api/v1/enterprises?q=玄武', province)).toEqual([ids.xuanwu]);
     expect(await usccsOf(`/api/v1/enterprises?q=${ids.wuxi.slice(0, 12).toLowerCase()}`, province)).toEqual([ids.wuxi]);
@@ -72,14 +105,29 @@ describe.each(testDialects())('enterprise register routes on %s', (dialect) => {
   it('shows the detail with history, validity against the cited window and the phone masked', async () => {
     const own = await get(`/api/v1/enterprises/${ids.own}`, province);
     expect(own.json()).toMatchObject({
-      uscc: ids.own, tier: 'srdi', tierLabel: '专精特新中小企业', regionName: '江宁区', cityName: '南京市', industryName: '通用设备制造业',
-      contactName: '张敏', contactPhone: '139****5678', validity: { status: 'valid', warningDays: 90 },
-      recognitions: [{ tier: 'srdi', recognizedOn: '2024-01-15', source: 'test' }], keyEnterprise: null,
+      uscc: ids.own,
+      tier: 'srdi',
+      tierLabel: '专精特新中小企业',
+      regionName: '江宁区',
+      cityName: '南京市',
+      industryName: '通用设备制造业',
+      contactName: '张敏',
+      contactPhone: '139****5678',
+      validity: { status: 'valid', warningDays: 90 },
+      recognitions: [{ tier: 'srdi', recognizedOn: '2024-01-15', source: 'test' }],
+      keyEnterprise: null,
     });
     expect(own.body).not.toContain('13912345678');
-    expect((await get(`/api/v1/enterprises/${ids.expiring}`, province)).json().validity).toEqual({ status: 'expiring', daysLeft: 30, warningDays: 90 });
+    expect((await get(`/api/v1/enterprises/${ids.expiring}`, province)).json().validity).toEqual({
+      status: 'expiring',
+      daysLeft: 30,
+      warningDays: 90,
+    });
     expect((await get(`/api/v1/enterprises/${ids.expired}`, province)).json().validity.status).toBe('expired');
-    expect((await get(`/api/v1/enterprises/${ids.suzhou}`, province)).json()).toMatchObject({ regionCode: '320500', cityName: '苏州市' });
+    expect((await get(`/api/v1/enterprises/${ids.suzhou}`, province)).json()).toMatchObject({
+      regionCode: '320500',
+      cityName: '苏州市',
+    });
   });
 
   it('narrows every view to the caller: a city, an enterprise, a commissioner, the public', async () => {
@@ -106,7 +154,12 @@ describe.each(testDialects())('enterprise register routes on %s', (dialect) => {
     const url = `/api/v1/enterprises/${ids.own}/contact-phone`;
     const entitled = (await t.loginAs('province_hrss', { canViewPersonal: true })).cookie;
     expect((await get(url, entitled)).json()).toEqual({ contactName: '张敏', phone: '13912345678' });
-    const audit = await t.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'personal_data.view').where('object_id', '=', ids.own).execute();
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'personal_data.view')
+      .where('object_id', '=', ids.own)
+      .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ object_type: 'enterprise.contact_phone', outcome: 'success' });
     expect((await get(url, province)).json().error.code).toBe('PERSONAL_DATA_RIGHT_REQUIRED');
@@ -123,14 +176,34 @@ describe.each(testDialects())('enterprise register routes on %s', (dialect) => {
     await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
-    expect(header.slice(0, 10)).toEqual(['统一社会信用代码', '企业名称', '梯度类型', '认定日期', '有效期至', '所在地区代码', '行业代码', '企业规模', '联系人', '联系电话（脱敏）']);
+    expect(header.slice(0, 10)).toEqual([
+      '统一社会信用代码',
+      '企业名称',
+      '梯度类型',
+      '认定日期',
+      '有效期至',
+      '所在地区代码',
+      '行业代码',
+      '企业规模',
+      '联系人',
+      '联系电话（脱敏）',
+    ]);
     const rows = [];
     for (let i = 2; i <= sheet.rowCount; i += 1) rows.push((sheet.getRow(i).values as unknown[]).slice(1));
     expect(rows.map((r) => r[0]).sort()).toEqual([ids.own, ids.xuanwu, ids.expiring].sort());
     const own = rows.find((r) => r[0] === ids.own)!;
-    expect(own).toEqual(expect.arrayContaining(['南京扬帆智能装备有限公司', '专精特新中小企业', '139****5678', '江宁区', '有效']));
-    const audit = await t.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'enterprises.export').execute();
-    expect(JSON.parse(audit.at(-1)!.details!)).toEqual({ filters: { region: '320100', validOn: '2024-06-01' }, rows: 3 });
+    expect(own).toEqual(
+      expect.arrayContaining(['南京扬帆智能装备有限公司', '专精特新中小企业', '139****5678', '江宁区', '有效']),
+    );
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'enterprises.export')
+      .execute();
+    expect(JSON.parse(audit.at(-1)!.details!)).toEqual({
+      filters: { region: '320100', validOn: '2024-06-01' },
+      rows: 3,
+    });
   });
 
   it('exports only what the caller may see', async () => {

@@ -8,7 +8,12 @@ import { requireIsoDate, todayInShanghai } from '../../platform/iso-date.ts';
 import { regionScopeCodes } from '../reference/reference.service.ts';
 import { findUsccOverrideStatus } from '../reference/uscc-overrides.service.ts';
 import { enterpriseScopeOf } from './enterprise-scope.ts';
-import { toDetail, toListItem, type EnterpriseDetailWithOverride, type EnterpriseListItem } from './enterprise-views.ts';
+import {
+  toDetail,
+  toListItem,
+  type EnterpriseDetailWithOverride,
+  type EnterpriseListItem,
+} from './enterprise-views.ts';
 import * as register from './enterprises.repository.ts';
 import type { EnterpriseSize, Tier } from './enterprises.table.ts';
 
@@ -26,7 +31,11 @@ export interface RegisterQuery {
 }
 
 /** Turns the query into a filter inside the caller's scope; a region filter covers a city's districts and counties. */
-export async function registerFilterFor(ctx: AppContext, user: CurrentUser, query: RegisterQuery): Promise<register.RegisterFilter> {
+export async function registerFilterFor(
+  ctx: AppContext,
+  user: CurrentUser,
+  query: RegisterQuery,
+): Promise<register.RegisterFilter> {
   const q = query.q?.trim();
   return {
     scope: await enterpriseScopeOf(ctx.db, user),
@@ -48,7 +57,11 @@ function parseIndustryFilter(text: string): register.IndustryFilter {
 }
 
 /** A page of the register as the caller may see it. */
-export async function listEnterprises(ctx: AppContext, user: CurrentUser, query: RegisterQuery): Promise<Page<EnterpriseListItem>> {
+export async function listEnterprises(
+  ctx: AppContext,
+  user: CurrentUser,
+  query: RegisterQuery,
+): Promise<Page<EnterpriseListItem>> {
   const window = pageWindow(query);
   const filter = await registerFilterFor(ctx, user, query);
   const { rows, total } = await register.listEnterpriseRows(ctx.db, filter, window.offset, window.pageSize);
@@ -57,11 +70,18 @@ export async function listEnterprises(ctx: AppContext, user: CurrentUser, query:
 }
 
 /** One enterprise with its tier history, validity and any credit-code override; outside the caller's scope it is not found. */
-export async function getEnterprise(ctx: AppContext, user: CurrentUser, usccParam: string): Promise<EnterpriseDetailWithOverride> {
+export async function getEnterprise(
+  ctx: AppContext,
+  user: CurrentUser,
+  usccParam: string,
+): Promise<EnterpriseDetailWithOverride> {
   const uscc = normalizeIdentifier(usccParam);
   const row = await register.findEnterpriseRow(ctx.db, uscc, await enterpriseScopeOf(ctx.db, user));
   if (!row) throw new AppError('NOT_FOUND', '企业不存在或不在您的数据范围内');
-  const [history, keyEntry] = [await register.findRecognitionHistory(ctx.db, uscc), await register.findKeyEnterpriseEntry(ctx.db, uscc)];
+  const [history, keyEntry] = [
+    await register.findRecognitionHistory(ctx.db, uscc),
+    await register.findKeyEnterpriseEntry(ctx.db, uscc),
+  ];
   const usccOverride = await findUsccOverrideStatus(ctx.db, uscc);
   return { ...toDetail(row, history, keyEntry, todayInShanghai(ctx.clock), ctx.cipher), usccOverride };
 }
@@ -70,11 +90,24 @@ export async function getEnterprise(ctx: AppContext, user: CurrentUser, usccPara
  * The contact's whole phone number, for callers with the personal-data right only; every whole
  * view is audited (SPEC §1). The scope is checked first, so an enterprise outside it stays 404.
  */
-export async function revealContactPhone(ctx: AppContext, actor: Actor & { user: CurrentUser }, usccParam: string): Promise<{ contactName: string | null; phone: string | null }> {
+export async function revealContactPhone(
+  ctx: AppContext,
+  actor: Actor & { user: CurrentUser },
+  usccParam: string,
+): Promise<{ contactName: string | null; phone: string | null }> {
   const uscc = normalizeIdentifier(usccParam);
   const row = await register.findEnterpriseRow(ctx.db, uscc, await enterpriseScopeOf(ctx.db, actor.user));
   if (!row) throw new AppError('NOT_FOUND', '企业不存在或不在您的数据范围内');
   if (!actor.user.canViewPersonal) throw new AppError('PERSONAL_DATA_RIGHT_REQUIRED');
-  await appendAudit(ctx.db, ctx.dialect, actor, { action: 'personal_data.view', outcome: 'success', objectType: 'enterprise.contact_phone', objectId: uscc }, ctx.clock());
-  return { contactName: row.contact_name, phone: row.contact_phone_enc ? ctx.cipher.decrypt(row.contact_phone_enc) : null };
+  await appendAudit(
+    ctx.db,
+    ctx.dialect,
+    actor,
+    { action: 'personal_data.view', outcome: 'success', objectType: 'enterprise.contact_phone', objectId: uscc },
+    ctx.clock(),
+  );
+  return {
+    contactName: row.contact_name,
+    phone: row.contact_phone_enc ? ctx.cipher.decrypt(row.contact_phone_enc) : null,
+  };
 }

@@ -23,7 +23,11 @@ export interface FeedItem {
  * per page (at its latest change), with the cursor to ask from next. An empty page returns the
  * same cursor, so a poller simply asks again later.
  */
-export async function pullEnterpriseChanges(ctx: AppContext, since: string, limit: number): Promise<{ items: FeedItem[]; next_cursor: string }> {
+export async function pullEnterpriseChanges(
+  ctx: AppContext,
+  since: string,
+  limit: number,
+): Promise<{ items: FeedItem[]; next_cursor: string }> {
   const changes = await exchange.findChangesSince(ctx.db, Number(since), limit);
   if (changes.length === 0) return { items: [], next_cursor: String(Number(since)) };
   const latest = new Map<string, number>();

@@ -34,7 +34,12 @@ export type PushAnswer = { kind: 'fresh' | 'replayed'; response: PushResponse } 
  * idempotency key: the same key with the same body replays the stored answer, with another
  * body it is refused. Keys are scoped to the calling account, so two systems cannot collide.
  */
-export async function pushEnterprises(ctx: AppContext, actor: Actor & { user: CurrentUser }, idempotencyKey: string, body: { enterprises: PushItem[] }): Promise<PushAnswer> {
+export async function pushEnterprises(
+  ctx: AppContext,
+  actor: Actor & { user: CurrentUser },
+  idempotencyKey: string,
+  body: { enterprises: PushItem[] },
+): Promise<PushAnswer> {
   const key = `${actor.user.id}:${idempotencyKey}`;
   const requestHash = ctx.cipher.requestDigest(canonicalJson(body));
   try {
@@ -42,9 +47,28 @@ export async function pushEnterprises(ctx: AppContext, actor: Actor & { user: Cu
       const stored = await exchange.findExchangeRequest(trx, key);
       if (stored) return answerStored(stored, requestHash);
       const response = await applyPush(trx, ctx, body.enterprises, `exchange:${idempotencyKey}`);
-      await exchange.insertExchangeRequest(trx, { idempotency_key: key, token_owner_id: actor.user.id, request_hash: requestHash, status_code: 200, response: JSON.stringify(response), created_at: ctx.clock().toISOString() });
+      await exchange.insertExchangeRequest(trx, {
+        idempotency_key: key,
+        token_owner_id: actor.user.id,
+        request_hash: requestHash,
+        status_code: 200,
+        response: JSON.stringify(response),
+        created_at: ctx.clock().toISOString(),
+      });
       const { results: _results, ...counts } = response;
-      await appendAudit(trx, ctx.dialect, actor, { action: 'enterprises.exchange.push', outcome: 'success', objectType: 'exchange_request', objectId: idempotencyKey, details: { ...counts, via: actor.user.via } }, ctx.clock());
+      await appendAudit(
+        trx,
+        ctx.dialect,
+        actor,
+        {
+          action: 'enterprises.exchange.push',
+          outcome: 'success',
+          objectType: 'exchange_request',
+          objectId: idempotencyKey,
+          details: { ...counts, via: actor.user.via },
+        },
+        ctx.clock(),
+      );
       return { kind: 'fresh' as const, response };
     });
   } catch (error) {
@@ -68,10 +92,23 @@ async function applyPush(trx: Db, ctx: AppContext, items: PushItem[], source: st
   items.forEach((item, index) => {
     const parsed = parseEnterpriseRow(item as Record<string, RawCell>, usccOverrides);
     if (parsed.ok) valid.push({ line: index, record: parsed.record });
-    else results[index] = { index, uscc: normalizeIdentifier(item.uscc ?? ''), status: 'rejected', notes: [], reasons: parsed.rejects };
+    else
+      results[index] = {
+        index,
+        uscc: normalizeIdentifier(item.uscc ?? ''),
+        status: 'rejected',
+        notes: [],
+        reasons: parsed.rejects,
+      };
   });
   for (const outcome of await writeEnterprises(trx, ctx, valid, source)) {
-    results[outcome.line] = { index: outcome.line, uscc: outcome.uscc, status: outcome.status, notes: outcome.notes, reasons: outcome.rejects };
+    results[outcome.line] = {
+      index: outcome.line,
+      uscc: outcome.uscc,
+      status: outcome.status,
+      notes: outcome.notes,
+      reasons: outcome.rejects,
+    };
   }
   const count = (status: RowOutcome['status']) => results.filter((r) => r.status === status).length;
   return { accepted: count('accepted'), unchanged: count('unchanged'), rejected: count('rejected'), results };
@@ -81,7 +118,9 @@ async function applyPush(trx: Db, ctx: AppContext, items: PushItem[], source: st
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';

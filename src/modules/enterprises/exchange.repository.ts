@@ -18,7 +18,13 @@ export async function insertExchangeRequest(db: Db, row: Insertable<ExchangeRequ
 
 /** Change-feed entries after a sequence number, oldest first. */
 export async function findChangesSince(db: Db, since: number, limit: number): Promise<{ seq: number; uscc: string }[]> {
-  const rows = await db.selectFrom('enterprise_changes').select(['seq', 'uscc']).where('seq', '>', since).orderBy('seq').limit(limit).execute();
+  const rows = await db
+    .selectFrom('enterprise_changes')
+    .select(['seq', 'uscc'])
+    .where('seq', '>', since)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
   return rows.map((row) => ({ seq: toNumber(row.seq), uscc: row.uscc }));
 }
 
@@ -26,11 +32,24 @@ export async function findChangesSince(db: Db, since: number, limit: number): Pr
 export async function findFeedRecords(db: Db, usccs: readonly string[]) {
   const found = [];
   for (const chunk of chunksFor(usccs, 1)) {
-    found.push(...(await db
-      .selectFrom('enterprises')
-      .select(['uscc', 'name', 'tier', 'recognized_on', 'valid_until', 'region_code', 'city_code', 'industry_code', 'size', 'updated_at'])
-      .where('uscc', 'in', chunk)
-      .execute()));
+    found.push(
+      ...(await db
+        .selectFrom('enterprises')
+        .select([
+          'uscc',
+          'name',
+          'tier',
+          'recognized_on',
+          'valid_until',
+          'region_code',
+          'city_code',
+          'industry_code',
+          'size',
+          'updated_at',
+        ])
+        .where('uscc', 'in', chunk)
+        .execute()),
+    );
   }
   return found;
 }
@@ -39,13 +58,15 @@ export async function findFeedRecords(db: Db, usccs: readonly string[]) {
 export async function findFeedRecognitions(db: Db, usccs: readonly string[]) {
   const found = [];
   for (const chunk of chunksFor(usccs, 1)) {
-    found.push(...(await db
-      .selectFrom('enterprise_recognitions')
-      .select(['uscc', 'tier', 'recognized_on', 'valid_until'])
-      .where('uscc', 'in', chunk)
-      .orderBy('recognized_on')
-      .orderBy('id')
-      .execute()));
+    found.push(
+      ...(await db
+        .selectFrom('enterprise_recognitions')
+        .select(['uscc', 'tier', 'recognized_on', 'valid_until'])
+        .where('uscc', 'in', chunk)
+        .orderBy('recognized_on')
+        .orderBy('id')
+        .execute()),
+    );
   }
   return found;
 }

@@ -6,7 +6,11 @@ import type { KeyEnterpriseTable } from './enterprises.table.ts';
 /** SQL of the key-enterprise lists (重点支持企业清单). */
 
 /** Which lists a caller reads: all, those of some regions, or the entries assigned to one commissioner. */
-export type KeyListScope = { kind: 'all' } | { kind: 'regions'; codes: string[] } | { kind: 'assigned'; commissionerId: number } | { kind: 'none' };
+export type KeyListScope =
+  | { kind: 'all' }
+  | { kind: 'regions'; codes: string[] }
+  | { kind: 'assigned'; commissionerId: number }
+  | { kind: 'none' };
 
 function scoped(db: Db, scope: KeyListScope, region?: string) {
   let query = db
@@ -22,14 +26,36 @@ function scoped(db: Db, scope: KeyListScope, region?: string) {
 }
 
 const COLUMNS = [
-  'k.uscc', 'k.region_code', 'k.commissioner_id', 'k.note', 'k.added_at', 'e.name', 'e.tier',
-  'e.region_code as enterprise_region_code', 'r.name as region_name', 'u.display_name as commissioner_name',
+  'k.uscc',
+  'k.region_code',
+  'k.commissioner_id',
+  'k.note',
+  'k.added_at',
+  'e.name',
+  'e.tier',
+  'e.region_code as enterprise_region_code',
+  'r.name as region_name',
+  'u.display_name as commissioner_name',
 ] as const;
 
 /** A page of list entries in the scope (optionally one list), with names, ordered by list and credit code. */
-export async function listKeyEnterpriseRows(db: Db, scope: KeyListScope, region: string | undefined, offset: number, limit: number) {
-  const count = await scoped(db, scope, region).select((eb) => eb.fn.countAll<string | number>().as('total')).executeTakeFirstOrThrow();
-  const rows = await scoped(db, scope, region).select(COLUMNS).orderBy('k.region_code').orderBy('k.uscc').limit(limit).offset(offset).execute();
+export async function listKeyEnterpriseRows(
+  db: Db,
+  scope: KeyListScope,
+  region: string | undefined,
+  offset: number,
+  limit: number,
+) {
+  const count = await scoped(db, scope, region)
+    .select((eb) => eb.fn.countAll<string | number>().as('total'))
+    .executeTakeFirstOrThrow();
+  const rows = await scoped(db, scope, region)
+    .select(COLUMNS)
+    .orderBy('k.region_code')
+    .orderBy('k.uscc')
+    .limit(limit)
+    .offset(offset)
+    .execute();
   return { rows, total: toNumber(count.total) };
 }
 
@@ -44,7 +70,11 @@ export async function insertKeyEnterprise(db: Db, row: Insertable<KeyEnterpriseT
   await db.insertInto('key_enterprises').values(row).execute();
 }
 
-export async function updateKeyEnterprise(db: Db, uscc: string, values: { commissioner_id: number | null; note?: string | null }): Promise<void> {
+export async function updateKeyEnterprise(
+  db: Db,
+  uscc: string,
+  values: { commissioner_id: number | null; note?: string | null },
+): Promise<void> {
   await db.updateTable('key_enterprises').set(values).where('uscc', '=', uscc).execute();
 }
 

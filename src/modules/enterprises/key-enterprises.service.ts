@@ -50,15 +50,26 @@ function toView(row: lists.KeyEnterpriseRow): KeyEnterpriseView {
 async function listScopeOf(db: Db, user: CurrentUser): Promise<lists.KeyListScope> {
   const kind = ROLE_DEFINITIONS[user.role].scope;
   if (kind === 'province') return { kind: 'all' };
-  if (kind === 'region' && user.regionCode) return { kind: 'regions', codes: await regionScopeCodes(db, user.regionCode) };
+  if (kind === 'region' && user.regionCode)
+    return { kind: 'regions', codes: await regionScopeCodes(db, user.regionCode) };
   if (kind === 'assigned') return { kind: 'assigned', commissionerId: user.id };
   return { kind: 'none' };
 }
 
 /** The lists the caller may read: the province all, a city its own, a commissioner their entries. */
-export async function listKeyEnterprises(ctx: AppContext, user: CurrentUser, query: { region?: string; page?: number; pageSize?: number }): Promise<Page<KeyEnterpriseView>> {
+export async function listKeyEnterprises(
+  ctx: AppContext,
+  user: CurrentUser,
+  query: { region?: string; page?: number; pageSize?: number },
+): Promise<Page<KeyEnterpriseView>> {
   const window = pageWindow(query);
-  const { rows, total } = await lists.listKeyEnterpriseRows(ctx.db, await listScopeOf(ctx.db, user), query.region, window.offset, window.pageSize);
+  const { rows, total } = await lists.listKeyEnterpriseRows(
+    ctx.db,
+    await listScopeOf(ctx.db, user),
+    query.region,
+    window.offset,
+    window.pageSize,
+  );
   return { items: rows.map(toView), total, page: window.page, pageSize: window.pageSize };
 }
 
@@ -66,45 +77,91 @@ export async function listKeyEnterprises(ctx: AppContext, user: CurrentUser, que
 async function requireCommissioner(db: Db, user: CurrentUser, id: number) {
   const commissioner = await lists.findActiveCommissioner(db, id);
   const codes = user.regionCode ? await regionScopeCodes(db, user.regionCode) : [];
-  if (!commissioner?.region_code || !codes.includes(commissioner.region_code)) throw new AppError('NOT_FOUND', '服务专员不存在或不属于本地区');
+  if (!commissioner?.region_code || !codes.includes(commissioner.region_code))
+    throw new AppError('NOT_FOUND', '服务专员不存在或不属于本地区');
   return commissioner;
 }
 
 /** An entry of the official's own list; entries of other lists are not found. */
 async function requireOwnEntry(db: Db, user: CurrentUser, usccParam: string): Promise<lists.KeyEnterpriseRow> {
   const entry = await lists.findKeyEnterpriseRow(db, normalizeIdentifier(usccParam));
-  if (!entry || entry.region_code !== user.regionCode) throw new AppError('NOT_FOUND', '本地区重点企业清单中没有该企业');
+  if (!entry || entry.region_code !== user.regionCode)
+    throw new AppError('NOT_FOUND', '本地区重点企业清单中没有该企业');
   return entry;
 }
 
 /** Puts an enterprise of the official's region on their list, optionally with its commissioner. */
-export async function addKeyEnterprise(ctx: AppContext, actor: SignedIn, input: { uscc: string; commissionerId?: number; note?: string }): Promise<KeyEnterpriseView> {
+export async function addKeyEnterprise(
+  ctx: AppContext,
+  actor: SignedIn,
+  input: { uscc: string; commissionerId?: number; note?: string },
+): Promise<KeyEnterpriseView> {
   const uscc = normalizeIdentifier(input.uscc);
   const regionCode = actor.user.regionCode;
   return ctx.db.transaction().execute(async (trx) => {
     const enterprise = await findEnterpriseRow(trx, uscc, await enterpriseScopeOf(trx, actor.user));
     if (!enterprise || !regionCode) throw new AppError('NOT_FOUND', '企业不存在或不在本地区');
     const existing = await lists.findKeyEnterpriseRow(trx, uscc);
-    if (existing) throw new AppError('CONFLICT', `该企业已在${existing.region_name ?? existing.region_code}的重点企业清单中`);
-    const commissioner = input.commissionerId === undefined ? undefined : await requireCommissioner(trx, actor.user, input.commissionerId);
+    if (existing)
+      throw new AppError('CONFLICT', `该企业已在${existing.region_name ?? existing.region_code}的重点企业清单中`);
+    const commissioner =
+      input.commissionerId === undefined ? undefined : await requireCommissioner(trx, actor.user, input.commissionerId);
     await lists.insertKeyEnterprise(trx, {
-      uscc, region_code: regionCode, commissioner_id: commissioner?.id ?? null, note: input.note?.trim() || null, added_at: ctx.clock().toISOString(), added_by: actor.user.id,
+      uscc,
+      region_code: regionCode,
+      commissioner_id: commissioner?.id ?? null,
+      note: input.note?.trim() || null,
+      added_at: ctx.clock().toISOString(),
+      added_by: actor.user.id,
     });
-    await appendAudit(trx, ctx.dialect, actor, { action: 'key_enterprise.add', outcome: 'success', objectType: 'key_enterprise', objectId: uscc, details: { list: regionCode, commissionerId: commissioner?.id ?? null } }, ctx.clock());
+    await appendAudit(
+      trx,
+      ctx.dialect,
+      actor,
+      {
+        action: 'key_enterprise.add',
+        outcome: 'success',
+        objectType: 'key_enterprise',
+        objectId: uscc,
+        details: { list: regionCode, commissionerId: commissioner?.id ?? null },
+      },
+      ctx.clock(),
+    );
     return toView((await lists.findKeyEnterpriseRow(trx, uscc))!);
   });
 }
 
 /** Assigns (or clears, with null) the commissioner of an entry on the official's list. */
-export async function assignCommissioner(ctx: AppContext, actor: SignedIn, usccParam: string, input: { commissionerId: number | null; note?: string }): Promise<KeyEnterpriseView> {
+export async function assignCommissioner(
+  ctx: AppContext,
+  actor: SignedIn,
+  usccParam: string,
+  input: { commissionerId: number | null; note?: string },
+): Promise<KeyEnterpriseView> {
   return ctx.db.transaction().execute(async (trx) => {
     const entry = await requireOwnEntry(trx, actor.user, usccParam);
-    const commissioner = input.commissionerId === null ? null : await requireCommissioner(trx, actor.user, input.commissionerId);
-    await lists.updateKeyEnterprise(trx, entry.uscc, { commissioner_id: commissioner?.id ?? null, ...(input.note !== undefined ? { note: input.note.trim() || null } : {}) });
-    await appendAudit(trx, ctx.dialect, actor, {
-      action: 'key_enterprise.assign', outcome: 'success', objectType: 'key_enterprise', objectId: entry.uscc,
-      details: { from: entry.commissioner_id === null ? null : Number(entry.commissioner_id), to: commissioner?.id ?? null },
-    }, ctx.clock());
+    const commissioner =
+      input.commissionerId === null ? null : await requireCommissioner(trx, actor.user, input.commissionerId);
+    await lists.updateKeyEnterprise(trx, entry.uscc, {
+      commissioner_id: commissioner?.id ?? null,
+      ...(input.note !== undefined ? { note: input.note.trim() || null } : {}),
+    });
+    await appendAudit(
+      trx,
+      ctx.dialect,
+      actor,
+      {
+        action: 'key_enterprise.assign',
+        outcome: 'success',
+        objectType: 'key_enterprise',
+        objectId: entry.uscc,
+        details: {
+          from: entry.commissioner_id === null ? null : Number(entry.commissioner_id),
+          to: commissioner?.id ?? null,
+        },
+      },
+      ctx.clock(),
+    );
     return toView((await lists.findKeyEnterpriseRow(trx, entry.uscc))!);
   });
 }
@@ -114,6 +171,18 @@ export async function removeKeyEnterprise(ctx: AppContext, actor: SignedIn, uscc
   await ctx.db.transaction().execute(async (trx) => {
     const entry = await requireOwnEntry(trx, actor.user, usccParam);
     await lists.deleteKeyEnterprise(trx, entry.uscc);
-    await appendAudit(trx, ctx.dialect, actor, { action: 'key_enterprise.remove', outcome: 'success', objectType: 'key_enterprise', objectId: entry.uscc, details: { list: entry.region_code } }, ctx.clock());
+    await appendAudit(
+      trx,
+      ctx.dialect,
+      actor,
+      {
+        action: 'key_enterprise.remove',
+        outcome: 'success',
+        objectType: 'key_enterprise',
+        objectId: entry.uscc,
+        details: { list: entry.region_code },
+      },
+      ctx.clock(),
+    );
   });
 }

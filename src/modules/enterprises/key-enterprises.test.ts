@@ -28,18 +28,45 @@ describe.each(testDialects())('key-enterprise lists on %s', (dialect) => {
   afterAll(() => t.close());
 
   async function userId(username: string): Promise<number> {
-    const row = await t.ctx.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow();
+    const row = await t.ctx.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', username)
+      .executeTakeFirstOrThrow();
     return Number(row.id);
   }
   const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, cookie: string, payload?: object) =>
-    t.app.inject({ method, url: `/api/v1/key-enterprises${url}`, headers: { cookie }, ...(payload ? { payload } : {}) });
+    t.app.inject({
+      method,
+      url: `/api/v1/key-enterprises${url}`,
+      headers: { cookie },
+      ...(payload ? { payload } : {}),
+    });
   const auditActions = async (uscc: string) =>
-    (await t.ctx.db.selectFrom('audit_log').select('action').where('object_type', '=', 'key_enterprise').where('object_id', '=', uscc).orderBy('id').execute()).map((a) => a.action);
+    (
+      await t.ctx.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('object_type', '=', 'key_enterprise')
+        .where('object_id', '=', uscc)
+        .orderBy('id')
+        .execute()
+    ).map((a) => a.action);
 
   it('lets a city put its enterprise on its list with a commissioner of the city', async () => {
-    const added = await call('POST', '', nanjing, { uscc: jiangning, commissionerId: commissioner.id, note: '智能制造重点' });
+    const added = await call('POST', '', nanjing, {
+      uscc: jiangning,
+      commissionerId: commissioner.id,
+      note: '智能制造重点',
+    });
     expect(added.statusCode, added.body).toBe(201);
-    expect(added.json()).toMatchObject({ uscc: jiangning, listRegionCode: '320100', listRegionName: '南京市', commissionerId: commissioner.id, commissionerName: '测试 commissioner' });
+    expect(added.json()).toMatchObject({
+      uscc: jiangning,
+      listRegionCode: '320100',
+      listRegionName: '南京市',
+      commissionerId: commissioner.id,
+      commissionerName: '测试 commissioner',
+    });
     expect((await call('POST', '', nanjing, { uscc: xuanwu })).statusCode).toBe(201);
     expect(await auditActions(jiangning)).toEqual(['key_enterprise.add']);
   });
@@ -54,12 +81,34 @@ describe.each(testDialects())('key-enterprise lists on %s', (dialect) => {
   });
 
   it('gives the commissioner exactly the enterprises assigned to them', async () => {
-    const list = await t.app.inject({ method: 'GET', url: '/api/v1/enterprises', headers: { cookie: commissioner.cookie } });
+    const list = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/enterprises',
+      headers: { cookie: commissioner.cookie },
+    });
     expect(list.json().items.map((i: { uscc: string }) => i.uscc)).toEqual([jiangning]);
-    expect((await t.app.inject({ method: 'GET', url: `/api/v1/enterprises/${xuanwu}`, headers: { cookie: commissioner.cookie } })).statusCode).toBe(404);
-    const detail = await t.app.inject({ method: 'GET', url: `/api/v1/enterprises/${jiangning}`, headers: { cookie: commissioner.cookie } });
-    expect(detail.json().keyEnterprise).toEqual({ regionCode: '320100', commissionerId: commissioner.id, commissionerName: '测试 commissioner' });
-    expect((await call('GET', '', commissioner.cookie)).json().items.map((i: { uscc: string }) => i.uscc)).toEqual([jiangning]);
+    expect(
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/v1/enterprises/${xuanwu}`,
+          headers: { cookie: commissioner.cookie },
+        })
+      ).statusCode,
+    ).toBe(404);
+    const detail = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/enterprises/${jiangning}`,
+      headers: { cookie: commissioner.cookie },
+    });
+    expect(detail.json().keyEnterprise).toEqual({
+      regionCode: '320100',
+      commissionerId: commissioner.id,
+      commissionerName: '测试 commissioner',
+    });
+    expect((await call('GET', '', commissioner.cookie)).json().items.map((i: { uscc: string }) => i.uscc)).toEqual([
+      jiangning,
+    ]);
   });
 
   it('shows the province every list with commissioner names, a city only its own', async () => {
@@ -74,15 +123,34 @@ describe.each(testDialects())('key-enterprise lists on %s', (dialect) => {
 
   it('reassigns and removes entries of the own list only, auditing each change', async () => {
     expect((await call('PATCH', `/${jiangning}`, wuxi, { commissionerId: wuxiCommissionerId })).statusCode).toBe(404);
-    expect((await call('PATCH', `/${jiangning}`, nanjing, { commissionerId: wuxiCommissionerId })).statusCode).toBe(404);
+    expect((await call('PATCH', `/${jiangning}`, nanjing, { commissionerId: wuxiCommissionerId })).statusCode).toBe(
+      404,
+    );
     const cleared = await call('PATCH', `/${jiangning}`, nanjing, { commissionerId: null });
     expect(cleared.json()).toMatchObject({ commissionerId: null, commissionerName: null, note: '智能制造重点' });
-    const list = await t.app.inject({ method: 'GET', url: '/api/v1/enterprises', headers: { cookie: commissioner.cookie } });
+    const list = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/enterprises',
+      headers: { cookie: commissioner.cookie },
+    });
     expect(list.json().total).toBe(0);
     expect((await call('PATCH', `/${jiangning}`, nanjing, { commissionerId: commissioner.id })).statusCode).toBe(200);
     expect((await call('DELETE', `/${jiangning}`, wuxi)).statusCode).toBe(404);
     expect((await call('DELETE', `/${jiangning}`, nanjing)).statusCode).toBe(204);
-    expect((await t.app.inject({ method: 'GET', url: `/api/v1/enterprises/${jiangning}`, headers: { cookie: commissioner.cookie } })).statusCode).toBe(404);
-    expect(await auditActions(jiangning)).toEqual(['key_enterprise.add', 'key_enterprise.assign', 'key_enterprise.assign', 'key_enterprise.remove']);
+    expect(
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/v1/enterprises/${jiangning}`,
+          headers: { cookie: commissioner.cookie },
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(await auditActions(jiangning)).toEqual([
+      'key_enterprise.add',
+      'key_enterprise.assign',
+      'key_enterprise.assign',
+      'key_enterprise.remove',
+    ]);
   });
 });

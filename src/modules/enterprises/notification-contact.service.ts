@@ -32,17 +32,28 @@ export function maskEmail(email: string): string {
 }
 
 /** The notice addresses of these enterprises (those not in the register are absent from the map). */
-export async function notificationAddressesOf(ctx: AppContext, usccs: string[]): Promise<Map<string, NotificationAddress>> {
+export async function notificationAddressesOf(
+  ctx: AppContext,
+  usccs: string[],
+): Promise<Map<string, NotificationAddress>> {
   const rows = await findNotificationContacts(ctx.db, [...new Set(usccs)]);
-  return new Map(rows.map((row) => {
-    const own = row.phone_enc ? ctx.cipher.decrypt(row.phone_enc) : null;
-    const register = row.register_phone_enc ? ctx.cipher.decrypt(row.register_phone_enc) : null;
-    const phone = own ?? (register && MOBILE.test(register) ? register : null);
-    return [row.uscc, {
-      phone, phoneMasked: phone ? maskPhone(phone) : null, phoneSource: own ? 'own' : phone ? 'register' : null,
-      email: row.email, emailMasked: row.email ? maskEmail(row.email) : null,
-    }];
-  }));
+  return new Map(
+    rows.map((row) => {
+      const own = row.phone_enc ? ctx.cipher.decrypt(row.phone_enc) : null;
+      const register = row.register_phone_enc ? ctx.cipher.decrypt(row.register_phone_enc) : null;
+      const phone = own ?? (register && MOBILE.test(register) ? register : null);
+      return [
+        row.uscc,
+        {
+          phone,
+          phoneMasked: phone ? maskPhone(phone) : null,
+          phoneSource: own ? 'own' : phone ? 'register' : null,
+          email: row.email,
+          emailMasked: row.email ? maskEmail(row.email) : null,
+        },
+      ];
+    }),
+  );
 }
 
 function ownUsccOf(user: CurrentUser, usccParam: string): string {
@@ -57,14 +68,24 @@ export async function getNotificationContact(ctx: AppContext, user: CurrentUser,
   const address = (await notificationAddressesOf(ctx, [uscc])).get(uscc);
   if (!address) throw new AppError('NOT_FOUND', '企业不存在或不在您的数据范围内');
   const updatedAt = (await findNotificationContacts(ctx.db, [uscc]))[0]?.updated_at ?? null;
-  return { phone: address.phoneMasked, phone_source: address.phoneSource, email: address.emailMasked, updated_at: updatedAt };
+  return {
+    phone: address.phoneMasked,
+    phone_source: address.phoneSource,
+    email: address.emailMasked,
+    updated_at: updatedAt,
+  };
 }
 
 /**
  * The enterprise sets its mobile number and e-mail for notices: a field left out stays as it is,
  * null clears it. Audited without the values.
  */
-export async function updateNotificationContact(ctx: AppContext, actor: Actor & { user: CurrentUser }, usccParam: string, body: { phone?: string | null; email?: string | null }) {
+export async function updateNotificationContact(
+  ctx: AppContext,
+  actor: Actor & { user: CurrentUser },
+  usccParam: string,
+  body: { phone?: string | null; email?: string | null },
+) {
   const uscc = ownUsccOf(actor.user, usccParam);
   const [current] = await findNotificationContacts(ctx.db, [uscc]);
   if (!current) throw new AppError('NOT_FOUND', '企业不存在或不在您的数据范围内');
@@ -75,11 +96,29 @@ export async function updateNotificationContact(ctx: AppContext, actor: Actor & 
   const phoneEnc = phone === undefined ? current.phone_enc : phone ? ctx.cipher.encrypt(phone) : null;
   const at = ctx.clock();
   await ctx.db.transaction().execute(async (trx) => {
-    await upsertNotificationContact(trx, { uscc, phone_enc: phoneEnc, email, updated_by: actor.user.id, updated_at: at.toISOString() });
-    await appendAudit(trx, ctx.dialect, actor, {
-      action: 'enterprise.notification_contact.update', outcome: 'success', objectType: 'enterprise', objectId: uscc,
-      details: { phone: phone === undefined ? 'unchanged' : phone ? 'set' : 'cleared', email: body.email === undefined ? 'unchanged' : email ? 'set' : 'cleared' },
-    }, at);
+    await upsertNotificationContact(trx, {
+      uscc,
+      phone_enc: phoneEnc,
+      email,
+      updated_by: actor.user.id,
+      updated_at: at.toISOString(),
+    });
+    await appendAudit(
+      trx,
+      ctx.dialect,
+      actor,
+      {
+        action: 'enterprise.notification_contact.update',
+        outcome: 'success',
+        objectType: 'enterprise',
+        objectId: uscc,
+        details: {
+          phone: phone === undefined ? 'unchanged' : phone ? 'set' : 'cleared',
+          email: body.email === undefined ? 'unchanged' : email ? 'set' : 'cleared',
+        },
+      },
+      at,
+    );
   });
   return getNotificationContact(ctx, actor.user, uscc);
 }

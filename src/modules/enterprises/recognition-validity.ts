@@ -27,7 +27,8 @@ export function expiryWarningSetting(): AlertSetting {
   if (cached) return cached;
   const { settings } = JSON.parse(readFileSync(FILE, 'utf8')) as { settings: AlertSetting[] };
   const found = settings.find((s) => s.key === EXPIRY_KEY);
-  if (!found || !Number.isInteger(found.value) || found.value < 0) throw new Error(`reference/monitoring/alerts.json 缺少有效的 ${EXPIRY_KEY}`);
+  if (!found || !Number.isInteger(found.value) || found.value < 0)
+    throw new Error(`reference/monitoring/alerts.json 缺少有效的 ${EXPIRY_KEY}`);
   cached = found;
   return found;
 }

@@ -24,8 +24,13 @@ export function placeResolver(found: FoundPlaces): (code: string) => PlaceResult
     if (!code.startsWith('32')) return { ok: false, message: `所在地区代码 ${code} 不是江苏省的地区代码` };
     const alias = aliases.get(code);
     const region = regions.get(alias?.current_code ?? code);
-    if (!region) return { ok: false, message: `所在地区代码 ${code} 不是江苏省现行行政区划代码，也不是已登记的撤销代码或统计用区划代码` };
-    if (region.level === 'province') return { ok: false, message: '所在地区代码应为设区市或县（市、区）代码，不能是全省 320000' };
+    if (!region)
+      return {
+        ok: false,
+        message: `所在地区代码 ${code} 不是江苏省现行行政区划代码，也不是已登记的撤销代码或统计用区划代码`,
+      };
+    if (region.level === 'province')
+      return { ok: false, message: '所在地区代码应为设区市或县（市、区）代码，不能是全省 320000' };
     const cityCode = region.level === 'city' ? region.code : region.city_code;
     if (!cityCode) return { ok: false, message: `地区 ${code} 缺少所属设区市` };
     const place: Place = { regionCode: region.code, cityCode };

@@ -45,7 +45,12 @@ const recognitionKey = (uscc: string, tier: string, recognizedOn: string) => `${
  * see earlier ones. The enterprise row follows its newest recognition: a row recognised before
  * the one on record only adds to the tier history.
  */
-export function planWrites(rows: { line: number; record: EnterpriseRecord }[], known: KnownState, stamp: { now: string; source: string }, cipher: PersonalDataCipher): WritePlan {
+export function planWrites(
+  rows: { line: number; record: EnterpriseRecord }[],
+  known: KnownState,
+  stamp: { now: string; source: string },
+  cipher: PersonalDataCipher,
+): WritePlan {
   const plan: WritePlan = { outcomes: [], touched: new Set(), recognitions: [] };
   for (const { line, record } of rows) {
     const place = known.placeOf(record.regionCode);
@@ -54,24 +59,44 @@ export function planWrites(rows: { line: number; record: EnterpriseRecord }[], k
       plan.outcomes.push({ line, uscc: record.uscc, status: 'rejected', notes: [], rejects });
       continue;
     }
-    const notes = [...record.notes, ...(place.place.note ? [place.place.note] : []), ...foreignRegistrationNote(record.uscc)];
+    const notes = [
+      ...record.notes,
+      ...(place.place.note ? [place.place.note] : []),
+      ...foreignRegistrationNote(record.uscc),
+    ];
     const current = known.enterprises.get(record.uscc);
     const isNewest = !current || record.recognizedOn >= current.recognized_on;
     const next = isNewest ? stateOf(record, place.place, current, stamp.now, cipher) : undefined;
     const stateChanged = next !== undefined && next.content_hash !== current?.content_hash;
     if (stateChanged) known.enterprises.set(record.uscc, next);
-    if (!isNewest) notes.push(`认定日期 ${record.recognizedOn} 早于库中当前认定（${current?.recognized_on}），仅记入梯度历史`);
+    if (!isNewest)
+      notes.push(`认定日期 ${record.recognizedOn} 早于库中当前认定（${current?.recognized_on}），仅记入梯度历史`);
     const key = recognitionKey(record.uscc, record.tier, record.recognizedOn);
     const historyChanged = known.recognitions.get(key) !== record.validUntil;
     if (historyChanged) {
       known.recognitions.set(key, record.validUntil);
-      plan.recognitions.push({ uscc: record.uscc, tier: record.tier, recognized_on: record.recognizedOn, valid_until: record.validUntil, recorded_at: stamp.now, source: stamp.source });
+      plan.recognitions.push({
+        uscc: record.uscc,
+        tier: record.tier,
+        recognized_on: record.recognizedOn,
+        valid_until: record.validUntil,
+        recorded_at: stamp.now,
+        source: stamp.source,
+      });
     }
     if (stateChanged || historyChanged) plan.touched.add(record.uscc);
-    plan.outcomes.push({ line, uscc: record.uscc, status: stateChanged || historyChanged ? 'accepted' : 'unchanged', notes, rejects: [] });
+    plan.outcomes.push({
+      line,
+      uscc: record.uscc,
+      status: stateChanged || historyChanged ? 'accepted' : 'unchanged',
+      notes,
+      rejects: [],
+    });
   }
   // A recognition is written once per batch even if several rows restate it: keep the last.
-  plan.recognitions = [...new Map(plan.recognitions.map((r) => [recognitionKey(r.uscc, r.tier, r.recognized_on), r])).values()];
+  plan.recognitions = [
+    ...new Map(plan.recognitions.map((r) => [recognitionKey(r.uscc, r.tier, r.recognized_on), r])).values(),
+  ];
   return plan;
 }
 
@@ -79,7 +104,11 @@ function checkReferences(record: EnterpriseRecord, place: PlaceResult, industrie
   const rejects: RowOutcome['rejects'] = [];
   if (!place.ok) rejects.push({ column: '所在地区代码', code: 'REGION_UNKNOWN', message: place.message });
   if (!industries.has(record.industryCode)) {
-    rejects.push({ column: '行业代码', code: 'INDUSTRY_UNKNOWN', message: `行业代码 ${record.industryCode} 不是 GB/T 4754-2017 的门类或大类` });
+    rejects.push({
+      column: '行业代码',
+      code: 'INDUSTRY_UNKNOWN',
+      message: `行业代码 ${record.industryCode} 不是 GB/T 4754-2017 的门类或大类`,
+    });
   }
   return rejects;
 }
@@ -94,7 +123,13 @@ function foreignRegistrationNote(uscc: string): string[] {
   return [`统一社会信用代码的登记机关地区码 ${registeredIn} 不在江苏省，已按所在地区代码记录，请核实是否为外省迁入`];
 }
 
-function stateOf(record: EnterpriseRecord, place: { regionCode: string; cityCode: string }, current: EnterpriseState | undefined, now: string, cipher: PersonalDataCipher): EnterpriseState {
+function stateOf(
+  record: EnterpriseRecord,
+  place: { regionCode: string; cityCode: string },
+  current: EnterpriseState | undefined,
+  now: string,
+  cipher: PersonalDataCipher,
+): EnterpriseState {
   const phoneIndex = record.phone ? cipher.blindIndex('phone', record.phone) : null;
   const fields = {
     uscc: record.uscc,
@@ -114,7 +149,11 @@ function stateOf(record: EnterpriseRecord, place: { regionCode: string; cityCode
   const isSame = current?.content_hash === contentHash;
   return {
     ...fields,
-    contact_phone_enc: isSame ? (current?.contact_phone_enc ?? null) : record.phone ? cipher.encrypt(record.phone) : null,
+    contact_phone_enc: isSame
+      ? (current?.contact_phone_enc ?? null)
+      : record.phone
+        ? cipher.encrypt(record.phone)
+        : null,
     content_hash: contentHash,
     created_at: current?.created_at ?? now,
   };

@@ -43,7 +43,13 @@ export async function findEnterprisesByUscc(db: Db, usccs: readonly string[]): P
 export async function findRecognitionsByUscc(db: Db, usccs: readonly string[]) {
   const found: { uscc: string; tier: string; recognized_on: string; valid_until: string }[] = [];
   for (const chunk of chunksFor(usccs, 1)) {
-    found.push(...(await db.selectFrom('enterprise_recognitions').select(['uscc', 'tier', 'recognized_on', 'valid_until']).where('uscc', 'in', chunk).execute()));
+    found.push(
+      ...(await db
+        .selectFrom('enterprise_recognitions')
+        .select(['uscc', 'tier', 'recognized_on', 'valid_until'])
+        .where('uscc', 'in', chunk)
+        .execute()),
+    );
   }
   return found;
 }
@@ -51,9 +57,17 @@ export async function findRecognitionsByUscc(db: Db, usccs: readonly string[]) {
 /** Current regions and aliases (retired codes, statistical zones) for the codes a batch uses. */
 export async function findPlaces(db: Db, codes: readonly string[]) {
   if (codes.length === 0) return { regions: [], aliases: [] };
-  const aliases = await db.selectFrom('region_aliases').select(['code', 'name', 'current_code', 'kind', 'note']).where('code', 'in', codes).execute();
+  const aliases = await db
+    .selectFrom('region_aliases')
+    .select(['code', 'name', 'current_code', 'kind', 'note'])
+    .where('code', 'in', codes)
+    .execute();
   const wanted = [...new Set([...codes, ...aliases.map((a) => a.current_code)])];
-  const regions = await db.selectFrom('regions').select(['code', 'name', 'level', 'city_code']).where('code', 'in', wanted).execute();
+  const regions = await db
+    .selectFrom('regions')
+    .select(['code', 'name', 'level', 'city_code'])
+    .where('code', 'in', wanted)
+    .execute();
   return { regions, aliases };
 }
 
@@ -65,7 +79,12 @@ export async function findIndustryCodes(db: Db, codes: readonly string[]): Promi
 }
 
 /** Appends change-feed entries and returns each credit code's new sequence number. */
-export async function insertChanges(db: Db, usccs: readonly string[], changedAt: string, source: string): Promise<Map<string, number>> {
+export async function insertChanges(
+  db: Db,
+  usccs: readonly string[],
+  changedAt: string,
+  source: string,
+): Promise<Map<string, number>> {
   const seqs = new Map<string, number>();
   for (const chunk of chunksFor(usccs, 3)) {
     const rows = await db

@@ -13,10 +13,18 @@ export type { RowOutcome } from './register-plan.ts';
  * in a handful of set-wise queries, plans in memory, then writes the change-feed entries, the
  * enterprises and their recognitions set-wise. `source` is recorded on history and feed rows.
  */
-export async function writeEnterprises(trx: Db, ctx: AppContext, rows: { line: number; record: EnterpriseRecord }[], source: string): Promise<RowOutcome[]> {
+export async function writeEnterprises(
+  trx: Db,
+  ctx: AppContext,
+  rows: { line: number; record: EnterpriseRecord }[],
+  source: string,
+): Promise<RowOutcome[]> {
   if (rows.length === 0) return [];
   await repo.lockRegisterWriters(trx, ctx.dialect);
-  const known = await loadKnownState(trx, rows.map((r) => r.record));
+  const known = await loadKnownState(
+    trx,
+    rows.map((r) => r.record),
+  );
   const now = ctx.clock().toISOString();
   const plan = planWrites(rows, known, { now, source }, ctx.cipher);
   await applyPlan(trx, plan, known, { now, source });
@@ -37,12 +45,20 @@ async function loadKnownState(trx: Db, records: EnterpriseRecord[]): Promise<Kno
   };
 }
 
-async function applyPlan(trx: Db, plan: WritePlan, known: KnownState, stamp: { now: string; source: string }): Promise<void> {
+async function applyPlan(
+  trx: Db,
+  plan: WritePlan,
+  known: KnownState,
+  stamp: { now: string; source: string },
+): Promise<void> {
   if (plan.touched.size === 0) return;
   const touched = [...plan.touched];
   const seqs = await repo.insertChanges(trx, touched, stamp.now, stamp.source);
   // Enterprises first: recognitions reference them.
-  await repo.upsertEnterprises(trx, touched.map((uscc) => ({ ...known.enterprises.get(uscc)!, change_seq: seqs.get(uscc)!, updated_at: stamp.now })));
+  await repo.upsertEnterprises(
+    trx,
+    touched.map((uscc) => ({ ...known.enterprises.get(uscc)!, change_seq: seqs.get(uscc)!, updated_at: stamp.now })),
+  );
   await repo.upsertRecognitions(trx, plan.recognitions);
 }
 

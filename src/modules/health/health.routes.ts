@@ -13,12 +13,16 @@ const Health = Type.Object({
 /** GET /api/v1/health answers without login: load balancers and monitors call it. */
 export function healthRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.get('/api/v1/health', {
-      config: { access: 'anyone' },
-      schema: { tags: ['platform'], summary: '健康检查', response: { 200: Health, ...standardErrors } },
-    }, async () => {
-      await sql`select 1`.execute(ctx.db);
-      return { status: 'ok' as const, database: ctx.dialect, time: ctx.clock().toISOString() };
-    });
+    app.get(
+      '/api/v1/health',
+      {
+        config: { access: 'anyone' },
+        schema: { tags: ['platform'], summary: '健康检查', response: { 200: Health, ...standardErrors } },
+      },
+      async () => {
+        await sql`select 1`.execute(ctx.db);
+        return { status: 'ok' as const, database: ctx.dialect, time: ctx.clock().toISOString() };
+      },
+    );
   };
 }

@@ -3,7 +3,16 @@ import { countCell, dateCell, enumCell, moneyCell, periodCell, textCell } from '
 
 describe('import cells', () => {
   it('reads dates in every accepted form and refuses impossible ones', () => {
-    for (const raw of ['2024-03-05', '2024/3/5', '20240305', '2024年3月5日', ' ２０２４-０３-０５ ', 45356, '45356', new Date('2024-03-05T00:00:00Z')]) {
+    for (const raw of [
+      '2024-03-05',
+      '2024/3/5',
+      '20240305',
+      '2024年3月5日',
+      ' ２０２４-０３-０５ ',
+      45356,
+      '45356',
+      new Date('2024-03-05T00:00:00Z'),
+    ]) {
       expect(dateCell(raw), String(raw)).toBe('2024-03-05');
     }
     expect(dateCell('2023-02-29')).toMatchObject({ error: 'DATE_INVALID' });
@@ -30,8 +39,9 @@ describe('import cells', () => {
   });
 
   it('folds quote marks in enumerations', () => {
-    const tiers = { 小巨人: 'little_giant', '专精特新小巨人企业': 'little_giant' } as const;
-    for (const raw of ['"小巨人"', '“小巨人”', '「小巨人」', '小巨人']) expect(enumCell(raw, tiers, '梯度类型')).toBe('little_giant');
+    const tiers = { 小巨人: 'little_giant', 专精特新小巨人企业: 'little_giant' } as const;
+    for (const raw of ['"小巨人"', '“小巨人”', '「小巨人」', '小巨人'])
+      expect(enumCell(raw, tiers, '梯度类型')).toBe('little_giant');
     expect(enumCell('大巨人', tiers, '梯度类型')).toMatchObject({ error: 'ENUM_INVALID' });
     expect(enumCell('constructor', tiers, '梯度类型')).toMatchObject({ error: 'ENUM_INVALID' });
     expect(enumCell('toString', tiers, '梯度类型')).toMatchObject({ error: 'ENUM_INVALID' });

@@ -16,7 +16,10 @@ export function isCellError<T>(value: CellResult<T>): value is { error: string; 
 export function textCell(raw: RawCell): string | undefined {
   if (raw === null || raw === undefined) return undefined;
   if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? undefined : raw.toISOString().slice(0, 10);
-  const text = toHalfWidth(String(raw)).replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/\u3000/g, ' ').trim();
+  const text = toHalfWidth(String(raw))
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+    .replace(/\u3000/g, ' ')
+    .trim();
   return text === '' ? undefined : text;
 }
 
@@ -59,7 +62,10 @@ export function periodCell(raw: RawCell): CellResult<number> {
 
 /** An amount in yuan (up to 2 decimals, thousands separators allowed) as integer fen. */
 export function moneyCell(raw: RawCell): CellResult<number> {
-  const text = textCell(typeof raw === 'number' ? String(raw) : raw)?.replace(/[,，]/g, '').replace(/^[¥￥]/, '').replace(/元$/, '');
+  const text = textCell(typeof raw === 'number' ? String(raw) : raw)
+    ?.replace(/[,，]/g, '')
+    .replace(/^[¥￥]/, '')
+    .replace(/元$/, '');
   if (text === undefined) return undefined;
   const match = text.match(/^(\d{1,13})(?:\.(\d{1,2}))?$/);
   if (!match) return { error: 'AMOUNT_INVALID', message: `金额“${text}”应为不超过两位小数的非负数（单位：元）` };
@@ -82,7 +88,11 @@ export function enumCell<T extends string>(raw: RawCell, options: Record<string,
   const text = textCell(raw)?.replace(QUOTES, '');
   if (text === undefined) return undefined;
   // Own keys only: "constructor" or "toString" must not match Object.prototype.
-  const found = Object.hasOwn(options, text) ? options[text] : Object.hasOwn(options, text.toLowerCase()) ? options[text.toLowerCase()] : undefined;
+  const found = Object.hasOwn(options, text)
+    ? options[text]
+    : Object.hasOwn(options, text.toLowerCase())
+      ? options[text.toLowerCase()]
+      : undefined;
   if (found) return found;
   const allowed = [...new Set(Object.keys(options).filter((k) => /[\u4e00-\u9fa5]/.test(k)))].join('、');
   return { error: 'ENUM_INVALID', message: `${label}“${text}”不在可选值中：${allowed}` };

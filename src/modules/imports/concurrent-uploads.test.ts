@@ -9,11 +9,22 @@ const UPLOADS = Number(process.env.CONCURRENT_UPLOADS ?? 4);
 
 function registerCsv(count: number): string {
   const lines = [HEADER];
-  for (let i = 0; i < count; i++) lines.push(`${makeUsccForSerial('320583', 7_000_000 + i)},昆山并发${i}号机械有限公司,创新型,2024-01-15,2027-01-14,320583,34,小型`);
+  for (let i = 0; i < count; i++)
+    lines.push(
+      `${makeUsccForSerial('320583', 7_000_000 + i)},昆山并发${i}号机械有限公司,创新型,2024-01-15,2027-01-14,320583,34,小型`,
+    );
   return `\ufeff${lines.join('\n')}\n`;
 }
 
-interface RunView { id: number; status: string; queuedAhead: number | null; rows: number; accepted: number; unchanged: number; message: string | null }
+interface RunView {
+  id: number;
+  status: string;
+  queuedAhead: number | null;
+  rows: number;
+  accepted: number;
+  unchanged: number;
+  message: string | null;
+}
 
 describe.each(testDialects())('concurrent uploads of one file on %s', (dialect) => {
   let t: TestApp;
@@ -30,22 +41,35 @@ describe.each(testDialects())('concurrent uploads of one file on %s', (dialect) 
 
   it('all complete: the first takes the rows, the others change nothing', async () => {
     const file = registerCsv(300);
-    const ids = await Promise.all(Array.from({ length: UPLOADS }, async () => {
-      const form = new FormData();
-      form.append('file', new Blob([file], { type: 'text/csv' }), '培育库.csv');
-      const answer = await fetch(`${base}/api/v1/imports/enterprises`, { method: 'POST', headers: { cookie: province }, body: form });
-      expect(answer.status).toBe(202);
-      return ((await answer.json()) as RunView).id;
-    }));
-    const poll = async (id: number) => (await fetch(`${base}/api/v1/imports/${id}`, { headers: { cookie: province } })).json() as Promise<RunView>;
+    const ids = await Promise.all(
+      Array.from({ length: UPLOADS }, async () => {
+        const form = new FormData();
+        form.append('file', new Blob([file], { type: 'text/csv' }), '培育库.csv');
+        const answer = await fetch(`${base}/api/v1/imports/enterprises`, {
+          method: 'POST',
+          headers: { cookie: province },
+          body: form,
+        });
+        expect(answer.status).toBe(202);
+        return ((await answer.json()) as RunView).id;
+      }),
+    );
+    const poll = async (id: number) =>
+      (await fetch(`${base}/api/v1/imports/${id}`, { headers: { cookie: province } })).json() as Promise<RunView>;
     // One works at a time; the others wait with their place in the queue.
     const places = (await Promise.all(ids.map(poll))).filter((r) => r.status === 'queued').map((r) => r.queuedAhead);
     expect(places.length).toBeGreaterThanOrEqual(UPLOADS - 2);
     expect(new Set(places).size).toBe(places.length);
-    await waitFor(async () => (await Promise.all(ids.map(poll))).every((r) => r.status !== 'running' && r.status !== 'queued'), UPLOADS * 30_000);
+    await waitFor(
+      async () => (await Promise.all(ids.map(poll))).every((r) => r.status !== 'running' && r.status !== 'queued'),
+      UPLOADS * 30_000,
+    );
     const ends = await Promise.all(ids.map(poll));
     const failed = ends.filter((r) => r.status !== 'completed');
-    console.log(`${dialect}: ${UPLOADS} uploads, ${failed.length} not completed`, failed.slice(0, 3).map((r) => r.message));
+    console.log(
+      `${dialect}: ${UPLOADS} uploads, ${failed.length} not completed`,
+      failed.slice(0, 3).map((r) => r.message),
+    );
     expect(failed).toEqual([]);
     expect(ends.reduce((sum, r) => sum + r.accepted, 0)).toBe(300);
     expect(ends.every((r) => r.accepted + r.unchanged === 300)).toBe(true);

@@ -12,12 +12,18 @@ const ROWS = 30_000;
 
 function writeRegister(file: string): void {
   const lines = ['统一社会信用代码,企业名称,梯度类型,认定日期,有效期至,所在地区代码,行业代码,企业规模'];
-  for (let i = 0; i < ROWS; i++) lines.push(`${makeUsccForSerial('320583', 5_000_000 + i)},昆山测试${i}号精密机械有限公司,创新型,2024-06-01,2027-05-31,320583,34,小型`);
+  for (let i = 0; i < ROWS; i++)
+    lines.push(
+      `${makeUsccForSerial('320583', 5_000_000 + i)},昆山测试${i}号精密机械有限公司,创新型,2024-06-01,2027-05-31,320583,34,小型`,
+    );
   writeFileSync(file, `${lines.join('\n')}\n`);
 }
 
 function importProcess(file: string, env: NodeJS.ProcessEnv) {
-  return spawn(process.execPath, [path.join(ROOT, 'bin/yangfan.mjs'), 'import', 'enterprises', file, '--json'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, [path.join(ROOT, 'bin/yangfan.mjs'), 'import', 'enterprises', file, '--json'], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 describe('an import killed with SIGKILL', () => {
@@ -34,7 +40,9 @@ describe('an import killed with SIGKILL', () => {
     await exited;
 
     const db = new SqliteDatabase(env.YANGFAN_DB, { readonly: true });
-    const run = db.prepare('select status, accepted, committed_line from import_runs order by id desc limit 1').get() as { status: string; accepted: number; committed_line: number };
+    const run = db
+      .prepare('select status, accepted, committed_line from import_runs order by id desc limit 1')
+      .get() as { status: string; accepted: number; committed_line: number };
     const stored = (db.prepare('select count(*) as n from enterprises').get() as { n: number }).n;
     db.close();
     expect(committed).toBeGreaterThan(0);
@@ -45,7 +53,9 @@ describe('an import killed with SIGKILL', () => {
 
     const rerun = importProcess(file, env);
     let out = '';
-    rerun.stdout.on('data', (chunk: Buffer) => { out += chunk.toString(); });
+    rerun.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
     expect(await new Promise((resolve) => rerun.on('exit', resolve))).toBe(0);
     const summary = JSON.parse(out);
     expect(summary).toMatchObject({ rows: ROWS, rejected: 0, unchanged: stored, accepted: ROWS - stored });
@@ -60,7 +70,9 @@ async function waitForCommittedBatches(file: string, batches: number): Promise<n
     await new Promise((resolve) => setTimeout(resolve, 20));
     try {
       const db = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
-      const row = db.prepare("select accepted from import_runs where status = 'running' order by id desc limit 1").get() as { accepted: number } | undefined;
+      const row = db
+        .prepare("select accepted from import_runs where status = 'running' order by id desc limit 1")
+        .get() as { accepted: number } | undefined;
       db.close();
       if (row && row.accepted >= batches * 2000) return row.accepted;
     } catch {

@@ -84,7 +84,8 @@ async function* readRows(iterator: AsyncIterator<string>): AsyncGenerator<Source
     if (rows.length > 0) yield rows;
   }
   // The end of the file: a last line without a line ending after it, if any.
-  if (!delimiter && discoverDelimiter(carry, true) === 'unsure') return yield* readWithCsvParse(carry, iterator, 0, undefined);
+  if (!delimiter && discoverDelimiter(carry, true) === 'unsure')
+    return yield* readWithCsvParse(carry, iterator, 0, undefined);
   if (carry.length === 0) return;
   const cells = splitLine(carry, 0, carry.length);
   if (cells === undefined) return yield* readWithCsvParse(carry, iterator, line - 1, delimiter);
@@ -165,7 +166,12 @@ function splitQuotedLine(line: string): string[] | undefined {
 const ROWS_PER_YIELD = 1000;
 
 /** The rest of the file, from the start of a line, read by csv-parse itself. */
-async function* readWithCsvParse(rest: string, iterator: AsyncIterator<string>, lineOffset: number, delimiter: RecordDelimiter | undefined): AsyncGenerator<SourceRow[]> {
+async function* readWithCsvParse(
+  rest: string,
+  iterator: AsyncIterator<string>,
+  lineOffset: number,
+  delimiter: RecordDelimiter | undefined,
+): AsyncGenerator<SourceRow[]> {
   async function* remaining(): AsyncGenerator<string> {
     if (rest.length > 0) yield rest;
     for (;;) {
@@ -189,7 +195,8 @@ async function* readWithCsvParse(rest: string, iterator: AsyncIterator<string>, 
     if (rows.length > 0) yield rows;
   } catch (error) {
     // csv-parse counts from the line it started on; its messages name the file's line.
-    if (lineOffset > 0 && error instanceof Error) error.message = error.message.replace(/line (\d+)/g, (_, n: string) => `line ${Number(n) + lineOffset}`);
+    if (lineOffset > 0 && error instanceof Error)
+      error.message = error.message.replace(/line (\d+)/g, (_, n: string) => `line ${Number(n) + lineOffset}`);
     throw error;
   }
 }

@@ -11,7 +11,10 @@ export interface HeaderMap {
 
 // "缴费基数（元）", "Base (yuan)" and "缴费基数" are one header: units in brackets are dropped.
 function foldHeader(raw: RawCell): string {
-  return (textCell(raw) ?? '').replace(/[（(][^）)]*[）)]/g, '').replace(/[\s_]/g, '').toLowerCase();
+  return (textCell(raw) ?? '')
+    .replace(/[（(][^）)]*[）)]/g, '')
+    .replace(/[\s_]/g, '')
+    .toLowerCase();
 }
 
 /**
@@ -27,15 +30,27 @@ export function mapHeader(columns: readonly ColumnSpec[], headerCells: RawCell[]
   }
   const missing = columns.filter((c) => c.required && !positions.has(c.key));
   if (missing.length > 0) {
-    const required = columns.filter((c) => c.required).map((c) => c.header).join('、');
-    const optional = columns.filter((c) => !c.required).map((c) => c.header).join('、');
-    throw new AppError('IMPORT_HEADER_INVALID', `${kindLabel}文件表头不正确，缺少：${missing.map((c) => c.header).join('、')}。应包含列：${required}${optional ? `；可选列：${optional}` : ''}`, {
-      missing: missing.map((c) => c.header),
-      expected: columns.map((c) => ({ header: c.header, alias: c.alias, required: c.required })),
-    });
+    const required = columns
+      .filter((c) => c.required)
+      .map((c) => c.header)
+      .join('、');
+    const optional = columns
+      .filter((c) => !c.required)
+      .map((c) => c.header)
+      .join('、');
+    throw new AppError(
+      'IMPORT_HEADER_INVALID',
+      `${kindLabel}文件表头不正确，缺少：${missing.map((c) => c.header).join('、')}。应包含列：${required}${optional ? `；可选列：${optional}` : ''}`,
+      {
+        missing: missing.map((c) => c.header),
+        expected: columns.map((c) => ({ header: c.header, alias: c.alias, required: c.required })),
+      },
+    );
   }
   const used = new Set(positions.values());
-  const ignored = headerCells.map((h, i) => (used.has(i) ? undefined : textCell(h))).filter((h): h is string => Boolean(h));
+  const ignored = headerCells
+    .map((h, i) => (used.has(i) ? undefined : textCell(h)))
+    .filter((h): h is string => Boolean(h));
   return { positions, ignored };
 }
 

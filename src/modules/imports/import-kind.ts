@@ -80,7 +80,10 @@ export interface ImportKind<R> {
    * each row's cells in file order, and must answer exactly as parseRow does on the cells by
    * key with the same context. Default: parseRow.
    */
-  createParser?(positions: ReadonlyMap<string, number>, context: ParseContext): (cells: readonly RawCell[]) => ParsedRow<R>;
+  createParser?(
+    positions: ReadonlyMap<string, number>,
+    context: ParseContext,
+  ): (cells: readonly RawCell[]) => ParsedRow<R>;
   /** A writer for one import; default: arrays of batchSize rows given to writeBatch. */
   createWriter?(ctx: AppContext): ImportWriter<R>;
   /** Work after the last batch (e.g. refreshing aggregates), in its own transaction. */

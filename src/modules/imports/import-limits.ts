@@ -61,6 +61,7 @@ function readImportLimits(): ImportLimits {
 
 /** 100 MB, 1 GB: a byte limit as officials read it. */
 export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 ** 3) return bytes % 1024 ** 3 === 0 ? `${bytes / 1024 ** 3} GB` : `${(bytes / 1024 ** 3).toFixed(1)} GB`;
+  if (bytes >= 1024 ** 3)
+    return bytes % 1024 ** 3 === 0 ? `${bytes / 1024 ** 3} GB` : `${(bytes / 1024 ** 3).toFixed(1)} GB`;
   return `${Math.round(bytes / 1024 ** 2)} MB`;
 }

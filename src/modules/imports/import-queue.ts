@@ -41,7 +41,15 @@ function createImportQueue(ctx: AppContext, concurrency: number): ImportQueue {
 
   const keepWaitingAlive = () => {
     if (waiting.length > 0 && !heartbeat) {
-      heartbeat = setInterval(() => void touchQueuedImports(ctx.db, waiting.map((j) => j.runId), ctx.clock().toISOString()).catch(() => undefined), HEARTBEAT_MS);
+      heartbeat = setInterval(
+        () =>
+          void touchQueuedImports(
+            ctx.db,
+            waiting.map((j) => j.runId),
+            ctx.clock().toISOString(),
+          ).catch(() => undefined),
+        HEARTBEAT_MS,
+      );
       heartbeat.unref();
     }
     if (waiting.length === 0 && heartbeat) {
@@ -53,10 +61,13 @@ function createImportQueue(ctx: AppContext, concurrency: number): ImportQueue {
     while (working < concurrency && waiting.length > 0) {
       const job = waiting.shift()!;
       working += 1;
-      void job.work().catch(() => undefined).finally(() => {
-        working -= 1;
-        next();
-      });
+      void job
+        .work()
+        .catch(() => undefined)
+        .finally(() => {
+          working -= 1;
+          next();
+        });
     }
     keepWaitingAlive();
     if (working === 0 && waiting.length === 0) {
@@ -69,6 +80,7 @@ function createImportQueue(ctx: AppContext, concurrency: number): ImportQueue {
       waiting.push(job);
       next();
     },
-    whenIdle: () => (working === 0 && waiting.length === 0 ? Promise.resolve() : new Promise((resolve) => idle.push(resolve))),
+    whenIdle: () =>
+      working === 0 && waiting.length === 0 ? Promise.resolve() : new Promise((resolve) => idle.push(resolve)),
   };
 }

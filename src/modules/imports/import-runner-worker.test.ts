@@ -14,11 +14,22 @@ const HEADER = '统一社会信用代码,企业名称,梯度类型,认定日期,
 /** A register file of `count` enterprises recognized in 2024 (monitored through the plan), numbered from `first`. */
 function registerCsv(first: number, count: number, extra: string[] = []): string {
   const lines = [HEADER];
-  for (let i = first; i < first + count; i++) lines.push(`${makeUsccForSerial('320583', 6_000_000 + i)},昆山测试${i}号精密机械有限公司,创新型,2024-01-15,2027-01-14,320583,34,小型`);
+  for (let i = first; i < first + count; i++)
+    lines.push(
+      `${makeUsccForSerial('320583', 6_000_000 + i)},昆山测试${i}号精密机械有限公司,创新型,2024-01-15,2027-01-14,320583,34,小型`,
+    );
   return `\ufeff${[...lines, ...extra].join('\n')}\n`;
 }
 
-interface RunView { id: number; status: string; rows: number; accepted: number; rejected: number; unchanged: number; message: string | null }
+interface RunView {
+  id: number;
+  status: string;
+  rows: number;
+  accepted: number;
+  rejected: number;
+  unchanged: number;
+  message: string | null;
+}
 
 describe.each(testDialects())('imports uploaded from the web on %s work in a worker thread', (dialect) => {
   let t: TestApp;
@@ -41,18 +52,33 @@ describe.each(testDialects())('imports uploaded from the web on %s work in a wor
   const upload = async (content: string, fileName = '培育库.csv'): Promise<number> => {
     const form = new FormData();
     form.append('file', new Blob([content], { type: 'text/csv' }), fileName);
-    const answer = await fetch(`${base}/api/v1/imports/enterprises`, { method: 'POST', headers: { cookie: province }, body: form });
+    const answer = await fetch(`${base}/api/v1/imports/enterprises`, {
+      method: 'POST',
+      headers: { cookie: province },
+      body: form,
+    });
     expect(answer.status).toBe(202);
     return ((await answer.json()) as RunView).id;
   };
-  const poll = async (id: number): Promise<RunView> => (await fetch(`${base}/api/v1/imports/${id}`, { headers: { cookie: province } })).json() as Promise<RunView>;
+  const poll = async (id: number): Promise<RunView> =>
+    (await fetch(`${base}/api/v1/imports/${id}`, { headers: { cookie: province } })).json() as Promise<RunView>;
   const endOf = async (id: number): Promise<RunView> => {
     await waitFor(async () => !['queued', 'running'].includes((await poll(id)).status), 90_000);
     return poll(id);
   };
-  const enterpriseCount = async () => Number((await t.ctx.db.selectFrom('enterprises').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const enterpriseCount = async () =>
+    Number(
+      (
+        await t.ctx.db
+          .selectFrom('enterprises')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const monitoredEnterprises = async (): Promise<number> => {
-    const kpi = (await (await fetch(`${base}/api/v1/kpi?period=plan`, { headers: { cookie: province } })).json()) as { indicators: { monitored_enterprises: { actual: number } } };
+    const kpi = (await (await fetch(`${base}/api/v1/kpi?period=plan`, { headers: { cookie: province } })).json()) as {
+      indicators: { monitored_enterprises: { actual: number } };
+    };
     return kpi.indicators.monitored_enterprises.actual;
   };
   const storedUploads = () => {
@@ -65,7 +91,9 @@ describe.each(testDialects())('imports uploaded from the web on %s work in a wor
     importRunTestHooks.hold = hold;
     const before = await enterpriseCount();
     const storedBefore = storedUploads();
-    const id = await upload(registerCsv(0, 3, ['91320583MA00000000,坏代码公司,创新型,2024-01-15,2027-01-14,320583,34,小型']));
+    const id = await upload(
+      registerCsv(0, 3, ['91320583MA00000000,坏代码公司,创新型,2024-01-15,2027-01-14,320583,34,小型']),
+    );
     await waitFor(async () => readRunHold(hold).isWaiting, 90_000);
     const stored = [...storedUploads()].filter((name) => !storedBefore.has(name));
     expect(stored.length).toBeGreaterThan(0);
@@ -75,9 +103,21 @@ describe.each(testDialects())('imports uploaded from the web on %s work in a wor
     expect(await poll(id)).toMatchObject({ id, status: 'running', rows: 0 });
     expect(readRunHold(hold).threadId).not.toBe(threadId);
     releaseHeldRun(hold);
-    expect(await endOf(id)).toMatchObject({ status: 'completed', rows: 4, accepted: 3, rejected: 1, unchanged: 0, message: null });
+    expect(await endOf(id)).toMatchObject({
+      status: 'completed',
+      rows: 4,
+      accepted: 3,
+      rejected: 1,
+      unchanged: 0,
+      message: null,
+    });
     expect(await enterpriseCount()).toBe(before + 3);
-    const audit = await t.ctx.db.selectFrom('audit_log').select(['outcome', 'details']).where('action', '=', 'import.enterprises').where('object_id', '=', String(id)).execute();
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .select(['outcome', 'details'])
+      .where('action', '=', 'import.enterprises')
+      .where('object_id', '=', String(id))
+      .execute();
     expect(audit.map((a) => a.outcome)).toEqual(['success']);
     expect(JSON.parse(audit[0]!.details!)).toMatchObject({ rows: 4, accepted: 3, rejected: 1 });
     // The stored upload is removed once the import ended.
@@ -86,7 +126,15 @@ describe.each(testDialects())('imports uploaded from the web on %s work in a wor
 
   it('refreshes in the worker the aggregates the dashboard then answers with', async () => {
     const monitored = await monitoredEnterprises();
-    const refreshes = async () => Number((await t.ctx.db.selectFrom('monitoring_refreshes').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const refreshes = async () =>
+      Number(
+        (
+          await t.ctx.db
+            .selectFrom('monitoring_refreshes')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const refreshed = await refreshes();
     const id = await upload(registerCsv(100, 5));
     expect(await endOf(id)).toMatchObject({ status: 'completed', accepted: 5 });
@@ -99,7 +147,12 @@ describe.each(testDialects())('imports uploaded from the web on %s work in a wor
     importRunTestHooks.crash = 'throw';
     const id = await upload(registerCsv(200, 2));
     expect(await endOf(id)).toMatchObject({ status: 'failed', message: '后台导入线程出错：测试：导入线程崩溃' });
-    const audit = await t.ctx.db.selectFrom('audit_log').select(['outcome', 'details']).where('action', '=', 'import.enterprises').where('object_id', '=', String(id)).execute();
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .select(['outcome', 'details'])
+      .where('action', '=', 'import.enterprises')
+      .where('object_id', '=', String(id))
+      .execute();
     expect(audit).toEqual([{ outcome: 'failure', details: JSON.stringify({ reason: 'WORKER_FAILED' }) }]);
   }, 120_000);
 

@@ -11,7 +11,11 @@ import { runImport, type ImportProgress } from './runner.ts';
 await serveWorker<ImportWorkerData>('导入', async (ctx, data) => {
   const kind = findImportKind(data.kind);
   if (!kind) throw new Error(`不支持的导入类型：${data.kind}`);
-  await runImport(ctx, data.actor, kind, data.path, { fileName: data.fileName, runId: data.runId, onProgress: exitAfter(data.exitAfterBatches) });
+  await runImport(ctx, data.actor, kind, data.path, {
+    fileName: data.fileName,
+    runId: data.runId,
+    onProgress: exitAfter(data.exitAfterBatches),
+  });
 });
 
 /** Test only: ends the thread once `batches` batches are committed, as a crash would. */

@@ -2,7 +2,13 @@ import type { AppContext } from '../../app-context.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/auth/current-user.ts';
 import { waitWhileHeld } from '../../platform/workers/run-hold.ts';
-import { runInWorkerThread, workerContextData, workerDatabaseOf, workerFailureReason, type WorkerContextData } from '../../platform/workers/worker-thread.ts';
+import {
+  runInWorkerThread,
+  workerContextData,
+  workerDatabaseOf,
+  workerFailureReason,
+  type WorkerContextData,
+} from '../../platform/workers/worker-thread.ts';
 import { forgetAggregates } from '../monitoring/result-cache.ts';
 import { loadImportLimits } from './import-limits.ts';
 import type { ImportKind } from './import-kind.ts';
@@ -41,7 +47,13 @@ export interface ImportWorkerData extends WorkerContextData {
 export const importRunTestHooks: { hold?: SharedArrayBuffer; crash?: 'throw' | 'exit'; exitAfterBatches?: number } = {};
 
 /** Runs a created import run on a stored file to its end, in a worker thread when the database allows it; settles when the run ended. */
-export async function runImportInBackground(ctx: AppContext, actor: Actor, kind: ImportKind<unknown>, path: string, run: { runId: number; fileName: string }): Promise<void> {
+export async function runImportInBackground(
+  ctx: AppContext,
+  actor: Actor,
+  kind: ImportKind<unknown>,
+  path: string,
+  run: { runId: number; fileName: string },
+): Promise<void> {
   const hooks = ctx.config.environment === 'test' ? { ...importRunTestHooks } : {};
   const database = await workerDatabaseOf(ctx);
   if (!database) {
@@ -49,14 +61,33 @@ export async function runImportInBackground(ctx: AppContext, actor: Actor, kind:
     await runImport(ctx, actor, kind, path, run);
     return;
   }
-  const data: ImportWorkerData = { ...workerContextData(ctx, database), actor, kind: kind.kind, path, ...run, ...hooks };
+  const data: ImportWorkerData = {
+    ...workerContextData(ctx, database),
+    actor,
+    kind: kind.kind,
+    path,
+    ...run,
+    ...hooks,
+  };
   const end = await runInWorkerThread(WORKER_MODULE, data, { maxOldGenerationSizeMb: loadImportLimits().workerHeapMb });
   // The worker refreshed the aggregates or recorded payments: this process answers from them at once.
   forgetAggregates(ctx.db);
   const reason = workerFailureReason(end, '导入');
   if (!reason) return;
   if (await failRunningImport(ctx.db, run.runId, reason.slice(0, 500), ctx.clock().toISOString())) {
-    await appendAudit(ctx.db, ctx.dialect, actor, { action: `import.${kind.kind}`, outcome: 'failure', objectType: 'import_run', objectId: run.runId, details: { reason: 'WORKER_FAILED' } }, ctx.clock());
+    await appendAudit(
+      ctx.db,
+      ctx.dialect,
+      actor,
+      {
+        action: `import.${kind.kind}`,
+        outcome: 'failure',
+        objectType: 'import_run',
+        objectId: run.runId,
+        details: { reason: 'WORKER_FAILED' },
+      },
+      ctx.clock(),
+    );
   }
   throw new Error(reason);
 }

@@ -43,7 +43,11 @@ export interface ImportRunView {
 /** The kind, if this user may run it; an unknown kind or another bureau's kind is refused. */
 export function importKindFor(user: CurrentUser, name: string): ImportKind<unknown> {
   const kind = findImportKind(name);
-  if (!kind) throw new AppError('IMPORT_KIND_UNKNOWN', `不支持的导入类型：${name}。可选：${IMPORT_KINDS.map((k) => k.kind).join('、')}`);
+  if (!kind)
+    throw new AppError(
+      'IMPORT_KIND_UNKNOWN',
+      `不支持的导入类型：${name}。可选：${IMPORT_KINDS.map((k) => k.kind).join('、')}`,
+    );
   if (!(kind.roles ?? DEFAULT_ROLES).includes(user.role)) throw new AppError('FORBIDDEN', `无权导入${kind.label}`);
   return kind;
 }
@@ -53,7 +57,12 @@ export function listImportKinds(user: CurrentUser) {
   return IMPORT_KINDS.filter((k) => (k.roles ?? DEFAULT_ROLES).includes(user.role)).map((k) => ({
     kind: k.kind,
     label: k.label,
-    columns: k.columns.map((c) => ({ header: c.header, alias: c.alias, required: c.required, values: c.values ? [...c.values] : null })),
+    columns: k.columns.map((c) => ({
+      header: c.header,
+      alias: c.alias,
+      required: c.required,
+      values: c.values ? [...c.values] : null,
+    })),
   }));
 }
 
@@ -66,14 +75,27 @@ export type ImportFailureLog = (failure: { runId: number; kind: string; reason: 
  * The import works in the background (a worker thread when the database allows it); the stored
  * file is removed when it ends, whatever the end.
  */
-export async function startUploadedImport(ctx: AppContext, actor: Actor & { user: CurrentUser }, kind: ImportKind<unknown>, received: string, fileName: string, logFailure: ImportFailureLog): Promise<ImportRunView> {
+export async function startUploadedImport(
+  ctx: AppContext,
+  actor: Actor & { user: CurrentUser },
+  kind: ImportKind<unknown>,
+  received: string,
+  fileName: string,
+  logFailure: ImportFailureLog,
+): Promise<ImportRunView> {
   const now = ctx.clock().toISOString();
   let runId: number;
   let stored: string;
   try {
     runId = await runs.insertImportRun(ctx.db, {
-      kind: kind.kind, file_name: fileName, file_sha256: '', status: 'queued', started_at: now,
-      user_id: actor.user.id, actor_name: actor.user.username, heartbeat_at: now,
+      kind: kind.kind,
+      file_name: fileName,
+      file_sha256: '',
+      status: 'queued',
+      started_at: now,
+      user_id: actor.user.id,
+      actor_name: actor.user.username,
+      heartbeat_at: now,
     });
     stored = await assignUploadToRun(received, runId);
   } catch (error) {
@@ -101,7 +123,11 @@ export async function startUploadedImport(ctx: AppContext, actor: Actor & { user
 /** Removes stored uploads that no queued or working import will read (a killed server's, a broken upload's). */
 export async function sweepAbandonedUploads(ctx: AppContext): Promise<string[]> {
   const aliveSince = () => new Date(ctx.clock().getTime() - STALE_AFTER_MS).toISOString();
-  return sweepUploads(uploadsDirOf(ctx.config.dataDir), (runId) => runs.isImportRunLive(ctx.db, runId, aliveSince()), STALE_AFTER_MS);
+  return sweepUploads(
+    uploadsDirOf(ctx.config.dataDir),
+    (runId) => runs.isImportRunLive(ctx.db, runId, aliveSince()),
+    STALE_AFTER_MS,
+  );
 }
 
 /** One run with its progress; another user's run is visible to province roles only. */
@@ -111,7 +137,11 @@ export async function getImportRun(ctx: AppContext, user: CurrentUser, id: numbe
   return toView(ctx, row, row.status === 'queued' ? await liveQueuedIds(ctx) : []);
 }
 
-export async function listRuns(ctx: AppContext, user: CurrentUser, query: { page?: number; pageSize?: number; kind?: string }): Promise<Page<ImportRunView>> {
+export async function listRuns(
+  ctx: AppContext,
+  user: CurrentUser,
+  query: { page?: number; pageSize?: number; kind?: string },
+): Promise<Page<ImportRunView>> {
   const { page, pageSize, offset } = pageWindow(query);
   const mine = user.role === 'province_hrss' || user.role === 'province_miit' ? {} : { userId: user.id };
   const { items, total } = await runs.listImportRuns(ctx.db, { kind: query.kind, ...mine }, offset, pageSize);
@@ -128,8 +158,14 @@ function liveQueuedIds(ctx: AppContext): Promise<number[]> {
   return runs.listLiveQueuedImportIds(ctx.db, new Date(ctx.clock().getTime() - STALE_AFTER_MS).toISOString());
 }
 
-function toView(ctx: AppContext, row: NonNullable<Awaited<ReturnType<typeof runs.findImportRun>>>, liveQueued: number[]): ImportRunView {
-  const isStale = (row.status === 'running' || row.status === 'queued') && (!row.heartbeat_at || ctx.clock().getTime() - new Date(row.heartbeat_at).getTime() > STALE_AFTER_MS);
+function toView(
+  ctx: AppContext,
+  row: NonNullable<Awaited<ReturnType<typeof runs.findImportRun>>>,
+  liveQueued: number[],
+): ImportRunView {
+  const isStale =
+    (row.status === 'running' || row.status === 'queued') &&
+    (!row.heartbeat_at || ctx.clock().getTime() - new Date(row.heartbeat_at).getTime() > STALE_AFTER_MS);
   const bytesTotal = Number(row.bytes_total);
   return {
     id: Number(row.id),

@@ -11,7 +11,11 @@ const MONITORED_KINDS = new Set(['enterprises', 'roster', 'contributions', 'grad
 
 function withMonitoringRefresh<R>(kind: ImportKind<R>): ImportKind<R> {
   // Paid benefits are read live from the ledger: the bank's results need no rebuild, only fresh answers.
-  const after = MONITORED_KINDS.has(kind.kind) ? refreshMonitoringAggregates : kind.kind === 'bank_results' ? notePaymentsSettled : undefined;
+  const after = MONITORED_KINDS.has(kind.kind)
+    ? refreshMonitoringAggregates
+    : kind.kind === 'bank_results'
+      ? notePaymentsSettled
+      : undefined;
   if (!after) return kind;
   return {
     ...kind,
@@ -27,7 +31,12 @@ function withMonitoringRefresh<R>(kind: ImportKind<R>): ImportKind<R> {
  * (rosters refer to its enterprises), then the insured data, then the person registries,
  * then the bank's payment results of 免申即享 and the history of benefits paid before or elsewhere.
  */
-export const IMPORT_KINDS: readonly ImportKind<any>[] = [enterprisesImport, ...WORKFORCE_IMPORT_KINDS, bankResultsImport, benefitHistoryImport].map(withMonitoringRefresh);
+export const IMPORT_KINDS: readonly ImportKind<any>[] = [
+  enterprisesImport,
+  ...WORKFORCE_IMPORT_KINDS,
+  bankResultsImport,
+  benefitHistoryImport,
+].map(withMonitoringRefresh);
 
 export function findImportKind(name: string): ImportKind<unknown> | undefined {
   return IMPORT_KINDS.find((k) => k.kind === name);

@@ -51,13 +51,25 @@ export async function runImport(
 ): Promise<ImportSummary> {
   const sha = await sha256File(path);
   // A file refused on opening (unreadable, or an XLSX past its limits) still gets its run, refused with the reason.
-  const opened = await openSourceOrRefuse(path).then((source) => ({ source }), (error: unknown) => ({ error }));
+  const opened = await openSourceOrRefuse(path).then(
+    (source) => ({ source }),
+    (error: unknown) => ({ error }),
+  );
   const totalBytes = 'source' in opened ? opened.source.totalBytes : 0;
   const now = () => ctx.clock().toISOString();
-  const runId = options.runId ?? (await runs.insertImportRun(ctx.db, {
-    kind: kind.kind, file_name: options.fileName ?? path, file_sha256: sha, status: 'running', started_at: now(),
-    bytes_total: totalBytes, user_id: actor.user?.id ?? null, actor_name: actor.user?.username ?? actor.requestId, heartbeat_at: now(),
-  }));
+  const runId =
+    options.runId ??
+    (await runs.insertImportRun(ctx.db, {
+      kind: kind.kind,
+      file_name: options.fileName ?? path,
+      file_sha256: sha,
+      status: 'running',
+      started_at: now(),
+      bytes_total: totalBytes,
+      user_id: actor.user?.id ?? null,
+      actor_name: actor.user?.username ?? actor.requestId,
+      heartbeat_at: now(),
+    }));
   if (options.runId) await runs.updateImportRun(ctx.db, runId, { file_sha256: sha, bytes_total: totalBytes });
   try {
     if (!('source' in opened)) throw opened.error;
@@ -67,8 +79,24 @@ export async function runImport(
     return summary;
   } catch (error) {
     const refused = isAppError(error) && REFUSING_CODES.has(error.code);
-    await runs.updateImportRun(ctx.db, runId, { status: refused ? 'refused' : 'failed', finished_at: now(), message: isAppError(error) ? error.message : '导入中断：系统内部错误' });
-    await appendAudit(ctx.db, ctx.dialect, actor, { action: `import.${kind.kind}`, outcome: 'failure', objectType: 'import_run', objectId: runId, details: { file_sha256: sha, reason: isAppError(error) ? error.code : 'INTERNAL' } }, ctx.clock());
+    await runs.updateImportRun(ctx.db, runId, {
+      status: refused ? 'refused' : 'failed',
+      finished_at: now(),
+      message: isAppError(error) ? error.message : '导入中断：系统内部错误',
+    });
+    await appendAudit(
+      ctx.db,
+      ctx.dialect,
+      actor,
+      {
+        action: `import.${kind.kind}`,
+        outcome: 'failure',
+        objectType: 'import_run',
+        objectId: runId,
+        details: { file_sha256: sha, reason: isAppError(error) ? error.code : 'INTERNAL' },
+      },
+      ctx.clock(),
+    );
     throw error;
   }
 }
@@ -85,7 +113,15 @@ async function openSourceOrRefuse(path: string): Promise<SourceFile> {
   }
 }
 
-async function importRows(ctx: AppContext, actor: Actor, kind: ImportKind<unknown>, source: SourceFile, runId: number, sha: string, onProgress?: (p: ImportProgress) => void): Promise<ImportSummary> {
+async function importRows(
+  ctx: AppContext,
+  actor: Actor,
+  kind: ImportKind<unknown>,
+  source: SourceFile,
+  runId: number,
+  sha: string,
+  onProgress?: (p: ImportProgress) => void,
+): Promise<ImportSummary> {
   const counters: Counters = { rows: 0, accepted: 0, unchanged: 0, rejected: 0 };
   const context = await loadParseContext(ctx, kind);
   const batchSize = kind.batchSize ?? 2000;
@@ -95,7 +131,14 @@ async function importRows(ctx: AppContext, actor: Actor, kind: ImportKind<unknow
   let parseRow: ((cells: readonly RawCell[]) => ParsedRow<unknown>) | undefined;
   let lastLine = 0;
   const flush = async (isLast: boolean) => {
-    await commitBatch(ctx, actor, kind, writer, runId, sha, { rejects, lastLine, bytesRead: source.bytesRead(), counters, isLast, ignored: header?.ignored ?? [] });
+    await commitBatch(ctx, actor, kind, writer, runId, sha, {
+      rejects,
+      lastLine,
+      bytesRead: source.bytesRead(),
+      counters,
+      isLast,
+      ignored: header?.ignored ?? [],
+    });
     rejects = [];
     onProgress?.({ rows: counters.rows, bytesRead: source.bytesRead(), totalBytes: source.totalBytes });
   };
@@ -129,12 +172,23 @@ async function loadParseContext(ctx: AppContext, kind: ImportKind<unknown>): Pro
 }
 
 /** The kind's parser for this import, or its parseRow on the cells by column key. */
-function rowParserFor<R>(kind: ImportKind<R>, header: HeaderMap, context: ParseContext): (cells: readonly RawCell[]) => ParsedRow<R> {
-  return kind.createParser?.(header.positions, context) ?? ((cells) => kind.parseRow(cellsByKey(header, cells), context));
+function rowParserFor<R>(
+  kind: ImportKind<R>,
+  header: HeaderMap,
+  context: ParseContext,
+): (cells: readonly RawCell[]) => ParsedRow<R> {
+  return (
+    kind.createParser?.(header.positions, context) ?? ((cells) => kind.parseRow(cellsByKey(header, cells), context))
+  );
 }
 
 /** The default writer: arrays of batchSize rows, rejects counted in, to the kind's writeBatch. */
-function batchWriter<R>(kind: ImportKind<R>, ctx: AppContext, batchSize: number, pendingRejects: () => number): ImportWriter<R> {
+function batchWriter<R>(
+  kind: ImportKind<R>,
+  ctx: AppContext,
+  batchSize: number,
+  pendingRejects: () => number,
+): ImportWriter<R> {
   let batch: { line: number; record: R }[] = [];
   return {
     add: (line, record) => {
@@ -154,7 +208,10 @@ async function* readRowBatches(source: SourceFile) {
     yield* source.rowBatches();
   } catch (error) {
     if (isAppError(error)) throw error;
-    throw new AppError('IMPORT_FILE_UNREADABLE', `文件格式错误，无法继续读取：${(error as Error).message.slice(0, 200)}`);
+    throw new AppError(
+      'IMPORT_FILE_UNREADABLE',
+      `文件格式错误，无法继续读取：${(error as Error).message.slice(0, 200)}`,
+    );
   }
 }
 
@@ -167,30 +224,62 @@ interface PendingBatch {
   ignored: string[];
 }
 
-async function commitBatch(ctx: AppContext, actor: Actor, kind: ImportKind<unknown>, writer: ImportWriter<unknown>, runId: number, sha: string, pending: PendingBatch): Promise<void> {
+async function commitBatch(
+  ctx: AppContext,
+  actor: Actor,
+  kind: ImportKind<unknown>,
+  writer: ImportWriter<unknown>,
+  runId: number,
+  sha: string,
+  pending: PendingBatch,
+): Promise<void> {
   const { counters } = pending;
   await ctx.db.transaction().execute(async (trx) => {
     // Two imports of one kind at once (two app processes) write their batches one after the
     // other on PostgreSQL, so that merges of the same person's spells never race.
-    if (ctx.dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${`import:${kind.kind}`}))`.execute(trx);
+    if (ctx.dialect === 'postgres')
+      await sql`select pg_advisory_xact_lock(hashtext(${`import:${kind.kind}`}))`.execute(trx);
     const outcome = await writer.write(trx, runId);
     // concat, not spread: a large window may refuse more rows than a call takes arguments.
     const allRejects = pending.rejects.concat(outcome.rejects);
-    await runs.insertRejects(trx, allRejects.map((r) => ({ run_id: runId, line: r.line, column_name: r.column ?? '', code: r.code, message: r.message })));
+    await runs.insertRejects(
+      trx,
+      allRejects.map((r) => ({
+        run_id: runId,
+        line: r.line,
+        column_name: r.column ?? '',
+        code: r.code,
+        message: r.message,
+      })),
+    );
     counters.accepted += outcome.accepted;
     counters.unchanged += outcome.unchanged;
     counters.rejected += new Set(allRejects.map((r) => r.line)).size;
     const at = ctx.clock().toISOString();
     await runs.updateImportRun(trx, runId, {
-      rows: counters.rows, accepted: counters.accepted, unchanged: counters.unchanged, rejected: counters.rejected,
-      committed_line: pending.lastLine, bytes_read: pending.bytesRead, heartbeat_at: at,
+      rows: counters.rows,
+      accepted: counters.accepted,
+      unchanged: counters.unchanged,
+      rejected: counters.rejected,
+      committed_line: pending.lastLine,
+      bytes_read: pending.bytesRead,
+      heartbeat_at: at,
       ...(pending.isLast ? { status: 'completed' as const, finished_at: at } : {}),
     });
     if (pending.isLast) {
-      await appendAudit(trx, ctx.dialect, actor, {
-        action: `import.${kind.kind}`, outcome: 'success', objectType: 'import_run', objectId: runId,
-        details: { file_sha256: sha, ...counters, ignored_columns: pending.ignored },
-      }, ctx.clock());
+      await appendAudit(
+        trx,
+        ctx.dialect,
+        actor,
+        {
+          action: `import.${kind.kind}`,
+          outcome: 'success',
+          objectType: 'import_run',
+          objectId: runId,
+          details: { file_sha256: sha, ...counters, ignored_columns: pending.ignored },
+        },
+        ctx.clock(),
+      );
     }
   });
 }

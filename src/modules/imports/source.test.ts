@@ -9,7 +9,8 @@ import { cellsByKey, mapHeader } from './header.ts';
 import { openSource, type SourceRow } from './source.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'yangfan-source-'));
-const CSV = '统一社会信用代码,企业名称,认定日期\n91320115MA1XXXXX0,南京某某科技有限公司,2024/3/5\n"9132","带,逗号的""名称""",20240305\n';
+const CSV =
+  '统一社会信用代码,企业名称,认定日期\n91320115MA1XXXXX0,南京某某科技有限公司,2024/3/5\n"9132","带,逗号的""名称""",20240305\n';
 
 async function collect(file: string): Promise<SourceRow[]> {
   const rows: SourceRow[] = [];
@@ -40,7 +41,11 @@ describe('import sources', () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('培育库');
     sheet.addRow(['统一社会信用代码', '企业名称', '认定日期']);
-    sheet.addRow(['91320115MA1XXXXX0', { richText: [{ text: '南京' }, { text: '某某科技' }] }, new Date(Date.UTC(2024, 2, 5))]);
+    sheet.addRow([
+      '91320115MA1XXXXX0',
+      { richText: [{ text: '南京' }, { text: '某某科技' }] },
+      new Date(Date.UTC(2024, 2, 5)),
+    ]);
     sheet.addRow(['913201', '文本数字', '45356']);
     workbook.addWorksheet('说明').addRow(['这一页不是数据']);
     await workbook.xlsx.writeFile(file);
@@ -66,6 +71,8 @@ describe('header mapping', () => {
   });
 
   it('refuses a wrong header whole, naming the missing and expected columns', () => {
-    expect(() => mapHeader(columns, ['统一社会信用代码', '姓名'], '参保名册')).toThrow(/缺少：缴费基数。应包含列：统一社会信用代码、缴费基数；可选列：减员原因/);
+    expect(() => mapHeader(columns, ['统一社会信用代码', '姓名'], '参保名册')).toThrow(
+      /缺少：缴费基数。应包含列：统一社会信用代码、缴费基数；可选列：减员原因/,
+    );
   });
 });

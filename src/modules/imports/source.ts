@@ -38,15 +38,32 @@ export async function openSource(path: string, xlsxLimits: XlsxLimits = loadImpo
   const totalBytes = (await stat(path)).size;
   const sample = await readSample(path);
   let consumed = 0;
-  const track = (stream: Readable): Readable => stream.on('data', (chunk: Buffer) => { consumed += chunk.length; });
+  const track = (stream: Readable): Readable =>
+    stream.on('data', (chunk: Buffer) => {
+      consumed += chunk.length;
+    });
   if (sample.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
     await checkXlsxLimits(path, xlsxLimits);
     const rowBatches = () => inBatches(xlsxRows(track(createReadStream(path)), xlsxLimits));
-    return { format: 'xlsx', encoding: 'binary', totalBytes, bytesRead: () => consumed, rowBatches, rows: () => oneByOne(rowBatches()) };
+    return {
+      format: 'xlsx',
+      encoding: 'binary',
+      totalBytes,
+      bytesRead: () => consumed,
+      rowBatches,
+      rows: () => oneByOne(rowBatches()),
+    };
   }
   const encoding = isUtf8(sample) ? 'utf-8' : 'gb18030';
   const rowBatches = () => readCsvRows(decodeText(track(createReadStream(path)), encoding));
-  return { format: 'csv', encoding, totalBytes, bytesRead: () => consumed, rowBatches, rows: () => oneByOne(rowBatches()) };
+  return {
+    format: 'csv',
+    encoding,
+    totalBytes,
+    bytesRead: () => consumed,
+    rowBatches,
+    rows: () => oneByOne(rowBatches()),
+  };
 }
 
 async function* oneByOne(batches: AsyncIterable<SourceRow[]>): AsyncGenerator<SourceRow> {
@@ -92,7 +109,8 @@ function isUtf8(sample: Buffer): boolean {
 // The byte-order mark is kept here and dropped by the CSV reader, once, whatever the encoding.
 async function* decodeText(input: Readable, encoding: 'utf-8' | 'gb18030'): AsyncGenerator<string> {
   if (encoding === 'gb18030') {
-    for await (const text of input.pipe(iconv.decodeStream('gb18030', { stripBOM: false })) as AsyncIterable<string>) yield text;
+    for await (const text of input.pipe(iconv.decodeStream('gb18030', { stripBOM: false })) as AsyncIterable<string>)
+      yield text;
     return;
   }
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });

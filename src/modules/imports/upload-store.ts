@@ -21,7 +21,12 @@ export function uploadsDirOf(dataDir: string): string {
 }
 
 /** Stores an upload stream as a partial file (0600), refusing it past `maxBytes`; the caller moves it to its run or removes it. */
-export async function receiveUpload(dir: string, stream: Readable & { truncated?: boolean }, extension: string, maxBytes: number): Promise<string> {
+export async function receiveUpload(
+  dir: string,
+  stream: Readable & { truncated?: boolean },
+  extension: string,
+  maxBytes: number,
+): Promise<string> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const partial = path.join(dir, `${randomUUID()}${extension}.part`);
   try {
@@ -52,7 +57,12 @@ export async function assignUploadToRun(partial: string, runId: number): Promise
  * run table), and partial or unnamed files untouched for `staleAfterMs` (a receiving upload
  * writes continuously). Answers the names removed.
  */
-export async function sweepUploads(dir: string, isLive: (runId: number) => Promise<boolean>, staleAfterMs: number, now = Date.now()): Promise<string[]> {
+export async function sweepUploads(
+  dir: string,
+  isLive: (runId: number) => Promise<boolean>,
+  staleAfterMs: number,
+  now = Date.now(),
+): Promise<string[]> {
   const names = await readdir(dir).catch(() => [] as string[]);
   const removed: string[] = [];
   for (const name of names) {

@@ -18,15 +18,23 @@ const ROSTER = '统一社会信用代码,公民身份号码,姓名\n91320583MA1X
 
 function registerCsv(first: number, count: number): string {
   const lines = [HEADER];
-  for (let i = first; i < first + count; i++) lines.push(`${makeUsccForSerial('320583', 8_000_000 + i)},昆山上传${i}号机械有限公司,创新型,2024-01-15,2027-01-14,320583,34,小型`);
+  for (let i = first; i < first + count; i++)
+    lines.push(
+      `${makeUsccForSerial('320583', 8_000_000 + i)},昆山上传${i}号机械有限公司,创新型,2024-01-15,2027-01-14,320583,34,小型`,
+    );
   return `\ufeff${lines.join('\n')}\n`;
 }
 
 function multipart(content: string | Buffer, fileName: string) {
   const boundary = '----yangfan-upload-test';
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { payload: Buffer.concat([head, Buffer.isBuffer(content) ? content : Buffer.from(content), tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat([head, Buffer.isBuffer(content) ? content : Buffer.from(content), tail]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 describe.each(testDialects())('uploaded import files on %s', (dialect) => {
@@ -66,7 +74,10 @@ describe.each(testDialects())('uploaded import files on %s', (dialect) => {
     const before = stored();
     const answer = await post('bank_results', province, Buffer.alloc(limit + 1, 0x41), '回盘.csv');
     expect(answer.statusCode).toBe(413);
-    expect(answer.json().error).toMatchObject({ code: 'IMPORT_FILE_TOO_LARGE', message: expect.stringContaining('50 MB') });
+    expect(answer.json().error).toMatchObject({
+      code: 'IMPORT_FILE_TOO_LARGE',
+      message: expect.stringContaining('50 MB'),
+    });
     expect(stored()).toEqual(before);
   });
 
@@ -90,8 +101,22 @@ describe.each(testDialects())('uploaded import files on %s', (dialect) => {
     await mkdir(uploads, { recursive: true });
     const now = t.ctx.clock().toISOString();
     const old = new Date(t.ctx.clock().getTime() - 3_600_000).toISOString();
-    const killed = await insertImportRun(t.ctx.db, { kind: 'roster', file_name: 'a.csv', file_sha256: '', status: 'running', started_at: old, heartbeat_at: old });
-    const waiting = await insertImportRun(t.ctx.db, { kind: 'roster', file_name: 'b.csv', file_sha256: '', status: 'queued', started_at: now, heartbeat_at: now });
+    const killed = await insertImportRun(t.ctx.db, {
+      kind: 'roster',
+      file_name: 'a.csv',
+      file_sha256: '',
+      status: 'running',
+      started_at: old,
+      heartbeat_at: old,
+    });
+    const waiting = await insertImportRun(t.ctx.db, {
+      kind: 'roster',
+      file_name: 'b.csv',
+      file_sha256: '',
+      status: 'queued',
+      started_at: now,
+      heartbeat_at: now,
+    });
     const names = [`run-${killed}.csv`, `run-${waiting}.csv`, 'run-987654.csv', 'stale.csv.part', 'fresh.csv.part'];
     for (const name of names) writeFileSync(path.join(uploads, name), ROSTER);
     const hourAgo = new Date(Date.now() - 3_600_000);

@@ -10,7 +10,12 @@ import { writeSharedStringsBomb } from './xlsx.fixtures.ts';
 const dir = mkdtempSync(path.join(tmpdir(), 'yangfan-xlsx-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const SMALL: XlsxLimits = { maxUncompressedBytes: 64 * 1024 ** 2, maxSharedStringsBytes: 1024 ** 2, maxSharedStrings: 50_000, maxRows: 100 };
+const SMALL: XlsxLimits = {
+  maxUncompressedBytes: 64 * 1024 ** 2,
+  maxSharedStringsBytes: 1024 ** 2,
+  maxSharedStrings: 50_000,
+  maxRows: 100,
+};
 
 describe('XLSX limits', () => {
   it('refuses a zip bomb from its ZIP directory before unpacking it, with a message in Chinese', async () => {
@@ -18,26 +23,37 @@ describe('XLSX limits', () => {
     // Shared strings recorded as 4 GB (a real 20 MB, to keep the test quick).
     await writeSharedStringsBomb(file, 20 * 1024 ** 2, 0xfffffff0);
     const before = process.memoryUsage().rss;
-    await expect(openSource(file)).rejects.toMatchObject({ code: 'IMPORT_FILE_TOO_LARGE', message: expect.stringMatching(/^XLSX 文件解压后约 4\.0 GB，超过 1 GB 的上限/) });
+    await expect(openSource(file)).rejects.toMatchObject({
+      code: 'IMPORT_FILE_TOO_LARGE',
+      message: expect.stringMatching(/^XLSX 文件解压后约 4\.0 GB，超过 1 GB 的上限/),
+    });
     expect(process.memoryUsage().rss - before).toBeLessThan(64 * 1024 ** 2);
   }, 60_000);
 
   it('refuses shared strings past their own limit though the whole is within it', async () => {
     const file = path.join(dir, 'strings.xlsx');
     await writeSharedStringsBomb(file, 2 * 1024 ** 2);
-    await expect(checkXlsxLimits(file, SMALL)).rejects.toMatchObject({ code: 'IMPORT_FILE_TOO_LARGE', message: expect.stringContaining('共享字符串解压后超过 1 MB') });
+    await expect(checkXlsxLimits(file, SMALL)).rejects.toMatchObject({
+      code: 'IMPORT_FILE_TOO_LARGE',
+      message: expect.stringContaining('共享字符串解压后超过 1 MB'),
+    });
   });
 
   it('counts what the shared strings really unpack to when the directory understates it', async () => {
     const file = path.join(dir, 'lying.xlsx');
     await writeSharedStringsBomb(file, 8 * 1024 ** 2, 1_000);
-    await expect(checkXlsxLimits(file, SMALL)).rejects.toMatchObject({ code: 'IMPORT_FILE_TOO_LARGE', message: expect.stringContaining('共享字符串解压后超过 1 MB') });
+    await expect(checkXlsxLimits(file, SMALL)).rejects.toMatchObject({
+      code: 'IMPORT_FILE_TOO_LARGE',
+      message: expect.stringContaining('共享字符串解压后超过 1 MB'),
+    });
   });
 
   it('refuses more shared strings than the limit allows', async () => {
     const file = path.join(dir, 'many.xlsx');
     await writeSharedStringsBomb(file, 1_000_000);
-    await expect(checkXlsxLimits(file, { ...SMALL, maxSharedStrings: 9_999 })).rejects.toMatchObject({ message: expect.stringContaining('共享字符串超过 9,999 条') });
+    await expect(checkXlsxLimits(file, { ...SMALL, maxSharedStrings: 9_999 })).rejects.toMatchObject({
+      message: expect.stringContaining('共享字符串超过 9,999 条'),
+    });
     await expect(checkXlsxLimits(file, { ...SMALL, maxSharedStrings: 10_000 })).resolves.toBeUndefined();
   });
 

@@ -33,7 +33,9 @@ export async function checkXlsxLimits(path: string, limits: XlsxLimits): Promise
   const entries = await readCentralDirectory(path);
   const declared = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
   if (entries.some((e) => e.uncompressedSize === ZIP64_MARK) || declared > limits.maxUncompressedBytes) {
-    throw refuse(`XLSX 文件解压后约 ${formatBytes(declared)}，超过 ${formatBytes(limits.maxUncompressedBytes)} 的上限，请另存为 CSV 或拆分后导入`);
+    throw refuse(
+      `XLSX 文件解压后约 ${formatBytes(declared)}，超过 ${formatBytes(limits.maxUncompressedBytes)} 的上限，请另存为 CSV 或拆分后导入`,
+    );
   }
   const sharedStrings = entries.find((e) => e.name === SHARED_STRINGS);
   if (!sharedStrings) return;
@@ -43,7 +45,8 @@ export async function checkXlsxLimits(path: string, limits: XlsxLimits): Promise
 
 /** The row limit, checked as rows are read. */
 export function checkXlsxRow(rowNumber: number, limits: XlsxLimits): void {
-  if (rowNumber > limits.maxRows) throw refuse(`XLSX 工作表超过 ${limits.maxRows.toLocaleString('en-US')} 行的上限，请另存为 CSV 或拆分后导入`);
+  if (rowNumber > limits.maxRows)
+    throw refuse(`XLSX 工作表超过 ${limits.maxRows.toLocaleString('en-US')} 行的上限，请另存为 CSV 或拆分后导入`);
 }
 
 function refuse(message: string): AppError {
@@ -51,7 +54,9 @@ function refuse(message: string): AppError {
 }
 
 function sharedStringsTooLarge(limits: XlsxLimits): AppError {
-  return refuse(`XLSX 文件的共享字符串解压后超过 ${formatBytes(limits.maxSharedStringsBytes)} 的上限，请另存为 CSV 后导入`);
+  return refuse(
+    `XLSX 文件的共享字符串解压后超过 ${formatBytes(limits.maxSharedStringsBytes)} 的上限，请另存为 CSV 后导入`,
+  );
 }
 
 async function readCentralDirectory(path: string): Promise<ZipEntry[]> {
@@ -61,10 +66,12 @@ async function readCentralDirectory(path: string): Promise<ZipEntry[]> {
     const tailLength = Math.min(size, END_SEARCH_BYTES);
     const tail = await readAt(file, size - tailLength, tailLength);
     const end = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-    if (end < 0 || tail.readUInt32LE(end) !== END_OF_DIRECTORY) throw new AppError('IMPORT_FILE_UNREADABLE', 'XLSX 文件已损坏：找不到 ZIP 目录');
+    if (end < 0 || tail.readUInt32LE(end) !== END_OF_DIRECTORY)
+      throw new AppError('IMPORT_FILE_UNREADABLE', 'XLSX 文件已损坏：找不到 ZIP 目录');
     const directorySize = tail.readUInt32LE(end + 12);
     const directoryOffset = tail.readUInt32LE(end + 16);
-    if (directoryOffset + directorySize > size) throw new AppError('IMPORT_FILE_UNREADABLE', 'XLSX 文件已损坏：ZIP 目录超出文件');
+    if (directoryOffset + directorySize > size)
+      throw new AppError('IMPORT_FILE_UNREADABLE', 'XLSX 文件已损坏：ZIP 目录超出文件');
     return parseDirectory(await readAt(file, directoryOffset, directorySize));
   } finally {
     await file.close();
@@ -101,7 +108,8 @@ async function countSharedStrings(path: string, entry: ZipEntry, limits: XlsxLim
   let dataStart: number;
   try {
     const header = await readAt(file, entry.localHeaderOffset, 30);
-    if (header.length < 30 || header.readUInt32LE(0) !== LOCAL_HEADER) throw new AppError('IMPORT_FILE_UNREADABLE', 'XLSX 文件已损坏：共享字符串部件的位置不对');
+    if (header.length < 30 || header.readUInt32LE(0) !== LOCAL_HEADER)
+      throw new AppError('IMPORT_FILE_UNREADABLE', 'XLSX 文件已损坏：共享字符串部件的位置不对');
     dataStart = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
   } finally {
     await file.close();
@@ -120,7 +128,10 @@ async function countSharedStrings(path: string, entry: ZipEntry, limits: XlsxLim
       const text = carry + chunk.toString('latin1');
       strings += text.match(/<si[ >]/g)?.length ?? 0;
       carry = text.slice(-3);
-      if (strings > limits.maxSharedStrings) throw refuse(`XLSX 文件的共享字符串超过 ${limits.maxSharedStrings.toLocaleString('en-US')} 条的上限，请另存为 CSV 后导入`);
+      if (strings > limits.maxSharedStrings)
+        throw refuse(
+          `XLSX 文件的共享字符串超过 ${limits.maxSharedStrings.toLocaleString('en-US')} 条的上限，请另存为 CSV 后导入`,
+        );
     }
   } finally {
     raw.destroy();

@@ -21,10 +21,26 @@ interface Part {
 }
 
 const SHEET_PARTS = (sheet: string): Part[] => [
-  { name: '[Content_Types].xml', chunk: '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>' },
-  { name: '_rels/.rels', chunk: '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>' },
-  { name: 'xl/workbook.xml', chunk: '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>' },
-  { name: 'xl/_rels/workbook.xml.rels', chunk: '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>' },
+  {
+    name: '[Content_Types].xml',
+    chunk:
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+  },
+  {
+    name: '_rels/.rels',
+    chunk:
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+  },
+  {
+    name: 'xl/workbook.xml',
+    chunk:
+      '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>',
+  },
+  {
+    name: 'xl/_rels/workbook.xml.rels',
+    chunk:
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+  },
   { name: 'xl/worksheets/sheet1.xml', chunk: sheet },
 ];
 
@@ -32,12 +48,22 @@ const SHEET_PARTS = (sheet: string): Part[] => [
  * An XLSX whose shared strings unpack to about `sharedStringBytes` (strings of 100 bytes, which a
  * reader keeps one by one), the sheet using the first one; `declaredSize` falsifies the directory.
  */
-export async function writeSharedStringsBomb(file: string, sharedStringBytes: number, declaredSize?: number): Promise<void> {
+export async function writeSharedStringsBomb(
+  file: string,
+  sharedStringBytes: number,
+  declaredSize?: number,
+): Promise<void> {
   const one = `<si><t>${'甲'.repeat(28)}</t></si>`; // 100 bytes in UTF-8
   const strings: Part = {
-    name: 'xl/sharedStrings.xml', chunk: one.repeat(10_000),
-    head: '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">', tail: '</sst>', times: Math.ceil(sharedStringBytes / (Buffer.byteLength(one) * 10_000)), ...(declaredSize === undefined ? {} : { declaredSize }) };
-  const sheet = '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>';
+    name: 'xl/sharedStrings.xml',
+    chunk: one.repeat(10_000),
+    head: '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">',
+    tail: '</sst>',
+    times: Math.ceil(sharedStringBytes / (Buffer.byteLength(one) * 10_000)),
+    ...(declaredSize === undefined ? {} : { declaredSize }),
+  };
+  const sheet =
+    '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>';
   const [types, rels, workbook, workbookRels, sheetPart] = SHEET_PARTS(sheet);
   await writeZip(file, [types!, rels!, workbook!, workbookRels!, strings, sheetPart!]);
 }

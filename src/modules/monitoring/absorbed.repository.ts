@@ -39,7 +39,9 @@ export async function rebuildAbsorbedPersons(db: Db, window: { from: number; to:
     from firsts c
     join enterprise_month_stats s on s.uscc = c.uscc and s.period = c.period
     left join (select person_id, min(issued_on) as since from skill_certificates where level <= 3 group by person_id) k on k.person_id = c.person_id
-    left join (select person_id, min(obtained_on) as since from professional_titles where level in ('deputy_senior', 'senior') group by person_id) t on t.person_id = c.person_id`.execute(db);
+    left join (select person_id, min(obtained_on) as since from professional_titles where level in ('deputy_senior', 'senior') group by person_id) t on t.person_id = c.person_id`.execute(
+    db,
+  );
   await sql`update enterprise_month_stats set absorbed = 0 where absorbed <> 0`.execute(db);
   await sql`
     update enterprise_month_stats as s set absorbed = x.n

@@ -14,7 +14,11 @@ const PREVIOUS = sql`(case when s.period % 100 = 1 then s.period - 89 else s.per
  * 规模性减员 in month m: a monitored enterprise whose separations in m (natural attrition left
  * out) reach the people threshold, or the percentage of its insured in m − 1.
  */
-export async function insertMassLayoffAlerts(db: Db, thresholds: { people: number; percent: number }, now: string): Promise<number> {
+export async function insertMassLayoffAlerts(
+  db: Db,
+  thresholds: { people: number; percent: number },
+  now: string,
+): Promise<number> {
   const result = await sql`
     insert into monitoring_alerts (uscc, kind, period, city_code, region_code, metric, base, status, detected_at, updated_at)
     select s.uscc, 'mass_layoff', s.period, s.city_code, s.region_code, s.layoff_separations, p.insured, 'open', cast(${now} as text), cast(${now} as text)

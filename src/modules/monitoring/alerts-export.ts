@@ -5,7 +5,13 @@ import { maskPersonalDataInText } from '../../platform/crypto/masking.ts';
 import { AppError } from '../../platform/errors.ts';
 import { beijingMinute, exportWorkbook, type SheetColumn } from '../../platform/http/excel-export.ts';
 import { todayInShanghai } from '../../platform/iso-date.ts';
-import { alertFilterFor, ALERT_KIND_LABELS, ALERT_STATUS_LABELS, toAlertView, type AlertQuery } from './alerts.service.ts';
+import {
+  alertFilterFor,
+  ALERT_KIND_LABELS,
+  ALERT_STATUS_LABELS,
+  toAlertView,
+  type AlertQuery,
+} from './alerts.service.ts';
 import { listAlertRows } from './alerts.repository.ts';
 
 // One file holds what an office works through; beyond this, narrow the filters (the list says how many match).
@@ -51,7 +57,11 @@ export async function exportAlerts(ctx: AppContext, actor: Actor & { user: Curre
   const filter = await alertFilterFor(ctx, actor.user, query);
   const today = todayInShanghai(ctx.clock);
   const first = await listAlertRows(ctx.db, filter, 0, PAGE_ROWS);
-  if (first.total > MAX_ROWS) throw new AppError('VALIDATION_FAILED', `符合条件的预警有 ${first.total} 条，超过单次导出上限 ${MAX_ROWS} 条，请缩小筛选范围后再导出`);
+  if (first.total > MAX_ROWS)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `符合条件的预警有 ${first.total} 条，超过单次导出上限 ${MAX_ROWS} 条，请缩小筛选范围后再导出`,
+    );
   const rows = [...first.rows];
   while (rows.length < first.total) {
     const next = await listAlertRows(ctx.db, filter, rows.length, PAGE_ROWS);
@@ -61,17 +71,45 @@ export async function exportAlerts(ctx: AppContext, actor: Actor & { user: Curre
   const sheetRows = rows.map((row) => {
     const view = toAlertView(row, today);
     return {
-      id: view.id, enterprise: view.enterpriseName, uscc: view.uscc, region: view.regionName ?? view.regionCode, kind: view.kindLabel, period: view.period,
-      status: view.statusLabel, message: view.message, metric: view.kind === 'mass_layoff' ? view.metric : null, base: view.base, dueOn: view.dueOn,
-      assignee: view.assignee?.name ?? null, closeNote: view.closeNote === null ? null : maskPersonalDataInText(view.closeNote),
-      detectedAt: beijingMinute(view.detectedAt), closedAt: beijingMinute(view.closedAt),
+      id: view.id,
+      enterprise: view.enterpriseName,
+      uscc: view.uscc,
+      region: view.regionName ?? view.regionCode,
+      kind: view.kindLabel,
+      period: view.period,
+      status: view.statusLabel,
+      message: view.message,
+      metric: view.kind === 'mass_layoff' ? view.metric : null,
+      base: view.base,
+      dueOn: view.dueOn,
+      assignee: view.assignee?.name ?? null,
+      closeNote: view.closeNote === null ? null : maskPersonalDataInText(view.closeNote),
+      detectedAt: beijingMinute(view.detectedAt),
+      closedAt: beijingMinute(view.closedAt),
     };
   });
   const { page: _page, pageSize: _pageSize, ...filters } = query;
-  await appendAudit(ctx.db, ctx.dialect, actor, { action: 'monitoring.alerts.export', outcome: 'success', objectType: 'monitoring_alert', details: { filters, rows: sheetRows.length } }, ctx.clock());
-  const content = await exportWorkbook([{ name: '就业预警', columns: COLUMNS, rows: sheetRows }], [
-    ['导出时间', beijingMinute(ctx.clock().toISOString())!], ['导出人', actor.user.displayName], ['筛选条件', filtersInWords(query)],
-    ['行数', sheetRows.length], ['个人信息', '办结说明中的身份证号、手机号、银行账号已遮盖'],
-  ]);
+  await appendAudit(
+    ctx.db,
+    ctx.dialect,
+    actor,
+    {
+      action: 'monitoring.alerts.export',
+      outcome: 'success',
+      objectType: 'monitoring_alert',
+      details: { filters, rows: sheetRows.length },
+    },
+    ctx.clock(),
+  );
+  const content = await exportWorkbook(
+    [{ name: '就业预警', columns: COLUMNS, rows: sheetRows }],
+    [
+      ['导出时间', beijingMinute(ctx.clock().toISOString())!],
+      ['导出人', actor.user.displayName],
+      ['筛选条件', filtersInWords(query)],
+      ['行数', sheetRows.length],
+      ['个人信息', '办结说明中的身份证号、手机号、银行账号已遮盖'],
+    ],
+  );
   return { fileName: `就业预警-${today}.xlsx`, content };
 }

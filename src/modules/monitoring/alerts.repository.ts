@@ -21,11 +21,23 @@ type Eb = ExpressionBuilder<Database & { a: MonitoringAlertTable }, 'a'>;
 
 function scopeCondition(eb: Eb, scope: EnterpriseScope): Expression<SqlBool> {
   switch (scope.kind) {
-    case 'all': return sql<SqlBool>`1 = 1`;
-    case 'regions': return scope.codes.length ? eb('a.region_code', 'in', scope.codes) : sql<SqlBool>`1 = 0`;
-    case 'assigned': return eb('a.uscc', 'in', eb.selectFrom('key_enterprises').select('key_enterprises.uscc').where('key_enterprises.commissioner_id', '=', scope.commissionerId));
-    case 'own': return eb('a.uscc', '=', scope.uscc);
-    case 'none': return sql<SqlBool>`1 = 0`;
+    case 'all':
+      return sql<SqlBool>`1 = 1`;
+    case 'regions':
+      return scope.codes.length ? eb('a.region_code', 'in', scope.codes) : sql<SqlBool>`1 = 0`;
+    case 'assigned':
+      return eb(
+        'a.uscc',
+        'in',
+        eb
+          .selectFrom('key_enterprises')
+          .select('key_enterprises.uscc')
+          .where('key_enterprises.commissioner_id', '=', scope.commissionerId),
+      );
+    case 'own':
+      return eb('a.uscc', '=', scope.uscc);
+    case 'none':
+      return sql<SqlBool>`1 = 0`;
   }
 }
 
@@ -35,7 +47,8 @@ function matches(filter: AlertFilter) {
     if (filter.status) parts.push(eb('a.status', '=', filter.status));
     if (filter.kind) parts.push(eb('a.kind', '=', filter.kind));
     if (filter.period) parts.push(eb('a.period', '=', filter.period));
-    if (filter.regionCodes) parts.push(filter.regionCodes.length ? eb('a.region_code', 'in', [...filter.regionCodes]) : sql<SqlBool>`1 = 0`);
+    if (filter.regionCodes)
+      parts.push(filter.regionCodes.length ? eb('a.region_code', 'in', [...filter.regionCodes]) : sql<SqlBool>`1 = 0`);
     if (filter.uscc) parts.push(eb('a.uscc', '=', filter.uscc));
     if (filter.assigneeId !== undefined) parts.push(eb('a.assignee_id', '=', filter.assigneeId));
     return eb.and(parts);
@@ -43,7 +56,8 @@ function matches(filter: AlertFilter) {
 }
 
 function withNames(db: Db) {
-  return db.selectFrom('monitoring_alerts as a')
+  return db
+    .selectFrom('monitoring_alerts as a')
     .leftJoin('enterprises as e', 'e.uscc', 'a.uscc')
     .leftJoin('regions as r', 'r.code', 'a.region_code')
     .leftJoin('users as u', 'u.id', 'a.assignee_id')
@@ -54,11 +68,31 @@ function withNames(db: Db) {
 export type AlertRow = Awaited<ReturnType<ReturnType<typeof withNames>['execute']>>[number];
 
 /** A page of alerts, newest period first, with the total. */
-export async function listAlertRows(db: Db, filter: AlertFilter, offset: number, limit: number): Promise<{ rows: AlertRow[]; total: number }> {
-  const total = await db.selectFrom('monitoring_alerts as a').where(matches(filter)).select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+export async function listAlertRows(
+  db: Db,
+  filter: AlertFilter,
+  offset: number,
+  limit: number,
+): Promise<{ rows: AlertRow[]; total: number }> {
+  const total = await db
+    .selectFrom('monitoring_alerts as a')
+    .where(matches(filter))
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirstOrThrow();
   // The page's ids first, from the alerts alone; names are joined for those rows only.
-  const page = db.selectFrom('monitoring_alerts as a').select('a.id').where(matches(filter)).orderBy('a.period', 'desc').orderBy('a.id', 'desc').limit(limit).offset(offset);
-  const rows = await withNames(db).where('a.id', 'in', page).orderBy('a.period', 'desc').orderBy('a.id', 'desc').execute();
+  const page = db
+    .selectFrom('monitoring_alerts as a')
+    .select('a.id')
+    .where(matches(filter))
+    .orderBy('a.period', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(limit)
+    .offset(offset);
+  const rows = await withNames(db)
+    .where('a.id', 'in', page)
+    .orderBy('a.period', 'desc')
+    .orderBy('a.id', 'desc')
+    .execute();
   return { rows, total: toNumber(total.n) };
 }
 
@@ -79,17 +113,31 @@ export async function insertAlertEvent(db: Db, event: Omit<MonitoringAlertEventT
 
 /** An alert's history, oldest first. */
 export function findAlertEvents(db: Db, alertId: number) {
-  return db.selectFrom('monitoring_alert_events').select(['at', 'actor_name', 'action', 'note']).where('alert_id', '=', alertId).orderBy('id').execute();
+  return db
+    .selectFrom('monitoring_alert_events')
+    .select(['at', 'actor_name', 'action', 'note'])
+    .where('alert_id', '=', alertId)
+    .orderBy('id')
+    .execute();
 }
 
 /** The commissioner assigned to an enterprise on the key-enterprise lists, if any. */
 export function findCommissioner(db: Db, uscc: string) {
-  return db.selectFrom('key_enterprises as k').innerJoin('users as u', 'u.id', 'k.commissioner_id')
-    .select(['u.id', 'u.display_name']).where('k.uscc', '=', uscc).executeTakeFirst();
+  return db
+    .selectFrom('key_enterprises as k')
+    .innerJoin('users as u', 'u.id', 'k.commissioner_id')
+    .select(['u.id', 'u.display_name'])
+    .where('k.uscc', '=', uscc)
+    .executeTakeFirst();
 }
 
 /** Alert counts per kind for a month (the bulletin's 预警 section). */
 export async function countAlertsByKind(db: Db, filter: AlertFilter): Promise<Map<string, number>> {
-  const rows = await db.selectFrom('monitoring_alerts as a').where(matches(filter)).select(['a.kind', (eb) => eb.fn.countAll<string | number>().as('n')]).groupBy('a.kind').execute();
+  const rows = await db
+    .selectFrom('monitoring_alerts as a')
+    .where(matches(filter))
+    .select(['a.kind', (eb) => eb.fn.countAll<string | number>().as('n')])
+    .groupBy('a.kind')
+    .execute();
   return new Map(rows.map((r) => [r.kind, toNumber(r.n)]));
 }

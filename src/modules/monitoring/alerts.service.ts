@@ -18,7 +18,11 @@ export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
   recognition_expiring: '认定即将到期',
   contributions_stopped: '停止缴费',
 };
-export const ALERT_STATUS_LABELS: Record<AlertStatus, string> = { open: '待处理', assigned: '已分派', closed: '已办结' };
+export const ALERT_STATUS_LABELS: Record<AlertStatus, string> = {
+  open: '待处理',
+  assigned: '已分派',
+  closed: '已办结',
+};
 
 export interface AlertView {
   id: number;
@@ -56,9 +60,13 @@ export interface AlertQuery {
 /** The list's filter for the caller: its scope and the page's choices (the export uses the same). */
 export async function alertFilterFor(ctx: AppContext, user: CurrentUser, query: AlertQuery): Promise<repo.AlertFilter> {
   return {
-    scope: await enterpriseScopeOf(ctx.db, user), status: query.status, kind: query.kind, period: query.period,
+    scope: await enterpriseScopeOf(ctx.db, user),
+    status: query.status,
+    kind: query.kind,
+    period: query.period,
     regionCodes: query.region ? await regionScopeCodes(ctx.db, query.region) : undefined,
-    uscc: query.uscc ? normalizeIdentifier(query.uscc) : undefined, assigneeId: query.mine ? user.id : undefined,
+    uscc: query.uscc ? normalizeIdentifier(query.uscc) : undefined,
+    assigneeId: query.mine ? user.id : undefined,
   };
 }
 
@@ -71,11 +79,18 @@ export async function listAlerts(ctx: AppContext, user: CurrentUser, query: Aler
 }
 
 /** One alert with its history; outside the caller's scope it does not exist. */
-export async function getAlert(ctx: AppContext, user: CurrentUser, id: number): Promise<AlertView & { events: { at: string; actor: string | null; action: string; note: string | null }[] }> {
+export async function getAlert(
+  ctx: AppContext,
+  user: CurrentUser,
+  id: number,
+): Promise<AlertView & { events: { at: string; actor: string | null; action: string; note: string | null }[] }> {
   const row = await repo.findAlertRow(ctx.db, id, await enterpriseScopeOf(ctx.db, user));
   if (!row) throw new AppError('NOT_FOUND', '预警不存在或不在您的管辖范围内');
   const events = await repo.findAlertEvents(ctx.db, id);
-  return { ...toAlertView(row, todayInShanghai(ctx.clock)), events: events.map((e) => ({ at: e.at, actor: e.actor_name, action: e.action, note: e.note })) };
+  return {
+    ...toAlertView(row, todayInShanghai(ctx.clock)),
+    events: events.map((e) => ({ at: e.at, actor: e.actor_name, action: e.action, note: e.note })),
+  };
 }
 
 export interface AlertChange {
@@ -88,10 +103,16 @@ export interface AlertChange {
  * note, or reopens it; commissioners may only close their own enterprises' alerts. Audited
  * in the same transaction.
  */
-export async function changeAlert(ctx: AppContext, actor: Actor & { user: CurrentUser }, id: number, change: AlertChange): Promise<AlertView> {
+export async function changeAlert(
+  ctx: AppContext,
+  actor: Actor & { user: CurrentUser },
+  id: number,
+  change: AlertChange,
+): Promise<AlertView> {
   const note = change.note?.trim() || null;
   if (change.action === 'close' && !note) throw new AppError('VALIDATION_FAILED', '办结预警须填写处理说明');
-  if (change.action !== 'close' && actor.user.role === 'commissioner') throw new AppError('FORBIDDEN', '服务专员只能办结预警');
+  if (change.action !== 'close' && actor.user.role === 'commissioner')
+    throw new AppError('FORBIDDEN', '服务专员只能办结预警');
   const scope = await enterpriseScopeOf(ctx.db, actor.user);
   const now = ctx.clock().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
@@ -99,15 +120,45 @@ export async function changeAlert(ctx: AppContext, actor: Actor & { user: Curren
     if (!row) throw new AppError('NOT_FOUND', '预警不存在或不在您的管辖范围内');
     const values = await nextState(trx, row, change.action, note, now);
     await repo.updateAlertRow(trx, id, { ...values, updated_at: now });
-    await repo.insertAlertEvent(trx, { alert_id: id, at: now, actor_id: actor.user.id, actor_name: actor.user.username, action: change.action, note });
-    const details = { uscc: row.uscc, kind: row.kind, period: toNumber(row.period), assignee: values.assignee_id ?? row.assignee_id };
-    await appendAudit(trx, ctx.dialect, actor, { action: `monitoring.alert.${change.action}`, outcome: 'success', objectType: 'monitoring_alert', objectId: id, details }, ctx.clock());
+    await repo.insertAlertEvent(trx, {
+      alert_id: id,
+      at: now,
+      actor_id: actor.user.id,
+      actor_name: actor.user.username,
+      action: change.action,
+      note,
+    });
+    const details = {
+      uscc: row.uscc,
+      kind: row.kind,
+      period: toNumber(row.period),
+      assignee: values.assignee_id ?? row.assignee_id,
+    };
+    await appendAudit(
+      trx,
+      ctx.dialect,
+      actor,
+      {
+        action: `monitoring.alert.${change.action}`,
+        outcome: 'success',
+        objectType: 'monitoring_alert',
+        objectId: id,
+        details,
+      },
+      ctx.clock(),
+    );
   });
   const updated = await repo.findAlertRow(ctx.db, id, scope);
   return toAlertView(updated!, todayInShanghai(ctx.clock));
 }
 
-async function nextState(db: Parameters<typeof repo.findCommissioner>[0], row: repo.AlertRow, action: AlertChange['action'], note: string | null, now: string) {
+async function nextState(
+  db: Parameters<typeof repo.findCommissioner>[0],
+  row: repo.AlertRow,
+  action: AlertChange['action'],
+  note: string | null,
+  now: string,
+) {
   if (action === 'assign') {
     if (row.status === 'closed') throw new AppError('CONFLICT', '预警已办结，请先重新打开');
     const commissioner = await repo.findCommissioner(db, row.uscc);
@@ -119,7 +170,11 @@ async function nextState(db: Parameters<typeof repo.findCommissioner>[0], row: r
     return { status: 'closed' as const, close_note: note, closed_at: now };
   }
   if (row.status !== 'closed') throw new AppError('CONFLICT', '只有已办结的预警可以重新打开');
-  return { status: row.assignee_id === null ? ('open' as const) : ('assigned' as const), close_note: null, closed_at: null };
+  return {
+    status: row.assignee_id === null ? ('open' as const) : ('assigned' as const),
+    close_note: null,
+    closed_at: null,
+  };
 }
 
 /** Maps a stored alert to its API shape with a one-line Chinese description. */
@@ -127,16 +182,37 @@ export function toAlertView(row: repo.AlertRow, today: string): AlertView {
   const metric = toNumber(row.metric);
   const base = row.base === null ? null : toNumber(row.base);
   return {
-    id: toNumber(row.id), uscc: row.uscc, enterpriseName: row.enterprise_name, regionCode: row.region_code, regionName: row.region_name,
-    kind: row.kind, kindLabel: ALERT_KIND_LABELS[row.kind], period: toNumber(row.period), status: row.status, statusLabel: ALERT_STATUS_LABELS[row.status],
-    metric, base, dueOn: row.due_on, message: describeAlert(row.kind, toNumber(row.period), metric, base, row.due_on, today),
+    id: toNumber(row.id),
+    uscc: row.uscc,
+    enterpriseName: row.enterprise_name,
+    regionCode: row.region_code,
+    regionName: row.region_name,
+    kind: row.kind,
+    kindLabel: ALERT_KIND_LABELS[row.kind],
+    period: toNumber(row.period),
+    status: row.status,
+    statusLabel: ALERT_STATUS_LABELS[row.status],
+    metric,
+    base,
+    dueOn: row.due_on,
+    message: describeAlert(row.kind, toNumber(row.period), metric, base, row.due_on, today),
     assignee: row.assignee_id === null ? null : { id: toNumber(row.assignee_id), name: row.assignee_name },
-    closeNote: row.close_note, detectedAt: row.detected_at, updatedAt: row.updated_at, closedAt: row.closed_at,
+    closeNote: row.close_note,
+    detectedAt: row.detected_at,
+    updatedAt: row.updated_at,
+    closedAt: row.closed_at,
   };
 }
 
 /** The alert in one sentence, with its figures. */
-export function describeAlert(kind: AlertKind, period: number, metric: number, base: number | null, dueOn: string | null, today: string): string {
+export function describeAlert(
+  kind: AlertKind,
+  period: number,
+  metric: number,
+  base: number | null,
+  dueOn: string | null,
+  today: string,
+): string {
   const month = `${Math.floor(period / 100)}年${period % 100}月`;
   if (kind === 'mass_layoff') {
     const share = base ? `，占上月参保人数 ${base} 人的 ${((metric / base) * 100).toFixed(1)}%` : '';
@@ -144,7 +220,11 @@ export function describeAlert(kind: AlertKind, period: number, metric: number, b
   }
   if (kind === 'recognition_expiring') {
     const days = dueOn ? toDayNumber(dueOn) - toDayNumber(today) : null;
-    return days === null ? '认定即将到期' : days >= 0 ? `认定有效期至 ${dueOn}，还有 ${days} 天` : `认定已于 ${dueOn} 到期`;
+    return days === null
+      ? '认定即将到期'
+      : days >= 0
+        ? `认定有效期至 ${dueOn}，还有 ${days} 天`
+        : `认定已于 ${dueOn} 到期`;
   }
   return `${month}无缴费记录（上月已缴费${base === null ? '' : `，上月申报参保 ${base} 人`}）`;
 }

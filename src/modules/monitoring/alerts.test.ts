@@ -6,7 +6,15 @@ import { TEST_PASSWORD } from '../../test/app.ts';
 import { testDialects } from '../../test/dialects.ts';
 import { createUser } from '../accounts/users.service.ts';
 import { changeAlert, listAlerts } from './alerts.service.ts';
-import { addContributions, addEnterprise, addRecognition, addRosterMonths, addStaff, assignKeyEnterprise, createMonitoringTestContext } from './monitoring.fixtures.ts';
+import {
+  addContributions,
+  addEnterprise,
+  addRecognition,
+  addRosterMonths,
+  addStaff,
+  assignKeyEnterprise,
+  createMonitoringTestContext,
+} from './monitoring.fixtures.ts';
 import { refreshMonitoringAggregates } from './refresh.service.ts';
 
 /**
@@ -19,7 +27,13 @@ describe.each(testDialects())('monitoring alerts (%s)', (dialect) => {
   const e: Record<string, string> = {};
 
   // `stay` people insured all six months and `leave` people whose last month is February.
-  async function withLeavers(name: string, stay: number, leave: number, reason: string | null, validUntil = '2026-12-31') {
+  async function withLeavers(
+    name: string,
+    stay: number,
+    leave: number,
+    reason: string | null,
+    validUntil = '2026-12-31',
+  ) {
     e[name] = await addEnterprise(ctx, { validUntil, name: `${name}有限公司` });
     await addRosterMonths(ctx, e[name]!, 202401, 202406);
     await addStaff(ctx, e[name]!, stay, 202401, 202406);
@@ -57,9 +71,17 @@ describe.each(testDialects())('monitoring alerts (%s)', (dialect) => {
   afterAll(() => close());
 
   async function alertKeys(): Promise<string[]> {
-    const rows = await ctx.db.selectFrom('monitoring_alerts').select(['uscc', 'kind', 'period', 'metric', 'base', 'due_on']).execute();
+    const rows = await ctx.db
+      .selectFrom('monitoring_alerts')
+      .select(['uscc', 'kind', 'period', 'metric', 'base', 'due_on'])
+      .execute();
     const names = new Map(Object.entries(e).map(([name, uscc]) => [uscc, name]));
-    return rows.map((r) => `${names.get(r.uscc)} ${r.kind} ${Number(r.period)} ${Number(r.metric)}/${r.base === null ? '-' : Number(r.base)}${r.due_on ? ` ${r.due_on}` : ''}`).sort();
+    return rows
+      .map(
+        (r) =>
+          `${names.get(r.uscc)} ${r.kind} ${Number(r.period)} ${Number(r.metric)}/${r.base === null ? '-' : Number(r.base)}${r.due_on ? ` ${r.due_on}` : ''}`,
+      )
+      .sort();
   }
 
   it('raises exactly the alerts at and above the thresholds', async () => {
@@ -77,11 +99,18 @@ describe.each(testDialects())('monitoring alerts (%s)', (dialect) => {
   it('never duplicates an alert nor reopens a closed one when detection runs again', async () => {
     const province = await userOf('province_hrss');
     const [first] = (await listAlerts(ctx, province, { kind: 'mass_layoff', uscc: e.E10 })).items;
-    await changeAlert(ctx, { user: province, requestId: 't', ip: null }, first!.id, { action: 'close', note: '企业已说明：合同到期未续签，属正常流动' });
+    await changeAlert(ctx, { user: province, requestId: 't', ip: null }, first!.id, {
+      action: 'close',
+      note: '企业已说明：合同到期未续签，属正常流动',
+    });
     await refreshMonitoringAggregates(ctx);
     expect(await alertKeys()).toHaveLength(7);
     const [again] = (await listAlerts(ctx, province, { kind: 'mass_layoff', uscc: e.E10 })).items;
-    expect(again).toMatchObject({ id: first!.id, status: 'closed', closeNote: '企业已说明：合同到期未续签，属正常流动' });
+    expect(again).toMatchObject({
+      id: first!.id,
+      status: 'closed',
+      closeNote: '企业已说明：合同到期未续签，属正常流动',
+    });
   });
 
   it('assigns to the enterprise commissioner, lets the commissioner close with a note, and audits each step', async () => {
@@ -89,20 +118,47 @@ describe.each(testDialects())('monitoring alerts (%s)', (dialect) => {
     const commissioner = await userOf('commissioner', '320100');
     const alert = (await listAlerts(ctx, province, { kind: 'mass_layoff', uscc: e.E20 })).items[0]!;
     const asProvince = { user: province, requestId: 't1', ip: null };
-    await expect(changeAlert(ctx, asProvince, alert.id, { action: 'assign' })).rejects.toMatchObject({ code: 'CONFLICT' }); // no commissioner yet
+    await expect(changeAlert(ctx, asProvince, alert.id, { action: 'assign' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    }); // no commissioner yet
     await assignKeyEnterprise(ctx, e.E20!, '320115', commissioner.id);
-    expect(await changeAlert(ctx, asProvince, alert.id, { action: 'assign' })).toMatchObject({ status: 'assigned', assignee: { id: commissioner.id } });
+    expect(await changeAlert(ctx, asProvince, alert.id, { action: 'assign' })).toMatchObject({
+      status: 'assigned',
+      assignee: { id: commissioner.id },
+    });
     const asCommissioner = { user: commissioner, requestId: 't2', ip: null };
     expect((await listAlerts(ctx, commissioner, {})).items.map((a) => a.uscc)).toEqual([e.E20]); // only the assigned enterprise
-    await expect(changeAlert(ctx, asCommissioner, alert.id, { action: 'reopen' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(changeAlert(ctx, asCommissioner, alert.id, { action: 'close', note: '  ' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
-    const closed = await changeAlert(ctx, asCommissioner, alert.id, { action: 'close', note: '已上门核实，企业转产裁员，已落实稳岗政策' });
+    await expect(changeAlert(ctx, asCommissioner, alert.id, { action: 'reopen' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(changeAlert(ctx, asCommissioner, alert.id, { action: 'close', note: '  ' })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
+    const closed = await changeAlert(ctx, asCommissioner, alert.id, {
+      action: 'close',
+      note: '已上门核实，企业转产裁员，已落实稳岗政策',
+    });
     expect(closed).toMatchObject({ status: 'closed', closeNote: '已上门核实，企业转产裁员，已落实稳岗政策' });
-    expect(await changeAlert(ctx, asProvince, alert.id, { action: 'reopen' })).toMatchObject({ status: 'assigned', closeNote: null });
-    const audit = await ctx.db.selectFrom('audit_log').select(['action', 'object_id']).where('action', 'like', 'monitoring.alert.%').where('object_id', '=', String(alert.id)).orderBy('id').execute();
-    expect(audit.map((a) => a.action)).toEqual(['monitoring.alert.assign', 'monitoring.alert.close', 'monitoring.alert.reopen']);
+    expect(await changeAlert(ctx, asProvince, alert.id, { action: 'reopen' })).toMatchObject({
+      status: 'assigned',
+      closeNote: null,
+    });
+    const audit = await ctx.db
+      .selectFrom('audit_log')
+      .select(['action', 'object_id'])
+      .where('action', 'like', 'monitoring.alert.%')
+      .where('object_id', '=', String(alert.id))
+      .orderBy('id')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual([
+      'monitoring.alert.assign',
+      'monitoring.alert.close',
+      'monitoring.alert.reopen',
+    ]);
     const other = (await listAlerts(ctx, province, { kind: 'mass_layoff', uscc: e.EUnknown })).items[0]!;
-    await expect(changeAlert(ctx, asCommissioner, other.id, { action: 'close', note: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(changeAlert(ctx, asCommissioner, other.id, { action: 'close', note: 'x' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   const users = new Map<string, CurrentUser>();
@@ -110,8 +166,23 @@ describe.each(testDialects())('monitoring alerts (%s)', (dialect) => {
     const key = `${role}:${regionCode ?? ''}`;
     if (users.has(key)) return users.get(key)!;
     const username = `${role.replace(/_/g, '')}${users.size + 1}`;
-    const { user } = await createUser(ctx, systemActor('test'), { username, displayName: `测试${role}`, role, password: TEST_PASSWORD, ...(regionCode ? { regionCode } : {}) });
-    const current: CurrentUser = { id: user.id, username, displayName: user.displayName, role, regionCode: user.regionCode, uscc: null, canViewPersonal: false, via: 'session' };
+    const { user } = await createUser(ctx, systemActor('test'), {
+      username,
+      displayName: `测试${role}`,
+      role,
+      password: TEST_PASSWORD,
+      ...(regionCode ? { regionCode } : {}),
+    });
+    const current: CurrentUser = {
+      id: user.id,
+      username,
+      displayName: user.displayName,
+      role,
+      regionCode: user.regionCode,
+      uscc: null,
+      canViewPersonal: false,
+      via: 'session',
+    };
     users.set(key, current);
     return current;
   }

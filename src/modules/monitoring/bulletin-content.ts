@@ -42,34 +42,67 @@ const RANKED_BY = 'absorbed_insured';
 const ALERTS_LISTED = 200;
 
 /** Assembles the content of a region's bulletin for a month (the whole province when the view is). */
-export async function buildBulletinContent(ctx: AppContext, view: MonitoringView, period: number): Promise<BulletinContent> {
+export async function buildBulletinContent(
+  ctx: AppContext,
+  view: MonitoringView,
+  period: number,
+): Promise<BulletinContent> {
   const region = view.regionCode === PROVINCE_CODE ? undefined : view.regionCode;
   const [current, previous] = [
     await computeIndicators(ctx, { period: String(period), region }, null),
     await computeIndicators(ctx, { period: String(addMonths(period, -1)), region }, null),
   ];
   const ranking = await rankingTable(ctx, String(period), region);
-  const filter: alerts.AlertFilter = { scope: { kind: 'all' }, period, regionCodes: region ? await regionScopeCodes(ctx.db, region) : undefined };
+  const filter: alerts.AlertFilter = {
+    scope: { kind: 'all' },
+    period,
+    regionCodes: region ? await regionScopeCodes(ctx.db, region) : undefined,
+  };
   const counts = await alerts.countAlertsByKind(ctx.db, filter);
-  const alertCounts = Object.entries(ALERT_KIND_LABELS).map(([kind, label]) => ({ kind, label, count: counts.get(kind) ?? 0 }));
+  const alertCounts = Object.entries(ALERT_KIND_LABELS).map(([kind, label]) => ({
+    kind,
+    label,
+    count: counts.get(kind) ?? 0,
+  }));
   const { rows } = await alerts.listAlertRows(ctx.db, filter, 0, ALERTS_LISTED);
   const today = todayInShanghai(ctx.clock);
   const periodLabel = `${Math.floor(period / 100)}年${period % 100}月`;
   const content = {
-    period, periodLabel, region: { code: view.regionCode, name: view.regionName }, generatedAt: ctx.clock().toISOString(),
-    current, previous, ranking, alertCounts, alerts: rows.map((r) => toAlertView(r, today)),
+    period,
+    periodLabel,
+    region: { code: view.regionCode, name: view.regionName },
+    generatedAt: ctx.clock().toISOString(),
+    current,
+    previous,
+    ranking,
+    alertCounts,
+    alerts: rows.map((r) => toAlertView(r, today)),
   };
   return { ...content, paragraphs: writeBulletinText(content, view.regionCode === PROVINCE_CODE) };
 }
 
-async function rankingTable(ctx: AppContext, period: string, region: string | undefined): Promise<BulletinRankingRow[]> {
+async function rankingTable(
+  ctx: AppContext,
+  period: string,
+  region: string | undefined,
+): Promise<BulletinRankingRow[]> {
   const ask = (indicator: string) => rankRegions(ctx, { indicator, period, region }, null);
   const [absorbed, share, insured, hires, separations] = await Promise.all([
-    ask(RANKED_BY), ask('absorbed_graduate_share'), ask('insured_employees'), ask('new_hires'), ask('separations'),
+    ask(RANKED_BY),
+    ask('absorbed_graduate_share'),
+    ask('insured_employees'),
+    ask('new_hires'),
+    ask('separations'),
   ]);
   const valueIn = (report: RankingReport, code: string) => report.rows.find((r) => r.code === code)?.value ?? null;
   return absorbed.rows.map((row) => ({
-    rank: row.rank, code: row.code, name: row.name, absorbed: row.value, graduateShare: valueIn(share, row.code),
-    insured: valueIn(insured, row.code), hires: valueIn(hires, row.code), separations: valueIn(separations, row.code),
+    rank: row.rank,
+    code: row.code,
+    name: row.name,
+    absorbed: row.value,
+    graduateShare: valueIn(share, row.code),
+    insured: valueIn(insured, row.code),
+    hires: valueIn(hires, row.code),
+    separations: valueIn(separations, row.code),
   }));
 }

@@ -33,32 +33,52 @@ function formatValue(value: IndicatorValue | undefined, actual: number | null | 
   if (!value || !value.available) return '<span class="na">暂无数据</span>';
   if (actual === null || actual === undefined) return '—';
   if (value.unit === '比例') return formatPercent(actual);
-  if (value.unit === '分') return `${(actual / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元`;
+  if (value.unit === '分')
+    return `${(actual / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元`;
   return `${formatCount(actual)} ${escapeHtml(value.unit)}`;
 }
 
 const percentOrDash = (x: number | null | undefined) => (x === null || x === undefined ? '—' : formatPercent(x));
 
 function indicatorRows(content: BulletinContent): string {
-  return Object.entries(content.current.indicators).map(([key, value]) => {
-    const previous = content.previous.indicators[key];
-    const target = value.target === undefined ? '—' : value.unit === '比例' ? formatPercent(value.target) : formatCount(value.target);
-    return `<tr><td title="${escapeHtml(value.definition)}">${escapeHtml(value.label)}</td><td class="n">${formatValue(value, value.actual)}</td>`
-      + `<td class="n">${formatValue(previous, previous?.actual)}</td><td class="n">${target}</td>`
-      + `<td class="n">${percentOrDash(value.progress)}</td><td class="n">${percentOrDash(value.expected_progress)}</td></tr>`;
-  }).join('\n');
+  return Object.entries(content.current.indicators)
+    .map(([key, value]) => {
+      const previous = content.previous.indicators[key];
+      const target =
+        value.target === undefined
+          ? '—'
+          : value.unit === '比例'
+            ? formatPercent(value.target)
+            : formatCount(value.target);
+      return (
+        `<tr><td title="${escapeHtml(value.definition)}">${escapeHtml(value.label)}</td><td class="n">${formatValue(value, value.actual)}</td>` +
+        `<td class="n">${formatValue(previous, previous?.actual)}</td><td class="n">${target}</td>` +
+        `<td class="n">${percentOrDash(value.progress)}</td><td class="n">${percentOrDash(value.expected_progress)}</td></tr>`
+      );
+    })
+    .join('\n');
 }
 
 function rankingRows(content: BulletinContent): string {
   const count = (x: number | null) => (x === null ? '—' : formatCount(x));
-  return content.ranking.map((r) => `<tr><td class="n">${r.rank ?? '—'}</td><td>${escapeHtml(r.name)}</td><td class="n">${count(r.absorbed)}</td>`
-    + `<td class="n">${percentOrDash(r.graduateShare)}</td><td class="n">${count(r.insured)}</td><td class="n">${count(r.hires)}</td><td class="n">${count(r.separations)}</td></tr>`).join('\n');
+  return content.ranking
+    .map(
+      (r) =>
+        `<tr><td class="n">${r.rank ?? '—'}</td><td>${escapeHtml(r.name)}</td><td class="n">${count(r.absorbed)}</td>` +
+        `<td class="n">${percentOrDash(r.graduateShare)}</td><td class="n">${count(r.insured)}</td><td class="n">${count(r.hires)}</td><td class="n">${count(r.separations)}</td></tr>`,
+    )
+    .join('\n');
 }
 
 function alertRows(content: BulletinContent): string {
   if (content.alerts.length === 0) return '<tr><td colspan="5">本月无新增预警。</td></tr>';
-  return content.alerts.map((a) => `<tr><td>${escapeHtml(a.enterpriseName ?? a.uscc)}</td><td>${escapeHtml(a.regionName ?? a.regionCode)}</td>`
-    + `<td>${escapeHtml(a.kindLabel)}</td><td>${escapeHtml(a.statusLabel)}</td><td>${escapeHtml(a.message)}</td></tr>`).join('\n');
+  return content.alerts
+    .map(
+      (a) =>
+        `<tr><td>${escapeHtml(a.enterpriseName ?? a.uscc)}</td><td>${escapeHtml(a.regionName ?? a.regionCode)}</td>` +
+        `<td>${escapeHtml(a.kindLabel)}</td><td>${escapeHtml(a.statusLabel)}</td><td>${escapeHtml(a.message)}</td></tr>`,
+    )
+    .join('\n');
 }
 
 /** The whole page. */

@@ -35,13 +35,27 @@ export async function runScheduledBulletins(ctx: AppContext): Promise<number> {
     // A month without data gets no bulletin; once its data is imported, the next tick makes it.
     if (!(await monthData(ctx, view, period)).hasData) continue;
     const now = ctx.clock();
-    const id = await claimScheduledBulletin(ctx.db, {
-      period, region_code: view.regionCode, region_name: view.regionName, trigger: 'schedule', schedule_key: `${period}:${view.regionCode}`,
-      status: 'generating', created_by: null, created_at: now.toISOString(), claimed_at: now.toISOString(),
-    }, new Date(now.getTime() - STALE_CLAIM_MS).toISOString());
+    const id = await claimScheduledBulletin(
+      ctx.db,
+      {
+        period,
+        region_code: view.regionCode,
+        region_name: view.regionName,
+        trigger: 'schedule',
+        schedule_key: `${period}:${view.regionCode}`,
+        status: 'generating',
+        created_by: null,
+        created_at: now.toISOString(),
+        claimed_at: now.toISOString(),
+      },
+      new Date(now.getTime() - STALE_CLAIM_MS).toISOString(),
+    );
     if (id === undefined) continue;
     // A failure is stored on its record; the other regions still get theirs.
-    const isDone = await produceBulletin(ctx, id, view, period, SCHEDULER_ACTOR).then(() => true, () => false);
+    const isDone = await produceBulletin(ctx, id, view, period, SCHEDULER_ACTOR).then(
+      () => true,
+      () => false,
+    );
     if (isDone) generated += 1;
   }
   return generated;
@@ -60,7 +74,9 @@ export function bulletinSchedulerPlugin(ctx: AppContext): FastifyPluginAsync {
     let timer: NodeJS.Timeout | undefined;
     let running: Promise<unknown> = Promise.resolve();
     const tick = () => {
-      running = runScheduledBulletins(ctx).catch((error: unknown) => app.log.error({ err: error }, '定时生成监测通报失败'));
+      running = runScheduledBulletins(ctx).catch((error: unknown) =>
+        app.log.error({ err: error }, '定时生成监测通报失败'),
+      );
       timer = setTimeout(() => void running.then(tick), TICK_MS).unref();
     };
     app.addHook('onReady', async () => {

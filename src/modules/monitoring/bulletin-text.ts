@@ -46,9 +46,11 @@ function headline(content: TextInput, place: string, monitored: number): string 
   const previousMonitored = actual(previous, 'monitored_enterprises');
   // The headcount is the monitored set's: enterprises entering or leaving the set move it too.
   const setMoved = previousMonitored !== null && previousMonitored !== monitored ? '（含进出监测范围企业的人员）' : '';
-  return `${content.periodLabel}，${place}监测专精特新企业 ${formatCount(monitored)} 家${change(monitored, previousMonitored, '家')}；`
-    + `参保职工 ${formatCount(insured)} 人${change(insured, actual(previous, 'insured_employees'), '人')}${setMoved}；`
-    + `当月新增参保 ${formatCount(hires)} 人、减员 ${formatCount(separations)} 人，净${hires - separations >= 0 ? '增' : '减'} ${formatCount(Math.abs(hires - separations))} 人。`;
+  return (
+    `${content.periodLabel}，${place}监测专精特新企业 ${formatCount(monitored)} 家${change(monitored, previousMonitored, '家')}；` +
+    `参保职工 ${formatCount(insured)} 人${change(insured, actual(previous, 'insured_employees'), '人')}${setMoved}；` +
+    `当月新增参保 ${formatCount(hires)} 人、减员 ${formatCount(separations)} 人，净${hires - separations >= 0 ? '增' : '减'} ${formatCount(Math.abs(hires - separations))} 人。`
+  );
 }
 
 function absorbedParagraph(current: IndicatorReport): string {
@@ -58,12 +60,18 @@ function absorbedParagraph(current: IndicatorReport): string {
   if (absorbed.target !== undefined && absorbed.progress !== null && absorbed.progress !== undefined) {
     text += `，完成目标（${formatCount(absorbed.target)} 人）的 ${formatPercent(absorbed.progress)}，时序进度 ${formatPercent(absorbed.expected_progress ?? 0)}`;
   }
-  const shares = [['absorbed_graduate_share', '高校毕业生'], ['absorbed_high_skill_share', '高技能人才'], ['absorbed_senior_title_share', '副高级以上专业技术人才']] as const;
+  const shares = [
+    ['absorbed_graduate_share', '高校毕业生'],
+    ['absorbed_high_skill_share', '高技能人才'],
+    ['absorbed_senior_title_share', '副高级以上专业技术人才'],
+  ] as const;
   const values = shares.map(([key]) => current.indicators[key]);
   if (values.every((v) => v?.actual !== null && v?.actual !== undefined)) {
     text += `；其中${shares.map(([, label]) => label).join('、')}占比分别为 ${values.map((v) => formatPercent(v!.actual!)).join('、')}`;
     text += `（目标 ${values.map((v) => formatPercent(v!.target ?? 0)).join('、')}）`;
-    const behind = shares.filter((_, i) => values[i]!.target !== undefined && values[i]!.actual! < values[i]!.target!).map(([, label]) => label);
+    const behind = shares
+      .filter((_, i) => values[i]!.target !== undefined && values[i]!.actual! < values[i]!.target!)
+      .map(([, label]) => label);
     if (behind.length > 0) text += `，${behind.join('、')}占比尚未达到目标`;
   }
   return `${text}。`;

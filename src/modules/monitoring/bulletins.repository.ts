@@ -5,7 +5,20 @@ import type { MonitoringBulletinTable } from './monitoring.table.ts';
 
 /** SQL of the stored 通报 records. */
 
-const LISTED = ['id', 'period', 'region_code', 'region_name', 'trigger', 'status', 'summary', 'error', 'has_data', 'created_by', 'created_at', 'finished_at'] as const;
+const LISTED = [
+  'id',
+  'period',
+  'region_code',
+  'region_name',
+  'trigger',
+  'status',
+  'summary',
+  'error',
+  'has_data',
+  'created_by',
+  'created_at',
+  'finished_at',
+] as const;
 
 /** Records a bulletin being generated; returns its id. */
 export async function insertBulletin(db: Db, row: Insertable<MonitoringBulletinTable>): Promise<number> {
@@ -18,13 +31,26 @@ export async function insertBulletin(db: Db, row: Insertable<MonitoringBulletinT
  * the others get undefined. A claim left 'generating' past `staleBefore` (its process died)
  * is taken over by an update that only one process can win.
  */
-export async function claimScheduledBulletin(db: Db, row: Insertable<MonitoringBulletinTable> & { schedule_key: string }, staleBefore: string): Promise<number | undefined> {
-  const inserted = await db.insertInto('monitoring_bulletins').values(row)
-    .onConflict((oc) => oc.column('schedule_key').doNothing()).returning('id').executeTakeFirst();
+export async function claimScheduledBulletin(
+  db: Db,
+  row: Insertable<MonitoringBulletinTable> & { schedule_key: string },
+  staleBefore: string,
+): Promise<number | undefined> {
+  const inserted = await db
+    .insertInto('monitoring_bulletins')
+    .values(row)
+    .onConflict((oc) => oc.column('schedule_key').doNothing())
+    .returning('id')
+    .executeTakeFirst();
   if (inserted) return toNumber(inserted.id);
-  const taken = await db.updateTable('monitoring_bulletins').set({ claimed_at: row.claimed_at })
-    .where('schedule_key', '=', row.schedule_key).where('status', '=', 'generating').where('claimed_at', '<', staleBefore)
-    .returning('id').executeTakeFirst();
+  const taken = await db
+    .updateTable('monitoring_bulletins')
+    .set({ claimed_at: row.claimed_at })
+    .where('schedule_key', '=', row.schedule_key)
+    .where('status', '=', 'generating')
+    .where('claimed_at', '<', staleBefore)
+    .returning('id')
+    .executeTakeFirst();
   return taken ? toNumber(taken.id) : undefined;
 }
 
@@ -45,15 +71,22 @@ export interface BulletinFilter {
 /** A page of bulletins, the latest generated first (a new one heads the list), narrowed by the filter. */
 export async function listBulletinRows(db: Db, filter: BulletinFilter, offset: number, limit: number) {
   let query = db.selectFrom('monitoring_bulletins');
-  if (filter.regionCodes) query = query.where('region_code', 'in', filter.regionCodes.length ? [...filter.regionCodes] : ['-']);
+  if (filter.regionCodes)
+    query = query.where('region_code', 'in', filter.regionCodes.length ? [...filter.regionCodes] : ['-']);
   if (filter.period) query = query.where('period', '=', filter.period);
   if (filter.year && filter.month) query = query.where('period', '=', filter.year * 100 + filter.month);
-  else if (filter.year) query = query.where('period', '>=', filter.year * 100 + 1).where('period', '<=', filter.year * 100 + 12);
+  else if (filter.year)
+    query = query.where('period', '>=', filter.year * 100 + 1).where('period', '<=', filter.year * 100 + 12);
   // A month alone: that month of every year (period mod 100, written as arithmetic both databases share).
   else if (filter.month) query = query.where(sql<number>`period - (period / 100) * 100`, '=', filter.month);
   if (!filter.includeEmpty) query = query.where('has_data', '=', 1);
   const total = await query.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await query.select([...LISTED]).orderBy('id', 'desc').limit(limit).offset(offset).execute();
+  const rows = await query
+    .select([...LISTED])
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute();
   return { rows, total: toNumber(total.n) };
 }
 

@@ -1,5 +1,12 @@
 import type { Db } from '../../db/database.ts';
-import { sumAbsorbed, sumFlows, sumPaidBenefits, sumStocks, type GroupKey, type StatsFilter } from './indicators.repository.ts';
+import {
+  sumAbsorbed,
+  sumFlows,
+  sumPaidBenefits,
+  sumStocks,
+  type GroupKey,
+  type StatsFilter,
+} from './indicators.repository.ts';
 import { monthEnd } from './report-period.ts';
 
 /**
@@ -26,8 +33,19 @@ export interface Components {
 
 export function emptyComponents(): Components {
   return {
-    monitored: 0, insured: 0, hires: 0, separations: 0, layoffSeparations: 0, contributionsFen: 0, absorbed: 0, absorbedInPeriod: 0,
-    graduates: 0, highSkill: 0, seniorTitle: 0, paidCases: 0, paidFen: 0,
+    monitored: 0,
+    insured: 0,
+    hires: 0,
+    separations: 0,
+    layoffSeparations: 0,
+    contributionsFen: 0,
+    absorbed: 0,
+    absorbedInPeriod: 0,
+    graduates: 0,
+    highSkill: 0,
+    seniorTitle: 0,
+    paidCases: 0,
+    paidFen: 0,
   };
 }
 
@@ -51,12 +69,23 @@ export interface Months {
  * its months, absorbed persons from the window's start (skills and titles as held on the last
  * month's last day).
  */
-export async function loadComponents(db: Db, filter: StatsFilter, months: Months, key: GroupKey): Promise<Map<string, Components>> {
+export async function loadComponents(
+  db: Db,
+  filter: StatsFilter,
+  months: Months,
+  key: GroupKey,
+): Promise<Map<string, Components>> {
   const absorbedTo = Math.min(months.to, months.window.to);
   const [stocks, flows, absorbed, paid] = await Promise.all([
     sumStocks(db, filter, { from: months.to, to: months.to }, key),
     sumFlows(db, filter, months, key),
-    sumAbsorbed(db, filter, { windowFrom: months.window.from, periodFrom: months.from, to: absorbedTo }, monthEnd(months.to), key),
+    sumAbsorbed(
+      db,
+      filter,
+      { windowFrom: months.window.from, periodFrom: months.from, to: absorbedTo },
+      monthEnd(months.to),
+      key,
+    ),
     sumPaidBenefits(db, filter, months, key),
   ]);
   const byKey = new Map<string, Components>();
@@ -66,9 +95,21 @@ export async function loadComponents(db: Db, filter: StatsFilter, months: Months
     return c;
   };
   for (const s of stocks) Object.assign(entry(s.key), { monitored: s.monitored, insured: s.insured });
-  for (const f of flows) Object.assign(entry(f.key), { hires: f.hires, separations: f.separations, layoffSeparations: f.layoffSeparations, contributionsFen: f.contributionsFen });
+  for (const f of flows)
+    Object.assign(entry(f.key), {
+      hires: f.hires,
+      separations: f.separations,
+      layoffSeparations: f.layoffSeparations,
+      contributionsFen: f.contributionsFen,
+    });
   for (const a of absorbed) {
-    Object.assign(entry(a.key), { absorbed: a.absorbed, absorbedInPeriod: a.inPeriod, graduates: a.graduates, highSkill: a.highSkill, seniorTitle: a.seniorTitle });
+    Object.assign(entry(a.key), {
+      absorbed: a.absorbed,
+      absorbedInPeriod: a.inPeriod,
+      graduates: a.graduates,
+      highSkill: a.highSkill,
+      seniorTitle: a.seniorTitle,
+    });
   }
   for (const p of paid) Object.assign(entry(p.key), { paidCases: p.cases, paidFen: p.fen });
   return byKey;

@@ -28,7 +28,12 @@ describe('monitoring on both databases', () => {
   });
 
   async function everything(ctx: AppContext) {
-    const queries = [{ period: 'plan' }, { period: '202404' }, { period: '2024Q1', region: '320500' }, { period: '2024', tier: 'srdi' as const, industry: 'manufacturing' }];
+    const queries = [
+      { period: 'plan' },
+      { period: '202404' },
+      { period: '2024Q1', region: '320500' },
+      { period: '2024', tier: 'srdi' as const, industry: 'manufacturing' },
+    ];
     const reports = [];
     for (const query of queries) {
       const { refreshed_at: _refreshedAt, ...report } = await computeIndicators(ctx, query, null);

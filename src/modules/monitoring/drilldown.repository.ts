@@ -15,10 +15,24 @@ export interface EnterpriseMonthRow {
 }
 
 /** A page of the enterprises monitored in a month, largest insured headcount first. */
-export async function listMonitoredEnterprises(db: Db, filter: StatsFilter, period: number, page: { offset: number; limit: number }): Promise<{ rows: EnterpriseMonthRow[]; total: number }> {
+export async function listMonitoredEnterprises(
+  db: Db,
+  filter: StatsFilter,
+  period: number,
+  page: { offset: number; limit: number },
+): Promise<{ rows: EnterpriseMonthRow[]; total: number }> {
   const where = sql`s.period = ${sql.lit(period)} and s.is_monitored = 1 and ${filterSql('s', filter)}`;
-  const total = await sql<{ n: unknown }>`select count(*) as n from enterprise_month_stats s where ${where}`.execute(db);
-  const rows = await sql<{ uscc: string; name: string; region_code: string; region_name: string | null; tier: string | null; insured: unknown }>`
+  const total = await sql<{ n: unknown }>`select count(*) as n from enterprise_month_stats s where ${where}`.execute(
+    db,
+  );
+  const rows = await sql<{
+    uscc: string;
+    name: string;
+    region_code: string;
+    region_name: string | null;
+    tier: string | null;
+    insured: unknown;
+  }>`
     select s.uscc, e.name, s.region_code, r.name as region_name, s.tier, s.insured
     from enterprise_month_stats s
     join enterprises e on e.uscc = s.uscc
@@ -28,28 +42,60 @@ export async function listMonitoredEnterprises(db: Db, filter: StatsFilter, peri
     limit ${sql.lit(page.limit)} offset ${sql.lit(page.offset)}`.execute(db);
   return {
     total: toNumber(total.rows[0]?.n as number),
-    rows: rows.rows.map((r) => ({ uscc: r.uscc, name: r.name, regionCode: r.region_code, regionName: r.region_name, tier: r.tier, insured: toNumber(r.insured as number) })),
+    rows: rows.rows.map((r) => ({
+      uscc: r.uscc,
+      name: r.name,
+      regionCode: r.region_code,
+      regionName: r.region_name,
+      tier: r.tier,
+      insured: toNumber(r.insured as number),
+    })),
   };
 }
 
 /** Open (not closed) alerts per enterprise, for a page of enterprises. */
 export async function countOpenAlerts(db: Db, usccs: readonly string[]): Promise<Map<string, number>> {
   if (usccs.length === 0) return new Map();
-  const rows = await db.selectFrom('monitoring_alerts').select(['uscc', (eb) => eb.fn.countAll<string | number>().as('n')])
-    .where('uscc', 'in', [...usccs]).where('status', '<>', 'closed').groupBy('uscc').execute();
+  const rows = await db
+    .selectFrom('monitoring_alerts')
+    .select(['uscc', (eb) => eb.fn.countAll<string | number>().as('n')])
+    .where('uscc', 'in', [...usccs])
+    .where('status', '<>', 'closed')
+    .groupBy('uscc')
+    .execute();
   return new Map(rows.map((r) => [r.uscc, toNumber(r.n)]));
 }
 
 /** An enterprise's pre-aggregated months, in order. */
 export function findEnterpriseMonths(db: Db, uscc: string) {
-  return db.selectFrom('enterprise_month_stats')
-    .select(['period', 'is_monitored', 'tier', 'has_roster', 'insured', 'hires', 'separations', 'layoff_separations', 'absorbed', 'has_contributions', 'contributions_fen', 'reported_insured'])
-    .where('uscc', '=', uscc).orderBy('period').execute();
+  return db
+    .selectFrom('enterprise_month_stats')
+    .select([
+      'period',
+      'is_monitored',
+      'tier',
+      'has_roster',
+      'insured',
+      'hires',
+      'separations',
+      'layoff_separations',
+      'absorbed',
+      'has_contributions',
+      'contributions_fen',
+      'reported_insured',
+    ])
+    .where('uscc', '=', uscc)
+    .orderBy('period')
+    .execute();
 }
 
 /** An enterprise's separations by month and reason. */
 export function findEnterpriseSeparations(db: Db, uscc: string) {
-  return db.selectFrom('enterprise_month_separations').select(['period', 'reason', 'separations']).where('uscc', '=', uscc).execute();
+  return db
+    .selectFrom('enterprise_month_separations')
+    .select(['period', 'reason', 'separations'])
+    .where('uscc', '=', uscc)
+    .execute();
 }
 
 /**
@@ -57,7 +103,10 @@ export function findEnterpriseSeparations(db: Db, uscc: string) {
  * month included), holders of a 高级工-or-above certificate and of a 副高级-or-above title by
  * the month's last day. Work grows with the enterprise's person-months only.
  */
-export async function findEnterpriseComposition(db: Db, uscc: string): Promise<Map<number, { graduates: number; highSkill: number; seniorTitle: number }>> {
+export async function findEnterpriseComposition(
+  db: Db,
+  uscc: string,
+): Promise<Map<number, { graduates: number; highSkill: number; seniorTitle: number }>> {
   const graduationMonth = sql`(cast(substr(g.graduated_on, 1, 4) as integer) * 12 + cast(substr(g.graduated_on, 6, 2) as integer))`;
   const result = await sql<{ period: unknown; graduates: unknown; high_skill: unknown; senior_title: unknown }>`
     select m.period,
@@ -71,7 +120,14 @@ export async function findEnterpriseComposition(db: Db, uscc: string): Promise<M
     join monitoring_months m on sp.first_period <= m.period and sp.last_period >= m.period
     where sp.uscc = ${uscc}
     group by m.period`.execute(db);
-  return new Map(result.rows.map((r) => [toNumber(r.period as number), {
-    graduates: toNumber(r.graduates as number), highSkill: toNumber(r.high_skill as number), seniorTitle: toNumber(r.senior_title as number),
-  }]));
+  return new Map(
+    result.rows.map((r) => [
+      toNumber(r.period as number),
+      {
+        graduates: toNumber(r.graduates as number),
+        highSkill: toNumber(r.high_skill as number),
+        seniorTitle: toNumber(r.senior_title as number),
+      },
+    ]),
+  );
 }

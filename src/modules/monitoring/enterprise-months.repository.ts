@@ -68,7 +68,12 @@ function separationsSql(rangeFrom: number, naturalReasons: readonly string[]): R
 }
 
 /** Writes the enterprise-month rows of the months given (all when absent); returns how many. */
-export async function insertEnterpriseMonths(db: Db, rangeFrom: number, periods: readonly number[] | undefined, naturalReasons: readonly string[]): Promise<number> {
+export async function insertEnterpriseMonths(
+  db: Db,
+  rangeFrom: number,
+  periods: readonly number[] | undefined,
+  naturalReasons: readonly string[],
+): Promise<number> {
   const delta = sql`(coalesce(st.starts, 0) - coalesce(lv.leaves, 0))`;
   const result = await sql`
     insert into enterprise_month_stats (uscc, period, city_code, region_code, unit_code, industry_code, industry_section, is_manufacturing,

@@ -48,13 +48,25 @@ export function indicatorValues(context: ValueContext): Record<string, Indicator
 }
 
 function valueOf(definition: IndicatorDefinition, context: ValueContext): IndicatorValue {
-  const base = { label: definition.label, unit: definition.unit, kind: definition.kind, definition: definition.definition };
+  const base = {
+    label: definition.label,
+    unit: definition.unit,
+    kind: definition.kind,
+    definition: definition.definition,
+  };
   const isExternal = definition.kind === 'external';
   const actual = isExternal ? null : actualOf(definition.key, context.components);
-  const value: IndicatorValue = { ...base, available: !isExternal, actual, ...(definition.source ? { source: definition.source } : {}) };
+  const value: IndicatorValue = {
+    ...base,
+    available: !isExternal,
+    actual,
+    ...(definition.source ? { source: definition.source } : {}),
+  };
   addTarget(value, definition.key, context);
-  if (definition.key === 'absorbed_insured') value.period_actual = context.components ? context.components.absorbedInPeriod : null;
-  if (definition.key === 'separations' && context.components) value.breakdown = breakdownOf(context.separationsByReason);
+  if (definition.key === 'absorbed_insured')
+    value.period_actual = context.components ? context.components.absorbedInPeriod : null;
+  if (definition.key === 'separations' && context.components)
+    value.breakdown = breakdownOf(context.separationsByReason);
   return value;
 }
 
@@ -62,19 +74,32 @@ function valueOf(definition: IndicatorDefinition, context: ValueContext): Indica
 export function actualOf(key: string, c: Components | null): number | null {
   if (!c) return null;
   switch (key) {
-    case 'monitored_enterprises': return c.monitored;
-    case 'insured_employees': return c.insured;
-    case 'new_hires': return c.hires;
-    case 'separations': return c.separations;
-    case 'net_change': return c.hires - c.separations;
-    case 'absorbed_insured': return c.absorbed;
-    case 'absorbed_graduate_share': return ratio(c.graduates, c.absorbed);
-    case 'absorbed_high_skill_share': return ratio(c.highSkill, c.absorbed);
-    case 'absorbed_senior_title_share': return ratio(c.seniorTitle, c.absorbed);
-    case 'contributions_paid_fen': return c.contributionsFen;
-    case 'policies_enjoyed': return c.paidCases;
-    case 'policies_enjoyed_amount_fen': return c.paidFen;
-    default: return null;
+    case 'monitored_enterprises':
+      return c.monitored;
+    case 'insured_employees':
+      return c.insured;
+    case 'new_hires':
+      return c.hires;
+    case 'separations':
+      return c.separations;
+    case 'net_change':
+      return c.hires - c.separations;
+    case 'absorbed_insured':
+      return c.absorbed;
+    case 'absorbed_graduate_share':
+      return ratio(c.graduates, c.absorbed);
+    case 'absorbed_high_skill_share':
+      return ratio(c.highSkill, c.absorbed);
+    case 'absorbed_senior_title_share':
+      return ratio(c.seniorTitle, c.absorbed);
+    case 'contributions_paid_fen':
+      return c.contributionsFen;
+    case 'policies_enjoyed':
+      return c.paidCases;
+    case 'policies_enjoyed_amount_fen':
+      return c.paidFen;
+    default:
+      return null;
   }
 }
 
@@ -99,6 +124,10 @@ function breakdownOf(rows: { reason: string; count: number }[]): IndicatorValue[
   const labels = new Map(LEAVE_REASONS.map((r) => [r.code, r.label]));
   return rows
     .filter((r) => r.count > 0)
-    .map((r) => ({ reason: r.reason, label: labels.get(r.reason) ?? (r.reason === 'unspecified' ? '未注明' : r.reason), count: r.count }))
+    .map((r) => ({
+      reason: r.reason,
+      label: labels.get(r.reason) ?? (r.reason === 'unspecified' ? '未注明' : r.reason),
+      count: r.count,
+    }))
     .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
 }

@@ -27,7 +27,12 @@ export interface StatsFilter {
 /** What rows are grouped by: nothing, the ranking unit (city or 昆山/泰兴/沭阳), county, month or enterprise. */
 export type GroupKey = 'none' | 'unit' | 'region' | 'period' | 'uscc';
 
-const KEY_COLUMNS: Record<Exclude<GroupKey, 'none'>, string> = { unit: 'unit_code', region: 'region_code', period: 'period', uscc: 'uscc' };
+const KEY_COLUMNS: Record<Exclude<GroupKey, 'none'>, string> = {
+  unit: 'unit_code',
+  region: 'region_code',
+  period: 'period',
+  uscc: 'uscc',
+};
 
 function keySql(alias: string, key: GroupKey): RawBuilder<string> {
   return key === 'none' ? sql<string>`'all'` : sql<string>`${sql.ref(`${alias}.${KEY_COLUMNS[key]}`)}`;
@@ -43,9 +48,16 @@ function groupBySql(alias: string, key: GroupKey, extra: string[] = []): RawBuil
 export function filterSql(alias: string, filter: StatsFilter): RawBuilder<boolean> {
   const col = (name: string) => sql.ref(`${alias}.${name}`);
   const parts: RawBuilder<boolean>[] = [];
-  if (filter.regionCodes) parts.push(filter.regionCodes.length ? sql`${col('region_code')} in (${sql.join([...filter.regionCodes])})` : sql`1 = 0`);
-  if (filter.commissionerId !== undefined) parts.push(sql`${col('uscc')} in (select k.uscc from key_enterprises k where k.commissioner_id = ${filter.commissionerId})`);
-  if (filter.usccs) parts.push(filter.usccs.length ? sql`${col('uscc')} in (${sql.join([...filter.usccs])})` : sql`1 = 0`);
+  if (filter.regionCodes)
+    parts.push(
+      filter.regionCodes.length ? sql`${col('region_code')} in (${sql.join([...filter.regionCodes])})` : sql`1 = 0`,
+    );
+  if (filter.commissionerId !== undefined)
+    parts.push(
+      sql`${col('uscc')} in (select k.uscc from key_enterprises k where k.commissioner_id = ${filter.commissionerId})`,
+    );
+  if (filter.usccs)
+    parts.push(filter.usccs.length ? sql`${col('uscc')} in (${sql.join([...filter.usccs])})` : sql`1 = 0`);
   if (filter.tier) parts.push(sql`${col('tier')} = ${filter.tier}`);
   if (filter.industry?.kind === 'manufacturing') parts.push(sql`${col('is_manufacturing')} = 1`);
   else if (filter.industry?.kind === 'division') parts.push(sql`${col('industry_code')} = ${filter.industry.code}`);
@@ -61,14 +73,24 @@ export interface StockRow {
 }
 
 /** Monitored enterprises and their insured people per key and month. */
-export async function sumStocks(db: Db, filter: StatsFilter, range: { from: number; to: number }, key: GroupKey): Promise<StockRow[]> {
+export async function sumStocks(
+  db: Db,
+  filter: StatsFilter,
+  range: { from: number; to: number },
+  key: GroupKey,
+): Promise<StockRow[]> {
   const k = keySql('s', key);
   const result = await sql<{ key: string; period: unknown; monitored: unknown; insured: unknown }>`
     select ${k} as key, s.period as period, count(*) as monitored, sum(s.insured) as insured
     from enterprise_month_stats s
     where s.is_monitored = 1 and s.period between ${sql.lit(range.from)} and ${sql.lit(range.to)} and ${filterSql('s', filter)}
     ${groupBySql('s', key, key === 'period' ? [] : ['period'])}`.execute(db);
-  return result.rows.map((r) => ({ key: String(r.key), period: toNumber(r.period as number), monitored: toNumber(r.monitored as number), insured: toNumber(r.insured as number) }));
+  return result.rows.map((r) => ({
+    key: String(r.key),
+    period: toNumber(r.period as number),
+    monitored: toNumber(r.monitored as number),
+    insured: toNumber(r.insured as number),
+  }));
 }
 
 export interface FlowRow {
@@ -80,7 +102,12 @@ export interface FlowRow {
 }
 
 /** Hires, separations and contributions of monitored enterprise-months, summed per key. */
-export async function sumFlows(db: Db, filter: StatsFilter, range: { from: number; to: number }, key: GroupKey): Promise<FlowRow[]> {
+export async function sumFlows(
+  db: Db,
+  filter: StatsFilter,
+  range: { from: number; to: number },
+  key: GroupKey,
+): Promise<FlowRow[]> {
   const k = keySql('s', key);
   const result = await sql<Record<string, unknown>>`
     select ${k} as key, sum(s.hires) as hires, sum(s.separations) as separations,
@@ -89,8 +116,11 @@ export async function sumFlows(db: Db, filter: StatsFilter, range: { from: numbe
     where s.is_monitored = 1 and s.period between ${sql.lit(range.from)} and ${sql.lit(range.to)} and ${filterSql('s', filter)}
     ${groupBySql('s', key)}`.execute(db);
   return result.rows.map((r) => ({
-    key: String(r.key), hires: toNumber(r.hires as number), separations: toNumber(r.separations as number),
-    layoffSeparations: toNumber(r.layoff as number), contributionsFen: toNumber(r.fen as number),
+    key: String(r.key),
+    hires: toNumber(r.hires as number),
+    separations: toNumber(r.separations as number),
+    layoffSeparations: toNumber(r.layoff as number),
+    contributionsFen: toNumber(r.fen as number),
   }));
 }
 
@@ -107,7 +137,12 @@ export interface PaidBenefitsRow {
  * those of the other flows. Read live from the ledger, which only grows: bank results change
  * it without a refresh.
  */
-export async function sumPaidBenefits(db: Db, filter: StatsFilter, range: { from: number; to: number }, key: GroupKey): Promise<PaidBenefitsRow[]> {
+export async function sumPaidBenefits(
+  db: Db,
+  filter: StatsFilter,
+  range: { from: number; to: number },
+  key: GroupKey,
+): Promise<PaidBenefitsRow[]> {
   const k = keySql('s', key);
   const result = await sql<Record<string, unknown>>`
     select ${k} as key, count(*) as cases, sum(j.amount_fen) as fen
@@ -117,11 +152,19 @@ export async function sumPaidBenefits(db: Db, filter: StatsFilter, range: { from
     where j.kind = 'settle' and j.month between ${sql.lit(String(range.from))} and ${sql.lit(String(range.to))}
       and s.is_monitored = 1 and ${filterSql('s', filter)}
     ${groupBySql('s', key)}`.execute(db);
-  return result.rows.map((r) => ({ key: String(r.key), cases: toNumber(r.cases as number), fen: toNumber(r.fen as number) }));
+  return result.rows.map((r) => ({
+    key: String(r.key),
+    cases: toNumber(r.cases as number),
+    fen: toNumber(r.fen as number),
+  }));
 }
 
 /** Separations of monitored enterprise-months by leave reason. */
-export async function sumSeparationsByReason(db: Db, filter: StatsFilter, range: { from: number; to: number }): Promise<{ reason: string; count: number }[]> {
+export async function sumSeparationsByReason(
+  db: Db,
+  filter: StatsFilter,
+  range: { from: number; to: number },
+): Promise<{ reason: string; count: number }[]> {
   const result = await sql<{ reason: string; n: unknown }>`
     select x.reason as reason, sum(x.separations) as n
     from enterprise_month_separations x
@@ -143,7 +186,13 @@ export interface AbsorbedRow {
  * Absorbed persons first hired from `windowFrom` through `to`, per key; `inPeriod` those from
  * `periodFrom`; skills and titles counted when held on `reportDate`.
  */
-export async function sumAbsorbed(db: Db, filter: StatsFilter, months: { windowFrom: number; periodFrom: number; to: number }, reportDate: string, key: GroupKey): Promise<AbsorbedRow[]> {
+export async function sumAbsorbed(
+  db: Db,
+  filter: StatsFilter,
+  months: { windowFrom: number; periodFrom: number; to: number },
+  reportDate: string,
+  key: GroupKey,
+): Promise<AbsorbedRow[]> {
   const k = keySql('a', key);
   const result = await sql<Record<string, unknown>>`
     select ${k} as key, count(*) as absorbed,
@@ -155,7 +204,11 @@ export async function sumAbsorbed(db: Db, filter: StatsFilter, months: { windowF
     where a.period between ${sql.lit(months.windowFrom)} and ${sql.lit(months.to)} and ${filterSql('a', filter)}
     ${groupBySql('a', key)}`.execute(db);
   return result.rows.map((r) => ({
-    key: String(r.key), absorbed: toNumber(r.absorbed as number), inPeriod: toNumber(r.in_period as number),
-    graduates: toNumber(r.graduates as number), highSkill: toNumber(r.high_skill as number), seniorTitle: toNumber(r.senior_title as number),
+    key: String(r.key),
+    absorbed: toNumber(r.absorbed as number),
+    inPeriod: toNumber(r.in_period as number),
+    graduates: toNumber(r.graduates as number),
+    highSkill: toNumber(r.high_skill as number),
+    seniorTitle: toNumber(r.senior_title as number),
   }));
 }

@@ -43,7 +43,11 @@ export function monthsWithData(period: ReportPeriod, aggregates: Aggregates): Mo
 }
 
 /** The indicators of a period for the caller's view, with targets, progress and definitions. */
-export async function computeIndicators(ctx: AppContext, query: IndicatorQuery, user: CurrentUser | null): Promise<IndicatorReport> {
+export async function computeIndicators(
+  ctx: AppContext,
+  query: IndicatorQuery,
+  user: CurrentUser | null,
+): Promise<IndicatorReport> {
   const view = await resolveView(ctx, user, query.region);
   const segment = segmentFilter(query);
   const period = parseReportPeriod(query.period, planTargets().window);
@@ -52,20 +56,37 @@ export async function computeIndicators(ctx: AppContext, query: IndicatorQuery, 
   return cached(ctx.db, aggregates.version, key, () => buildReport(ctx, view, segment, period, aggregates, query));
 }
 
-async function buildReport(ctx: AppContext, view: MonitoringView, segment: StatsFilter, period: ReportPeriod, aggregates: Aggregates, query: IndicatorQuery): Promise<IndicatorReport> {
+async function buildReport(
+  ctx: AppContext,
+  view: MonitoringView,
+  segment: StatsFilter,
+  period: ReportPeriod,
+  aggregates: Aggregates,
+  query: IndicatorQuery,
+): Promise<IndicatorReport> {
   const months = monthsWithData(period, aggregates);
   const filter = { ...view.filter, ...segment };
-  const components = months ? (await loadComponents(ctx.db, filter, months, 'none')).get('all') ?? emptyComponents() : null;
+  const components = months
+    ? ((await loadComponents(ctx.db, filter, months, 'none')).get('all') ?? emptyComponents())
+    : null;
   const separationsByReason = months ? await sumSeparationsByReason(ctx.db, filter, months) : [];
   const indicators = indicatorValues({
-    components, separationsByReason, targets: planTargets(), reportMonth: months?.to ?? period.to,
+    components,
+    separationsByReason,
+    targets: planTargets(),
+    reportMonth: months?.to ?? period.to,
     showsAbsoluteTargets: view.isWholeProvince && !query.tier && !query.industry,
   });
   return {
-    period: period.label, region: view.regionCode, region_name: view.regionName, scope: view.scope,
+    period: period.label,
+    region: view.regionCode,
+    region_name: view.regionName,
+    scope: view.scope,
     filters: { tier: query.tier ?? null, industry: query.industry ?? null },
     months: months ? { from: months.from, to: months.to } : null,
     report_date: months ? monthEnd(months.to) : null,
-    data_through: aggregates.dataThrough, refreshed_at: aggregates.refreshedAt, indicators,
+    data_through: aggregates.dataThrough,
+    refreshed_at: aggregates.refreshedAt,
+    indicators,
   };
 }

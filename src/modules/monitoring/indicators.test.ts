@@ -25,7 +25,13 @@ describe.each(testDialects())('monitoring indicators (%s)', (dialect) => {
 
   it('gives the plan to date with targets and progress against time', async () => {
     const report = await computeIndicators(ctx, { period: 'plan' }, null);
-    expect(report).toMatchObject({ period: 'plan', region: '320000', months: { from: 202401, to: 202406 }, report_date: '2024-06-30', data_through: 202406 });
+    expect(report).toMatchObject({
+      period: 'plan',
+      region: '320000',
+      months: { from: 202401, to: 202406 },
+      report_date: '2024-06-30',
+      data_through: 202406,
+    });
     expect(actuals(report)).toMatchObject({
       monitored_enterprises: 3, // A, B, U on 2024-06-30 (C lapsed 03-30, D 03-31; U recognised 05-01)
       insured_employees: 11, // A 4 (P4 P2 P5 P6) + B 3 (P9 P1 P7) + U 4 (P18 P3 P19 P8)
@@ -41,7 +47,14 @@ describe.each(testDialects())('monitoring indicators (%s)', (dialect) => {
       policies_enjoyed_amount_fen: 0,
     });
     const absorbed = report.indicators.absorbed_insured!;
-    expect(absorbed).toMatchObject({ target: 100_000, target_basis: 'cumulative', progress: 0.0001, expected_progress: 0.25, period_actual: 8, available: true });
+    expect(absorbed).toMatchObject({
+      target: 100_000,
+      target_basis: 'cumulative',
+      progress: 0.0001,
+      expected_progress: 0.25,
+      period_actual: 8,
+      available: true,
+    });
     expect(absorbed.target_source).toContain('苏人社发〔2023〕63号');
     expect(report.indicators.absorbed_graduate_share).toMatchObject({ target: 0.15, progress: 1.6667 });
     expect(report.indicators.separations!.breakdown).toEqual([
@@ -82,7 +95,14 @@ describe.each(testDialects())('monitoring indicators (%s)', (dialect) => {
   it('sums a quarter and a year', async () => {
     const q1 = await computeIndicators(ctx, { period: '2024Q1' }, null);
     // Stocks at 2024-03: A 5, B 1, D 2; hires Feb 3 + Mar 2; B's P10 retires in March.
-    expect(actuals(q1)).toMatchObject({ monitored_enterprises: 3, insured_employees: 8, new_hires: 5, separations: 1, absorbed_insured: 5, contributions_paid_fen: 510_000 });
+    expect(actuals(q1)).toMatchObject({
+      monitored_enterprises: 3,
+      insured_employees: 8,
+      new_hires: 5,
+      separations: 1,
+      absorbed_insured: 5,
+      contributions_paid_fen: 510_000,
+    });
     const year = await computeIndicators(ctx, { period: '2024' }, null);
     expect(year.months).toEqual({ from: 202401, to: 202406 });
     expect(actuals(year)).toMatchObject({ new_hires: 9, absorbed_insured: 8 });
@@ -91,7 +111,12 @@ describe.each(testDialects())('monitoring indicators (%s)', (dialect) => {
   it('filters by region (a city holds its directly-administered county), tier and industry', async () => {
     const suzhou = await computeIndicators(ctx, { period: 'plan', region: '320500' }, null);
     // B (昆山) and U at 06; hires P12 (C), P1 P7 (B), P19 P8 (U); absorbed P12 P7 P19 P8.
-    expect(actuals(suzhou)).toMatchObject({ monitored_enterprises: 2, insured_employees: 7, new_hires: 5, absorbed_insured: 4 });
+    expect(actuals(suzhou)).toMatchObject({
+      monitored_enterprises: 2,
+      insured_employees: 7,
+      new_hires: 5,
+      absorbed_insured: 4,
+    });
     expect(suzhou.indicators.absorbed_insured!.target).toBeUndefined(); // the notice's target is the province's
     expect(suzhou.indicators.absorbed_graduate_share!.target).toBe(0.15);
     const kunshan = await computeIndicators(ctx, { period: 'plan', region: '320583' }, null);
@@ -100,7 +125,11 @@ describe.each(testDialects())('monitoring indicators (%s)', (dialect) => {
     expect(actuals(giants)).toMatchObject({ monitored_enterprises: 1, new_hires: 2, absorbed_insured: 1 });
     const manufacturing = await computeIndicators(ctx, { period: 'plan', industry: 'manufacturing' }, null);
     // A (34), B (39), U (34): P1 P5 P6 P7 P19 P8; graduates P1 P19.
-    expect(actuals(manufacturing)).toMatchObject({ monitored_enterprises: 3, absorbed_insured: 6, absorbed_graduate_share: 0.3333 });
+    expect(actuals(manufacturing)).toMatchObject({
+      monitored_enterprises: 3,
+      absorbed_insured: 6,
+      absorbed_graduate_share: 0.3333,
+    });
     const software = await computeIndicators(ctx, { period: 'plan', industry: '65' }, null);
     expect(actuals(software)).toMatchObject({ monitored_enterprises: 0, absorbed_insured: 1 }); // C: P12
   });
@@ -109,14 +138,20 @@ describe.each(testDialects())('monitoring indicators (%s)', (dialect) => {
     const report = await computeIndicators(ctx, { period: '2025' }, null);
     expect(report.months).toBeNull();
     expect(report.indicators.absorbed_insured).toMatchObject({ actual: null, progress: null, target: 100_000 });
-    await expect(computeIndicators(ctx, { period: '2024-06' }, null)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(computeIndicators(ctx, { period: '2024-06' }, null)).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
   });
 
   it('ranks the sixteen addressees with 昆山 on its own row and draws whole cities on the map', async () => {
     const ranking = await rankRegions(ctx, { indicator: 'absorbed_insured', period: 'plan' }, null);
     expect(ranking.rows).toHaveLength(16);
     // 南京: A (P1 P5 P6) + D (P16) = 4; 苏州 without 昆山: C (P12) + U (P19 P8) = 3; 昆山: B (P7) = 1.
-    expect(ranking.rows.slice(0, 3).map((r) => [r.code, r.value, r.rank])).toEqual([['320100', 4, 1], ['320500', 3, 2], ['320583', 1, 3]]);
+    expect(ranking.rows.slice(0, 3).map((r) => [r.code, r.value, r.rank])).toEqual([
+      ['320100', 4, 1],
+      ['320500', 3, 2],
+      ['320583', 1, 3],
+    ]);
     expect(ranking.rows[3]).toMatchObject({ value: 0, rank: 4 });
     expect(ranking.rows[15]).toMatchObject({ value: 0, rank: 4 });
     const suzhou = ranking.rows.find((r) => r.code === '320500')!;
@@ -125,8 +160,15 @@ describe.each(testDialects())('monitoring indicators (%s)', (dialect) => {
     expect(map.rows.map((r) => r.code)).toEqual([...map.rows.map((r) => r.code)].sort());
     expect(map.rows.find((r) => r.code === '320100')).toMatchObject({ value: 0.25 }); // P1 of 4
     expect(map.rows.find((r) => r.code === '320200')).toMatchObject({ value: null, rank: null }); // no one absorbed
-    const districts = await rankRegions(ctx, { indicator: 'insured_employees', period: 'plan', region: '320500' }, null);
-    expect(districts.rows.slice(0, 2).map((r) => [r.code, r.value])).toEqual([['320506', 4], ['320583', 3]]);
+    const districts = await rankRegions(
+      ctx,
+      { indicator: 'insured_employees', period: 'plan', region: '320500' },
+      null,
+    );
+    expect(districts.rows.slice(0, 2).map((r) => [r.code, r.value])).toEqual([
+      ['320506', 4],
+      ['320583', 3],
+    ]);
   });
 
   it('gives monthly trends with the absorbed count accumulating', async () => {

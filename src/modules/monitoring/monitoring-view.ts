@@ -27,7 +27,11 @@ export interface MonitoringView {
 export const PROVINCE_CODE = '320000';
 
 /** The caller's view for an optional region filter; `null` user means the command line (whole province). */
-export async function resolveView(ctx: AppContext, user: CurrentUser | null, regionParam?: string): Promise<MonitoringView> {
+export async function resolveView(
+  ctx: AppContext,
+  user: CurrentUser | null,
+  regionParam?: string,
+): Promise<MonitoringView> {
   const kind = user ? ROLE_DEFINITIONS[user.role].scope : 'province';
   if (kind === 'province') return regionParam ? viewOfRegion(ctx, regionParam, 'province') : provinceView();
   if (kind === 'region' && user?.regionCode) {
@@ -38,14 +42,29 @@ export async function resolveView(ctx: AppContext, user: CurrentUser | null, reg
     return view;
   }
   if (kind === 'assigned' && user) {
-    const base = regionParam ? await viewOfRegion(ctx, regionParam, 'assigned') : { ...provinceView(), scope: 'assigned' as const };
-    return { ...base, isWholeProvince: false, filter: { ...base.filter, commissionerId: user.id }, cacheKey: `assigned:${user.id}:${base.regionCode}` };
+    const base = regionParam
+      ? await viewOfRegion(ctx, regionParam, 'assigned')
+      : { ...provinceView(), scope: 'assigned' as const };
+    return {
+      ...base,
+      isWholeProvince: false,
+      filter: { ...base.filter, commissionerId: user.id },
+      cacheKey: `assigned:${user.id}:${base.regionCode}`,
+    };
   }
   throw new AppError('NOT_FOUND', '无可查看的监测数据');
 }
 
 function provinceView(): MonitoringView {
-  return { scope: 'province', regionCode: PROVINCE_CODE, regionName: '江苏省', level: 'province', isWholeProvince: true, filter: {}, cacheKey: 'province' };
+  return {
+    scope: 'province',
+    regionCode: PROVINCE_CODE,
+    regionName: '江苏省',
+    level: 'province',
+    isWholeProvince: true,
+    filter: {},
+    cacheKey: 'province',
+  };
 }
 
 // Regions are reference data, loaded once at start: their views are remembered per database.
@@ -67,7 +86,15 @@ async function describeView(ctx: AppContext, code: string): Promise<MonitoringVi
   const region = await resolveRegion(ctx.db, code);
   if (region.level === 'province') return provinceView();
   const codes = await regionScopeCodes(ctx.db, region.code);
-  return { scope: 'region', regionCode: region.code, regionName: region.name, level: region.level, isWholeProvince: false, filter: { regionCodes: codes }, cacheKey: `region:${region.code}` };
+  return {
+    scope: 'region',
+    regionCode: region.code,
+    regionName: region.name,
+    level: region.level,
+    isWholeProvince: false,
+    filter: { regionCodes: codes },
+    cacheKey: `region:${region.code}`,
+  };
 }
 
 /** The tier and industry filters of a query, checked. */

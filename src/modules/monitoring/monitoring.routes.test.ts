@@ -21,13 +21,18 @@ describe.each(testDialects())('monitoring routes (%s)', (dialect) => {
     cookies.enterpriseA = (await t.loginAs('enterprise', { uscc: w.A })).cookie;
     const commissioner = await t.loginAs('commissioner', { regionCode: '320100' });
     cookies.commissioner = commissioner.cookie;
-    const id = await t.ctx.db.selectFrom('users').select('id').where('username', '=', commissioner.username).executeTakeFirstOrThrow();
+    const id = await t.ctx.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', commissioner.username)
+      .executeTakeFirstOrThrow();
     await assignKeyEnterprise(t.ctx, w.A, '320115', Number(id.id));
   });
   afterAll(() => t.close());
 
   const get = (who: string, url: string) => t.app.inject({ method: 'GET', url, headers: { cookie: cookies[who]! } });
-  const patch = (who: string, url: string, payload: object) => t.app.inject({ method: 'PATCH', url, payload, headers: { cookie: cookies[who]! } });
+  const patch = (who: string, url: string, payload: object) =>
+    t.app.inject({ method: 'PATCH', url, payload, headers: { cookie: cookies[who]! } });
 
   it('gives the province the whole province and the same object as the command line', async () => {
     const response = await get('province', '/api/v1/kpi?period=plan');
@@ -54,15 +59,23 @@ describe.each(testDialects())('monitoring routes (%s)', (dialect) => {
 
   it('ranks a county among the county-level divisions of its prefecture', async () => {
     const ranking = (await get('kunshan', '/api/v1/monitoring/ranking?indicator=absorbed_insured')).json();
-    expect(ranking).toMatchObject({ region: '320583', region_name: '昆山市', peer_group: { code: '320500', name: '苏州市' } });
+    expect(ranking).toMatchObject({
+      region: '320583',
+      region_name: '昆山市',
+      peer_group: { code: '320500', name: '苏州市' },
+    });
     // 苏州's divisions: 吴中 U (P19 P8) 2, 虎丘 C (P12) 1, 昆山 B (P7) 1, the others 0.
-    const byCode = new Map(ranking.rows.map((r: { code: string; value: number; rank: number }) => [r.code, [r.value, r.rank]]));
+    const byCode = new Map(
+      ranking.rows.map((r: { code: string; value: number; rank: number }) => [r.code, [r.value, r.rank]]),
+    );
     expect(byCode.get('320506')).toEqual([2, 1]);
     expect(byCode.get('320505')).toEqual([1, 2]);
     expect(byCode.get('320583')).toEqual([1, 2]);
     expect(ranking.rows.length).toBeGreaterThan(5);
     // A city's own ranking has no peer group; the figures behind a peer stay out of reach.
-    expect((await get('nanjing', '/api/v1/monitoring/ranking?indicator=absorbed_insured')).json().peer_group).toBeNull();
+    expect(
+      (await get('nanjing', '/api/v1/monitoring/ranking?indicator=absorbed_insured')).json().peer_group,
+    ).toBeNull();
     expect((await get('kunshan', '/api/v1/monitoring/regions/320506')).statusCode).toBe(404);
   });
 
@@ -81,10 +94,20 @@ describe.each(testDialects())('monitoring routes (%s)', (dialect) => {
   it('gives an enterprise its own monthly series and nobody else’s', async () => {
     const response = await get('enterpriseA', `/api/v1/monitoring/enterprises/${w.A}/series`);
     expect(response.statusCode).toBe(200);
-    const months = response.json().months as { period: number; insured: number; hires: number; composition: object; separationsByReason: object }[];
+    const months = response.json().months as {
+      period: number;
+      insured: number;
+      hires: number;
+      composition: object;
+      separationsByReason: object;
+    }[];
     expect(months.map((m) => m.period)).toEqual([202311, 202312, 202401, 202402, 202403, 202404, 202405, 202406]);
     // February: P4 P2 P1 P5; P1 graduated 24 months before (counts), P5 26 months (no); P5's 高级工 only from 05-10.
-    expect(months[3]).toMatchObject({ insured: 4, hires: 2, composition: { graduates: 1, highSkill: 0, seniorTitle: 0 } });
+    expect(months[3]).toMatchObject({
+      insured: 4,
+      hires: 2,
+      composition: { graduates: 1, highSkill: 0, seniorTitle: 0 },
+    });
     expect(months[4]).toMatchObject({ composition: { seniorTitle: 1 } }); // P6 副高级 from 2024-01-01
     expect(months[5]).toMatchObject({ insured: 4, separationsByReason: { contract_ended: 1 } });
     expect(months[6]).toMatchObject({ composition: { highSkill: 1 } });
@@ -108,10 +131,18 @@ describe.each(testDialects())('monitoring routes (%s)', (dialect) => {
     const id = list.items[0].id as number;
     expect((await get('kunshan', `/api/v1/monitoring/alerts/${id}`)).statusCode).toBe(404);
     expect((await get('nanjing', '/api/v1/monitoring/alerts?kind=contributions_stopped')).json().total).toBe(0);
-    expect((await get('kunshan', '/api/v1/monitoring/alerts?kind=contributions_stopped')).json().items[0]).toMatchObject({ uscc: w.B, period: 202406 });
-    expect((await patch('nanjing', `/api/v1/monitoring/alerts/${id}`, { action: 'assign' })).json()).toMatchObject({ status: 'assigned', statusLabel: '已分派' });
+    expect(
+      (await get('kunshan', '/api/v1/monitoring/alerts?kind=contributions_stopped')).json().items[0],
+    ).toMatchObject({ uscc: w.B, period: 202406 });
+    expect((await patch('nanjing', `/api/v1/monitoring/alerts/${id}`, { action: 'assign' })).json()).toMatchObject({
+      status: 'assigned',
+      statusLabel: '已分派',
+    });
     expect((await patch('commissioner', `/api/v1/monitoring/alerts/${id}`, { action: 'close' })).statusCode).toBe(400);
-    const closed = await patch('commissioner', `/api/v1/monitoring/alerts/${id}`, { action: 'close', note: '已联系企业，属合同到期正常流动' });
+    const closed = await patch('commissioner', `/api/v1/monitoring/alerts/${id}`, {
+      action: 'close',
+      note: '已联系企业，属合同到期正常流动',
+    });
     expect(closed.json()).toMatchObject({ status: 'closed', closeNote: '已联系企业，属合同到期正常流动' });
     const detail = (await get('province', `/api/v1/monitoring/alerts/${id}`)).json();
     expect(detail.events.map((e: { action: string }) => e.action)).toEqual(['assign', 'close']);

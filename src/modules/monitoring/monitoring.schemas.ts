@@ -4,13 +4,33 @@ import { TierSchema } from '../enterprises/enterprises.schemas.ts';
 /** Request and response schemas of the monitoring routes (OpenAPI reads them). */
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-const Months = Nullable(Type.Object({ from: Type.Integer(), to: Type.Integer() }, { description: '报告期内有数据的首末月份 YYYYMM；无数据时为 null' }));
+const Months = Nullable(
+  Type.Object(
+    { from: Type.Integer(), to: Type.Integer() },
+    { description: '报告期内有数据的首末月份 YYYYMM；无数据时为 null' },
+  ),
+);
 
 export const IndicatorQuerySchema = Type.Object({
-  period: Type.Optional(Type.String({ pattern: '^(\\d{6}|\\d{4}|\\d{4}[Qq][1-4]|plan)$', description: '期间：YYYYMM 月、YYYYQn 季度、YYYY 年或 plan（计划期累计，默认）' })),
-  region: Type.Optional(Type.String({ pattern: '^\\d{6}$', description: '地区代码：设区市含其下全部县（市、区）（含昆山、泰兴、沭阳）；缺省为全省或本人辖区' })),
+  period: Type.Optional(
+    Type.String({
+      pattern: '^(\\d{6}|\\d{4}|\\d{4}[Qq][1-4]|plan)$',
+      description: '期间：YYYYMM 月、YYYYQn 季度、YYYY 年或 plan（计划期累计，默认）',
+    }),
+  ),
+  region: Type.Optional(
+    Type.String({
+      pattern: '^\\d{6}$',
+      description: '地区代码：设区市含其下全部县（市、区）（含昆山、泰兴、沭阳）；缺省为全省或本人辖区',
+    }),
+  ),
   tier: Type.Optional(TierSchema),
-  industry: Type.Optional(Type.String({ pattern: '^(manufacturing|[A-Ta-t]|\\d{2})$', description: 'manufacturing（制造业）、两位大类代码或门类字母' })),
+  industry: Type.Optional(
+    Type.String({
+      pattern: '^(manufacturing|[A-Ta-t]|\\d{2})$',
+      description: 'manufacturing（制造业）、两位大类代码或门类字母',
+    }),
+  ),
 });
 
 export const IndicatorValueSchema = Type.Object({
@@ -26,7 +46,9 @@ export const IndicatorValueSchema = Type.Object({
   progress: Type.Optional(Nullable(Type.Number({ description: '实际 ÷ 目标' }))),
   expected_progress: Type.Optional(Type.Number({ description: '时序进度：已过时间占目标期限的比例' })),
   period_actual: Type.Optional(Nullable(Type.Integer({ description: '报告期内首次吸纳人数' }))),
-  breakdown: Type.Optional(Type.Array(Type.Object({ reason: Type.String(), label: Type.String(), count: Type.Integer() }))),
+  breakdown: Type.Optional(
+    Type.Array(Type.Object({ reason: Type.String(), label: Type.String(), count: Type.Integer() })),
+  ),
   source: Type.Optional(Type.String()),
 });
 
@@ -63,54 +85,111 @@ export const RankingSchema = Type.Object({
   region: Type.String(),
   region_name: Type.String(),
   months: Months,
-  peer_group: Nullable(Type.Object({ code: Type.String(), name: Type.String() }, { description: '县级视图：同一设区市的各县（市、区）对比（如昆山 → 苏州市）' })),
-  rows: Type.Array(Type.Object({
-    code: Type.String(),
-    name: Type.String(),
-    kind: Type.String({ description: 'city 设区市；county 县（市、区）' }),
-    isDirectlyAdministered: Type.Boolean(),
-    cityCode: Nullable(Type.String()),
-    value: Nullable(Type.Number()),
-    rank: Nullable(Type.Integer()),
-    wholeCityValue: Type.Optional(Nullable(Type.Number({ description: '含省直管县（市）的全市数值（地图着色用）' }))),
-  })),
+  peer_group: Nullable(
+    Type.Object(
+      { code: Type.String(), name: Type.String() },
+      { description: '县级视图：同一设区市的各县（市、区）对比（如昆山 → 苏州市）' },
+    ),
+  ),
+  rows: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      name: Type.String(),
+      kind: Type.String({ description: 'city 设区市；county 县（市、区）' }),
+      isDirectlyAdministered: Type.Boolean(),
+      cityCode: Nullable(Type.String()),
+      value: Nullable(Type.Number()),
+      rank: Nullable(Type.Integer()),
+      wholeCityValue: Type.Optional(Nullable(Type.Number({ description: '含省直管县（市）的全市数值（地图着色用）' }))),
+    }),
+  ),
 });
 
-export const IndicatorCatalogSchema = Type.Array(Type.Object({
-  key: Type.String(), label: Type.String(), unit: Type.String(), kind: Type.String(), definition: Type.String(), source: Type.Optional(Type.String()),
-}));
+export const IndicatorCatalogSchema = Type.Array(
+  Type.Object({
+    key: Type.String(),
+    label: Type.String(),
+    unit: Type.String(),
+    kind: Type.String(),
+    definition: Type.String(),
+    source: Type.Optional(Type.String()),
+  }),
+);
 
 export const RegionDrilldownSchema = Type.Object({
   region: Type.Object({ code: Type.String(), name: Type.String(), level: Type.String() }),
   period: Type.String(),
   months: Months,
-  children: Type.Array(Type.Object({
-    code: Type.String(), name: Type.String(), isDirectlyAdministered: Type.Boolean(), values: Type.Record(Type.String(), Nullable(Type.Number())),
-  })),
+  children: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      name: Type.String(),
+      isDirectlyAdministered: Type.Boolean(),
+      values: Type.Record(Type.String(), Nullable(Type.Number())),
+    }),
+  ),
   enterprises: Type.Object({
-    items: Type.Array(Type.Object({
-      uscc: Type.String(), name: Type.String(), regionCode: Type.String(), regionName: Nullable(Type.String()), tier: Nullable(Type.String()),
-      tierLabel: Nullable(Type.String()), insured: Type.Integer(), hires: Type.Integer(), separations: Type.Integer(), absorbed: Type.Integer(),
-      policiesEnjoyed: Type.Integer({ description: '报告期内拨付到账的补贴案件数' }), policiesEnjoyedFen: Type.Integer({ description: '报告期内拨付到账的补贴金额（分）' }), openAlerts: Type.Integer(),
-    })),
-    total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer(),
+    items: Type.Array(
+      Type.Object({
+        uscc: Type.String(),
+        name: Type.String(),
+        regionCode: Type.String(),
+        regionName: Nullable(Type.String()),
+        tier: Nullable(Type.String()),
+        tierLabel: Nullable(Type.String()),
+        insured: Type.Integer(),
+        hires: Type.Integer(),
+        separations: Type.Integer(),
+        absorbed: Type.Integer(),
+        policiesEnjoyed: Type.Integer({ description: '报告期内拨付到账的补贴案件数' }),
+        policiesEnjoyedFen: Type.Integer({ description: '报告期内拨付到账的补贴金额（分）' }),
+        openAlerts: Type.Integer(),
+      }),
+    ),
+    total: Type.Integer(),
+    page: Type.Integer(),
+    pageSize: Type.Integer(),
   }),
 });
 
 export const EnterpriseSeriesSchema = Type.Object({
   enterprise: Type.Object({
-    uscc: Type.String(), name: Type.String(), tier: Type.String(), tierLabel: Type.String(), regionCode: Type.String(), regionName: Nullable(Type.String()),
-    validUntil: Type.String(), validityStatus: Type.String(),
+    uscc: Type.String(),
+    name: Type.String(),
+    tier: Type.String(),
+    tierLabel: Type.String(),
+    regionCode: Type.String(),
+    regionName: Nullable(Type.String()),
+    validUntil: Type.String(),
+    validityStatus: Type.String(),
   }),
-  months: Type.Array(Type.Object({
-    period: Type.Integer(), isMonitored: Type.Boolean(), tier: Nullable(Type.String()), hasRoster: Type.Boolean(), insured: Type.Integer(),
-    hires: Type.Integer(), separations: Type.Integer(), separationsByReason: Type.Record(Type.String(), Type.Integer()), layoffSeparations: Type.Integer(),
-    absorbed: Type.Integer(), hasContributions: Type.Boolean(), contributionsFen: Type.Integer({ description: '缴费合计（分）' }), reportedInsured: Nullable(Type.Integer()),
-    composition: Type.Object({ graduates: Type.Integer(), highSkill: Type.Integer(), seniorTitle: Type.Integer() }),
-  })),
+  months: Type.Array(
+    Type.Object({
+      period: Type.Integer(),
+      isMonitored: Type.Boolean(),
+      tier: Nullable(Type.String()),
+      hasRoster: Type.Boolean(),
+      insured: Type.Integer(),
+      hires: Type.Integer(),
+      separations: Type.Integer(),
+      separationsByReason: Type.Record(Type.String(), Type.Integer()),
+      layoffSeparations: Type.Integer(),
+      absorbed: Type.Integer(),
+      hasContributions: Type.Boolean(),
+      contributionsFen: Type.Integer({ description: '缴费合计（分）' }),
+      reportedInsured: Nullable(Type.Integer()),
+      composition: Type.Object({ graduates: Type.Integer(), highSkill: Type.Integer(), seniorTitle: Type.Integer() }),
+    }),
+  ),
 });
 
 export const RefreshSummarySchema = Type.Object({
-  rangeFrom: Type.Integer(), rangeTo: Type.Integer(), dataThrough: Nullable(Type.Integer()), periods: Nullable(Type.Array(Type.Integer())),
-  statsRows: Type.Integer(), absorbedPersons: Type.Integer(), alertsCreated: Type.Integer(), seconds: Type.Number(),
+  rangeFrom: Type.Integer(),
+  rangeTo: Type.Integer(),
+  dataThrough: Nullable(Type.Integer()),
+  periods: Nullable(Type.Array(Type.Integer())),
+  statsRows: Type.Integer(),
+  absorbedPersons: Type.Integer(),
+  alertsCreated: Type.Integer(),
+  seconds: Type.Number(),
 });

@@ -1,5 +1,12 @@
 import type { AppContext } from '../../app-context.ts';
-import { addContributions, addEnterprise, addPerson, addRosterMonths, addSpell, registries } from './monitoring.fixtures.ts';
+import {
+  addContributions,
+  addEnterprise,
+  addPerson,
+  addRosterMonths,
+  addSpell,
+  registries,
+} from './monitoring.fixtures.ts';
 
 /**
  * A small hand-counted world shared by the monitoring tests. Rosters cover 2023-11 (A only)
@@ -29,32 +36,105 @@ import { addContributions, addEnterprise, addPerson, addRosterMonths, addSpell, 
  * (stops in 202406); C 30,000 for 202401–202405.
  */
 export interface MonitoringWorld {
-  A: string; B: string; C: string; D: string; U: string;
+  A: string;
+  B: string;
+  C: string;
+  D: string;
+  U: string;
   persons: Record<string, number>;
 }
 
 /** Inserts the world described above. */
 export async function buildMonitoringWorld(ctx: AppContext): Promise<MonitoringWorld> {
-  const A = await addEnterprise(ctx, { region: '320115', tier: 'srdi', recognizedOn: '2023-01-01', validUntil: '2026-12-31', industry: '34', name: '南京甲精密机械有限公司' });
-  const B = await addEnterprise(ctx, { region: '320583', tier: 'little_giant', recognizedOn: '2022-06-01', validUntil: '2025-05-31', industry: '39', name: '昆山乙电子科技有限公司' });
-  const C = await addEnterprise(ctx, { region: '320505', tier: 'srdi', recognizedOn: '2021-04-01', validUntil: '2024-03-30', industry: '65', name: '苏州丙软件有限公司' });
-  const D = await addEnterprise(ctx, { region: '320115', tier: 'innovative', recognizedOn: '2023-04-01', validUntil: '2024-03-31', industry: null, name: '南京丁新材料有限公司' });
-  const U = await addEnterprise(ctx, { region: '320506', tier: 'srdi', recognizedOn: '2024-05-01', validUntil: '2027-04-30', industry: '34', name: '苏州戊智能装备有限公司' });
+  const A = await addEnterprise(ctx, {
+    region: '320115',
+    tier: 'srdi',
+    recognizedOn: '2023-01-01',
+    validUntil: '2026-12-31',
+    industry: '34',
+    name: '南京甲精密机械有限公司',
+  });
+  const B = await addEnterprise(ctx, {
+    region: '320583',
+    tier: 'little_giant',
+    recognizedOn: '2022-06-01',
+    validUntil: '2025-05-31',
+    industry: '39',
+    name: '昆山乙电子科技有限公司',
+  });
+  const C = await addEnterprise(ctx, {
+    region: '320505',
+    tier: 'srdi',
+    recognizedOn: '2021-04-01',
+    validUntil: '2024-03-30',
+    industry: '65',
+    name: '苏州丙软件有限公司',
+  });
+  const D = await addEnterprise(ctx, {
+    region: '320115',
+    tier: 'innovative',
+    recognizedOn: '2023-04-01',
+    validUntil: '2024-03-31',
+    industry: null,
+    name: '南京丁新材料有限公司',
+  });
+  const U = await addEnterprise(ctx, {
+    region: '320506',
+    tier: 'srdi',
+    recognizedOn: '2024-05-01',
+    validUntil: '2027-04-30',
+    industry: '34',
+    name: '苏州戊智能装备有限公司',
+  });
   await addRosterMonths(ctx, A, 202311, 202406);
   for (const uscc of [B, C, D, U]) await addRosterMonths(ctx, uscc, 202401, 202406);
 
-  const names = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8', 'P9', 'P10', 'P11', 'P12', 'P13', 'P14', 'P15', 'P16', 'P17', 'P18', 'P19'];
+  const names = [
+    'P1',
+    'P2',
+    'P3',
+    'P4',
+    'P5',
+    'P6',
+    'P7',
+    'P8',
+    'P9',
+    'P10',
+    'P11',
+    'P12',
+    'P13',
+    'P14',
+    'P15',
+    'P16',
+    'P17',
+    'P18',
+    'P19',
+  ];
   const persons: Record<string, number> = {};
   for (const name of names) persons[name] = await addPerson(ctx);
   const p = persons as Record<(typeof names)[number], number>;
 
   const spells: [number, string, number, number, string | null][] = [
-    [p.P4!, A, 202311, 202406, null], [p.P2!, A, 202312, 202406, null], [p.P1!, A, 202402, 202403, 'contract_ended'],
-    [p.P5!, A, 202402, 202406, null], [p.P6!, A, 202403, 202406, null],
-    [p.P9!, B, 202401, 202406, null], [p.P10!, B, 202401, 202402, 'retirement'], [p.P1!, B, 202404, 202406, null], [p.P7!, B, 202405, 202406, null],
-    [p.P11!, C, 202401, 202406, null], [p.P14!, C, 202401, 202403, null], [p.P12!, C, 202402, 202406, null], [p.P13!, C, 202404, 202406, null],
-    [p.P15!, D, 202401, 202406, null], [p.P16!, D, 202403, 202406, null], [p.P17!, D, 202404, 202406, null],
-    [p.P18!, U, 202401, 202406, null], [p.P3!, U, 202403, 202406, null], [p.P19!, U, 202405, 202406, null], [p.P8!, U, 202406, 202406, null],
+    [p.P4!, A, 202311, 202406, null],
+    [p.P2!, A, 202312, 202406, null],
+    [p.P1!, A, 202402, 202403, 'contract_ended'],
+    [p.P5!, A, 202402, 202406, null],
+    [p.P6!, A, 202403, 202406, null],
+    [p.P9!, B, 202401, 202406, null],
+    [p.P10!, B, 202401, 202402, 'retirement'],
+    [p.P1!, B, 202404, 202406, null],
+    [p.P7!, B, 202405, 202406, null],
+    [p.P11!, C, 202401, 202406, null],
+    [p.P14!, C, 202401, 202403, null],
+    [p.P12!, C, 202402, 202406, null],
+    [p.P13!, C, 202404, 202406, null],
+    [p.P15!, D, 202401, 202406, null],
+    [p.P16!, D, 202403, 202406, null],
+    [p.P17!, D, 202404, 202406, null],
+    [p.P18!, U, 202401, 202406, null],
+    [p.P3!, U, 202403, 202406, null],
+    [p.P19!, U, 202405, 202406, null],
+    [p.P8!, U, 202406, 202406, null],
   ];
   for (const [person, uscc, first, last, reason] of spells) await addSpell(ctx, person, uscc, first, last, reason);
 

@@ -50,7 +50,11 @@ export interface RankingQuery extends IndicatorQuery {
 }
 
 /** Ranks the regions under the caller's view by an indicator (highest first, ties share a rank). */
-export async function rankRegions(ctx: AppContext, query: RankingQuery, user: CurrentUser | null): Promise<RankingReport> {
+export async function rankRegions(
+  ctx: AppContext,
+  query: RankingQuery,
+  user: CurrentUser | null,
+): Promise<RankingReport> {
   const definition = findIndicator(query.indicator);
   if (!definition) throw new AppError('VALIDATION_FAILED', `未知的指标：${query.indicator}`);
   const view = await resolveView(ctx, user, query.region);
@@ -63,16 +67,31 @@ export async function rankRegions(ctx: AppContext, query: RankingQuery, user: Cu
     const months = monthsWithData(period, aggregates);
     const isProvince = view.regionCode === PROVINCE_CODE;
     const peerGroup = view.level === 'county' ? await prefectureOf(ctx, view.regionCode) : null;
-    const regions = isProvince ? await findRankingUnits(ctx.db) : await findDivisionsOf(ctx.db, peerGroup?.code ?? view.regionCode);
+    const regions = isProvince
+      ? await findRankingUnits(ctx.db)
+      : await findDivisionsOf(ctx.db, peerGroup?.code ?? view.regionCode);
     const isComputed = definition.kind !== 'external';
     const filter = peerGroup ? { regionCodes: regions.map((r) => r.code) } : view.filter;
-    const components = months && isComputed ? await loadComponents(ctx.db, { ...filter, ...segment }, months, isProvince ? 'unit' : 'region') : new Map<string, Components>();
+    const components =
+      months && isComputed
+        ? await loadComponents(ctx.db, { ...filter, ...segment }, months, isProvince ? 'unit' : 'region')
+        : new Map<string, Components>();
     // A region without monitored enterprises has zero of every count and no share.
-    const rows = regions.map((r) => rowOf(r, months && isComputed ? actualOf(query.indicator, components.get(r.code) ?? emptyComponents()) : null));
+    const rows = regions.map((r) =>
+      rowOf(r, months && isComputed ? actualOf(query.indicator, components.get(r.code) ?? emptyComponents()) : null),
+    );
     if (isProvince && months && isComputed) addWholeCityValues(rows, regions, components, query.indicator);
     return {
-      indicator: query.indicator, label: definition.label, unit: definition.unit, available: isComputed, period: period.label,
-      region: view.regionCode, region_name: view.regionName, months: months ? { from: months.from, to: months.to } : null, peer_group: peerGroup, rows: ranked(rows),
+      indicator: query.indicator,
+      label: definition.label,
+      unit: definition.unit,
+      available: isComputed,
+      period: period.label,
+      region: view.regionCode,
+      region_name: view.regionName,
+      months: months ? { from: months.from, to: months.to } : null,
+      peer_group: peerGroup,
+      rows: ranked(rows),
     };
   });
 }
@@ -86,14 +105,30 @@ async function prefectureOf(ctx: AppContext, code: string): Promise<{ code: stri
 }
 
 function rowOf(region: RegionRow, value: number | null): RankingRow {
-  return { code: region.code, name: region.name, kind: region.level === 'county' ? 'county' : 'city', isDirectlyAdministered: region.isDirectlyAdministered, cityCode: region.cityCode, value, rank: null };
+  return {
+    code: region.code,
+    name: region.name,
+    kind: region.level === 'county' ? 'county' : 'city',
+    isDirectlyAdministered: region.isDirectlyAdministered,
+    cityCode: region.cityCode,
+    value,
+    rank: null,
+  };
 }
 
-function addWholeCityValues(rows: RankingRow[], regions: RegionRow[], components: Map<string, Components>, indicator: string): void {
+function addWholeCityValues(
+  rows: RankingRow[],
+  regions: RegionRow[],
+  components: Map<string, Components>,
+  indicator: string,
+): void {
   for (const county of regions.filter((r) => r.isDirectlyAdministered && r.cityCode)) {
     const row = rows.find((r) => r.code === county.cityCode);
     if (!row) continue;
-    const whole = addComponents(components.get(county.cityCode!) ?? emptyComponents(), components.get(county.code) ?? emptyComponents());
+    const whole = addComponents(
+      components.get(county.cityCode!) ?? emptyComponents(),
+      components.get(county.code) ?? emptyComponents(),
+    );
     row.wholeCityValue = actualOf(indicator, whole);
     row.name = `${row.name}（不含${county.name}）`;
   }
@@ -101,7 +136,9 @@ function addWholeCityValues(rows: RankingRow[], regions: RegionRow[], components
 
 /** Orders rows by value, highest first; equal values share a rank (1, 2, 2, 4); no value, no rank. */
 export function ranked(rows: RankingRow[]): RankingRow[] {
-  const sorted = [...rows].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.code.localeCompare(b.code));
+  const sorted = [...rows].sort(
+    (a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.code.localeCompare(b.code),
+  );
   sorted.forEach((row, i) => {
     if (row.value === null) return;
     const previous = sorted[i - 1];
@@ -111,7 +148,11 @@ export function ranked(rows: RankingRow[]): RankingRow[] {
 }
 
 /** The map: the same rows in code order, so the page can colour each area. */
-export async function mapRegions(ctx: AppContext, query: RankingQuery, user: CurrentUser | null): Promise<RankingReport> {
+export async function mapRegions(
+  ctx: AppContext,
+  query: RankingQuery,
+  user: CurrentUser | null,
+): Promise<RankingReport> {
   const report = await rankRegions(ctx, query, user);
   return { ...report, rows: [...report.rows].sort((a, b) => a.code.localeCompare(b.code)) };
 }

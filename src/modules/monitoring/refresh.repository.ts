@@ -18,7 +18,8 @@ export async function findDataExtent(db: Db): Promise<DataExtent> {
            (select max(period) from roster_periods) as t1, (select max(period) from contributions) as t2,
            (select max(last_period) from employment_spells) as t3`.execute(db);
   const r = row.rows[0]!;
-  const present = (values: unknown[]) => values.filter((v) => v !== null && v !== undefined).map((v) => toNumber(v as number));
+  const present = (values: unknown[]) =>
+    values.filter((v) => v !== null && v !== undefined).map((v) => toNumber(v as number));
   const froms = present([r.f1, r.f2, r.f3]);
   const throughs = present([r.t1, r.t2, r.t3]);
   return { from: froms.length ? Math.min(...froms) : null, through: throughs.length ? Math.max(...throughs) : null };
@@ -31,10 +32,15 @@ export async function findStoredMonths(db: Db): Promise<number[]> {
 }
 
 /** Replaces the calendar of the aggregates. */
-export async function replaceMonths(db: Db, months: readonly { period: number; monthIndex: number; monthEnd: string }[]): Promise<void> {
+export async function replaceMonths(
+  db: Db,
+  months: readonly { period: number; monthIndex: number; monthEnd: string }[],
+): Promise<void> {
   await db.deleteFrom('monitoring_months').execute();
   for (let i = 0; i < months.length; i += 200) {
-    const part = months.slice(i, i + 200).map((m) => ({ period: m.period, month_index: m.monthIndex, month_end: m.monthEnd }));
+    const part = months
+      .slice(i, i + 200)
+      .map((m) => ({ period: m.period, month_index: m.monthIndex, month_end: m.monthEnd }));
     await db.insertInto('monitoring_months').values(part).execute();
   }
 }
@@ -47,7 +53,10 @@ export async function clearEnterpriseMonths(db: Db, periods: readonly number[] |
 
 /** Counts the rows of a table, for the refresh log. */
 export async function countRows(db: Db, table: 'enterprise_month_stats' | 'absorbed_persons'): Promise<number> {
-  const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirstOrThrow();
   return toNumber(row.n);
 }
 
@@ -65,22 +74,43 @@ export interface RefreshLogEntry {
 
 /** Records a finished refresh; its id is the generation cached results are checked against. */
 export async function insertRefreshLog(db: Db, entry: RefreshLogEntry): Promise<number> {
-  const row = await db.insertInto('monitoring_refreshes').values({
-    started_at: entry.startedAt, finished_at: entry.finishedAt, range_from: entry.rangeFrom, range_to: entry.rangeTo,
-    data_through: entry.dataThrough, periods: entry.periods ? entry.periods.join(',') : null,
-    stats_rows: entry.statsRows, absorbed_persons: entry.absorbedPersons, alerts_created: entry.alertsCreated,
-  }).returning('id').executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('monitoring_refreshes')
+    .values({
+      started_at: entry.startedAt,
+      finished_at: entry.finishedAt,
+      range_from: entry.rangeFrom,
+      range_to: entry.rangeTo,
+      data_through: entry.dataThrough,
+      periods: entry.periods ? entry.periods.join(',') : null,
+      stats_rows: entry.statsRows,
+      absorbed_persons: entry.absorbedPersons,
+      alerts_created: entry.alertsCreated,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return toNumber(row.id);
 }
 
 /** The latest refresh: the aggregates' generation, months and data horizon; undefined before the first. */
-export async function findLatestRefresh(db: Db): Promise<{ id: number; rangeFrom: number; rangeTo: number; dataThrough: number | null; finishedAt: string } | undefined> {
-  const row = await db.selectFrom('monitoring_refreshes').select(['id', 'range_from', 'range_to', 'data_through', 'finished_at'])
-    .orderBy('id', 'desc').limit(1).executeTakeFirst();
+export async function findLatestRefresh(
+  db: Db,
+): Promise<
+  { id: number; rangeFrom: number; rangeTo: number; dataThrough: number | null; finishedAt: string } | undefined
+> {
+  const row = await db
+    .selectFrom('monitoring_refreshes')
+    .select(['id', 'range_from', 'range_to', 'data_through', 'finished_at'])
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   if (!row) return undefined;
   return {
-    id: toNumber(row.id), rangeFrom: toNumber(row.range_from), rangeTo: toNumber(row.range_to),
-    dataThrough: row.data_through === null ? null : toNumber(row.data_through), finishedAt: row.finished_at,
+    id: toNumber(row.id),
+    rangeFrom: toNumber(row.range_from),
+    rangeTo: toNumber(row.range_to),
+    dataThrough: row.data_through === null ? null : toNumber(row.data_through),
+    finishedAt: row.finished_at,
   };
 }
 
@@ -90,7 +120,10 @@ export async function findLatestRefresh(db: Db): Promise<{ id: number; rangeFrom
  * id but committed later would leave unchanged.
  */
 export async function countLedgerEntries(db: Db): Promise<number> {
-  const row = await db.selectFrom('benefit_journal').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('benefit_journal')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirstOrThrow();
   return toNumber(row.n);
 }
 

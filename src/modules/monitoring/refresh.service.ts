@@ -8,7 +8,11 @@ import { expiryWarningSetting } from '../enterprises/recognition-validity.ts';
 import { NATURAL_ATTRITION_CODES } from '../workforce/leave-reasons.ts';
 import { isPeriod, periodToIndex } from '../workforce/periods.ts';
 import { rebuildAbsorbedPersons } from './absorbed.repository.ts';
-import { insertContributionStopAlerts, insertExpiryAlerts, insertMassLayoffAlerts } from './alerts-detect.repository.ts';
+import {
+  insertContributionStopAlerts,
+  insertExpiryAlerts,
+  insertMassLayoffAlerts,
+} from './alerts-detect.repository.ts';
 import { insertEnterpriseMonths, insertSeparationsByReason } from './enterprise-months.repository.ts';
 import * as repo from './refresh.repository.ts';
 import { forgetAggregates } from './result-cache.ts';
@@ -42,7 +46,10 @@ const REFRESH_LOCK_KEY = 7_301_024;
  * `yangfan kpi --refresh`. With `periods`, only those months' enterprise rows are rewritten;
  * the absorbed persons are always rebuilt (an earlier hire may move a person's first month).
  */
-export async function refreshMonitoringAggregates(ctx: AppContext, options: RefreshOptions = {}): Promise<RefreshSummary> {
+export async function refreshMonitoringAggregates(
+  ctx: AppContext,
+  options: RefreshOptions = {},
+): Promise<RefreshSummary> {
   const startedAt = ctx.clock();
   const window = planTargets().window;
   const summary = await ctx.db.transaction().execute(async (trx) => {
@@ -58,8 +65,15 @@ export async function refreshMonitoringAggregates(ctx: AppContext, options: Refr
     const alertsCreated = await detectAlertsIn(trx, ctx.clock());
     const statsRows = await repo.countRows(trx, 'enterprise_month_stats');
     const entry = {
-      startedAt: startedAt.toISOString(), finishedAt: ctx.clock().toISOString(), rangeFrom: range.from, rangeTo: range.to,
-      dataThrough: extent.through, periods: periods ?? null, statsRows, absorbedPersons, alertsCreated,
+      startedAt: startedAt.toISOString(),
+      finishedAt: ctx.clock().toISOString(),
+      rangeFrom: range.from,
+      rangeTo: range.to,
+      dataThrough: extent.through,
+      periods: periods ?? null,
+      statsRows,
+      absorbedPersons,
+      alertsCreated,
     };
     await repo.insertRefreshLog(trx, entry);
     return entry;
@@ -73,7 +87,11 @@ export async function refreshMonitoringAggregates(ctx: AppContext, options: Refr
  * The months the aggregates cover: from the plan window's start (or earlier data) to the
  * latest month with data; with no data yet, the window up to the current month.
  */
-export function aggregateRange(extent: repo.DataExtent, window: { from: number; to: number }, currentPeriod: number): { from: number; to: number } {
+export function aggregateRange(
+  extent: repo.DataExtent,
+  window: { from: number; to: number },
+  currentPeriod: number,
+): { from: number; to: number } {
   const from = Math.min(window.from, extent.from ?? window.from);
   const fallback = Math.max(window.from, Math.min(window.to, currentPeriod));
   const to = Math.max(from, extent.through ?? fallback);
@@ -81,11 +99,18 @@ export function aggregateRange(extent: repo.DataExtent, window: { from: number; 
 }
 
 // A different calendar (new data earlier or later) invalidates every running sum: rebuild all.
-async function prepareCalendar(db: Db, months: number[], asked: readonly number[] | undefined): Promise<number[] | undefined> {
+async function prepareCalendar(
+  db: Db,
+  months: number[],
+  asked: readonly number[] | undefined,
+): Promise<number[] | undefined> {
   const stored = await repo.findStoredMonths(db);
   const isSameCalendar = stored.length === months.length && stored.every((p, i) => p === months[i]);
   if (!isSameCalendar) {
-    await repo.replaceMonths(db, months.map((p) => ({ period: p, monthIndex: periodToIndex(p), monthEnd: monthEnd(p) })));
+    await repo.replaceMonths(
+      db,
+      months.map((p) => ({ period: p, monthIndex: periodToIndex(p), monthEnd: monthEnd(p) })),
+    );
     return undefined;
   }
   if (!asked) return undefined;
@@ -93,9 +118,23 @@ async function prepareCalendar(db: Db, months: number[], asked: readonly number[
   return months.filter((p) => wanted.has(p));
 }
 
-const SOURCE_TABLES = ['enterprises', 'enterprise_recognitions', 'employment_spells', 'roster_periods', 'contributions', 'graduates', 'skill_certificates', 'professional_titles'];
+const SOURCE_TABLES = [
+  'enterprises',
+  'enterprise_recognitions',
+  'employment_spells',
+  'roster_periods',
+  'contributions',
+  'graduates',
+  'skill_certificates',
+  'professional_titles',
+];
 
-async function rebuildEnterpriseMonths(db: Db, isPostgres: boolean, rangeFrom: number, periods: number[] | undefined): Promise<void> {
+async function rebuildEnterpriseMonths(
+  db: Db,
+  isPostgres: boolean,
+  rangeFrom: number,
+  periods: number[] | undefined,
+): Promise<void> {
   if (isPostgres) await repo.analyzeTables(db, SOURCE_TABLES);
   await repo.clearEnterpriseMonths(db, periods);
   await insertEnterpriseMonths(db, rangeFrom, periods, NATURAL_ATTRITION_CODES);
@@ -115,7 +154,13 @@ export function notePaymentsSettled(ctx: AppContext): void {
 /** A refresh asked for by an official, audited. */
 export async function refreshAggregatesFor(ctx: AppContext, actor: Actor): Promise<RefreshSummary> {
   const summary = await refreshMonitoringAggregates(ctx);
-  await appendAudit(ctx.db, ctx.dialect, actor, { action: 'monitoring.refresh', outcome: 'success', details: { ...summary } }, ctx.clock());
+  await appendAudit(
+    ctx.db,
+    ctx.dialect,
+    actor,
+    { action: 'monitoring.refresh', outcome: 'success', details: { ...summary } },
+    ctx.clock(),
+  );
   return summary;
 }
 
@@ -128,7 +173,11 @@ async function detectAlertsIn(db: Db, now: Date): Promise<number> {
   const at = now.toISOString();
   const today = todayInShanghai(() => now);
   const thresholds = alertThresholds();
-  const layoffs = await insertMassLayoffAlerts(db, { people: thresholds.layoffPeople, percent: thresholds.layoffSharePercent }, at);
+  const layoffs = await insertMassLayoffAlerts(
+    db,
+    { people: thresholds.layoffPeople, percent: thresholds.layoffSharePercent },
+    at,
+  );
   const expiring = await insertExpiryAlerts(db, today, addDays(today, expiryWarningSetting().value), at);
   const stopped = await insertContributionStopAlerts(db, at);
   return layoffs + expiring + stopped;

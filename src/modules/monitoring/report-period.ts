@@ -30,8 +30,12 @@ export function parseReportPeriod(text: string | undefined, window: { from: numb
     return { label: `${quarter[1]}Q${quarter[2]}`, kind: 'quarter', from: first, to: addMonths(first, 2) };
   }
   const year = YEAR.exec(value);
-  if (year && Number(value) >= 1000) return { label: value, kind: 'year', from: Number(value) * 100 + 1, to: Number(value) * 100 + 12 };
-  throw new AppError('VALIDATION_FAILED', `期间应为 YYYYMM（月）、YYYYQn（季度）、YYYY（年）或 plan（计划期累计）：${value}`);
+  if (year && Number(value) >= 1000)
+    return { label: value, kind: 'year', from: Number(value) * 100 + 1, to: Number(value) * 100 + 12 };
+  throw new AppError(
+    'VALIDATION_FAILED',
+    `期间应为 YYYYMM（月）、YYYYQn（季度）、YYYY（年）或 plan（计划期累计）：${value}`,
+  );
 }
 
 /** The last day of a month, as YYYY-MM-DD. */
@@ -63,7 +67,8 @@ export function periodOfDay(day: string): number {
 export function describePeriod(period: ReportPeriod): string {
   const ym = (p: number) => `${Math.floor(p / 100)}年${p % 100}月`;
   if (period.kind === 'month') return ym(period.from);
-  if (period.kind === 'quarter') return `${Math.floor(period.from / 100)}年第${'一二三四'[Math.floor((period.from % 100) / 3)]}季度`;
+  if (period.kind === 'quarter')
+    return `${Math.floor(period.from / 100)}年第${'一二三四'[Math.floor((period.from % 100) / 3)]}季度`;
   if (period.kind === 'year') return `${Math.floor(period.from / 100)}年`;
   return `计划期（${ym(period.from)}至${ym(period.to)}）`;
 }

@@ -42,7 +42,14 @@ export async function currentAggregates(db: Db): Promise<Aggregates> {
   const generation = latest?.id ?? 0;
   const version = `${generation}:${ledgerEntries}`;
   const aggregates = latest
-    ? { generation, version, rangeFrom: latest.rangeFrom, rangeTo: latest.rangeTo, dataThrough: latest.dataThrough, refreshedAt: latest.finishedAt }
+    ? {
+        generation,
+        version,
+        rangeFrom: latest.rangeFrom,
+        rangeTo: latest.rangeTo,
+        dataThrough: latest.dataThrough,
+        refreshedAt: latest.finishedAt,
+      }
     : { generation, version, rangeFrom: null, rangeTo: null, dataThrough: null, refreshedAt: null };
   checked.set(db, { at: performance.now(), aggregates });
   return aggregates;

@@ -21,7 +21,11 @@ export interface TrendReport {
 }
 
 /** The trend up to the report period's last month with data. */
-export async function computeTrend(ctx: AppContext, query: IndicatorQuery, user: CurrentUser | null): Promise<TrendReport> {
+export async function computeTrend(
+  ctx: AppContext,
+  query: IndicatorQuery,
+  user: CurrentUser | null,
+): Promise<TrendReport> {
   const view = await resolveView(ctx, user, query.region);
   const segment = segmentFilter(query);
   const aggregates = await currentAggregates(ctx.db);
@@ -36,7 +40,11 @@ export async function computeTrend(ctx: AppContext, query: IndicatorQuery, user:
     const from = Math.max(aggregates.rangeFrom, to >= window.from ? window.from : addMonths(to, -11));
     if (from > to) return empty;
     const perMonth = await monthlyComponents(ctx, { ...view.filter, ...segment }, from, to, window);
-    return { region: view.regionCode, periods: perMonth.map((m) => m.period), series: seriesOf(perMonth.map((m) => m.components)) };
+    return {
+      region: view.regionCode,
+      periods: perMonth.map((m) => m.period),
+      series: seriesOf(perMonth.map((m) => m.components)),
+    };
   });
 }
 
@@ -46,12 +54,24 @@ interface MonthComponents {
 }
 
 // Absorbed persons accumulate month by month: each month's figure is the window to date.
-async function monthlyComponents(ctx: AppContext, filter: StatsFilter, from: number, to: number, window: { from: number; to: number }): Promise<MonthComponents[]> {
+async function monthlyComponents(
+  ctx: AppContext,
+  filter: StatsFilter,
+  from: number,
+  to: number,
+  window: { from: number; to: number },
+): Promise<MonthComponents[]> {
   const range = { from, to };
   const [stocks, flows, absorbed, paid] = await Promise.all([
     sumStocks(ctx.db, filter, range, 'none'),
     sumFlows(ctx.db, filter, range, 'period'),
-    sumAbsorbed(ctx.db, filter, { windowFrom: window.from, periodFrom: window.from, to: Math.min(to, window.to) }, monthEnd(to), 'period'),
+    sumAbsorbed(
+      ctx.db,
+      filter,
+      { windowFrom: window.from, periodFrom: window.from, to: Math.min(to, window.to) },
+      monthEnd(to),
+      'period',
+    ),
     sumPaidBenefits(ctx.db, filter, range, 'period'),
   ]);
   const running = emptyComponents();
@@ -67,10 +87,20 @@ async function monthlyComponents(ctx: AppContext, filter: StatsFilter, from: num
       running.seniorTitle += a.seniorTitle;
     }
     const components: Components = {
-      ...emptyComponents(), monitored: s?.monitored ?? 0, insured: s?.insured ?? 0,
-      hires: f?.hires ?? 0, separations: f?.separations ?? 0, layoffSeparations: f?.layoffSeparations ?? 0, contributionsFen: f?.contributionsFen ?? 0,
-      absorbed: running.absorbed, absorbedInPeriod: a?.absorbed ?? 0, graduates: running.graduates, highSkill: running.highSkill, seniorTitle: running.seniorTitle,
-      paidCases: p?.cases ?? 0, paidFen: p?.fen ?? 0,
+      ...emptyComponents(),
+      monitored: s?.monitored ?? 0,
+      insured: s?.insured ?? 0,
+      hires: f?.hires ?? 0,
+      separations: f?.separations ?? 0,
+      layoffSeparations: f?.layoffSeparations ?? 0,
+      contributionsFen: f?.contributionsFen ?? 0,
+      absorbed: running.absorbed,
+      absorbedInPeriod: a?.absorbed ?? 0,
+      graduates: running.graduates,
+      highSkill: running.highSkill,
+      seniorTitle: running.seniorTitle,
+      paidCases: p?.cases ?? 0,
+      paidFen: p?.fen ?? 0,
     };
     return { period, components };
   });

@@ -4,8 +4,19 @@ import type { Policy } from '../../policies/types.ts';
 import type { AppContext } from '../../app-context.ts';
 import type { BatchOutcome, RowReject } from '../imports/import-kind.ts';
 import {
-  countIdentitiesOfCases, deleteIdentitiesOfCases, findHeldIdentities, findHistory, findHolderOf, findIdentitiesOfCase, findRegisteredUsccs, findStoredHistory, historyKey,
-  insertHistory, insertIdentities, updateHistory, type HistoryRow,
+  countIdentitiesOfCases,
+  deleteIdentitiesOfCases,
+  findHeldIdentities,
+  findHistory,
+  findHolderOf,
+  findIdentitiesOfCase,
+  findRegisteredUsccs,
+  findStoredHistory,
+  historyKey,
+  insertHistory,
+  insertIdentities,
+  updateHistory,
+  type HistoryRow,
 } from './benefit-records.repository.ts';
 import type { SubjectRow } from './subjects.ts';
 
@@ -51,8 +62,14 @@ export function identityKeysOf(parts: readonly IdentityPart[], values: SubjectRo
 }
 
 /** The identity keys a history record gives, in the parts' order (none where the record cannot say). */
-function historyKeys(parts: readonly IdentityPart[], record: Awaited<ReturnType<typeof findHistory>>[number]): string[] {
-  const months = record.period.length === 6 ? [record.period] : Array.from({ length: 12 }, (_, m) => `${record.period}${String(m + 1).padStart(2, '0')}`);
+function historyKeys(
+  parts: readonly IdentityPart[],
+  record: Awaited<ReturnType<typeof findHistory>>[number],
+): string[] {
+  const months =
+    record.period.length === 6
+      ? [record.period]
+      : Array.from({ length: 12 }, (_, m) => `${record.period}${String(m + 1).padStart(2, '0')}`);
   const values: SubjectRow['identity'] = {
     enterprise: record.uscc,
     person: record.personId === undefined ? undefined : String(record.personId),
@@ -65,15 +82,23 @@ function historyKeys(parts: readonly IdentityPart[], record: Awaited<ReturnType<
 /** Reads what is already granted for a policy: identities held by cases, then the history. */
 export async function loadBenefitRecords(db: Db, policy: Policy): Promise<BenefitRecords> {
   const holders = new Map<string, Holder>();
-  for (const held of await findHeldIdentities(db, policy.code)) holders.set(held.key, { source: 'case', caseId: held.caseId, period: held.period, uscc: held.uscc });
+  for (const held of await findHeldIdentities(db, policy.code))
+    holders.set(held.key, { source: 'case', caseId: held.caseId, period: held.period, uscc: held.uscc });
   const absorbedPersons = new Set<number>();
   for (const record of await findHistory(db, [policy.code, ABSORPTION_SUBSIDY])) {
     if (record.policyCode === ABSORPTION_SUBSIDY) {
       if (record.personId !== undefined) absorbedPersons.add(record.personId);
       continue;
     }
-    const holder: Holder = { source: 'history', period: record.period, uscc: record.uscc, sourceSystem: record.sourceSystem, paidOn: record.paidOn };
-    for (const key of historyKeys(policy.benefitIdentity.parts, record)) if (!holders.has(key)) holders.set(key, holder);
+    const holder: Holder = {
+      source: 'history',
+      period: record.period,
+      uscc: record.uscc,
+      sourceSystem: record.sourceSystem,
+      paidOn: record.paidOn,
+    };
+    for (const key of historyKeys(policy.benefitIdentity.parts, record))
+      if (!holders.has(key)) holders.set(key, holder);
   }
   return { holders, absorbedPersons };
 }
@@ -89,7 +114,11 @@ export function markGranted(policy: Policy, rows: SubjectRow[], records: Benefit
     row.granted = undefined;
     for (const key of row.identityKeys) {
       const holder = records.holders.get(key);
-      if (!holder || (ownPeriod !== undefined && holder.source === 'case' && holder.period === ownPeriod && holder.uscc === row.uscc)) continue;
+      if (
+        !holder ||
+        (ownPeriod !== undefined && holder.source === 'case' && holder.period === ownPeriod && holder.uscc === row.uscc)
+      )
+        continue;
       row.granted = holder;
       break;
     }
@@ -99,7 +128,10 @@ export function markGranted(policy: Policy, rows: SubjectRow[], records: Benefit
 /** How a holder reads in an explanation: “已由案件 #12（2025）享受” or the history record. */
 export function describeHolder(holder: Holder): string {
   if (holder.source === 'case') return `已由本系统案件 #${holder.caseId}（${holder.period}）享受`;
-  return `历史享受记录：${holder.sourceSystem ?? '其他系统'} ${holder.paidOn ?? ''} 发放（享受期间 ${holder.period}）`.replace(/\s+（/, '（');
+  return `历史享受记录：${holder.sourceSystem ?? '其他系统'} ${holder.paidOn ?? ''} 发放（享受期间 ${holder.period}）`.replace(
+    /\s+（/,
+    '（',
+  );
 }
 
 /** The line an explanation adds for facts answered from the records. */
@@ -113,10 +145,26 @@ export function recordFactNote(label: string, isRecorded: boolean, holder?: Hold
  * Claims the identities of new cases in the caller's transaction and answers the cases that could
  * not claim all of theirs (another process or case holds one): the caller removes those cases.
  */
-export async function claimIdentities(trx: Db, policyCode: string, claims: readonly { caseId: number; uscc: string; keys: readonly string[] }[], at: string): Promise<number[]> {
-  const rows = claims.flatMap((c) => [...new Set(c.keys)].map((key) => ({ policy_code: policyCode, identity_key: key, case_id: c.caseId, uscc: c.uscc, created_at: at })));
+export async function claimIdentities(
+  trx: Db,
+  policyCode: string,
+  claims: readonly { caseId: number; uscc: string; keys: readonly string[] }[],
+  at: string,
+): Promise<number[]> {
+  const rows = claims.flatMap((c) =>
+    [...new Set(c.keys)].map((key) => ({
+      policy_code: policyCode,
+      identity_key: key,
+      case_id: c.caseId,
+      uscc: c.uscc,
+      created_at: at,
+    })),
+  );
   await insertIdentities(trx, rows);
-  const counts = await countIdentitiesOfCases(trx, claims.map((c) => c.caseId));
+  const counts = await countIdentitiesOfCases(
+    trx,
+    claims.map((c) => c.caseId),
+  );
   const short = claims.filter((c) => (counts.get(c.caseId) ?? 0) < new Set(c.keys).size).map((c) => c.caseId);
   await deleteIdentitiesOfCases(trx, short);
   return short;
@@ -153,19 +201,46 @@ export interface HistoryRecord {
  * number) and period: a new key is added, a changed amount, date or source updates it, the same row
  * again changes nothing. Enterprises missing from the register are refused.
  */
-export async function writeHistoryRecords(trx: Db, ctx: AppContext, rows: readonly { line: number; record: HistoryRecord }[], runId: number): Promise<BatchOutcome> {
-  const registered = await findRegisteredUsccs(trx, rows.map((r) => r.record.uscc));
+export async function writeHistoryRecords(
+  trx: Db,
+  ctx: AppContext,
+  rows: readonly { line: number; record: HistoryRecord }[],
+  runId: number,
+): Promise<BatchOutcome> {
+  const registered = await findRegisteredUsccs(
+    trx,
+    rows.map((r) => r.record.uscc),
+  );
   const rejects: RowReject[] = [];
   const keyed: { line: number; row: HistoryRow }[] = [];
   for (const { line, record } of rows) {
     if (!registered.has(record.uscc)) {
-      rejects.push({ line, column: '统一社会信用代码', code: 'ENTERPRISE_NOT_IN_REGISTER', message: '统一社会信用代码：企业不在专精特新企业培育库中，请先导入企业' });
+      rejects.push({
+        line,
+        column: '统一社会信用代码',
+        code: 'ENTERPRISE_NOT_IN_REGISTER',
+        message: '统一社会信用代码：企业不在专精特新企业培育库中，请先导入企业',
+      });
       continue;
     }
     const personIndex = record.idNumber === undefined ? '' : ctx.cipher.blindIndex('id', record.idNumber);
-    keyed.push({ line, row: { policy_code: record.policyCode, uscc: record.uscc, person_index: personIndex, period: record.period, amount_fen: record.amountFen, paid_on: record.paidOn, source_system: record.sourceSystem } });
+    keyed.push({
+      line,
+      row: {
+        policy_code: record.policyCode,
+        uscc: record.uscc,
+        person_index: personIndex,
+        period: record.period,
+        amount_fen: record.amountFen,
+        paid_on: record.paidOn,
+        source_system: record.sourceSystem,
+      },
+    });
   }
-  const stored = await findStoredHistory(trx, keyed.map((k) => k.row));
+  const stored = await findStoredHistory(
+    trx,
+    keyed.map((k) => k.row),
+  );
   const at = ctx.clock().toISOString();
   const fresh = new Map<string, HistoryRow>();
   let accepted = 0;
@@ -177,14 +252,26 @@ export async function writeHistoryRecords(trx: Db, ctx: AppContext, rows: readon
       if (!fresh.has(key)) accepted += 1;
       else unchanged += 1;
       fresh.set(key, row);
-    } else if (before.amount_fen === row.amount_fen && before.paid_on === row.paid_on && before.source_system === row.source_system) {
+    } else if (
+      before.amount_fen === row.amount_fen &&
+      before.paid_on === row.paid_on &&
+      before.source_system === row.source_system
+    ) {
       unchanged += 1;
     } else {
-      await updateHistory(trx, before.id, { amount_fen: row.amount_fen, paid_on: row.paid_on, source_system: row.source_system, import_run_id: runId });
+      await updateHistory(trx, before.id, {
+        amount_fen: row.amount_fen,
+        paid_on: row.paid_on,
+        source_system: row.source_system,
+        import_run_id: runId,
+      });
       stored.set(key, { ...before, ...row });
       accepted += 1;
     }
   }
-  await insertHistory(trx, [...fresh.values()].map((row) => ({ ...row, import_run_id: runId, created_at: at })));
+  await insertHistory(
+    trx,
+    [...fresh.values()].map((row) => ({ ...row, import_run_id: runId, created_at: at })),
+  );
   return { accepted, unchanged, rejects };
 }

@@ -21,7 +21,12 @@ import type { RuntimeFacts } from './subjects.ts';
  */
 export function factQuestion(fact: FactDef, policy?: Policy) {
   return {
-    name: fact.name, label: fact.label, type: fact.type, unit: fact.unit ?? null, description: fact.description, values: fact.values ? [...fact.values] : null,
+    name: fact.name,
+    label: fact.label,
+    type: fact.type,
+    unit: fact.unit ?? null,
+    description: fact.description,
+    values: fact.values ? [...fact.values] : null,
     declared_on_application: policy?.declaredFacts.some((declared) => declared.fact === fact.name) ?? false,
   };
 }
@@ -30,10 +35,14 @@ export function factQuestion(fact: FactDef, policy?: Policy) {
 export function displayValue(fact: FactDef, value: number | string | undefined): unknown {
   if (value === undefined) return null;
   switch (fact.type) {
-    case 'money': return Number(value) / 100;
-    case 'date': return isoFromDays(Number(value));
-    case 'bool': return Number(value) !== 0;
-    default: return value;
+    case 'money':
+      return Number(value) / 100;
+    case 'date':
+      return isoFromDays(Number(value));
+    case 'bool':
+      return Number(value) !== 0;
+    default:
+      return value;
   }
 }
 
@@ -62,11 +71,16 @@ export function evaluationView(evaluation: Evaluation) {
 export function citedSourceViews(policy: Policy, isOfficial: boolean) {
   const cited: Source[] = [
     ...policy.legalBasis,
-    ...policy.definitions.flatMap((definition) => [...definition.basis, ...definition.exceptions.flatMap((exception) => exception.basis)]),
+    ...policy.definitions.flatMap((definition) => [
+      ...definition.basis,
+      ...definition.exceptions.flatMap((exception) => exception.basis),
+    ]),
     ...policy.conditions.flatMap((condition) => condition.basis),
     ...policy.amount.basis,
   ];
-  return cited.filter((source, index) => cited.findIndex((other) => other.key === source.key) === index).map((source) => sourceView(source, isOfficial));
+  return cited
+    .filter((source, index) => cited.findIndex((other) => other.key === source.key) === index)
+    .map((source) => sourceView(source, isOfficial));
 }
 
 /** The assumed facts of a provisional result, in Chinese. */
@@ -87,7 +101,13 @@ export interface RowTally {
 
 /** Counts and the eligible total of a set of decisions. */
 export function tallyDecisions(decisions: readonly RowDecision[]): RowTally {
-  const tally: RowTally = { rows: decisions.length, eligible: 0, ineligible: 0, undetermined: 0, eligible_amount_fen: 0 };
+  const tally: RowTally = {
+    rows: decisions.length,
+    eligible: 0,
+    ineligible: 0,
+    undetermined: 0,
+    eligible_amount_fen: 0,
+  };
   for (const decision of decisions) {
     tally[decision.outcome] += 1;
     if (decision.outcome === 'eligible') tally.eligible_amount_fen += decision.amountFen;
@@ -102,14 +122,24 @@ export function aggregateOutcome(tally: RowTally): Outcome {
 }
 
 /** Explanation lines of an enterprise's total over its rows. */
-export function aggregateExplanation(policy: Policy, subjectLabel: string, tally: RowTally, failed: Map<string, number>, missing: FactDef[]): string[] {
-  const lines = [`${subjectLabel}共 ${tally.rows} 条：符合 ${tally.eligible} 条，不符合 ${tally.ineligible} 条，待定 ${tally.undetermined} 条`];
+export function aggregateExplanation(
+  policy: Policy,
+  subjectLabel: string,
+  tally: RowTally,
+  failed: Map<string, number>,
+  missing: FactDef[],
+): string[] {
+  const lines = [
+    `${subjectLabel}共 ${tally.rows} 条：符合 ${tally.eligible} 条，不符合 ${tally.ineligible} 条，待定 ${tally.undetermined} 条`,
+  ];
   if (tally.rows === 0) return [`本企业没有可计算的${subjectLabel}记录（${policy.valid.from} 至 ${policy.valid.to}）`];
   for (const [label, count] of failed) lines.push(`不符合「${label}」：${count} 条`);
   if (missing.length > 0) lines.push(`缺少数据：${missing.map((fact) => fact.label).join('、')}`);
   if (tally.eligible > 0) {
     const basis = citeSources(policy.amount.basis);
-    lines.push(`→ ${policy.amount.label}合计 = ${tally.eligible} 条符合 = ${formatYuan(tally.eligible_amount_fen)}${basis ? `（${basis}）` : ''}`);
+    lines.push(
+      `→ ${policy.amount.label}合计 = ${tally.eligible} 条符合 = ${formatYuan(tally.eligible_amount_fen)}${basis ? `（${basis}）` : ''}`,
+    );
   }
   return lines;
 }
@@ -118,6 +148,10 @@ export function aggregateExplanation(policy: Policy, subjectLabel: string, tally
 export function recordFactNotes(policy: Policy, names: readonly string[]): string[] {
   return names.flatMap((name) => {
     const fact = policy.factsByName.get(name);
-    return fact ? [`「${fact.label}」依据本系统发放记录及已导入的历史享受记录确定（本系统及已导入的历史享受记录中无记录即为“否”）`] : [];
+    return fact
+      ? [
+          `「${fact.label}」依据本系统发放记录及已导入的历史享受记录确定（本系统及已导入的历史享受记录中无记录即为“否”）`,
+        ]
+      : [];
   });
 }

@@ -27,7 +27,13 @@ export function evaluationDate(ctx: AppContext, date: string | undefined): strin
 }
 
 /** A policy for an enterprise the caller may see. */
-export async function calculateForVisibleEnterprise(ctx: AppContext, user: CurrentUser, code: string, usccInput: string, date?: string) {
+export async function calculateForVisibleEnterprise(
+  ctx: AppContext,
+  user: CurrentUser,
+  code: string,
+  usccInput: string,
+  date?: string,
+) {
   const uscc = await findVisibleUscc(ctx, user, usccInput);
   return calculateForEnterprise(ctx, code, uscc, evaluationDate(ctx, date), seesSourceQuality(user));
 }
@@ -49,7 +55,12 @@ export async function calculateMine(ctx: AppContext, user: CurrentUser, date?: s
 }
 
 /** The public calculator: a policy over typed-in facts, with the facts it still needs (an official signed in also sees source quality). */
-export async function calculateFromFacts(ctx: AppContext, code: string, input: { facts?: Record<string, unknown>; date?: string; region?: string }, viewer: CurrentUser | null = null) {
+export async function calculateFromFacts(
+  ctx: AppContext,
+  code: string,
+  input: { facts?: Record<string, unknown>; date?: string; region?: string },
+  viewer: CurrentUser | null = null,
+) {
   const { row, policy } = await findPolicyInForce(ctx.db, code);
   const date = evaluationDate(ctx, input.date);
   const region = input.region ?? '320000';
@@ -58,8 +69,13 @@ export async function calculateFromFacts(ctx: AppContext, code: string, input: {
   const view = evaluationView(evaluation);
   return {
     ...view,
-    version: row.version, policy: policy.code, name: policy.name, version_no: row.version_no, content_sha256: row.content_sha256,
-    date, region,
+    version: row.version,
+    policy: policy.code,
+    name: policy.name,
+    version_no: row.version_no,
+    content_sha256: row.content_sha256,
+    date,
+    region,
     facts: displayFacts(policy, Object.fromEntries(facts)),
     sources: citedSourceViews(policy, seesSourceQuality(viewer)),
     questions: view.missing_facts,
@@ -70,16 +86,25 @@ export async function calculateFromFacts(ctx: AppContext, code: string, input: {
 async function findVisibleUscc(ctx: AppContext, user: CurrentUser, usccInput: string): Promise<string> {
   const uscc = normalizeIdentifier(usccInput);
   const facts = await findEnterpriseScopeFacts(ctx.db, uscc);
-  if (!facts || !isInScope(await enterpriseScopeOf(ctx.db, user), facts)) throw new AppError('NOT_FOUND', '企业不存在或不在您的管辖范围内');
+  if (!facts || !isInScope(await enterpriseScopeOf(ctx.db, user), facts))
+    throw new AppError('NOT_FOUND', '企业不存在或不在您的管辖范围内');
   return uscc;
 }
 
-function isInScope(scope: EnterpriseScope, facts: { uscc: string; region_code: string; commissioner_id: number | null }): boolean {
+function isInScope(
+  scope: EnterpriseScope,
+  facts: { uscc: string; region_code: string; commissioner_id: number | null },
+): boolean {
   switch (scope.kind) {
-    case 'all': return true;
-    case 'regions': return scope.codes.includes(facts.region_code);
-    case 'assigned': return facts.commissioner_id !== null && Number(facts.commissioner_id) === scope.commissionerId;
-    case 'own': return scope.uscc === facts.uscc;
-    default: return false;
+    case 'all':
+      return true;
+    case 'regions':
+      return scope.codes.includes(facts.region_code);
+    case 'assigned':
+      return facts.commissioner_id !== null && Number(facts.commissioner_id) === scope.commissionerId;
+    case 'own':
+      return scope.uscc === facts.uscc;
+    default:
+      return false;
   }
 }

@@ -5,7 +5,16 @@ import { evaluatePolicy } from '../../policies/evaluate.ts';
 import type { Policy } from '../../policies/types.ts';
 import { formatYuan } from '../../policies/values.ts';
 import { findPolicyInForce } from './catalogue.service.ts';
-import { aggregateExplanation, aggregateOutcome, assumptionViews, citedSourceViews, displayFacts, evaluationView, factQuestion, tallyDecisions } from './calc-views.ts';
+import {
+  aggregateExplanation,
+  aggregateOutcome,
+  assumptionViews,
+  citedSourceViews,
+  displayFacts,
+  evaluationView,
+  factQuestion,
+  tallyDecisions,
+} from './calc-views.ts';
 import { describeHolder, recordFactNote, type Holder } from './benefit-records.ts';
 import { findDataSnapshot, findEnterpriseProfiles, findPersonsForDisplay } from './coverage.repository.ts';
 import { loadEnterpriseFacts } from './register-facts.service.ts';
@@ -29,27 +38,52 @@ const ALREADY_GRANTED = 'already_granted';
  * whether the answer's sources carry their quality (second-hand copy, notes): the command line is
  * an operator's, so it does.
  */
-export async function calculateForEnterprise(ctx: AppContext, code: string, uscc: string, date: string, isOfficial = true) {
+export async function calculateForEnterprise(
+  ctx: AppContext,
+  code: string,
+  uscc: string,
+  date: string,
+  isOfficial = true,
+) {
   const { row: version, policy } = await findPolicyInForce(ctx.db, code);
   const [enterprise] = await findEnterpriseProfiles(ctx.db, uscc);
   if (!enterprise) throw new AppError('NOT_FOUND', '企业不存在或不在您的管辖范围内');
   const source = factSourceOf(code);
   const header = {
-    policy: policy.code, name: policy.name, version: version.version, version_no: version.version_no, content_sha256: version.content_sha256,
-    uscc, enterprise_name: enterprise.name, date, region: enterprise.region_code, subject: source.subjectLabel,
+    policy: policy.code,
+    name: policy.name,
+    version: version.version,
+    version_no: version.version_no,
+    content_sha256: version.content_sha256,
+    uscc,
+    enterprise_name: enterprise.name,
+    date,
+    region: enterprise.region_code,
+    subject: source.subjectLabel,
     snapshot: await findDataSnapshot(ctx.db),
     sources: citedSourceViews(policy, isOfficial),
   };
   const outside = evaluatePolicy(policy, { facts: new Map(), date, region: enterprise.region_code });
   if (outside.failed?.id === 'validity_window' || outside.failed?.id === 'region_scope' || source.unavailable) {
-    return { ...header, ...noRowsView(policy, outside, source), facts: null, provisional: null, rows: null, summary: null };
+    return {
+      ...header,
+      ...noRowsView(policy, outside, source),
+      facts: null,
+      provisional: null,
+      rows: null,
+      summary: null,
+    };
   }
   const rows = await loadEnterpriseFacts(ctx, policy, uscc, date);
   const kernel = kernelOfVersion(version);
   const strict = settleGranted(rows, evaluateRows(kernel, rows, date, { linked: source.linked }));
   const hasAssumptions = Object.keys(source.assumptions).length > 0;
-  const provisional = hasAssumptions ? settleGranted(rows, evaluateRows(kernel, rows, date, { linked: source.linked, assume: source.assumptions })) : undefined;
-  const own = rows.map((row, index) => ({ row, index })).filter(({ row }) => row.uscc === uscc)
+  const provisional = hasAssumptions
+    ? settleGranted(rows, evaluateRows(kernel, rows, date, { linked: source.linked, assume: source.assumptions }))
+    : undefined;
+  const own = rows
+    .map((row, index) => ({ row, index }))
+    .filter(({ row }) => row.uscc === uscc)
     .sort((a, b) => (a.row.order ?? '').localeCompare(b.row.order ?? ''));
   const parts = { policy, source, date, strict, provisional, own };
   return { ...header, ...(source.isPerEnterprise ? enterpriseView(parts) : await rowsView(ctx, parts)) };
@@ -57,7 +91,11 @@ export async function calculateForEnterprise(ctx: AppContext, code: string, uscc
 
 /** A row whose benefit a case or the history already holds is not payable again: ineligible, whatever its facts. */
 function settleGranted(rows: readonly SubjectRow[], decisions: RowDecision[]): RowDecision[] {
-  return decisions.map((decision, index) => (rows[index]?.granted && decision.outcome !== 'ineligible' ? { ...decision, outcome: 'ineligible', amountFen: 0 } : decision));
+  return decisions.map((decision, index) =>
+    rows[index]?.granted && decision.outcome !== 'ineligible'
+      ? { ...decision, outcome: 'ineligible', amountFen: 0 }
+      : decision,
+  );
 }
 
 /** The lines saying how the facts answered from the benefit records were decided for a row. */
@@ -80,14 +118,19 @@ interface ViewParts {
 function noRowsView(policy: Policy, outside: ReturnType<typeof evaluatePolicy>, source: FactSource) {
   if (!source.unavailable || outside.failed) return evaluationView(outside);
   return {
-    outcome: 'undetermined' as const, amount_fen: null, failed_condition: null, exceptions: [],
+    outcome: 'undetermined' as const,
+    amount_fen: null,
+    failed_condition: null,
+    exceptions: [],
     explanation: [source.unavailable, ...policy.facts.map((fact) => `缺少数据：${fact.label}`)],
     missing_facts: policy.facts.map((fact) => factQuestion(fact, policy)),
   };
 }
 
 function evaluate(policy: Policy, facts: RuntimeFacts, date: string, region: string) {
-  const known = new Map(Object.entries(facts).filter((entry): entry is [string, number | string] => entry[1] !== undefined));
+  const known = new Map(
+    Object.entries(facts).filter((entry): entry is [string, number | string] => entry[1] !== undefined),
+  );
   return evaluatePolicy(policy, { facts: known, date, region });
 }
 
@@ -97,13 +140,23 @@ function enterpriseView({ policy, source, date, strict, provisional, own }: View
   if (!row) throw new AppError('NOT_FOUND', '企业不存在或不在您的管辖范围内');
   const decision = strict[index] as RowDecision;
   const evaluated = evaluationView(evaluate(policy, decision.facts, date, row.region));
-  const view = { ...evaluated, explanation: [...evaluated.explanation, ...recordLines(policy, source, row, decision.facts)] };
-  const assumed = assumptionViews(policy, source.assumptions).filter((a) => view.missing_facts.some((m) => m.name === a.name));
-  const guess = provisional && assumed.length > 0 ? evaluationView(evaluate(policy, (provisional[index] as RowDecision).facts, date, row.region)) : undefined;
+  const view = {
+    ...evaluated,
+    explanation: [...evaluated.explanation, ...recordLines(policy, source, row, decision.facts)],
+  };
+  const assumed = assumptionViews(policy, source.assumptions).filter((a) =>
+    view.missing_facts.some((m) => m.name === a.name),
+  );
+  const guess =
+    provisional && assumed.length > 0
+      ? evaluationView(evaluate(policy, (provisional[index] as RowDecision).facts, date, row.region))
+      : undefined;
   return {
     ...view,
     facts: displayFacts(policy, decision.facts),
-    provisional: guess ? { assumptions: assumed, outcome: guess.outcome, amount_fen: guess.amount_fen, explanation: guess.explanation } : null,
+    provisional: guess
+      ? { assumptions: assumed, outcome: guess.outcome, amount_fen: guess.amount_fen, explanation: guess.explanation }
+      : null,
     rows: null,
     summary: null,
   };
@@ -115,7 +168,9 @@ async function rowsView(ctx: AppContext, { policy, source, date, strict, provisi
   const tally = tallyDecisions(mine);
   const failed = new Map<string, number>();
   const missing = new Set<string>();
-  const persons = await findPersonsForDisplay(ctx.db, [...new Set(own.flatMap(({ row }) => (row.personId === undefined ? [] : [row.personId])))]);
+  const persons = await findPersonsForDisplay(ctx.db, [
+    ...new Set(own.flatMap(({ row }) => (row.personId === undefined ? [] : [row.personId]))),
+  ]);
   const rows = own.map(({ row, index }) => {
     const evaluation = evaluate(policy, (strict[index] as RowDecision).facts, date, row.region);
     const held = row.granted ? grantedView(row.granted) : undefined;
@@ -130,7 +185,10 @@ async function rowsView(ctx: AppContext, { policy, source, date, strict, provisi
       ...row.describe,
       ...(held ?? evaluationView(evaluation)),
       facts: displayFacts(policy, (strict[index] as RowDecision).facts),
-      provisional: guess && guess.outcome !== evaluation.outcome ? { outcome: guess.outcome, amount_fen: guess.outcome === 'eligible' ? guess.amountFen : null } : null,
+      provisional:
+        guess && guess.outcome !== evaluation.outcome
+          ? { outcome: guess.outcome, amount_fen: guess.outcome === 'eligible' ? guess.amountFen : null }
+          : null,
     };
   });
   const missingFacts = policy.facts.filter((fact) => missing.has(fact.name));
@@ -153,7 +211,11 @@ async function rowsView(ctx: AppContext, { policy, source, date, strict, provisi
 /** A row whose benefit is already held, as the calculator shows it. */
 function grantedView(holder: Holder) {
   return {
-    outcome: 'ineligible' as const, amount_fen: null, failed_condition: { id: ALREADY_GRANTED, label: '已享受过同一待遇' }, exceptions: [], missing_facts: [],
+    outcome: 'ineligible' as const,
+    amount_fen: null,
+    failed_condition: { id: ALREADY_GRANTED, label: '已享受过同一待遇' },
+    exceptions: [],
+    missing_facts: [],
     explanation: [`已享受过同一待遇，不再重复发放：${describeHolder(holder)}`],
   };
 }
@@ -165,7 +227,13 @@ function mostFrequentFailure(policy: Policy, failed: Map<string, number>) {
   return label ? { id: condition?.id ?? 'validity_window', label } : { id: 'no_subjects', label: '没有可计算的记录' };
 }
 
-function provisionalTotal(policy: Policy, source: FactSource, own: ViewParts['own'], provisional: RowDecision[] | undefined, strictOutcome: string) {
+function provisionalTotal(
+  policy: Policy,
+  source: FactSource,
+  own: ViewParts['own'],
+  provisional: RowDecision[] | undefined,
+  strictOutcome: string,
+) {
   if (!provisional || strictOutcome !== 'undetermined') return null;
   const tally = tallyDecisions(own.map(({ index }) => provisional[index] as RowDecision));
   const assumptions = assumptionViews(policy, source.assumptions);
@@ -173,5 +241,11 @@ function provisionalTotal(policy: Policy, source: FactSource, own: ViewParts['ow
   const amount = outcome === 'eligible' ? tally.eligible_amount_fen : null;
   const premise = `若${assumptions.map((a) => `「${a.label}」为“否”`).join('、')}`;
   const total = `${policy.amount.label}合计 ${formatYuan(tally.eligible_amount_fen)}（符合 ${tally.eligible} 条，仍待定 ${tally.undetermined} 条）`;
-  return { assumptions, outcome, amount_fen: amount, eligible_amount_fen: tally.eligible_amount_fen, explanation: [`${premise}：${total}`] };
+  return {
+    assumptions,
+    outcome,
+    amount_fen: amount,
+    eligible_amount_fen: tally.eligible_amount_fen,
+    explanation: [`${premise}：${total}`],
+  };
 }

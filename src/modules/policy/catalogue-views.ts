@@ -35,13 +35,23 @@ export function seesSourceQuality(viewer: CurrentUser | null | undefined): boole
  */
 export function sourceView(source: Source, isOfficial: boolean): SourceView {
   return {
-    key: source.key, doc: source.doc, clause: source.clause ?? null, issuer: source.issuer ?? null, url: source.url ?? null,
-    secondary: isOfficial ? source.secondary : null, note: isOfficial ? (source.note ?? null) : null, source_quality: isOfficial ? (source.sourceQuality ?? null) : null,
+    key: source.key,
+    doc: source.doc,
+    clause: source.clause ?? null,
+    issuer: source.issuer ?? null,
+    url: source.url ?? null,
+    secondary: isOfficial ? source.secondary : null,
+    note: isOfficial ? (source.note ?? null) : null,
+    source_quality: isOfficial ? (source.sourceQuality ?? null) : null,
   };
 }
 
 /** One line of the catalogue. */
-export function catalogueItem(head: { latest: PolicyVersionRow; current?: PolicyVersionRow }, policy: Policy | undefined, viewer: CurrentUser | null) {
+export function catalogueItem(
+  head: { latest: PolicyVersionRow; current?: PolicyVersionRow },
+  policy: Policy | undefined,
+  viewer: CurrentUser | null,
+) {
   const { latest, current } = head;
   const document = JSON.parse((current ?? latest).definition) as PolicyDocument;
   const valid = (document.valid ?? {}) as { from?: string; to?: string };
@@ -59,7 +69,8 @@ export function catalogueItem(head: { latest: PolicyVersionRow; current?: Policy
     content_sha256: current?.content_sha256 ?? null,
     updated_at: (current ?? latest).created_at,
     // A newer file or edit the engine refused: shown so that officials see it was not taken.
-    refused_latest: latest.status === 'refused' ? { version_no: latest.version_no, problems: parseProblems(latest.problems) } : null,
+    refused_latest:
+      latest.status === 'refused' ? { version_no: latest.version_no, problems: parseProblems(latest.problems) } : null,
   };
 }
 
@@ -83,14 +94,22 @@ export function versionView(row: PolicyVersionRow, viewer: CurrentUser | null) {
 
 /** The parameters of a version, value by value as written, with each value's source. */
 export function parameterViews(policy: Policy, document: PolicyDocument, isOfficial: boolean) {
-  const rawParameters = (document.parameters ?? {}) as Record<string, { values?: Record<string, unknown>[]; ceiling?: { value?: unknown } }>;
+  const rawParameters = (document.parameters ?? {}) as Record<
+    string,
+    { values?: Record<string, unknown>[]; ceiling?: { value?: unknown } }
+  >;
   return [...policy.parameters.values()].map((param) => ({
     name: param.name,
     label: param.label,
     type: param.type,
     unit: param.unit ?? null,
     indexed_by: param.indexedBy,
-    ceiling: param.ceiling ? { value: rawParameters[param.name]?.ceiling?.value ?? param.ceiling.value, source: sourceView(param.ceiling.source, isOfficial) } : null,
+    ceiling: param.ceiling
+      ? {
+          value: rawParameters[param.name]?.ceiling?.value ?? param.ceiling.value,
+          source: sourceView(param.ceiling.source, isOfficial),
+        }
+      : null,
     values: (rawParameters[param.name]?.values ?? []).map((entry) => {
       const source = policy.sources.get(String(entry.source));
       return {
@@ -106,11 +125,23 @@ export function parameterViews(policy: Policy, document: PolicyDocument, isOffic
 
 /** A material an application policy asks for, as the API shows it (sizes in bytes). */
 export function attachmentView(attachment: AttachmentRequirement) {
-  return { code: attachment.code, name: attachment.name, required: attachment.isRequired, types: attachment.types, max_bytes: attachment.maxBytes, description: attachment.description };
+  return {
+    code: attachment.code,
+    name: attachment.name,
+    required: attachment.isRequired,
+    types: attachment.types,
+    max_bytes: attachment.maxBytes,
+    description: attachment.description,
+  };
 }
 
 /** One policy in detail: metadata, facts, parameters, conditions, amount and version history. */
-export function policyDetail(policy: Policy, current: PolicyVersionRow, history: PolicyVersionRow[], viewer: CurrentUser | null) {
+export function policyDetail(
+  policy: Policy,
+  current: PolicyVersionRow,
+  history: PolicyVersionRow[],
+  viewer: CurrentUser | null,
+) {
   const document = JSON.parse(current.definition) as PolicyDocument;
   const isOfficial = seesSourceQuality(viewer);
   return {
@@ -127,9 +158,20 @@ export function policyDetail(policy: Policy, current: PolicyVersionRow, history:
     citation: citationOf(policy),
     legal_basis: policy.legalBasis.map((source) => sourceView(source, isOfficial)),
     sources: [...policy.sources.values()].map((source) => sourceView(source, isOfficial)),
-    facts: policy.facts.map((fact) => ({ name: fact.name, label: fact.label, type: fact.type, unit: fact.unit ?? null, description: fact.description, values: fact.values ?? null })),
+    facts: policy.facts.map((fact) => ({
+      name: fact.name,
+      label: fact.label,
+      type: fact.type,
+      unit: fact.unit ?? null,
+      description: fact.description,
+      values: fact.values ?? null,
+    })),
     parameters: parameterViews(policy, document, isOfficial),
-    conditions: policy.conditions.map((condition) => ({ id: condition.id, label: condition.label, basis: condition.basis.map((s) => s.doc) })),
+    conditions: policy.conditions.map((condition) => ({
+      id: condition.id,
+      label: condition.label,
+      basis: condition.basis.map((s) => s.doc),
+    })),
     amount: { label: policy.amount.label, basis: policy.amount.basis.map((s) => s.doc) },
     delivery: policy.delivery,
     attachments: policy.attachments.map(attachmentView),

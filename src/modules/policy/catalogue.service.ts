@@ -12,7 +12,13 @@ import type { Policy } from '../../policies/types.ts';
 import { loadCases, runCase } from '../../policies/cases.ts';
 import type { CurrentUser } from '../../platform/auth/current-user.ts';
 import {
-  findCatalogueHeads, findCurrentVersion, findLatestFileVersion, findPolicyVersions, findVersionByNumber, insertPolicyVersion, lockCatalogue,
+  findCatalogueHeads,
+  findCurrentVersion,
+  findLatestFileVersion,
+  findPolicyVersions,
+  findVersionByNumber,
+  insertPolicyVersion,
+  lockCatalogue,
   type PolicyVersionRow,
 } from './catalogue.repository.ts';
 import { catalogueItem, policyDetail } from './catalogue-views.ts';
@@ -43,7 +49,12 @@ export async function syncPolicyCatalogue(ctx: AppContext, dir = POLICIES_DIR): 
   return added;
 }
 
-async function syncPolicyFile(ctx: AppContext, trx: Db, code: string, text: string): Promise<SyncedVersion | undefined> {
+async function syncPolicyFile(
+  ctx: AppContext,
+  trx: Db,
+  code: string,
+  text: string,
+): Promise<SyncedVersion | undefined> {
   await lockCatalogue(trx, ctx.dialect);
   const sha = sha256Hex(text);
   if ((await findLatestFileVersion(trx, code))?.content_sha256 === sha) return undefined;
@@ -57,14 +68,33 @@ async function syncPolicyFile(ctx: AppContext, trx: Db, code: string, text: stri
   }
   const status = problems.length === 0 ? 'active' : 'refused';
   const row = await insertPolicyVersion(trx, ctx.dialect, {
-    code, version: String(document.version ?? '（无版本号）'), status, source: 'file', content_sha256: sha,
-    definition: JSON.stringify(document), problems: problems.length ? JSON.stringify(problems) : null,
-    based_on: null, reason: null, changes: null, created_by: null, created_by_name: 'system', created_at: nowIso(ctx.clock),
+    code,
+    version: String(document.version ?? '（无版本号）'),
+    status,
+    source: 'file',
+    content_sha256: sha,
+    definition: JSON.stringify(document),
+    problems: problems.length ? JSON.stringify(problems) : null,
+    based_on: null,
+    reason: null,
+    changes: null,
+    created_by: null,
+    created_by_name: 'system',
+    created_at: nowIso(ctx.clock),
   });
-  await appendAudit(trx, ctx.dialect, systemActor('policy-catalogue'), {
-    action: status === 'active' ? 'policy.version.loaded' : 'policy.version.refused', outcome: status === 'active' ? 'success' : 'failure',
-    objectType: 'policy', objectId: code, details: { version_no: row.version_no, version: row.version, content_sha256: sha, problems },
-  }, ctx.clock());
+  await appendAudit(
+    trx,
+    ctx.dialect,
+    systemActor('policy-catalogue'),
+    {
+      action: status === 'active' ? 'policy.version.loaded' : 'policy.version.refused',
+      outcome: status === 'active' ? 'success' : 'failure',
+      objectType: 'policy',
+      objectId: code,
+      details: { version_no: row.version_no, version: row.version, content_sha256: sha, problems },
+    },
+    ctx.clock(),
+  );
   return { code, version_no: row.version_no, version: row.version, status, problems };
 }
 
@@ -80,7 +110,11 @@ export async function findPolicyInForce(db: Db, code: string): Promise<{ row: Po
 }
 
 /** A given version (or the one in force when no number is given), accepted ones only. */
-export async function findPolicyVersion(db: Db, code: string, versionNo?: number): Promise<{ row: PolicyVersionRow; policy: Policy }> {
+export async function findPolicyVersion(
+  db: Db,
+  code: string,
+  versionNo?: number,
+): Promise<{ row: PolicyVersionRow; policy: Policy }> {
   if (versionNo === undefined) return findPolicyInForce(db, code);
   const row = await findVersionByNumber(db, code, versionNo);
   if (!row) throw new AppError('NOT_FOUND', `政策 ${code} 没有第 ${versionNo} 版`);
@@ -90,7 +124,9 @@ export async function findPolicyVersion(db: Db, code: string, versionNo?: number
 /** The catalogue: every policy with its version in force (or why its newest version was refused). */
 export async function listCatalogue(db: Db, viewer: CurrentUser | null) {
   const heads = await findCatalogueHeads(db);
-  const items = heads.map((head) => catalogueItem(head, head.current ? policyOfVersion(head.current) : undefined, viewer));
+  const items = heads.map((head) =>
+    catalogueItem(head, head.current ? policyOfVersion(head.current) : undefined, viewer),
+  );
   return { items, total: items.length, page: 1, pageSize: Math.max(items.length, 1) };
 }
 
@@ -107,7 +143,18 @@ export async function runPolicyTests(db: Db, code: string, versionNo?: number) {
   const results = cases.map((policyCase) => runCase(policy, policyCase));
   const passed = results.filter((result) => result.passed).length;
   return {
-    code, version: row.version, version_no: row.version_no, content_sha256: row.content_sha256, passed, failed: results.length - passed,
-    cases: results.map((result) => ({ name: result.name, passed: result.passed, differences: result.differences, outcome: result.outcome ?? null, amount_fen: result.amountFen ?? null })),
+    code,
+    version: row.version,
+    version_no: row.version_no,
+    content_sha256: row.content_sha256,
+    passed,
+    failed: results.length - passed,
+    cases: results.map((result) => ({
+      name: result.name,
+      passed: result.passed,
+      differences: result.differences,
+      outcome: result.outcome ?? null,
+      amount_fen: result.amountFen ?? null,
+    })),
   };
 }

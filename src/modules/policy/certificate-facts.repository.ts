@@ -23,12 +23,20 @@ export interface CertificateRow {
 }
 
 /** Certificates issued in [fromDate, toDate]; for one enterprise, every certificate of the persons it employs. */
-export async function findCertificates(db: Db, fromDate: string, toDate: string, personsOf?: string): Promise<CertificateRow[]> {
+export async function findCertificates(
+  db: Db,
+  fromDate: string,
+  toDate: string,
+  personsOf?: string,
+): Promise<CertificateRow[]> {
   const issued = periodOfDate('k.issued_on');
   const issuedOfC = periodOfDate('c.issued_on');
   // Months insured up to the issue month: each spell counts until it ended or until that month.
   const spellEnd = sql<number>`case when sp.last_period < ${issuedOfC} then sp.last_period else ${issuedOfC} end`;
-  const persons = personsOf === undefined ? sql`` : sql`and k.person_id in (select s2.person_id from employment_spells s2 where s2.uscc = ${personsOf})`;
+  const persons =
+    personsOf === undefined
+      ? sql``
+      : sql`and k.person_id in (select s2.person_id from employment_spells s2 where s2.uscc = ${personsOf})`;
   const result = await sql<Record<string, unknown>>`
     with certs as (
       select k.certificate_no, k.person_id, k.occupation_code, k.level, k.issued_on,

@@ -7,7 +7,12 @@ import type { EnterpriseSize } from '../enterprises/enterprises.table.ts';
  */
 
 /** 企业规模 as the policies write it. */
-export const SIZE_LABELS: Record<EnterpriseSize, string> = { large: '大型', medium: '中型', small: '小型', micro: '微型' };
+export const SIZE_LABELS: Record<EnterpriseSize, string> = {
+  large: '大型',
+  medium: '中型',
+  small: '小型',
+  micro: '微型',
+};
 
 /** The policy label of a stored size, or undefined when the register has none. */
 export function sizeLabel(size: string | null): string | undefined {

@@ -36,8 +36,13 @@ interface SourceRow {
 describe('yangfan policy calc --uscc against the database', () => {
   const dir = mkdtempSync(join(tmpdir(), 'yangfan-policy-cli-'));
   const env = {
-    ...process.env, DATABASE_URL: '', YANGFAN_DATA_DIR: dir, YANGFAN_DB: join(dir, 'yangfan.db'),
-    YANGFAN_SM4_KEY: TEST_KEYS.encryption.toString('hex'), YANGFAN_MAC_KEY: TEST_KEYS.mac.toString('hex'), YANGFAN_INDEX_KEY: TEST_KEYS.blindIndex.toString('hex'),
+    ...process.env,
+    DATABASE_URL: '',
+    YANGFAN_DATA_DIR: dir,
+    YANGFAN_DB: join(dir, 'yangfan.db'),
+    YANGFAN_SM4_KEY: TEST_KEYS.encryption.toString('hex'),
+    YANGFAN_MAC_KEY: TEST_KEYS.mac.toString('hex'),
+    YANGFAN_INDEX_KEY: TEST_KEYS.blindIndex.toString('hex'),
   };
   let handle: DatabaseHandle;
   let app: FastifyInstance;
@@ -48,12 +53,28 @@ describe('yangfan policy calc --uscc against the database', () => {
     bindTestAuditChain(handle);
     await loadReferenceData(handle.db);
     const config = { ...loadConfig({ NODE_ENV: 'test' } as NodeJS.ProcessEnv), keys: TEST_KEYS };
-    const ctx: AppContext = { db: handle.db, dialect: 'sqlite', config, cipher: createPersonalDataCipher(TEST_KEYS), clock: () => new Date() };
+    const ctx: AppContext = {
+      db: handle.db,
+      dialect: 'sqlite',
+      config,
+      cipher: createPersonalDataCipher(TEST_KEYS),
+      clock: () => new Date(),
+    };
     await syncPolicyCatalogue(ctx);
     await buildPolicyWorld(ctx);
     app = await buildApp(ctx);
-    await createUser(ctx, systemActor('test'), { username: 'cliuser', displayName: '企业用户', role: 'enterprise', password: TEST_PASSWORD, uscc: TEST_ENTERPRISE_USCC });
-    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'cliuser', password: TEST_PASSWORD } });
+    await createUser(ctx, systemActor('test'), {
+      username: 'cliuser',
+      displayName: '企业用户',
+      role: 'enterprise',
+      password: TEST_PASSWORD,
+      uscc: TEST_ENTERPRISE_USCC,
+    });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'cliuser', password: TEST_PASSWORD },
+    });
     cookie = String(login.headers['set-cookie']).split(';')[0]!;
   }, 60_000);
   afterAll(async () => {
@@ -68,14 +89,33 @@ describe('yangfan policy calc --uscc against the database', () => {
   };
   // The command line is an operator's: its sources carry their quality, which an enterprise does not see.
   const expectSameAnswer = (cli: { sources: SourceRow[] }, web: { sources: SourceRow[] }) => {
-    expect({ ...cli, sources: cli.sources.map((s) => s.doc) }).toEqual({ ...web, sources: web.sources.map((s) => s.doc) });
+    expect({ ...cli, sources: cli.sources.map((s) => s.doc) }).toEqual({
+      ...web,
+      sources: web.sources.map((s) => s.doc),
+    });
     expect(cli.sources.some((s) => s.secondary === true)).toBe(true);
     expect(web.sources.every((s) => s.secondary === null && s.source_quality === null && s.note === null)).toBe(true);
   };
-  const api = async (code: string) => (await app.inject({ method: 'GET', url: `/api/v1/policies/${code}/calc?uscc=${TEST_ENTERPRISE_USCC}&date=2025-06-30`, headers: { cookie } })).json();
+  const api = async (code: string) =>
+    (
+      await app.inject({
+        method: 'GET',
+        url: `/api/v1/policies/${code}/calc?uscc=${TEST_ENTERPRISE_USCC}&date=2025-06-30`,
+        headers: { cookie },
+      })
+    ).json();
 
   it('answers {outcome, amount_fen, explanation, version} from the database facts, equal to the API', async () => {
-    const result = yangfan('policy', 'calc', 'stable_jobs_refund', '--uscc', TEST_ENTERPRISE_USCC, '--date', '2025-06-30', '--json');
+    const result = yangfan(
+      'policy',
+      'calc',
+      'stable_jobs_refund',
+      '--uscc',
+      TEST_ENTERPRISE_USCC,
+      '--date',
+      '2025-06-30',
+      '--json',
+    );
     expect(result.status, result.stderr).toBe(0);
     const answer = JSON.parse(result.stdout);
     // (120 − 118 − 1) ÷ 119 = 0.84 %, 中型 60 %: 48,000.00 元, no refund for the year on record.
@@ -85,16 +125,44 @@ describe('yangfan policy calc --uscc against the database', () => {
   }, 60_000);
 
   it('gives per-hire policies the same rows, masked, on both paths; text output names the enterprise', async () => {
-    const answer = JSON.parse(yangfan('policy', 'calc', 'job_expansion_subsidy', '--uscc', TEST_ENTERPRISE_USCC, '--date', '2025-06-30', '--json').stdout);
+    const answer = JSON.parse(
+      yangfan(
+        'policy',
+        'calc',
+        'job_expansion_subsidy',
+        '--uscc',
+        TEST_ENTERPRISE_USCC,
+        '--date',
+        '2025-06-30',
+        '--json',
+      ).stdout,
+    );
     expect(answer.summary).toMatchObject({ rows: 5, eligible: 2, ineligible: 3, undetermined: 0 });
     expectSameAnswer(answer, await api('job_expansion_subsidy'));
-    const text = yangfan('policy', 'calc', 'stable_jobs_refund', '--uscc', TEST_ENTERPRISE_USCC, '--date', '2025-06-30');
+    const text = yangfan(
+      'policy',
+      'calc',
+      'stable_jobs_refund',
+      '--uscc',
+      TEST_ENTERPRISE_USCC,
+      '--date',
+      '2025-06-30',
+    );
     expect(text.stdout).toContain('南京扬帆装备有限公司');
     expect(text.stdout).toContain('48,000.00 元');
   }, 60_000);
 
   it('exits 1 for an enterprise not in the register and 2 for an unknown policy', () => {
-    const missing = yangfan('policy', 'calc', 'stable_jobs_refund', '--uscc', '91440300708461136T', '--date', '2025-06-30', '--json');
+    const missing = yangfan(
+      'policy',
+      'calc',
+      'stable_jobs_refund',
+      '--uscc',
+      '91440300708461136T',
+      '--date',
+      '2025-06-30',
+      '--json',
+    );
     expect(missing.status).toBe(1);
     expect(JSON.parse(missing.stdout).error.code).toBe('NOT_FOUND');
     const unknown = yangfan('policy', 'calc', 'no_such_policy', '--uscc', TEST_ENTERPRISE_USCC, '--json');

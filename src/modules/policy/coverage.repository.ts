@@ -40,18 +40,34 @@ export async function findDataCoverage(db: Db): Promise<DataCoverage> {
 
 /** The data snapshot: for each import kind, the id of its latest completed run. */
 export async function findDataSnapshot(db: Db): Promise<Record<string, number>> {
-  const rows = await db.selectFrom('import_runs').select(['kind', (eb) => eb.fn.max('id').as('run_id')])
-    .where('status', '=', 'completed').groupBy('kind').orderBy('kind').execute();
+  const rows = await db
+    .selectFrom('import_runs')
+    .select(['kind', (eb) => eb.fn.max('id').as('run_id')])
+    .where('status', '=', 'completed')
+    .groupBy('kind')
+    .orderBy('kind')
+    .execute();
   return Object.fromEntries(rows.map((row) => [row.kind, toNumber(row.run_id as number)]));
 }
 
 /** The register's enterprises in a scope: region, size, tier and industry (section and manufacturing flag). */
 export async function findEnterpriseProfiles(db: Db, uscc?: string) {
-  let query = db.selectFrom('enterprises')
+  let query = db
+    .selectFrom('enterprises')
     .leftJoin('industries', 'industries.code', 'enterprises.industry_code')
     .leftJoin('regions', 'regions.code', 'enterprises.region_code')
-    .select(['enterprises.uscc', 'enterprises.name', 'enterprises.region_code', 'enterprises.city_code', 'enterprises.size', 'enterprises.tier',
-      'enterprises.industry_code', 'industries.section as industry_section', 'industries.is_manufacturing', 'regions.is_directly_administered'])
+    .select([
+      'enterprises.uscc',
+      'enterprises.name',
+      'enterprises.region_code',
+      'enterprises.city_code',
+      'enterprises.size',
+      'enterprises.tier',
+      'enterprises.industry_code',
+      'industries.section as industry_section',
+      'industries.is_manufacturing',
+      'regions.is_directly_administered',
+    ])
     .orderBy('enterprises.uscc');
   if (uscc !== undefined) query = query.where('enterprises.uscc', '=', uscc);
   const rows = await query.execute();
@@ -64,7 +80,10 @@ export async function findEnterpriseProfiles(db: Db, uscc?: string) {
 }
 
 /** Names and encrypted ID numbers of persons, for the rows a calculator shows. */
-export async function findPersonsForDisplay(db: Db, personIds: readonly number[]): Promise<Map<number, { name: string; idEnc: string }>> {
+export async function findPersonsForDisplay(
+  db: Db,
+  personIds: readonly number[],
+): Promise<Map<number, { name: string; idEnc: string }>> {
   const persons = new Map<number, { name: string; idEnc: string }>();
   for (let i = 0; i < personIds.length; i += 1000) {
     const part = personIds.slice(i, i + 1000);
@@ -76,7 +95,8 @@ export async function findPersonsForDisplay(db: Db, personIds: readonly number[]
 
 /** What decides who may see an enterprise's calculation: its region and its commissioner, if any. */
 export function findEnterpriseScopeFacts(db: Db, uscc: string) {
-  return db.selectFrom('enterprises')
+  return db
+    .selectFrom('enterprises')
     .leftJoin('key_enterprises', 'key_enterprises.uscc', 'enterprises.uscc')
     .select(['enterprises.uscc', 'enterprises.name', 'enterprises.region_code', 'key_enterprises.commissioner_id'])
     .where('enterprises.uscc', '=', uscc)
@@ -86,6 +106,10 @@ export function findEnterpriseScopeFacts(db: Db, uscc: string) {
 /** Names of regions by code. */
 export async function findRegionNames(db: Db, codes: readonly string[]): Promise<Map<string, string>> {
   if (codes.length === 0) return new Map();
-  const rows = await db.selectFrom('regions').select(['code', 'name']).where('code', 'in', [...codes]).execute();
+  const rows = await db
+    .selectFrom('regions')
+    .select(['code', 'name'])
+    .where('code', 'in', [...codes])
+    .execute();
   return new Map(rows.map((row) => [row.code, row.name]));
 }

@@ -23,7 +23,12 @@ export interface EnterpriseYearRow {
 }
 
 /** One row per enterprise in scope with its figures for `year` (zeros where it has no rows). */
-export async function findEnterpriseYearFigures(db: Db, scope: FactScope, year: number, naturalAttritionCodes: readonly string[]): Promise<EnterpriseYearRow[]> {
+export async function findEnterpriseYearFigures(
+  db: Db,
+  scope: FactScope,
+  year: number,
+  naturalAttritionCodes: readonly string[],
+): Promise<EnterpriseYearRow[]> {
   const [jan, nov, dec] = [sql.lit(year * 100 + 1), sql.lit(year * 100 + 11), sql.lit(year * 100 + 12)];
   const only = (column: string) => (scope.kind === 'enterprise' ? sql`and ${sql.ref(column)} = ${scope.uscc}` : sql``);
   const reasons = sql.join(naturalAttritionCodes.map((code) => sql.lit(code)));

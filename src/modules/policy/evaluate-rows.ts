@@ -26,15 +26,28 @@ export interface EvaluateOptions {
 }
 
 /** Decides every row on a date. */
-export function evaluateRows(kernel: PolicyKernel, rows: readonly SubjectRow[], date: string, options: EvaluateOptions = {}): RowDecision[] {
+export function evaluateRows(
+  kernel: PolicyKernel,
+  rows: readonly SubjectRow[],
+  date: string,
+  options: EvaluateOptions = {},
+): RowDecision[] {
   const decisions: RowDecision[] = new Array(rows.length);
   const factsOf = (row: SubjectRow, derived?: RuntimeFacts): RuntimeFacts => {
     const facts = derived ? { ...row.facts, ...derived } : options.assume ? { ...row.facts } : row.facts;
-    for (const [name, value] of Object.entries(options.assume ?? {})) if (facts[name] === undefined) facts[name] = value;
+    for (const [name, value] of Object.entries(options.assume ?? {}))
+      if (facts[name] === undefined) facts[name] = value;
     return facts;
   };
   if (!options.linked) {
-    runBatch(kernel, rows, rows.map((_, index) => index), rows.map((row) => factsOf(row)), date, decisions);
+    runBatch(
+      kernel,
+      rows,
+      rows.map((_, index) => index),
+      rows.map((row) => factsOf(row)),
+      date,
+      decisions,
+    );
     return decisions;
   }
   const linked = options.linked;
@@ -59,10 +72,12 @@ export function evaluateRows(kernel: PolicyKernel, rows: readonly SubjectRow[], 
 
 /** Row indices by round: round k holds every person's k-th row (rows without a person go first). */
 export function roundsOf(rows: readonly SubjectRow[]): number[][] {
-  const order = rows.map((_, index) => index).sort((a, b) => {
-    const [x, y] = [rows[a] as SubjectRow, rows[b] as SubjectRow];
-    return (x.personId ?? -1) - (y.personId ?? -1) || (x.order ?? '').localeCompare(y.order ?? '') || a - b;
-  });
+  const order = rows
+    .map((_, index) => index)
+    .sort((a, b) => {
+      const [x, y] = [rows[a] as SubjectRow, rows[b] as SubjectRow];
+      return (x.personId ?? -1) - (y.personId ?? -1) || (x.order ?? '').localeCompare(y.order ?? '') || a - b;
+    });
   const rounds: number[][] = [];
   let previousPerson: number | undefined;
   let rank = 0;
@@ -75,7 +90,14 @@ export function roundsOf(rows: readonly SubjectRow[]): number[][] {
   return rounds;
 }
 
-function runBatch(kernel: PolicyKernel, rows: readonly SubjectRow[], indices: readonly number[], facts: readonly RuntimeFacts[], date: string, decisions: RowDecision[]): void {
+function runBatch(
+  kernel: PolicyKernel,
+  rows: readonly SubjectRow[],
+  indices: readonly number[],
+  facts: readonly RuntimeFacts[],
+  date: string,
+  decisions: RowDecision[],
+): void {
   if (indices.length === 0) return;
   const policy = kernel.policy;
   const regionOf = new Map<string, number>();
@@ -94,6 +116,11 @@ function runBatch(kernel: PolicyKernel, rows: readonly SubjectRow[], indices: re
   });
   const output = kernel.run(columns, date);
   indices.forEach((index, row) => {
-    decisions[index] = { outcome: OUTCOME_BY_CODE[output.outcome[row] as number] as Outcome, amountFen: output.amountFen[row] as number, code: output.explanation[row] as number, facts: facts[row] as RuntimeFacts };
+    decisions[index] = {
+      outcome: OUTCOME_BY_CODE[output.outcome[row] as number] as Outcome,
+      amountFen: output.amountFen[row] as number,
+      code: output.explanation[row] as number,
+      facts: facts[row] as RuntimeFacts,
+    };
   });
 }

@@ -66,7 +66,8 @@ export async function findHires(db: Db, fromPeriod: number, toPeriod: number, fi
 
 function filterSql(filter: HireFilter): RawBuilder<unknown> {
   if (filter.kind === 'at') return sql`and sp.uscc = ${filter.uscc}`;
-  if (filter.kind === 'persons_of') return sql`and sp.person_id in (select s2.person_id from employment_spells s2 where s2.uscc = ${filter.uscc})`;
+  if (filter.kind === 'persons_of')
+    return sql`and sp.person_id in (select s2.person_id from employment_spells s2 where s2.uscc = ${filter.uscc})`;
   return sql``;
 }
 

@@ -34,7 +34,12 @@ function graduateFacts(row: HireRow, coverage: DataCoverage): RuntimeFacts {
 
 function hireRow(row: HireRow, facts: RuntimeFacts, identity: SubjectRow['identity']): SubjectRow {
   return {
-    key: `spell:${row.spell_id}`, uscc: row.uscc, region: row.region_code, facts, personId: row.person_id, identity,
+    key: `spell:${row.spell_id}`,
+    uscc: row.uscc,
+    region: row.region_code,
+    facts,
+    personId: row.person_id,
+    identity,
     order: `${row.first_period}|${String(row.spell_id).padStart(12, '0')}`,
     describe: { hire_period: row.first_period, last_period: row.last_period },
   };
@@ -55,21 +60,31 @@ export const jobExpansionFacts: FactSource = {
   assumptions: {},
   linked: { derive: (row, earlier) => ({ already_counted: countedBefore(row, earlier) }) },
   // 一次性吸纳就业补贴 for the same person, as the imported history records it.
-  fromRecords: (row, records) => ({ received_absorption_subsidy: row.personId !== undefined && records.absorbedPersons.has(row.personId) ? 1 : 0 }),
+  fromRecords: (row, records) => ({
+    received_absorption_subsidy: row.personId !== undefined && records.absorbedPersons.has(row.personId) ? 1 : 0,
+  }),
   recordFacts: ['received_absorption_subsidy'],
   async load(db, policy, scope, date, coverage) {
     const { from, to } = hirePeriods(policy, date);
     const filter = scope.kind === 'all' ? { kind: 'all' as const } : { kind: 'persons_of' as const, uscc: scope.uscc };
     const hires = await findHires(db, from, to, filter);
-    return hires.map((row) => hireRow(row, {
-      hire_date: firstDayOf(row.first_period),
-      insured_months_in_spell: monthsBetween(row.first_period, Math.min(row.last_period, to)) + 1,
-      ...graduateFacts(row, coverage),
-      birth_date: toDayNumber(row.birth_date),
-      has_open_unemployment_registration: coverage.registries.unemployment ? Number(row.registered_period !== null) : undefined,
-      already_counted: undefined,
-      received_absorption_subsidy: undefined,
-    }, { person: String(row.person_id) }));
+    return hires.map((row) =>
+      hireRow(
+        row,
+        {
+          hire_date: firstDayOf(row.first_period),
+          insured_months_in_spell: monthsBetween(row.first_period, Math.min(row.last_period, to)) + 1,
+          ...graduateFacts(row, coverage),
+          birth_date: toDayNumber(row.birth_date),
+          has_open_unemployment_registration: coverage.registries.unemployment
+            ? Number(row.registered_period !== null)
+            : undefined,
+          already_counted: undefined,
+          received_absorption_subsidy: undefined,
+        },
+        { person: String(row.person_id) },
+      ),
+    );
   },
 };
 
@@ -79,14 +94,25 @@ export const socialInsuranceFacts: FactSource = {
   assumptions: {},
   async load(db, policy, scope, date, coverage) {
     const { from, to } = hirePeriods(policy, date);
-    const hires = await findHires(db, from, to, scope.kind === 'all' ? { kind: 'all' } : { kind: 'at', uscc: scope.uscc });
+    const hires = await findHires(
+      db,
+      from,
+      to,
+      scope.kind === 'all' ? { kind: 'all' } : { kind: 'at', uscc: scope.uscc },
+    );
     const seen = new Set<string>();
     // One row per person and enterprise: the first hire in the window (rows come ordered by person and month).
     const firsts = hires.filter((row) => {
       const key = `${row.person_id}|${row.uscc}`;
       return seen.has(key) ? false : (seen.add(key), true);
     });
-    return firsts.map((row) => hireRow(row, socialInsuranceRowFacts(row, to, coverage), { enterprise: row.uscc, person: String(row.person_id), month: monthsCovered(row, to) }));
+    return firsts.map((row) =>
+      hireRow(row, socialInsuranceRowFacts(row, to, coverage), {
+        enterprise: row.uscc,
+        person: String(row.person_id),
+        month: monthsCovered(row, to),
+      }),
+    );
   },
 };
 
@@ -95,7 +121,8 @@ function monthsCovered(row: HireRow, toPeriod: number): string[] {
   const start = Math.max(row.first_period, Math.floor(toPeriod / 100) * 100 + 1);
   const end = Math.min(row.last_period, toPeriod);
   const months: string[] = [];
-  for (let period = start; period <= end; period = period % 100 === 12 ? period + 89 : period + 1) months.push(String(period));
+  for (let period = start; period <= end; period = period % 100 === 12 ? period + 89 : period + 1)
+    months.push(String(period));
   return months;
 }
 
@@ -110,7 +137,9 @@ function socialInsuranceRowFacts(row: HireRow, toPeriod: number, coverage: DataC
     // Rosters cover register enterprises only: a job found since school is certain, none found is not.
     is_unemployed_since_leaving_school: row.jobs_since_school !== null && row.jobs_since_school > 0 ? 0 : undefined,
     continuous_unemployment_months: coverage.registries.unemployment
-      ? (row.registered_period === null ? 0 : monthsBetween(row.registered_period, row.first_period))
+      ? row.registered_period === null
+        ? 0
+        : monthsBetween(row.registered_period, row.first_period)
       : undefined,
     is_poverty_monitored: coverage.registries.poverty ? Number(row.poverty_category === 'monitored') : undefined,
     contract_term: undefined,

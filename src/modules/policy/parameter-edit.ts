@@ -46,7 +46,11 @@ interface RawValue {
 }
 
 /** The edited document, or the problems that stop the edit before the engine sees it. */
-export function applyParameterChanges(document: PolicyDocument, changes: ParameterChange[], meta: EditMeta): { document: PolicyDocument; problems: string[] } {
+export function applyParameterChanges(
+  document: PolicyDocument,
+  changes: ParameterChange[],
+  meta: EditMeta,
+): { document: PolicyDocument; problems: string[] } {
   const edited = structuredClone(document);
   const parameters = (edited.parameters ?? {}) as Record<string, { values?: RawValue[] }>;
   const problems: string[] = [];

@@ -42,8 +42,21 @@ export function buildPolicyFromDocument(document: PolicyDocument, label: string,
 export function policyOfVersion(row: PolicyVersionRow): Policy {
   const cached = built.get(row.content_sha256);
   if (cached) return cached.policy;
-  if (row.status !== 'active') throw new AppError('POLICY_INVALID', `政策 ${row.code} 第 ${row.version_no} 版未通过加载检查，不能使用`, parseProblems(row.problems));
-  const policy = { ...buildPolicyFromDocument(JSON.parse(row.definition) as PolicyDocument, `${row.code}（第 ${row.version_no} 版）`, row.code), version: row.version, contentSha256: row.content_sha256 };
+  if (row.status !== 'active')
+    throw new AppError(
+      'POLICY_INVALID',
+      `政策 ${row.code} 第 ${row.version_no} 版未通过加载检查，不能使用`,
+      parseProblems(row.problems),
+    );
+  const policy = {
+    ...buildPolicyFromDocument(
+      JSON.parse(row.definition) as PolicyDocument,
+      `${row.code}（第 ${row.version_no} 版）`,
+      row.code,
+    ),
+    version: row.version,
+    contentSha256: row.content_sha256,
+  };
   built.set(row.content_sha256, { policy });
   return policy;
 }

@@ -20,7 +20,12 @@ export interface LoadOptions {
   ownPeriod?: string;
 }
 
-export async function loadRegisterFacts(ctx: AppContext, policy: Policy, date: string, options: LoadOptions = {}): Promise<SubjectRow[]> {
+export async function loadRegisterFacts(
+  ctx: AppContext,
+  policy: Policy,
+  date: string,
+  options: LoadOptions = {},
+): Promise<SubjectRow[]> {
   return loadFacts(ctx.db, policy, { kind: 'all' }, date, options);
 }
 
@@ -28,11 +33,23 @@ export async function loadRegisterFacts(ctx: AppContext, policy: Policy, date: s
  * The facts of one enterprise's subjects on a date (with every row its linked facts need), the same
  * query narrowed: what the calculator, an application and a 申报 re-evaluation of one case read.
  */
-export async function loadEnterpriseFacts(ctx: Pick<AppContext, 'db'>, policy: Policy, uscc: string, date: string, options: LoadOptions = {}): Promise<SubjectRow[]> {
+export async function loadEnterpriseFacts(
+  ctx: Pick<AppContext, 'db'>,
+  policy: Policy,
+  uscc: string,
+  date: string,
+  options: LoadOptions = {},
+): Promise<SubjectRow[]> {
   return loadFacts(ctx.db, policy, { kind: 'enterprise', uscc }, date, options);
 }
 
-async function loadFacts(db: Db, policy: Policy, scope: FactScope, date: string, options: LoadOptions): Promise<SubjectRow[]> {
+async function loadFacts(
+  db: Db,
+  policy: Policy,
+  scope: FactScope,
+  date: string,
+  options: LoadOptions,
+): Promise<SubjectRow[]> {
   const source = factSourceOf(policy.code);
   const rows = await source.load(db, policy, scope, date, await findDataCoverage(db));
   const records = await loadBenefitRecords(db, policy);

@@ -50,23 +50,41 @@ export function industryGroup(section: string | null): string {
 }
 
 /** Each enterprise's result: its one row, or the total over its rows (no row: ineligible, 0). */
-export function resultsByEnterprise(rows: readonly SubjectRow[], decisions: readonly RowDecision[]): Map<string, EnterpriseResult> {
+export function resultsByEnterprise(
+  rows: readonly SubjectRow[],
+  decisions: readonly RowDecision[],
+): Map<string, EnterpriseResult> {
   const tallies = new Map<string, RowTally>();
   rows.forEach((row, index) => {
     const decision = decisions[index] as RowDecision;
-    const tally = tallies.get(row.uscc) ?? { rows: 0, eligible: 0, ineligible: 0, undetermined: 0, eligible_amount_fen: 0 };
+    const tally = tallies.get(row.uscc) ?? {
+      rows: 0,
+      eligible: 0,
+      ineligible: 0,
+      undetermined: 0,
+      eligible_amount_fen: 0,
+    };
     tally.rows += 1;
     tally[decision.outcome] += 1;
     if (decision.outcome === 'eligible') tally.eligible_amount_fen += decision.amountFen;
     tallies.set(row.uscc, tally);
   });
-  return new Map([...tallies].map(([uscc, tally]) => [uscc, { outcome: aggregateOutcome(tally), amountFen: tally.eligible_amount_fen }]));
+  return new Map(
+    [...tallies].map(([uscc, tally]) => [
+      uscc,
+      { outcome: aggregateOutcome(tally), amountFen: tally.eligible_amount_fen },
+    ]),
+  );
 }
 
 const NONE: EnterpriseResult = { outcome: 'ineligible', amountFen: 0 };
 
 /** Compares the two runs enterprise by enterprise and totals them by unit, tier and industry. */
-export function compareRuns(profiles: readonly EnterpriseProfile[], before: Map<string, EnterpriseResult>, after: Map<string, EnterpriseResult>) {
+export function compareRuns(
+  profiles: readonly EnterpriseProfile[],
+  before: Map<string, EnterpriseResult>,
+  after: Map<string, EnterpriseResult>,
+) {
   const changes: EnterpriseChange[] = [];
   const total = emptyTotals();
   const byUnit = new Map<string, Totals>();
@@ -79,15 +97,30 @@ export function compareRuns(profiles: readonly EnterpriseProfile[], before: Map<
     const industry = industryGroup(profile.industry_section);
     outcomes.before[was.outcome] += 1;
     outcomes.after[now.outcome] += 1;
-    for (const totals of [total, slot(byUnit, profile.unit_code), slot(byTier, profile.tier), slot(byIndustry, industry)]) add(totals, was, now);
+    for (const totals of [
+      total,
+      slot(byUnit, profile.unit_code),
+      slot(byTier, profile.tier),
+      slot(byIndustry, industry),
+    ])
+      add(totals, was, now);
     if (was.amountFen !== now.amountFen || was.outcome !== now.outcome) {
       changes.push({
-        uscc: profile.uscc, name: profile.name, city_code: profile.unit_code, tier: profile.tier, industry_category: industry,
-        before_outcome: was.outcome, before_fen: was.amountFen, after_outcome: now.outcome, after_fen: now.amountFen, delta_fen: now.amountFen - was.amountFen,
+        uscc: profile.uscc,
+        name: profile.name,
+        city_code: profile.unit_code,
+        tier: profile.tier,
+        industry_category: industry,
+        before_outcome: was.outcome,
+        before_fen: was.amountFen,
+        after_outcome: now.outcome,
+        after_fen: now.amountFen,
+        delta_fen: now.amountFen - was.amountFen,
       });
     }
   }
-  const listOf = (map: Map<string, Totals>) => [...map].map(([key, totals]) => ({ key, ...totals })).sort((a, b) => a.key.localeCompare(b.key));
+  const listOf = (map: Map<string, Totals>) =>
+    [...map].map(([key, totals]) => ({ key, ...totals })).sort((a, b) => a.key.localeCompare(b.key));
   return {
     changes,
     summary: {

@@ -17,7 +17,12 @@ export const skillsFacts: FactSource = {
   linked: { derive: deriveClaims },
   async load(db, policy, scope, date) {
     const to = date < policy.valid.to ? date : policy.valid.to;
-    const certificates = await findCertificates(db, policy.valid.from, to, scope.kind === 'enterprise' ? scope.uscc : undefined);
+    const certificates = await findCertificates(
+      db,
+      policy.valid.from,
+      to,
+      scope.kind === 'enterprise' ? scope.uscc : undefined,
+    );
     const minimum = minimumInsuredMonths(policy, date);
     return certificates.map((row) => certificateRow(row, minimum(row.region_code)));
   },
@@ -45,11 +50,20 @@ function certificateRow(row: CertificateRow, minimumMonths: number): SubjectRow 
     claims_this_year: undefined,
   };
   return {
-    key: `certificate:${row.certificate_no}`, uscc: row.uscc, region: row.region_code, facts, personId: row.person_id,
+    key: `certificate:${row.certificate_no}`,
+    uscc: row.uscc,
+    region: row.region_code,
+    facts,
+    personId: row.person_id,
     order: `${row.issued_on}|${row.certificate_no}`,
     groups: { occupation_level: `${row.occupation_code}|${row.level}`, year: row.issued_on.slice(0, 4) },
     identity: { person: String(row.person_id), occupation: row.occupation_code, level: String(row.level) },
-    describe: { certificate_no: row.certificate_no, occupation_code: row.occupation_code, level: CERTIFICATE_LEVELS[row.level] ?? String(row.level), issued_on: row.issued_on },
+    describe: {
+      certificate_no: row.certificate_no,
+      occupation_code: row.occupation_code,
+      level: CERTIFICATE_LEVELS[row.level] ?? String(row.level),
+      issued_on: row.issued_on,
+    },
   };
 }
 
@@ -61,7 +75,10 @@ function deriveClaims(row: SubjectRow, earlier: readonly EarlierRow[]): RuntimeF
   const isClaimed = (e: EarlierRow) => e.outcome === 'eligible' || e.row.granted !== undefined;
   const sameLevel = earlier.filter((e) => e.row.groups?.occupation_level === row.groups?.occupation_level);
   const sameYear = earlier.filter((e) => e.row.groups?.year === row.groups?.year);
-  const isSameLevelClaimed = row.granted || sameLevel.some(isClaimed) ? 1 : sameLevel.some((e) => e.outcome === 'undetermined') ? undefined : 0;
-  const claims = sameYear.some((e) => e.outcome === 'undetermined' && !e.row.granted) ? undefined : sameYear.filter(isClaimed).length;
+  const isSameLevelClaimed =
+    row.granted || sameLevel.some(isClaimed) ? 1 : sameLevel.some((e) => e.outcome === 'undetermined') ? undefined : 0;
+  const claims = sameYear.some((e) => e.outcome === 'undetermined' && !e.row.granted)
+    ? undefined
+    : sameYear.filter(isClaimed).length;
   return { claimed_same_occupation_level: isSameLevelClaimed, claims_this_year: claims };
 }

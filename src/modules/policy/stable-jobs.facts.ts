@@ -44,7 +44,11 @@ function stableJobsRow(row: EnterpriseYearRow, lastYear: number, coverage: DataC
     refunded_for_last_year: undefined,
   };
   return {
-    key: `enterprise:${row.uscc}`, uscc: row.uscc, region: row.region_code, facts, describe: { year: lastYear },
+    key: `enterprise:${row.uscc}`,
+    uscc: row.uscc,
+    region: row.region_code,
+    facts,
+    describe: { year: lastYear },
     identity: { enterprise: row.uscc, refund_year: String(lastYear) },
   };
 }

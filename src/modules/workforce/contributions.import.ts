@@ -19,7 +19,11 @@ export const CONTRIBUTION_COLUMNS = [
 ] as const;
 
 /** Validates a row of monthly contribution totals; amounts become integer fen. */
-export function parseContributionRow(cells: Record<string, RawCell>, today?: string, usccOverrides?: UsccOverrideSet): ParsedRow<ContributionRow> {
+export function parseContributionRow(
+  cells: Record<string, RawCell>,
+  today?: string,
+  usccOverrides?: UsccOverrideSet,
+): ParsedRow<ContributionRow> {
   const row = new RowReader(cells, CONTRIBUTION_COLUMNS, today, usccOverrides);
   const uscc = row.uscc('uscc');
   const period = row.period('period');
@@ -29,19 +33,32 @@ export function parseContributionRow(cells: Record<string, RawCell>, today?: str
   const unemploymentPersonal = row.money('unemployment_personal');
   const injury = row.money('injury');
   return row.finish(() => ({
-    uscc: uscc!, period: period!, insured: insured!, pension_fen: pension!,
-    unemployment_unit_fen: unemploymentUnit!, unemployment_personal_fen: unemploymentPersonal!, injury_fen: injury!,
+    uscc: uscc!,
+    period: period!,
+    insured: insured!,
+    pension_fen: pension!,
+    unemployment_unit_fen: unemploymentUnit!,
+    unemployment_personal_fen: unemploymentPersonal!,
+    injury_fen: injury!,
   }));
 }
 
 /** Upserts contribution totals by (enterprise, month); enterprises must be in the register. */
-export async function writeContributionBatch(trx: Db, _ctx: AppContext, rows: { line: number; record: ContributionRow }[]): Promise<BatchOutcome> {
+export async function writeContributionBatch(
+  trx: Db,
+  _ctx: AppContext,
+  rows: { line: number; record: ContributionRow }[],
+): Promise<BatchOutcome> {
   const { kept, rejects } = await keepRegisteredRows(trx, rows);
-  const outcome = await writeKeyedRows(trx, kept.map((r) => ({ line: r.line, row: r.record })), {
-    keyOf: (r) => `${r.uscc}|${r.period}`,
-    findStored: findContributions,
-    upsert: upsertContributions,
-  });
+  const outcome = await writeKeyedRows(
+    trx,
+    kept.map((r) => ({ line: r.line, row: r.record })),
+    {
+      keyOf: (r) => `${r.uscc}|${r.period}`,
+      findStored: findContributions,
+      upsert: upsertContributions,
+    },
+  );
   return { ...outcome, rejects: [...rejects, ...outcome.rejects] };
 }
 

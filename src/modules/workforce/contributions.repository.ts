@@ -19,13 +19,22 @@ export async function findContributions(db: Db, rows: readonly ContributionRow[]
   const found: ContributionRow[] = [];
   // Credit codes × months over-selects a little; the pairs are filtered here.
   for (const usccs of chunk([...new Set(rows.map((r) => r.uscc))], 5_000)) {
-    const stored = await db.selectFrom('contributions').selectAll().where('uscc', 'in', usccs).where('period', 'in', periods).execute();
+    const stored = await db
+      .selectFrom('contributions')
+      .selectAll()
+      .where('uscc', 'in', usccs)
+      .where('period', 'in', periods)
+      .execute();
     for (const r of stored) {
       if (!wanted.has(`${r.uscc}|${r.period}`)) continue;
       found.push({
-        uscc: r.uscc, period: Number(r.period), insured: Number(r.insured),
-        pension_fen: Number(r.pension_fen), unemployment_unit_fen: Number(r.unemployment_unit_fen),
-        unemployment_personal_fen: Number(r.unemployment_personal_fen), injury_fen: Number(r.injury_fen),
+        uscc: r.uscc,
+        period: Number(r.period),
+        insured: Number(r.insured),
+        pension_fen: Number(r.pension_fen),
+        unemployment_unit_fen: Number(r.unemployment_unit_fen),
+        unemployment_personal_fen: Number(r.unemployment_personal_fen),
+        injury_fen: Number(r.injury_fen),
       });
     }
   }
@@ -35,14 +44,18 @@ export async function findContributions(db: Db, rows: readonly ContributionRow[]
 /** Inserts or overwrites totals by (enterprise, month), in multi-row statements. */
 export async function upsertContributions(db: Db, rows: readonly ContributionRow[]): Promise<void> {
   for (const part of chunkRows(rows, 7)) {
-    await db.insertInto('contributions').values(part)
-      .onConflict((oc) => oc.columns(['uscc', 'period']).doUpdateSet((eb) => ({
-        insured: eb.ref('excluded.insured'),
-        pension_fen: eb.ref('excluded.pension_fen'),
-        unemployment_unit_fen: eb.ref('excluded.unemployment_unit_fen'),
-        unemployment_personal_fen: eb.ref('excluded.unemployment_personal_fen'),
-        injury_fen: eb.ref('excluded.injury_fen'),
-      })))
+    await db
+      .insertInto('contributions')
+      .values(part)
+      .onConflict((oc) =>
+        oc.columns(['uscc', 'period']).doUpdateSet((eb) => ({
+          insured: eb.ref('excluded.insured'),
+          pension_fen: eb.ref('excluded.pension_fen'),
+          unemployment_unit_fen: eb.ref('excluded.unemployment_unit_fen'),
+          unemployment_personal_fen: eb.ref('excluded.unemployment_personal_fen'),
+          injury_fen: eb.ref('excluded.injury_fen'),
+        })),
+      )
       .execute();
   }
 }

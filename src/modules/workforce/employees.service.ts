@@ -37,13 +37,21 @@ const DEGREE_RANK: Record<Degree, number> = { associate: 1, bachelor: 2, master:
  * The persons insured at an enterprise in a month (by default the latest month it reported),
  * for callers whose scope includes the enterprise; ID numbers leave masked (4 + 4).
  */
-export async function listEmployees(ctx: AppContext, user: CurrentUser, usccInput: string, query: EmployeesQuery): Promise<Page<EmployeeView> & { period: number | null }> {
+export async function listEmployees(
+  ctx: AppContext,
+  user: CurrentUser,
+  usccInput: string,
+  query: EmployeesQuery,
+): Promise<Page<EmployeeView> & { period: number | null }> {
   const uscc = await findVisibleEnterprise(ctx, user, usccInput);
   const { page, pageSize, offset } = pageWindow(query);
   const period = query.period === undefined ? await findLatestRosterPeriod(ctx.db, uscc) : parsePeriod(query.period);
   if (period === undefined) return { items: [], total: 0, page, pageSize, period: null };
   const { rows, total } = await findEmployeesAt(ctx.db, uscc, period, offset, pageSize);
-  const tags = await personTags(ctx, rows.map((r) => Number(r.person_id)));
+  const tags = await personTags(
+    ctx,
+    rows.map((r) => Number(r.person_id)),
+  );
   const items = rows.map((row): EmployeeView => ({
     name: row.name,
     id_number: maskIdNumber(ctx.cipher.decrypt(row.id_enc)),
@@ -61,7 +69,8 @@ export async function listEmployees(ctx: AppContext, user: CurrentUser, usccInpu
 
 function parsePeriod(text: string): number {
   const period = Number(text);
-  if (!/^\d{6}$/.test(text) || !isPeriod(period)) throw new AppError('VALIDATION_FAILED', `费款所属期 period 应为 YYYYMM，如 202401：${text}`);
+  if (!/^\d{6}$/.test(text) || !isPeriod(period))
+    throw new AppError('VALIDATION_FAILED', `费款所属期 period 应为 YYYYMM，如 202401：${text}`);
   return period;
 }
 

@@ -13,11 +13,15 @@ import { findEnterpriseScopeFacts } from './register.repository.ts';
 export async function findVisibleEnterprise(ctx: AppContext, user: CurrentUser, usccInput: string): Promise<string> {
   const uscc = normalizeIdentifier(usccInput);
   const facts = await findEnterpriseScopeFacts(ctx.db, uscc);
-  if (!facts || !isInScope(await enterpriseScopeOf(ctx.db, user), facts)) throw new AppError('NOT_FOUND', '企业不存在或不在您的管辖范围内');
+  if (!facts || !isInScope(await enterpriseScopeOf(ctx.db, user), facts))
+    throw new AppError('NOT_FOUND', '企业不存在或不在您的管辖范围内');
   return uscc;
 }
 
-function isInScope(scope: EnterpriseScope, facts: { uscc: string; region_code: string; commissioner_id: number | null }): boolean {
+function isInScope(
+  scope: EnterpriseScope,
+  facts: { uscc: string; region_code: string; commissioner_id: number | null },
+): boolean {
   switch (scope.kind) {
     case 'all':
       return true;

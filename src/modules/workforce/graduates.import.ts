@@ -31,16 +31,32 @@ export function parseGraduateRow(cells: Record<string, RawCell>, today?: string)
   const school = row.text('school');
   const degree = row.choice('degree', DEGREE_OPTIONS);
   const graduatedOn = row.pastDate('graduated_on');
-  return row.finish(() => ({ idNumber: idNumber!, name: name!, school: school!, degree: degree!, graduatedOn: graduatedOn! }));
+  return row.finish(() => ({
+    idNumber: idNumber!,
+    name: name!,
+    school: school!,
+    degree: degree!,
+    graduatedOn: graduatedOn!,
+  }));
 }
 
 /** Upserts graduations by (person, degree, graduation date). */
-export function writeGraduateBatch(trx: Db, ctx: AppContext, rows: { line: number; record: GraduateRecord }[]): Promise<BatchOutcome> {
-  return writePersonRows(trx, ctx, rows, (r, personId) => ({ person_id: personId, school: r.school, degree: r.degree, graduated_on: r.graduatedOn }), {
-    keyOf: (r) => `${r.person_id}|${r.degree}|${r.graduated_on}`,
-    findStored: findGraduates,
-    upsert: upsertGraduates,
-  });
+export function writeGraduateBatch(
+  trx: Db,
+  ctx: AppContext,
+  rows: { line: number; record: GraduateRecord }[],
+): Promise<BatchOutcome> {
+  return writePersonRows(
+    trx,
+    ctx,
+    rows,
+    (r, personId) => ({ person_id: personId, school: r.school, degree: r.degree, graduated_on: r.graduatedOn }),
+    {
+      keyOf: (r) => `${r.person_id}|${r.degree}|${r.graduated_on}`,
+      findStored: findGraduates,
+      upsert: upsertGraduates,
+    },
+  );
 }
 
 /** `graduates`: the graduates registry (SPEC §3). */

@@ -19,11 +19,22 @@ export interface KeyedTable<Row> {
 }
 
 /** Writes keyed rows: new and changed ones upserted, repeats and unchanged ones counted. */
-export async function writeKeyedRows<Row>(db: Db, rows: readonly { line: number; row: Row }[], table: KeyedTable<Row>): Promise<BatchOutcome> {
+export async function writeKeyedRows<Row>(
+  db: Db,
+  rows: readonly { line: number; row: Row }[],
+  table: KeyedTable<Row>,
+): Promise<BatchOutcome> {
   // A key repeated within the batch: the last row wins, as a later line corrects an earlier one.
   const lastByKey = new Map<string, { line: number; row: Row }>();
   for (const item of rows) lastByKey.set(table.keyOf(item.row), item);
-  const stored = new Map((await table.findStored(db, [...lastByKey.values()].map((i) => i.row))).map((r) => [table.keyOf(r), r]));
+  const stored = new Map(
+    (
+      await table.findStored(
+        db,
+        [...lastByKey.values()].map((i) => i.row),
+      )
+    ).map((r) => [table.keyOf(r), r]),
+  );
   const writes: Row[] = [];
   const rejects: RowReject[] = [];
   for (const { line, row } of lastByKey.values()) {
@@ -58,6 +69,14 @@ export async function writePersonRows<R extends PersonInput, Row>(
   table: KeyedTable<Row>,
 ): Promise<BatchOutcome> {
   const indexes = rows.map((r) => personIndexOf(ctx, r.record.idNumber));
-  const personIds = await ensurePersons(trx, ctx, rows.map((r, i) => ({ idNumber: r.record.idNumber, name: r.record.name, idIndex: indexes[i]! })));
-  return writeKeyedRows(trx, rows.map((r, i) => ({ line: r.line, row: toRow(r.record, personIds.get(indexes[i]!)!) })), table);
+  const personIds = await ensurePersons(
+    trx,
+    ctx,
+    rows.map((r, i) => ({ idNumber: r.record.idNumber, name: r.record.name, idIndex: indexes[i]! })),
+  );
+  return writeKeyedRows(
+    trx,
+    rows.map((r, i) => ({ line: r.line, row: toRow(r.record, personIds.get(indexes[i]!)!) })),
+    table,
+  );
 }

@@ -16,23 +16,65 @@ export interface LeaveReason {
 
 /** Every leave reason a roster may give, natural attrition first. */
 export const LEAVE_REASONS: readonly LeaveReason[] = [
-  { code: 'retirement', label: '退休', labelEn: 'Retirement', isNaturalAttrition: true, aliases: ['正常退休', '退休减员', '达到法定退休年龄'] },
+  {
+    code: 'retirement',
+    label: '退休',
+    labelEn: 'Retirement',
+    isNaturalAttrition: true,
+    aliases: ['正常退休', '退休减员', '达到法定退休年龄'],
+  },
   { code: 'death', label: '死亡', labelEn: 'Death', isNaturalAttrition: true, aliases: ['死亡减员', '身故'] },
-  { code: 'natural_other', label: '自然减员', labelEn: 'Other natural attrition', isNaturalAttrition: true, aliases: ['其他自然减员'] },
-  { code: 'contract_ended', label: '解除/终止合同', labelEn: 'Contract ended or terminated', isNaturalAttrition: false, aliases: ['解除合同', '终止合同', '解除劳动合同', '终止劳动合同', '解除或终止劳动合同', '合同到期', '辞职', '辞退'] },
-  { code: 'closure', label: '关闭破产', labelEn: 'Closure or bankruptcy', isNaturalAttrition: false, aliases: ['关闭', '破产', '企业关闭', '依法破产'] },
-  { code: 'economic_layoff', label: '经济性裁员', labelEn: 'Economic layoff', isNaturalAttrition: false, aliases: ['裁员'] },
-  { code: 'business_transfer', label: '业务转移', labelEn: 'Business transfer', isNaturalAttrition: false, aliases: ['转移'] },
+  {
+    code: 'natural_other',
+    label: '自然减员',
+    labelEn: 'Other natural attrition',
+    isNaturalAttrition: true,
+    aliases: ['其他自然减员'],
+  },
+  {
+    code: 'contract_ended',
+    label: '解除/终止合同',
+    labelEn: 'Contract ended or terminated',
+    isNaturalAttrition: false,
+    aliases: ['解除合同', '终止合同', '解除劳动合同', '终止劳动合同', '解除或终止劳动合同', '合同到期', '辞职', '辞退'],
+  },
+  {
+    code: 'closure',
+    label: '关闭破产',
+    labelEn: 'Closure or bankruptcy',
+    isNaturalAttrition: false,
+    aliases: ['关闭', '破产', '企业关闭', '依法破产'],
+  },
+  {
+    code: 'economic_layoff',
+    label: '经济性裁员',
+    labelEn: 'Economic layoff',
+    isNaturalAttrition: false,
+    aliases: ['裁员'],
+  },
+  {
+    code: 'business_transfer',
+    label: '业务转移',
+    labelEn: 'Business transfer',
+    isNaturalAttrition: false,
+    aliases: ['转移'],
+  },
   { code: 'other', label: '其他', labelEn: 'Other', isNaturalAttrition: false, aliases: ['其它'] },
 ];
 
 /** Labels, aliases and codes → leave-reason code, for enumCell. */
 export const LEAVE_REASON_OPTIONS: Record<string, string> = optionsOf(
-  LEAVE_REASONS.flatMap((r) => [[r.label, r.code], [r.code, r.code], ...r.aliases.map((a) => [a, r.code] as [string, string])]),
+  LEAVE_REASONS.flatMap((r) => [
+    [r.label, r.code],
+    [r.code, r.code],
+    ...r.aliases.map((a) => [a, r.code] as [string, string]),
+  ]),
 );
 
 /** Codes of the reasons that count as natural attrition (retirement, death, other natural). */
-export const NATURAL_ATTRITION_CODES: readonly string[] = LEAVE_REASONS.filter((r) => r.isNaturalAttrition).map((r) => r.code);
+export const NATURAL_ATTRITION_CODES: readonly string[] = LEAVE_REASONS.filter((r) => r.isNaturalAttrition).map(
+  (r) => r.code,
+);
 
 /** The leave reason of a code, if the code is known. */
 export function findLeaveReason(code: string): LeaveReason | undefined {

@@ -22,27 +22,36 @@ export function personIndexOf(ctx: AppContext, idNumber: string): string {
  * of a 1.5-million-row roster. Only new persons are encrypted. A known person keeps the
  * name first recorded; registries do not rename people.
  */
-export async function ensurePersons(trx: Db, ctx: AppContext, persons: readonly PersonInput[]): Promise<Map<string, number>> {
+export async function ensurePersons(
+  trx: Db,
+  ctx: AppContext,
+  persons: readonly PersonInput[],
+): Promise<Map<string, number>> {
   const byIndex = new Map<string, PersonInput>();
   for (const person of persons) byIndex.set(person.idIndex ?? personIndexOf(ctx, person.idNumber), person);
   const ids = await findPersonIdsByIndex(trx, ctx.dialect, [...byIndex.keys()]);
   const missing = [...byIndex].filter(([index]) => !ids.has(index));
   if (missing.length === 0) return ids;
   const now = ctx.clock().toISOString();
-  const inserted = await insertPersons(trx, ctx.dialect, missing.map(([index, person]) => ({
-    id_index: index,
-    id_enc: ctx.cipher.encrypt(person.idNumber),
-    name: person.name,
-    // GB 11643: characters 7–14 are the birth date, the 17th is odd for men.
-    birth_date: `${person.idNumber.slice(6, 10)}-${person.idNumber.slice(10, 12)}-${person.idNumber.slice(12, 14)}`,
-    sex: Number(person.idNumber[16]) % 2 === 1 ? 'male' : 'female',
-    origin_province: person.idNumber.slice(0, 2),
-    created_at: now,
-  })));
+  const inserted = await insertPersons(
+    trx,
+    ctx.dialect,
+    missing.map(([index, person]) => ({
+      id_index: index,
+      id_enc: ctx.cipher.encrypt(person.idNumber),
+      name: person.name,
+      // GB 11643: characters 7–14 are the birth date, the 17th is odd for men.
+      birth_date: `${person.idNumber.slice(6, 10)}-${person.idNumber.slice(10, 12)}-${person.idNumber.slice(12, 14)}`,
+      sex: Number(person.idNumber[16]) % 2 === 1 ? 'male' : 'female',
+      origin_province: person.idNumber.slice(0, 2),
+      created_at: now,
+    })),
+  );
   for (const [index, id] of inserted) ids.set(index, id);
   // Rows skipped on conflict were inserted by a concurrent import: read their ids.
   const raced = missing.map(([index]) => index).filter((index) => !ids.has(index));
-  if (raced.length > 0) for (const [index, id] of await findPersonIdsByIndex(trx, ctx.dialect, raced)) ids.set(index, id);
+  if (raced.length > 0)
+    for (const [index, id] of await findPersonIdsByIndex(trx, ctx.dialect, raced)) ids.set(index, id);
   return ids;
 }
 
@@ -70,7 +79,11 @@ export class PersonIdCache {
    * them. A person once known but since forgotten by the bounded cache exists already, so
    * needs no name: it is found by its blind index.
    */
-  async resolve(trx: Db, idNumbers: Iterable<string>, nameOf: (idNumber: string) => string | undefined): Promise<Map<string, number>> {
+  async resolve(
+    trx: Db,
+    idNumbers: Iterable<string>,
+    nameOf: (idNumber: string) => string | undefined,
+  ): Promise<Map<string, number>> {
     const resolved = new Map<string, number>();
     const named: PersonInput[] = [];
     const forgotten = new Map<string, string>();

@@ -26,7 +26,11 @@ export function parsePovertyRow(cells: Record<string, RawCell>, today?: string):
 }
 
 /** Upserts the status by person: one current category per person. */
-export function writePovertyBatch(trx: Db, ctx: AppContext, rows: { line: number; record: PovertyRecord }[]): Promise<BatchOutcome> {
+export function writePovertyBatch(
+  trx: Db,
+  ctx: AppContext,
+  rows: { line: number; record: PovertyRecord }[],
+): Promise<BatchOutcome> {
   return writePersonRows(trx, ctx, rows, (r, personId) => ({ person_id: personId, category: r.category }), {
     keyOf: (r) => String(r.person_id),
     findStored: findPovertyStatus,

@@ -16,12 +16,13 @@ export async function keepRegisteredRows<R extends { uscc: string }>(
   const rejects: RowReject[] = [];
   for (const row of rows) {
     if (registered.has(row.record.uscc)) kept.push(row);
-    else rejects.push({
-      line: row.line,
-      column: '统一社会信用代码',
-      code: 'ENTERPRISE_NOT_IN_REGISTER',
-      message: `统一社会信用代码：企业 ${row.record.uscc} 不在专精特新企业库中，请先导入企业名单`,
-    });
+    else
+      rejects.push({
+        line: row.line,
+        column: '统一社会信用代码',
+        code: 'ENTERPRISE_NOT_IN_REGISTER',
+        message: `统一社会信用代码：企业 ${row.record.uscc} 不在专精特新企业库中，请先导入企业名单`,
+      });
   }
   return { kept, rejects };
 }

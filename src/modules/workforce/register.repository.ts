@@ -16,7 +16,8 @@ export async function findRegisteredUsccs(db: Db, usccs: readonly string[]): Pro
 
 /** What decides who may see an enterprise: its regions and its commissioner, if it is a key enterprise. */
 export function findEnterpriseScopeFacts(db: Db, uscc: string) {
-  return db.selectFrom('enterprises')
+  return db
+    .selectFrom('enterprises')
     .leftJoin('key_enterprises', 'key_enterprises.uscc', 'enterprises.uscc')
     .select(['enterprises.uscc', 'enterprises.region_code', 'enterprises.city_code', 'key_enterprises.commissioner_id'])
     .where('enterprises.uscc', '=', uscc)

@@ -27,7 +27,11 @@ export const ROSTER_COLUMNS = [
 ] as const;
 
 /** Validates a roster row; every fault is reported with its column and reason code. */
-export function parseRosterRow(cells: Record<string, RawCell>, today?: string, usccOverrides?: UsccOverrideSet): ParsedRow<RosterRecord> {
+export function parseRosterRow(
+  cells: Record<string, RawCell>,
+  today?: string,
+  usccOverrides?: UsccOverrideSet,
+): ParsedRow<RosterRecord> {
   const row = new RowReader(cells, ROSTER_COLUMNS, today, usccOverrides);
   const uscc = row.uscc('uscc');
   const idNumber = row.idNumber('id_number');
@@ -35,7 +39,14 @@ export function parseRosterRow(cells: Record<string, RawCell>, today?: string, u
   const period = row.period('period');
   const baseFen = row.money('base');
   const leaveReason = row.choice('leave_reason', LEAVE_REASON_OPTIONS) ?? null;
-  return row.finish(() => ({ uscc: uscc!, idNumber: idNumber!, name: name!, period: period!, baseFen: baseFen!, leaveReason }));
+  return row.finish(() => ({
+    uscc: uscc!,
+    idNumber: idNumber!,
+    name: name!,
+    period: period!,
+    baseFen: baseFen!,
+    leaveReason,
+  }));
 }
 
 // A roster names each insured person once a month: 1.5 million rows hold some 80,000 ID
@@ -58,9 +69,20 @@ const NEEDS_FOLDING = /[\uff01-\uff5e\u200b-\u200d\u2060\ufeff\u3000]|^\s|\s$/;
  * import started, for every row of it. The record's ID number may be a cut of the file's
  * text: whoever keeps it beyond the row copies it (ownCopy).
  */
-export function createRosterParser(positions: ReadonlyMap<string, number>, today: string = todayInShanghai(), usccOverrides?: UsccOverrideSet): (cells: readonly RawCell[]) => ParsedRow<RosterRecord> {
+export function createRosterParser(
+  positions: ReadonlyMap<string, number>,
+  today: string = todayInShanghai(),
+  usccOverrides?: UsccOverrideSet,
+): (cells: readonly RawCell[]) => ParsedRow<RosterRecord> {
   const at = (key: string) => positions.get(key) ?? -1;
-  const [usccAt, idAt, nameAt, periodAt, baseAt, reasonAt] = [at('uscc'), at('id_number'), at('name'), at('period'), at('base'), at('leave_reason')];
+  const [usccAt, idAt, nameAt, periodAt, baseAt, reasonAt] = [
+    at('uscc'),
+    at('id_number'),
+    at('name'),
+    at('period'),
+    at('base'),
+    at('leave_reason'),
+  ];
   const byKey = (cells: readonly RawCell[]): Record<string, RawCell> => {
     const record: Record<string, RawCell> = {};
     for (const [key, index] of positions) record[key] = cells[index];
@@ -70,7 +92,12 @@ export function createRosterParser(positions: ReadonlyMap<string, number>, today
   // Overrides are fixed for the import, so a remembered verdict on a credit code stays right.
   const usccs = rememberCells(REMEMBERED_CODES, today, 'uscc', (row) => row.uscc('uscc'), usccOverrides);
   const periods = rememberCells(REMEMBERED_SMALL, today, 'period', (row) => row.period('period'));
-  const reasons = rememberCells(REMEMBERED_SMALL, today, 'leave_reason', (row) => row.choice('leave_reason', LEAVE_REASON_OPTIONS) ?? null);
+  const reasons = rememberCells(
+    REMEMBERED_SMALL,
+    today,
+    'leave_reason',
+    (row) => row.choice('leave_reason', LEAVE_REASON_OPTIONS) ?? null,
+  );
   return (cells) => {
     const uscc = usccs(cells[usccAt]);
     const rawIdNumber = cells[idAt];
@@ -82,7 +109,15 @@ export function createRosterParser(positions: ReadonlyMap<string, number>, today
     const rawReason = reasonAt < 0 ? undefined : cells[reasonAt];
     const leaveReason = rawReason === undefined || rawReason === null || rawReason === '' ? null : reasons(rawReason);
     const isPlainName = typeof name === 'string' && name.length > 0 && name.length <= 50 && !NEEDS_FOLDING.test(name);
-    if (uscc === undefined || idNumber === undefined || !isPlainName || period === undefined || baseFen === undefined || leaveReason === undefined) return parseRosterRow(byKey(cells), today, usccOverrides);
+    if (
+      uscc === undefined ||
+      idNumber === undefined ||
+      !isPlainName ||
+      period === undefined ||
+      baseFen === undefined ||
+      leaveReason === undefined
+    )
+      return parseRosterRow(byKey(cells), today, usccOverrides);
     return { ok: true, record: { uscc, idNumber, name, period, baseFen, leaveReason } };
   };
 }
@@ -115,7 +150,13 @@ function plainAmountInFen(text: string): number | undefined {
  * enterprise's rows, a month's rows), so the previous row's cell is compared first: equal
  * text is cheaper to confirm than a fresh string to hash.
  */
-function rememberCells<T>(limit: number, today: string, key: string, read: (row: RowReader) => T | undefined, usccOverrides?: UsccOverrideSet): (raw: RawCell) => T | undefined {
+function rememberCells<T>(
+  limit: number,
+  today: string,
+  key: string,
+  read: (row: RowReader) => T | undefined,
+  usccOverrides?: UsccOverrideSet,
+): (raw: RawCell) => T | undefined {
   const memo = new BoundedMemo<T | false>(limit);
   let previousRaw: string | undefined;
   let previousVerdict: T | false = false;
@@ -128,7 +169,7 @@ function rememberCells<T>(limit: number, today: string, key: string, read: (row:
       const row = new RowReader({ [key]: own }, ROSTER_COLUMNS, today, usccOverrides);
       const value = read(row);
       // A cell typed in normal form is its own value: one string kept, not two.
-      verdict = row.rejects.length > 0 || value === undefined ? false : value === own ? own as T : value;
+      verdict = row.rejects.length > 0 || value === undefined ? false : value === own ? (own as T) : value;
       memo.set(own, verdict);
     }
     previousRaw = raw;

@@ -68,22 +68,33 @@ export class RosterWriter implements ImportWriter<RosterRecord> {
   private pairs = 0;
   private readonly persons: PersonIdCache;
 
-  constructor(private readonly ctx: AppContext, private readonly limits: RosterWindowLimits = ROSTER_WINDOW) {
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly limits: RosterWindowLimits = ROSTER_WINDOW,
+  ) {
     this.persons = new PersonIdCache(ctx);
     this.months = new MonthEntries(Number.isFinite(limits.rows) ? limits.rows : 1024);
   }
 
   add(line: number, record: RosterRecord): void {
     let enterprise = this.enterprises.get(record.uscc);
-    if (!enterprise) this.enterprises.set(record.uscc, (enterprise = { newest: new Map(), rows: 0, periods: new Set() }));
+    if (!enterprise)
+      this.enterprises.set(record.uscc, (enterprise = { newest: new Map(), rows: 0, periods: new Set() }));
     const stamped = enterprise.newest.get(record.idNumber);
     const isInWindow = stamped !== undefined && stamped % 2 === this.parity;
     if (!isInWindow) {
       this.pairs += 1;
-      if (!this.names.has(record.idNumber) && !this.persons.knows(record.idNumber)) this.names.set(ownCopy(record.idNumber), ownCopy(record.name));
+      if (!this.names.has(record.idNumber) && !this.persons.knows(record.idNumber))
+        this.names.set(ownCopy(record.idNumber), ownCopy(record.name));
     }
     const previous = isInWindow ? (stamped - this.parity) / 2 : NO_ENTRY;
-    const entry = this.months.push(line, record.period, record.baseFen, this.reasons.codeOf(record.leaveReason), previous);
+    const entry = this.months.push(
+      line,
+      record.period,
+      record.baseFen,
+      this.reasons.codeOf(record.leaveReason),
+      previous,
+    );
     // A key already in the map keeps its string; a new one is copied out of the file's text.
     enterprise.newest.set(stamped === undefined ? ownCopy(record.idNumber) : record.idNumber, entry * 2 + this.parity);
     enterprise.rows += 1;
@@ -114,7 +125,10 @@ export class RosterWriter implements ImportWriter<RosterRecord> {
 
   private async writeWindow(trx: Db, runId: number): Promise<BatchOutcome> {
     // Workforce data is kept for the register's enterprises only (the register is imported first).
-    const registered = await findRegisteredUsccs(trx, [...this.enterprises].filter(([, e]) => e.rows > 0).map(([uscc]) => uscc));
+    const registered = await findRegisteredUsccs(
+      trx,
+      [...this.enterprises].filter(([, e]) => e.rows > 0).map(([uscc]) => uscc),
+    );
     const rejects: RowReject[] = [];
     const reported: { uscc: string; period: number }[] = [];
     let keptRows = 0;
@@ -148,7 +162,9 @@ export class RosterWriter implements ImportWriter<RosterRecord> {
 
   /** Plans and writes a slice of the window's pairs; returns how many of their months changed something. */
   private async writePairs(trx: Db, pairs: readonly Pair[]): Promise<number> {
-    const personIds = await this.persons.resolve(trx, new Set(pairs.map((p) => p.idNumber)), (idNumber) => this.names.get(idNumber));
+    const personIds = await this.persons.resolve(trx, new Set(pairs.map((p) => p.idNumber)), (idNumber) =>
+      this.names.get(idNumber),
+    );
     const stored = groupByPerson(await findSpellsOfPersons(trx, this.ctx.dialect, [...new Set(personIds.values())]));
     const plan: SpellPlan = { inserts: [], updates: [], deletes: [], isEffective: [] };
     for (const { uscc, idNumber, newest } of pairs) {
@@ -176,7 +192,14 @@ export class RosterWriter implements ImportWriter<RosterRecord> {
         same.leaveReason ??= reason;
         continue;
       }
-      collapsed.push({ personId, uscc, period, baseFen: months.base[entry]!, leaveReason: reason, inputIndex: plan.isEffective.length });
+      collapsed.push({
+        personId,
+        uscc,
+        period,
+        baseFen: months.base[entry]!,
+        leaveReason: reason,
+        inputIndex: plan.isEffective.length,
+      });
       plan.isEffective.push(false);
     }
     return collapsed;
@@ -187,10 +210,12 @@ export class RosterWriter implements ImportWriter<RosterRecord> {
     const lines: number[] = [];
     for (const stamped of enterprise.newest.values()) {
       if (stamped % 2 !== this.parity) continue;
-      for (let entry = (stamped - this.parity) / 2; entry >= 0; entry = this.months.next[entry]!) lines.push(this.months.line[entry]!);
+      for (let entry = (stamped - this.parity) / 2; entry >= 0; entry = this.months.next[entry]!)
+        lines.push(this.months.line[entry]!);
     }
     lines.sort((a, b) => a - b);
-    for (const line of lines) rejects.push({ line, column: '统一社会信用代码', code: 'ENTERPRISE_NOT_IN_REGISTER', message });
+    for (const line of lines)
+      rejects.push({ line, column: '统一社会信用代码', code: 'ENTERPRISE_NOT_IN_REGISTER', message });
   }
 }
 

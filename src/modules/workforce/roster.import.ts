@@ -11,7 +11,12 @@ export { parseRosterRow, ROSTER_COLUMNS, type RosterRecord } from './roster-row.
  * a whole import (one window holding the batch). A row is accepted when it adds a month or
  * changes the last month's base or reason.
  */
-export async function writeRosterBatch(trx: Db, ctx: AppContext, rows: { line: number; record: RosterRecord }[], runId: number): Promise<BatchOutcome> {
+export async function writeRosterBatch(
+  trx: Db,
+  ctx: AppContext,
+  rows: { line: number; record: RosterRecord }[],
+  runId: number,
+): Promise<BatchOutcome> {
   const writer = new RosterWriter(ctx, { rows: Number.POSITIVE_INFINITY, pairs: Number.POSITIVE_INFINITY });
   for (const { line, record } of rows) writer.add(line, record);
   return writer.write(trx, runId);

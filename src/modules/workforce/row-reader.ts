@@ -1,7 +1,16 @@
 import { checkIdNumber, ID_NUMBER_REASONS } from '../../platform/identifiers/id-number.ts';
 import { USCC_REASONS } from '../../platform/identifiers/uscc.ts';
 import { todayInShanghai } from '../../platform/iso-date.ts';
-import { countCell, dateCell, enumCell, isCellError, moneyCell, periodCell, textCell, type CellResult } from '../imports/cells.ts';
+import {
+  countCell,
+  dateCell,
+  enumCell,
+  isCellError,
+  moneyCell,
+  periodCell,
+  textCell,
+  type CellResult,
+} from '../imports/cells.ts';
 import type { ColumnSpec, ParsedRow, RawCell, RowReject } from '../imports/import-kind.ts';
 import { acceptUscc, NO_USCC_OVERRIDES, type UsccOverrideSet } from '../reference/uscc-acceptance.ts';
 import { periodOfDate } from './periods.ts';
@@ -72,7 +81,8 @@ export class RowReader {
   period(key: string): number | undefined {
     const value = this.cell(key, periodCell);
     if (value === undefined) return undefined;
-    if (value < EARLIEST_PERIOD) return this.reject(key, 'PERIOD_INVALID', `费款所属期 ${value} 早于 ${EARLIEST_PERIOD}`);
+    if (value < EARLIEST_PERIOD)
+      return this.reject(key, 'PERIOD_INVALID', `费款所属期 ${value} 早于 ${EARLIEST_PERIOD}`);
     if (value > periodOfDate(this.today)) return this.reject(key, 'PERIOD_IN_FUTURE', `费款所属期 ${value} 晚于本月`);
     return value;
   }

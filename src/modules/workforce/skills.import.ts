@@ -40,7 +40,11 @@ export function parseSkillRow(cells: Record<string, RawCell>, today?: string): P
   const name = row.text('name', 50);
   let occupationCode = row.text('occupation_code', 20);
   if (occupationCode !== undefined && !OCCUPATION_CODE.test(occupationCode)) {
-    occupationCode = row.reject('occupation_code', 'OCCUPATION_CODE_INVALID', `职业编码“${occupationCode}”应为大典格式，如 6-18-01-01`);
+    occupationCode = row.reject(
+      'occupation_code',
+      'OCCUPATION_CODE_INVALID',
+      `职业编码“${occupationCode}”应为大典格式，如 6-18-01-01`,
+    );
   }
   const occupationName = row.text('occupation', 60);
   const level = row.choice('level', SKILL_LEVEL_OPTIONS);
@@ -51,24 +55,42 @@ export function parseSkillRow(cells: Record<string, RawCell>, today?: string): P
     row.reject('certificate_no', 'CERTIFICATE_NO_INVALID', `证书编号“${typedNo}”应为 6–40 位字母、数字或连字符`);
   }
   return row.finish(() => ({
-    idNumber: idNumber!, name: name!, occupationCode: occupationCode!, occupationName: occupationName!,
-    level: Number(level), issuedOn: issuedOn!, certificateNo: certificateNo!,
+    idNumber: idNumber!,
+    name: name!,
+    occupationCode: occupationCode!,
+    occupationName: occupationName!,
+    level: Number(level),
+    issuedOn: issuedOn!,
+    certificateNo: certificateNo!,
   }));
 }
 
 /** Upserts certificates by number; a number already held by another person is refused. */
-export function writeSkillBatch(trx: Db, ctx: AppContext, rows: { line: number; record: SkillRecord }[]): Promise<BatchOutcome> {
+export function writeSkillBatch(
+  trx: Db,
+  ctx: AppContext,
+  rows: { line: number; record: SkillRecord }[],
+): Promise<BatchOutcome> {
   const toRow = (r: SkillRecord, personId: number) => ({
-    certificate_no: r.certificateNo, person_id: personId, occupation_code: r.occupationCode,
-    occupation_name: r.occupationName, level: r.level, issued_on: r.issuedOn,
+    certificate_no: r.certificateNo,
+    person_id: personId,
+    occupation_code: r.occupationCode,
+    occupation_name: r.occupationName,
+    level: r.level,
+    issued_on: r.issuedOn,
   });
   return writePersonRows(trx, ctx, rows, toRow, {
     keyOf: (r) => r.certificate_no,
     findStored: findSkillCertificates,
     upsert: upsertSkillCertificates,
-    conflict: (stored, incoming) => stored.person_id === incoming.person_id ? undefined : {
-      column: '证书编号', code: 'CERTIFICATE_NO_CONFLICT', message: `证书编号：${incoming.certificate_no} 已登记在另一人名下`,
-    },
+    conflict: (stored, incoming) =>
+      stored.person_id === incoming.person_id
+        ? undefined
+        : {
+            column: '证书编号',
+            code: 'CERTIFICATE_NO_CONFLICT',
+            message: `证书编号：${incoming.certificate_no} 已登记在另一人名下`,
+          },
   });
 }
 

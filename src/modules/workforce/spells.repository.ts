@@ -19,15 +19,28 @@ interface SpellRow {
 }
 
 /** The stored spells of these persons, at any enterprise, in one statement. */
-export async function findSpellsOfPersons(db: Db, dialect: Dialect, personIds: readonly number[]): Promise<StoredSpell[]> {
+export async function findSpellsOfPersons(
+  db: Db,
+  dialect: Dialect,
+  personIds: readonly number[],
+): Promise<StoredSpell[]> {
   if (personIds.length === 0) return [];
-  const { rows } = dialect === 'postgres'
-    ? await sql<SpellRow>`select id, person_id, uscc, first_period, last_period, leave_reason, base_fen from employment_spells where person_id = any(${personIds}::integer[])`.execute(db)
-    : await sql<SpellRow>`select id, person_id, uscc, first_period, last_period, leave_reason, base_fen from employment_spells where person_id in (select value from json_each(${JSON.stringify(personIds)}))`.execute(db);
+  const { rows } =
+    dialect === 'postgres'
+      ? await sql<SpellRow>`select id, person_id, uscc, first_period, last_period, leave_reason, base_fen from employment_spells where person_id = any(${personIds}::integer[])`.execute(
+          db,
+        )
+      : await sql<SpellRow>`select id, person_id, uscc, first_period, last_period, leave_reason, base_fen from employment_spells where person_id in (select value from json_each(${JSON.stringify(personIds)}))`.execute(
+          db,
+        );
   return rows.map((row) => ({
-    id: Number(row.id), personId: Number(row.person_id), uscc: row.uscc,
-    firstPeriod: Number(row.first_period), lastPeriod: Number(row.last_period),
-    leaveReason: row.leave_reason, baseFen: Number(row.base_fen),
+    id: Number(row.id),
+    personId: Number(row.person_id),
+    uscc: row.uscc,
+    firstPeriod: Number(row.first_period),
+    lastPeriod: Number(row.last_period),
+    leaveReason: row.leave_reason,
+    baseFen: Number(row.base_fen),
   }));
 }
 
@@ -66,17 +79,29 @@ function insertSpells(db: Db, dialect: Dialect, spells: readonly Omit<StoredSpel
   if (dialect === 'postgres') {
     return sql`insert into employment_spells (person_id, uscc, first_period, last_period, leave_reason, base_fen)
       select * from unnest(${spells.map((s) => s.personId)}::integer[], ${spells.map((s) => s.uscc)}::text[], ${spells.map((s) => s.firstPeriod)}::integer[],
-        ${spells.map((s) => s.lastPeriod)}::integer[], ${spells.map((s) => s.leaveReason)}::text[], ${spells.map((s) => s.baseFen)}::bigint[])`.execute(db);
+        ${spells.map((s) => s.lastPeriod)}::integer[], ${spells.map((s) => s.leaveReason)}::text[], ${spells.map((s) => s.baseFen)}::bigint[])`.execute(
+      db,
+    );
   }
-  const rows = JSON.stringify(spells.map((s) => [s.personId, s.uscc, s.firstPeriod, s.lastPeriod, s.leaveReason, s.baseFen]));
+  const rows = JSON.stringify(
+    spells.map((s) => [s.personId, s.uscc, s.firstPeriod, s.lastPeriod, s.leaveReason, s.baseFen]),
+  );
   return sql`insert into employment_spells (person_id, uscc, first_period, last_period, leave_reason, base_fen)
-    select value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5 from json_each(${rows})`.execute(db);
+    select value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5 from json_each(${rows})`.execute(
+    db,
+  );
 }
 
 /** Records which months each enterprise reported a roster for; the first run to report one keeps it. */
-export async function recordRosterPeriods(db: Db, periods: readonly { uscc: string; period: number }[], runId: number): Promise<void> {
+export async function recordRosterPeriods(
+  db: Db,
+  periods: readonly { uscc: string; period: number }[],
+  runId: number,
+): Promise<void> {
   for (const part of chunkRows(periods, 3)) {
-    await db.insertInto('roster_periods').values(part.map((p) => ({ ...p, first_run_id: runId })))
+    await db
+      .insertInto('roster_periods')
+      .values(part.map((p) => ({ ...p, first_run_id: runId })))
       .onConflict((oc) => oc.columns(['uscc', 'period']).doNothing())
       .execute();
   }

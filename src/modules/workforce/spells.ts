@@ -101,7 +101,11 @@ export function planPairChanges(plan: SpellPlan, spells: readonly StoredSpell[],
  * spell (its extension). Every month is effective. Answers false for any other shape;
  * `spells.test.ts` holds it to the general planner's answers.
  */
-function planNewOrExtendingRun(plan: SpellPlan, spells: readonly StoredSpell[], months: readonly BatchMonth[]): boolean {
+function planNewOrExtendingRun(
+  plan: SpellPlan,
+  spells: readonly StoredSpell[],
+  months: readonly BatchMonth[],
+): boolean {
   if (spells.length > 1 || months.length === 0) return false;
   let last = months[0]!;
   let firstIndex = periodToIndex(last.period);
@@ -122,17 +126,40 @@ function planNewOrExtendingRun(plan: SpellPlan, spells: readonly StoredSpell[], 
   // Objects written out, not spread from a template: V8 keeps spread copies alive into its
   // old generation, which grew a 1.5-million-row import by tens of MB.
   if (stored) {
-    plan.updates.push({ id: stored.id, personId: last.personId, uscc: last.uscc, firstPeriod: stored.firstPeriod, lastPeriod: last.period, leaveReason: last.leaveReason, baseFen: last.baseFen });
+    plan.updates.push({
+      id: stored.id,
+      personId: last.personId,
+      uscc: last.uscc,
+      firstPeriod: stored.firstPeriod,
+      lastPeriod: last.period,
+      leaveReason: last.leaveReason,
+      baseFen: last.baseFen,
+    });
   } else {
-    plan.inserts.push({ personId: last.personId, uscc: last.uscc, firstPeriod: indexToPeriod(firstIndex), lastPeriod: last.period, leaveReason: last.leaveReason, baseFen: last.baseFen });
+    plan.inserts.push({
+      personId: last.personId,
+      uscc: last.uscc,
+      firstPeriod: indexToPeriod(firstIndex),
+      lastPeriod: last.period,
+      leaveReason: last.leaveReason,
+      baseFen: last.baseFen,
+    });
   }
   return true;
 }
 
 /** The general planner: stored spells and months as intervals, merged into maximal runs. */
-export function planMergedPairChanges(plan: SpellPlan, spells: readonly StoredSpell[], months: readonly BatchMonth[]): void {
+export function planMergedPairChanges(
+  plan: SpellPlan,
+  spells: readonly StoredSpell[],
+  months: readonly BatchMonth[],
+): void {
   const intervals: Interval[] = [
-    ...spells.map((spell) => ({ start: periodToIndex(spell.firstPeriod), end: periodToIndex(spell.lastPeriod), spell })),
+    ...spells.map((spell) => ({
+      start: periodToIndex(spell.firstPeriod),
+      end: periodToIndex(spell.lastPeriod),
+      spell,
+    })),
     ...months.map((month) => ({ start: periodToIndex(month.period), end: periodToIndex(month.period), month })),
   ].sort((a, b) => a.start - b.start || a.end - b.end);
   let run: Interval[] = [];
@@ -182,7 +209,16 @@ function planRun(plan: SpellPlan, run: Interval[]): void {
   // so the unique (person, enterprise, first period) key never collides with a survivor.
   plan.deletes.push(...merged.map((s) => s.id));
   // Written out, not spread (see planNewOrExtendingRun).
-  if (merged.length > 0 || !sameSpell(kept, result)) plan.updates.push({ id: kept.id, personId: result.personId, uscc: result.uscc, firstPeriod: result.firstPeriod, lastPeriod: result.lastPeriod, leaveReason: result.leaveReason, baseFen: result.baseFen });
+  if (merged.length > 0 || !sameSpell(kept, result))
+    plan.updates.push({
+      id: kept.id,
+      personId: result.personId,
+      uscc: result.uscc,
+      firstPeriod: result.firstPeriod,
+      lastPeriod: result.lastPeriod,
+      leaveReason: result.leaveReason,
+      baseFen: result.baseFen,
+    });
 }
 
 function isMonthEffective(month: BatchMonth, spells: StoredSpell[], lastSpell: StoredSpell | undefined): boolean {
@@ -194,7 +230,12 @@ function isMonthEffective(month: BatchMonth, spells: StoredSpell[], lastSpell: S
 }
 
 function sameSpell(a: SpellFields, b: SpellFields): boolean {
-  return a.firstPeriod === b.firstPeriod && a.lastPeriod === b.lastPeriod && a.leaveReason === b.leaveReason && a.baseFen === b.baseFen;
+  return (
+    a.firstPeriod === b.firstPeriod &&
+    a.lastPeriod === b.lastPeriod &&
+    a.leaveReason === b.leaveReason &&
+    a.baseFen === b.baseFen
+  );
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {

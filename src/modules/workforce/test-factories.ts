@@ -45,7 +45,10 @@ export function buildEnterprise(overrides: Partial<Insertable<EnterpriseTable>> 
 }
 
 /** Inserts an enterprise into the register and returns its credit code. */
-export async function insertEnterprise(ctx: AppContext, overrides: Partial<Insertable<EnterpriseTable>> = {}): Promise<string> {
+export async function insertEnterprise(
+  ctx: AppContext,
+  overrides: Partial<Insertable<EnterpriseTable>> = {},
+): Promise<string> {
   const row = buildEnterprise(overrides);
   await ctx.db.insertInto('enterprises').values(row).execute();
   return row.uscc;
@@ -69,7 +72,13 @@ export async function createWorkforceTestContext(dialect: Dialect): Promise<Work
   const database = await createTestDatabase(dialect);
   await loadReferenceData(database.db);
   const config = { ...loadConfig({ NODE_ENV: 'test' } as NodeJS.ProcessEnv), keys: TEST_KEYS };
-  const ctx: AppContext = { db: database.db, dialect, config, cipher: createPersonalDataCipher(TEST_KEYS), clock: () => new Date() };
+  const ctx: AppContext = {
+    db: database.db,
+    dialect,
+    config,
+    cipher: createPersonalDataCipher(TEST_KEYS),
+    clock: () => new Date(),
+  };
   return { ctx, close: () => database.destroy() };
 }
 
@@ -79,7 +88,12 @@ export interface ImportResult extends BatchOutcome {
 }
 
 /** Parses rows as the runner would and writes the valid ones as one batch in one transaction. */
-export async function importRows<R>(ctx: AppContext, kind: ImportKind<R>, rows: Record<string, RawCell>[], runId = 1): Promise<ImportResult> {
+export async function importRows<R>(
+  ctx: AppContext,
+  kind: ImportKind<R>,
+  rows: Record<string, RawCell>[],
+  runId = 1,
+): Promise<ImportResult> {
   const valid: { line: number; record: R }[] = [];
   const parseRejects: RowReject[] = [];
   rows.forEach((cells, i) => {
@@ -93,10 +107,23 @@ export async function importRows<R>(ctx: AppContext, kind: ImportKind<R>, rows: 
 
 /** Row counts of the workforce tables, for "nothing new was written" checks. */
 export async function countWorkforceRows(ctx: AppContext): Promise<Record<string, number>> {
-  const tables = ['persons', 'employment_spells', 'roster_periods', 'contributions', 'graduates', 'skill_certificates', 'professional_titles', 'unemployment_registrations', 'poverty_status'] as const;
+  const tables = [
+    'persons',
+    'employment_spells',
+    'roster_periods',
+    'contributions',
+    'graduates',
+    'skill_certificates',
+    'professional_titles',
+    'unemployment_registrations',
+    'poverty_status',
+  ] as const;
   const counts: Record<string, number> = {};
   for (const table of tables) {
-    const row = await ctx.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const row = await ctx.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     counts[table] = Number(row.n);
   }
   return counts;

@@ -31,16 +31,32 @@ export function parseTitleRow(cells: Record<string, RawCell>, today?: string): P
   const series = row.text('series', 50);
   const level = row.choice('level', TITLE_LEVEL_OPTIONS);
   const obtainedOn = row.pastDate('obtained_on');
-  return row.finish(() => ({ idNumber: idNumber!, name: name!, series: series!, level: level!, obtainedOn: obtainedOn! }));
+  return row.finish(() => ({
+    idNumber: idNumber!,
+    name: name!,
+    series: series!,
+    level: level!,
+    obtainedOn: obtainedOn!,
+  }));
 }
 
 /** Upserts titles by (person, series, level). */
-export function writeTitleBatch(trx: Db, ctx: AppContext, rows: { line: number; record: TitleRecord }[]): Promise<BatchOutcome> {
-  return writePersonRows(trx, ctx, rows, (r, personId) => ({ person_id: personId, series: r.series, level: r.level, obtained_on: r.obtainedOn }), {
-    keyOf: (r) => `${r.person_id}|${r.series}|${r.level}`,
-    findStored: findTitles,
-    upsert: upsertTitles,
-  });
+export function writeTitleBatch(
+  trx: Db,
+  ctx: AppContext,
+  rows: { line: number; record: TitleRecord }[],
+): Promise<BatchOutcome> {
+  return writePersonRows(
+    trx,
+    ctx,
+    rows,
+    (r, personId) => ({ person_id: personId, series: r.series, level: r.level, obtained_on: r.obtainedOn }),
+    {
+      keyOf: (r) => `${r.person_id}|${r.series}|${r.level}`,
+      findStored: findTitles,
+      upsert: upsertTitles,
+    },
+  );
 }
 
 /** `titles`: professional titles (SPEC §3). */

@@ -37,13 +37,23 @@ export function parseUnemploymentRow(cells: Record<string, RawCell>, today?: str
  * Upserts registrations by (person, registration date). A later file closes a registration;
  * a file without the closing date never reopens one already closed.
  */
-export function writeUnemploymentBatch(trx: Db, ctx: AppContext, rows: { line: number; record: UnemploymentRecord }[]): Promise<BatchOutcome> {
-  return writePersonRows(trx, ctx, rows, (r, personId) => ({ person_id: personId, registered_on: r.registeredOn, closed_on: r.closedOn }), {
-    keyOf: (r) => `${r.person_id}|${r.registered_on}`,
-    findStored: findUnemploymentRegistrations,
-    upsert: upsertUnemploymentRegistrations,
-    merge: (stored, incoming) => ({ ...incoming, closed_on: incoming.closed_on ?? stored.closed_on }),
-  });
+export function writeUnemploymentBatch(
+  trx: Db,
+  ctx: AppContext,
+  rows: { line: number; record: UnemploymentRecord }[],
+): Promise<BatchOutcome> {
+  return writePersonRows(
+    trx,
+    ctx,
+    rows,
+    (r, personId) => ({ person_id: personId, registered_on: r.registeredOn, closed_on: r.closedOn }),
+    {
+      keyOf: (r) => `${r.person_id}|${r.registered_on}`,
+      findStored: findUnemploymentRegistrations,
+      upsert: upsertUnemploymentRegistrations,
+      merge: (stored, incoming) => ({ ...incoming, closed_on: incoming.closed_on ?? stored.closed_on }),
+    },
+  );
 }
 
 /** `unemployment`: unemployment registrations (SPEC §3). */

@@ -14,8 +14,12 @@ const EmployeeSchema = Type.Object({
   first_period: Type.Integer({ description: '本段参保起始费款所属期 YYYYMM' }),
   last_period: Type.Integer({ description: '本段参保最近费款所属期 YYYYMM' }),
   base: Type.Number({ description: '最近一月缴费基数（元）' }),
-  graduate_degree: Nullable(Type.String({ description: '最高学历：associate 专科 / bachelor 本科 / master 硕士 / doctor 博士' })),
-  skill_level: Type.Union([Type.Integer({ minimum: 1, maximum: 5 }), Type.Null()], { description: '最高技能等级：1 高级技师 … 5 初级工' }),
+  graduate_degree: Nullable(
+    Type.String({ description: '最高学历：associate 专科 / bachelor 本科 / master 硕士 / doctor 博士' }),
+  ),
+  skill_level: Type.Union([Type.Integer({ minimum: 1, maximum: 5 }), Type.Null()], {
+    description: '最高技能等级：1 高级技师 … 5 初级工',
+  }),
   title_level: Nullable(Type.String({ description: '最高职称级别：junior / intermediate / deputy_senior / senior' })),
 });
 
@@ -30,14 +34,24 @@ const EmployeesPage = Type.Object({
 /** Workforce data (SPEC §2.3) as other modules and the web app read it. */
 export function workforceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.get('/api/v1/enterprises/:uscc/employees', {
-      config: { access: ['province_hrss', 'province_miit', 'city_hrss', 'commissioner', 'enterprise'] },
-      schema: {
-        tags: ['workforce'], summary: '企业某月参保人员名单（身份证号脱敏）',
-        params: Type.Object({ uscc: Type.String({ maxLength: 40 }) }),
-        querystring: Type.Composite([PageQuery, Type.Object({ period: Type.Optional(Type.String({ description: '费款所属期 YYYYMM，缺省为企业最近申报月份' })) })]),
-        response: { 200: EmployeesPage, ...standardErrors },
+    app.get(
+      '/api/v1/enterprises/:uscc/employees',
+      {
+        config: { access: ['province_hrss', 'province_miit', 'city_hrss', 'commissioner', 'enterprise'] },
+        schema: {
+          tags: ['workforce'],
+          summary: '企业某月参保人员名单（身份证号脱敏）',
+          params: Type.Object({ uscc: Type.String({ maxLength: 40 }) }),
+          querystring: Type.Composite([
+            PageQuery,
+            Type.Object({
+              period: Type.Optional(Type.String({ description: '费款所属期 YYYYMM，缺省为企业最近申报月份' })),
+            }),
+          ]),
+          response: { 200: EmployeesPage, ...standardErrors },
+        },
       },
-    }, async (request) => listEmployees(ctx, signedInActorOf(request).user, request.params.uscc, request.query));
+      async (request) => listEmployees(ctx, signedInActorOf(request).user, request.params.uscc, request.query),
+    );
   };
 }

@@ -24,8 +24,17 @@ export interface ChainedFields {
 
 function linkInput(prevHash: string, row: ChainedFields): string {
   const fields = [
-    row.at, row.actor_id, row.actor_name, row.actor_role, row.action, row.object_type,
-    row.object_id, row.outcome, row.request_id, row.ip, row.details,
+    row.at,
+    row.actor_id,
+    row.actor_name,
+    row.actor_role,
+    row.action,
+    row.object_type,
+    row.object_id,
+    row.outcome,
+    row.request_id,
+    row.ip,
+    row.details,
   ];
   return `${prevHash}|${JSON.stringify(fields)}`;
 }
@@ -82,7 +91,10 @@ function handleOf(db: Db): object {
 }
 
 /** Binds the audit key (and the checkpoint settings) to an opened database. */
-export function bindAuditChain(handle: { db: Kysely<Database>; dialect: Dialect }, options: AuditChainOptions): AuditChain {
+export function bindAuditChain(
+  handle: { db: Kysely<Database>; dialect: Dialect },
+  options: AuditChainOptions,
+): AuditChain {
   const chain: AuditChain = {
     db: handle.db,
     dialect: handle.dialect,

@@ -3,7 +3,12 @@ import { appendFileSync, closeSync, existsSync, openSync, readFileSync, readSync
 import { hmacSm3Hex } from '../crypto/sm.ts';
 import type { AuditChain } from './audit-chain.ts';
 import {
-  countAuditRowsBetween, findAuditChainRecord, findAuditHashAt, findAuditHead, insertAuditCheckpoint, listAuditCheckpointRows,
+  countAuditRowsBetween,
+  findAuditChainRecord,
+  findAuditHashAt,
+  findAuditHead,
+  insertAuditCheckpoint,
+  listAuditCheckpointRows,
   type AuditCheckpointRecord,
 } from './audit.repository.ts';
 
@@ -48,8 +53,14 @@ export async function readAuditCheckpoints(chain: AuditChain, chainId: string): 
 function parseLine(line: string): AuditCheckpointRecord | undefined {
   try {
     const c = JSON.parse(line) as AuditCheckpointRecord;
-    const isWhole = typeof c.chain === 'string' && Number.isInteger(c.seq) && typeof c.head_hash === 'string'
-      && Number.isInteger(c.row_count) && Number.isInteger(c.keyed_from) && typeof c.at === 'string' && typeof c.mac === 'string';
+    const isWhole =
+      typeof c.chain === 'string' &&
+      Number.isInteger(c.seq) &&
+      typeof c.head_hash === 'string' &&
+      Number.isInteger(c.row_count) &&
+      Number.isInteger(c.keyed_from) &&
+      typeof c.at === 'string' &&
+      typeof c.mac === 'string';
     return isWhole ? c : undefined;
   } catch {
     return undefined;
@@ -61,7 +72,10 @@ function parseLine(line: string): AuditCheckpointRecord | undefined {
  * it to the checkpoint file and, on PostgreSQL, to audit_checkpoints. Skips when nothing is new
  * since the last checkpoint, and never signs a head behind it (that is truncation, for verify).
  */
-export async function writeAuditCheckpoint(chain: AuditChain, now: Date = new Date()): Promise<AuditCheckpointRecord | undefined> {
+export async function writeAuditCheckpoint(
+  chain: AuditChain,
+  now: Date = new Date(),
+): Promise<AuditCheckpointRecord | undefined> {
   chain.rowsSinceCheckpoint = 0;
   const [head, record] = await Promise.all([findAuditHead(chain.db), findAuditChainRecord(chain.db)]);
   if (!head || !record) return undefined;
@@ -69,12 +83,19 @@ export async function writeAuditCheckpoint(chain: AuditChain, now: Date = new Da
   if (last && last.seq >= head.id) return undefined;
   // Never extend a chain whose last signed head is gone or changed: that is for verify to report.
   if (last && (await findAuditHashAt(chain.db, last.seq)) !== last.head_hash) {
-    process.stderr.write(`审计日志异常：检查点第 ${last.seq} 条对应的记录缺失或被改动，未签发新检查点；请运行 yangfan audit verify\n`);
+    process.stderr.write(
+      `审计日志异常：检查点第 ${last.seq} 条对应的记录缺失或被改动，未签发新检查点；请运行 yangfan audit verify\n`,
+    );
     return undefined;
   }
   const rowCount = (last?.row_count ?? 0) + (await countAuditRowsBetween(chain.db, last?.seq ?? 0, head.id));
   const unsigned: Unsigned = {
-    chain: record.chainId, seq: head.id, head_hash: head.hash, row_count: rowCount, keyed_from: record.keyedFrom, at: now.toISOString(),
+    chain: record.chainId,
+    seq: head.id,
+    head_hash: head.hash,
+    row_count: rowCount,
+    keyed_from: record.keyedFrom,
+    at: now.toISOString(),
   };
   const checkpoint = { ...unsigned, mac: checkpointMac(chain.key, unsigned) };
   if (chain.checkpointFile) appendFileSync(chain.checkpointFile, `${JSON.stringify(checkpoint)}\n`, { mode: 0o600 });
@@ -109,7 +130,11 @@ function lastLineOfChain(file: string, chainId: string): AuditCheckpointRecord |
     if (parsed?.chain === chainId) return parsed;
   }
   if (start === 0) return undefined;
-  return readFileSync(file, 'utf8').split('\n').map(parseLine).filter((c) => c?.chain === chainId).at(-1);
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .map(parseLine)
+    .filter((c) => c?.chain === chainId)
+    .at(-1);
 }
 
 /** Called after each appended row: a checkpoint once `everyRows` rows were written by this process. */
@@ -125,9 +150,12 @@ function scheduleCheckpoint(chain: AuditChain): void {
   if (chain.pending) return;
   chain.pending = new Promise<void>((resolve) => setImmediate(resolve))
     .then(() => writeAuditCheckpoint(chain))
-    .then(() => undefined, (error: unknown) => {
-      process.stderr.write(`审计检查点写入失败：${(error as Error)?.message ?? String(error)}\n`);
-    })
+    .then(
+      () => undefined,
+      (error: unknown) => {
+        process.stderr.write(`审计检查点写入失败：${(error as Error)?.message ?? String(error)}\n`);
+      },
+    )
     .finally(() => {
       chain.pending = undefined;
     });

@@ -47,7 +47,8 @@ export interface AuditExportQuery {
 
 function filtersInWords(query: AuditExportQuery): string {
   const parts = [
-    query.action && `操作：${auditActionNameZh(query.action) === '其他操作' ? query.action : auditActionNameZh(query.action)}`,
+    query.action &&
+      `操作：${auditActionNameZh(query.action) === '其他操作' ? query.action : auditActionNameZh(query.action)}`,
     query.username && `操作人：${query.username}`,
     query.outcome && `结果：${OUTCOMES[query.outcome]}`,
     (query.from || query.to) && `日期：${query.from ?? '…'} 至 ${query.to ?? '…'}`,
@@ -63,22 +64,51 @@ function filtersInWords(query: AuditExportQuery): string {
 export async function exportAuditLog(ctx: AppContext, actor: Actor, query: AuditExportQuery, filter: AuditFilter) {
   const first = await listAuditRows(ctx.db, filter, 0, PAGE_ROWS);
   const total = toNumber(first.total as number);
-  if (total > MAX_ROWS) throw new AppError('VALIDATION_FAILED', `符合条件的审计记录有 ${total} 条，超过单次导出上限 ${MAX_ROWS} 条，请缩小日期范围后再导出`);
+  if (total > MAX_ROWS)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `符合条件的审计记录有 ${total} 条，超过单次导出上限 ${MAX_ROWS} 条，请缩小日期范围后再导出`,
+    );
   const rows = [...first.items];
   while (rows.length < total) {
     const next = await listAuditRows(ctx.db, filter, rows.length, PAGE_ROWS);
     if (next.items.length === 0) break;
     rows.push(...next.items);
   }
-  await appendAudit(ctx.db, ctx.dialect, actor, { action: 'audit.export', outcome: 'success', objectType: 'audit_log', details: { filter: query, rows: rows.length } }, ctx.clock());
+  await appendAudit(
+    ctx.db,
+    ctx.dialect,
+    actor,
+    {
+      action: 'audit.export',
+      outcome: 'success',
+      objectType: 'audit_log',
+      details: { filter: query, rows: rows.length },
+    },
+    ctx.clock(),
+  );
   const sheetRows = rows.map((r) => ({
-    id: toNumber(r.id), at: beijingMinute(r.at), actor: r.actor_name, role: r.actor_role ? roleNameZh(r.actor_role) : null,
-    action: auditActionNameZh(r.action), code: r.action, object: r.object_type ? `${auditObjectNameZh(r.object_type)}${r.object_id ? ` ${r.object_id}` : ''}` : null,
-    outcome: OUTCOMES[r.outcome] ?? r.outcome, requestId: r.request_id, ip: maskIp(r.ip), details: r.details === null ? null : maskPersonalDataInText(r.details),
+    id: toNumber(r.id),
+    at: beijingMinute(r.at),
+    actor: r.actor_name,
+    role: r.actor_role ? roleNameZh(r.actor_role) : null,
+    action: auditActionNameZh(r.action),
+    code: r.action,
+    object: r.object_type ? `${auditObjectNameZh(r.object_type)}${r.object_id ? ` ${r.object_id}` : ''}` : null,
+    outcome: OUTCOMES[r.outcome] ?? r.outcome,
+    requestId: r.request_id,
+    ip: maskIp(r.ip),
+    details: r.details === null ? null : maskPersonalDataInText(r.details),
   }));
-  const content = await exportWorkbook([{ name: '审计日志', columns: COLUMNS, rows: sheetRows }], [
-    ['导出时间', beijingMinute(ctx.clock().toISOString())!], ['导出人', actor.user?.displayName ?? '—'], ['筛选条件', filtersInWords(query)], ['行数', sheetRows.length],
-    ['个人信息', '详情中的身份证号、手机号、银行账号已遮盖；IP 地址末段已遮盖'],
-  ]);
+  const content = await exportWorkbook(
+    [{ name: '审计日志', columns: COLUMNS, rows: sheetRows }],
+    [
+      ['导出时间', beijingMinute(ctx.clock().toISOString())!],
+      ['导出人', actor.user?.displayName ?? '—'],
+      ['筛选条件', filtersInWords(query)],
+      ['行数', sheetRows.length],
+      ['个人信息', '详情中的身份证号、手机号、银行账号已遮盖；IP 地址末段已遮盖'],
+    ],
+  );
   return { fileName: `审计日志-${todayInShanghai(ctx.clock)}.xlsx`, content };
 }

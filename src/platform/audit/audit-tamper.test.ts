@@ -15,7 +15,13 @@ const EVERY_ROWS = 25;
 
 async function appendRows(db: Db, dialect: Dialect, count: number): Promise<void> {
   for (let i = 0; i < count; i++) {
-    await appendAudit(db, dialect, systemActor(), { action: 'test.write', outcome: 'success', objectId: i }, new Date());
+    await appendAudit(
+      db,
+      dialect,
+      systemActor(),
+      { action: 'test.write', outcome: 'success', objectId: i },
+      new Date(),
+    );
   }
 }
 
@@ -36,7 +42,10 @@ async function changeAndRecompute(database: TestDatabase, id: number): Promise<v
   let prevHash = rows[0]!.prev_hash;
   for (const row of rows) {
     const { id: rowId, prev_hash: _prev, hash: _hash, ...fields } = row;
-    const hash = plainChainHash(prevHash, { ...fields, actor_id: fields.actor_id === null ? null : Number(fields.actor_id) });
+    const hash = plainChainHash(prevHash, {
+      ...fields,
+      actor_id: fields.actor_id === null ? null : Number(fields.actor_id),
+    });
     await database.db.updateTable('audit_log').set({ prev_hash: prevHash, hash }).where('id', '=', rowId).execute();
     prevHash = hash;
   }
@@ -49,7 +58,12 @@ describe.each(testDialects())('audit chain against truncation and recomputation 
   beforeEach(async () => {
     database = await createTestDatabase(dialect);
     dir = mkdtempSync(path.join(tmpdir(), 'yangfan-audit-'));
-    chain = bindAuditChain(database, { macKey: TEST_MAC_KEY, checkpointFile: path.join(dir, 'audit-checkpoints.jsonl'), everyRows: EVERY_ROWS, everyMinutes: 0 });
+    chain = bindAuditChain(database, {
+      macKey: TEST_MAC_KEY,
+      checkpointFile: path.join(dir, 'audit-checkpoints.jsonl'),
+      everyRows: EVERY_ROWS,
+      everyMinutes: 0,
+    });
     // Checkpoints are written off the writer's path, when the event loop turns after every N rows.
     for (let i = 0; i < 4; i++) {
       await appendRows(database.db, dialect, EVERY_ROWS);
@@ -65,8 +79,16 @@ describe.each(testDialects())('audit chain against truncation and recomputation 
 
   it('verifies in normal operation, with signed checkpoints written every N rows to the file (and the table on PostgreSQL)', async () => {
     const result = await verifyAuditChain(database.db);
-    expect(result).toMatchObject({ ok: true, checked: 100, keyed_from: 1, last_checkpoint: { seq: 100, row_count: 100 } });
-    const lines = readFileSync(chain.checkpointFile!, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(result).toMatchObject({
+      ok: true,
+      checked: 100,
+      keyed_from: 1,
+      last_checkpoint: { seq: 100, row_count: 100 },
+    });
+    const lines = readFileSync(chain.checkpointFile!, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.length).toBeGreaterThanOrEqual(3);
     expect(lines.at(-1)).toMatchObject({ seq: 100, row_count: 100, keyed_from: 1 });
     expect(lines.at(-1).mac).toMatch(/^[0-9a-f]{64}$/);
@@ -81,13 +103,21 @@ describe.each(testDialects())('audit chain against truncation and recomputation 
   it('reports truncation when the last 50 rows are deleted', async () => {
     await liftTriggers(database);
     await database.db.deleteFrom('audit_log').where('id', '>', 50).execute();
-    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: false, checked: 50, first_broken: { id: 100, reason: 'truncated' } });
+    expect(await verifyAuditChain(database.db)).toMatchObject({
+      ok: false,
+      checked: 50,
+      first_broken: { id: 100, reason: 'truncated' },
+    });
   });
 
   it('reports truncation when every row is deleted', async () => {
     await liftTriggers(database);
     await database.db.deleteFrom('audit_log').execute();
-    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: false, checked: 0, first_broken: { id: 100, reason: 'truncated' } });
+    expect(await verifyAuditChain(database.db)).toMatchObject({
+      ok: false,
+      checked: 0,
+      first_broken: { id: 100, reason: 'truncated' },
+    });
   });
 
   it('reports truncation when the tail is deleted and writing goes on past the checkpoint', async () => {
@@ -103,22 +133,46 @@ describe.each(testDialects())('audit chain against truncation and recomputation 
 
   it('reports recomputation when a row is changed and the plain SM3 hashes recomputed', async () => {
     await changeAndRecompute(database, 40);
-    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: false, checked: 39, first_broken: { id: 40, reason: 'recomputed' } });
+    expect(await verifyAuditChain(database.db)).toMatchObject({
+      ok: false,
+      checked: 39,
+      first_broken: { id: 40, reason: 'recomputed' },
+    });
   });
 
   it('reports a changed row and a broken link at their sequence numbers', async () => {
     await liftTriggers(database);
     await database.db.updateTable('audit_log').set({ action: 'test.changed' }).where('id', '=', 30).execute();
-    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: false, checked: 29, first_broken: { id: 30, reason: 'hash_mismatch' } });
+    expect(await verifyAuditChain(database.db)).toMatchObject({
+      ok: false,
+      checked: 29,
+      first_broken: { id: 30, reason: 'hash_mismatch' },
+    });
     await database.db.updateTable('audit_log').set({ action: 'test.write' }).where('id', '=', 30).execute();
     await database.db.deleteFrom('audit_log').where('id', '=', 60).execute();
-    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: false, checked: 59, first_broken: { id: 61, reason: 'link_mismatch' } });
+    expect(await verifyAuditChain(database.db)).toMatchObject({
+      ok: false,
+      checked: 59,
+      first_broken: { id: 61, reason: 'link_mismatch' },
+    });
   });
 
   it('reports a forged checkpoint', async () => {
-    const forged = { chain: (await database.db.selectFrom('audit_chain').select('chain_id').executeTakeFirstOrThrow()).chain_id, seq: 100, head_hash: 'f'.repeat(64), row_count: 100, keyed_from: 1, at: new Date().toISOString(), mac: '0'.repeat(64) };
+    const forged = {
+      chain: (await database.db.selectFrom('audit_chain').select('chain_id').executeTakeFirstOrThrow()).chain_id,
+      seq: 100,
+      head_hash: 'f'.repeat(64),
+      row_count: 100,
+      keyed_from: 1,
+      at: new Date().toISOString(),
+      mac: '0'.repeat(64),
+    };
     appendFileSync(chain.checkpointFile!, `${JSON.stringify(forged)}\n`);
-    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: false, checked: 100, first_broken: { reason: 'checkpoint_invalid' } });
+    expect(await verifyAuditChain(database.db)).toMatchObject({
+      ok: false,
+      checked: 100,
+      first_broken: { reason: 'checkpoint_invalid' },
+    });
   });
 
   it('never signs a head behind the last checkpoint', async () => {
@@ -145,7 +199,9 @@ describe.each(testDialects().filter((d) => d === 'postgres'))('append-only check
     await expect(database.db.deleteFrom('audit_checkpoints').execute()).rejects.toThrow(/append-only/);
     await expect(sql`truncate audit_checkpoints`.execute(database.db)).rejects.toThrow(/append-only/);
     await expect(sql`truncate audit_log`.execute(database.db)).rejects.toThrow(/append-only/);
-    await expect(database.db.updateTable('audit_chain').set({ keyed_from: 99 }).execute()).rejects.toThrow(/append-only/);
+    await expect(database.db.updateTable('audit_chain').set({ keyed_from: 99 }).execute()).rejects.toThrow(
+      /append-only/,
+    );
     expect(await database.db.selectFrom('audit_checkpoints').select('seq').execute()).toHaveLength(1);
   });
 });

@@ -20,8 +20,17 @@ const BEFORE = '20261127T2800_outbox_channel_index';
 
 function legacyRow(i: number): ChainedFields {
   return {
-    at: `2026-11-0${1 + (i % 9)}T00:00:00.000Z`, actor_id: null, actor_name: 'system', actor_role: null, action: 'test.legacy',
-    object_type: null, object_id: String(i), outcome: 'success', request_id: null, ip: null, details: null,
+    at: `2026-11-0${1 + (i % 9)}T00:00:00.000Z`,
+    actor_id: null,
+    actor_name: 'system',
+    actor_role: null,
+    action: 'test.legacy',
+    object_type: null,
+    object_id: String(i),
+    outcome: 'success',
+    request_id: null,
+    ip: null,
+    details: null,
   };
 }
 
@@ -35,11 +44,19 @@ describe.each(testDialects())('upgrading a database with an unkeyed audit chain 
     for (let i = 1; i <= 10; i++) {
       const fields = legacyRow(i);
       const hash = plainChainHash(prevHash, fields);
-      await handle.db.insertInto('audit_log').values({ ...fields, prev_hash: prevHash, hash }).execute();
+      await handle.db
+        .insertInto('audit_log')
+        .values({ ...fields, prev_hash: prevHash, hash })
+        .execute();
       prevHash = hash;
     }
     await migrateToLatest(handle);
-    chain = bindAuditChain(handle, { macKey: TEST_MAC_KEY, checkpointFile: path.join(dir, 'audit-checkpoints.jsonl'), everyRows: 100, everyMinutes: 0 });
+    chain = bindAuditChain(handle, {
+      macKey: TEST_MAC_KEY,
+      checkpointFile: path.join(dir, 'audit-checkpoints.jsonl'),
+      everyRows: 100,
+      everyMinutes: 0,
+    });
   }, 60_000);
   let dir: string;
   afterAll(async () => {
@@ -48,9 +65,15 @@ describe.each(testDialects())('upgrading a database with an unkeyed audit chain 
   });
 
   it('keeps the old rows as they were and keys the chain from the next sequence number', async () => {
-    for (let i = 0; i < 5; i++) await appendAudit(handle.db, dialect, systemActor(), { action: 'test.write', outcome: 'success' }, new Date());
+    for (let i = 0; i < 5; i++)
+      await appendAudit(handle.db, dialect, systemActor(), { action: 'test.write', outcome: 'success' }, new Date());
     await writeAuditCheckpoint(chain);
-    expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true, checked: 15, keyed_from: 11, last_checkpoint: { seq: 15, row_count: 15 } });
+    expect(await verifyAuditChain(handle.db)).toMatchObject({
+      ok: true,
+      checked: 15,
+      keyed_from: 11,
+      last_checkpoint: { seq: 15, row_count: 15 },
+    });
   });
 
   it('reports the old rows recomputed: the first keyed row no longer follows them', async () => {
@@ -58,12 +81,20 @@ describe.each(testDialects())('upgrading a database with an unkeyed audit chain 
     else await sql`drop trigger audit_log_no_update`.execute(handle.db);
     let prevHash = GENESIS_HASH;
     for (let i = 1; i <= 10; i++) {
-      const fields = { ...legacyRow(i), outcome: i === 4 ? 'failure' as const : 'success' as const };
+      const fields = { ...legacyRow(i), outcome: i === 4 ? ('failure' as const) : ('success' as const) };
       const hash = plainChainHash(prevHash, fields);
-      await handle.db.updateTable('audit_log').set({ outcome: fields.outcome, prev_hash: prevHash, hash }).where('id', '=', i).execute();
+      await handle.db
+        .updateTable('audit_log')
+        .set({ outcome: fields.outcome, prev_hash: prevHash, hash })
+        .where('id', '=', i)
+        .execute();
       prevHash = hash;
     }
-    expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: false, checked: 10, first_broken: { id: 11, reason: 'link_mismatch' } });
+    expect(await verifyAuditChain(handle.db)).toMatchObject({
+      ok: false,
+      checked: 10,
+      first_broken: { id: 11, reason: 'link_mismatch' },
+    });
   });
 
   async function databaseAt(d: Dialect): Promise<{ handle: DatabaseHandle; cleanUp: () => Promise<void> }> {
@@ -78,13 +109,20 @@ describe.each(testDialects())('upgrading a database with an unkeyed audit chain 
       opened = openDatabase({ dialect: 'postgres', url, schema });
       drop = () => withClient(url, `drop schema ${schema} cascade`);
     }
-    const migrator = new Migrator({ db: opened.db, provider: migrationProvider(d), ...(opened.schema ? { migrationTableSchema: opened.schema } : {}) });
+    const migrator = new Migrator({
+      db: opened.db,
+      provider: migrationProvider(d),
+      ...(opened.schema ? { migrationTableSchema: opened.schema } : {}),
+    });
     const { error } = await migrator.migrateTo(BEFORE);
     if (error) throw error;
-    return { handle: opened, cleanUp: async () => {
-      await drop();
-      rmSync(dir, { recursive: true, force: true });
-    } };
+    return {
+      handle: opened,
+      cleanUp: async () => {
+        await drop();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
 });
 

@@ -37,7 +37,12 @@ export async function verifyAuditChain(db: Db): Promise<AuditVerification> {
     keyed_from: record.keyedFrom,
     ...(last ? { last_checkpoint: { seq: last.seq, row_count: last.row_count, at: last.at } } : {}),
   };
-  const broken = (id: number, reason: AuditBreakReason, checked: number): AuditVerification => ({ ok: false, checked, first_broken: { id, reason }, ...summary });
+  const broken = (id: number, reason: AuditBreakReason, checked: number): AuditVerification => ({
+    ok: false,
+    checked,
+    first_broken: { id, reason },
+    ...summary,
+  });
 
   const moved = valid.find((c) => c.keyed_from !== record.keyedFrom);
   if (moved) return broken(Math.min(moved.keyed_from, record.keyedFrom), 'recomputed', 0);
@@ -62,7 +67,8 @@ async function walkChain(db: Db, key: Buffer, keyedFrom: number, checkpoints: Au
     for (const row of rows) {
       const id = toNumber(row.id);
       // A checkpoint whose sequence number was passed without its row: rows are missing.
-      if (next < checkpoints.length && checkpoints[next]!.seq < id) return { checked, problem: { id: checkpoints[next]!.seq, reason: 'truncated' } };
+      if (next < checkpoints.length && checkpoints[next]!.seq < id)
+        return { checked, problem: { id: checkpoints[next]!.seq, reason: 'truncated' } };
       if (row.prev_hash !== prevHash) return { checked, problem: { id, reason: 'link_mismatch' } };
       const { id: _id, prev_hash: _prev, hash, ...fields } = row;
       const normalized = { ...fields, actor_id: fields.actor_id === null ? null : toNumber(fields.actor_id) };

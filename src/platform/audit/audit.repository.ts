@@ -23,7 +23,9 @@ function filtered(db: Db, filter: AuditFilter) {
 export async function listAuditRows(db: Db, filter: AuditFilter, offset: number, limit: number) {
   const [items, count] = await Promise.all([
     filtered(db, filter).selectAll().orderBy('id', 'desc').offset(offset).limit(limit).execute(),
-    filtered(db, filter).select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
+    filtered(db, filter)
+      .select((eb) => eb.fn.countAll().as('total'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items, total: count.total };
 }
@@ -42,8 +44,12 @@ export async function findAuditHashAt(db: Db, id: number): Promise<string | unde
 
 /** Rows with afterId < id ≤ upToId: an index range on the primary key. */
 export async function countAuditRowsBetween(db: Db, afterId: number, upToId: number): Promise<number> {
-  const row = await db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n'))
-    .where('id', '>', afterId).where('id', '<=', upToId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('id', '>', afterId)
+    .where('id', '<=', upToId)
+    .executeTakeFirstOrThrow();
   return toNumber(row.n);
 }
 
@@ -61,20 +67,37 @@ export async function findAuditChainRecord(db: Db): Promise<{ chainId: string; k
 
 /** PostgreSQL: appends a signed checkpoint to the append-only table. */
 export async function insertAuditCheckpoint(db: Db, checkpoint: AuditCheckpointRecord): Promise<void> {
-  await db.insertInto('audit_checkpoints').values({
-    chain_id: checkpoint.chain, seq: checkpoint.seq, head_hash: checkpoint.head_hash, row_count: checkpoint.row_count,
-    keyed_from: checkpoint.keyed_from, at: checkpoint.at, mac: checkpoint.mac,
-  }).execute();
+  await db
+    .insertInto('audit_checkpoints')
+    .values({
+      chain_id: checkpoint.chain,
+      seq: checkpoint.seq,
+      head_hash: checkpoint.head_hash,
+      row_count: checkpoint.row_count,
+      keyed_from: checkpoint.keyed_from,
+      at: checkpoint.at,
+      mac: checkpoint.mac,
+    })
+    .execute();
 }
 
 /** PostgreSQL: the chain's checkpoints from the table, newest first when `newestOnly`. */
-export async function listAuditCheckpointRows(db: Db, chainId: string, newestOnly = false): Promise<AuditCheckpointRecord[]> {
+export async function listAuditCheckpointRows(
+  db: Db,
+  chainId: string,
+  newestOnly = false,
+): Promise<AuditCheckpointRecord[]> {
   let query = db.selectFrom('audit_checkpoints').selectAll().where('chain_id', '=', chainId).orderBy('seq', 'desc');
   if (newestOnly) query = query.limit(1);
   const rows = await query.execute();
   return rows.map((r) => ({
-    chain: r.chain_id, seq: toNumber(r.seq), head_hash: r.head_hash, row_count: toNumber(r.row_count),
-    keyed_from: toNumber(r.keyed_from), at: r.at, mac: r.mac,
+    chain: r.chain_id,
+    seq: toNumber(r.seq),
+    head_hash: r.head_hash,
+    row_count: toNumber(r.row_count),
+    keyed_from: toNumber(r.keyed_from),
+    at: r.at,
+    mac: r.mac,
   }));
 }
 

@@ -38,60 +38,121 @@ const AuditQuery = Type.Composite([PageQuery, AuditFilters]);
 // Dates are Beijing days: from its first moment to the first moment of the day after `to`.
 function auditFilterOf(query: AuditExportQuery): AuditFilter {
   const { from, to, ...rest } = query;
-  return { ...rest, from: from ? shanghaiDayStart(from) : undefined, to: to ? shanghaiDayStart(addDays(to, 1)) : undefined };
+  return {
+    ...rest,
+    from: from ? shanghaiDayStart(from) : undefined,
+    to: to ? shanghaiDayStart(addDays(to, 1)) : undefined,
+  };
 }
 
 /** The auditor's view of the log and the chain check; reading the log is itself audited. */
 export function auditRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.get('/api/v1/audit', {
-      config: { access: ['auditor'] },
-      schema: { tags: ['audit'], summary: '审计日志', querystring: AuditQuery, response: { 200: PageOf(AuditRow), ...standardErrors } },
-    }, async (request) => {
-      const { page, pageSize, offset } = pageWindow(request.query);
-      const { from: _from, to: _to, ...rest } = request.query;
-      const { items, total } = await listAuditRows(ctx.db, auditFilterOf(request.query), offset, pageSize);
-      await appendAudit(ctx.db, ctx.dialect, actorOf(request), { action: 'audit.read', outcome: 'success', details: { filter: rest, page } }, ctx.clock());
-      return {
-        items: items.map((r) => ({
-          id: toNumber(r.id), at: r.at, actorName: r.actor_name, actorRole: r.actor_role, action: r.action,
-          objectType: r.object_type, objectId: r.object_id, outcome: r.outcome, requestId: r.request_id, ip: r.ip, details: r.details,
-        })),
-        total: toNumber(total), page, pageSize,
-      };
-    });
-
-    app.get('/api/v1/audit/export', {
-      config: { access: ['auditor'] },
-      schema: { tags: ['audit'], summary: '导出审计日志 Excel（筛选条件同列表，个人信息与 IP 末段遮盖，导出留痕）', querystring: AuditFilters, response: { 200: Type.String({ description: XLSX_CONTENT_TYPE }), ...standardErrors } },
-    }, async (request, reply) => {
-      const { fileName, content } = await exportAuditLog(ctx, actorOf(request), request.query, auditFilterOf(request.query));
-      return sendWorkbook(reply, fileName, 'audit-log.xlsx', content);
-    });
-
-    app.post('/api/v1/audit/verify', {
-      config: { access: ['auditor'] },
-      schema: {
-        tags: ['audit'], summary: '校验审计日志（带密钥哈希链与签名检查点）',
-        response: {
-          200: Type.Object({
-            ok: Type.Boolean(),
-            checked: Type.Integer(),
-            first_broken: Type.Optional(Type.Object({
-              id: Type.Integer(),
-              reason: Type.String({ description: 'link_mismatch 链接断裂 | hash_mismatch 内容被修改 | recomputed 哈希被重算 | truncated 截断 | checkpoint_invalid 检查点无效' }),
-            })),
-            keyed_from: Type.Optional(Type.Integer({ description: '自此序号起以 HMAC-SM3 链接' })),
-            last_checkpoint: Type.Optional(Type.Object({ seq: Type.Integer(), row_count: Type.Integer(), at: Type.String() })),
-          }),
-          ...standardErrors,
+    app.get(
+      '/api/v1/audit',
+      {
+        config: { access: ['auditor'] },
+        schema: {
+          tags: ['audit'],
+          summary: '审计日志',
+          querystring: AuditQuery,
+          response: { 200: PageOf(AuditRow), ...standardErrors },
         },
       },
-    }, async (request) => {
-      const result = await verifyAuditChain(ctx.db);
-      await appendAudit(ctx.db, ctx.dialect, actorOf(request), { action: 'audit.verify', outcome: result.ok ? 'success' : 'failure', details: { ...result } }, ctx.clock());
-      return result;
-    });
+      async (request) => {
+        const { page, pageSize, offset } = pageWindow(request.query);
+        const { from: _from, to: _to, ...rest } = request.query;
+        const { items, total } = await listAuditRows(ctx.db, auditFilterOf(request.query), offset, pageSize);
+        await appendAudit(
+          ctx.db,
+          ctx.dialect,
+          actorOf(request),
+          { action: 'audit.read', outcome: 'success', details: { filter: rest, page } },
+          ctx.clock(),
+        );
+        return {
+          items: items.map((r) => ({
+            id: toNumber(r.id),
+            at: r.at,
+            actorName: r.actor_name,
+            actorRole: r.actor_role,
+            action: r.action,
+            objectType: r.object_type,
+            objectId: r.object_id,
+            outcome: r.outcome,
+            requestId: r.request_id,
+            ip: r.ip,
+            details: r.details,
+          })),
+          total: toNumber(total),
+          page,
+          pageSize,
+        };
+      },
+    );
+
+    app.get(
+      '/api/v1/audit/export',
+      {
+        config: { access: ['auditor'] },
+        schema: {
+          tags: ['audit'],
+          summary: '导出审计日志 Excel（筛选条件同列表，个人信息与 IP 末段遮盖，导出留痕）',
+          querystring: AuditFilters,
+          response: { 200: Type.String({ description: XLSX_CONTENT_TYPE }), ...standardErrors },
+        },
+      },
+      async (request, reply) => {
+        const { fileName, content } = await exportAuditLog(
+          ctx,
+          actorOf(request),
+          request.query,
+          auditFilterOf(request.query),
+        );
+        return sendWorkbook(reply, fileName, 'audit-log.xlsx', content);
+      },
+    );
+
+    app.post(
+      '/api/v1/audit/verify',
+      {
+        config: { access: ['auditor'] },
+        schema: {
+          tags: ['audit'],
+          summary: '校验审计日志（带密钥哈希链与签名检查点）',
+          response: {
+            200: Type.Object({
+              ok: Type.Boolean(),
+              checked: Type.Integer(),
+              first_broken: Type.Optional(
+                Type.Object({
+                  id: Type.Integer(),
+                  reason: Type.String({
+                    description:
+                      'link_mismatch 链接断裂 | hash_mismatch 内容被修改 | recomputed 哈希被重算 | truncated 截断 | checkpoint_invalid 检查点无效',
+                  }),
+                }),
+              ),
+              keyed_from: Type.Optional(Type.Integer({ description: '自此序号起以 HMAC-SM3 链接' })),
+              last_checkpoint: Type.Optional(
+                Type.Object({ seq: Type.Integer(), row_count: Type.Integer(), at: Type.String() }),
+              ),
+            }),
+            ...standardErrors,
+          },
+        },
+      },
+      async (request) => {
+        const result = await verifyAuditChain(ctx.db);
+        await appendAudit(
+          ctx.db,
+          ctx.dialect,
+          actorOf(request),
+          { action: 'audit.verify', outcome: result.ok ? 'success' : 'failure', details: { ...result } },
+          ctx.clock(),
+        );
+        return result;
+      },
+    );
   };
 }
-

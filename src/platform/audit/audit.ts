@@ -45,7 +45,10 @@ export async function appendAudit(db: Db, dialect: Dialect, actor: Actor, event:
     details: event.details ? JSON.stringify(event.details) : null,
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
-  await db.insertInto('audit_log').values({ ...fields, prev_hash: prevHash, hash: keyedChainHash(chain.key, prevHash, fields) }).execute();
+  await db
+    .insertInto('audit_log')
+    .values({ ...fields, prev_hash: prevHash, hash: keyedChainHash(chain.key, prevHash, fields) })
+    .execute();
   noteAuditAppended(chain);
 }
 

@@ -56,7 +56,12 @@ export const authPlugin = fp(async (app: FastifyInstance, { ctx }: { ctx: AppCon
     if (!config?.access) throw new Error(`路由 ${String(route.method)} ${route.url} 未声明访问权限 (config.access)`);
     for (const method of [route.method].flat()) {
       if (method === 'HEAD') continue;
-      app.declaredRoutes.push({ method, url: route.url, access: config.access, allowApiToken: config.allowApiToken === true });
+      app.declaredRoutes.push({
+        method,
+        url: route.url,
+        access: config.access,
+        allowApiToken: config.allowApiToken === true,
+      });
     }
   });
 
@@ -66,7 +71,11 @@ export const authPlugin = fp(async (app: FastifyInstance, { ctx }: { ctx: AppCon
     await authenticate(ctx, request);
     if (!roleMayCall(access, request.user?.role)) await refuse(ctx, request, access);
     // After a reset, or with a public demo password, the account changes its password first.
-    if (request.user?.mustChangePassword && access !== 'anyone' && !request.routeOptions.config.allowPendingPasswordChange) {
+    if (
+      request.user?.mustChangePassword &&
+      access !== 'anyone' &&
+      !request.routeOptions.config.allowPendingPasswordChange
+    ) {
       throw new AppError('PASSWORD_CHANGE_REQUIRED');
     }
   });
@@ -91,12 +100,18 @@ async function authenticate(ctx: AppContext, request: FastifyRequest): Promise<v
 
 async function refuse(ctx: AppContext, request: FastifyRequest, access: RouteAccess): Promise<never> {
   if (!request.user) throw new AppError('UNAUTHENTICATED');
-  await appendAudit(ctx.db, ctx.dialect, actorOf(request), {
-    action: 'access.denied',
-    outcome: 'denied',
-    objectType: 'route',
-    objectId: `${request.method} ${request.routeOptions.url}`,
-    details: { allowed: access },
-  }, ctx.clock());
+  await appendAudit(
+    ctx.db,
+    ctx.dialect,
+    actorOf(request),
+    {
+      action: 'access.denied',
+      outcome: 'denied',
+      objectType: 'route',
+      objectId: `${request.method} ${request.routeOptions.url}`,
+      details: { allowed: access },
+    },
+    ctx.clock(),
+  );
   throw new AppError('FORBIDDEN');
 }

@@ -16,7 +16,16 @@ function commonPasswords(): Set<string> {
   return common;
 }
 
-const LOOKALIKES: Record<string, string> = { '@': 'a', '0': 'o', '1': 'i', '3': 'e', $: 's', '5': 's', '7': 't', '!': 'i' };
+const LOOKALIKES: Record<string, string> = {
+  '@': 'a',
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  $: 's',
+  '5': 's',
+  '7': 't',
+  '!': 'i',
+};
 
 /** The word a password is built on: digits and symbols around it dropped, look-alikes restored. */
 function coreWord(password: string): string {

@@ -29,7 +29,9 @@ export function verifyTotp(secret: string, code: string, at: Date): boolean {
 export function matchTotpStep(secret: string, code: string, at: Date): number | null {
   if (!/^\d{6}$/.test(code)) return null;
   const current = totpStep(at);
-  const matches = [1, 0, -1].filter((offset) => timingSafeEqual(Buffer.from(totpCode(secret, at, offset)), Buffer.from(code)));
+  const matches = [1, 0, -1].filter((offset) =>
+    timingSafeEqual(Buffer.from(totpCode(secret, at, offset)), Buffer.from(code)),
+  );
   return matches.length > 0 ? current + matches[0]! : null;
 }
 

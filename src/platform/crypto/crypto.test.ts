@@ -42,7 +42,9 @@ describe('personal-data cipher', () => {
     const body = '{"bank_account":"6222020100001234567"}';
     expect(cipher.requestDigest(body)).toBe(cipher.requestDigest(body));
     expect(cipher.requestDigest(body)).not.toBe(sm3Hex(body));
-    expect(createPersonalDataCipher({ ...keys, blindIndex: Buffer.alloc(32, 7) }).requestDigest(body)).not.toBe(cipher.requestDigest(body));
+    expect(createPersonalDataCipher({ ...keys, blindIndex: Buffer.alloc(32, 7) }).requestDigest(body)).not.toBe(
+      cipher.requestDigest(body),
+    );
   });
 
   it('refuses a tampered ciphertext', () => {
@@ -72,6 +74,8 @@ describe('masking', () => {
 
 describe('finding whole ID numbers', () => {
   it('finds valid numbers only, not masked ones or random digits', () => {
-    expect(findWholeIdNumbers('a 11010519491231002X b 3201**********1234 c 123456789012345678')).toEqual(['11010519491231002X']);
+    expect(findWholeIdNumbers('a 11010519491231002X b 3201**********1234 c 123456789012345678')).toEqual([
+      '11010519491231002X',
+    ]);
   });
 });

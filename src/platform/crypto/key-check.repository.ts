@@ -11,5 +11,9 @@ export async function findKeyFingerprint(db: Db): Promise<string | undefined> {
 
 /** Records the fingerprint unless one is recorded already (another process may be first). */
 export async function recordKeyFingerprint(db: Db, fingerprint: string, at: string): Promise<void> {
-  await db.insertInto('key_checks').values({ id: 1, fingerprint, recorded_at: at }).onConflict((oc) => oc.column('id').doNothing()).execute();
+  await db
+    .insertInto('key_checks')
+    .values({ id: 1, fingerprint, recorded_at: at })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
 }

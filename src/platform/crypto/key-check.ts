@@ -8,7 +8,9 @@ import { hmacSm3Hex, sm3Hex } from './sm.ts';
 
 /** A fingerprint of the three keys from which none can be recovered. */
 export function keyFingerprint(keys: KeyConfig): string {
-  return sm3Hex([keys.encryption, keys.mac, keys.blindIndex].map((key) => hmacSm3Hex(key, 'yangfan key check')).join(''));
+  return sm3Hex(
+    [keys.encryption, keys.mac, keys.blindIndex].map((key) => hmacSm3Hex(key, 'yangfan key check')).join(''),
+  );
 }
 
 /**
@@ -34,8 +36,16 @@ function refuse(ctx: AppContext): never {
   const source = ctx.config.keySource;
   if (source?.kind === 'file' && source.isNew) {
     rmSync(source.path, { force: true });
-    throw new AppError('CONFIG_INVALID', `密钥文件 ${source.path} 不存在，而数据库中已有用原密钥加密的数据：请把原来的 dev-keys.json 放回该位置（或以环境变量提供原密钥），系统不会为已有数据生成新密钥`);
+    throw new AppError(
+      'CONFIG_INVALID',
+      `密钥文件 ${source.path} 不存在，而数据库中已有用原密钥加密的数据：请把原来的 dev-keys.json 放回该位置（或以环境变量提供原密钥），系统不会为已有数据生成新密钥`,
+    );
   }
-  const where = source?.kind === 'file' ? `密钥文件 ${source.path}` : `环境变量 ${Object.values(KEY_SPECS).map((spec) => spec.variable).join('、')}`;
+  const where =
+    source?.kind === 'file'
+      ? `密钥文件 ${source.path}`
+      : `环境变量 ${Object.values(KEY_SPECS)
+          .map((spec) => spec.variable)
+          .join('、')}`;
   throw new AppError('CONFIG_INVALID', `${where} 中的密钥与数据库中数据所用的密钥不符：请提供原来的密钥`);
 }

@@ -27,7 +27,10 @@ export function readKeyFile(file: string): KeyConfig {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new AppError('CONFIG_INVALID', `无法读取密钥文件 ${file}：${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new AppError(
+      'CONFIG_INVALID',
+      `无法读取密钥文件 ${file}：${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    );
   }
   let stored: unknown;
   try {
@@ -43,8 +46,16 @@ export function readKeyFile(file: string): KeyConfig {
     const { bytes } = KEY_SPECS[field];
     const value = fields[field];
     if (typeof value !== 'string' || !new RegExp(`^[0-9a-fA-F]{${bytes * 2}}$`).test(value)) {
-      const found = value === undefined ? '缺少该字段' : typeof value === 'string' ? `现为 ${value.length} 个字符` : `现为 ${typeof value}`;
-      throw new AppError('CONFIG_INVALID', `密钥文件 ${file} 的字段 ${field} 应为 ${bytes * 2} 位十六进制字符（${bytes} 字节），${found}`);
+      const found =
+        value === undefined
+          ? '缺少该字段'
+          : typeof value === 'string'
+            ? `现为 ${value.length} 个字符`
+            : `现为 ${typeof value}`;
+      throw new AppError(
+        'CONFIG_INVALID',
+        `密钥文件 ${file} 的字段 ${field} 应为 ${bytes * 2} 位十六进制字符（${bytes} 字节），${found}`,
+      );
     }
     return Buffer.from(value, 'hex');
   };
@@ -56,7 +67,8 @@ export function readKeyVariables(env: NodeJS.ProcessEnv): KeyConfig {
   const key = (field: keyof KeyConfig): Buffer => {
     const { variable, bytes } = KEY_SPECS[field];
     const hex = env[variable] ?? '';
-    if (!new RegExp(`^[0-9a-fA-F]{${bytes * 2}}$`).test(hex)) throw new AppError('CONFIG_INVALID', `${variable} 应为 ${bytes * 2} 位十六进制字符`);
+    if (!new RegExp(`^[0-9a-fA-F]{${bytes * 2}}$`).test(hex))
+      throw new AppError('CONFIG_INVALID', `${variable} 应为 ${bytes * 2} 位十六进制字符`);
     return Buffer.from(hex, 'hex');
   };
   return { encryption: key('encryption'), mac: key('mac'), blindIndex: key('blindIndex') };
@@ -66,12 +78,17 @@ export function readKeyVariables(env: NodeJS.ProcessEnv): KeyConfig {
 export function createKeyFileIfMissing(file: string): boolean {
   if (existsSync(file)) return false;
   mkdirSync(path.dirname(file), { recursive: true });
-  const generated = Object.fromEntries(FIELDS.map((field) => [field, randomBytes(KEY_SPECS[field].bytes).toString('hex')]));
+  const generated = Object.fromEntries(
+    FIELDS.map((field) => [field, randomBytes(KEY_SPECS[field].bytes).toString('hex')]),
+  );
   try {
     writeFileSync(file, JSON.stringify(generated, null, 2), { mode: 0o600, flag: 'wx' });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false; // another process was first
-    throw new AppError('CONFIG_INVALID', `无法写入密钥文件 ${file}：${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new AppError(
+      'CONFIG_INVALID',
+      `无法写入密钥文件 ${file}：${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    );
   }
   return true;
 }

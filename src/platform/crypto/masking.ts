@@ -32,7 +32,9 @@ const GROUPED = new RegExp(`(?<![${EDGE}])${DIGIT}+(?:${SEPARATOR}${DIGIT}*${CHE
 
 /** ASCII form of a digit run: full-width digits and X become 0–9 and X. */
 function asciiDigits(text: string): string {
-  return text.replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48)).replace(/[xＸｘ]/g, 'X');
+  return text
+    .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48))
+    .replace(/[xＸｘ]/g, 'X');
 }
 
 /** The mask for a run of digits that is personal data, or undefined when it is none. */
@@ -52,7 +54,14 @@ function maskGroupedRun(run: string): string {
   while (i < groups.length) {
     let masked: { text: string; end: number } | undefined;
     for (let j = groups.length - 1; j >= i && !masked; j -= 2) {
-      const text = maskDigits(asciiDigits(groups.slice(i, j + 1).filter((_, k) => k % 2 === 0).join('')));
+      const text = maskDigits(
+        asciiDigits(
+          groups
+            .slice(i, j + 1)
+            .filter((_, k) => k % 2 === 0)
+            .join(''),
+        ),
+      );
       if (text !== undefined) masked = { text, end: j };
     }
     const end = masked?.end ?? i;
@@ -69,9 +78,7 @@ function maskGroupedRun(run: string): string {
  * or split into groups.
  */
 export function maskPersonalDataInText(text: string): string {
-  return text
-    .replace(CONTIGUOUS, (m) => maskDigits(asciiDigits(m)) ?? m)
-    .replace(GROUPED, (m) => maskGroupedRun(m));
+  return text.replace(CONTIGUOUS, (m) => maskDigits(asciiDigits(m)) ?? m).replace(GROUPED, (m) => maskGroupedRun(m));
 }
 
 /**
@@ -104,7 +111,9 @@ export function decodeUrlText(url: string): string {
       try {
         return decodeURIComponent(sequence);
       } catch {
-        return sequence.replace(/%([0-9A-Fa-f]{2})/g, (_, hex: string) => (Number.parseInt(hex, 16) < 0x80 ? String.fromCharCode(Number.parseInt(hex, 16)) : `%${hex}`));
+        return sequence.replace(/%([0-9A-Fa-f]{2})/g, (_, hex: string) =>
+          Number.parseInt(hex, 16) < 0x80 ? String.fromCharCode(Number.parseInt(hex, 16)) : `%${hex}`,
+        );
       }
     });
   }

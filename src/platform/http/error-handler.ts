@@ -11,22 +11,34 @@ interface ValidationIssue {
 
 /** Turns an Ajv validation issue into a Chinese sentence naming the field. */
 export function describeValidationIssue(issue: ValidationIssue, context: string | undefined): string {
-  const where = { body: '请求体', querystring: '查询参数', params: '路径参数', headers: '请求头' }[context ?? ''] ?? '参数';
+  const where =
+    { body: '请求体', querystring: '查询参数', params: '路径参数', headers: '请求头' }[context ?? ''] ?? '参数';
   const field = (issue.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
   const name = field ? `${where}字段 ${field}` : where;
   const p = issue.params;
   switch (issue.keyword) {
-    case 'required': return `${where}缺少必填字段 ${[field, p.missingProperty].filter(Boolean).join('.')}`;
-    case 'type': return `${name} 的类型应为 ${String(p.type)}`;
-    case 'minimum': return `${name} 不能小于 ${String(p.limit)}`;
-    case 'maximum': return `${name} 不能大于 ${String(p.limit)}`;
-    case 'minLength': return `${name} 长度不能少于 ${String(p.limit)}`;
-    case 'maxLength': return `${name} 长度不能超过 ${String(p.limit)}`;
-    case 'pattern': return `${name} 格式不正确`;
-    case 'format': return `${name} 应为 ${String(p.format)} 格式`;
-    case 'enum': return `${name} 应为以下之一：${(p.allowedValues as unknown[] | undefined)?.join('、') ?? ''}`;
-    case 'additionalProperties': return `${where}含有不认识的字段 ${String(p.additionalProperty)}`;
-    default: return `${name} 不符合要求`;
+    case 'required':
+      return `${where}缺少必填字段 ${[field, p.missingProperty].filter(Boolean).join('.')}`;
+    case 'type':
+      return `${name} 的类型应为 ${String(p.type)}`;
+    case 'minimum':
+      return `${name} 不能小于 ${String(p.limit)}`;
+    case 'maximum':
+      return `${name} 不能大于 ${String(p.limit)}`;
+    case 'minLength':
+      return `${name} 长度不能少于 ${String(p.limit)}`;
+    case 'maxLength':
+      return `${name} 长度不能超过 ${String(p.limit)}`;
+    case 'pattern':
+      return `${name} 格式不正确`;
+    case 'format':
+      return `${name} 应为 ${String(p.format)} 格式`;
+    case 'enum':
+      return `${name} 应为以下之一：${(p.allowedValues as unknown[] | undefined)?.join('、') ?? ''}`;
+    case 'additionalProperties':
+      return `${where}含有不认识的字段 ${String(p.additionalProperty)}`;
+    default:
+      return `${name} 不符合要求`;
   }
 }
 
@@ -39,13 +51,18 @@ export function registerErrorHandler(app: FastifyInstance, options: { serveWebAp
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = toAppError(error);
     if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
-    void reply.status(appError.status).send(toErrorBody(withProblemsCapped(appError, loadHttpLimits().errorProblemsMax)));
+    void reply
+      .status(appError.status)
+      .send(toErrorBody(withProblemsCapped(appError, loadHttpLimits().errorProblemsMax)));
   });
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes of the web app (e.g. /admin/users after a reload) get index.html.
     const isPage = options.serveWebApp && request.method === 'GET' && !request.url.startsWith('/api/');
-    if (isPage && 'sendFile' in reply) return (reply as unknown as { sendFile(f: string): unknown }).sendFile('index.html');
-    return reply.status(404).send(toErrorBody(new AppError('NOT_FOUND', `接口不存在：${request.method} ${request.url.split('?')[0]}`)));
+    if (isPage && 'sendFile' in reply)
+      return (reply as unknown as { sendFile(f: string): unknown }).sendFile('index.html');
+    return reply
+      .status(404)
+      .send(toErrorBody(new AppError('NOT_FOUND', `接口不存在：${request.method} ${request.url.split('?')[0]}`)));
   });
 }
 
@@ -68,7 +85,9 @@ export function withProblemsCapped(error: AppError, max: number): AppError {
 function toAppError(error: FastifyError): AppError {
   if (isAppError(error)) return error;
   if (error.validation) {
-    const problems = error.validation.map((issue) => describeValidationIssue(issue as ValidationIssue, error.validationContext));
+    const problems = error.validation.map((issue) =>
+      describeValidationIssue(issue as ValidationIssue, error.validationContext),
+    );
     return new AppError('VALIDATION_FAILED', problems.join('；'), { problems });
   }
   if (error.statusCode === 429) return new AppError('RATE_LIMITED');
@@ -76,7 +95,12 @@ function toAppError(error: FastifyError): AppError {
   if (error.statusCode === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE');
   if (error.code === 'FST_ERR_HANDLER_TIMEOUT') return new AppError('REQUEST_TIMEOUT');
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-    return new AppError('BAD_REQUEST', error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? '请求体不是有效的 JSON' : '请求格式不正确');
+    return new AppError(
+      'BAD_REQUEST',
+      error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+        ? '请求体不是有效的 JSON'
+        : '请求格式不正确',
+    );
   }
   return new AppError('INTERNAL');
 }

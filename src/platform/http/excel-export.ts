@@ -39,12 +39,20 @@ export async function exportWorkbook(sheets: ExportSheet[], about: [string, stri
   const workbook = new ExcelJS.Workbook();
   for (const sheet of sheets) {
     const data = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    data.columns = sheet.columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? 14, ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}) }));
+    data.columns = sheet.columns.map((c) => ({
+      header: c.header,
+      key: c.key,
+      width: c.width ?? 14,
+      ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}),
+    }));
     data.getRow(1).font = { bold: true };
     data.addRows(sheet.rows);
   }
   const notes = workbook.addWorksheet('说明');
-  notes.columns = [{ header: '项目', key: 'label', width: 16 }, { header: '内容', key: 'value', width: 80 }];
+  notes.columns = [
+    { header: '项目', key: 'label', width: 16 },
+    { header: '内容', key: 'value', width: 80 },
+  ];
   notes.getRow(1).font = { bold: true };
   notes.addRows(about.map(([label, value]) => ({ label, value })));
   return Buffer.from(await workbook.xlsx.writeBuffer());
@@ -54,6 +62,9 @@ export async function exportWorkbook(sheets: ExportSheet[], about: [string, stri
 export function sendWorkbook(reply: FastifyReply, fileName: string, fallbackName: string, content: Buffer) {
   return reply
     .header('content-type', XLSX_CONTENT_TYPE)
-    .header('content-disposition', `attachment; filename="${fallbackName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .header(
+      'content-disposition',
+      `attachment; filename="${fallbackName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    )
     .send(content);
 }

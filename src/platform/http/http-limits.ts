@@ -32,7 +32,8 @@ function readHttpLimits(): HttpLimits {
   const { limits } = JSON.parse(readFileSync(FILE, 'utf8')) as { limits: { key: string; value: number }[] };
   const value = (key: string): number => {
     const found = limits.find((limit) => limit.key === key);
-    if (!found || !Number.isInteger(found.value) || found.value <= 0) throw new Error(`HTTP 限额 reference/security/http-limits.json 缺少正整数 ${key}`);
+    if (!found || !Number.isInteger(found.value) || found.value <= 0)
+      throw new Error(`HTTP 限额 reference/security/http-limits.json 缺少正整数 ${key}`);
     return found.value;
   };
   return {

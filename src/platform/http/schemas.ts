@@ -24,7 +24,11 @@ export interface Page<T> {
 }
 
 /** Offset and limit for a page request, with the defaults applied. */
-export function pageWindow(query: { page?: number; pageSize?: number }): { page: number; pageSize: number; offset: number } {
+export function pageWindow(query: { page?: number; pageSize?: number }): {
+  page: number;
+  pageSize: number;
+  offset: number;
+} {
   const page = query.page ?? 1;
   const pageSize = Math.min(query.pageSize ?? 20, 200);
   return { page, pageSize, offset: (page - 1) * pageSize };

@@ -8,7 +8,10 @@ import type { FastifyInstance } from 'fastify';
  * inline. Framing is refused; HSTS and the upgrade of plain requests only in production, where
  * the server sits behind HTTPS. API answers carry personal data and are never cached.
  */
-export async function registerSecurityHeaders(app: FastifyInstance, { isProduction }: { isProduction: boolean }): Promise<void> {
+export async function registerSecurityHeaders(
+  app: FastifyInstance,
+  { isProduction }: { isProduction: boolean },
+): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -32,6 +35,7 @@ export async function registerSecurityHeaders(app: FastifyInstance, { isProducti
     hsts: isProduction ? { maxAge: 31_536_000, includeSubDomains: true } : false,
   });
   app.addHook('onSend', async (request, reply) => {
-    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+      void reply.header('cache-control', 'no-store');
   });
 }

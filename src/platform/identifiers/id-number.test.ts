@@ -26,7 +26,10 @@ describe('checkIdNumber', () => {
 
   it('normalises a lower-case x and full-width input', () => {
     expect(check('11010519491231002x')).toMatchObject({ valid: true, normalized: '11010519491231002X' });
-    expect(check('１１０１０５１９４９１２３１００２Ｘ')).toMatchObject({ valid: true, normalized: '11010519491231002X' });
+    expect(check('１１０１０５１９４９１２３１００２Ｘ')).toMatchObject({
+      valid: true,
+      normalized: '11010519491231002X',
+    });
   });
 
   it('reads the sex from the sequence code (odd = male)', () => {
@@ -61,7 +64,11 @@ describe('checkIdNumber', () => {
   });
 
   it('rejects any single-character change to a valid number', () => {
-    const change = fc.tuple(validIdNumber, fc.integer({ min: 0, max: 17 }), fc.constantFrom(...'0123456789XA'.split('')));
+    const change = fc.tuple(
+      validIdNumber,
+      fc.integer({ min: 0, max: 17 }),
+      fc.constantFrom(...'0123456789XA'.split('')),
+    );
     fc.assert(
       fc.property(change, ([number, position, char]) => {
         fc.pre(number[position] !== char);

@@ -26,5 +26,7 @@ export function toHalfWidth(input: string): string {
 
 /** Normalises an identifier as typed: half-width, no whitespace at all, upper-case. */
 export function normalizeIdentifier(input: string): string {
-  return toHalfWidth(String(input ?? '')).replace(INVISIBLE, '').toUpperCase();
+  return toHalfWidth(String(input ?? ''))
+    .replace(INVISIBLE, '')
+    .toUpperCase();
 }

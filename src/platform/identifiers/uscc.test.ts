@@ -17,7 +17,10 @@ describe('checkUscc', () => {
   });
 
   it('normalises full-width, lower-case and spaced input', () => {
-    expect(checkUscc(' ９１３３０１００７１６１０５８５２ｆ ')).toMatchObject({ valid: true, normalized: '91330100716105852F' });
+    expect(checkUscc(' ９１３３０１００７１６１０５８５２ｆ ')).toMatchObject({
+      valid: true,
+      normalized: '91330100716105852F',
+    });
   });
 
   it.each([
@@ -58,7 +61,10 @@ describe('checkUscc', () => {
   });
 
   it('never throws on random input and always gives a known reason', () => {
-    const anyText = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme-ascii', minLength: 18, maxLength: 18 }));
+    const anyText = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc.string({ unit: 'grapheme-ascii', minLength: 18, maxLength: 18 }),
+    );
     fc.assert(
       fc.property(anyText, (text) => {
         const result = checkUscc(text);

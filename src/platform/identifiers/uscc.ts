@@ -27,8 +27,7 @@ export const USCC_REASONS = {
 export type UsccReason = keyof typeof USCC_REASONS;
 
 export type UsccCheck =
-  | { valid: true; normalized: string; regionCode: string }
-  | { valid: false; reason: UsccReason; normalized: string };
+  { valid: true; normalized: string; regionCode: string } | { valid: false; reason: UsccReason; normalized: string };
 
 /** Checks a credit code as typed; the reason says which rule of GB 32100 it breaks. */
 export function checkUscc(input: string): UsccCheck {

@@ -14,6 +14,9 @@ export async function findConnectedDatabase(db: Db, dialect: Dialect): Promise<C
     const { rows } = await sql<{ file: string }>`select file from pragma_database_list where name = 'main'`.execute(db);
     return { dialect, name: rows[0]?.file ?? '' };
   }
-  const { rows } = await sql<{ name: string; schema: string }>`select current_database() as name, current_schema() as schema`.execute(db);
+  const { rows } = await sql<{
+    name: string;
+    schema: string;
+  }>`select current_database() as name, current_schema() as schema`.execute(db);
   return { dialect, name: `${rows[0]!.name}/${rows[0]!.schema}` };
 }

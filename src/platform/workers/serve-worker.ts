@@ -12,19 +12,27 @@ import type { WorkerContextData, WorkerReport } from './worker-thread.ts';
  * another database, runs the work, closes the connection and reports to the server thread.
  * The run writes its own progress and outcome; the report only says it ended or why it failed.
  */
-export async function serveWorker<D extends WorkerContextData>(work: string, run: (ctx: AppContext, data: D) => Promise<unknown>): Promise<void> {
+export async function serveWorker<D extends WorkerContextData>(
+  work: string,
+  run: (ctx: AppContext, data: D) => Promise<unknown>,
+): Promise<void> {
   const data = (workerData as { data: D }).data;
   if (data.crash === 'exit') process.exit(3);
   if (data.crash === 'throw') throw new Error(`测试：${work}线程崩溃`);
   parentPort!.postMessage(await reportOf(work, data, run));
 }
 
-async function reportOf<D extends WorkerContextData>(work: string, data: D, run: (ctx: AppContext, data: D) => Promise<unknown>): Promise<WorkerReport> {
+async function reportOf<D extends WorkerContextData>(
+  work: string,
+  data: D,
+  run: (ctx: AppContext, data: D) => Promise<unknown>,
+): Promise<WorkerReport> {
   const opened = createAppContext({ ...data.config, keys: asBuffers(data.config.keys) });
   const ctx = { ...opened, clock: () => new Date(Date.now() + data.clockOffsetMs) };
   try {
     const reached = await findConnectedDatabase(ctx.db, ctx.dialect);
-    if (reached.name !== data.database.name) throw new Error(`${work}线程连接到的数据库（${reached.name}）与服务的（${data.database.name}）不同，未运行`);
+    if (reached.name !== data.database.name)
+      throw new Error(`${work}线程连接到的数据库（${reached.name}）与服务的（${data.database.name}）不同，未运行`);
     waitWhileHeld(data.hold);
     await run(ctx, data);
     return { outcome: 'ended' };

@@ -67,12 +67,19 @@ function realPathOf(file: string): string | undefined {
  * Runs a worker module (a .ts file that calls `serveWorker`) in a new thread; settles when the
  * thread has exited. `resourceLimits` caps its heap: a run past it ends its own thread, not the server.
  */
-export function runInWorkerThread(module: URL, data: WorkerContextData, resourceLimits?: ResourceLimits): Promise<WorkerEnd> {
+export function runInWorkerThread(
+  module: URL,
+  data: WorkerContextData,
+  resourceLimits?: ResourceLimits,
+): Promise<WorkerEnd> {
   return new Promise((resolve) => {
     const end: WorkerEnd = { exitCode: 0 };
     let worker: Worker;
     try {
-      worker = new Worker(ENTRY, { workerData: { module: module.href, data }, ...(resourceLimits ? { resourceLimits } : {}) });
+      worker = new Worker(ENTRY, {
+        workerData: { module: module.href, data },
+        ...(resourceLimits ? { resourceLimits } : {}),
+      });
     } catch (error) {
       // The data could not be passed (or no thread started): the run ends failed, not running.
       return resolve({ ...end, crash: error as Error, exitCode: -1 });

@@ -5,7 +5,8 @@ import { findConnectedDatabase } from './connected-database.repository.ts';
 
 /** The test database as a server's configuration would name it, so a worker thread can open it too. */
 export async function configuredDatabaseOf(t: TestApp): Promise<DatabaseConfig> {
-  if (t.database.dialect === 'postgres') return { dialect: 'postgres', url: testPostgresUrl()!, schema: t.database.schema! };
+  if (t.database.dialect === 'postgres')
+    return { dialect: 'postgres', url: testPostgresUrl()!, schema: t.database.schema! };
   return { dialect: 'sqlite', path: (await findConnectedDatabase(t.database.db, 'sqlite')).name };
 }
 

@@ -63,6 +63,9 @@ export function getAlert(id: number): Promise<Alert & { events: AlertEvent[] }> 
 }
 
 /** assign: to the enterprise's commissioner (from the key-enterprise list); close: a note is required. */
-export function changeAlert(id: number, change: { action: 'assign' | 'close' | 'reopen'; note?: string }): Promise<Alert> {
+export function changeAlert(
+  id: number,
+  change: { action: 'assign' | 'close' | 'reopen'; note?: string },
+): Promise<Alert> {
   return api.patch(`/monitoring/alerts/${id}`, change);
 }

@@ -36,7 +36,9 @@ export interface AuditVerification {
 }
 
 /** The log of these filters as an Excel file (details and IP addresses masked; the export is itself audited). */
-export function exportAuditEntries(query: Omit<AuditQuery, 'page' | 'pageSize'>): Promise<{ blob: Blob; fileName: string }> {
+export function exportAuditEntries(
+  query: Omit<AuditQuery, 'page' | 'pageSize'>,
+): Promise<{ blob: Blob; fileName: string }> {
   return apiDownload('/audit/export', { ...query }, 'audit-log.xlsx');
 }
 

@@ -54,10 +54,19 @@ export function getCaseApplication(caseId: number): Promise<CaseApplication> {
 }
 
 /** Uploads one file for a material (multipart field `file`), once per key. */
-export function uploadAttachment(caseId: number, code: string, file: Blob, fileName: string, key: string): Promise<Attachment> {
+export function uploadAttachment(
+  caseId: number,
+  code: string,
+  file: Blob,
+  fileName: string,
+  key: string,
+): Promise<Attachment> {
   const form = new FormData();
   form.append('file', file, fileName);
-  return apiRequest<Attachment>('POST', `/benefits/cases/${caseId}/attachments/${encodeURIComponent(code)}`, { form, headers: { 'Idempotency-Key': key } });
+  return apiRequest<Attachment>('POST', `/benefits/cases/${caseId}/attachments/${encodeURIComponent(code)}`, {
+    form,
+    headers: { 'Idempotency-Key': key },
+  });
 }
 
 export function deleteAttachment(id: number, key: string): Promise<{ id: number; deleted: boolean }> {
@@ -72,7 +81,6 @@ export function downloadAttachment(file: { id: number; file_name: string }) {
 export function applyForCase(id: number, account: BankAccount, key: string): Promise<StateAnswer> {
   return write(`/benefits/cases/${id}/apply`, account, key);
 }
-
 
 /** 申报事实: where a case's row value comes from — the data on file, the enterprise's declaration, or nowhere yet. */
 export type DeclaredSource = 'data' | 'declared' | 'missing';
@@ -137,8 +145,15 @@ export function getCaseDeclarations(caseId: number): Promise<CaseDeclarations> {
 }
 
 /** Saves declared values (null withdraws one); the answer is the case re-evaluated with them. */
-export function saveCaseDeclarations(caseId: number, rows: { key: string; values: Record<string, unknown> }[], key: string): Promise<CaseDeclarations> {
-  return apiRequest<CaseDeclarations>('PUT', `/benefits/cases/${caseId}/declarations`, { body: { rows }, headers: { 'Idempotency-Key': key } });
+export function saveCaseDeclarations(
+  caseId: number,
+  rows: { key: string; values: Record<string, unknown> }[],
+  key: string,
+): Promise<CaseDeclarations> {
+  return apiRequest<CaseDeclarations>('PUT', `/benefits/cases/${caseId}/declarations`, {
+    body: { rows },
+    headers: { 'Idempotency-Key': key },
+  });
 }
 
 /** How a policy is claimed (the catalogue's `delivery`): 免申即享 `exempt`, or 即申即享 with materials `application`. */

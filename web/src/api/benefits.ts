@@ -8,13 +8,28 @@ import type { Page, PageQuery } from './types.ts';
  */
 
 export const CASE_STATES = [
-  'matched', 'confirmed', 'declined', 'returned', 'approved', 'rejected', 'revoked',
-  'payment_instructed', 'payment_failed', 'paid', 'cancelled',
+  'matched',
+  'confirmed',
+  'declined',
+  'returned',
+  'approved',
+  'rejected',
+  'revoked',
+  'payment_instructed',
+  'payment_failed',
+  'paid',
+  'cancelled',
 ] as const;
 export type CaseState = (typeof CASE_STATES)[number];
 
 /** The policies a match run can be started for (codes of policies/<code>/). */
-export const BENEFIT_POLICIES = ['stable_jobs_refund', 'job_expansion_subsidy', 'skills_upgrade_subsidy', 'social_insurance_subsidy', 'internship_subsidy'] as const;
+export const BENEFIT_POLICIES = [
+  'stable_jobs_refund',
+  'job_expansion_subsidy',
+  'skills_upgrade_subsidy',
+  'social_insurance_subsidy',
+  'internship_subsidy',
+] as const;
 
 export interface ReviewClock {
   started_on: string;
@@ -33,7 +48,14 @@ export interface ReviewClock {
 /** The time limits in force today, with their sources (GET /public/time-limits). */
 export interface TimeLimits {
   today: string;
-  items: { key: 'review_workdays' | 'review_warning_workdays' | 'publicity_workdays'; label: string; unit: string; from: string; value: number; source: string }[];
+  items: {
+    key: 'review_workdays' | 'review_warning_workdays' | 'publicity_workdays';
+    label: string;
+    unit: string;
+    from: string;
+    value: number;
+    source: string;
+  }[];
 }
 
 let timeLimits: Promise<TimeLimits> | undefined;
@@ -301,7 +323,11 @@ export function declineCase(id: number, reason: string, key: string): Promise<St
 }
 
 /** Approves with the official's opinion (审核意见) and the amount seen when confirming. */
-export function approveCase(id: number, approval: { opinion: string; expected_amount_fen: number }, key: string): Promise<StateAnswer> {
+export function approveCase(
+  id: number,
+  approval: { opinion: string; expected_amount_fen: number },
+  key: string,
+): Promise<StateAnswer> {
   return write(`/benefits/cases/${id}/approve`, approval, key);
 }
 
@@ -319,7 +345,11 @@ export function previewBulkApprove(caseIds: number[]): Promise<MoneyPreview> {
 }
 
 /** Approves exactly what the preview showed (its token), with one opinion for every case. */
-export function bulkApproveCases(caseIds: number[], confirmed: { opinion: string; preview_token: string }, key: string): Promise<BulkApproveAnswer> {
+export function bulkApproveCases(
+  caseIds: number[],
+  confirmed: { opinion: string; preview_token: string },
+  key: string,
+): Promise<BulkApproveAnswer> {
   return write('/benefits/cases/bulk-approve', { case_ids: caseIds, ...confirmed }, key);
 }
 
@@ -341,7 +371,10 @@ export function listOverdueByCity(): Promise<OverdueByCity> {
 
 /** What a payment instruction for these cases (or every case ready for payment) would hold (changes nothing). */
 export function previewPaymentBatch(caseIds: number[] | undefined): Promise<MoneyPreview> {
-  return api.post<MoneyPreview>('/benefits/payment-batches/preview', caseIds && caseIds.length > 0 ? { case_ids: caseIds } : {});
+  return api.post<MoneyPreview>(
+    '/benefits/payment-batches/preview',
+    caseIds && caseIds.length > 0 ? { case_ids: caseIds } : {},
+  );
 }
 
 /** Payment instructions for exactly the cases the preview showed (its token). */
@@ -367,12 +400,20 @@ export function revealObjectionText(id: number): Promise<{ id: number; text: str
   return api.get(`/benefits/objections/${id}/text`);
 }
 
-export function resolveObjection(id: number, decision: 'upheld' | 'dismissed', resolution: string, key: string): Promise<ObjectionAnswer> {
+export function resolveObjection(
+  id: number,
+  decision: 'upheld' | 'dismissed',
+  resolution: string,
+  key: string,
+): Promise<ObjectionAnswer> {
   return write(`/benefits/objections/${id}/resolve`, { decision, resolution }, key);
 }
 
 /** The reconciliation of these filters as an Excel file (audited). */
-export function exportReconciliation(query: { policy?: string; month?: string }): Promise<{ blob: Blob; fileName: string }> {
+export function exportReconciliation(query: {
+  policy?: string;
+  month?: string;
+}): Promise<{ blob: Blob; fileName: string }> {
   return apiDownload('/benefits/ledger/reconciliation/export', { ...query }, 'reconciliation.xlsx');
 }
 

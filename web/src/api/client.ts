@@ -115,10 +115,17 @@ export function fileNameFromDisposition(header: string | null, fallback: string)
  * Fetches a file from `/api/v1<path>` (an export, a rejects list) as a Blob with the name the
  * server proposes; failures arrive as ApiError, so the page can show the reason.
  */
-export async function apiDownload(path: string, query: Record<string, QueryValue> | undefined, fallbackName: string): Promise<{ blob: Blob; fileName: string }> {
+export async function apiDownload(
+  path: string,
+  query: Record<string, QueryValue> | undefined,
+  fallbackName: string,
+): Promise<{ blob: Blob; fileName: string }> {
   const init: RequestInit = { method: 'GET', credentials: 'same-origin', headers: { Accept: '*/*' } };
   const response = await send(`${API_BASE}${path}${toQueryString(query)}`, init, {});
-  return { blob: await response.blob(), fileName: fileNameFromDisposition(response.headers.get('content-disposition'), fallbackName) };
+  return {
+    blob: await response.blob(),
+    fileName: fileNameFromDisposition(response.headers.get('content-disposition'), fallbackName),
+  };
 }
 
 /** Send one request to `/api/v1<path>` and return the parsed JSON answer. */
@@ -140,7 +147,8 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
 export const api = {
   get: <T>(path: string, query?: Record<string, QueryValue>, options?: RequestOptions) =>
     apiRequest<T>('GET', path, { ...options, query }),
-  post: <T>(path: string, body?: unknown, options?: RequestOptions) => apiRequest<T>('POST', path, { ...options, body }),
+  post: <T>(path: string, body?: unknown, options?: RequestOptions) =>
+    apiRequest<T>('POST', path, { ...options, body }),
   /** POST a multipart form (a file upload). */
   upload: <T>(path: string, form: FormData) => apiRequest<T>('POST', path, { form }),
   patch: <T>(path: string, body?: unknown) => apiRequest<T>('PATCH', path, { body }),

@@ -27,12 +27,19 @@ export function listKeyEnterprises(query: KeyEnterpriseQuery): Promise<Page<KeyE
 }
 
 /** Puts an enterprise of the official's region on the list (city and county bureaus only). */
-export function addKeyEnterprise(request: { uscc: string; commissionerId?: number; note?: string }): Promise<KeyEnterprise> {
+export function addKeyEnterprise(request: {
+  uscc: string;
+  commissionerId?: number;
+  note?: string;
+}): Promise<KeyEnterprise> {
   return api.post('/key-enterprises', request);
 }
 
 /** Assigns a commissioner of the region (null clears the assignment). */
-export function assignCommissioner(uscc: string, request: { commissionerId: number | null; note?: string }): Promise<KeyEnterprise> {
+export function assignCommissioner(
+  uscc: string,
+  request: { commissionerId: number | null; note?: string },
+): Promise<KeyEnterprise> {
   return api.patch(`/key-enterprises/${encodeURIComponent(uscc)}`, request);
 }
 

@@ -17,6 +17,9 @@ export function getNotificationContact(uscc: string): Promise<NotificationContac
 }
 
 /** Sets the mobile number and e-mail: a field left out stays, null clears it. */
-export function updateNotificationContact(uscc: string, contact: { phone?: string | null; email?: string | null }): Promise<NotificationContact> {
+export function updateNotificationContact(
+  uscc: string,
+  contact: { phone?: string | null; email?: string | null },
+): Promise<NotificationContact> {
   return api.patch<NotificationContact>(`/enterprises/${encodeURIComponent(uscc)}/notification-contact`, contact);
 }

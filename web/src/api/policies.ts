@@ -140,7 +140,13 @@ export interface Calculation {
   rows?: CalculationRow[] | null;
   /** The sources the policy's rules cite; their quality shows to officials only. */
   sources?: LegalBasis[];
-  summary?: { rows: number; eligible: number; ineligible: number; undetermined: number; eligible_amount_fen: number } | null;
+  summary?: {
+    rows: number;
+    eligible: number;
+    ineligible: number;
+    undetermined: number;
+    eligible_amount_fen: number;
+  } | null;
 }
 
 export interface MyCalculations {
@@ -245,7 +251,10 @@ export function calculateMine(date?: string): Promise<MyCalculations> {
 }
 
 /** Anyone: facts in (money in 元, percentages as "3.2%"), the result and the questions still needed out. */
-export function calculateFromFacts(code: string, request: { facts: Record<string, unknown>; date?: string; region?: string }): Promise<PublicCalculation> {
+export function calculateFromFacts(
+  code: string,
+  request: { facts: Record<string, unknown>; date?: string; region?: string },
+): Promise<PublicCalculation> {
   return api.post(`/policies/${encodeURIComponent(code)}/calc`, request);
 }
 
@@ -255,14 +264,24 @@ export function editParameters(code: string, edit: ParameterEdit): Promise<Polic
 }
 
 export function runPolicyTests(code: string, versionNo?: number): Promise<TestRun> {
-  return api.post(`/policies/${encodeURIComponent(code)}/test`, versionNo === undefined ? {} : { version_no: versionNo });
+  return api.post(
+    `/policies/${encodeURIComponent(code)}/test`,
+    versionNo === undefined ? {} : { version_no: versionNo },
+  );
 }
 
 /** Reruns the policy over the register with assumed parameters; live decisions are untouched. */
-export function runSandbox(code: string, request: { date?: string; changes: SandboxRun['changes']; note?: string }): Promise<SandboxRun> {
+export function runSandbox(
+  code: string,
+  request: { date?: string; changes: SandboxRun['changes']; note?: string },
+): Promise<SandboxRun> {
   return api.post(`/policies/${encodeURIComponent(code)}/sandbox`, request);
 }
 
-export function getSandboxRun(code: string, id: number, query: PageQuery & { direction?: SandboxDirection }): Promise<SandboxRun> {
+export function getSandboxRun(
+  code: string,
+  id: number,
+  query: PageQuery & { direction?: SandboxDirection },
+): Promise<SandboxRun> {
   return api.get(`/policies/${encodeURIComponent(code)}/sandbox/${id}`, { ...query });
 }

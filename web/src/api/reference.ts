@@ -44,6 +44,9 @@ export interface ReferenceItemOf {
 }
 
 /** One page of a reference list: regions, industries or occupations. */
-export function listReference<K extends ReferenceKind>(kind: K, query: ReferenceQuery): Promise<Page<ReferenceItemOf[K]>> {
+export function listReference<K extends ReferenceKind>(
+  kind: K,
+  query: ReferenceQuery,
+): Promise<Page<ReferenceItemOf[K]>> {
   return api.get(`/reference/${kind}`, { ...query });
 }

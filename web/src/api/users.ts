@@ -45,6 +45,9 @@ export function setUserActive(id: number, isActive: boolean): Promise<unknown> {
 }
 
 /** Resets an account's password and/or TOTP secret (system administrator); each shown once. */
-export function resetCredentials(id: number, what: { password: boolean; totp: boolean }): Promise<{ temporaryPassword?: string; totpSecret?: string }> {
+export function resetCredentials(
+  id: number,
+  what: { password: boolean; totp: boolean },
+): Promise<{ temporaryPassword?: string; totpSecret?: string }> {
   return api.post(`/users/${id}/credentials-reset`, what);
 }

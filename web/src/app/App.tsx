@@ -9,7 +9,9 @@ import { APP_ROUTES, PUBLIC_ROUTES } from './routes.tsx';
 
 const LoginPage = lazy(() => import('../pages/login/LoginPage.tsx'));
 const AppLayout = lazy(() => import('./AppLayout.tsx'));
-const NotFoundPage = lazy(() => import('../pages/errors/StatusPages.tsx').then((module) => ({ default: module.NotFoundPage })));
+const NotFoundPage = lazy(() =>
+  import('../pages/errors/StatusPages.tsx').then((module) => ({ default: module.NotFoundPage })),
+);
 
 const THEME = { token: { colorPrimary: '#1456b8', borderRadius: 6 } };
 // "登录" stays "登录" (antd would render "登 录"), so labels read the same to people and to tests.

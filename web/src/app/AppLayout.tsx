@@ -27,7 +27,13 @@ function ChangePasswordButton({ isCompact = false }: { isCompact?: boolean }) {
   const navigate = useNavigate();
   return (
     <Tooltip title={t('layout.changePassword')}>
-      <Button icon={<KeyOutlined />} size={isCompact ? 'small' : 'middle'} aria-label={t('layout.changePassword')} data-testid="change-password" onClick={() => navigate(CHANGE_PASSWORD_PATH)} />
+      <Button
+        icon={<KeyOutlined />}
+        size={isCompact ? 'small' : 'middle'}
+        aria-label={t('layout.changePassword')}
+        data-testid="change-password"
+        onClick={() => navigate(CHANGE_PASSWORD_PATH)}
+      />
     </Tooltip>
   );
 }
@@ -88,7 +94,8 @@ export default function AppLayout() {
         label:
           route.path === '/benefits/inbox' && unreadNotices > 0 ? (
             <span>
-              {t(routeLabelKey(route, user.role))} <Badge count={unreadNotices} size="small" data-testid="menu-unread-notices" />
+              {t(routeLabelKey(route, user.role))}{' '}
+              <Badge count={unreadNotices} size="small" data-testid="menu-unread-notices" />
             </span>
           ) : (
             t(routeLabelKey(route, user.role))
@@ -104,7 +111,13 @@ export default function AppLayout() {
 
   const menu = (
     <nav aria-label={t('layout.mainMenu')}>
-      <Menu theme="dark" mode="inline" items={items} selectedKeys={current ? [current.path] : []} onClick={({ key }) => navigate(key)} />
+      <Menu
+        theme="dark"
+        mode="inline"
+        items={items}
+        selectedKeys={current ? [current.path] : []}
+        onClick={({ key }) => navigate(key)}
+      />
     </nav>
   );
   const brand = (
@@ -116,7 +129,12 @@ export default function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      {!isNarrow && <Sider width={216}>{brand}{menu}</Sider>}
+      {!isNarrow && (
+        <Sider width={216}>
+          {brand}
+          {menu}
+        </Sider>
+      )}
       {isNarrow && (
         <Drawer
           placement="left"
@@ -155,7 +173,13 @@ export default function AppLayout() {
           {isNarrow ? (
             <>
               <div style={{ display: 'flex', alignItems: 'center', gap: 4, minWidth: 0, flex: 1 }}>
-                <Button type="text" icon={<MenuOutlined />} aria-label={t('layout.openMenu')} onClick={() => setIsDrawerOpen(true)} data-testid="open-menu" />
+                <Button
+                  type="text"
+                  icon={<MenuOutlined />}
+                  aria-label={t('layout.openMenu')}
+                  onClick={() => setIsDrawerOpen(true)}
+                  data-testid="open-menu"
+                />
                 <Typography.Text strong ellipsis style={{ lineHeight: 'normal' }}>
                   {current ? t(routeLabelKey(current, user.role)) : t('app.title')}
                 </Typography.Text>

@@ -18,14 +18,24 @@ describe('breadcrumbs', () => {
       { code: '320500', name: '苏州市', cityCode: null },
       { code: '320583', name: '昆山市', cityCode: '320500' },
     ];
-    expect(regionSteps('320115', regions, { regionCode: null, isProvince: true }, '?period=2025')).toEqual([{ label: '南京市', to: '/monitoring/regions/320100?period=2025' }]);
-    expect(regionSteps('320115', regions, { regionCode: '320100', isProvince: false })).toEqual([{ label: '南京市', to: '/monitoring/regions/320100' }]);
+    expect(regionSteps('320115', regions, { regionCode: null, isProvince: true }, '?period=2025')).toEqual([
+      { label: '南京市', to: '/monitoring/regions/320100?period=2025' },
+    ]);
+    expect(regionSteps('320115', regions, { regionCode: '320100', isProvince: false })).toEqual([
+      { label: '南京市', to: '/monitoring/regions/320100' },
+    ]);
     expect(regionSteps('320583', regions, { regionCode: '320583', isProvince: false })).toEqual([]);
     expect(regionSteps('320100', regions, { regionCode: null, isProvince: true })).toEqual([]);
   });
 
   it('end with the page itself, without repeating it', () => {
-    expect(breadcrumbTrail({ label: '监测驾驶舱', to: '/monitoring' }, [{ label: '南京市', to: '/monitoring/regions/320100' }], '江宁区')).toEqual([
+    expect(
+      breadcrumbTrail(
+        { label: '监测驾驶舱', to: '/monitoring' },
+        [{ label: '南京市', to: '/monitoring/regions/320100' }],
+        '江宁区',
+      ),
+    ).toEqual([
       { label: '监测驾驶舱', to: '/monitoring' },
       { label: '南京市', to: '/monitoring/regions/320100' },
       { label: '江宁区' },

@@ -35,9 +35,17 @@ export function menuParentOf(routePath: string, role: Role): string | undefined 
  * user may open that city (the province's officials, or the city's own); 昆山's official, whose
  * scope is 昆山 alone, goes straight from the dashboard to 昆山.
  */
-export function regionSteps(code: string, regions: readonly Pick<Region, 'code' | 'name' | 'cityCode'>[], user: { regionCode: string | null; isProvince: boolean }, search = ''): Crumb[] {
+export function regionSteps(
+  code: string,
+  regions: readonly Pick<Region, 'code' | 'name' | 'cityCode'>[],
+  user: { regionCode: string | null; isProvince: boolean },
+  search = '',
+): Crumb[] {
   const region = regions.find((candidate) => candidate.code === code);
-  const city = region?.cityCode && region.cityCode !== code ? regions.find((candidate) => candidate.code === region.cityCode) : undefined;
+  const city =
+    region?.cityCode && region.cityCode !== code
+      ? regions.find((candidate) => candidate.code === region.cityCode)
+      : undefined;
   if (!city || !(user.isProvince || user.regionCode === city.code)) return [];
   return [{ label: city.name, to: `/monitoring/regions/${city.code}${search}` }];
 }

@@ -6,7 +6,9 @@ import { loginPathFor, useAuth } from './auth.tsx';
 import type { AppRoute } from './routes.tsx';
 
 // Rarely seen, and its illustration is large: loaded on demand.
-const ForbiddenPage = lazy(() => import('../pages/errors/StatusPages.tsx').then((module) => ({ default: module.ForbiddenPage })));
+const ForbiddenPage = lazy(() =>
+  import('../pages/errors/StatusPages.tsx').then((module) => ({ default: module.ForbiddenPage })),
+);
 
 export const CHANGE_PASSWORD_PATH = '/account/password';
 
@@ -37,7 +39,8 @@ export function RequireLogin({ children }: { children?: ReactNode }) {
 export function GuardedPage({ route }: { route: AppRoute }) {
   const { user } = useAuth();
   // After a reset (or with a public demo password) the server refuses everything else anyway.
-  if (user?.mustChangePassword && route.path !== CHANGE_PASSWORD_PATH) return <Navigate to={CHANGE_PASSWORD_PATH} replace />;
+  if (user?.mustChangePassword && route.path !== CHANGE_PASSWORD_PATH)
+    return <Navigate to={CHANGE_PASSWORD_PATH} replace />;
   if (!canAccess(user, route.access)) return <ForbiddenPage />;
   const Page = route.page;
   return <Page />;

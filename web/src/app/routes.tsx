@@ -25,7 +25,15 @@ import {
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { CurrentUser, Role } from '../api/types.ts';
 import type { MessageKey } from '../locales/i18n.tsx';
-import { BUSINESS_ROLES, OFFICIAL_ROLES, POLICY_READER_ROLES, PROVINCE_ROLES, REGION_OFFICIAL_ROLES, canAccess, type RouteAccess } from './access.ts';
+import {
+  BUSINESS_ROLES,
+  OFFICIAL_ROLES,
+  POLICY_READER_ROLES,
+  PROVINCE_ROLES,
+  REGION_OFFICIAL_ROLES,
+  canAccess,
+  type RouteAccess,
+} from './access.ts';
 
 /** One page of the signed-in app: where it lives, what it shows, who may open it. */
 export interface AppRoute {
@@ -280,8 +288,16 @@ export interface PublicRoute {
 
 /** The public pages (POST /policies/:code/calc answers anyone); the login page links to them. */
 export const PUBLIC_ROUTES: readonly PublicRoute[] = [
-  { path: '/calculator', page: lazy(() => import('../pages/policies/PublicCalculatorPage.tsx')), labelKey: 'menu.publicCalculator' },
-  { path: '/public/notices', page: lazy(() => import('../pages/benefits/PublicNoticesPage.tsx')), labelKey: 'menu.publicNotices' },
+  {
+    path: '/calculator',
+    page: lazy(() => import('../pages/policies/PublicCalculatorPage.tsx')),
+    labelKey: 'menu.publicCalculator',
+  },
+  {
+    path: '/public/notices',
+    page: lazy(() => import('../pages/benefits/PublicNoticesPage.tsx')),
+    labelKey: 'menu.publicNotices',
+  },
 ];
 
 /** The menu entries this user may see, in table order. */
@@ -293,5 +309,7 @@ export function menuRoutesFor(user: CurrentUser | null): AppRoute[] {
 export function routeForPath(pathname: string): AppRoute | undefined {
   return [...APP_ROUTES]
     .sort((a, b) => b.path.length - a.path.length)
-    .find((route) => (route.path === '/' ? pathname === '/' : pathname === route.path || pathname.startsWith(`${route.path}/`)));
+    .find((route) =>
+      route.path === '/' ? pathname === '/' : pathname === route.path || pathname.startsWith(`${route.path}/`),
+    );
 }

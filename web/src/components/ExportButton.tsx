@@ -8,7 +8,13 @@ import { saveBlob } from '../utils/download.ts';
  * 导出 Excel for a page: asks the server for the file with the page's filters (the server masks
  * personal data and audits the export), saves it, and says so — or shows why not.
  */
-export function ExportButton({ download, testId }: { download: () => Promise<{ blob: Blob; fileName: string }>; testId?: string }) {
+export function ExportButton({
+  download,
+  testId,
+}: {
+  download: () => Promise<{ blob: Blob; fileName: string }>;
+  testId?: string;
+}) {
   const { t } = useI18n();
   const errorText = useErrorText();
   const { message } = App.useApp();

@@ -17,10 +17,19 @@ export function PageBreadcrumb({ between = [], current }: { between?: readonly C
   const route = APP_ROUTES.find((candidate) => candidate.path.includes(':') && matchPath(candidate.path, pathname));
   const parentPath = route ? menuParentOf(route.path, user.role) : undefined;
   const parentRoute = APP_ROUTES.find((candidate) => candidate.path === parentPath);
-  const trail = breadcrumbTrail(parentRoute ? { label: t(routeLabelKey(parentRoute, user.role)), to: parentRoute.path } : undefined, between, current);
+  const trail = breadcrumbTrail(
+    parentRoute ? { label: t(routeLabelKey(parentRoute, user.role)), to: parentRoute.path } : undefined,
+    between,
+    current,
+  );
   return (
     <nav aria-label={t('layout.breadcrumbs')} data-testid="breadcrumbs" style={{ marginBottom: 12 }}>
-      <Breadcrumb items={trail.map((crumb) => ({ key: `${crumb.to ?? ''}|${crumb.label}`, title: crumb.to ? <Link to={crumb.to}>{crumb.label}</Link> : crumb.label }))} />
+      <Breadcrumb
+        items={trail.map((crumb) => ({
+          key: `${crumb.to ?? ''}|${crumb.label}`,
+          title: crumb.to ? <Link to={crumb.to}>{crumb.label}</Link> : crumb.label,
+        }))}
+      />
     </nav>
   );
 }

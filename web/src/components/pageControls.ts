@@ -8,7 +8,12 @@ import type { Translate } from '../locales/i18n.tsx';
  * total from the answer, a size changer, “共 N 条”, and a change that keeps the other filters.
  * Spread onto an antd Table: `<Table {...pageControls(query, list.data?.total, setQuery, t)} />`.
  */
-export function pageControls<Q extends PageQuery>(query: Q, total: number | undefined, setQuery: Dispatch<SetStateAction<Q>>, t: Translate) {
+export function pageControls<Q extends PageQuery>(
+  query: Q,
+  total: number | undefined,
+  setQuery: Dispatch<SetStateAction<Q>>,
+  t: Translate,
+) {
   return {
     pagination: {
       current: query.page,

@@ -3,8 +3,13 @@ import type { Region } from '../api/reference.ts';
 import type { CurrentUser } from '../api/types.ts';
 import { listKeeperOptions, regionTree } from './referenceOptions.ts';
 
-const region = (code: string, name: string, level: Region['level'], cityCode: string | null = null, isDirectlyAdministered = false): Region =>
-  ({ code, name, level, cityCode, isDirectlyAdministered });
+const region = (
+  code: string,
+  name: string,
+  level: Region['level'],
+  cityCode: string | null = null,
+  isDirectlyAdministered = false,
+): Region => ({ code, name, level, cityCode, isDirectlyAdministered });
 
 const REGIONS: Region[] = [
   region('320000', '江苏省', 'province'),
@@ -15,8 +20,16 @@ const REGIONS: Region[] = [
   region('320583', '昆山市', 'county', '320500', true),
 ];
 
-const user = (role: CurrentUser['role'], regionCode: string | null = null): CurrentUser =>
-  ({ id: 1, username: 'u', displayName: 'U', role, roleLabel: '', regionCode, regionName: null, uscc: null });
+const user = (role: CurrentUser['role'], regionCode: string | null = null): CurrentUser => ({
+  id: 1,
+  username: 'u',
+  displayName: 'U',
+  role,
+  roleLabel: '',
+  regionCode,
+  regionName: null,
+  uscc: null,
+});
 
 describe('regionTree', () => {
   it('gives the province every city with its counties', () => {

@@ -9,7 +9,11 @@ const PAGE_SIZE = 200;
 let regionsLoading: Promise<Region[]> | undefined;
 let industriesLoading: Promise<Industry[]> | undefined;
 
-function loadOnce<T>(current: Promise<T[]> | undefined, load: () => Promise<T[]>, remember: (p: Promise<T[]> | undefined) => void): Promise<T[]> {
+function loadOnce<T>(
+  current: Promise<T[]> | undefined,
+  load: () => Promise<T[]>,
+  remember: (p: Promise<T[]> | undefined) => void,
+): Promise<T[]> {
   if (current) return current;
   const loading = load().catch((error: unknown) => {
     remember(undefined); // a failed load is tried again next time
@@ -37,14 +41,22 @@ function useLoaded<T>(load: () => Promise<T[]>): T[] {
 /** Every Jiangsu division (province, 13 cities, county level). */
 export function useRegions(): Region[] {
   return useLoaded(() =>
-    loadOnce(regionsLoading, () => listReference('regions', { pageSize: PAGE_SIZE }).then((page) => page.items), (p) => (regionsLoading = p)),
+    loadOnce(
+      regionsLoading,
+      () => listReference('regions', { pageSize: PAGE_SIZE }).then((page) => page.items),
+      (p) => (regionsLoading = p),
+    ),
   );
 }
 
 /** GB/T 4754 sections and divisions. */
 export function useIndustries(): Industry[] {
   return useLoaded(() =>
-    loadOnce(industriesLoading, () => listReference('industries', { pageSize: PAGE_SIZE }).then((page) => page.items), (p) => (industriesLoading = p)),
+    loadOnce(
+      industriesLoading,
+      () => listReference('industries', { pageSize: PAGE_SIZE }).then((page) => page.items),
+      (p) => (industriesLoading = p),
+    ),
   );
 }
 
@@ -60,8 +72,12 @@ export interface RegionOption {
  */
 export function regionTree(regions: readonly Region[], user: CurrentUser): RegionOption[] {
   const counties = (cityCode: string) =>
-    regions.filter((region) => region.level === 'county' && region.cityCode === cityCode).map((region) => ({ value: region.code, label: region.name }));
-  const cities = regions.filter((region) => region.level === 'city').map((city) => ({ value: city.code, label: city.name, children: counties(city.code) }));
+    regions
+      .filter((region) => region.level === 'county' && region.cityCode === cityCode)
+      .map((region) => ({ value: region.code, label: region.name }));
+  const cities = regions
+    .filter((region) => region.level === 'city')
+    .map((city) => ({ value: city.code, label: city.name, children: counties(city.code) }));
   if (user.role !== 'city_hrss' || !user.regionCode) return cities;
   const ownCity = cities.find((city) => city.value === user.regionCode);
   if (ownCity) return [ownCity];
@@ -85,7 +101,14 @@ export function industryOptions(industries: readonly Industry[], t: Translate) {
       label: `${section.code} ${section.name}`,
       title: section.name,
       options: [
-        ...(section.code === 'C' ? [] : [{ value: section.code, label: t('enterprises.wholeSection', { name: `${section.code} ${section.name}` }) }]),
+        ...(section.code === 'C'
+          ? []
+          : [
+              {
+                value: section.code,
+                label: t('enterprises.wholeSection', { name: `${section.code} ${section.name}` }),
+              },
+            ]),
         ...industries
           .filter((industry) => industry.level === 'division' && industry.section === section.code)
           .map((division) => ({ value: division.code, label: `${division.code} ${division.name}` })),

@@ -29,11 +29,14 @@ export const accountsEnUS: Record<keyof typeof accountsZhCN, string> = {
   'users.rule.role': 'Choose a role',
   'users.rule.regionCode': 'This role needs a 6-digit region code',
   'users.rule.uscc': 'Enterprise accounts need an 18-character USCC',
-  'users.rule.password': 'At least 12 characters, with 3 of: upper case, lower case, digit, symbol; no space at either end',
+  'users.rule.password':
+    'At least 12 characters, with 3 of: upper case, lower case, digit, symbol; no space at either end',
   'users.rule.phone': 'Enter an 11-digit mobile number',
   'password.title': 'Change password',
-  'password.mustChange': 'Your password was reset by an administrator or is still the initial one. Change it before going on.',
-  'password.rule': 'At least 12 characters, with 3 of: upper case, lower case, digit, symbol; no space at either end; not a common password and not containing the username.',
+  'password.mustChange':
+    'Your password was reset by an administrator or is still the initial one. Change it before going on.',
+  'password.rule':
+    'At least 12 characters, with 3 of: upper case, lower case, digit, symbol; no space at either end; not a common password and not containing the username.',
   'password.current': 'Current password',
   'password.new': 'New password',
   'password.confirm': 'Repeat the new password',
@@ -49,8 +52,11 @@ export const accountsEnUS: Record<keyof typeof accountsZhCN, string> = {
   'users.reset': 'Reset',
   'users.resetPassword': 'Reset password',
   'users.resetTotp': 'Reset one-time code',
-  'users.resetConfirm': '{what} of account {username}? All its sessions end and it must change the password at next sign-in.',
-  'users.resetTotpConfirm': 'Reset the one-time code of account {username}? The old authenticator stops working; hand the new secret over in person.',
+  'users.resetConfirm':
+    '{what} of account {username}? All its sessions end and it must change the password at next sign-in.',
+  'users.resetTotpConfirm':
+    'Reset the one-time code of account {username}? The old authenticator stops working; hand the new secret over in person.',
   'users.temporaryPasswordTitle': 'Temporary password',
-  'users.temporaryPasswordHint': 'Hand the temporary password to the account holder ({username}) in person or over a safe channel; they must change it at first sign-in.',
+  'users.temporaryPasswordHint':
+    'Hand the temporary password to the account holder ({username}) in person or over a safe channel; they must change it at first sign-in.',
 };

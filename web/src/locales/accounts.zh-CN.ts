@@ -31,7 +31,8 @@ export const accountsZhCN = {
   'users.rule.phone': '请输入 11 位手机号',
   'password.title': '修改密码',
   'password.mustChange': '您的密码已被管理员重置或仍是初始密码，请先修改密码，修改后才能继续使用本系统。',
-  'password.rule': '新密码至少 12 位，包含大写字母、小写字母、数字、符号中的至少三类，首尾不能有空格，不能是常见密码，也不能包含用户名。',
+  'password.rule':
+    '新密码至少 12 位，包含大写字母、小写字母、数字、符号中的至少三类，首尾不能有空格，不能是常见密码，也不能包含用户名。',
   'password.current': '当前密码',
   'password.new': '新密码',
   'password.confirm': '确认新密码',

@@ -10,7 +10,6 @@ export const benefitsEnUS: Record<keyof typeof benefitsZhCN, string> = {
   'menu.publicNotices': 'Public notice of subsidies',
   'login.publicNotices': 'Public notice of subsidies (no login)',
 
-
   'benefits.state.matched': 'Matched, awaiting confirmation',
   'benefits.state.confirmed': 'Confirmed, under review',
   'benefits.state.declined': 'Declined by the enterprise',
@@ -48,7 +47,8 @@ export const benefitsEnUS: Record<keyof typeof benefitsZhCN, string> = {
   'benefits.clock.dueToday': 'Due today',
   'benefits.clock.overdue': 'Overdue by {days} working days',
   'benefits.clock.provisional': 'provisional',
-  'benefits.clock.provisionalHint': 'Due {date}, counted Monday to Friday until the {year} holiday arrangement is loaded',
+  'benefits.clock.provisionalHint':
+    'Due {date}, counted Monday to Friday until the {year} holiday arrangement is loaded',
   'benefits.publicity.provisional': '{until} (provisional until the {year} holiday arrangement is loaded)',
   'benefits.clock.deadline': 'Due {date}',
 
@@ -66,10 +66,12 @@ export const benefitsEnUS: Record<keyof typeof benefitsZhCN, string> = {
   'benefits.contact.email': 'E-mail',
   'benefits.contact.fromRegister': ' (from the register’s contact phone)',
   'benefits.contact.none': 'Not registered',
-  'benefits.contact.missing': 'No mobile number or e-mail is registered for reminders: SMS and e-mail about your subsidies cannot reach you.',
+  'benefits.contact.missing':
+    'No mobile number or e-mail is registered for reminders: SMS and e-mail about your subsidies cannot reach you.',
   'benefits.contact.edit': 'Change contact',
   'benefits.contact.editTitle': 'Contact for reminders',
-  'benefits.contact.editHint': 'Registered numbers are shown only in part to protect personal data. To change one, enter the new one in full; a field left empty stays as it is.',
+  'benefits.contact.editHint':
+    'Registered numbers are shown only in part to protect personal data. To change one, enter the new one in full; a field left empty stays as it is.',
   'benefits.contact.clearPhone': 'Remove the mobile number we registered',
   'benefits.contact.clearEmail': 'Remove the registered e-mail',
   'benefits.contact.phoneRule': 'Enter an 11-digit mobile number',
@@ -77,7 +79,8 @@ export const benefitsEnUS: Record<keyof typeof benefitsZhCN, string> = {
   'benefits.contact.saved': 'Contact saved',
 
   'benefits.mine.title': 'My subsidies',
-  'benefits.mine.hint': 'These subsidies were matched from existing data (no application needed); confirm the receiving account to claim.',
+  'benefits.mine.hint':
+    'These subsidies were matched from existing data (no application needed); confirm the receiving account to claim.',
 
   'benefits.case.title': 'Subsidy case',
   'benefits.case.estimate': 'Expected amount',
@@ -94,7 +97,8 @@ export const benefitsEnUS: Record<keyof typeof benefitsZhCN, string> = {
   'benefits.case.at': 'At',
 
   'benefits.confirm.title': 'Claim (one click)',
-  'benefits.confirm.hint': 'Confirm or correct the receiving account; the holder should be the enterprise. The {days}-working-day review starts on submission.',
+  'benefits.confirm.hint':
+    'Confirm or correct the receiving account; the holder should be the enterprise. The {days}-working-day review starts on submission.',
   'benefits.confirm.bankName': 'Bank',
   'benefits.confirm.bankAccount': 'Account number',
   'benefits.confirm.accountHolder': 'Account holder',
@@ -110,7 +114,8 @@ export const benefitsEnUS: Record<keyof typeof benefitsZhCN, string> = {
   'benefits.reasonRule': 'Enter a reason (2–500 characters)',
 
   'benefits.application.title': 'Application materials',
-  'benefits.application.hint': 'This policy needs an application: upload the materials below, then enter the receiving account and submit.',
+  'benefits.application.hint':
+    'This policy needs an application: upload the materials below, then enter the receiving account and submit.',
   'benefits.application.reviewHint': 'Materials the enterprise submitted for this case; each download is audited.',
   'benefits.application.required': 'Required',
   'benefits.application.optional': 'Optional',
@@ -134,7 +139,8 @@ export const benefitsEnUS: Record<keyof typeof benefitsZhCN, string> = {
   'benefits.application.missing': 'Required materials still missing: {names}',
   'benefits.application.complete': 'All required materials are uploaded; you can submit',
   'benefits.apply.title': 'Submit the application',
-  'benefits.apply.hint': 'Confirm or correct the receiving account; the holder should be the enterprise. After submission the files stay and the {days}-working-day review starts.',
+  'benefits.apply.hint':
+    'Confirm or correct the receiving account; the holder should be the enterprise. After submission the files stay and the {days}-working-day review starts.',
   'benefits.apply.submit': 'Submit application',
   'benefits.apply.done': 'Application submitted; the review has started',
 
@@ -190,7 +196,8 @@ export const benefitsEnUS: Record<keyof typeof benefitsZhCN, string> = {
   'benefits.runs.start': 'Start match run',
   'benefits.runs.periodLabel': 'Period (YYYY or YYYYMM)',
   'benefits.runs.periodRule': 'The period is YYYY (e.g. 2025) or YYYYMM (e.g. 202512)',
-  'benefits.runs.periodHint': 'The refund is yearly (the 2025 refund uses 2024 data); expansion subsidies are monthly. Demo data covers 202401–202512.',
+  'benefits.runs.periodHint':
+    'The refund is yearly (the 2025 refund uses 2024 data); expansion subsidies are monthly. Demo data covers 202401–202512.',
   'benefits.runs.run': 'Run {id}',
   'benefits.runs.status': 'Status',
   'benefits.runs.status.running': 'Running',
@@ -210,7 +217,8 @@ export const benefitsEnUS: Record<keyof typeof benefitsZhCN, string> = {
   'benefits.runs.number': 'Run',
   'benefits.runs.timings': 'Time (SQL / evaluation / writing)',
   'benefits.runs.timingsValue': '{sql} / {evaluate} / {write}',
-  'benefits.runs.progressReading': 'Reading the insured and registry data and computing each enterprise; cases are written next',
+  'benefits.runs.progressReading':
+    'Reading the insured and registry data and computing each enterprise; cases are written next',
   'benefits.runs.progressWriting': '{done} of {total} eligible enterprises written',
   'benefits.runs.progressStep.facts': 'Read and compute',
   'benefits.runs.progressStep.write': 'Write cases',
@@ -228,7 +236,8 @@ export const benefitsEnUS: Record<keyof typeof benefitsZhCN, string> = {
   'benefits.runs.tab.ledger': 'Reconciliation',
   'benefits.runs.tab.outbox': 'Messages',
 
-  'benefits.outbox.hint': 'SMS, e-mail and payment notices are sent automatically at intervals; a failed send is retried automatically, and marked failed after the maximum of attempts or when the enterprise has no contact — resend it once checked.',
+  'benefits.outbox.hint':
+    'SMS, e-mail and payment notices are sent automatically at intervals; a failed send is retried automatically, and marked failed after the maximum of attempts or when the enterprise has no contact — resend it once checked.',
   'benefits.outbox.all': 'All',
   'benefits.outbox.status.pending': 'Pending',
   'benefits.outbox.status.sent': 'Sent',
@@ -254,12 +263,14 @@ export const benefitsEnUS: Record<keyof typeof benefitsZhCN, string> = {
   'benefits.overdue.title': 'Not decided within the review limit (by region)',
   'benefits.overdue.count': 'Overdue',
   'benefits.overdue.provisional': 'Of which provisional',
-  'benefits.overdue.provisionalHint': 'The deadline runs through a year whose holiday arrangement is not loaded: counted Monday to Friday, counted as overdue like the others, recomputed once the year is loaded',
+  'benefits.overdue.provisionalHint':
+    'The deadline runs through a year whose holiday arrangement is not loaded: counted Monday to Friday, counted as overdue like the others, recomputed once the year is loaded',
   'benefits.overdue.today': 'As of {date}',
   'benefits.overdue.empty': 'No overdue cases',
 
   'benefits.payments.title': 'Direct payment instructions',
-  'benefits.payments.hint': 'Cases whose public notice is over with no open objection (and failed payments to resend) get instructions. The approver and the releaser must be different accounts.',
+  'benefits.payments.hint':
+    'Cases whose public notice is over with no open objection (and failed payments to resend) get instructions. The approver and the releaser must be different accounts.',
   'benefits.payments.caseIds': 'Case numbers (optional, comma-separated; empty: every payable case)',
   'benefits.payments.caseIdsRule': 'Enter case numbers separated by commas',
   'benefits.payments.create': 'Create payment instructions',
@@ -271,7 +282,8 @@ export const benefitsEnUS: Record<keyof typeof benefitsZhCN, string> = {
   'benefits.payments.createdBy': 'Created by',
   'benefits.payments.createdAt': 'Created at',
   'benefits.payments.empty': 'No payment instructions yet',
-  'benefits.payments.bankResults': 'Import the bank’s result file (paid / failed) on the Data import page as kind “bank payment results” (bank_results).',
+  'benefits.payments.bankResults':
+    'Import the bank’s result file (paid / failed) on the Data import page as kind “bank payment results” (bank_results).',
   'benefits.payments.toImports': 'Go to Data import',
 
   'benefits.ledger.title': 'Ledger reconciliation',
@@ -291,7 +303,8 @@ export const benefitsEnUS: Record<keyof typeof benefitsZhCN, string> = {
   'benefits.ledger.monthRule': 'Month as YYYYMM, e.g. 202503',
 
   'benefits.public.title': 'Public notice of subsidies',
-  'benefits.public.hint': 'These enterprises are to receive the subsidies below; the notice lasts {days} working days. Objections may be filed meanwhile (no ID numbers or other personal data, please).',
+  'benefits.public.hint':
+    'These enterprises are to receive the subsidies below; the notice lasts {days} working days. Objections may be filed meanwhile (no ID numbers or other personal data, please).',
   'benefits.public.empty': 'Nothing is on public notice now',
   'benefits.public.object': 'Object',
   'benefits.public.objectTitle': 'Object to “{name}”',
@@ -301,8 +314,10 @@ export const benefitsEnUS: Record<keyof typeof benefitsZhCN, string> = {
   'benefits.public.backToLogin': 'Back to login',
 
   'benefits.declare.title': 'Facts declared per person',
-  'benefits.declare.hint': 'These persons lack only facts the enterprise may declare. Fill them in person by person and save: the case is computed again by the same rules. The values must match the uploaded materials; the reviewer checks them.',
-  'benefits.declare.reviewHint': 'Values marked “declared” were entered by the enterprise: check them against the materials. Values marked “data” come from the registers.',
+  'benefits.declare.hint':
+    'These persons lack only facts the enterprise may declare. Fill them in person by person and save: the case is computed again by the same rules. The values must match the uploaded materials; the reviewer checks them.',
+  'benefits.declare.reviewHint':
+    'Values marked “declared” were entered by the enterprise: check them against the materials. Values marked “data” come from the registers.',
   'benefits.declare.person': 'Person',
   'benefits.declare.hirePeriod': 'Hired in',
   'benefits.declare.result': 'Result',

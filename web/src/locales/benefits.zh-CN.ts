@@ -8,7 +8,6 @@ export const benefitsZhCN = {
   'menu.publicNotices': '政策兑现公示',
   'login.publicNotices': '政策兑现公示（无需登录）',
 
-
   'benefits.state.matched': '已匹配待确认',
   'benefits.state.confirmed': '已确认待审核',
   'benefits.state.declined': '企业已放弃',
@@ -67,7 +66,8 @@ export const benefitsZhCN = {
   'benefits.contact.missing': '尚未登记接收提醒的手机号码和电子邮箱，政策兑现的短信和邮件提醒将无法送达。',
   'benefits.contact.edit': '修改联系方式',
   'benefits.contact.editTitle': '登记接收提醒的联系方式',
-  'benefits.contact.editHint': '出于个人信息保护，已登记的号码只显示部分。如需更改请填写完整的新号码；留空的项保持不变。',
+  'benefits.contact.editHint':
+    '出于个人信息保护，已登记的号码只显示部分。如需更改请填写完整的新号码；留空的项保持不变。',
   'benefits.contact.clearPhone': '清除本企业登记的手机号码',
   'benefits.contact.clearEmail': '清除已登记的电子邮箱',
   'benefits.contact.phoneRule': '请填写 11 位手机号码',
@@ -108,7 +108,8 @@ export const benefitsZhCN = {
   'benefits.reasonRule': '请填写理由（2–500 个字）',
 
   'benefits.application.title': '申请材料',
-  'benefits.application.hint': '该政策须提交申请（即申即享）：请按要求上传下列材料，齐全后在下方填写收款账户并提交申请。',
+  'benefits.application.hint':
+    '该政策须提交申请（即申即享）：请按要求上传下列材料，齐全后在下方填写收款账户并提交申请。',
   'benefits.application.reviewHint': '企业为本案件提交的申请材料，可逐份下载核对（下载记入审计）。',
   'benefits.application.required': '必交',
   'benefits.application.optional': '选交',
@@ -132,7 +133,8 @@ export const benefitsZhCN = {
   'benefits.application.missing': '还缺少必交材料：{names}',
   'benefits.application.complete': '必交材料已齐全，可以提交申请',
   'benefits.apply.title': '提交申请（即申即享）',
-  'benefits.apply.hint': '请确认或更正收款账户，账户名称应与企业名称一致。提交后已上传的材料不能再删除，进入 {days} 个工作日审核。',
+  'benefits.apply.hint':
+    '请确认或更正收款账户，账户名称应与企业名称一致。提交后已上传的材料不能再删除，进入 {days} 个工作日审核。',
   'benefits.apply.submit': '提交申请',
   'benefits.apply.done': '申请已提交，进入审核',
 
@@ -188,7 +190,8 @@ export const benefitsZhCN = {
   'benefits.runs.start': '发起匹配',
   'benefits.runs.periodLabel': '期间（YYYY 或 YYYYMM）',
   'benefits.runs.periodRule': '期间格式为 YYYY（如 2025）或 YYYYMM（如 202512）',
-  'benefits.runs.periodHint': '稳岗返还按年度（2025 年度返还以 2024 年数据测算）；扩岗补助等按月份。演示数据覆盖 202401–202512。',
+  'benefits.runs.periodHint':
+    '稳岗返还按年度（2025 年度返还以 2024 年数据测算）；扩岗补助等按月份。演示数据覆盖 202401–202512。',
   'benefits.runs.run': '批次 {id}',
   'benefits.runs.status': '运行状态',
   'benefits.runs.status.running': '运行中',
@@ -226,7 +229,8 @@ export const benefitsZhCN = {
   'benefits.runs.tab.ledger': '资金对账',
   'benefits.runs.tab.outbox': '消息发送',
 
-  'benefits.outbox.hint': '短信、邮件和支付指令通知由系统按间隔自动发送；发送失败会按间隔自动重试，达到最多次数或企业未登记联系方式时标为“发送失败”，可在核实后重新发送。',
+  'benefits.outbox.hint':
+    '短信、邮件和支付指令通知由系统按间隔自动发送；发送失败会按间隔自动重试，达到最多次数或企业未登记联系方式时标为“发送失败”，可在核实后重新发送。',
   'benefits.outbox.all': '全部',
   'benefits.outbox.status.pending': '待发送',
   'benefits.outbox.status.sent': '已发送',
@@ -252,12 +256,14 @@ export const benefitsZhCN = {
   'benefits.overdue.title': '超过审核时限未审结（按地区）',
   'benefits.overdue.count': '超期件数',
   'benefits.overdue.provisional': '其中截止日暂按周一至周五推算',
-  'benefits.overdue.provisionalHint': '截止日所经年份的节假日安排尚未录入，暂按周一至周五推算，照常计入超期件数；录入后自动重新推算',
+  'benefits.overdue.provisionalHint':
+    '截止日所经年份的节假日安排尚未录入，暂按周一至周五推算，照常计入超期件数；录入后自动重新推算',
   'benefits.overdue.today': '统计日 {date}',
   'benefits.overdue.empty': '没有超期案件',
 
   'benefits.payments.title': '直补快办 · 支付指令',
-  'benefits.payments.hint': '公示期满且无未处理异议的案件（及支付失败待重发的案件）生成支付指令。审核人与拨付人须为不同账号。',
+  'benefits.payments.hint':
+    '公示期满且无未处理异议的案件（及支付失败待重发的案件）生成支付指令。审核人与拨付人须为不同账号。',
   'benefits.payments.caseIds': '案件编号（可选，逗号分隔；不填则全部可拨付案件）',
   'benefits.payments.caseIdsRule': '请填写以逗号分隔的案件编号',
   'benefits.payments.create': '生成支付指令',
@@ -269,7 +275,8 @@ export const benefitsZhCN = {
   'benefits.payments.createdBy': '生成人',
   'benefits.payments.createdAt': '生成时间',
   'benefits.payments.empty': '尚未生成支付指令',
-  'benefits.payments.bankResults': '银行回盘文件（成功 / 失败）请在“数据导入”页面按类型“银行拨付结果”（bank_results）导入。',
+  'benefits.payments.bankResults':
+    '银行回盘文件（成功 / 失败）请在“数据导入”页面按类型“银行拨付结果”（bank_results）导入。',
   'benefits.payments.toImports': '前往数据导入',
 
   'benefits.ledger.title': '资金台账对账',
@@ -289,7 +296,8 @@ export const benefitsZhCN = {
   'benefits.ledger.monthRule': '月份格式为 YYYYMM，如 202503',
 
   'benefits.public.title': '政策兑现公示',
-  'benefits.public.hint': '以下企业经审核拟享受相关政策，公示期 {days} 个工作日。如有异议，请在公示期内提出（请勿填写身份证号等个人信息）。',
+  'benefits.public.hint':
+    '以下企业经审核拟享受相关政策，公示期 {days} 个工作日。如有异议，请在公示期内提出（请勿填写身份证号等个人信息）。',
   'benefits.public.empty': '当前没有公示中的项目',
   'benefits.public.object': '提出异议',
   'benefits.public.objectTitle': '对“{name}”提出异议',
@@ -299,8 +307,10 @@ export const benefitsZhCN = {
   'benefits.public.backToLogin': '返回登录',
 
   'benefits.declare.title': '人员申报（企业申报事实）',
-  'benefits.declare.hint': '以下人员按现有数据只缺少企业可申报的事实。请逐人填写并保存，系统按同一规则重新测算；所填数值须与上传的申请材料一致，审核时逐项核对。',
-  'benefits.declare.reviewHint': '标为「企业申报」的数值由企业填写，请与申请材料核对；标为「数据」的来自社保、登记等数据。',
+  'benefits.declare.hint':
+    '以下人员按现有数据只缺少企业可申报的事实。请逐人填写并保存，系统按同一规则重新测算；所填数值须与上传的申请材料一致，审核时逐项核对。',
+  'benefits.declare.reviewHint':
+    '标为「企业申报」的数值由企业填写，请与申请材料核对；标为「数据」的来自社保、登记等数据。',
   'benefits.declare.person': '人员',
   'benefits.declare.hirePeriod': '招用月份',
   'benefits.declare.result': '测算结果',

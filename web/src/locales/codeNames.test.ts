@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { actorName, auditActionName, auditObjectName, policyName, runProgressOf, settingName, snapshotText } from './codeNames.ts';
+import {
+  actorName,
+  auditActionName,
+  auditObjectName,
+  policyName,
+  runProgressOf,
+  settingName,
+  snapshotText,
+} from './codeNames.ts';
 import type { Translate } from './i18n.tsx';
 import { zhCN } from './zh-CN.ts';
 
-const t: Translate = (key, values) => zhCN[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values?.[name] ?? ''));
+const t: Translate = (key, values) =>
+  zhCN[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values?.[name] ?? ''));
 
 describe('names of codes', () => {
   it('names policies, settings and data snapshots in Chinese', () => {
@@ -32,9 +41,18 @@ describe('names of codes', () => {
 
   it('every audit action the server writes has a name', async () => {
     const { readFileSync, readdirSync } = await import('node:fs');
-    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? files(`${dir}/${entry.name}`) : entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [`${dir}/${entry.name}`] : []));
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory()
+          ? files(`${dir}/${entry.name}`)
+          : entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')
+            ? [`${dir}/${entry.name}`]
+            : [],
+      );
     const actions = new Set<string>();
-    for (const file of files('src')) for (const match of readFileSync(file, 'utf8').matchAll(/action: '([a-z_]+(?:\.[a-z_]+)+)'/g)) actions.add(match[1]!);
+    for (const file of files('src'))
+      for (const match of readFileSync(file, 'utf8').matchAll(/action: '([a-z_]+(?:\.[a-z_]+)+)'/g))
+        actions.add(match[1]!);
     expect(actions.size).toBeGreaterThan(20);
     for (const action of actions) expect(auditActionName(t, action), action).not.toBe('其他操作');
   });
@@ -43,8 +61,18 @@ describe('names of codes', () => {
 describe('match run progress', () => {
   it('reads the phase and the enterprises written so far', () => {
     expect(runProgressOf(t, { status: 'running', phase: 'facts' })).toEqual({ step: 0, phaseName: '读取数据并测算' });
-    expect(runProgressOf(t, { status: 'running', phase: 'write 500/1200' })).toEqual({ step: 1, phaseName: '写入案件', done: 500, total: 1200, percent: 41 });
-    expect(runProgressOf(t, { status: 'completed', phase: 'done' })).toMatchObject({ step: 2, phaseName: '已完成', percent: 100 });
+    expect(runProgressOf(t, { status: 'running', phase: 'write 500/1200' })).toEqual({
+      step: 1,
+      phaseName: '写入案件',
+      done: 500,
+      total: 1200,
+      percent: 41,
+    });
+    expect(runProgressOf(t, { status: 'completed', phase: 'done' })).toMatchObject({
+      step: 2,
+      phaseName: '已完成',
+      percent: 100,
+    });
     expect(runProgressOf(t, { status: 'failed', phase: 'interrupted' }).phaseName).toBe('已中断');
   });
 });

@@ -43,7 +43,11 @@ export function auditActionName(t: Translate, action: string): string {
 }
 
 /** An audit entry's object in words (user 12 → 账号 12), or its type alone. */
-export function auditObjectName(t: Translate, type: string | null | undefined, id: string | number | null | undefined): string {
+export function auditObjectName(
+  t: Translate,
+  type: string | null | undefined,
+  id: string | number | null | undefined,
+): string {
   if (!type) return '—';
   const name = named(t, `code.object.${type}`, 'code.object.unknown');
   return id === null || id === undefined || id === '' ? name : t('code.object.numbered', { type: name, id });
@@ -68,7 +72,8 @@ export interface RunProgress {
 /** Where a match run stands, from its status and phase (`facts`, `write 500/1200`, `done`). */
 export function runProgressOf(t: Translate, run: { status: string; phase: string }): RunProgress {
   if (run.status === 'completed') return { step: 2, phaseName: t('code.phase.done'), percent: 100 };
-  if (run.status === 'failed') return { step: 2, phaseName: t(run.phase === 'interrupted' ? 'code.phase.interrupted' : 'code.phase.failed') };
+  if (run.status === 'failed')
+    return { step: 2, phaseName: t(run.phase === 'interrupted' ? 'code.phase.interrupted' : 'code.phase.failed') };
   const writing = /^write(?:\s+(\d+)\/(\d+))?$/.exec(run.phase);
   if (writing) {
     const done = writing[1] === undefined ? undefined : Number(writing[1]);

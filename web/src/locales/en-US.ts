@@ -75,7 +75,8 @@ export const enUS: Record<MessageKey, string> = {
   'login.usernameRequired': 'Enter your username',
   'login.passwordRequired': 'Enter your password',
   'login.totpStepTitle': 'One-time code',
-  'login.totpStepHint': 'Account {username} needs a second factor: enter the 6-digit code shown by your authenticator app.',
+  'login.totpStepHint':
+    'Account {username} needs a second factor: enter the 6-digit code shown by your authenticator app.',
   'login.totp': 'One-time code',
   'login.totpRequired': 'Enter the 6-digit code',
   'login.verify': 'Verify and sign in',
@@ -92,7 +93,6 @@ export const enUS: Record<MessageKey, string> = {
   'home.region': 'Region',
   'home.quickLinks': 'Quick links',
 
-
   'security.title': 'Security',
   'security.lockouts': 'Locked accounts',
   'security.username': 'Username',
@@ -105,11 +105,13 @@ export const enUS: Record<MessageKey, string> = {
   'menu.changePassword': 'Change password',
   'layout.changePassword': 'Change password',
   'login.forgotPassword': 'Forgot your password?',
-  'login.forgotPasswordHint': "Ask your unit's system administrator or security administrator to verify you and reset it; you change it at the first sign-in after. A lost authenticator is reset by the system administrator. Enterprise accounts: contact the local human resources bureau.",
+  'login.forgotPasswordHint':
+    "Ask your unit's system administrator or security administrator to verify you and reset it; you change it at the first sign-in after. A lost authenticator is reset by the system administrator. Enterprise accounts: contact the local human resources bureau.",
   'security.ip': 'Locked source address',
   'security.allSources': 'Every address (account locked)',
   'security.resetTitle': 'Reset a password',
-  'security.resetHint': "After verifying the holder, create a one-time temporary password: the account's sessions end, its locks clear and it must change the password at next sign-in.",
+  'security.resetHint':
+    "After verifying the holder, create a one-time temporary password: the account's sessions end, its locks clear and it must change the password at next sign-in.",
   'security.resetUsername': 'Username',
   'security.resetSubmit': 'Reset password',
   'security.resetConfirm': 'Reset the password of account {username}?',
@@ -136,11 +138,15 @@ export const enUS: Record<MessageKey, string> = {
   'audit.verify': 'Verify hash chain',
   'audit.verifyOk': 'Hash chain intact: {checked} records checked, no tampering found.',
   'audit.verifyBroken': 'Audit log check failed: {checked} records checked, first problem at record {firstBroken}.',
-  'audit.reason.link_mismatch': 'Broken link: the record does not follow the one before it; records were deleted or inserted.',
+  'audit.reason.link_mismatch':
+    'Broken link: the record does not follow the one before it; records were deleted or inserted.',
   'audit.reason.hash_mismatch': 'Changed: the record no longer matches its hash.',
-  'audit.reason.recomputed': 'Recomputed: from this record on the hashes do not verify with the audit key; records were changed and the hashes recomputed.',
-  'audit.reason.truncated': 'Truncated: a checkpoint covers this record, but it or records before it are gone; the end or all of the log was deleted.',
-  'audit.reason.checkpoint_invalid': 'Invalid checkpoint: a checkpoint in the file or table has a signature that does not verify.',
+  'audit.reason.recomputed':
+    'Recomputed: from this record on the hashes do not verify with the audit key; records were changed and the hashes recomputed.',
+  'audit.reason.truncated':
+    'Truncated: a checkpoint covers this record, but it or records before it are gone; the end or all of the log was deleted.',
+  'audit.reason.checkpoint_invalid':
+    'Invalid checkpoint: a checkpoint in the file or table has a signature that does not verify.',
 
   'tokens.title': 'API tokens',
   'tokens.name': 'Name',
@@ -189,7 +195,8 @@ export const enUS: Record<MessageKey, string> = {
   'enterprises.validity': 'Validity',
   'enterprises.location': 'Location',
   'commissioner.noneAssigned': 'No enterprises are assigned to you yet',
-  'commissioner.noneAssignedHint': 'A commissioner sees the enterprises that {bureau} assigned to them on its key-enterprise list, and none are assigned to you yet. Ask {bureau} (which keeps the key-enterprise list) to assign enterprises to you; they will then appear in the register, the key-enterprise list and the alerts.',
+  'commissioner.noneAssignedHint':
+    'A commissioner sees the enterprises that {bureau} assigned to them on its key-enterprise list, and none are assigned to you yet. Ask {bureau} (which keeps the key-enterprise list) to assign enterprises to you; they will then appear in the register, the key-enterprise list and the alerts.',
   'commissioner.bureauOf': 'the {region} HRSS bureau',
   'commissioner.ownBureau': 'your city or county HRSS bureau',
   'enterprises.empty': 'No enterprise matches the filters',
@@ -238,7 +245,8 @@ export const enUS: Record<MessageKey, string> = {
   'imports.title': 'Data import',
   'imports.kind': 'Import kind',
   'imports.template': 'File template',
-  'imports.templateHint': 'The first row is the header, in Chinese or English names; CSV (UTF-8 or GB18030) and XLSX are accepted.',
+  'imports.templateHint':
+    'The first row is the header, in Chinese or English names; CSV (UTF-8 or GB18030) and XLSX are accepted.',
   'imports.columnHeader': 'Column',
   'imports.columnAlias': 'English name',
   'imports.columnRequired': 'Required',
@@ -267,7 +275,8 @@ export const enUS: Record<MessageKey, string> = {
   'imports.downloadRejects': 'Download rejected rows',
   'imports.refusedTitle': 'The file was refused; nothing was imported',
   'imports.failedTitle': 'The import did not finish',
-  'imports.interruptedTitle': 'The import process stopped; upload the same file again to finish it (committed batches are not repeated)',
+  'imports.interruptedTitle':
+    'The import process stopped; upload the same file again to finish it (committed batches are not repeated)',
   'imports.history': 'Import history',
   'imports.id': 'No.',
   'imports.fileName': 'File',
@@ -333,7 +342,8 @@ export const enUS: Record<MessageKey, string> = {
   'error.INVALID_ID_NUMBER': 'Invalid citizen ID number',
   'error.INVALID_REGION': 'Not a current Jiangsu division code',
   'error.WEAK_PASSWORD': 'The password is too weak',
-  'error.PASSWORD_CHANGE_REQUIRED': 'Change your password first: it was reset by an administrator or is still the initial one',
+  'error.PASSWORD_CHANGE_REQUIRED':
+    'Change your password first: it was reset by an administrator or is still the initial one',
   'error.DATABASE_UNAVAILABLE': 'The database is temporarily unavailable',
   'error.INTERNAL': 'Internal error. Try again later or contact the administrator.',
 

@@ -16,10 +16,25 @@ describe('locales', () => {
 
   it('map every server error code the platform defines', () => {
     const platformCodes = [
-      'VALIDATION_FAILED', 'UNAUTHENTICATED', 'SESSION_EXPIRED', 'INVALID_CREDENTIALS', 'TOTP_REQUIRED',
-      'TOTP_INVALID', 'ACCOUNT_LOCKED', 'ACCOUNT_DISABLED', 'FORBIDDEN', 'NOT_FOUND', 'RATE_LIMITED',
-      'CALENDAR_NOT_COVERED', 'USERNAME_TAKEN', 'WEAK_PASSWORD', 'INTERNAL',
-      'ORIGIN_REFUSED', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'REQUEST_TIMEOUT',
+      'VALIDATION_FAILED',
+      'UNAUTHENTICATED',
+      'SESSION_EXPIRED',
+      'INVALID_CREDENTIALS',
+      'TOTP_REQUIRED',
+      'TOTP_INVALID',
+      'ACCOUNT_LOCKED',
+      'ACCOUNT_DISABLED',
+      'FORBIDDEN',
+      'NOT_FOUND',
+      'RATE_LIMITED',
+      'CALENDAR_NOT_COVERED',
+      'USERNAME_TAKEN',
+      'WEAK_PASSWORD',
+      'INTERNAL',
+      'ORIGIN_REFUSED',
+      'PAYLOAD_TOO_LARGE',
+      'UNSUPPORTED_MEDIA_TYPE',
+      'REQUEST_TIMEOUT',
       'PARAMETER_ABOVE_CEILING',
     ];
     for (const code of platformCodes) expect(Object.keys(zhCN)).toContain(`error.${code}`);

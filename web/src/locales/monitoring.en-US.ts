@@ -52,10 +52,12 @@ export const monitoringEnUS: Record<keyof typeof monitoringZhCN, string> = {
   'monitoring.mapHigh': 'High',
   'monitoring.mapLow': 'Low',
   'monitoring.mapNotInScope': 'Outside the chosen scope',
-  'monitoring.mapNote': 'Cities are coloured with their whole value (directly-administered counties included); Kunshan, Taixing and Shuyang are marked as points. Click a region to drill down.',
+  'monitoring.mapNote':
+    'Cities are coloured with their whole value (directly-administered counties included); Kunshan, Taixing and Shuyang are marked as points. Click a region to drill down.',
   'monitoring.peersTitle': 'Divisions of {city} compared',
   'monitoring.peersRankingTitle': 'Rank among the divisions of {city}',
-  'monitoring.peersNote': '{region} beside the other divisions of {city} on the same indicator (orange: your region); other regions show totals only; click your region to drill down.',
+  'monitoring.peersNote':
+    '{region} beside the other divisions of {city} on the same indicator (orange: your region); other regions show totals only; click your region to drill down.',
   'monitoring.peersAria': '{indicator} by division, compared',
   'monitoring.rankingTitle': 'Region ranking',
   'monitoring.rank': 'Rank',

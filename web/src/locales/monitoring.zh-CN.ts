@@ -56,7 +56,8 @@ export const monitoringZhCN = {
   'monitoring.mapNote': '设区市按全市数值着色（含省直管县）；昆山市、泰兴市、沭阳县以圆点单独标出。点击地区查看下钻。',
   'monitoring.peersTitle': '{city}各县（市、区）对比',
   'monitoring.peersRankingTitle': '在{city}各县（市、区）中的排名',
-  'monitoring.peersNote': '{region}与{city}其他县（市、区）的同一指标对比（橙色为本地区）；其他地区只列汇总数值，点击本地区查看下钻。',
+  'monitoring.peersNote':
+    '{region}与{city}其他县（市、区）的同一指标对比（橙色为本地区）；其他地区只列汇总数值，点击本地区查看下钻。',
   'monitoring.peersAria': '各县（市、区）{indicator}对比',
   'monitoring.rankingTitle': '地区排名',
   'monitoring.rank': '排名',

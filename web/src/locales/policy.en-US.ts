@@ -32,7 +32,8 @@ export const policyEnUS: Record<keyof typeof policyZhCN, string> = {
   'policy.secondarySource': 'restated',
   'policy.sourceLink': 'Source',
 
-  'policy.publicIntro': 'Pick a policy and describe your case to see whether it applies, how much and how it is computed. Leave what you do not know empty: the questions still needed are listed. No login; nothing you type is stored.',
+  'policy.publicIntro':
+    'Pick a policy and describe your case to see whether it applies, how much and how it is computed. Leave what you do not know empty: the questions still needed are listed. No login; nothing you type is stored.',
   'policy.toLogin': 'Log in',
   'policy.policy': 'Policy',
   'policy.factsTitle': 'Your case',
@@ -100,7 +101,8 @@ export const policyEnUS: Record<keyof typeof policyZhCN, string> = {
   'policy.tests.differences': 'Differences',
 
   'sandbox.title': 'Policy sandbox',
-  'sandbox.intro': 'Assume other parameter values and rerun the policy over the register’s real data: who gains, who loses and the cost by region, tier and industry before and after. Live decisions and payments are untouched.',
+  'sandbox.intro':
+    'Assume other parameter values and rerun the policy over the register’s real data: who gains, who loses and the cost by region, tier and industry before and after. Live decisions and payments are untouched.',
   'sandbox.date': 'Date',
   'sandbox.note': 'Note',
   'sandbox.assumedValue': 'Assumed value',
@@ -133,5 +135,6 @@ export const policyEnUS: Record<keyof typeof policyZhCN, string> = {
   'sandbox.direction.gain': 'Gain ({count})',
   'sandbox.direction.loss': 'Lose ({count})',
   'policy.startApplication': 'Apply',
-  'policy.startApplicationHint': 'Opens your case under the same rules as the match run; then declare and upload the materials',
+  'policy.startApplicationHint':
+    'Opens your case under the same rules as the match run; then declare and upload the materials',
 };

@@ -30,7 +30,8 @@ export const policyZhCN = {
   'policy.secondarySource': '转述资料',
   'policy.sourceLink': '查看出处',
 
-  'policy.publicIntro': '选择政策并填写情况，即可得到是否符合、金额和计算过程；不清楚的可以留空，系统会列出还需要回答的问题。本页无需登录，不保存您填写的内容。',
+  'policy.publicIntro':
+    '选择政策并填写情况，即可得到是否符合、金额和计算过程；不清楚的可以留空，系统会列出还需要回答的问题。本页无需登录，不保存您填写的内容。',
   'policy.toLogin': '登录',
   'policy.policy': '政策',
   'policy.factsTitle': '填写情况',
@@ -98,7 +99,8 @@ export const policyZhCN = {
   'policy.tests.differences': '差异',
 
   'sandbox.title': '政策沙盘',
-  'sandbox.intro': '在沙盘中假设参数取值，按在库企业的真实数据重算，比较调整前后的获益、受损企业和各地区、梯度、行业的成本；不影响正式认定和拨付。',
+  'sandbox.intro':
+    '在沙盘中假设参数取值，按在库企业的真实数据重算，比较调整前后的获益、受损企业和各地区、梯度、行业的成本；不影响正式认定和拨付。',
   'sandbox.date': '测算日期',
   'sandbox.note': '测算说明',
   'sandbox.assumedValue': '假设取值',

@@ -43,7 +43,8 @@ export const referenceEnUS: Record<keyof typeof referenceZhCN, string> = {
   'tools.dateRequired': 'Choose a date',
   'tools.valueRequired': 'Enter the code to check',
   'usccOverrides.title': 'Manually verified credit code exceptions',
-  'usccOverrides.intro': 'A few early unified social credit codes carry a check character that does not follow GB 32100. Once such a code has been verified as genuinely issued by the registration authority, record it here: imports, the exchange push and the code check then accept it. After revocation new imports refuse it again; data already imported stays.',
+  'usccOverrides.intro':
+    'A few early unified social credit codes carry a check character that does not follow GB 32100. Once such a code has been verified as genuinely issued by the registration authority, record it here: imports, the exchange push and the code check then accept it. After revocation new imports refuse it again; data already imported stays.',
   'usccOverrides.add': 'Record exception',
   'usccOverrides.save': 'Record',
   'usccOverrides.id': 'No.',
@@ -52,7 +53,8 @@ export const referenceEnUS: Record<keyof typeof referenceZhCN, string> = {
   'usccOverrides.failure': 'Failed check',
   'usccOverrides.evidence': 'Evidence',
   'usccOverrides.evidenceRequired': 'Enter the evidence',
-  'usccOverrides.evidencePlaceholder': 'e.g. business licence original checked; letter no. 12 (2015) of the district market regulator',
+  'usccOverrides.evidencePlaceholder':
+    'e.g. business licence original checked; letter no. 12 (2015) of the district market regulator',
   'usccOverrides.recorded': 'Recorded by · at',
   'usccOverrides.status': 'Status',
   'usccOverrides.active': 'In force',
@@ -63,13 +65,16 @@ export const referenceEnUS: Record<keyof typeof referenceZhCN, string> = {
   'usccOverrides.checkPassed': 'This code passes the check: no exception needed',
   'usccOverrides.alreadyActive': 'This code already has an exception in force (no. {id})',
   'usccOverrides.checkMalformed': '{failure}',
-  'usccOverrides.checkMalformedHint': 'A code with the wrong length, characters or region digits cannot be an exception: correct the code.',
+  'usccOverrides.checkMalformedHint':
+    'A code with the wrong length, characters or region digits cannot be an exception: correct the code.',
   'usccOverrides.checkFailed': 'Check failed: {failure}',
-  'usccOverrides.checkFailedHint': 'Only a wrong check character can be an exception. Confirm the business licence or the authority’s letter was checked and state the evidence below.',
+  'usccOverrides.checkFailedHint':
+    'Only a wrong check character can be an exception. Confirm the business licence or the authority’s letter was checked and state the evidence below.',
   'usccOverrides.recordedMessage': 'Exception no. {id} recorded: {uscc}',
   'usccOverrides.revoke': 'Revoke',
   'usccOverrides.revokeTitle': 'Revoke exception no. {id} ({uscc})',
-  'usccOverrides.revokeHint': 'After revocation new imports and pushes refuse this code; data already imported is not affected.',
+  'usccOverrides.revokeHint':
+    'After revocation new imports and pushes refuse this code; data already imported is not affected.',
   'usccOverrides.revokeReason': 'Reason for revocation',
   'usccOverrides.revokeReasonRequired': 'Enter the reason',
   'usccOverrides.revokedMessage': 'Exception no. {id} revoked',
@@ -87,12 +92,15 @@ export const referenceEnUS: Record<keyof typeof referenceZhCN, string> = {
   'calendar.nextYear': '{year}',
   'calendar.covered': 'Covered',
   'calendar.missing': 'Not loaded',
-  'calendar.provisionalRule': 'Review limits and public notices reaching a year not covered are counted Monday to Friday and marked provisional; they are recomputed when the year is loaded. The working-day tool does not guess such years.',
+  'calendar.provisionalRule':
+    'Review limits and public notices reaching a year not covered are counted Monday to Friday and marked provisional; they are recomputed when the year is loaded. The working-day tool does not guess such years.',
   'calendar.load': 'Load a holiday arrangement',
-  'calendar.loadHint': 'Write the State Council notice on holiday arrangements as a JSON or YAML file (one year per file, with the notice number), like this (dates and number here only show the form):',
+  'calendar.loadHint':
+    'Write the State Council notice on holiday arrangements as a JSON or YAML file (one year per file, with the notice number), like this (dates and number here only show the form):',
   'calendar.choose': 'Choose a file and load it',
   'calendar.refused': 'The file was not loaded; correct the following and choose it again',
-  'calendar.loaded': 'Loaded {year}, version {version}; recomputed {reviews} review deadlines and {publicity} public-notice ends',
+  'calendar.loaded':
+    'Loaded {year}, version {version}; recomputed {reviews} review deadlines and {publicity} public-notice ends',
   'calendar.unchanged': 'The {year} arrangement is the same as the current version {version}; no new version',
   'calendar.versions': 'Loaded versions',
   'calendar.noneLoaded': 'No year loaded yet',

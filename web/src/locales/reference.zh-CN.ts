@@ -41,7 +41,8 @@ export const referenceZhCN = {
   'tools.dateRequired': '请选择日期',
   'tools.valueRequired': '请输入要校验的号码',
   'usccOverrides.title': '统一社会信用代码人工核验例外',
-  'usccOverrides.intro': '少数早期发放的统一社会信用代码校验位不符合 GB 32100。经核验确为登记机关发放的真实代码后，可在此登记例外：导入、系统对接推送和代码校验将按例外接收该代码。撤销后，新的导入不再接收，已导入的数据保留。',
+  'usccOverrides.intro':
+    '少数早期发放的统一社会信用代码校验位不符合 GB 32100。经核验确为登记机关发放的真实代码后，可在此登记例外：导入、系统对接推送和代码校验将按例外接收该代码。撤销后，新的导入不再接收，已导入的数据保留。',
   'usccOverrides.add': '登记例外',
   'usccOverrides.save': '登记',
   'usccOverrides.id': '编号',
@@ -63,7 +64,8 @@ export const referenceZhCN = {
   'usccOverrides.checkMalformed': '{failure}',
   'usccOverrides.checkMalformedHint': '位数、字符或区划码错误的代码不能登记例外，请核对后更正代码。',
   'usccOverrides.checkFailed': '校验未通过：{failure}',
-  'usccOverrides.checkFailedHint': '只有校验位不符的代码可以登记例外。请确认已核验营业执照或登记机关证明，并在下方写明依据。',
+  'usccOverrides.checkFailedHint':
+    '只有校验位不符的代码可以登记例外。请确认已核验营业执照或登记机关证明，并在下方写明依据。',
   'usccOverrides.recordedMessage': '已登记第 {id} 号例外：{uscc}',
   'usccOverrides.revoke': '撤销',
   'usccOverrides.revokeTitle': '撤销第 {id} 号例外（{uscc}）',
@@ -85,9 +87,11 @@ export const referenceZhCN = {
   'calendar.nextYear': '{year} 年',
   'calendar.covered': '已收录',
   'calendar.missing': '尚未录入',
-  'calendar.provisionalRule': '未收录年份的审核时限和公示期暂按周一至周五推算并标明“暂定”；录入该年节假日安排后自动重新推算。工作日计算工具对未收录年份不作推算。',
+  'calendar.provisionalRule':
+    '未收录年份的审核时限和公示期暂按周一至周五推算并标明“暂定”；录入该年节假日安排后自动重新推算。工作日计算工具对未收录年份不作推算。',
   'calendar.load': '录入节假日安排',
-  'calendar.loadHint': '按国务院办公厅关于部分节假日安排的通知，整理成 JSON 或 YAML 文件（一年一个文件，须含通知文号），格式如下（示例中的日期和文号仅示意格式）：',
+  'calendar.loadHint':
+    '按国务院办公厅关于部分节假日安排的通知，整理成 JSON 或 YAML 文件（一年一个文件，须含通知文号），格式如下（示例中的日期和文号仅示意格式）：',
   'calendar.choose': '选择文件并录入',
   'calendar.refused': '文件未录入，请按以下提示修改后重新选择',
   'calendar.loaded': '已录入 {year} 年第 {version} 版；重新推算审核截止日 {reviews} 件、公示截止日 {publicity} 件',

@@ -94,7 +94,6 @@ export const zhCN = {
   'home.region': '所属地区',
   'home.quickLinks': '快捷入口',
 
-
   'security.title': '安全管理',
   'security.lockouts': '登录锁定',
   'security.username': '用户名',
@@ -107,11 +106,13 @@ export const zhCN = {
   'menu.changePassword': '修改密码',
   'layout.changePassword': '修改密码',
   'login.forgotPassword': '忘记密码？',
-  'login.forgotPasswordHint': '请联系本单位的系统管理员或安全管理员核实身份后重置密码；重置后首次登录须修改密码。动态验证码（身份验证器）丢失请联系系统管理员重置。企业账号请联系所在地人社部门。',
+  'login.forgotPasswordHint':
+    '请联系本单位的系统管理员或安全管理员核实身份后重置密码；重置后首次登录须修改密码。动态验证码（身份验证器）丢失请联系系统管理员重置。企业账号请联系所在地人社部门。',
   'security.ip': '锁定的来源地址',
   'security.allSources': '所有地址（账号锁定）',
   'security.resetTitle': '重置密码',
-  'security.resetHint': '核实本人身份后，为其生成一次性临时密码；该账号的全部登录将退出、锁定解除，下次登录须修改密码。',
+  'security.resetHint':
+    '核实本人身份后，为其生成一次性临时密码；该账号的全部登录将退出、锁定解除，下次登录须修改密码。',
   'security.resetUsername': '用户名',
   'security.resetSubmit': '重置密码',
   'security.resetConfirm': '确定重置账号 {username} 的密码？',
@@ -191,7 +192,8 @@ export const zhCN = {
   'enterprises.validity': '有效状态',
   'enterprises.location': '所在地区',
   'commissioner.noneAssigned': '您名下暂无服务企业',
-  'commissioner.noneAssignedHint': '服务专员只能查看{bureau}在“重点企业清单”中指定给您的企业，目前还没有企业指定给您。请联系{bureau}（重点企业清单的维护部门）为您指定服务企业；指定后，企业培育库、重点企业清单和就业预警会列出这些企业。',
+  'commissioner.noneAssignedHint':
+    '服务专员只能查看{bureau}在“重点企业清单”中指定给您的企业，目前还没有企业指定给您。请联系{bureau}（重点企业清单的维护部门）为您指定服务企业；指定后，企业培育库、重点企业清单和就业预警会列出这些企业。',
   'commissioner.bureauOf': '{region}人社局',
   'commissioner.ownBureau': '所在市、县人社局',
   'enterprises.empty': '没有符合条件的企业',

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatDateTimeSeconds, formatDuration, formatFen, formatLargeCount, formatLargeYuan, formatYuan } from './format.ts';
+import {
+  formatDate,
+  formatDateTime,
+  formatDateTimeSeconds,
+  formatDuration,
+  formatFen,
+  formatLargeCount,
+  formatLargeYuan,
+  formatYuan,
+} from './format.ts';
 
 describe('formatFen', () => {
   it('shows integer fen as yuan with two decimals and thousands separators', () => {
@@ -40,7 +49,11 @@ describe('one form of a moment', () => {
 
 describe('large sums and counts', () => {
   it('writes a sum of a hundred million yuan or more in 亿元, keeping the exact amount', () => {
-    expect(formatLargeYuan(2991665820130)).toEqual({ text: '299.17 亿元', exact: '29,916,658,201.30 元', isRounded: true });
+    expect(formatLargeYuan(2991665820130)).toEqual({
+      text: '299.17 亿元',
+      exact: '29,916,658,201.30 元',
+      isRounded: true,
+    });
     expect(formatLargeYuan('-2991665820130').text).toBe('-299.17 亿元');
   });
 

@@ -8,7 +8,10 @@
 const YUAN_GROUPING = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 /** 12345678 fen → "123,456.78" (integer arithmetic, so no floating-point rounding). */
-export function formatFen(fen: number | bigint | string | null | undefined, options: { withSymbol?: boolean } = {}): string {
+export function formatFen(
+  fen: number | bigint | string | null | undefined,
+  options: { withSymbol?: boolean } = {},
+): string {
   const value = toFen(fen);
   if (value === null) return '—';
   const isNegative = value < 0n;
@@ -56,7 +59,9 @@ export function formatDateTime(value: string | Date | null | undefined): string 
 export function formatDateTimeSeconds(value: string | Date | null | undefined): string {
   if (!value) return '—';
   const parts = shanghaiParts(value);
-  return parts ? `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}` : String(value);
+  return parts
+    ? `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`
+    : String(value);
 }
 
 function toFen(fen: number | bigint | string | null | undefined): bigint | null {
@@ -92,13 +97,18 @@ function scaledTwoDecimals(value: bigint, unit: bigint): string {
  * A sum as a reader expects it in a summary: 29916658201.30 元 → "299.17 亿元", 1234567.00 元 →
  * "123.46 万元", smaller sums exact ("66,243.23 元"). `exact` is the figure to the fen for the hover.
  */
-export function formatLargeYuan(fen: number | bigint | string | null | undefined): { text: string; exact: string; isRounded: boolean } {
+export function formatLargeYuan(fen: number | bigint | string | null | undefined): {
+  text: string;
+  exact: string;
+  isRounded: boolean;
+} {
   const value = toFen(fen);
   if (value === null) return { text: '—', exact: '—', isRounded: false };
   const exact = formatYuan(value);
   const absolute = value < 0n ? -value : value;
   if (absolute >= FEN_PER_YI) return { text: `${scaledTwoDecimals(value, FEN_PER_YI)} 亿元`, exact, isRounded: true };
-  if (absolute >= WAN_FROM_FEN) return { text: `${scaledTwoDecimals(value, FEN_PER_WAN)} 万元`, exact, isRounded: true };
+  if (absolute >= WAN_FROM_FEN)
+    return { text: `${scaledTwoDecimals(value, FEN_PER_WAN)} 万元`, exact, isRounded: true };
   return { text: exact, exact, isRounded: false };
 }
 
@@ -108,12 +118,19 @@ const COUNT_GROUPING = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0
  * A count as a reader expects it: up to a million exact with separators ("19,803"), then in
  * 万 / 亿 with two decimals ("123.46 万"); `exact` keeps the whole number for the hover.
  */
-export function formatLargeCount(value: number | null | undefined): { text: string; exact: string; isRounded: boolean } {
-  if (value === null || value === undefined || !Number.isFinite(value)) return { text: '—', exact: '—', isRounded: false };
+export function formatLargeCount(value: number | null | undefined): {
+  text: string;
+  exact: string;
+  isRounded: boolean;
+} {
+  if (value === null || value === undefined || !Number.isFinite(value))
+    return { text: '—', exact: '—', isRounded: false };
   const exact = COUNT_GROUPING.format(value);
   const absolute = Math.abs(value);
-  if (absolute >= 1e8) return { text: `${scaledTwoDecimals(BigInt(Math.round(value)), 100_000_000n)} 亿`, exact, isRounded: true };
-  if (absolute >= 1e6) return { text: `${scaledTwoDecimals(BigInt(Math.round(value)), 10_000n)} 万`, exact, isRounded: true };
+  if (absolute >= 1e8)
+    return { text: `${scaledTwoDecimals(BigInt(Math.round(value)), 100_000_000n)} 亿`, exact, isRounded: true };
+  if (absolute >= 1e6)
+    return { text: `${scaledTwoDecimals(BigInt(Math.round(value)), 10_000n)} 万`, exact, isRounded: true };
   return { text: exact, exact, isRounded: false };
 }
 

@@ -20,7 +20,8 @@ export function parseReportPeriod(text: string | null | undefined): PeriodParts 
   match = /^(\d{4})Q([1-4])$/.exec(value);
   if (match) return { kind: 'quarter', year: Number(match[1]), part: Number(match[2]) };
   match = /^(\d{4})(\d{2})$/.exec(value);
-  if (match && Number(match[2]) >= 1 && Number(match[2]) <= 12) return { kind: 'month', year: Number(match[1]), part: Number(match[2]) };
+  if (match && Number(match[2]) >= 1 && Number(match[2]) <= 12)
+    return { kind: 'month', year: Number(match[1]), part: Number(match[2]) };
   return { kind: 'plan' };
 }
 

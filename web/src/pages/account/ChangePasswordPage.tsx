@@ -29,7 +29,11 @@ export default function ChangePasswordPage() {
     setIsSubmitting(true);
     setError(undefined);
     try {
-      await changePassword({ currentPassword: values.currentPassword, newPassword: values.newPassword, ...(values.totp ? { totp: values.totp.trim() } : {}) });
+      await changePassword({
+        currentPassword: values.currentPassword,
+        newPassword: values.newPassword,
+        ...(values.totp ? { totp: values.totp.trim() } : {}),
+      });
       message.success(t('password.changed'));
       signIn({ ...user, mustChangePassword: false });
       navigate('/', { replace: true });
@@ -42,11 +46,19 @@ export default function ChangePasswordPage() {
 
   return (
     <Card title={t('password.title')} style={{ maxWidth: 520 }}>
-      {user.mustChangePassword && <Alert type="warning" showIcon title={t('password.mustChange')} style={{ marginBottom: 16 }} />}
-      {error !== undefined && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} role="alert" />}
+      {user.mustChangePassword && (
+        <Alert type="warning" showIcon title={t('password.mustChange')} style={{ marginBottom: 16 }} />
+      )}
+      {error !== undefined && (
+        <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} role="alert" />
+      )}
       <Typography.Paragraph type="secondary">{t('password.rule')}</Typography.Paragraph>
       <Form<PasswordForm> form={form} layout="vertical" onFinish={(values) => void submit(values)} requiredMark={false}>
-        <Form.Item label={t('password.current')} name="currentPassword" rules={[{ required: true, message: t('password.currentRequired') }]}>
+        <Form.Item
+          label={t('password.current')}
+          name="currentPassword"
+          rules={[{ required: true, message: t('password.currentRequired') }]}
+        >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
         <Form.Item
@@ -72,14 +84,20 @@ export default function ChangePasswordPage() {
             { required: true, message: t('password.confirmRequired') },
             ({ getFieldValue }) => ({
               validator: (_, value: string | undefined) =>
-                !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch'))),
+                !value || value === getFieldValue('newPassword')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('password.mismatch'))),
             }),
           ]}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         {user.hasTotp && (
-          <Form.Item label={t('login.totp')} name="totp" rules={[{ required: true, pattern: /^\s*\d{6}\s*$/, message: t('login.totpRequired') }]}>
+          <Form.Item
+            label={t('login.totp')}
+            name="totp"
+            rules={[{ required: true, pattern: /^\s*\d{6}\s*$/, message: t('login.totpRequired') }]}
+          >
             <Input inputMode="numeric" autoComplete="one-time-code" maxLength={8} style={{ maxWidth: 200 }} />
           </Form.Item>
         )}

@@ -65,22 +65,38 @@ export function CreateUserModal({ isOpen, onClose, onCreated }: CreateUserModalP
       forceRender
     >
       <Form form={form} name="createUser" layout="vertical" autoComplete="off">
-        <Form.Item label={t('users.username')} name="username" rules={[{ required: true, pattern: /^[a-z][a-z0-9_.-]{2,31}$/, message: t('users.rule.username') }]}>
+        <Form.Item
+          label={t('users.username')}
+          name="username"
+          rules={[{ required: true, pattern: /^[a-z][a-z0-9_.-]{2,31}$/, message: t('users.rule.username') }]}
+        >
           <Input />
         </Form.Item>
-        <Form.Item label={t('users.displayName')} name="displayName" rules={[{ required: true, whitespace: true, message: t('users.rule.displayName') }]}>
+        <Form.Item
+          label={t('users.displayName')}
+          name="displayName"
+          rules={[{ required: true, whitespace: true, message: t('users.rule.displayName') }]}
+        >
           <Input />
         </Form.Item>
         <Form.Item label={t('users.role')} name="role" rules={[{ required: true, message: t('users.rule.role') }]}>
           <Select options={ROLES.map((value) => ({ value, label: t(`role.${value}`) }))} />
         </Form.Item>
         {role !== undefined && ROLES_WITH_REGION.includes(role) && (
-          <Form.Item label={t('users.regionCode')} name="regionCode" rules={[{ required: true, pattern: /^32\d{4}$/, message: t('users.rule.regionCode') }]}>
+          <Form.Item
+            label={t('users.regionCode')}
+            name="regionCode"
+            rules={[{ required: true, pattern: /^32\d{4}$/, message: t('users.rule.regionCode') }]}
+          >
             <Input maxLength={6} placeholder="320100" />
           </Form.Item>
         )}
         {role === 'enterprise' && (
-          <Form.Item label={t('users.uscc')} name="uscc" rules={[{ required: true, pattern: /^[0-9A-HJ-NPQRTUWXY]{18}$/i, message: t('users.rule.uscc') }]}>
+          <Form.Item
+            label={t('users.uscc')}
+            name="uscc"
+            rules={[{ required: true, pattern: /^[0-9A-HJ-NPQRTUWXY]{18}$/i, message: t('users.rule.uscc') }]}
+          >
             <Input maxLength={18} />
           </Form.Item>
         )}
@@ -89,12 +105,21 @@ export function CreateUserModal({ isOpen, onClose, onCreated }: CreateUserModalP
           name="password"
           rules={[
             { required: true, message: t('users.rule.password') },
-            { validator: (_, value: string | undefined) => (!value || isStrongPassword(value) ? Promise.resolve() : Promise.reject(new Error(t('users.rule.password')))) },
+            {
+              validator: (_, value: string | undefined) =>
+                !value || isStrongPassword(value)
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('users.rule.password'))),
+            },
           ]}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <Form.Item label={t('users.phone')} name="phone" rules={[{ pattern: /^1[3-9]\d{9}$/, message: t('users.rule.phone') }]}>
+        <Form.Item
+          label={t('users.phone')}
+          name="phone"
+          rules={[{ pattern: /^1[3-9]\d{9}$/, message: t('users.rule.phone') }]}
+        >
           <Input maxLength={11} inputMode="tel" />
         </Form.Item>
       </Form>

@@ -24,29 +24,58 @@ export function ResetCredentialsButtons({ user, hasTotp }: { user: UserAccount; 
 
   return (
     <>
-      <Popconfirm title={t('users.resetConfirm', { what: t('users.resetPassword'), username: user.username })} onConfirm={() => reset({ password: true, totp: false })}>
+      <Popconfirm
+        title={t('users.resetConfirm', { what: t('users.resetPassword'), username: user.username })}
+        onConfirm={() => reset({ password: true, totp: false })}
+      >
         <Button type="link" size="small">
           {t('users.resetPassword')}
         </Button>
       </Popconfirm>
       {hasTotp && (
-        <Popconfirm title={t('users.resetTotpConfirm', { username: user.username })} onConfirm={() => reset({ password: false, totp: true })}>
+        <Popconfirm
+          title={t('users.resetTotpConfirm', { username: user.username })}
+          onConfirm={() => reset({ password: false, totp: true })}
+        >
           <Button type="link" size="small">
             {t('users.resetTotp')}
           </Button>
         </Popconfirm>
       )}
-      {temporaryPassword && <TemporaryPasswordModal username={user.username} password={temporaryPassword} onClose={() => setTemporaryPassword(undefined)} />}
-      {!temporaryPassword && totpSecret && <TotpSecretModal username={user.username} secret={totpSecret} onClose={() => setTotpSecret(undefined)} />}
+      {temporaryPassword && (
+        <TemporaryPasswordModal
+          username={user.username}
+          password={temporaryPassword}
+          onClose={() => setTemporaryPassword(undefined)}
+        />
+      )}
+      {!temporaryPassword && totpSecret && (
+        <TotpSecretModal username={user.username} secret={totpSecret} onClose={() => setTotpSecret(undefined)} />
+      )}
     </>
   );
 }
 
 /** A one-time password after a reset, shown this once. */
-export function TemporaryPasswordModal({ username, password, onClose }: { username: string; password: string; onClose: () => void }) {
+export function TemporaryPasswordModal({
+  username,
+  password,
+  onClose,
+}: {
+  username: string;
+  password: string;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   return (
-    <Modal open title={t('users.temporaryPasswordTitle')} onOk={onClose} onCancel={onClose} okText={t('common.storedIt')} footer={(_, { OkBtn }) => <OkBtn />}>
+    <Modal
+      open
+      title={t('users.temporaryPasswordTitle')}
+      onOk={onClose}
+      onCancel={onClose}
+      okText={t('common.storedIt')}
+      footer={(_, { OkBtn }) => <OkBtn />}
+    >
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Alert type="warning" showIcon title={t('common.showOnce')} />
         <Typography.Paragraph>{t('users.temporaryPasswordHint', { username })}</Typography.Paragraph>

@@ -12,7 +12,14 @@ interface TotpSecretModalProps {
 export function TotpSecretModal({ username, secret, onClose }: TotpSecretModalProps) {
   const { t } = useI18n();
   return (
-    <Modal open title={t('users.totpTitle')} onOk={onClose} onCancel={onClose} okText={t('common.storedIt')} footer={(_, { OkBtn }) => <OkBtn />}>
+    <Modal
+      open
+      title={t('users.totpTitle')}
+      onOk={onClose}
+      onCancel={onClose}
+      okText={t('common.storedIt')}
+      footer={(_, { OkBtn }) => <OkBtn />}
+    >
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Alert type="warning" showIcon title={t('common.showOnce')} />
         <Typography.Paragraph>{t('users.totpHint')}</Typography.Paragraph>

@@ -37,7 +37,11 @@ export default function UsersPage() {
   }
 
   const columns: TableProps<UserAccount>['columns'] = [
-    { title: t('users.username'), dataIndex: 'username', render: (username: string) => <AccountName name={username} /> },
+    {
+      title: t('users.username'),
+      dataIndex: 'username',
+      render: (username: string) => <AccountName name={username} />,
+    },
     { title: t('users.displayName'), dataIndex: 'displayName' },
     { title: t('users.role'), dataIndex: 'role', render: (role: Role) => <Tag>{t(`role.${role}`)}</Tag> },
     { title: t('users.region'), dataIndex: 'regionName', render: (name: string | null) => name ?? t('common.none') },
@@ -46,7 +50,9 @@ export default function UsersPage() {
     {
       title: t('users.status'),
       dataIndex: 'isActive',
-      render: (isActive: boolean) => <Tag color={isActive ? 'green' : 'default'}>{isActive ? t('users.active') : t('users.inactive')}</Tag>,
+      render: (isActive: boolean) => (
+        <Tag color={isActive ? 'green' : 'default'}>{isActive ? t('users.active') : t('users.inactive')}</Tag>
+      ),
     },
     { title: t('users.createdAt'), dataIndex: 'createdAt', render: (at: string) => formatDateTime(at) },
     {
@@ -55,7 +61,10 @@ export default function UsersPage() {
       render: (_, user) => (
         <Space size={0} wrap>
           {user.isActive ? (
-            <Popconfirm title={t('users.disableConfirm', { username: user.username })} onConfirm={() => toggleActive(user)}>
+            <Popconfirm
+              title={t('users.disableConfirm', { username: user.username })}
+              onConfirm={() => toggleActive(user)}
+            >
               <Button type="link" danger size="small">
                 {t('users.disable')}
               </Button>
@@ -118,7 +127,13 @@ export default function UsersPage() {
           users.reload();
         }}
       />
-      {newSecret && <TotpSecretModal username={newSecret.username} secret={newSecret.secret} onClose={() => setNewSecret(undefined)} />}
+      {newSecret && (
+        <TotpSecretModal
+          username={newSecret.username}
+          secret={newSecret.secret}
+          onClose={() => setNewSecret(undefined)}
+        />
+      )}
     </Card>
   );
 }

@@ -39,7 +39,13 @@ export function AuditFilters({ onChange }: { onChange: (filter: AuditFilter) => 
   const { t } = useI18n();
   const [form] = Form.useForm<FilterValues>();
   return (
-    <Form<FilterValues> form={form} name="auditFilter" layout="inline" onFinish={(values) => onChange(toFilter(values))} style={{ rowGap: 12, marginBottom: 16 }}>
+    <Form<FilterValues>
+      form={form}
+      name="auditFilter"
+      layout="inline"
+      onFinish={(values) => onChange(toFilter(values))}
+      style={{ rowGap: 12, marginBottom: 16 }}
+    >
       <Form.Item label={t('audit.action')} name="action">
         <Select
           allowClear

@@ -1,7 +1,14 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Space, Table, Tag, type TableProps } from 'antd';
 import { useState } from 'react';
-import { exportAuditEntries, listAuditEntries, verifyAuditChain, type AuditEntry, type AuditQuery, type AuditVerification } from '../../api/audit.ts';
+import {
+  exportAuditEntries,
+  listAuditEntries,
+  verifyAuditChain,
+  type AuditEntry,
+  type AuditQuery,
+  type AuditVerification,
+} from '../../api/audit.ts';
 import { AccountName, ActorLabel, NameWithCode } from '../../components/CodeHint.tsx';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
@@ -17,10 +24,17 @@ const OUTCOME_COLORS: Record<string, string> = { success: 'green', failure: 'red
 function ChainVerification({ result, error }: { result?: AuditVerification; error?: unknown }) {
   const { t } = useI18n();
   const errorText = useErrorText();
-  if (error !== undefined) return <Alert type="error" showIcon title={errorText(error)} role="alert" style={{ marginBottom: 16 }} />;
+  if (error !== undefined)
+    return <Alert type="error" showIcon title={errorText(error)} role="alert" style={{ marginBottom: 16 }} />;
   if (!result) return null;
   return result.ok ? (
-    <Alert type="success" showIcon role="status" title={t('audit.verifyOk', { checked: result.checked })} style={{ marginBottom: 16 }} />
+    <Alert
+      type="success"
+      showIcon
+      role="status"
+      title={t('audit.verifyOk', { checked: result.checked })}
+      style={{ marginBottom: 16 }}
+    />
   ) : (
     <Alert
       type="error"
@@ -58,7 +72,13 @@ export default function AuditPage() {
   }
 
   const columns: TableProps<AuditEntry>['columns'] = [
-    { title: t('audit.at'), dataIndex: 'at', fixed: 'left', render: (at: string) => <span title={formatDateTimeSeconds(at)}>{formatDateTime(at)}</span>, width: 150 },
+    {
+      title: t('audit.at'),
+      dataIndex: 'at',
+      fixed: 'left',
+      render: (at: string) => <span title={formatDateTimeSeconds(at)}>{formatDateTime(at)}</span>,
+      width: 150,
+    },
     {
       title: t('audit.actor'),
       dataIndex: 'actorName',
@@ -72,7 +92,11 @@ export default function AuditPage() {
         return role ? (isMessageKey(key) ? t(key) : role) : t('common.none');
       },
     },
-    { title: t('audit.action'), dataIndex: 'action', render: (action: string) => <NameWithCode name={auditActionName(t, action)} code={action} /> },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      render: (action: string) => <NameWithCode name={auditActionName(t, action)} code={action} />,
+    },
     {
       title: t('audit.object'),
       key: 'object',
@@ -97,7 +121,14 @@ export default function AuditPage() {
       title: t('audit.requestId'),
       dataIndex: 'requestId',
       // The first eight characters tell requests apart on screen; the whole id is on hover and in the details.
-      render: (id: string | null) => (id ? <code data-code-hint="" title={id}>{id.length > 12 ? `${id.slice(0, 8)}…` : id}</code> : t('common.none')),
+      render: (id: string | null) =>
+        id ? (
+          <code data-code-hint="" title={id}>
+            {id.length > 12 ? `${id.slice(0, 8)}…` : id}
+          </code>
+        ) : (
+          t('common.none')
+        ),
     },
     { title: t('audit.ip'), dataIndex: 'ip', render: (ip: string | null) => ip ?? t('common.none') },
   ];
@@ -121,7 +152,9 @@ export default function AuditPage() {
       }
     >
       <ChainVerification result={verification.result} error={verification.error} />
-      <AuditFilters onChange={(filter) => setQuery((current) => ({ ...filter, page: 1, pageSize: current.pageSize }))} />
+      <AuditFilters
+        onChange={(filter) => setQuery((current) => ({ ...filter, page: 1, pageSize: current.pageSize }))}
+      />
       <LoadError error={entries.error} />
       <div data-testid="audit-table">
         <Table<AuditEntry>

@@ -15,7 +15,15 @@ export function sizeText(bytes: number): string {
 }
 
 /** The files of one material: download for everyone who sees the case; delete before submission for the enterprise. */
-export function ApplicationFileTable({ files, canDelete, onChanged }: { files: Attachment[]; canDelete: boolean; onChanged: () => void }) {
+export function ApplicationFileTable({
+  files,
+  canDelete,
+  onChanged,
+}: {
+  files: Attachment[];
+  canDelete: boolean;
+  onChanged: () => void;
+}) {
   const { bt } = useBenefitsText();
   const { t } = useI18n();
   const errorText = useErrorText();
@@ -36,16 +44,18 @@ export function ApplicationFileTable({ files, canDelete, onChanged }: { files: A
     }
   }
 
-  const download = (file: Attachment) => run(file.id, async () => {
-    const { blob, fileName } = await downloadAttachment(file);
-    saveBlob(blob, fileName);
-  });
-  const remove = (file: Attachment) => run(file.id, async () => {
-    await deleteAttachment(file.id, removal.key());
-    removal.done();
-    message.success(bt('benefits.application.deleted', { file: file.file_name }));
-    onChanged();
-  });
+  const download = (file: Attachment) =>
+    run(file.id, async () => {
+      const { blob, fileName } = await downloadAttachment(file);
+      saveBlob(blob, fileName);
+    });
+  const remove = (file: Attachment) =>
+    run(file.id, async () => {
+      await deleteAttachment(file.id, removal.key());
+      removal.done();
+      message.success(bt('benefits.application.deleted', { file: file.file_name }));
+      onChanged();
+    });
 
   return (
     <>
@@ -59,9 +69,17 @@ export function ApplicationFileTable({ files, canDelete, onChanged }: { files: A
         columns={[
           { title: bt('benefits.application.fileName'), dataIndex: 'file_name' },
           { title: bt('benefits.application.size'), dataIndex: 'size_bytes', render: (size: number) => sizeText(size) },
-          { title: bt('benefits.application.uploadedAt'), dataIndex: 'uploaded_at', render: (at: string) => formatDateTime(at) },
+          {
+            title: bt('benefits.application.uploadedAt'),
+            dataIndex: 'uploaded_at',
+            render: (at: string) => formatDateTime(at),
+          },
           { title: bt('benefits.application.uploadedBy'), dataIndex: 'uploaded_by' },
-          { title: bt('benefits.state'), dataIndex: 'submitted_at', render: (at: string | null) => (at ? <Tag color="blue">{bt('benefits.application.submitted')}</Tag> : '—') },
+          {
+            title: bt('benefits.state'),
+            dataIndex: 'submitted_at',
+            render: (at: string | null) => (at ? <Tag color="blue">{bt('benefits.application.submitted')}</Tag> : '—'),
+          },
           {
             title: t('common.actions'),
             key: 'actions',
@@ -87,7 +105,11 @@ export function ApplicationFileTable({ files, canDelete, onChanged }: { files: A
           },
         ]}
       />
-      {error && <Typography.Text type="danger" role="alert">{error}</Typography.Text>}
+      {error && (
+        <Typography.Text type="danger" role="alert">
+          {error}
+        </Typography.Text>
+      )}
     </>
   );
 }

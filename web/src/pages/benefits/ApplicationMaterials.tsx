@@ -2,7 +2,13 @@ import { UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Space, Tag, Typography, Upload, type UploadProps } from 'antd';
 import { useState } from 'react';
 import { isApiError } from '../../api/client.ts';
-import { uploadAttachment, type ApplicationMaterial, type Attachment, type AttachmentType, type CaseApplication } from '../../api/benefitApplications.ts';
+import {
+  uploadAttachment,
+  type ApplicationMaterial,
+  type Attachment,
+  type AttachmentType,
+  type CaseApplication,
+} from '../../api/benefitApplications.ts';
 import { newIdempotencyKey } from '../../api/benefits.ts';
 import { useErrorText } from '../../locales/i18n.tsx';
 import { ApplicationFileTable, sizeText } from './ApplicationFileTable.tsx';
@@ -29,7 +35,11 @@ export function ApplicationMaterials({ caseId, application, canEdit, onChanged }
   const { bt } = useBenefitsText();
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Alert type="info" showIcon title={bt(canEdit ? 'benefits.application.hint' : 'benefits.application.reviewHint')} />
+      <Alert
+        type="info"
+        showIcon
+        title={bt(canEdit ? 'benefits.application.hint' : 'benefits.application.reviewHint')}
+      />
       {application.materials.map((material) => (
         <MaterialBlock
           key={material.code}
@@ -44,7 +54,19 @@ export function ApplicationMaterials({ caseId, application, canEdit, onChanged }
   );
 }
 
-function MaterialBlock({ caseId, material, ceiling, canEdit, onChanged }: { caseId: number; material: ApplicationMaterial; ceiling: number; canEdit: boolean; onChanged: () => void }) {
+function MaterialBlock({
+  caseId,
+  material,
+  ceiling,
+  canEdit,
+  onChanged,
+}: {
+  caseId: number;
+  material: ApplicationMaterial;
+  ceiling: number;
+  canEdit: boolean;
+  onChanged: () => void;
+}) {
   const { bt } = useBenefitsText();
   const errorText = useErrorText();
   const { message } = App.useApp();
@@ -83,20 +105,45 @@ function MaterialBlock({ caseId, material, ceiling, canEdit, onChanged }: { case
     <div data-testid={`material-${material.code}`}>
       <Space wrap style={{ marginBottom: 4 }}>
         <Typography.Text strong>{material.name}</Typography.Text>
-        <Tag color={material.required ? 'red' : 'default'}>{bt(material.required ? 'benefits.application.required' : 'benefits.application.optional')}</Tag>
+        <Tag color={material.required ? 'red' : 'default'}>
+          {bt(material.required ? 'benefits.application.required' : 'benefits.application.optional')}
+        </Tag>
         {material.types.length > 0 && (
-          <Typography.Text type="secondary">{bt('benefits.application.accepts', { types: typeNames, size: sizeText(maxBytes) })}</Typography.Text>
+          <Typography.Text type="secondary">
+            {bt('benefits.application.accepts', { types: typeNames, size: sizeText(maxBytes) })}
+          </Typography.Text>
         )}
       </Space>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         {material.description}
       </Typography.Paragraph>
       <ApplicationFileTable files={material.files} canDelete={canEdit} onChanged={onChanged} />
-      {error && <Alert type="error" showIcon role="alert" title={error} closable onClose={() => setError(undefined)} style={{ marginTop: 8 }} />}
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={error}
+          closable
+          onClose={() => setError(undefined)}
+          style={{ marginTop: 8 }}
+        />
+      )}
       {/* filter 'native': a dropped Word file reaches beforeUpload, which says why it is refused (the default filter drops it silently). */}
       {canEdit && (
-        <Upload accept={{ format: extensions.join(','), filter: 'native' }} showUploadList={false} beforeUpload={beforeUpload} customRequest={customRequest} disabled={isUploading}>
-          <Button icon={<UploadOutlined />} loading={isUploading} style={{ marginTop: 8 }} aria-label={bt('benefits.application.uploadLabel', { name: material.name })}>
+        <Upload
+          accept={{ format: extensions.join(','), filter: 'native' }}
+          showUploadList={false}
+          beforeUpload={beforeUpload}
+          customRequest={customRequest}
+          disabled={isUploading}
+        >
+          <Button
+            icon={<UploadOutlined />}
+            loading={isUploading}
+            style={{ marginTop: 8 }}
+            aria-label={bt('benefits.application.uploadLabel', { name: material.name })}
+          >
             {bt('benefits.application.upload')}
           </Button>
         </Upload>
@@ -117,10 +164,18 @@ async function sendOnce(caseId: number, code: string, file: File): Promise<Attac
 }
 
 /** The browser's own check before sending: the name's type and the size; the server checks again with the content. */
-function clientRefusal(file: File, extensions: string[], maxBytes: number, typeNames: string, bt: ReturnType<typeof useBenefitsText>['bt']): string | undefined {
+function clientRefusal(
+  file: File,
+  extensions: string[],
+  maxBytes: number,
+  typeNames: string,
+  bt: ReturnType<typeof useBenefitsText>['bt'],
+): string | undefined {
   const name = file.name.toLowerCase();
-  if (!extensions.some((extension) => name.endsWith(extension))) return bt('benefits.application.wrongType', { file: file.name, types: typeNames });
+  if (!extensions.some((extension) => name.endsWith(extension)))
+    return bt('benefits.application.wrongType', { file: file.name, types: typeNames });
   if (file.size === 0) return bt('benefits.application.emptyFile', { file: file.name });
-  if (file.size > maxBytes) return bt('benefits.application.tooLarge', { file: file.name, size: sizeText(file.size), max: sizeText(maxBytes) });
+  if (file.size > maxBytes)
+    return bt('benefits.application.tooLarge', { file: file.name, size: sizeText(file.size), max: sizeText(maxBytes) });
   return undefined;
 }

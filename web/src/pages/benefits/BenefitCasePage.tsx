@@ -21,7 +21,13 @@ import { ReviewActions } from './ReviewActions.tsx';
 
 /** The way from match to money; a case that left it shows where it stopped. */
 const MAIN_PATH: readonly CaseState[] = ['matched', 'confirmed', 'approved', 'payment_instructed', 'paid'];
-const STEP_OF: Partial<Record<CaseState, number>> = { returned: 1, declined: 0, rejected: 1, revoked: 2, payment_failed: 3 };
+const STEP_OF: Partial<Record<CaseState, number>> = {
+  returned: 1,
+  declined: 0,
+  rejected: 1,
+  revoked: 2,
+  payment_failed: 3,
+};
 
 function stepsOf(state: CaseState): { current: number; status: 'process' | 'finish' | 'error' } {
   const onPath = MAIN_PATH.indexOf(state);
@@ -72,7 +78,14 @@ export default function BenefitCasePage() {
   const declared = declarations.data?.takes_declarations ? declarations.data : undefined;
   const isAwaitingDeclaration = declared?.status === 'awaiting_declaration';
   // Submitting waits for the declarations as for the materials (the server refuses it all the same).
-  const waiting = isAwaitingDeclaration ? [{ code: 'declarations', name: bt('benefits.declare.missingItem', { count: declared.summary.needs_declaration }) }] : [];
+  const waiting = isAwaitingDeclaration
+    ? [
+        {
+          code: 'declarations',
+          name: bt('benefits.declare.missingItem', { count: declared.summary.needs_declaration }),
+        },
+      ]
+    : [];
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -81,7 +94,17 @@ export default function BenefitCasePage() {
         title={`${policyName(item.policy)} · ${item.period} · ${bt('benefits.caseNo', { id: item.id })}`}
         extra={<Button onClick={() => navigate(-1)}>{t('common.back')}</Button>}
       >
-        {notice && <Alert type="success" showIcon role="status" title={notice} style={{ marginBottom: 16 }} closable onClose={() => setNotice(undefined)} />}
+        {notice && (
+          <Alert
+            type="success"
+            showIcon
+            role="status"
+            title={notice}
+            style={{ marginBottom: 16 }}
+            closable
+            onClose={() => setNotice(undefined)}
+          />
+        )}
         <LoadError error={detail.error} />
         <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
           <Descriptions.Item label={bt('benefits.enterprise')}>{item.enterprise_name}</Descriptions.Item>
@@ -105,17 +128,25 @@ export default function BenefitCasePage() {
             <CaseStateTag state={item.state} />
           </Descriptions.Item>
           <Descriptions.Item label={bt('benefits.city')}>{cityName(item.city_code)}</Descriptions.Item>
-          <Descriptions.Item label={bt('benefits.clock')}>{item.state === 'confirmed' ? <ReviewClockTag clock={item.review_clock} /> : '—'}</Descriptions.Item>
+          <Descriptions.Item label={bt('benefits.clock')}>
+            {item.state === 'confirmed' ? <ReviewClockTag clock={item.review_clock} /> : '—'}
+          </Descriptions.Item>
           <Descriptions.Item label={bt('benefits.publicity')}>{publicityText(item, bt)}</Descriptions.Item>
-          <Descriptions.Item label={bt('benefits.case.bank')}>{bankText(item) ?? bt('benefits.case.noBank')}</Descriptions.Item>
+          <Descriptions.Item label={bt('benefits.case.bank')}>
+            {bankText(item) ?? bt('benefits.case.noBank')}
+          </Descriptions.Item>
           {item.reason && <Descriptions.Item label={bt('benefits.reason')}>{item.reason}</Descriptions.Item>}
           <Descriptions.Item label={bt('benefits.case.identity')}>
             {item.benefit_identity.label}
-            {item.benefit_identity.note && <Typography.Text type="secondary">（{item.benefit_identity.note}）</Typography.Text>}
+            {item.benefit_identity.note && (
+              <Typography.Text type="secondary">（{item.benefit_identity.note}）</Typography.Text>
+            )}
           </Descriptions.Item>
           {item.duplicate_of !== null && (
             <Descriptions.Item label={bt('benefits.case.duplicateOf')}>
-              <Typography.Link onClick={() => navigate(`/benefits/cases/${item.duplicate_of}`)}>{bt('benefits.case.duplicateOfLink', { id: item.duplicate_of })}</Typography.Link>
+              <Typography.Link onClick={() => navigate(`/benefits/cases/${item.duplicate_of}`)}>
+                {bt('benefits.case.duplicateOfLink', { id: item.duplicate_of })}
+              </Typography.Link>
             </Descriptions.Item>
           )}
         </Descriptions>
@@ -124,7 +155,9 @@ export default function BenefitCasePage() {
           size="small"
           current={steps.current}
           status={steps.status}
-          items={MAIN_PATH.map((state, index) => ({ title: index === steps.current && steps.status === 'error' ? stateName(item.state) : stateName(state) }))}
+          items={MAIN_PATH.map((state, index) => ({
+            title: index === steps.current && steps.status === 'error' ? stateName(item.state) : stateName(state),
+          }))}
         />
       </Card>
 
@@ -132,17 +165,35 @@ export default function BenefitCasePage() {
       <LoadError error={declarations.error} />
       {delivery === 'application' && declared && (
         <Card title={bt('benefits.declare.title')} data-testid="case-declarations">
-          <DeclaredFactsPanel caseId={item.id} answer={declared} canEdit={canClaim && declared.is_editable} onSaved={() => { detail.reload(); declarations.reload(); }} />
+          <DeclaredFactsPanel
+            caseId={item.id}
+            answer={declared}
+            canEdit={canClaim && declared.is_editable}
+            onSaved={() => {
+              detail.reload();
+              declarations.reload();
+            }}
+          />
         </Card>
       )}
       {delivery === 'application' && application.data && (
         <Card title={bt('benefits.application.title')} data-testid="application-materials">
-          <ApplicationMaterials caseId={item.id} application={application.data} canEdit={canClaim && application.data.is_editable} onChanged={application.reload} />
+          <ApplicationMaterials
+            caseId={item.id}
+            application={application.data}
+            canEdit={canClaim && application.data.is_editable}
+            onChanged={application.reload}
+          />
         </Card>
       )}
       {canClaim && delivery === 'application' && application.data && (
         <Card title={bt('benefits.apply.title')}>
-          <ConfirmClaimForm item={item} onChanged={changed} kind="apply" missing={[...application.data.missing, ...waiting]} />
+          <ConfirmClaimForm
+            item={item}
+            onChanged={changed}
+            kind="apply"
+            missing={[...application.data.missing, ...waiting]}
+          />
         </Card>
       )}
       {canClaim && delivery === 'exempt' && (
@@ -173,8 +224,17 @@ export default function BenefitCasePage() {
           dataSource={item.history}
           columns={[
             { title: bt('benefits.case.at'), dataIndex: 'at', render: (at: string) => formatDateTime(at) },
-            { title: bt('benefits.state'), key: 'move', render: (_, row) => `${row.from ? stateName(row.from) : bt('benefits.state.start')} → ${stateName(row.to)}` },
-            { title: bt('benefits.case.actor'), dataIndex: 'actor', render: (actor: string | null) => <HistoryActor actor={actor} /> },
+            {
+              title: bt('benefits.state'),
+              key: 'move',
+              render: (_, row) =>
+                `${row.from ? stateName(row.from) : bt('benefits.state.start')} → ${stateName(row.to)}`,
+            },
+            {
+              title: bt('benefits.case.actor'),
+              dataIndex: 'actor',
+              render: (actor: string | null) => <HistoryActor actor={actor} />,
+            },
             { title: bt('benefits.case.note'), dataIndex: 'note', render: (note: string | null) => note ?? '—' },
           ]}
         />

@@ -21,7 +21,12 @@ function ProvinceCases({ query, onQuery }: { query: CaseQuery; onQuery: (query: 
       <CaseFilters query={query} onChange={(change) => onQuery({ ...query, ...change, page: 1 })} showRegion />
       <LoadError error={cases.error} />
       <div data-testid="benefit-cases">
-        <CaseTable page={cases.data} isLoading={cases.isLoading} showEnterprise onPage={(page, pageSize) => onQuery({ ...query, page, pageSize })} />
+        <CaseTable
+          page={cases.data}
+          isLoading={cases.isLoading}
+          showEnterprise
+          onPage={(page, pageSize) => onQuery({ ...query, page, pageSize })}
+        />
       </div>
     </>
   );
@@ -53,7 +58,11 @@ export default function BenefitRunsPage() {
               />
             ),
           },
-          { key: 'cases', label: bt('benefits.runs.tab.cases'), children: <ProvinceCases query={query} onQuery={setQuery} /> },
+          {
+            key: 'cases',
+            label: bt('benefits.runs.tab.cases'),
+            children: <ProvinceCases query={query} onQuery={setQuery} />,
+          },
           {
             key: 'overdue',
             label: bt('benefits.runs.tab.overdue'),

@@ -70,7 +70,12 @@ export default function BenefitsInboxPage() {
           </Space>
         }
         extra={
-          <Button data-testid="inbox-read-all" disabled={unread === 0} loading={isBusy} onClick={() => void markRead(markAllNoticesRead, true)}>
+          <Button
+            data-testid="inbox-read-all"
+            disabled={unread === 0}
+            loading={isBusy}
+            onClick={() => void markRead(markAllNoticesRead, true)}
+          >
             {bt('benefits.inbox.readAll')}
           </Button>
         }
@@ -98,12 +103,24 @@ export default function BenefitsInboxPage() {
                 data-unread={isUnread}
                 style={isUnread ? { background: UNREAD_BACKGROUND, paddingInline: 12 } : { paddingInline: 12 }}
                 actions={[
-                  <Link key="open" to={`/benefits/cases/${notice.case_id}`} onClick={(event) => void openCase(event, notice)}>
-                    {notice.case_state === 'matched' || notice.case_state === 'returned' ? bt('benefits.inbox.openCase') : bt('benefits.inbox.viewCase')}
+                  <Link
+                    key="open"
+                    to={`/benefits/cases/${notice.case_id}`}
+                    onClick={(event) => void openCase(event, notice)}
+                  >
+                    {notice.case_state === 'matched' || notice.case_state === 'returned'
+                      ? bt('benefits.inbox.openCase')
+                      : bt('benefits.inbox.viewCase')}
                   </Link>,
                   ...(isUnread
                     ? [
-                        <Button key="read" type="link" size="small" data-testid={`inbox-read-${notice.id}`} onClick={() => void markRead(() => markNoticeRead(notice.id), false)}>
+                        <Button
+                          key="read"
+                          type="link"
+                          size="small"
+                          data-testid={`inbox-read-${notice.id}`}
+                          onClick={() => void markRead(() => markNoticeRead(notice.id), false)}
+                        >
                           {bt('benefits.inbox.markRead')}
                         </Button>,
                       ]
@@ -113,13 +130,17 @@ export default function BenefitsInboxPage() {
                 <List.Item.Meta
                   title={
                     <>
-                      {isUnread && <Badge status="processing" text={bt('benefits.inbox.unread')} style={{ marginRight: 8 }} />}
+                      {isUnread && (
+                        <Badge status="processing" text={bt('benefits.inbox.unread')} style={{ marginRight: 8 }} />
+                      )}
                       <Typography.Text strong={isUnread}>{notice.title}</Typography.Text>
                     </>
                   }
                   description={formatDateTime(notice.created_at)}
                 />
-                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0, maxWidth: 760 }}>{notice.body}</Typography.Paragraph>
+                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0, maxWidth: 760 }}>
+                  {notice.body}
+                </Typography.Paragraph>
               </List.Item>
             );
           }}

@@ -33,12 +33,27 @@ export default function BenefitsReviewPage() {
       <Card title={bt('benefits.review.title')}>
         <CaseFilters query={query} onChange={filter} showRegion={false} />
         <Space style={{ marginBottom: 12 }}>
-          <Button type="primary" disabled={selected.length === 0} onClick={() => { setResult(undefined); setIsConfirming(true); }}>
+          <Button
+            type="primary"
+            disabled={selected.length === 0}
+            onClick={() => {
+              setResult(undefined);
+              setIsConfirming(true);
+            }}
+          >
             {bt('benefits.review.bulkApprove', { count: selected.length })}
           </Button>
           <Typography.Text type="secondary">{bt('benefits.review.selectHint')}</Typography.Text>
         </Space>
-        {result && <Alert type={result.type} showIcon role={result.type === 'error' ? 'alert' : 'status'} title={result.text} style={{ marginBottom: 12 }} />}
+        {result && (
+          <Alert
+            type={result.type}
+            showIcon
+            role={result.type === 'error' ? 'alert' : 'status'}
+            title={result.text}
+            style={{ marginBottom: 12 }}
+          />
+        )}
         <LoadError error={cases.error} />
         <div data-testid="benefit-cases">
           <CaseTable
@@ -59,7 +74,13 @@ export default function BenefitsReviewPage() {
         onClose={() => setIsConfirming(false)}
         onConfirm={async (preview, opinion, key) => {
           const answer = await bulkApproveCases(selected.map(Number), { opinion, preview_token: preview.token }, key);
-          setResult({ type: 'success', text: bt('benefits.review.bulkDone', { approved: answer.approved, skipped: answer.results.filter((row) => row.skipped).length }) });
+          setResult({
+            type: 'success',
+            text: bt('benefits.review.bulkDone', {
+              approved: answer.approved,
+              skipped: answer.results.filter((row) => row.skipped).length,
+            }),
+          });
           setSelected([]);
           cases.reload();
         }}

@@ -53,10 +53,20 @@ export function CaseFilters({ query, onChange, showRegion }: CaseFiltersProps) {
         </Form.Item>
       )}
       <Form.Item label={bt('benefits.review.runFilter')} htmlFor="benefit-run">
-        <InputNumber id="benefit-run" min={1} precision={0} style={{ width: 110 }} value={query.run ?? null} onChange={(run) => onChange({ run: run ?? undefined })} />
+        <InputNumber
+          id="benefit-run"
+          min={1}
+          precision={0}
+          style={{ width: 110 }}
+          value={query.run ?? null}
+          onChange={(run) => onChange({ run: run ?? undefined })}
+        />
       </Form.Item>
       <Form.Item>
-        <Checkbox checked={query.overdue ?? false} onChange={(event) => onChange({ overdue: event.target.checked || undefined })}>
+        <Checkbox
+          checked={query.overdue ?? false}
+          onChange={(event) => onChange({ overdue: event.target.checked || undefined })}
+        >
           {bt('benefits.review.overdueOnly')}
         </Checkbox>
       </Form.Item>

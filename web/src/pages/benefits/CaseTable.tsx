@@ -21,7 +21,15 @@ interface CaseTableProps {
 export function CaseTable({ page, isLoading, showEnterprise, onPage, selection }: CaseTableProps) {
   const { bt, policyName } = useBenefitsText();
   const columns: TableProps<BenefitCase>['columns'] = [
-    { title: '#', dataIndex: 'id', render: (id: number) => <Link to={`/benefits/cases/${id}`} aria-label={bt('benefits.caseNo', { id })}>{id}</Link> },
+    {
+      title: '#',
+      dataIndex: 'id',
+      render: (id: number) => (
+        <Link to={`/benefits/cases/${id}`} aria-label={bt('benefits.caseNo', { id })}>
+          {id}
+        </Link>
+      ),
+    },
     ...(showEnterprise
       ? [
           {
@@ -63,10 +71,18 @@ export function CaseTable({ page, isLoading, showEnterprise, onPage, selection }
       ),
     },
     { title: bt('benefits.state'), dataIndex: 'state', render: (_, item) => <CaseStateTag state={item.state} /> },
-    { title: bt('benefits.clock'), dataIndex: 'review_clock', render: (_, item) => (item.state === 'confirmed' ? <ReviewClockTag clock={item.review_clock} /> : '—') },
+    {
+      title: bt('benefits.clock'),
+      dataIndex: 'review_clock',
+      render: (_, item) => (item.state === 'confirmed' ? <ReviewClockTag clock={item.review_clock} /> : '—'),
+    },
     { title: bt('benefits.publicity'), key: 'publicity', render: (_, item) => publicityText(item, bt) },
     { title: bt('benefits.reason'), dataIndex: 'reason', render: (reason: string | null) => reason ?? '—' },
-    { title: '', key: 'open', render: (_, item) => <Link to={`/benefits/cases/${item.id}`}>{bt('benefits.open')}</Link> },
+    {
+      title: '',
+      key: 'open',
+      render: (_, item) => <Link to={`/benefits/cases/${item.id}`}>{bt('benefits.open')}</Link>,
+    },
   ];
   return (
     <Table<BenefitCase>
@@ -81,7 +97,10 @@ export function CaseTable({ page, isLoading, showEnterprise, onPage, selection }
         selection && {
           selectedRowKeys: selection.keys,
           onChange: selection.onChange,
-          getCheckboxProps: (item) => ({ disabled: !selection.isSelectable(item), 'aria-label': bt('benefits.caseNo', { id: item.id }) }),
+          getCheckboxProps: (item) => ({
+            disabled: !selection.isSelectable(item),
+            'aria-label': bt('benefits.caseNo', { id: item.id }),
+          }),
         }
       }
       pagination={{

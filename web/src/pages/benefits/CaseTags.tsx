@@ -35,9 +35,15 @@ export function ReviewClockTag({ clock }: { clock: ReviewClock | null }) {
   const { bt } = useBenefitsText();
   if (!clock) return <span>—</span>;
   const days = clock.days_left;
-  const text = clock.is_overdue ? bt('benefits.clock.overdue', { days: -days }) : days === 0 ? bt('benefits.clock.dueToday') : bt('benefits.clock.daysLeft', { days, total: clock.limit_workdays });
+  const text = clock.is_overdue
+    ? bt('benefits.clock.overdue', { days: -days })
+    : days === 0
+      ? bt('benefits.clock.dueToday')
+      : bt('benefits.clock.daysLeft', { days, total: clock.limit_workdays });
   const color = clock.is_overdue ? 'red' : clock.is_warning ? 'orange' : 'green';
-  const hint = clock.is_provisional ? bt('benefits.clock.provisionalHint', { date: clock.deadline, year: clock.provisional_year }) : bt('benefits.clock.deadline', { date: clock.deadline });
+  const hint = clock.is_provisional
+    ? bt('benefits.clock.provisionalHint', { date: clock.deadline, year: clock.provisional_year })
+    : bt('benefits.clock.deadline', { date: clock.deadline });
   return (
     <Tooltip title={hint}>
       <Tag color={color} data-testid="review-clock">
@@ -49,7 +55,10 @@ export function ReviewClockTag({ clock }: { clock: ReviewClock | null }) {
 }
 
 /** A case's 公示 window; an end counted Monday to Friday through a year not yet loaded says so. */
-export function publicityText(item: { publicity_from: string | null; publicity_until: string | null; is_publicity_provisional?: boolean }, bt: ReturnType<typeof useBenefitsText>['bt']): string {
+export function publicityText(
+  item: { publicity_from: string | null; publicity_until: string | null; is_publicity_provisional?: boolean },
+  bt: ReturnType<typeof useBenefitsText>['bt'],
+): string {
   if (!item.publicity_from) return '—';
   const until = item.publicity_until ?? '';
   return `${item.publicity_from} ~ ${item.is_publicity_provisional ? bt('benefits.publicity.provisional', { until, year: until.slice(0, 4) }) : until}`;

@@ -45,7 +45,11 @@ export function ConfirmClaimForm({ item, onChanged, kind = 'confirm', missing = 
     setIsBusy(true);
     setError(undefined);
     try {
-      const account = { bank_name: values.bank_name.trim(), bank_account: values.bank_account.replace(/[\s-]/g, ''), account_holder: values.account_holder.trim() };
+      const account = {
+        bank_name: values.bank_name.trim(),
+        bank_account: values.bank_account.replace(/[\s-]/g, ''),
+        account_holder: values.account_holder.trim(),
+      };
       if (kind === 'apply') await applyForCase(item.id, account, action.key());
       else await confirmCase(item.id, account, action.key());
       action.done();
@@ -59,13 +63,22 @@ export function ConfirmClaimForm({ item, onChanged, kind = 'confirm', missing = 
 
   return (
     <>
-      <Alert type="info" showIcon title={bt(isApply ? 'benefits.apply.hint' : 'benefits.confirm.hint', { days: daysText(limits.review) })} style={{ marginBottom: 16 }} />
+      <Alert
+        type="info"
+        showIcon
+        title={bt(isApply ? 'benefits.apply.hint' : 'benefits.confirm.hint', { days: daysText(limits.review) })}
+        style={{ marginBottom: 16 }}
+      />
       {isApply && (
         <Alert
           data-testid="application-missing"
           type={missing.length > 0 ? 'warning' : 'success'}
           showIcon
-          title={missing.length > 0 ? bt('benefits.application.missing', { names: missing.map((m) => m.name).join('、') }) : bt('benefits.application.complete')}
+          title={
+            missing.length > 0
+              ? bt('benefits.application.missing', { names: missing.map((m) => m.name).join('、') })
+              : bt('benefits.application.complete')
+          }
           style={{ marginBottom: 16 }}
         />
       )}
@@ -74,21 +87,45 @@ export function ConfirmClaimForm({ item, onChanged, kind = 'confirm', missing = 
         layout="vertical"
         style={{ maxWidth: 520 }}
         aria-label={bt(isApply ? 'benefits.apply.title' : 'benefits.confirm.title')}
-        initialValues={{ bank_name: item.bank?.bank_name ?? '', bank_account: item.bank?.bank_account ?? '', account_holder: item.bank?.account_holder ?? item.enterprise_name }}
+        initialValues={{
+          bank_name: item.bank?.bank_name ?? '',
+          bank_account: item.bank?.bank_account ?? '',
+          account_holder: item.bank?.account_holder ?? item.enterprise_name,
+        }}
         onFinish={(values) => void claim(values)}
       >
-        <Form.Item name="bank_name" label={bt('benefits.confirm.bankName')} rules={[{ required: true, whitespace: true, min: 2, max: 100, message: bt('benefits.confirm.bankNameRule') }]}>
+        <Form.Item
+          name="bank_name"
+          label={bt('benefits.confirm.bankName')}
+          rules={[{ required: true, whitespace: true, min: 2, max: 100, message: bt('benefits.confirm.bankNameRule') }]}
+        >
           <Input maxLength={100} autoComplete="off" />
         </Form.Item>
-        <Form.Item name="bank_account" label={bt('benefits.confirm.bankAccount')} rules={[{ required: true, pattern: ACCOUNT_PATTERN, message: bt('benefits.confirm.bankAccountRule') }]}>
+        <Form.Item
+          name="bank_account"
+          label={bt('benefits.confirm.bankAccount')}
+          rules={[{ required: true, pattern: ACCOUNT_PATTERN, message: bt('benefits.confirm.bankAccountRule') }]}
+        >
           <Input maxLength={48} inputMode="numeric" autoComplete="off" />
         </Form.Item>
-        <Form.Item name="account_holder" label={bt('benefits.confirm.accountHolder')} rules={[{ required: true, whitespace: true, min: 2, max: 200, message: bt('benefits.confirm.accountHolderRule') }]}>
+        <Form.Item
+          name="account_holder"
+          label={bt('benefits.confirm.accountHolder')}
+          rules={[
+            { required: true, whitespace: true, min: 2, max: 200, message: bt('benefits.confirm.accountHolderRule') },
+          ]}
+        >
           <Input maxLength={200} />
         </Form.Item>
         {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} />}
         <Space>
-          <Button type="primary" htmlType="submit" loading={isBusy} disabled={isApply && missing.length > 0} data-testid={isApply ? 'apply-submit' : 'confirm-submit'}>
+          <Button
+            type="primary"
+            htmlType="submit"
+            loading={isBusy}
+            disabled={isApply && missing.length > 0}
+            data-testid={isApply ? 'apply-submit' : 'confirm-submit'}
+          >
             {bt(isApply ? 'benefits.apply.submit' : 'benefits.confirm.submit')}
           </Button>
           <Button danger onClick={() => setIsDeclining(true)}>

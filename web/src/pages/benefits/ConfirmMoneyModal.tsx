@@ -27,7 +27,15 @@ interface ConfirmMoneyModalProps {
  * selection changed meanwhile the server refuses (PREVIEW_CHANGED): its message is shown and the
  * preview is loaded again for the official to check before confirming anew.
  */
-export function ConfirmMoneyModal({ title, okText, open, loadPreview, needsOpinion, onClose, onConfirm }: ConfirmMoneyModalProps) {
+export function ConfirmMoneyModal({
+  title,
+  okText,
+  open,
+  loadPreview,
+  needsOpinion,
+  onClose,
+  onConfirm,
+}: ConfirmMoneyModalProps) {
   const { bt } = useBenefitsText();
   const errorText = useErrorText();
   const [form] = Form.useForm<{ opinion: string }>();
@@ -97,9 +105,22 @@ export function ConfirmMoneyModal({ title, okText, open, loadPreview, needsOpini
           <Form.Item
             name="opinion"
             label={bt('benefits.money.opinion')}
-            rules={[{ required: true, whitespace: true, min: OPINION_MIN, max: OPINION_MAX, message: bt('benefits.money.opinionRule') }]}
+            rules={[
+              {
+                required: true,
+                whitespace: true,
+                min: OPINION_MIN,
+                max: OPINION_MAX,
+                message: bt('benefits.money.opinionRule'),
+              },
+            ]}
           >
-            <Input.TextArea rows={3} maxLength={OPINION_MAX} showCount placeholder={bt('benefits.money.opinionPlaceholder')} />
+            <Input.TextArea
+              rows={3}
+              maxLength={OPINION_MAX}
+              showCount
+              placeholder={bt('benefits.money.opinionPlaceholder')}
+            />
           </Form.Item>
         </Form>
       )}

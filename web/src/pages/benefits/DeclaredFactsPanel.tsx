@@ -4,10 +4,22 @@ import { saveCaseDeclarations, type CaseDeclarations, type DeclarationRow } from
 import { useErrorText } from '../../locales/i18n.tsx';
 import { formatFen } from '../../utils/format.ts';
 import { useBenefitsText, type BenefitsKey } from './benefitsText.ts';
-import { changedRows, DeclaredFactInput, DeclaredFactValueText, initialDraft, isInputCell, type DeclarationDraft } from './DeclaredFactInput.tsx';
+import {
+  changedRows,
+  DeclaredFactInput,
+  DeclaredFactValueText,
+  initialDraft,
+  isInputCell,
+  type DeclarationDraft,
+} from './DeclaredFactInput.tsx';
 import { useActionKey } from './useActionKey.ts';
 
-const ROW_COLORS: Record<DeclarationRow['status'], string> = { eligible: 'green', ineligible: 'default', needs_declaration: 'orange', undetermined: 'red' };
+const ROW_COLORS: Record<DeclarationRow['status'], string> = {
+  eligible: 'green',
+  ineligible: 'default',
+  needs_declaration: 'orange',
+  undetermined: 'red',
+};
 
 interface DeclaredFactsPanelProps {
   caseId: number;
@@ -57,16 +69,40 @@ export function DeclaredFactsPanel({ caseId, answer, canEdit, onSaved }: Declare
   }
 
   const columns: TableColumnsType<DeclarationRow> = [
-    { title: bt('benefits.declare.person'), key: 'person', render: (_, row) => (row.person ? <Space orientation="vertical" size={0}><span>{row.person.name}</span><Typography.Text type="secondary">{row.person.id_number}</Typography.Text></Space> : row.key) },
+    {
+      title: bt('benefits.declare.person'),
+      key: 'person',
+      render: (_, row) =>
+        row.person ? (
+          <Space orientation="vertical" size={0}>
+            <span>{row.person.name}</span>
+            <Typography.Text type="secondary">{row.person.id_number}</Typography.Text>
+          </Space>
+        ) : (
+          row.key
+        ),
+    },
     { title: bt('benefits.declare.hirePeriod'), key: 'hire', render: (_, row) => periodText(row.describe.hire_period) },
     ...answer.fields.map((field) => ({
-      title: field.label, key: field.fact,
-      render: (_: unknown, row: DeclarationRow) => (canEdit && isInputCell(row, field)
-        ? <DeclaredFactInput field={field} row={row} value={draft[row.key]?.[field.fact]} onChange={(value) => setDraft((current) => ({ ...current, [row.key]: { ...current[row.key], [field.fact]: value } }))} />
-        : <DeclaredFactValueText fact={row.facts.find((f) => f.name === field.fact)} isDeclarable />),
+      title: field.label,
+      key: field.fact,
+      render: (_: unknown, row: DeclarationRow) =>
+        canEdit && isInputCell(row, field) ? (
+          <DeclaredFactInput
+            field={field}
+            row={row}
+            value={draft[row.key]?.[field.fact]}
+            onChange={(value) =>
+              setDraft((current) => ({ ...current, [row.key]: { ...current[row.key], [field.fact]: value } }))
+            }
+          />
+        ) : (
+          <DeclaredFactValueText fact={row.facts.find((f) => f.name === field.fact)} isDeclarable />
+        ),
     })),
     {
-      title: bt('benefits.declare.result'), key: 'result',
+      title: bt('benefits.declare.result'),
+      key: 'result',
       render: (_, row) => (
         <Space size={4} wrap data-testid={`declare-result-${row.key}`}>
           <Tag color={ROW_COLORS[row.status]}>{bt(`benefits.declare.row.${row.status}` as BenefitsKey)}</Tag>
@@ -81,16 +117,28 @@ export function DeclaredFactsPanel({ caseId, answer, canEdit, onSaved }: Declare
       <Alert type="info" showIcon title={bt(canEdit ? 'benefits.declare.hint' : 'benefits.declare.reviewHint')} />
       <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
         <Descriptions.Item label={bt('benefits.state')}>
-          <Tag color={answer.status === 'eligible' ? 'green' : answer.status === 'awaiting_declaration' ? 'orange' : 'red'} data-testid="declarations-status">{statusText}</Tag>
+          <Tag
+            color={answer.status === 'eligible' ? 'green' : answer.status === 'awaiting_declaration' ? 'orange' : 'red'}
+            data-testid="declarations-status"
+          >
+            {statusText}
+          </Tag>
         </Descriptions.Item>
         <Descriptions.Item label={bt('benefits.declare.amount')}>
           <Typography.Text strong data-testid="declarations-amount">
-            {answer.amount_fen !== null ? `${formatFen(answer.amount_fen)} 元` : bt('benefits.declare.amountSoFar', { amount: formatFen(answer.eligible_amount_fen) })}
+            {answer.amount_fen !== null
+              ? `${formatFen(answer.amount_fen)} 元`
+              : bt('benefits.declare.amountSoFar', { amount: formatFen(answer.eligible_amount_fen) })}
           </Typography.Text>
         </Descriptions.Item>
       </Descriptions>
       <Typography.Text type="secondary">
-        {answer.fields.map((field) => `${field.label}：${bt('benefits.declare.provedBy', { names: field.proved_by.map((p) => `「${p.name}」`).join('、') })}`).join('；')}
+        {answer.fields
+          .map(
+            (field) =>
+              `${field.label}：${bt('benefits.declare.provedBy', { names: field.proved_by.map((p) => `「${p.name}」`).join('、') })}`,
+          )
+          .join('；')}
       </Typography.Text>
       <Table<DeclarationRow>
         data-testid="declarations-table"
@@ -101,10 +149,30 @@ export function DeclaredFactsPanel({ caseId, answer, canEdit, onSaved }: Declare
         columns={columns}
         expandable={{ expandedRowRender: (row) => <RowDetail row={row} fields={answer.fields} /> }}
       />
-      {answer.rows.length > rows.length && <Typography.Text type="secondary">{bt('benefits.declare.others', { count: answer.rows.length - rows.length })}</Typography.Text>}
-      {error && <Alert type="error" showIcon role="alert" data-testid="declarations-error" title={error} closable onClose={() => setError(undefined)} />}
+      {answer.rows.length > rows.length && (
+        <Typography.Text type="secondary">
+          {bt('benefits.declare.others', { count: answer.rows.length - rows.length })}
+        </Typography.Text>
+      )}
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          data-testid="declarations-error"
+          title={error}
+          closable
+          onClose={() => setError(undefined)}
+        />
+      )}
       {canEdit && (
-        <Button type="primary" onClick={() => void save()} loading={isSaving} disabled={changes.length === 0} data-testid="declarations-save">
+        <Button
+          type="primary"
+          onClick={() => void save()}
+          loading={isSaving}
+          disabled={changes.length === 0}
+          data-testid="declarations-save"
+        >
           {bt('benefits.declare.save')}
         </Button>
       )}
@@ -119,7 +187,9 @@ function RowDetail({ row, fields }: { row: DeclarationRow; fields: CaseDeclarati
     <Space orientation="vertical" size="small" style={{ width: '100%', whiteSpace: 'normal' }}>
       <Typography.Text strong>{bt('benefits.declare.rowExplanation')}</Typography.Text>
       <ol style={{ paddingLeft: 20, margin: 0 }} data-testid={`declare-explanation-${row.key}`}>
-        {row.explanation.map((line, index) => <li key={index}>{line}</li>)}
+        {row.explanation.map((line, index) => (
+          <li key={index}>{line}</li>
+        ))}
       </ol>
       <Typography.Text strong>{bt('benefits.declare.allFacts')}</Typography.Text>
       <Descriptions size="small" column={{ xs: 1, md: 2 }}>

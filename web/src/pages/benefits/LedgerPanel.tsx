@@ -36,7 +36,12 @@ export function LedgerPanel() {
               onChange={(policy: string | undefined) => setFilters((current) => ({ ...current, policy }))}
             />
           </Form.Item>
-          <Form.Item label={bt('benefits.ledger.month')} htmlFor="ledger-month" validateStatus={isMonthInvalid ? 'error' : undefined} help={isMonthInvalid ? bt('benefits.ledger.monthRule') : undefined}>
+          <Form.Item
+            label={bt('benefits.ledger.month')}
+            htmlFor="ledger-month"
+            validateStatus={isMonthInvalid ? 'error' : undefined}
+            help={isMonthInvalid ? bt('benefits.ledger.monthRule') : undefined}
+          >
             <Input
               id="ledger-month"
               allowClear
@@ -46,7 +51,8 @@ export function LedgerPanel() {
               onChange={(event) => {
                 const text = event.target.value.trim();
                 setMonthText(text);
-                if (text === '' || MONTH.test(text)) setFilters((current) => ({ ...current, month: text || undefined }));
+                if (text === '' || MONTH.test(text))
+                  setFilters((current) => ({ ...current, month: text || undefined }));
               }}
             />
           </Form.Item>
@@ -60,13 +66,20 @@ export function LedgerPanel() {
           showIcon
           role="status"
           data-testid="ledger-status"
-          title={data.balanced ? bt('benefits.ledger.balanced') : bt('benefits.ledger.unbalanced', { count: data.differences.length })}
+          title={
+            data.balanced
+              ? bt('benefits.ledger.balanced')
+              : bt('benefits.ledger.unbalanced', { count: data.differences.length })
+          }
           description={
             <>
               {bt('benefits.ledger.totalPaid', { amount: money(data.total.paid_fen) })}
               {(data.anomalies.unbooked_payments.length > 0 || data.anomalies.settled_but_not_paid.length > 0) && (
                 <Typography.Paragraph type="danger" style={{ marginBottom: 0 }}>
-                  {bt('benefits.ledger.anomalies', { unbooked: data.anomalies.unbooked_payments.join(', ') || '—', unsettled: data.anomalies.settled_but_not_paid.join(', ') || '—' })}
+                  {bt('benefits.ledger.anomalies', {
+                    unbooked: data.anomalies.unbooked_payments.join(', ') || '—',
+                    unsettled: data.anomalies.settled_but_not_paid.join(', ') || '—',
+                  })}
                 </Typography.Paragraph>
               )}
             </>
@@ -95,7 +108,9 @@ export function LedgerPanel() {
             title: bt('benefits.ledger.difference'),
             dataIndex: 'difference_fen',
             align: 'right',
-            render: (fen: number) => <Typography.Text type={fen !== 0 ? 'danger' : undefined}>{money(fen)}</Typography.Text>,
+            render: (fen: number) => (
+              <Typography.Text type={fen !== 0 ? 'danger' : undefined}>{money(fen)}</Typography.Text>
+            ),
           },
         ]}
       />

@@ -6,10 +6,17 @@ import { useRemoteData } from '../../components/useRemoteData.ts';
 import { formatDateTime, formatDuration } from '../../utils/format.ts';
 import { useBenefitsText } from './benefitsText.ts';
 
-export const RUN_STATUS_COLORS: Record<string, string> = { running: 'processing', completed: 'success', failed: 'error', interrupted: 'warning' };
+export const RUN_STATUS_COLORS: Record<string, string> = {
+  running: 'processing',
+  completed: 'success',
+  failed: 'error',
+  interrupted: 'warning',
+};
 
 /** How a run's state reads: a run taken over after its process died (failed in phase `interrupted`) is 中断. */
-export function runStatusOf(run: Pick<MatchRun, 'status' | 'phase'>): 'running' | 'completed' | 'failed' | 'interrupted' | string {
+export function runStatusOf(
+  run: Pick<MatchRun, 'status' | 'phase'>,
+): 'running' | 'completed' | 'failed' | 'interrupted' | string {
   return run.status === 'failed' && run.phase === 'interrupted' ? 'interrupted' : run.status;
 }
 
@@ -19,9 +26,16 @@ const KNOWN_STATUSES = new Set(['running', 'completed', 'failed', 'interrupted']
 export function RunStatusTag({ run, testId }: { run: MatchRun; testId?: string }) {
   const { bt } = useBenefitsText();
   const status = runStatusOf(run);
-  const label = KNOWN_STATUSES.has(status) ? bt(`benefits.runs.status.${status as 'running' | 'completed' | 'failed' | 'interrupted'}`) : status;
+  const label = KNOWN_STATUSES.has(status)
+    ? bt(`benefits.runs.status.${status as 'running' | 'completed' | 'failed' | 'interrupted'}`)
+    : status;
   return (
-    <Tag color={RUN_STATUS_COLORS[status] ?? 'default'} data-testid={testId} data-status={status} title={status === 'interrupted' ? (run.error ?? undefined) : undefined}>
+    <Tag
+      color={RUN_STATUS_COLORS[status] ?? 'default'}
+      data-testid={testId}
+      data-status={status}
+      title={status === 'interrupted' ? (run.error ?? undefined) : undefined}
+    >
       {label}
     </Tag>
   );
@@ -74,18 +88,38 @@ export function MatchRunHistory({ refreshKey, onOpen, onShowCases }: MatchRunHis
           { title: bt('benefits.policy'), dataIndex: 'policy', render: (code: string) => policyName(code) },
           { title: bt('benefits.period'), dataIndex: 'period' },
           { title: bt('benefits.runs.status'), key: 'status', render: (_, run) => <RunStatusTag run={run} /> },
-          { title: bt('benefits.runs.candidates'), key: 'candidates', align: 'right', render: (_, run) => run.summary?.candidates ?? '—' },
-          { title: bt('benefits.runs.new'), key: 'new', align: 'right', render: (_, run) => run.summary?.candidates_new ?? '—' },
+          {
+            title: bt('benefits.runs.candidates'),
+            key: 'candidates',
+            align: 'right',
+            render: (_, run) => run.summary?.candidates ?? '—',
+          },
+          {
+            title: bt('benefits.runs.new'),
+            key: 'new',
+            align: 'right',
+            render: (_, run) => run.summary?.candidates_new ?? '—',
+          },
           {
             title: bt('benefits.runs.timings'),
             key: 'timings',
             render: (_, run) => {
               const timings = run.summary?.timings_ms;
-              return timings ? bt('benefits.runs.timingsValue', { sql: formatDuration(timings.sql), evaluate: formatDuration(timings.evaluate), write: formatDuration(timings.write) }) : '—';
+              return timings
+                ? bt('benefits.runs.timingsValue', {
+                    sql: formatDuration(timings.sql),
+                    evaluate: formatDuration(timings.evaluate),
+                    write: formatDuration(timings.write),
+                  })
+                : '—';
             },
           },
           { title: bt('benefits.runs.startedAt'), dataIndex: 'started_at', render: (at: string) => formatDateTime(at) },
-          { title: bt('benefits.runs.finishedAt'), dataIndex: 'finished_at', render: (at: string | null) => formatDateTime(at) },
+          {
+            title: bt('benefits.runs.finishedAt'),
+            dataIndex: 'finished_at',
+            render: (at: string | null) => formatDateTime(at),
+          },
           {
             title: '',
             key: 'actions',

@@ -53,11 +53,25 @@ export function MatchRunPanel({ onShowCases }: { onShowCases: (runId: number) =>
   const timings = summary?.timings_ms;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Form<RunValues> layout="inline" style={{ rowGap: 12 }} initialValues={{ policy: 'stable_jobs_refund', period: '2025' }} onFinish={(values) => void start(values)} aria-label={bt('benefits.runs.start')}>
+      <Form<RunValues>
+        layout="inline"
+        style={{ rowGap: 12 }}
+        initialValues={{ policy: 'stable_jobs_refund', period: '2025' }}
+        onFinish={(values) => void start(values)}
+        aria-label={bt('benefits.runs.start')}
+      >
         <Form.Item name="policy" label={bt('benefits.policy')} htmlFor="run-policy" rules={[{ required: true }]}>
-          <Select id="run-policy" style={{ width: 200 }} options={BENEFIT_POLICIES.map((code) => ({ value: code, label: policyName(code) }))} />
+          <Select
+            id="run-policy"
+            style={{ width: 200 }}
+            options={BENEFIT_POLICIES.map((code) => ({ value: code, label: policyName(code) }))}
+          />
         </Form.Item>
-        <Form.Item name="period" label={bt('benefits.runs.periodLabel')} rules={[{ required: true, pattern: /^\d{4}(\d{2})?$/, message: bt('benefits.runs.periodRule') }]}>
+        <Form.Item
+          name="period"
+          label={bt('benefits.runs.periodLabel')}
+          rules={[{ required: true, pattern: /^\d{4}(\d{2})?$/, message: bt('benefits.runs.periodRule') }]}
+        >
           <Input style={{ width: 120 }} maxLength={6} />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={isBusy}>
@@ -75,25 +89,47 @@ export function MatchRunPanel({ onShowCases }: { onShowCases: (runId: number) =>
               <RunStatusTag run={run} testId="match-run-status" />
             </Descriptions.Item>
             <Descriptions.Item label={bt('benefits.runs.phase')}>{runProgressOf(t, run).phaseName}</Descriptions.Item>
-            <Descriptions.Item label={bt('benefits.runs.version')}>{bt('benefits.runs.versionValue', { version: run.version_no, date: run.date })}</Descriptions.Item>
+            <Descriptions.Item label={bt('benefits.runs.version')}>
+              {bt('benefits.runs.versionValue', { version: run.version_no, date: run.date })}
+            </Descriptions.Item>
             <Descriptions.Item label={bt('benefits.runs.snapshot')}>{snapshotText(t, run.snapshot)}</Descriptions.Item>
             {summary && (
               <>
-                <Descriptions.Item label={bt('benefits.runs.evaluated')}>{summary.enterprises_evaluated ?? '—'}</Descriptions.Item>
-                <Descriptions.Item label={bt('benefits.runs.candidates')}>{summary.candidates ?? '—'}</Descriptions.Item>
+                <Descriptions.Item label={bt('benefits.runs.evaluated')}>
+                  {summary.enterprises_evaluated ?? '—'}
+                </Descriptions.Item>
+                <Descriptions.Item label={bt('benefits.runs.candidates')}>
+                  {summary.candidates ?? '—'}
+                </Descriptions.Item>
                 <Descriptions.Item label={bt('benefits.runs.new')}>
                   <span data-testid="match-run-new">{summary.candidates_new ?? '—'}</span>
                 </Descriptions.Item>
-                <Descriptions.Item label={bt('benefits.runs.unchanged')}>{summary.candidates_unchanged ?? '—'}</Descriptions.Item>
-                <Descriptions.Item label={bt('benefits.runs.amountChanged')}>{summary.amount_changed ?? '—'}</Descriptions.Item>
-                <Descriptions.Item label={bt('benefits.runs.excluded')}>{summary.rows_excluded_already_granted ?? '—'}</Descriptions.Item>
-                <Descriptions.Item label={bt('benefits.runs.amountNew')}>{formatYuan(summary.amount_new_fen)}</Descriptions.Item>
+                <Descriptions.Item label={bt('benefits.runs.unchanged')}>
+                  {summary.candidates_unchanged ?? '—'}
+                </Descriptions.Item>
+                <Descriptions.Item label={bt('benefits.runs.amountChanged')}>
+                  {summary.amount_changed ?? '—'}
+                </Descriptions.Item>
+                <Descriptions.Item label={bt('benefits.runs.excluded')}>
+                  {summary.rows_excluded_already_granted ?? '—'}
+                </Descriptions.Item>
+                <Descriptions.Item label={bt('benefits.runs.amountNew')}>
+                  {formatYuan(summary.amount_new_fen)}
+                </Descriptions.Item>
                 <Descriptions.Item label={bt('benefits.runs.timings')}>
-                  {timings ? bt('benefits.runs.timingsValue', { sql: formatDuration(timings.sql), evaluate: formatDuration(timings.evaluate), write: formatDuration(timings.write) }) : '—'}
+                  {timings
+                    ? bt('benefits.runs.timingsValue', {
+                        sql: formatDuration(timings.sql),
+                        evaluate: formatDuration(timings.evaluate),
+                        write: formatDuration(timings.write),
+                      })
+                    : '—'}
                 </Descriptions.Item>
               </>
             )}
-            <Descriptions.Item label={bt('benefits.updatedAt')}>{formatDateTime(run.finished_at ?? run.started_at)}</Descriptions.Item>
+            <Descriptions.Item label={bt('benefits.updatedAt')}>
+              {formatDateTime(run.finished_at ?? run.started_at)}
+            </Descriptions.Item>
           </Descriptions>
           <MatchRunProgress run={run} />
           {run.error && <Alert type="error" showIcon role="alert" title={run.error} style={{ marginTop: 12 }} />}

@@ -24,11 +24,15 @@ export function MatchRunProgress({ run }: { run: MatchRun }) {
           { title: bt('benefits.runs.progressStep.done') },
         ]}
       />
-      {run.status === 'running' && progress.step === 0 && <Typography.Text type="secondary">{bt('benefits.runs.progressReading')}</Typography.Text>}
+      {run.status === 'running' && progress.step === 0 && (
+        <Typography.Text type="secondary">{bt('benefits.runs.progressReading')}</Typography.Text>
+      )}
       {run.status === 'running' && progress.percent !== undefined && (
         <>
           <Progress percent={progress.percent} status="active" size="small" aria-label={progress.phaseName} />
-          <Typography.Text type="secondary">{bt('benefits.runs.progressWriting', { done: progress.done, total: progress.total })}</Typography.Text>
+          <Typography.Text type="secondary">
+            {bt('benefits.runs.progressWriting', { done: progress.done, total: progress.total })}
+          </Typography.Text>
         </>
       )}
     </div>

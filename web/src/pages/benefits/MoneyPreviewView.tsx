@@ -30,12 +30,24 @@ export function MoneyPreviewView({ preview }: { preview: MoneyPreview }) {
         columns={[
           { title: bt('benefits.caseNoShort'), dataIndex: 'id' },
           { title: bt('benefits.enterprise'), dataIndex: 'enterprise_name' },
-          { title: bt('benefits.policy'), dataIndex: 'policy', render: (code: string, line) => `${policyName(code)}（${line.period}）` },
-          { title: bt('benefits.amount'), dataIndex: 'amount_fen', align: 'right', render: (fen: number) => formatFen(fen) },
+          {
+            title: bt('benefits.policy'),
+            dataIndex: 'policy',
+            render: (code: string, line) => `${policyName(code)}（${line.period}）`,
+          },
+          {
+            title: bt('benefits.amount'),
+            dataIndex: 'amount_fen',
+            align: 'right',
+            render: (fen: number) => formatFen(fen),
+          },
           {
             title: bt('benefits.money.account'),
             key: 'account',
-            render: (_, line) => (line.bank_account ? [line.bank_name, line.bank_account, line.account_holder].filter(Boolean).join(' · ') : bt('benefits.case.noBank')),
+            render: (_, line) =>
+              line.bank_account
+                ? [line.bank_name, line.bank_account, line.account_holder].filter(Boolean).join(' · ')
+                : bt('benefits.case.noBank'),
           },
         ]}
       />
@@ -45,7 +57,9 @@ export function MoneyPreviewView({ preview }: { preview: MoneyPreview }) {
           showIcon
           style={{ marginTop: 12 }}
           title={bt('benefits.money.skipped', { count: preview.skipped.length })}
-          description={preview.skipped.map((s) => bt(skippedReasonKey(s), { id: s.id, state: s.state ? stateName(s.state) : '' })).join('；')}
+          description={preview.skipped
+            .map((s) => bt(skippedReasonKey(s), { id: s.id, state: s.state ? stateName(s.state) : '' }))
+            .join('；')}
         />
       )}
     </div>

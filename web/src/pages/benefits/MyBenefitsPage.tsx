@@ -16,7 +16,12 @@ export default function MyBenefitsPage() {
       <Alert type="info" showIcon title={bt('benefits.mine.hint')} style={{ marginBottom: 16 }} />
       <LoadError error={cases.error} />
       <div data-testid="benefit-cases">
-        <CaseTable page={cases.data} isLoading={cases.isLoading} showEnterprise={false} onPage={(page, pageSize) => setQuery({ page, pageSize })} />
+        <CaseTable
+          page={cases.data}
+          isLoading={cases.isLoading}
+          showEnterprise={false}
+          onPage={(page, pageSize) => setQuery({ page, pageSize })}
+        />
       </div>
     </Card>
   );

@@ -69,10 +69,14 @@ export function NotificationContactCard({ uscc }: { uscc: string }) {
       }
     >
       <LoadError error={contact.error} />
-      {data && !data.phone && !data.email && <Alert type="warning" showIcon title={bt('benefits.contact.missing')} style={{ marginBottom: 12 }} />}
+      {data && !data.phone && !data.email && (
+        <Alert type="warning" showIcon title={bt('benefits.contact.missing')} style={{ marginBottom: 12 }} />
+      )}
       <Descriptions size="small" column={{ xs: 1, md: 2 }}>
         <Descriptions.Item label={bt('benefits.contact.phone')}>
-          {data?.phone ? `${data.phone}${data.phone_source === 'register' ? bt('benefits.contact.fromRegister') : ''}` : none}
+          {data?.phone
+            ? `${data.phone}${data.phone_source === 'register' ? bt('benefits.contact.fromRegister') : ''}`
+            : none}
         </Descriptions.Item>
         <Descriptions.Item label={bt('benefits.contact.email')}>{data?.email ?? none}</Descriptions.Item>
       </Descriptions>
@@ -86,16 +90,35 @@ export function NotificationContactCard({ uscc }: { uscc: string }) {
       >
         <Alert type="info" showIcon title={bt('benefits.contact.editHint')} style={{ marginBottom: 16 }} />
         <Form form={form} layout="vertical" preserve={false}>
-          <Form.Item name="phone" label={bt('benefits.contact.phone')} rules={[{ pattern: /^\s*1[3-9]\d{9}\s*$/, message: bt('benefits.contact.phoneRule') }]}>
-            <Input inputMode="numeric" maxLength={11} autoComplete="tel" placeholder={data?.phone ?? undefined} data-testid="notification-contact-phone" />
+          <Form.Item
+            name="phone"
+            label={bt('benefits.contact.phone')}
+            rules={[{ pattern: /^\s*1[3-9]\d{9}\s*$/, message: bt('benefits.contact.phoneRule') }]}
+          >
+            <Input
+              inputMode="numeric"
+              maxLength={11}
+              autoComplete="tel"
+              placeholder={data?.phone ?? undefined}
+              data-testid="notification-contact-phone"
+            />
           </Form.Item>
           {data?.phone_source === 'own' && (
             <Form.Item name="clearPhone" valuePropName="checked" style={{ marginTop: -16 }}>
               <Checkbox>{bt('benefits.contact.clearPhone')}</Checkbox>
             </Form.Item>
           )}
-          <Form.Item name="email" label={bt('benefits.contact.email')} rules={[{ type: 'email', message: bt('benefits.contact.emailRule') }]}>
-            <Input maxLength={200} autoComplete="email" placeholder={data?.email ?? undefined} data-testid="notification-contact-email" />
+          <Form.Item
+            name="email"
+            label={bt('benefits.contact.email')}
+            rules={[{ type: 'email', message: bt('benefits.contact.emailRule') }]}
+          >
+            <Input
+              maxLength={200}
+              autoComplete="email"
+              placeholder={data?.email ?? undefined}
+              data-testid="notification-contact-email"
+            />
           </Form.Item>
           {data?.email && (
             <Form.Item name="clearEmail" valuePropName="checked" style={{ marginTop: -16 }}>

@@ -37,7 +37,13 @@ export function ObjectionText({ id, maskedText }: { id: number; maskedText: stri
     <Space orientation="vertical" size={4}>
       <Typography.Text data-testid="objection-text">{wholeText ?? maskedText}</Typography.Text>
       {mayAsk && (
-        <Button size="small" icon={<EyeOutlined />} loading={isLoading} onClick={() => void reveal()} title={t('enterprises.revealAudited')}>
+        <Button
+          size="small"
+          icon={<EyeOutlined />}
+          loading={isLoading}
+          onClick={() => void reveal()}
+          title={t('enterprises.revealAudited')}
+        >
           {bt('benefits.objection.revealText')}
         </Button>
       )}

@@ -1,6 +1,13 @@
 import { Alert, App, Button, Select, Space, Table, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
-import { listOutbox, OUTBOX_CHANNELS, retryOutboxMessage, type OutboxMessage, type OutboxQuery, type OutboxStatus } from '../../api/benefitMessages.ts';
+import {
+  listOutbox,
+  OUTBOX_CHANNELS,
+  retryOutboxMessage,
+  type OutboxMessage,
+  type OutboxQuery,
+  type OutboxStatus,
+} from '../../api/benefitMessages.ts';
 import { newIdempotencyKey } from '../../api/benefits.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useRemoteData } from '../../components/useRemoteData.ts';
@@ -53,8 +60,13 @@ export function OutboxPanel() {
           data-testid="outbox-status-filter"
           style={{ width: 140 }}
           value={query.status ?? 'all'}
-          onChange={(status) => setQuery((current) => ({ ...current, status: status === 'all' ? undefined : status, page: 1 }))}
-          options={[{ value: 'all', label: bt('benefits.outbox.all') }, ...STATUSES.map((status) => ({ value: status, label: bt(`benefits.outbox.status.${status}`) }))]}
+          onChange={(status) =>
+            setQuery((current) => ({ ...current, status: status === 'all' ? undefined : status, page: 1 }))
+          }
+          options={[
+            { value: 'all', label: bt('benefits.outbox.all') },
+            ...STATUSES.map((status) => ({ value: status, label: bt(`benefits.outbox.status.${status}`) })),
+          ]}
         />
         <Select
           aria-label={bt('benefits.outbox.channel')}
@@ -63,9 +75,14 @@ export function OutboxPanel() {
           placeholder={bt('benefits.outbox.channel')}
           value={query.channel}
           onChange={(channel?: OutboxQuery['channel']) => setQuery((current) => ({ ...current, channel, page: 1 }))}
-          options={OUTBOX_CHANNELS.map((channel) => ({ value: channel, label: bt(`benefits.outbox.channel.${channel}`) }))}
+          options={OUTBOX_CHANNELS.map((channel) => ({
+            value: channel,
+            label: bt(`benefits.outbox.channel.${channel}`),
+          }))}
         />
-        {counts && <Typography.Text data-testid="outbox-counts">{bt('benefits.outbox.counts', counts)}</Typography.Text>}
+        {counts && (
+          <Typography.Text data-testid="outbox-counts">{bt('benefits.outbox.counts', counts)}</Typography.Text>
+        )}
       </Space>
       {error && <Alert type="error" showIcon role="alert" title={error} />}
       <LoadError error={outbox.error} />
@@ -85,22 +102,48 @@ export function OutboxPanel() {
         }}
         columns={[
           { title: '#', dataIndex: 'id' },
-          { title: bt('benefits.outbox.channel'), dataIndex: 'channel', render: (channel: OutboxMessage['channel']) => bt(`benefits.outbox.channel.${channel}`) },
+          {
+            title: bt('benefits.outbox.channel'),
+            dataIndex: 'channel',
+            render: (channel: OutboxMessage['channel']) => bt(`benefits.outbox.channel.${channel}`),
+          },
           {
             title: bt('benefits.outbox.recipient'),
             key: 'recipient',
-            render: (_, m) => (m.recipient === 'treasury' ? bt('benefits.outbox.treasury') : (m.enterprise_name ?? m.uscc ?? m.recipient)),
+            render: (_, m) =>
+              m.recipient === 'treasury'
+                ? bt('benefits.outbox.treasury')
+                : (m.enterprise_name ?? m.uscc ?? m.recipient),
           },
-          { title: bt('benefits.outbox.address'), dataIndex: 'address', render: (address: string | null) => address ?? '—' },
-          { title: bt('benefits.outbox.subject'), dataIndex: 'subject', ellipsis: true, render: (subject: string | null) => subject ?? '—' },
+          {
+            title: bt('benefits.outbox.address'),
+            dataIndex: 'address',
+            render: (address: string | null) => address ?? '—',
+          },
+          {
+            title: bt('benefits.outbox.subject'),
+            dataIndex: 'subject',
+            ellipsis: true,
+            render: (subject: string | null) => subject ?? '—',
+          },
           {
             title: bt('benefits.outbox.status'),
             dataIndex: 'status',
-            render: (status: OutboxStatus) => <Tag color={STATUS_COLORS[status]}>{bt(`benefits.outbox.status.${status}`)}</Tag>,
+            render: (status: OutboxStatus) => (
+              <Tag color={STATUS_COLORS[status]}>{bt(`benefits.outbox.status.${status}`)}</Tag>
+            ),
           },
           { title: bt('benefits.outbox.attempts'), dataIndex: 'attempts', align: 'right' },
-          { title: bt('benefits.outbox.lastError'), dataIndex: 'last_error', render: (text: string | null) => text ?? '—' },
-          { title: bt('benefits.outbox.lastAttempt'), dataIndex: 'last_attempt_at', render: (at: string | null) => formatDateTime(at) },
+          {
+            title: bt('benefits.outbox.lastError'),
+            dataIndex: 'last_error',
+            render: (text: string | null) => text ?? '—',
+          },
+          {
+            title: bt('benefits.outbox.lastAttempt'),
+            dataIndex: 'last_attempt_at',
+            render: (at: string | null) => formatDateTime(at),
+          },
           {
             title: bt('benefits.outbox.nextAttempt'),
             key: 'next',
@@ -111,7 +154,13 @@ export function OutboxPanel() {
             key: 'actions',
             render: (_, m) =>
               m.status === 'failed' && (
-                <Button size="small" data-testid={`outbox-retry-${m.id}`} loading={retrying === m.id} disabled={retrying !== undefined && retrying !== m.id} onClick={() => void retry(m.id)}>
+                <Button
+                  size="small"
+                  data-testid={`outbox-retry-${m.id}`}
+                  loading={retrying === m.id}
+                  disabled={retrying !== undefined && retrying !== m.id}
+                  onClick={() => void retry(m.id)}
+                >
                   {bt('benefits.outbox.retry')}
                 </Button>
               ),

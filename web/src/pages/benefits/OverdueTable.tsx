@@ -10,7 +10,17 @@ export function OverdueTable() {
   const { bt } = useBenefitsText();
   const overdue = useRemoteData(() => listOverdueByCity(), 'overdue');
   return (
-    <Card title={bt('benefits.overdue.title')} size="small" extra={overdue.data && <Typography.Text type="secondary">{bt('benefits.overdue.today', { date: overdue.data.today })}</Typography.Text>}>
+    <Card
+      title={bt('benefits.overdue.title')}
+      size="small"
+      extra={
+        overdue.data && (
+          <Typography.Text type="secondary">
+            {bt('benefits.overdue.today', { date: overdue.data.today })}
+          </Typography.Text>
+        )
+      }
+    >
       <LoadError error={overdue.error} />
       <Table
         data-testid="overdue-by-city"
@@ -22,10 +32,23 @@ export function OverdueTable() {
         locale={{ emptyText: bt('benefits.overdue.empty') }}
         columns={[
           { title: bt('benefits.city'), dataIndex: 'city_code', render: (code: string) => cityName(code) },
-          { title: bt('benefits.overdue.count'), dataIndex: 'overdue', align: 'right', render: (count: number) => <Typography.Text type={count > 0 ? 'danger' : undefined}>{count}</Typography.Text> },
           {
-            title: <Tooltip title={bt('benefits.overdue.provisionalHint')}>{bt('benefits.overdue.provisional')}</Tooltip>,
-            dataIndex: 'provisional', align: 'right', render: (count: number) => <Typography.Text type={count > 0 ? 'warning' : undefined}>{count}</Typography.Text>,
+            title: bt('benefits.overdue.count'),
+            dataIndex: 'overdue',
+            align: 'right',
+            render: (count: number) => (
+              <Typography.Text type={count > 0 ? 'danger' : undefined}>{count}</Typography.Text>
+            ),
+          },
+          {
+            title: (
+              <Tooltip title={bt('benefits.overdue.provisionalHint')}>{bt('benefits.overdue.provisional')}</Tooltip>
+            ),
+            dataIndex: 'provisional',
+            align: 'right',
+            render: (count: number) => (
+              <Typography.Text type={count > 0 ? 'warning' : undefined}>{count}</Typography.Text>
+            ),
           },
         ]}
       />

@@ -1,7 +1,13 @@
 import { Alert, Button, Form, Input, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { createPaymentBatch, downloadPaymentFile, listPaymentBatches, previewPaymentBatch, type PaymentBatchListItem } from '../../api/benefits.ts';
+import {
+  createPaymentBatch,
+  downloadPaymentFile,
+  listPaymentBatches,
+  previewPaymentBatch,
+  type PaymentBatchListItem,
+} from '../../api/benefits.ts';
 import type { PageQuery } from '../../api/types.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useRemoteData } from '../../components/useRemoteData.ts';
@@ -50,7 +56,14 @@ export function PaymentsPanel() {
         <Form.Item
           name="caseIds"
           label={bt('benefits.payments.caseIds')}
-          rules={[{ validator: (_, text?: string) => (parseCaseIds(text) === null ? Promise.reject(new Error(bt('benefits.payments.caseIdsRule'))) : Promise.resolve()) }]}
+          rules={[
+            {
+              validator: (_, text?: string) =>
+                parseCaseIds(text) === null
+                  ? Promise.reject(new Error(bt('benefits.payments.caseIdsRule')))
+                  : Promise.resolve(),
+            },
+          ]}
         >
           <Input style={{ width: 240 }} />
         </Form.Item>
@@ -69,10 +82,19 @@ export function PaymentsPanel() {
           const batch = await createPaymentBatch(previewedIds(preview), preview.token, key);
           setQuery((current) => ({ ...current, page: 1 }));
           batches.reload();
-          setResult({ type: 'success', text: bt('benefits.payments.created', { file: batch.file_name, payments: batch.payments, total: formatFen(batch.total_fen) }) });
+          setResult({
+            type: 'success',
+            text: bt('benefits.payments.created', {
+              file: batch.file_name,
+              payments: batch.payments,
+              total: formatFen(batch.total_fen),
+            }),
+          });
         }}
       />
-      {result && <Alert type={result.type} showIcon role={result.type === 'error' ? 'alert' : 'status'} title={result.text} />}
+      {result && (
+        <Alert type={result.type} showIcon role={result.type === 'error' ? 'alert' : 'status'} title={result.text} />
+      )}
       <LoadError error={batches.error} />
       <Table<PaymentBatchListItem>
         data-testid="payment-batches"
@@ -92,11 +114,35 @@ export function PaymentsPanel() {
           { title: '#', dataIndex: 'id' },
           { title: bt('benefits.payments.file'), dataIndex: 'file_name' },
           { title: bt('benefits.payments.count'), dataIndex: 'payments', align: 'right' },
-          { title: bt('benefits.payments.total'), dataIndex: 'total_fen', align: 'right', render: (fen: number) => formatFen(fen) },
-          { title: bt('benefits.payments.createdBy'), dataIndex: 'created_by', render: (name: string | null) => name ?? '—' },
-          { title: bt('benefits.payments.createdAt'), dataIndex: 'created_at', render: (at: string) => formatDateTime(at) },
-          { title: 'SHA-256', dataIndex: 'sha256', render: (hash: string) => <Typography.Text code>{hash.slice(0, 16)}…</Typography.Text> },
-          { title: '', key: 'download', render: (_, batch) => batch.file_url && <Button onClick={() => void download(batch)}>{bt('benefits.payments.download')}</Button> },
+          {
+            title: bt('benefits.payments.total'),
+            dataIndex: 'total_fen',
+            align: 'right',
+            render: (fen: number) => formatFen(fen),
+          },
+          {
+            title: bt('benefits.payments.createdBy'),
+            dataIndex: 'created_by',
+            render: (name: string | null) => name ?? '—',
+          },
+          {
+            title: bt('benefits.payments.createdAt'),
+            dataIndex: 'created_at',
+            render: (at: string) => formatDateTime(at),
+          },
+          {
+            title: 'SHA-256',
+            dataIndex: 'sha256',
+            render: (hash: string) => <Typography.Text code>{hash.slice(0, 16)}…</Typography.Text>,
+          },
+          {
+            title: '',
+            key: 'download',
+            render: (_, batch) =>
+              batch.file_url && (
+                <Button onClick={() => void download(batch)}>{bt('benefits.payments.download')}</Button>
+              ),
+          },
         ]}
       />
       <Alert

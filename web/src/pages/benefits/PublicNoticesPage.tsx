@@ -38,9 +38,20 @@ function ObjectionModal({ notice, onClose }: { notice: PublicNotice; onClose: (m
   }
 
   return (
-    <Modal open title={bt('benefits.public.objectTitle', { name: notice.enterprise_name })} okText={bt('benefits.public.object')} confirmLoading={isBusy} onOk={() => void submit().catch(() => undefined)} onCancel={() => onClose()}>
+    <Modal
+      open
+      title={bt('benefits.public.objectTitle', { name: notice.enterprise_name })}
+      okText={bt('benefits.public.object')}
+      confirmLoading={isBusy}
+      onOk={() => void submit().catch(() => undefined)}
+      onCancel={() => onClose()}
+    >
       <Form form={form} layout="vertical">
-        <Form.Item name="text" label={bt('benefits.public.objectText')} rules={[{ required: true, whitespace: true, min: 5, max: 2000, message: bt('benefits.public.objectRule') }]}>
+        <Form.Item
+          name="text"
+          label={bt('benefits.public.objectText')}
+          rules={[{ required: true, whitespace: true, min: 5, max: 2000, message: bt('benefits.public.objectRule') }]}
+        >
           <Input.TextArea rows={4} maxLength={2000} showCount />
         </Form.Item>
       </Form>
@@ -76,7 +87,17 @@ export default function PublicNoticesPage() {
         style={{ maxWidth: 1100, margin: '0 auto', width: '100%' }}
       >
         <Typography.Paragraph>{bt('benefits.public.hint', { days: daysText(limits.publicity) })}</Typography.Paragraph>
-        {message && <Alert type="success" showIcon role="status" title={message} closable onClose={() => setMessage(undefined)} style={{ marginBottom: 16 }} />}
+        {message && (
+          <Alert
+            type="success"
+            showIcon
+            role="status"
+            title={message}
+            closable
+            onClose={() => setMessage(undefined)}
+            style={{ marginBottom: 16 }}
+          />
+        )}
         <LoadError error={notices.error} />
         <Table<PublicNotice>
           data-testid="public-notices"
@@ -86,19 +107,37 @@ export default function PublicNoticesPage() {
           dataSource={notices.data?.items}
           locale={{ emptyText: bt('benefits.public.empty') }}
           scroll={{ x: 'max-content' }}
-          pagination={{ current: query.page, pageSize: query.pageSize, total: notices.data?.total ?? 0, onChange: (page, pageSize) => setQuery({ page, pageSize }) }}
+          pagination={{
+            current: query.page,
+            pageSize: query.pageSize,
+            total: notices.data?.total ?? 0,
+            onChange: (page, pageSize) => setQuery({ page, pageSize }),
+          }}
           columns={[
             { title: bt('benefits.enterprise'), dataIndex: 'enterprise_name' },
             { title: bt('benefits.city'), dataIndex: 'city_code', render: (code: string) => cityName(code) },
             { title: bt('benefits.policy'), dataIndex: 'policy', render: (code: string) => policyName(code) },
             { title: bt('benefits.period'), dataIndex: 'period' },
-            { title: bt('benefits.amount'), dataIndex: 'amount_fen', align: 'right', render: (fen: number) => formatFen(fen) },
-            { title: bt('benefits.publicity'), key: 'window', render: (_, notice) => `${notice.publicity_from} ~ ${notice.publicity_until}` },
+            {
+              title: bt('benefits.amount'),
+              dataIndex: 'amount_fen',
+              align: 'right',
+              render: (fen: number) => formatFen(fen),
+            },
+            {
+              title: bt('benefits.publicity'),
+              key: 'window',
+              render: (_, notice) => `${notice.publicity_from} ~ ${notice.publicity_until}`,
+            },
             {
               title: '',
               key: 'object',
               render: (_, notice) => (
-                <Button size="small" aria-label={`${bt('benefits.public.object')} ${notice.enterprise_name}`} onClick={() => setObjecting(notice)}>
+                <Button
+                  size="small"
+                  aria-label={`${bt('benefits.public.object')} ${notice.enterprise_name}`}
+                  onClick={() => setObjecting(notice)}
+                >
                   {bt('benefits.public.object')}
                 </Button>
               ),

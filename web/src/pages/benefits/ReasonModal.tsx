@@ -40,9 +40,21 @@ export function ReasonModal({ title, label, okText, open, onClose, onSubmit }: R
   }
 
   return (
-    <Modal title={title} open={open} okText={okText} confirmLoading={isBusy} onOk={() => void submit().catch(() => undefined)} onCancel={onClose} destroyOnHidden>
+    <Modal
+      title={title}
+      open={open}
+      okText={okText}
+      confirmLoading={isBusy}
+      onOk={() => void submit().catch(() => undefined)}
+      onCancel={onClose}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical">
-        <Form.Item name="reason" label={label} rules={[{ required: true, whitespace: true, min: 2, max: 500, message: bt('benefits.reasonRule') }]}>
+        <Form.Item
+          name="reason"
+          label={label}
+          rules={[{ required: true, whitespace: true, min: 2, max: 500, message: bt('benefits.reasonRule') }]}
+        >
           <Input.TextArea rows={3} maxLength={500} showCount />
         </Form.Item>
       </Form>

@@ -38,7 +38,10 @@ export function ResolveObjectionCard({ onResolved }: { onResolved?: () => void }
     try {
       const answer = await resolveObjection(values.id, values.decision, values.resolution.trim(), action.key());
       action.done();
-      setResult({ type: 'success', text: bt('benefits.objection.done', { id: answer.id, status: bt(`benefits.objection.${values.decision}`) }) });
+      setResult({
+        type: 'success',
+        text: bt('benefits.objection.done', { id: answer.id, status: bt(`benefits.objection.${values.decision}`) }),
+      });
       form.resetFields();
       open.reload();
       onResolved?.();
@@ -51,14 +54,34 @@ export function ResolveObjectionCard({ onResolved }: { onResolved?: () => void }
 
   const options = (open.data?.items ?? []).map((objection) => ({
     value: objection.id,
-    label: bt('benefits.objection.option', { id: objection.id, enterprise: objection.enterprise_name, policy: policyName(objection.policy), period: objection.period }),
+    label: bt('benefits.objection.option', {
+      id: objection.id,
+      enterprise: objection.enterprise_name,
+      policy: policyName(objection.policy),
+      period: objection.period,
+    }),
   }));
   return (
-    <Card title={bt('benefits.objection.title')} size="small" extra={open.data && bt('benefits.objection.openCount', { count: open.data.total })}>
+    <Card
+      title={bt('benefits.objection.title')}
+      size="small"
+      extra={open.data && bt('benefits.objection.openCount', { count: open.data.total })}
+    >
       <Alert type="info" showIcon title={bt('benefits.objection.hint')} style={{ marginBottom: 12 }} />
       <LoadError error={open.error} />
-      <Form<ResolveValues> form={form} layout="inline" style={{ rowGap: 12 }} initialValues={{ decision: 'dismissed' }} onFinish={(values) => void submit(values)}>
-        <Form.Item name="id" label={bt('benefits.objection.pick')} htmlFor="objection-pick" rules={[{ required: true, message: bt('benefits.objection.pickRule') }]}>
+      <Form<ResolveValues>
+        form={form}
+        layout="inline"
+        style={{ rowGap: 12 }}
+        initialValues={{ decision: 'dismissed' }}
+        onFinish={(values) => void submit(values)}
+      >
+        <Form.Item
+          name="id"
+          label={bt('benefits.objection.pick')}
+          htmlFor="objection-pick"
+          rules={[{ required: true, message: bt('benefits.objection.pickRule') }]}
+        >
           <Select
             id="objection-pick"
             data-testid="objection-pick"
@@ -78,7 +101,11 @@ export function ResolveObjectionCard({ onResolved }: { onResolved?: () => void }
             ]}
           />
         </Form.Item>
-        <Form.Item name="resolution" label={bt('benefits.objection.resolution')} rules={[{ required: true, whitespace: true, min: 2, max: 1000, message: bt('benefits.reasonRule') }]}>
+        <Form.Item
+          name="resolution"
+          label={bt('benefits.objection.resolution')}
+          rules={[{ required: true, whitespace: true, min: 2, max: 1000, message: bt('benefits.reasonRule') }]}
+        >
           <Input style={{ width: 260 }} maxLength={1000} />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={isBusy}>
@@ -86,21 +113,40 @@ export function ResolveObjectionCard({ onResolved }: { onResolved?: () => void }
         </Button>
       </Form>
       {picked && (
-        <Descriptions column={{ xs: 1, md: 3 }} size="small" bordered style={{ marginTop: 12 }} data-testid="objection-picked">
+        <Descriptions
+          column={{ xs: 1, md: 3 }}
+          size="small"
+          bordered
+          style={{ marginTop: 12 }}
+          data-testid="objection-picked"
+        >
           <Descriptions.Item label={bt('benefits.enterprise')}>{picked.enterprise_name}</Descriptions.Item>
-          <Descriptions.Item label={bt('benefits.policy')}>{`${policyName(picked.policy)} · ${picked.period}`}</Descriptions.Item>
+          <Descriptions.Item
+            label={bt('benefits.policy')}
+          >{`${policyName(picked.policy)} · ${picked.period}`}</Descriptions.Item>
           <Descriptions.Item label={bt('benefits.amount')}>{formatFen(picked.amount_fen)}</Descriptions.Item>
           <Descriptions.Item label={bt('benefits.city')}>{cityName(picked.city_code)}</Descriptions.Item>
-          <Descriptions.Item label={bt('benefits.objection.filedAt')}>{formatDateTime(picked.filed_at)}</Descriptions.Item>
+          <Descriptions.Item label={bt('benefits.objection.filedAt')}>
+            {formatDateTime(picked.filed_at)}
+          </Descriptions.Item>
           <Descriptions.Item label={bt('benefits.state')}>
-            <Link to={`/benefits/cases/${picked.case_id}`}>{bt('benefits.caseNo', { id: picked.case_id })}</Link> · {stateName(picked.case_state)}
+            <Link to={`/benefits/cases/${picked.case_id}`}>{bt('benefits.caseNo', { id: picked.case_id })}</Link> ·{' '}
+            {stateName(picked.case_state)}
           </Descriptions.Item>
           <Descriptions.Item label={bt('benefits.objection.text')} span={3}>
             <ObjectionText key={picked.id} id={picked.id} maskedText={picked.text} />
           </Descriptions.Item>
         </Descriptions>
       )}
-      {result && <Alert type={result.type} showIcon role={result.type === 'error' ? 'alert' : 'status'} title={result.text} style={{ marginTop: 12 }} />}
+      {result && (
+        <Alert
+          type={result.type}
+          showIcon
+          role={result.type === 'error' ? 'alert' : 'status'}
+          title={result.text}
+          style={{ marginTop: 12 }}
+        />
+      )}
     </Card>
   );
 }

@@ -15,7 +15,8 @@ export function useBenefitsText() {
   const { locale, t } = useI18n();
   const dictionary: Record<BenefitsKey, string> = locale === 'en-US' ? benefitsEnUS : benefitsZhCN;
   const bt = useCallback(
-    (key: BenefitsKey, values?: Values) => dictionary[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values?.[name] ?? '')),
+    (key: BenefitsKey, values?: Values) =>
+      dictionary[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values?.[name] ?? '')),
     [dictionary],
   );
   /** A policy's name (codes.zh-CN.ts). */

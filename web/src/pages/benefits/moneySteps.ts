@@ -20,11 +20,20 @@ const CASE_IDS = /^\s*\d+(\s*[,，、\s]\s*\d+)*\s*$/;
 export function parseCaseIds(text: string | undefined): number[] | undefined | null {
   if (!text?.trim()) return undefined;
   if (!CASE_IDS.test(text)) return null;
-  return [...new Set(text.split(/[,，、\s]+/).filter(Boolean).map(Number))];
+  return [
+    ...new Set(
+      text
+        .split(/[,，、\s]+/)
+        .filter(Boolean)
+        .map(Number),
+    ),
+  ];
 }
 
 /** Why a case of a preview is left out: not in the caller's area, or no longer awaiting this step. */
-export function skippedReasonKey(skipped: MoneyPreview['skipped'][number]): 'benefits.money.skippedNotFound' | 'benefits.money.skippedState' {
+export function skippedReasonKey(
+  skipped: MoneyPreview['skipped'][number],
+): 'benefits.money.skippedNotFound' | 'benefits.money.skippedState' {
   return skipped.reason === 'NOT_FOUND' ? 'benefits.money.skippedNotFound' : 'benefits.money.skippedState';
 }
 
@@ -36,11 +45,24 @@ export function previewedIds(preview: MoneyPreview): number[] {
 /** One case's approval previewed from its page: its amount and masked account (the server checks the amount again). */
 export function previewOfCase(item: CaseDetail): MoneyPreview {
   return {
-    count: 1, total_fen: item.amount_fen, total_yuan: item.amount_yuan, token: '',
-    cases: [{
-      id: item.id, policy: item.policy, period: item.period, uscc: item.uscc, enterprise_name: item.enterprise_name, amount_fen: item.amount_fen, amount_yuan: item.amount_yuan,
-      bank_name: item.bank?.bank_name ?? null, bank_account: item.bank?.bank_account ?? null, account_holder: item.bank?.account_holder ?? null,
-    }],
+    count: 1,
+    total_fen: item.amount_fen,
+    total_yuan: item.amount_yuan,
+    token: '',
+    cases: [
+      {
+        id: item.id,
+        policy: item.policy,
+        period: item.period,
+        uscc: item.uscc,
+        enterprise_name: item.enterprise_name,
+        amount_fen: item.amount_fen,
+        amount_yuan: item.amount_yuan,
+        bank_name: item.bank?.bank_name ?? null,
+        bank_account: item.bank?.bank_account ?? null,
+        account_holder: item.bank?.account_holder ?? null,
+      },
+    ],
     skipped: [],
   };
 }

@@ -16,7 +16,12 @@ export function useTimeLimits(): TimeLimitDays {
     getTimeLimits()
       .then(({ items }) => {
         const value = (key: string) => items.find((item) => item.key === key)?.value;
-        if (isCurrent) setDays({ review: value('review_workdays'), warning: value('review_warning_workdays'), publicity: value('publicity_workdays') });
+        if (isCurrent)
+          setDays({
+            review: value('review_workdays'),
+            warning: value('review_warning_workdays'),
+            publicity: value('publicity_workdays'),
+          });
       })
       .catch(() => {
         // The hint then reads without the number ("…进入 … 个工作日审核"); the server's own checks do not depend on it.

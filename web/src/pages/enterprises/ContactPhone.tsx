@@ -41,7 +41,13 @@ export function ContactPhone({ uscc, maskedPhone }: { uscc: string; maskedPhone:
           {wholePhone ?? maskedPhone}
         </Typography.Text>
         {mayAsk && (
-          <Button size="small" icon={<EyeOutlined />} loading={isLoading} onClick={() => void reveal()} title={t('enterprises.revealAudited')}>
+          <Button
+            size="small"
+            icon={<EyeOutlined />}
+            loading={isLoading}
+            onClick={() => void reveal()}
+            title={t('enterprises.revealAudited')}
+          >
             {t('enterprises.revealPhone')}
           </Button>
         )}

@@ -27,10 +27,27 @@ function employeeColumns(t: Translate): TableProps<Employee>['columns'] {
       render: (_, employee) => `${formatPeriod(employee.first_period)} – ${formatPeriod(employee.last_period)}`,
     },
     // The API gives yuan; shown through the fen formatter so that money always reads alike.
-    { title: t('employees.base'), dataIndex: 'base', align: 'right', render: (base: number) => formatFen(Math.round(base * 100)) },
-    { title: t('employees.degree'), dataIndex: 'graduate_degree', render: (degree: string | null) => label(t, `degree.${degree}`, degree) },
-    { title: t('employees.skill'), dataIndex: 'skill_level', render: (level: number | null) => label(t, `skill.${level}`, level) },
-    { title: t('employees.title'), dataIndex: 'title_level', render: (level: string | null) => label(t, `titleLevel.${level}`, level) },
+    {
+      title: t('employees.base'),
+      dataIndex: 'base',
+      align: 'right',
+      render: (base: number) => formatFen(Math.round(base * 100)),
+    },
+    {
+      title: t('employees.degree'),
+      dataIndex: 'graduate_degree',
+      render: (degree: string | null) => label(t, `degree.${degree}`, degree),
+    },
+    {
+      title: t('employees.skill'),
+      dataIndex: 'skill_level',
+      render: (level: number | null) => label(t, `skill.${level}`, level),
+    },
+    {
+      title: t('employees.title'),
+      dataIndex: 'title_level',
+      render: (level: string | null) => label(t, `titleLevel.${level}`, level),
+    },
   ];
 }
 

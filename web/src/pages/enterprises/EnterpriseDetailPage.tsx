@@ -46,7 +46,11 @@ export function EnterpriseProfile({ uscc, isOwn = false }: { uscc: string; isOwn
         {data && (
           <Tabs
             items={[
-              { key: 'overview', label: t('enterprises.tabOverview'), children: <EnterpriseOverview enterprise={data} /> },
+              {
+                key: 'overview',
+                label: t('enterprises.tabOverview'),
+                children: <EnterpriseOverview enterprise={data} />,
+              },
               { key: 'employees', label: t('enterprises.tabEmployees'), children: <EmployeesTab uscc={data.uscc} /> },
             ]}
           />

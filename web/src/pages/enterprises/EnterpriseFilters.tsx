@@ -69,7 +69,11 @@ export function EnterpriseFilters({ initialValues, onChange, onExport, isExporti
         />
       </Form.Item>
       <Form.Item label={t('enterprises.tier')} name="tier">
-        <Select allowClear style={{ width: 190 }} options={TIERS.map((tier) => ({ value: tier, label: t(`tier.${tier}`) }))} />
+        <Select
+          allowClear
+          style={{ width: 190 }}
+          options={TIERS.map((tier) => ({ value: tier, label: t(`tier.${tier}`) }))}
+        />
       </Form.Item>
       <Form.Item label={t('enterprises.industry')} name="industry">
         <Select
@@ -82,7 +86,11 @@ export function EnterpriseFilters({ initialValues, onChange, onExport, isExporti
         />
       </Form.Item>
       <Form.Item label={t('enterprises.size')} name="size">
-        <Select allowClear style={{ width: 100 }} options={SIZES.map((size) => ({ value: size, label: t(`size.${size}`) }))} />
+        <Select
+          allowClear
+          style={{ width: 100 }}
+          options={SIZES.map((size) => ({ value: size, label: t(`size.${size}`) }))}
+        />
       </Form.Item>
       <Form.Item label={t('enterprises.validOn')} name="validOn">
         <DatePicker format="YYYY-MM-DD" />
@@ -97,7 +105,14 @@ export function EnterpriseFilters({ initialValues, onChange, onExport, isExporti
         <Button
           onClick={() => {
             form.resetFields();
-            form.setFieldsValue({ region: undefined, tier: undefined, industry: undefined, size: undefined, validOn: undefined, q: undefined });
+            form.setFieldsValue({
+              region: undefined,
+              tier: undefined,
+              industry: undefined,
+              size: undefined,
+              validOn: undefined,
+              q: undefined,
+            });
             onChange({});
           }}
         >

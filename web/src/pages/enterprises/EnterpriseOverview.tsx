@@ -13,7 +13,15 @@ function BasicFacts({ enterprise }: { enterprise: EnterpriseDetail }) {
   const items: DescriptionsProps['items'] = [
     { key: 'uscc', label: t('enterprises.uscc'), children: <code>{enterprise.uscc}</code> },
     { key: 'name', label: t('enterprises.name'), children: enterprise.name },
-    { key: 'tier', label: t('enterprises.tier'), children: <span data-testid="enterprise-tier"><TierTag tier={enterprise.tier} /></span> },
+    {
+      key: 'tier',
+      label: t('enterprises.tier'),
+      children: (
+        <span data-testid="enterprise-tier">
+          <TierTag tier={enterprise.tier} />
+        </span>
+      ),
+    },
     { key: 'recognizedOn', label: t('enterprises.recognizedOn'), children: formatDate(enterprise.recognizedOn) },
     { key: 'validUntil', label: t('enterprises.validUntil'), children: formatDate(enterprise.validUntil) },
     { key: 'validity', label: t('enterprises.validity'), children: <ValidityTag validity={enterprise.validity} /> },
@@ -25,11 +33,17 @@ function BasicFacts({ enterprise }: { enterprise: EnterpriseDetail }) {
     {
       key: 'industry',
       label: t('enterprises.industry'),
-      children: enterprise.industryName ? `${enterprise.industryCode} ${enterprise.industryName}` : (enterprise.industryCode ?? t('common.none')),
+      children: enterprise.industryName
+        ? `${enterprise.industryCode} ${enterprise.industryName}`
+        : (enterprise.industryCode ?? t('common.none')),
     },
     { key: 'size', label: t('enterprises.size'), children: <SizeText size={enterprise.size} /> },
     { key: 'contactName', label: t('enterprises.contactName'), children: enterprise.contactName ?? t('common.none') },
-    { key: 'contactPhone', label: t('enterprises.contactPhone'), children: <ContactPhone uscc={enterprise.uscc} maskedPhone={enterprise.contactPhone} /> },
+    {
+      key: 'contactPhone',
+      label: t('enterprises.contactPhone'),
+      children: <ContactPhone uscc={enterprise.uscc} maskedPhone={enterprise.contactPhone} />,
+    },
     {
       key: 'keyEnterprise',
       label: t('enterprises.keyEnterprise'),
@@ -40,13 +54,24 @@ function BasicFacts({ enterprise }: { enterprise: EnterpriseDetail }) {
     { key: 'updatedAt', label: t('enterprises.updatedAt'), children: formatDateTime(enterprise.updatedAt) },
   ];
   // On a phone the labels go above their values, so the table fits the width.
-  return <Descriptions bordered size="small" layout={screens.sm === false ? 'vertical' : 'horizontal'} column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }} items={items} styles={{ label: { whiteSpace: 'nowrap' } }} />;
+  return (
+    <Descriptions
+      bordered
+      size="small"
+      layout={screens.sm === false ? 'vertical' : 'horizontal'}
+      column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }}
+      items={items}
+      styles={{ label: { whiteSpace: 'nowrap' } }}
+    />
+  );
 }
 
 /** Every recognition the register has held, newest first. */
 function TierHistory({ enterprise }: { enterprise: EnterpriseDetail }) {
   const { t } = useI18n();
-  const history = [...enterprise.recognitions].sort((a, b) => b.recognizedOn.localeCompare(a.recognizedOn) || b.recordedAt.localeCompare(a.recordedAt));
+  const history = [...enterprise.recognitions].sort(
+    (a, b) => b.recognizedOn.localeCompare(a.recognizedOn) || b.recordedAt.localeCompare(a.recordedAt),
+  );
   return (
     <Timeline
       aria-label={t('enterprises.history')}

@@ -1,7 +1,13 @@
 import { App, Card, Table, Typography, type TableProps } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { exportEnterprises, listEnterprises, type EnterpriseListItem, type RegisterQuery, type Validity } from '../../api/enterprises.ts';
+import {
+  exportEnterprises,
+  listEnterprises,
+  type EnterpriseListItem,
+  type RegisterQuery,
+  type Validity,
+} from '../../api/enterprises.ts';
 import { useCurrentUser } from '../../app/auth.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useRemoteData } from '../../components/useRemoteData.ts';
@@ -75,18 +81,24 @@ function Register() {
     {
       title: t('enterprises.location'),
       key: 'location',
-      render: (_, enterprise) => [enterprise.cityName, enterprise.regionName].filter(Boolean).join(' · ') || enterprise.regionCode,
+      render: (_, enterprise) =>
+        [enterprise.cityName, enterprise.regionName].filter(Boolean).join(' · ') || enterprise.regionCode,
     },
     {
       title: t('enterprises.industry'),
       dataIndex: 'industryName',
       ellipsis: true,
       width: 220,
-      render: (name: string | null, enterprise) => (name ? `${enterprise.industryCode} ${name}` : (enterprise.industryCode ?? t('common.none'))),
+      render: (name: string | null, enterprise) =>
+        name ? `${enterprise.industryCode} ${name}` : (enterprise.industryCode ?? t('common.none')),
     },
     { title: t('enterprises.size'), dataIndex: 'size', render: (_, enterprise) => <SizeText size={enterprise.size} /> },
     { title: t('enterprises.validUntil'), dataIndex: 'validUntil', render: (date: string) => formatDate(date) },
-    { title: t('enterprises.validity'), dataIndex: 'validity', render: (validity: Validity) => <ValidityTag validity={validity} /> },
+    {
+      title: t('enterprises.validity'),
+      dataIndex: 'validity',
+      render: (validity: Validity) => <ValidityTag validity={validity} />,
+    },
   ];
 
   return (
@@ -101,7 +113,9 @@ function Register() {
         }}
       />
       <LoadError error={list.error} />
-      {user.role === 'commissioner' && list.data?.total === 0 && Object.values(toRegisterFilter(values)).every((value) => value === undefined) && <NoAssignedEnterprises />}
+      {user.role === 'commissioner' &&
+        list.data?.total === 0 &&
+        Object.values(toRegisterFilter(values)).every((value) => value === undefined) && <NoAssignedEnterprises />}
       <Table<EnterpriseListItem>
         rowKey="uscc"
         size="middle"
@@ -125,7 +139,9 @@ function Register() {
           pageSizeOptions: [10, 20, 50, 100],
           showTotal: (total) => t('common.total', { total }),
         }}
-        onChange={(pagination) => setQuery((current) => ({ ...current, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 }))}
+        onChange={(pagination) =>
+          setQuery((current) => ({ ...current, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 }))
+        }
       />
     </Card>
   );

@@ -34,7 +34,11 @@ export default function ApiTokensPage() {
       title: t('tokens.status'),
       dataIndex: 'revokedAt',
       render: (at: string | null) =>
-        at ? <Tag>{t('tokens.revoked', { at: formatDateTime(at) })}</Tag> : <Tag color="green">{t('tokens.active')}</Tag>,
+        at ? (
+          <Tag>{t('tokens.revoked', { at: formatDateTime(at) })}</Tag>
+        ) : (
+          <Tag color="green">{t('tokens.active')}</Tag>
+        ),
     },
     {
       title: t('common.actions'),

@@ -40,7 +40,14 @@ export function CreateTokenModal({ isOpen, onClose, onCreated }: CreateTokenModa
 
   if (token) {
     return (
-      <Modal open={isOpen} title={t('tokens.createdTitle')} onOk={close} onCancel={close} okText={t('common.storedIt')} footer={(_, { OkBtn }) => <OkBtn />}>
+      <Modal
+        open={isOpen}
+        title={t('tokens.createdTitle')}
+        onOk={close}
+        onCancel={close}
+        okText={t('common.storedIt')}
+        footer={(_, { OkBtn }) => <OkBtn />}
+      >
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Alert type="warning" showIcon title={t('common.showOnce')} />
           <Typography.Paragraph code copyable data-testid="new-api-token" style={{ wordBreak: 'break-all' }}>
@@ -63,7 +70,11 @@ export function CreateTokenModal({ isOpen, onClose, onCreated }: CreateTokenModa
       forceRender
     >
       <Form form={form} name="createToken" layout="vertical">
-        <Form.Item label={t('tokens.name')} name="name" rules={[{ required: true, whitespace: true, max: 64, message: t('tokens.nameRequired') }]}>
+        <Form.Item
+          label={t('tokens.name')}
+          name="name"
+          rules={[{ required: true, whitespace: true, max: 64, message: t('tokens.nameRequired') }]}
+        >
           <Input maxLength={64} />
         </Form.Item>
       </Form>

@@ -23,5 +23,13 @@ export function CalendarReminder() {
     };
   }, []);
   if (!reminder?.is_due) return null;
-  return <Alert type="warning" showIcon data-testid="calendar-reminder" title={reminder.message} action={<Link to="/admin/calendar">{t('calendar.openPage')}</Link>} />;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="calendar-reminder"
+      title={reminder.message}
+      action={<Link to="/admin/calendar">{t('calendar.openPage')}</Link>}
+    />
+  );
 }

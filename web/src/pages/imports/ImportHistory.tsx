@@ -19,7 +19,11 @@ export function ImportHistory({ version }: { version: number }) {
     { title: t('imports.id'), dataIndex: 'id', width: 70 },
     { title: t('imports.kind'), dataIndex: 'kindLabel' },
     { title: t('imports.fileName'), dataIndex: 'fileName' },
-    { title: t('imports.status'), dataIndex: 'status', render: (status: ImportStatus) => <ImportStatusTag status={status} /> },
+    {
+      title: t('imports.status'),
+      dataIndex: 'status',
+      render: (status: ImportStatus) => <ImportStatusTag status={status} />,
+    },
     { title: t('imports.startedAt'), dataIndex: 'startedAt', render: (at: string) => formatDateTime(at) },
     { title: t('imports.rows'), dataIndex: 'rows', align: 'right' },
     { title: t('imports.accepted'), dataIndex: 'accepted', align: 'right' },
@@ -41,7 +45,9 @@ export function ImportHistory({ version }: { version: number }) {
         loading={runs.isLoading}
         expandable={{
           rowExpandable: (run) => Boolean(run.message),
-          expandedRowRender: (run) => <Typography.Text type={run.status === 'completed' ? undefined : 'danger'}>{run.message}</Typography.Text>,
+          expandedRowRender: (run) => (
+            <Typography.Text type={run.status === 'completed' ? undefined : 'danger'}>{run.message}</Typography.Text>
+          ),
         }}
         pagination={{
           current: query.page,

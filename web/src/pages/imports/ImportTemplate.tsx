@@ -16,7 +16,10 @@ export function ImportTemplate({ kind }: { kind: ImportKind }) {
 
   async function downloadTemplate() {
     try {
-      const { blob, fileName } = await downloadImportTemplate(kind.kind, t('imports.templateFileName', { label: kind.label }));
+      const { blob, fileName } = await downloadImportTemplate(
+        kind.kind,
+        t('imports.templateFileName', { label: kind.label }),
+      );
       saveBlob(blob, fileName);
     } catch (error) {
       void message.error(errorText(error));
@@ -29,9 +32,14 @@ export function ImportTemplate({ kind }: { kind: ImportKind }) {
     {
       title: t('imports.columnRequired'),
       dataIndex: 'required',
-      render: (isRequired: boolean) => (isRequired ? <Tag color="red">{t('imports.required')}</Tag> : <Tag>{t('imports.optional')}</Tag>),
+      render: (isRequired: boolean) =>
+        isRequired ? <Tag color="red">{t('imports.required')}</Tag> : <Tag>{t('imports.optional')}</Tag>,
     },
-    { title: t('imports.columnValues'), dataIndex: 'values', render: (values: string[] | null) => (values ? values.join('、') : t('common.none')) },
+    {
+      title: t('imports.columnValues'),
+      dataIndex: 'values',
+      render: (values: string[] | null) => (values ? values.join('、') : t('common.none')),
+    },
   ];
 
   return (

@@ -83,7 +83,14 @@ export default function ImportsPage() {
             <ImportTemplate kind={kind} />
             <Space wrap>
               {/* filter 'native': a dropped Word file reaches beforeUpload, which says why it is refused (the default filter drops it silently). */}
-              <Upload accept={{ format: '.csv,.xlsx', filter: 'native' }} maxCount={1} showUploadList={false} beforeUpload={beforeUpload} customRequest={customRequest} disabled={isRunning}>
+              <Upload
+                accept={{ format: '.csv,.xlsx', filter: 'native' }}
+                maxCount={1}
+                showUploadList={false}
+                beforeUpload={beforeUpload}
+                customRequest={customRequest}
+                disabled={isRunning}
+              >
                 <Button type="primary" icon={<UploadOutlined />} loading={isUploading} disabled={isRunning}>
                   {t('imports.upload')}
                 </Button>

@@ -7,7 +7,11 @@ const POLL_MS = 1000;
  * Follows a run while it is queued or running: asks for it every second until its status changes, then
  * stops. A failed request is retried on the next tick and reported meanwhile.
  */
-export function useImportRun(): { run: ImportRun | undefined; error: unknown; follow: (run: ImportRun | undefined) => void } {
+export function useImportRun(): {
+  run: ImportRun | undefined;
+  error: unknown;
+  follow: (run: ImportRun | undefined) => void;
+} {
   const [run, setRun] = useState<ImportRun>();
   const [error, setError] = useState<unknown>();
   const [retries, setRetries] = useState(0);

@@ -12,7 +12,11 @@ export interface Commissioner {
 export function commissionersOf(entries: readonly KeyEnterprise[] | undefined): Commissioner[] {
   const byId = new Map<number, Commissioner>();
   for (const entry of entries ?? []) {
-    if (entry.commissionerId !== null) byId.set(entry.commissionerId, { id: entry.commissionerId, name: entry.commissionerName ?? String(entry.commissionerId) });
+    if (entry.commissionerId !== null)
+      byId.set(entry.commissionerId, {
+        id: entry.commissionerId,
+        name: entry.commissionerName ?? String(entry.commissionerId),
+      });
   }
   return [...byId.values()];
 }
@@ -33,9 +37,20 @@ export function CommissionerPicker({ id, value, onChange, known }: CommissionerP
   const [search, setSearch] = useState('');
   const options = useMemo(() => {
     const typed = /^\d{1,9}$/.test(search.trim()) ? Number(search.trim()) : undefined;
-    const list = known.map((commissioner) => ({ value: commissioner.id, label: `${commissioner.name}（${commissioner.id}）` }));
-    const extra = [typed, value].filter((candidate): candidate is number => typeof candidate === 'number' && !known.some((c) => c.id === candidate));
-    return [...list, ...[...new Set(extra)].map((candidate) => ({ value: candidate, label: t('keyEnterprises.commissionerById', { id: candidate }) }))];
+    const list = known.map((commissioner) => ({
+      value: commissioner.id,
+      label: `${commissioner.name}（${commissioner.id}）`,
+    }));
+    const extra = [typed, value].filter(
+      (candidate): candidate is number => typeof candidate === 'number' && !known.some((c) => c.id === candidate),
+    );
+    return [
+      ...list,
+      ...[...new Set(extra)].map((candidate) => ({
+        value: candidate,
+        label: t('keyEnterprises.commissionerById', { id: candidate }),
+      })),
+    ];
   }, [known, search, value, t]);
 
   return (

@@ -42,7 +42,10 @@ export function EnterpriseSearchSelect({ id, value, onChange }: EnterpriseSearch
       value={value}
       onChange={(next) => onChange?.(next)}
       notFoundContent={isSearching ? <Spin size="small" /> : undefined}
-      options={found.map((enterprise) => ({ value: enterprise.uscc, label: `${enterprise.name}（${enterprise.uscc}）` }))}
+      options={found.map((enterprise) => ({
+        value: enterprise.uscc,
+        label: `${enterprise.name}（${enterprise.uscc}）`,
+      }))}
     />
   );
 }

@@ -12,7 +12,11 @@ interface EntryValues {
 }
 
 /** Submits a form, shows the server's refusal (CONFLICT, NOT_FOUND…) and keeps the dialog open on failure. */
-function useSubmit<T>(form: ReturnType<typeof Form.useForm<EntryValues>>[0], send: (values: EntryValues) => Promise<T>, onDone: (result: T) => void) {
+function useSubmit<T>(
+  form: ReturnType<typeof Form.useForm<EntryValues>>[0],
+  send: (values: EntryValues) => Promise<T>,
+  onDone: (result: T) => void,
+) {
   const errorText = useErrorText();
   const { message } = App.useApp();
   const [isSubmitting, setIsSubmitting] = useState(false);
@@ -53,9 +57,20 @@ export function AddKeyEnterpriseModal({ isOpen, known, onClose, onAdded }: AddMo
     onAdded,
   );
   return (
-    <Modal title={t('keyEnterprises.add')} open={isOpen} onOk={submit} confirmLoading={isSubmitting} onCancel={onClose} destroyOnHidden>
+    <Modal
+      title={t('keyEnterprises.add')}
+      open={isOpen}
+      onOk={submit}
+      confirmLoading={isSubmitting}
+      onCancel={onClose}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" name="addKeyEnterprise">
-        <Form.Item label={t('keyEnterprises.enterprise')} name="uscc" rules={[{ required: true, message: t('keyEnterprises.enterpriseRequired') }]}>
+        <Form.Item
+          label={t('keyEnterprises.enterprise')}
+          name="uscc"
+          rules={[{ required: true, message: t('keyEnterprises.enterpriseRequired') }]}
+        >
           <EnterpriseSearchSelect />
         </Form.Item>
         <Form.Item label={t('keyEnterprises.commissioner')} name="commissionerId">
@@ -82,7 +97,11 @@ export function AssignCommissionerModal({ entry, known, onClose, onAssigned }: A
   const [form] = Form.useForm<EntryValues>();
   const { isSubmitting, submit } = useSubmit(
     form,
-    (values) => assignCommissioner(entry?.uscc ?? '', { commissionerId: values.commissionerId ?? null, note: values.note?.trim() ?? '' }),
+    (values) =>
+      assignCommissioner(entry?.uscc ?? '', {
+        commissionerId: values.commissionerId ?? null,
+        note: values.note?.trim() ?? '',
+      }),
     onAssigned,
   );
   useEffect(() => {

@@ -2,7 +2,12 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form, Popconfirm, Select, Space, Table, Typography, type TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { listKeyEnterprises, removeKeyEnterprise, type KeyEnterprise, type KeyEnterpriseQuery } from '../../api/keyEnterprises.ts';
+import {
+  listKeyEnterprises,
+  removeKeyEnterprise,
+  type KeyEnterprise,
+  type KeyEnterpriseQuery,
+} from '../../api/keyEnterprises.ts';
 import { scopeKindOf } from '../../app/access.ts';
 import { useCurrentUser } from '../../app/auth.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
@@ -45,14 +50,23 @@ export default function KeyEnterprisesPage() {
   }
 
   const columns: TableProps<KeyEnterprise>['columns'] = [
-    { title: t('enterprises.name'), dataIndex: 'name', render: (name: string, entry) => <Link to={`/enterprises/${entry.uscc}`}>{name}</Link> },
+    {
+      title: t('enterprises.name'),
+      dataIndex: 'name',
+      render: (name: string, entry) => <Link to={`/enterprises/${entry.uscc}`}>{name}</Link>,
+    },
     { title: t('enterprises.uscc'), dataIndex: 'uscc', render: (uscc: string) => <code>{uscc}</code> },
     { title: t('enterprises.tier'), dataIndex: 'tier', render: (_, entry) => <TierTag tier={entry.tier} /> },
-    { title: t('keyEnterprises.listRegion'), dataIndex: 'listRegionName', render: (name: string | null, entry) => name ?? entry.listRegionCode },
+    {
+      title: t('keyEnterprises.listRegion'),
+      dataIndex: 'listRegionName',
+      render: (name: string | null, entry) => name ?? entry.listRegionCode,
+    },
     {
       title: t('keyEnterprises.commissioner'),
       dataIndex: 'commissionerName',
-      render: (name: string | null) => name ?? <Typography.Text type="secondary">{t('common.unassigned')}</Typography.Text>,
+      render: (name: string | null) =>
+        name ?? <Typography.Text type="secondary">{t('common.unassigned')}</Typography.Text>,
     },
     { title: t('keyEnterprises.note'), dataIndex: 'note', render: (note: string | null) => note ?? t('common.none') },
     { title: t('keyEnterprises.addedAt'), dataIndex: 'addedAt', render: (at: string) => formatDateTime(at) },
@@ -66,7 +80,10 @@ export default function KeyEnterprisesPage() {
                 <Button type="link" size="small" onClick={() => setAssigning(entry)}>
                   {t('keyEnterprises.assign')}
                 </Button>
-                <Popconfirm title={t('keyEnterprises.removeConfirm', { name: entry.name })} onConfirm={() => remove(entry)}>
+                <Popconfirm
+                  title={t('keyEnterprises.removeConfirm', { name: entry.name })}
+                  onConfirm={() => remove(entry)}
+                >
                   <Button type="link" danger size="small">
                     {t('keyEnterprises.remove')}
                   </Button>

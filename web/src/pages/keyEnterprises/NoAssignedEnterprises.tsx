@@ -9,6 +9,17 @@ import { useI18n } from '../../locales/i18n.tsx';
 export function NoAssignedEnterprises() {
   const { t } = useI18n();
   const user = useCurrentUser();
-  const bureau = user.regionName ? t('commissioner.bureauOf', { region: user.regionName }) : t('commissioner.ownBureau');
-  return <Alert type="info" showIcon style={{ marginBottom: 16 }} data-testid="no-assigned-enterprises" title={t('commissioner.noneAssigned')} description={t('commissioner.noneAssignedHint', { bureau })} />;
+  const bureau = user.regionName
+    ? t('commissioner.bureauOf', { region: user.regionName })
+    : t('commissioner.ownBureau');
+  return (
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginBottom: 16 }}
+      data-testid="no-assigned-enterprises"
+      title={t('commissioner.noneAssigned')}
+      description={t('commissioner.noneAssignedHint', { bureau })}
+    />
+  );
 }

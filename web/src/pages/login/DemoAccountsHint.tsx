@@ -11,7 +11,13 @@ interface DemoAccountsHintProps {
 function DemoAccountItem({ account, onUse }: { account: DemoAccount; onUse: DemoAccountsHintProps['onUse'] }) {
   const { t } = useI18n();
   return (
-    <Flex component="li" justify="space-between" align="start" gap={12} style={{ padding: '8px 0', borderTop: '1px solid #f0f0f0' }}>
+    <Flex
+      component="li"
+      justify="space-between"
+      align="start"
+      gap={12}
+      style={{ padding: '8px 0', borderTop: '1px solid #f0f0f0' }}
+    >
       <Space orientation="vertical" size={2}>
         <Space wrap>
           <Typography.Text strong copyable data-code-hint="">
@@ -30,7 +36,11 @@ function DemoAccountItem({ account, onUse }: { account: DemoAccount; onUse: Demo
               size={112}
               alt={t('login.demoQrCode', { username: account.username })}
             />
-            <Typography.Text type="secondary" copyable={{ text: account.totpSecret }} data-testid={`totp-secret-${account.username}`}>
+            <Typography.Text
+              type="secondary"
+              copyable={{ text: account.totpSecret }}
+              data-testid={`totp-secret-${account.username}`}
+            >
               {t('login.demoTotpSecret')}：{account.totpSecret}
             </Typography.Text>
           </Space>

@@ -108,7 +108,10 @@ export default function LoginPage() {
           )}
         </section>
         <Typography.Paragraph type="secondary" style={{ fontSize: 13, margin: 0 }} data-testid="forgot-password">
-          <Typography.Text strong type="secondary">{t('login.forgotPassword')}</Typography.Text> {t('login.forgotPasswordHint')}
+          <Typography.Text strong type="secondary">
+            {t('login.forgotPassword')}
+          </Typography.Text>{' '}
+          {t('login.forgotPasswordHint')}
         </Typography.Paragraph>
         <div style={{ textAlign: 'center' }}>
           <Link to="/calculator">{t('login.publicCalculator')}</Link>

@@ -18,10 +18,18 @@ export function PasswordStep({ form, isSubmitting, onSubmit }: PasswordStepProps
   const { t } = useI18n();
   return (
     <Form form={form} name="login" layout="vertical" requiredMark={false} onFinish={onSubmit}>
-      <Form.Item label={t('login.username')} name="username" rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}>
+      <Form.Item
+        label={t('login.username')}
+        name="username"
+        rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+      >
         <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
       </Form.Item>
-      <Form.Item label={t('login.password')} name="password" rules={[{ required: true, message: t('login.passwordRequired') }]}>
+      <Form.Item
+        label={t('login.password')}
+        name="password"
+        rules={[{ required: true, message: t('login.passwordRequired') }]}
+      >
         <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
       </Form.Item>
       <Button type="primary" htmlType="submit" block loading={isSubmitting}>
@@ -54,13 +62,7 @@ export function TotpStep({ username, isSubmitting, onSubmit, onBack }: TotpStepP
         name="totp"
         rules={[{ required: true, pattern: /^\s*\d{6}\s*$/, message: t('login.totpRequired') }]}
       >
-        <Input
-          prefix={<SafetyOutlined />}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          maxLength={6}
-          autoFocus
-        />
+        <Input prefix={<SafetyOutlined />} inputMode="numeric" autoComplete="one-time-code" maxLength={6} autoFocus />
       </Form.Item>
       <Button type="primary" htmlType="submit" block loading={isSubmitting}>
         {t('login.verify')}

@@ -47,7 +47,12 @@ export function AlertActions({ alert, role, onChanged }: AlertActionsProps) {
   return (
     <Space size={0} wrap>
       {isOfficial && alert.status === 'open' && (
-        <Popconfirm title={t('alerts.assignConfirm', { name })} onConfirm={() => change('assign')} okText={t('common.confirm')} cancelText={t('common.cancel')}>
+        <Popconfirm
+          title={t('alerts.assignConfirm', { name })}
+          onConfirm={() => change('assign')}
+          okText={t('common.confirm')}
+          cancelText={t('common.cancel')}
+        >
           <Button type="link" size="small" loading={isSaving}>
             {t('alerts.assign')}
           </Button>
@@ -59,7 +64,12 @@ export function AlertActions({ alert, role, onChanged }: AlertActionsProps) {
         </Button>
       )}
       {isOfficial && alert.status === 'closed' && (
-        <Popconfirm title={t('alerts.reopenConfirm', { name })} onConfirm={() => change('reopen')} okText={t('common.confirm')} cancelText={t('common.cancel')}>
+        <Popconfirm
+          title={t('alerts.reopenConfirm', { name })}
+          onConfirm={() => change('reopen')}
+          okText={t('common.confirm')}
+          cancelText={t('common.cancel')}
+        >
           <Button type="link" size="small" loading={isSaving}>
             {t('alerts.reopen')}
           </Button>
@@ -81,7 +91,11 @@ export function AlertActions({ alert, role, onChanged }: AlertActionsProps) {
       >
         <Typography.Paragraph type="secondary">{alert.message}</Typography.Paragraph>
         <Form form={form} layout="vertical" preserve={false}>
-          <Form.Item name="note" label={t('alerts.closeNote')} rules={[{ required: true, whitespace: true, message: t('alerts.closeNoteRequired') }]}>
+          <Form.Item
+            name="note"
+            label={t('alerts.closeNote')}
+            rules={[{ required: true, whitespace: true, message: t('alerts.closeNoteRequired') }]}
+          >
             <Input.TextArea rows={4} maxLength={2000} showCount />
           </Form.Item>
         </Form>

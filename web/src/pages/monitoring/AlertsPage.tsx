@@ -1,7 +1,16 @@
 import { Card, Cascader, Checkbox, Form, Select, Table, Tag, Typography, type TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { ALERT_KINDS, ALERT_STATUSES, exportAlerts, listAlerts, type Alert, type AlertKind, type AlertQuery, type AlertStatus } from '../../api/alerts.ts';
+import {
+  ALERT_KINDS,
+  ALERT_STATUSES,
+  exportAlerts,
+  listAlerts,
+  type Alert,
+  type AlertKind,
+  type AlertQuery,
+  type AlertStatus,
+} from '../../api/alerts.ts';
 import { useCurrentUser } from '../../app/auth.tsx';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
@@ -12,7 +21,11 @@ import { formatDateTime } from '../../utils/format.ts';
 import { formatPeriod } from '../../utils/period.ts';
 import { AlertActions, AlertHistory } from './AlertActions.tsx';
 
-const KIND_COLORS: Record<AlertKind, string> = { mass_layoff: 'red', recognition_expiring: 'orange', contributions_stopped: 'volcano' };
+const KIND_COLORS: Record<AlertKind, string> = {
+  mass_layoff: 'red',
+  recognition_expiring: 'orange',
+  contributions_stopped: 'volcano',
+};
 const STATUS_COLORS: Record<AlertStatus, string> = { open: 'red', assigned: 'blue', closed: 'default' };
 
 /**
@@ -47,15 +60,36 @@ export default function AlertsPage() {
         </>
       ),
     },
-    { title: t('enterprises.location'), dataIndex: 'regionName', render: (name: string | null, alert) => name ?? alert.regionCode },
-    { title: t('alerts.kind'), dataIndex: 'kind', render: (kind: AlertKind) => <Tag color={KIND_COLORS[kind]}>{t(`alerts.kind.${kind}`)}</Tag> },
+    {
+      title: t('enterprises.location'),
+      dataIndex: 'regionName',
+      render: (name: string | null, alert) => name ?? alert.regionCode,
+    },
+    {
+      title: t('alerts.kind'),
+      dataIndex: 'kind',
+      render: (kind: AlertKind) => <Tag color={KIND_COLORS[kind]}>{t(`alerts.kind.${kind}`)}</Tag>,
+    },
     { title: t('alerts.period'), dataIndex: 'period', render: (period: number) => formatPeriod(period) },
     { title: t('alerts.message'), dataIndex: 'message', width: 280 },
-    { title: t('alerts.status'), dataIndex: 'status', render: (status: AlertStatus) => <Tag color={STATUS_COLORS[status]}>{t(`alerts.status.${status}`)}</Tag> },
-    { title: t('keyEnterprises.commissioner'), dataIndex: 'assignee', render: (assignee: Alert['assignee']) => assignee?.name ?? t('alerts.unassigned') },
+    {
+      title: t('alerts.status'),
+      dataIndex: 'status',
+      render: (status: AlertStatus) => <Tag color={STATUS_COLORS[status]}>{t(`alerts.status.${status}`)}</Tag>,
+    },
+    {
+      title: t('keyEnterprises.commissioner'),
+      dataIndex: 'assignee',
+      render: (assignee: Alert['assignee']) => assignee?.name ?? t('alerts.unassigned'),
+    },
     { title: t('alerts.closeNote'), dataIndex: 'closeNote', render: (note: string | null) => note ?? t('common.none') },
     { title: t('alerts.detectedAt'), dataIndex: 'detectedAt', render: (at: string) => formatDateTime(at) },
-    { title: t('common.actions'), key: 'actions', fixed: 'right', render: (_, alert) => <AlertActions alert={alert} role={user.role} onChanged={alerts.reload} /> },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      fixed: 'right',
+      render: (_, alert) => <AlertActions alert={alert} role={user.role} onChanged={alerts.reload} />,
+    },
   ];
 
   return (
@@ -110,7 +144,10 @@ export default function AlertsPage() {
         )}
         {user.role === 'commissioner' && (
           <Form.Item>
-            <Checkbox checked={query.mine ?? false} onChange={(event) => filter({ mine: event.target.checked || undefined })}>
+            <Checkbox
+              checked={query.mine ?? false}
+              onChange={(event) => filter({ mine: event.target.checked || undefined })}
+            >
               {t('alerts.mine')}
             </Checkbox>
           </Form.Item>
@@ -142,7 +179,9 @@ export default function AlertsPage() {
             pageSizeOptions: [10, 20, 50, 100],
             showTotal: (total) => t('common.total', { total }),
           }}
-          onChange={(pagination) => setQuery((current) => ({ ...current, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 }))}
+          onChange={(pagination) =>
+            setQuery((current) => ({ ...current, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 }))
+          }
         />
       </div>
     </Card>

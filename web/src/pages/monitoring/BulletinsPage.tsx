@@ -1,7 +1,26 @@
 import { DownloadOutlined, FileAddOutlined, PrinterOutlined } from '@ant-design/icons';
-import { App, Button, Card, Checkbox, Form, Select, Space, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Form,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+  type TableProps,
+} from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { bulletinPageUrl, downloadBulletinWorkbook, generateBulletin, listBulletins, type Bulletin } from '../../api/bulletins.ts';
+import {
+  bulletinPageUrl,
+  downloadBulletinWorkbook,
+  generateBulletin,
+  listBulletins,
+  type Bulletin,
+} from '../../api/bulletins.ts';
 import { getKpi } from '../../api/monitoring.ts';
 import { useCurrentUser } from '../../app/auth.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
@@ -52,7 +71,10 @@ export default function BulletinsPage() {
   const query = bulletinQueryOf(values, paging.page, paging.pageSize);
   // The list waits for the pickers' first values (the latest month with data) to ask once.
   const [hasDefaults, setHasDefaults] = useState(false);
-  const bulletins = useRemoteData(() => (hasDefaults ? listBulletins(query) : new Promise<never>(() => undefined)), JSON.stringify({ query, hasDefaults }));
+  const bulletins = useRemoteData(
+    () => (hasDefaults ? listBulletins(query) : new Promise<never>(() => undefined)),
+    JSON.stringify({ query, hasDefaults }),
+  );
   const mayGenerate = user.role === 'province_hrss' || user.role === 'city_hrss';
   const isProvince = user.role === 'province_hrss';
   const start = lastMonth();
@@ -64,7 +86,10 @@ export default function BulletinsPage() {
     setValues(form.getFieldsValue());
     setHasDefaults(true);
   }, [defaultMonth?.year, defaultMonth?.month, form]);
-  const regionChoices = useMemo(() => [{ value: '320000', label: t('monitoring.wholeProvince') }, ...listKeeperOptions(regions)], [regions, t]);
+  const regionChoices = useMemo(
+    () => [{ value: '320000', label: t('monitoring.wholeProvince') }, ...listKeeperOptions(regions)],
+    [regions, t],
+  );
 
   function changeFilters(_: unknown, all: BulletinPickerValues) {
     setValues(all);
@@ -102,13 +127,20 @@ export default function BulletinsPage() {
   const columns: TableProps<Bulletin>['columns'] = [
     { title: t('bulletins.period'), dataIndex: 'period', render: (period: number) => formatPeriod(period) },
     { title: t('monitoring.region'), dataIndex: 'regionName' },
-    { title: t('bulletins.trigger'), dataIndex: 'trigger', render: (trigger: string) => (trigger === 'schedule' ? t('bulletins.trigger.schedule') : t('bulletins.trigger.manual')) },
+    {
+      title: t('bulletins.trigger'),
+      dataIndex: 'trigger',
+      render: (trigger: string) =>
+        trigger === 'schedule' ? t('bulletins.trigger.schedule') : t('bulletins.trigger.manual'),
+    },
     {
       title: t('bulletins.status'),
       dataIndex: 'status',
       render: (status: string, bulletin) => (
         <Tag color={STATUS_COLORS[status] ?? 'default'} title={bulletin.error ?? undefined}>
-          {status === 'ready' || status === 'generating' || status === 'failed' ? t(`bulletins.status.${status}`) : status}
+          {status === 'ready' || status === 'generating' || status === 'failed'
+            ? t(`bulletins.status.${status}`)
+            : status}
         </Tag>
       ),
     },
@@ -116,7 +148,8 @@ export default function BulletinsPage() {
       title: t('bulletins.summary'),
       dataIndex: 'summary',
       width: 360,
-      render: (summary: string | null, bulletin) => (bulletin.hasData ? summary ?? t('common.none') : <Tag>{t('bulletins.noData')}</Tag>),
+      render: (summary: string | null, bulletin) =>
+        bulletin.hasData ? (summary ?? t('common.none')) : <Tag>{t('bulletins.noData')}</Tag>,
     },
     { title: t('bulletins.createdAt'), dataIndex: 'createdAt', render: (at: string) => formatDateTime(at) },
     {
@@ -126,10 +159,23 @@ export default function BulletinsPage() {
       render: (_, bulletin) =>
         bulletin.status === 'ready' && (
           <Space size={0}>
-            <Button type="link" size="small" icon={<DownloadOutlined />} loading={downloading === bulletin.id} onClick={() => void download(bulletin)}>
+            <Button
+              type="link"
+              size="small"
+              icon={<DownloadOutlined />}
+              loading={downloading === bulletin.id}
+              onClick={() => void download(bulletin)}
+            >
               {t('bulletins.downloadExcel')}
             </Button>
-            <Button type="link" size="small" icon={<PrinterOutlined />} href={bulletinPageUrl(bulletin.id)} target="_blank" rel="noopener">
+            <Button
+              type="link"
+              size="small"
+              icon={<PrinterOutlined />}
+              href={bulletinPageUrl(bulletin.id)}
+              target="_blank"
+              rel="noopener"
+            >
               {t('bulletins.printPage')}
             </Button>
           </Space>
@@ -147,14 +193,33 @@ export default function BulletinsPage() {
         aria-label={t('bulletins.filters')}
       >
         <Form.Item label={t('bulletins.year')} name="year">
-          <Select style={{ width: 120 }} allowClear placeholder={t('bulletins.allYears')} options={years.map((year) => ({ value: year, label: t('monitoring.yearN', { year }) }))} />
+          <Select
+            style={{ width: 120 }}
+            allowClear
+            placeholder={t('bulletins.allYears')}
+            options={years.map((year) => ({ value: year, label: t('monitoring.yearN', { year }) }))}
+          />
         </Form.Item>
         <Form.Item label={t('bulletins.month')} name="month">
-          <Select style={{ width: 120 }} allowClear placeholder={t('bulletins.allMonths')} options={Array.from({ length: 12 }, (_, index) => ({ value: index + 1, label: t('monitoring.monthN', { month: index + 1 }) }))} />
+          <Select
+            style={{ width: 120 }}
+            allowClear
+            placeholder={t('bulletins.allMonths')}
+            options={Array.from({ length: 12 }, (_, index) => ({
+              value: index + 1,
+              label: t('monitoring.monthN', { month: index + 1 }),
+            }))}
+          />
         </Form.Item>
         {isProvince && (
           <Form.Item label={t('monitoring.region')} name="region">
-            <Select style={{ width: 200 }} allowClear placeholder={t('bulletins.allRegions')} options={regionChoices} showSearch={{ optionFilterProp: 'label' }} />
+            <Select
+              style={{ width: 200 }}
+              allowClear
+              placeholder={t('bulletins.allRegions')}
+              options={regionChoices}
+              showSearch={{ optionFilterProp: 'label' }}
+            />
           </Form.Item>
         )}
         <Form.Item name="includeEmpty" valuePropName="checked">
@@ -163,12 +228,25 @@ export default function BulletinsPage() {
         {mayGenerate && (
           <Space wrap>
             <Tooltip title={request ? undefined : t('bulletins.pickMonth')}>
-              <Button type="primary" icon={<FileAddOutlined />} loading={isGenerating} disabled={!request} onClick={() => void generate()}>
+              <Button
+                type="primary"
+                icon={<FileAddOutlined />}
+                loading={isGenerating}
+                disabled={!request}
+                onClick={() => void generate()}
+              >
                 {t('bulletins.generate')}
               </Button>
             </Tooltip>
             <Typography.Text type="secondary">
-              {isProvince ? t('bulletins.generateFor', { region: values.region && values.region !== '320000' ? regionChoices.find((c) => c.value === values.region)?.label ?? '' : t('monitoring.wholeProvince') }) : t('bulletins.ownRegion', { region: user.regionName ?? '' })}
+              {isProvince
+                ? t('bulletins.generateFor', {
+                    region:
+                      values.region && values.region !== '320000'
+                        ? (regionChoices.find((c) => c.value === values.region)?.label ?? '')
+                        : t('monitoring.wholeProvince'),
+                  })
+                : t('bulletins.ownRegion', { region: user.regionName ?? '' })}
             </Typography.Text>
           </Space>
         )}

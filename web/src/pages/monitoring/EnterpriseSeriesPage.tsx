@@ -31,16 +31,35 @@ export default function EnterpriseSeriesPage() {
     () => ({
       headcount: headcountOption(months, t('monitoring.insuredNow')),
       flows: flowsOption(months, { hires: t('indicator.new_hires'), reason: (code) => text.reason(code) }),
-      composition: compositionOption(months, { graduates: t('monitoring.graduates'), highSkill: t('monitoring.highSkill'), seniorTitle: t('monitoring.seniorTitle') }),
+      composition: compositionOption(months, {
+        graduates: t('monitoring.graduates'),
+        highSkill: t('monitoring.highSkill'),
+        seniorTitle: t('monitoring.seniorTitle'),
+      }),
       contributions: contributionsOption(months, t('monitoring.contributions'), t('unit.分')),
     }),
     [months, t, text],
   );
 
   const columns: TableProps<EnterpriseMonth>['columns'] = [
-    { title: t('monitoring.month'), dataIndex: 'period', fixed: 'left', render: (period: number) => formatPeriod(period) },
-    { title: t('monitoring.monitored'), dataIndex: 'isMonitored', render: (isMonitored: boolean) => (isMonitored ? <Tag color="green">{t('common.yes')}</Tag> : <Tag>{t('common.no')}</Tag>) },
-    { title: t('monitoring.insuredNow'), dataIndex: 'insured', align: 'right', render: (insured: number, month) => (month.hasRoster ? insured : t('common.none')) },
+    {
+      title: t('monitoring.month'),
+      dataIndex: 'period',
+      fixed: 'left',
+      render: (period: number) => formatPeriod(period),
+    },
+    {
+      title: t('monitoring.monitored'),
+      dataIndex: 'isMonitored',
+      render: (isMonitored: boolean) =>
+        isMonitored ? <Tag color="green">{t('common.yes')}</Tag> : <Tag>{t('common.no')}</Tag>,
+    },
+    {
+      title: t('monitoring.insuredNow'),
+      dataIndex: 'insured',
+      align: 'right',
+      render: (insured: number, month) => (month.hasRoster ? insured : t('common.none')),
+    },
     { title: t('indicator.new_hires'), dataIndex: 'hires', align: 'right' },
     { title: t('indicator.separations'), dataIndex: 'separations', align: 'right' },
     {
@@ -51,9 +70,24 @@ export default function EnterpriseSeriesPage() {
           .map((reason) => `${text.reason(reason)} ${month.separationsByReason[reason]}`)
           .join('；') || t('common.none'),
     },
-    { title: t('monitoring.graduates'), key: 'graduates', align: 'right', render: (_, month) => month.composition.graduates },
-    { title: t('monitoring.highSkill'), key: 'highSkill', align: 'right', render: (_, month) => month.composition.highSkill },
-    { title: t('monitoring.seniorTitle'), key: 'seniorTitle', align: 'right', render: (_, month) => month.composition.seniorTitle },
+    {
+      title: t('monitoring.graduates'),
+      key: 'graduates',
+      align: 'right',
+      render: (_, month) => month.composition.graduates,
+    },
+    {
+      title: t('monitoring.highSkill'),
+      key: 'highSkill',
+      align: 'right',
+      render: (_, month) => month.composition.highSkill,
+    },
+    {
+      title: t('monitoring.seniorTitle'),
+      key: 'seniorTitle',
+      align: 'right',
+      render: (_, month) => month.composition.seniorTitle,
+    },
     {
       title: t('monitoring.contributionsYuan'),
       dataIndex: 'contributionsFen',
@@ -87,29 +121,57 @@ export default function EnterpriseSeriesPage() {
               column={{ xs: 1, md: 3 }}
               items={[
                 { key: 'uscc', label: t('enterprises.uscc'), children: data.enterprise.uscc },
-                { key: 'region', label: t('enterprises.location'), children: data.enterprise.regionName ?? data.enterprise.regionCode },
-                { key: 'validUntil', label: t('enterprises.validUntil'), children: formatDate(data.enterprise.validUntil) },
+                {
+                  key: 'region',
+                  label: t('enterprises.location'),
+                  children: data.enterprise.regionName ?? data.enterprise.regionCode,
+                },
+                {
+                  key: 'validUntil',
+                  label: t('enterprises.validUntil'),
+                  children: formatDate(data.enterprise.validUntil),
+                },
               ]}
             />
             <Row gutter={[16, 16]}>
               <Col xs={24} xl={12}>
                 <Card size="small" title={t('monitoring.chartHeadcount')}>
-                  <Chart option={charts.headcount} height={260} ariaLabel={t('monitoring.chartHeadcount')} testId="series-headcount" />
+                  <Chart
+                    option={charts.headcount}
+                    height={260}
+                    ariaLabel={t('monitoring.chartHeadcount')}
+                    testId="series-headcount"
+                  />
                 </Card>
               </Col>
               <Col xs={24} xl={12}>
                 <Card size="small" title={t('monitoring.chartFlows')}>
-                  <Chart option={charts.flows} height={260} ariaLabel={t('monitoring.chartFlows')} testId="series-flows" />
+                  <Chart
+                    option={charts.flows}
+                    height={260}
+                    ariaLabel={t('monitoring.chartFlows')}
+                    testId="series-flows"
+                  />
                 </Card>
               </Col>
               <Col xs={24} xl={12}>
                 <Card size="small" title={t('monitoring.chartComposition')}>
-                  <Chart option={charts.composition} height={260} ariaLabel={t('monitoring.chartComposition')} testId="series-composition" />
+                  <Chart
+                    option={charts.composition}
+                    height={260}
+                    ariaLabel={t('monitoring.chartComposition')}
+                    testId="series-composition"
+                  />
                 </Card>
               </Col>
               <Col xs={24} xl={12}>
                 <Card size="small" title={t('monitoring.chartContributions')}>
-                  <Chart option={charts.contributions} height={260} ariaLabel={t('monitoring.chartContributions')} testId="series-contributions" />
+                  <Chart
+                    option={charts.contributions}
+                    height={260}
+                    ariaLabel={t('monitoring.chartContributions')}
+                    testId="series-contributions"
+                  />
                 </Card>
               </Col>
             </Row>

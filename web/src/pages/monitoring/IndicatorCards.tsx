@@ -22,20 +22,37 @@ export const TARGET_INDICATORS = [
 ] as const;
 
 /** Figures without a target: the state of the monitored enterprises in the period. */
-export const OVERVIEW_INDICATORS = ['monitored_enterprises', 'insured_employees', 'new_hires', 'separations', 'net_change', 'contributions_paid_fen', 'policies_enjoyed'] as const;
+export const OVERVIEW_INDICATORS = [
+  'monitored_enterprises',
+  'insured_employees',
+  'new_hires',
+  'separations',
+  'net_change',
+  'contributions_paid_fen',
+  'policies_enjoyed',
+] as const;
 
 /** Counts shown with their amount on one card (“12 次 / 345,678.00 元”); the amount has no card of its own. */
 export const AMOUNT_OF: Readonly<Record<string, string>> = { policies_enjoyed: 'policies_enjoyed_amount_fen' };
 
 /** The indicator's name with its definition on hover and on keyboard focus. */
-export function IndicatorName({ indicatorKey, value }: { indicatorKey: string; value: Pick<IndicatorValue, 'label' | 'definition' | 'source'> }) {
+export function IndicatorName({
+  indicatorKey,
+  value,
+}: {
+  indicatorKey: string;
+  value: Pick<IndicatorValue, 'label' | 'definition' | 'source'>;
+}) {
   const { t } = useI18n();
   const text = useIndicatorText();
-  const definition = value.source ? `${value.definition} ${t('monitoring.waitsFor', { source: value.source })}` : value.definition;
+  const definition = value.source
+    ? `${value.definition} ${t('monitoring.waitsFor', { source: value.source })}`
+    : value.definition;
   return (
     <Tooltip title={definition}>
       <span tabIndex={0} data-testid={`definition-${indicatorKey}`} style={{ cursor: 'help' }}>
-        {text.label(indicatorKey, value.label)} <InfoCircleOutlined style={{ color: '#8c8c8c', fontSize: 12 }} aria-hidden />
+        {text.label(indicatorKey, value.label)}{' '}
+        <InfoCircleOutlined style={{ color: '#8c8c8c', fontSize: 12 }} aria-hidden />
       </span>
     </Tooltip>
   );
@@ -45,7 +62,15 @@ export function IndicatorName({ indicatorKey, value }: { indicatorKey: string; v
  * The actual figure, or 暂无数据 when the source module does not exist or the period has no data;
  * a count with an amount shows both: “12 次 / 345,678.00 元”.
  */
-function ActualFigure({ value, amount, fontSize = 26 }: { value: IndicatorValue; amount?: IndicatorValue; fontSize?: number }) {
+function ActualFigure({
+  value,
+  amount,
+  fontSize = 26,
+}: {
+  value: IndicatorValue;
+  amount?: IndicatorValue;
+  fontSize?: number;
+}) {
   const { t } = useI18n();
   const text = useIndicatorText();
   if (!value.available || value.actual === null) {
@@ -104,11 +129,24 @@ function TargetProgress({ value }: { value: IndicatorValue }) {
           strokeColor={isOnTrack ? '#52c41a' : '#fa8c16'}
           showInfo={false}
           size="small"
-          aria-label={t('monitoring.progressAria', { progress: formatShare(progress), expected: formatShare(expected ?? null) })}
+          aria-label={t('monitoring.progressAria', {
+            progress: formatShare(progress),
+            expected: formatShare(expected ?? null),
+          })}
         />
         {expected !== undefined && (
           // The time-elapsed mark on the bar: ahead of it is on track.
-          <div aria-hidden style={{ position: 'absolute', top: 3, bottom: 5, left: `calc(${Math.min(expected, 1) * 100}% - 2px)`, width: 2, background: '#595959' }} />
+          <div
+            aria-hidden
+            style={{
+              position: 'absolute',
+              top: 3,
+              bottom: 5,
+              left: `calc(${Math.min(expected, 1) * 100}% - 2px)`,
+              width: 2,
+              background: '#595959',
+            }}
+          />
         )}
       </div>
       <Space size="middle" wrap style={{ fontSize: 12 }}>
@@ -133,7 +171,16 @@ function Sparkline({ label, periods, values }: { label: string; periods: number[
       grid: { left: 2, right: 2, top: 4, bottom: 2 },
       xAxis: { type: 'category', show: false, data: periods },
       yAxis: { type: 'value', show: false, scale: true },
-      series: [{ type: 'line', data: values, showSymbol: false, smooth: true, lineStyle: { width: 2, color: '#1456b8' }, areaStyle: { color: 'rgba(20,86,184,0.08)' } }],
+      series: [
+        {
+          type: 'line',
+          data: values,
+          showSymbol: false,
+          smooth: true,
+          lineStyle: { width: 2, color: '#1456b8' },
+          areaStyle: { color: 'rgba(20,86,184,0.08)' },
+        },
+      ],
     }),
     [periods, values],
   );
@@ -141,13 +188,26 @@ function Sparkline({ label, periods, values }: { label: string; periods: number[
 }
 
 /** One target card: name (definition on hover), actual, target with progress, and the trend. */
-function TargetCard({ indicatorKey, value, trend }: { indicatorKey: string; value: IndicatorValue; trend: Trend | undefined }) {
+function TargetCard({
+  indicatorKey,
+  value,
+  trend,
+}: {
+  indicatorKey: string;
+  value: IndicatorValue;
+  trend: Trend | undefined;
+}) {
   const { t } = useI18n();
   const text = useIndicatorText();
   const series = trend?.series[indicatorKey];
   const hasLine = value.available && series && series.some((point) => point !== null);
   return (
-    <Card size="small" title={<IndicatorName indicatorKey={indicatorKey} value={value} />} data-testid={`kpi-card-${indicatorKey}`} style={{ height: '100%' }}>
+    <Card
+      size="small"
+      title={<IndicatorName indicatorKey={indicatorKey} value={value} />}
+      data-testid={`kpi-card-${indicatorKey}`}
+      style={{ height: '100%' }}
+    >
       <div>
         <ActualFigure value={value} />
       </div>
@@ -157,7 +217,11 @@ function TargetCard({ indicatorKey, value, trend }: { indicatorKey: string; valu
         </Typography.Text>
       )}
       <TargetProgress value={value} />
-      {hasLine && trend ? <Sparkline label={text.label(indicatorKey, value.label)} periods={trend.periods} values={series} /> : <div style={{ height: 44 }} />}
+      {hasLine && trend ? (
+        <Sparkline label={text.label(indicatorKey, value.label)} periods={trend.periods} values={series} />
+      ) : (
+        <div style={{ height: 44 }} />
+      )}
     </Card>
   );
 }
@@ -186,7 +250,9 @@ export function OverviewCards({ report }: { report: KpiReport }) {
       {OVERVIEW_INDICATORS.map((key) => {
         const value = report.indicators[key];
         if (!value) return null;
-        const reasons = value.breakdown?.map((item) => `${text.reason(item.reason, item.label)} ${item.count}`).join('；');
+        const reasons = value.breakdown
+          ?.map((item) => `${text.reason(item.reason, item.label)} ${item.count}`)
+          .join('；');
         const amountKey = AMOUNT_OF[key];
         const amount = amountKey ? report.indicators[amountKey] : undefined;
         // Money needs about twice the room of a count.

@@ -51,7 +51,10 @@ export default function MonitoringDashboardPage() {
   const queryKey = JSON.stringify(query);
   const kpi = useRemoteData(() => getKpi(query), queryKey);
   const trend = useRemoteData(() => getTrend(query), queryKey);
-  const ranking = useRemoteData(() => getRanking({ ...query, indicator: filters.indicator }), `${queryKey}|${filters.indicator}`);
+  const ranking = useRemoteData(
+    () => getRanking({ ...query, indicator: filters.indicator }),
+    `${queryKey}|${filters.indicator}`,
+  );
   const report = kpi.data;
 
   const drillSearch = filterSearch(filters, ['period', 'tier', 'industry']);
@@ -61,7 +64,10 @@ export default function MonitoringDashboardPage() {
   const dataYear = report?.data_through ? Math.floor(report.data_through / 100) : PLAN_LAST_YEAR;
   const years = useMemo(() => yearsBetween(PLAN_FIRST_YEAR, Math.max(PLAN_LAST_YEAR, dataYear)), [dataYear]);
   const mapIndicators = useMemo(
-    () => Object.entries(report?.indicators ?? {}).filter(([, value]) => value.kind !== 'external').map(([key, value]) => ({ value: key, label: text.label(key, value.label) })),
+    () =>
+      Object.entries(report?.indicators ?? {})
+        .filter(([, value]) => value.kind !== 'external')
+        .map(([key, value]) => ({ value: key, label: text.label(key, value.label) })),
     [report, text],
   );
   const areas = useMemo(
@@ -98,8 +104,16 @@ export default function MonitoringDashboardPage() {
   const mapValue = report?.indicators[filters.indicator];
   const extra = (
     <Space wrap>
-      {report?.data_through && <Typography.Text type="secondary">{t('monitoring.dataThrough', { month: formatPeriod(report.data_through) })}</Typography.Text>}
-      {report?.refreshed_at && <Typography.Text type="secondary">{t('monitoring.refreshedAt', { at: formatDateTime(report.refreshed_at) })}</Typography.Text>}
+      {report?.data_through && (
+        <Typography.Text type="secondary">
+          {t('monitoring.dataThrough', { month: formatPeriod(report.data_through) })}
+        </Typography.Text>
+      )}
+      {report?.refreshed_at && (
+        <Typography.Text type="secondary">
+          {t('monitoring.refreshedAt', { at: formatDateTime(report.refreshed_at) })}
+        </Typography.Text>
+      )}
       {user.role === 'province_hrss' && (
         <Button icon={<SyncOutlined />} loading={isRefreshing} onClick={() => void refresh()}>
           {t('monitoring.refresh')}
@@ -114,9 +128,17 @@ export default function MonitoringDashboardPage() {
         <MonitoringFilterBar filters={filters} onChange={setFilters} regions={regions} years={years} />
         <LoadError error={kpi.error ?? trend.error ?? ranking.error} />
         {report && report.refreshed_at === null && (
-          <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('monitoring.notSummarised')} description={user.role === 'province_hrss' ? t('monitoring.notSummarisedHint') : undefined} />
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={t('monitoring.notSummarised')}
+            description={user.role === 'province_hrss' ? t('monitoring.notSummarisedHint') : undefined}
+          />
         )}
-        {report && !report.months && report.refreshed_at !== null && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('monitoring.periodWithoutData')} />}
+        {report && !report.months && report.refreshed_at !== null && (
+          <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('monitoring.periodWithoutData')} />
+        )}
         <Typography.Title level={5} style={{ marginTop: 0 }}>
           {t('monitoring.targetsTitle')}
         </Typography.Title>
@@ -139,7 +161,13 @@ export default function MonitoringDashboardPage() {
             }
           >
             {peerBars && mapValue ? (
-              <PeerBars bars={peerBars} indicatorLabel={text.label(filters.indicator, mapValue.label)} unit={mapValue.unit} onOpenRegion={openRegion} onDrawn={onMapDrawn} />
+              <PeerBars
+                bars={peerBars}
+                indicatorLabel={text.label(filters.indicator, mapValue.label)}
+                unit={mapValue.unit}
+                onOpenRegion={openRegion}
+                onDrawn={onMapDrawn}
+              />
             ) : areas && mapValue ? (
               <RegionMap
                 cities={areas.cities}
@@ -153,12 +181,18 @@ export default function MonitoringDashboardPage() {
               <Skeleton active paragraph={{ rows: 8 }} />
             )}
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {peerGroup ? t('monitoring.peersNote', { region: ranking.data?.region_name ?? '', city: peerGroup.name }) : t('monitoring.mapNote')}
+              {peerGroup
+                ? t('monitoring.peersNote', { region: ranking.data?.region_name ?? '', city: peerGroup.name })
+                : t('monitoring.mapNote')}
             </Typography.Text>
           </Card>
         </Col>
         <Col xs={24} xl={10}>
-          <Card title={peerGroup ? t('monitoring.peersRankingTitle', { city: peerGroup.name }) : t('monitoring.rankingTitle')}>
+          <Card
+            title={
+              peerGroup ? t('monitoring.peersRankingTitle', { city: peerGroup.name }) : t('monitoring.rankingTitle')
+            }
+          >
             <RankingTable ranking={ranking.data} isLoading={ranking.isLoading} regionLink={regionLink} />
           </Card>
         </Col>

@@ -19,15 +19,27 @@ export function PeerBars({ bars, indicatorLabel, unit, onOpenRegion, onDrawn }: 
     // Highest at the top: ECharts draws a category axis from the bottom.
     const ordered = [...bars].reverse();
     return {
-      tooltip: { trigger: 'item', formatter: (params: { name: string; value: number | null }) => `${params.name}<br/>${indicatorLabel}：${formatIndicatorNumber(params.value ?? null, unit)}` },
+      tooltip: {
+        trigger: 'item',
+        formatter: (params: { name: string; value: number | null }) =>
+          `${params.name}<br/>${indicatorLabel}：${formatIndicatorNumber(params.value ?? null, unit)}`,
+      },
       grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
       xAxis: { type: 'value', axisLabel: { formatter: (value: number) => formatIndicatorNumber(value, unit) } },
       yAxis: { type: 'category', data: ordered.map((bar) => bar.name), axisLabel: { fontWeight: 'normal' } },
       series: [
         {
           type: 'bar',
-          data: ordered.map((bar) => ({ value: bar.value, code: bar.code, itemStyle: { color: bar.isOwn ? '#fa8c16' : '#91caff' } })),
-          label: { show: true, position: 'right', formatter: (params: { value: number | null }) => formatIndicatorNumber(params.value ?? null, unit) },
+          data: ordered.map((bar) => ({
+            value: bar.value,
+            code: bar.code,
+            itemStyle: { color: bar.isOwn ? '#fa8c16' : '#91caff' },
+          })),
+          label: {
+            show: true,
+            position: 'right',
+            formatter: (params: { value: number | null }) => formatIndicatorNumber(params.value ?? null, unit),
+          },
         },
       ],
     };
@@ -41,5 +53,14 @@ export function PeerBars({ bars, indicatorLabel, unit, onOpenRegion, onDrawn }: 
     }),
     [bars, onOpenRegion],
   );
-  return <Chart option={option} height={Math.max(240, bars.length * 32 + 40)} onEvents={events} onDrawn={onDrawn} testId="peer-bars" ariaLabel={t('monitoring.peersAria', { indicator: indicatorLabel })} />;
+  return (
+    <Chart
+      option={option}
+      height={Math.max(240, bars.length * 32 + 40)}
+      onEvents={events}
+      onDrawn={onDrawn}
+      testId="peer-bars"
+      ariaLabel={t('monitoring.peersAria', { indicator: indicatorLabel })}
+    />
+  );
 }

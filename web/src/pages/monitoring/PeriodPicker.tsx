@@ -35,7 +35,10 @@ export function PeriodPicker({ value, onChange, years }: PeriodPickerProps) {
   const partOptions =
     parts.kind === 'quarter'
       ? [1, 2, 3, 4].map((quarter) => ({ value: quarter, label: t('monitoring.quarterN', { quarter }) }))
-      : Array.from({ length: 12 }, (_, index) => ({ value: index + 1, label: t('monitoring.monthN', { month: index + 1 }) }));
+      : Array.from({ length: 12 }, (_, index) => ({
+          value: index + 1,
+          label: t('monitoring.monthN', { month: index + 1 }),
+        }));
 
   return (
     <Space.Compact>
@@ -44,7 +47,9 @@ export function PeriodPicker({ value, onChange, years }: PeriodPickerProps) {
         value={parts.kind}
         style={{ width: 130 }}
         options={KINDS.map((kind) => ({ value: kind, label: t(`monitoring.periodKind.${kind}`) }))}
-        onChange={(kind: PeriodKind) => onChange(formatReportPeriod({ kind, year, part: kind === 'quarter' ? 4 : 12 }, latestYear))}
+        onChange={(kind: PeriodKind) =>
+          onChange(formatReportPeriod({ kind, year, part: kind === 'quarter' ? 4 : 12 }, latestYear))
+        }
       />
       {parts.kind !== 'plan' && (
         <Select

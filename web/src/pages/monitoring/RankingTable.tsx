@@ -22,7 +22,12 @@ export function RankingTable({ ranking, isLoading, regionLink }: RankingTablePro
   const text = useIndicatorText();
   const unit = ranking?.unit ?? '';
   const columns: TableProps<RankingRow>['columns'] = [
-    { title: t('monitoring.rank'), dataIndex: 'rank', width: 64, render: (rank: number | null) => rank ?? t('common.none') },
+    {
+      title: t('monitoring.rank'),
+      dataIndex: 'rank',
+      width: 64,
+      render: (rank: number | null) => rank ?? t('common.none'),
+    },
     {
       title: t('monitoring.regionName'),
       dataIndex: 'name',
@@ -31,13 +36,19 @@ export function RankingTable({ ranking, isLoading, regionLink }: RankingTablePro
         ranking?.peer_group && row.code !== ranking.region ? (
           name
         ) : (
-          <Link to={regionLink(row.code)} data-testid={`ranking-region-${row.code}`} style={ranking?.peer_group ? { fontWeight: 600 } : undefined}>
+          <Link
+            to={regionLink(row.code)}
+            data-testid={`ranking-region-${row.code}`}
+            style={ranking?.peer_group ? { fontWeight: 600 } : undefined}
+          >
             {name}
           </Link>
         ),
     },
     {
-      title: ranking ? `${text.label(ranking.indicator, ranking.label)}${text.unit(unit) ? `（${text.unit(unit)}）` : ''}` : t('monitoring.value'),
+      title: ranking
+        ? `${text.label(ranking.indicator, ranking.label)}${text.unit(unit) ? `（${text.unit(unit)}）` : ''}`
+        : t('monitoring.value'),
       dataIndex: 'value',
       align: 'right',
       render: (value: number | null, row) => (

@@ -15,7 +15,12 @@ import { useI18n, type Translate } from '../../locales/i18n.tsx';
 import { TierTag } from '../enterprises/enterpriseTags.tsx';
 import { formatIndicatorNumber } from './indicatorFormat.ts';
 import { describePeriod } from './PeriodPicker.tsx';
-import { filterSearch, indicatorQueryOf, useMonitoringFilters, type MonitoringFilters } from './useMonitoringFilters.ts';
+import {
+  filterSearch,
+  indicatorQueryOf,
+  useMonitoringFilters,
+  type MonitoringFilters,
+} from './useMonitoringFilters.ts';
 
 type Child = RegionDrilldown['children'][number];
 
@@ -41,7 +46,9 @@ function FilterTags({ filters, t }: { filters: MonitoringFilters; t: Translate }
     <Space size={4} wrap>
       <Tag>{describePeriod(filters.period, t)}</Tag>
       {filters.tier && <Tag>{t(`tier.${filters.tier}`)}</Tag>}
-      {filters.industry && <Tag>{filters.industry === 'manufacturing' ? t('enterprises.manufacturing') : filters.industry}</Tag>}
+      {filters.industry && (
+        <Tag>{filters.industry === 'manufacturing' ? t('enterprises.manufacturing') : filters.industry}</Tag>
+      )}
     </Space>
   );
 }
@@ -65,7 +72,12 @@ export default function RegionDrilldownPage() {
   const search = filterSearch(filters, ['period', 'tier', 'industry']);
   const user = useCurrentUser();
   const regions = useRegions();
-  const between = regionSteps(code, regions, { regionCode: user.regionCode, isProvince: PROVINCE_ROLES.includes(user.role) }, search);
+  const between = regionSteps(
+    code,
+    regions,
+    { regionCode: user.regionCode, isProvince: PROVINCE_ROLES.includes(user.role) },
+    search,
+  );
   const placeName = data?.region.name ?? regions.find((region) => region.code === code)?.name ?? code;
 
   const childColumns: TableProps<Child>['columns'] = [
@@ -99,13 +111,22 @@ export default function RegionDrilldownPage() {
       ),
     },
     { title: t('enterprises.location'), dataIndex: 'regionName' },
-    { title: t('enterprises.tier'), dataIndex: 'tier', render: (tier: Tier | null) => (tier ? <TierTag tier={tier} /> : t('common.none')) },
+    {
+      title: t('enterprises.tier'),
+      dataIndex: 'tier',
+      render: (tier: Tier | null) => (tier ? <TierTag tier={tier} /> : t('common.none')),
+    },
     { title: t('monitoring.insuredNow'), dataIndex: 'insured', align: 'right' },
     { title: t('indicator.new_hires'), dataIndex: 'hires', align: 'right' },
     { title: t('indicator.separations'), dataIndex: 'separations', align: 'right' },
     { title: t('monitoring.absorbed'), dataIndex: 'absorbed', align: 'right' },
     { title: t('indicator.policies_enjoyed'), dataIndex: 'policiesEnjoyed', align: 'right' },
-    { title: t('monitoring.policiesEnjoyedYuan'), dataIndex: 'policiesEnjoyedFen', align: 'right', render: (fen: number) => formatIndicatorNumber(fen, '分') },
+    {
+      title: t('monitoring.policiesEnjoyedYuan'),
+      dataIndex: 'policiesEnjoyedFen',
+      align: 'right',
+      render: (fen: number) => formatIndicatorNumber(fen, '分'),
+    },
     {
       title: t('monitoring.openAlerts'),
       dataIndex: 'openAlerts',
@@ -145,7 +166,14 @@ export default function RegionDrilldownPage() {
               {t('monitoring.divisions')}
             </Typography.Title>
             <div data-testid="drilldown-divisions">
-              <Table<Child> rowKey="code" size="small" columns={childColumns} dataSource={data.children} pagination={false} scroll={{ x: 'max-content' }} />
+              <Table<Child>
+                rowKey="code"
+                size="small"
+                columns={childColumns}
+                dataSource={data.children}
+                pagination={false}
+                scroll={{ x: 'max-content' }}
+              />
             </div>
           </>
         )}
@@ -167,7 +195,9 @@ export default function RegionDrilldownPage() {
               pageSizeOptions: [10, 20, 50, 100],
               showTotal: (total) => t('common.total', { total }),
             }}
-            onChange={(pagination) => setPaging({ code, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 })}
+            onChange={(pagination) =>
+              setPaging({ code, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 })
+            }
           />
         </div>
       </Card>

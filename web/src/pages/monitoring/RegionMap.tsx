@@ -46,14 +46,28 @@ export function RegionMap({ cities, counties, indicatorLabel, unit, onOpenRegion
   const { t } = useI18n();
   const option = useMemo(() => {
     const format = (value: number | null | undefined) => formatIndicatorNumber(value ?? null, unit);
-    const cityData: AreaDatum[] = cities.map((city) => ({ name: city.code, code: city.code, label: city.name, value: city.value, rank: city.rank }));
+    const cityData: AreaDatum[] = cities.map((city) => ({
+      name: city.code,
+      code: city.code,
+      label: city.name,
+      value: city.value,
+      rank: city.rank,
+    }));
     const countyData: AreaDatum[] = counties
       .filter((county) => DIRECT_COUNTY_SEATS[county.code])
       .map((county) => {
         const [longitude, latitude] = DIRECT_COUNTY_SEATS[county.code]!;
-        return { name: county.name, code: county.code, label: county.name, value: [longitude, latitude, county.value], rank: county.rank };
+        return {
+          name: county.name,
+          code: county.code,
+          label: county.name,
+          value: [longitude, latitude, county.value],
+          rank: county.rank,
+        };
       });
-    const values = [...cities.map((city) => city.value), ...counties.map((county) => county.value)].filter((value): value is number => value !== null);
+    const values = [...cities.map((city) => city.value), ...counties.map((county) => county.value)].filter(
+      (value): value is number => value !== null,
+    );
     const { min, max } = valueRange(values);
     const tooltip = (params: { data?: AreaDatum; name: string }) => {
       const datum = params.data;
@@ -82,7 +96,12 @@ export function RegionMap({ cities, counties, indicatorLabel, unit, onOpenRegion
         roam: false,
         layoutCenter: ['50%', '50%'],
         layoutSize: '95%',
-        label: { show: true, fontSize: 11, color: '#1f1f1f', formatter: (params: { name: string }) => cityNameOf(params.name) },
+        label: {
+          show: true,
+          fontSize: 11,
+          color: '#1f1f1f',
+          formatter: (params: { name: string }) => cityNameOf(params.name),
+        },
         itemStyle: { areaColor: '#f0f0f0', borderColor: '#ffffff', borderWidth: 1 },
         emphasis: { label: { show: true }, itemStyle: { areaColor: '#ffd666' } },
       },
@@ -94,7 +113,13 @@ export function RegionMap({ cities, counties, indicatorLabel, unit, onOpenRegion
           data: countyData,
           symbolSize: 14,
           itemStyle: { borderColor: '#fa8c16', borderWidth: 2 },
-          label: { show: true, position: 'right', formatter: (params: { data: AreaDatum }) => params.data.label, fontSize: 11, color: '#ad4e00' },
+          label: {
+            show: true,
+            position: 'right',
+            formatter: (params: { data: AreaDatum }) => params.data.label,
+            fontSize: 11,
+            color: '#ad4e00',
+          },
         },
       ],
     };

@@ -25,7 +25,10 @@ export function bulletinQueryOf(values: BulletinPickerValues, page: number, page
  * What 生成通报 asks for, or undefined while no single month is chosen. The province's official
  * generates the province's (no region or 320000) or a city's; a city official always their own.
  */
-export function generationRequestOf(values: BulletinPickerValues, isProvince: boolean): { period: number; region?: string } | undefined {
+export function generationRequestOf(
+  values: BulletinPickerValues,
+  isProvince: boolean,
+): { period: number; region?: string } | undefined {
   if (!values.year || !values.month) return undefined;
   const period = values.year * 100 + values.month;
   const region = isProvince && values.region && values.region !== '320000' ? values.region : undefined;

@@ -8,7 +8,17 @@ import { formatPeriod } from '../../utils/period.ts';
  */
 
 /** Leave reasons in the order of workforce/leave-reasons.ts, natural attrition first. */
-export const LEAVE_REASON_ORDER = ['retirement', 'death', 'natural_other', 'contract_ended', 'closure', 'economic_layoff', 'business_transfer', 'other', 'unspecified'];
+export const LEAVE_REASON_ORDER = [
+  'retirement',
+  'death',
+  'natural_other',
+  'contract_ended',
+  'closure',
+  'economic_layoff',
+  'business_transfer',
+  'other',
+  'unspecified',
+];
 
 const GRID = { left: 56, right: 24, top: 40, bottom: 32 };
 
@@ -23,7 +33,14 @@ export function headcountOption(months: readonly EnterpriseMonth[], label: strin
     grid: GRID,
     xAxis: axis(months),
     yAxis: { type: 'value', minInterval: 1 },
-    series: [{ name: label, type: 'line', data: months.map((month) => (month.hasRoster ? month.insured : null)), connectNulls: false }],
+    series: [
+      {
+        name: label,
+        type: 'line',
+        data: months.map((month) => (month.hasRoster ? month.insured : null)),
+        connectNulls: false,
+      },
+    ],
   };
 }
 
@@ -35,7 +52,10 @@ export function reasonsIn(months: readonly EnterpriseMonth[]): string[] {
 }
 
 /** 新增 as one bar, 减员 stacked by reason beside it. */
-export function flowsOption(months: readonly EnterpriseMonth[], words: { hires: string; reason: (code: string) => string }) {
+export function flowsOption(
+  months: readonly EnterpriseMonth[],
+  words: { hires: string; reason: (code: string) => string },
+) {
   const reasons = reasonsIn(months);
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
@@ -44,7 +64,13 @@ export function flowsOption(months: readonly EnterpriseMonth[], words: { hires: 
     xAxis: axis(months),
     yAxis: { type: 'value', minInterval: 1 },
     series: [
-      { name: words.hires, type: 'bar', stack: 'hires', data: months.map((month) => month.hires), itemStyle: { color: '#52c41a' } },
+      {
+        name: words.hires,
+        type: 'bar',
+        stack: 'hires',
+        data: months.map((month) => month.hires),
+        itemStyle: { color: '#52c41a' },
+      },
       ...reasons.map((reason) => ({
         name: words.reason(reason),
         type: 'bar',
@@ -56,7 +82,10 @@ export function flowsOption(months: readonly EnterpriseMonth[], words: { hires: 
 }
 
 /** Graduates, high-skill workers and senior titles among the insured, per month. */
-export function compositionOption(months: readonly EnterpriseMonth[], words: { graduates: string; highSkill: string; seniorTitle: string }) {
+export function compositionOption(
+  months: readonly EnterpriseMonth[],
+  words: { graduates: string; highSkill: string; seniorTitle: string },
+) {
   const line = (name: string, pick: (month: EnterpriseMonth) => number) => ({
     name,
     type: 'line',
@@ -81,11 +110,19 @@ export function contributionsOption(months: readonly EnterpriseMonth[], label: s
   return {
     tooltip: {
       trigger: 'axis',
-      valueFormatter: (value: number | null) => (value === null ? '—' : `${formatFen(Math.round(value * 100))} ${yuan}`),
+      valueFormatter: (value: number | null) =>
+        value === null ? '—' : `${formatFen(Math.round(value * 100))} ${yuan}`,
     },
     grid: { ...GRID, left: 80 },
     xAxis: axis(months),
     yAxis: { type: 'value', name: yuan },
-    series: [{ name: label, type: 'bar', data: months.map((month) => (month.hasContributions ? month.contributionsFen / 100 : null)), itemStyle: { color: '#1456b8' } }],
+    series: [
+      {
+        name: label,
+        type: 'bar',
+        data: months.map((month) => (month.hasContributions ? month.contributionsFen / 100 : null)),
+        itemStyle: { color: '#1456b8' },
+      },
+    ],
   };
 }

@@ -2,10 +2,26 @@ import { describe, expect, it } from 'vitest';
 import type { Ranking } from '../../api/monitoring.ts';
 import { peerBarsOf } from './mapAreas.ts';
 
-const row = (code: string, name: string, value: number | null, rank: number | null) => ({ code, name, kind: 'county' as const, isDirectlyAdministered: code === '320583', cityCode: '320500', value, rank });
+const row = (code: string, name: string, value: number | null, rank: number | null) => ({
+  code,
+  name,
+  kind: 'county' as const,
+  isDirectlyAdministered: code === '320583',
+  cityCode: '320500',
+  value,
+  rank,
+});
 const ranking = (peerGroup: Ranking['peer_group']): Ranking => ({
-  indicator: 'absorbed_insured', label: '吸纳就业参保人数', unit: '人', available: true, period: 'plan', region: '320583', region_name: '昆山市', months: null,
-  peer_group: peerGroup, rows: [row('320506', '吴中区', 2, 1), row('320583', '昆山市', 1, 2), row('320581', '常熟市', null, null)],
+  indicator: 'absorbed_insured',
+  label: '吸纳就业参保人数',
+  unit: '人',
+  available: true,
+  period: 'plan',
+  region: '320583',
+  region_name: '昆山市',
+  months: null,
+  peer_group: peerGroup,
+  rows: [row('320506', '吴中区', 2, 1), row('320583', '昆山市', 1, 2), row('320581', '常熟市', null, null)],
 });
 
 describe('a county among its peers', () => {

@@ -10,13 +10,23 @@ export const PROVINCE_CODE = '320000';
  * a region view (a city official, or a region filter) colours only that region, with the
  * figure the cards show. A district is shown on its city's area, under its own name.
  */
-export function mapAreasOf(ranking: Ranking, kpi: KpiReport, indicator: string, regions: readonly Region[]): { cities: MapArea[]; counties: MapArea[] } {
+export function mapAreasOf(
+  ranking: Ranking,
+  kpi: KpiReport,
+  indicator: string,
+  regions: readonly Region[],
+): { cities: MapArea[]; counties: MapArea[] } {
   const nameOf = (code: string, fallback: string) => regions.find((region) => region.code === code)?.name ?? fallback;
   if (ranking.region === PROVINCE_CODE) {
     return {
       cities: ranking.rows
         .filter((row) => row.kind === 'city')
-        .map((row) => ({ code: row.code, name: nameOf(row.code, row.name), value: row.wholeCityValue ?? row.value, rank: row.rank })),
+        .map((row) => ({
+          code: row.code,
+          name: nameOf(row.code, row.name),
+          value: row.wholeCityValue ?? row.value,
+          rank: row.rank,
+        })),
       counties: ranking.rows
         .filter((row) => row.isDirectlyAdministered)
         .map((row) => ({ code: row.code, name: row.name, value: row.value, rank: row.rank })),
@@ -25,7 +35,8 @@ export function mapAreasOf(ranking: Ranking, kpi: KpiReport, indicator: string, 
   const region = regions.find((candidate) => candidate.code === kpi.region);
   const area: MapArea = { code: kpi.region, name: kpi.region_name, value: kpi.indicators[indicator]?.actual ?? null };
   if (region?.isDirectlyAdministered) return { cities: [], counties: [area] };
-  if (region?.level === 'county' && region.cityCode) return { cities: [{ ...area, code: region.cityCode }], counties: [] };
+  if (region?.level === 'county' && region.cityCode)
+    return { cities: [{ ...area, code: region.cityCode }], counties: [] };
   return { cities: [area], counties: [] };
 }
 
@@ -45,5 +56,11 @@ export interface PeerBar {
  */
 export function peerBarsOf(ranking: Ranking): PeerBar[] | undefined {
   if (!ranking.peer_group) return undefined;
-  return ranking.rows.map((row) => ({ code: row.code, name: row.name, value: row.value, rank: row.rank, isOwn: row.code === ranking.region }));
+  return ranking.rows.map((row) => ({
+    code: row.code,
+    name: row.name,
+    value: row.value,
+    rank: row.rank,
+    isOwn: row.code === ranking.region,
+  }));
 }

@@ -12,10 +12,12 @@ export function useIndicatorText() {
     const message = (key: string): string | undefined => (isMessageKey(key) ? t(key) : undefined);
     const isChinese = locale === 'zh-CN';
     return {
-      label: (indicatorKey: string, serverLabel: string) => (isChinese ? serverLabel : (message(`indicator.${indicatorKey}`) ?? serverLabel)),
+      label: (indicatorKey: string, serverLabel: string) =>
+        isChinese ? serverLabel : (message(`indicator.${indicatorKey}`) ?? serverLabel),
       /** 分 is shown as 元 (yuan); 比例 as a percentage, without a unit word. */
       unit: (unit: string) => (unit === SHARE_UNIT ? '' : (message(`unit.${unit}`) ?? unit)),
-      reason: (code: string, serverLabel?: string) => (isChinese && serverLabel ? serverLabel : (message(`leaveReason.${code}`) ?? serverLabel ?? code)),
+      reason: (code: string, serverLabel?: string) =>
+        isChinese && serverLabel ? serverLabel : (message(`leaveReason.${code}`) ?? serverLabel ?? code),
     };
   }, [locale, t]);
 }

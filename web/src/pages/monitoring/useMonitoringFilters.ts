@@ -25,11 +25,15 @@ function readFilters(params: URLSearchParams): MonitoringFilters {
 }
 
 /** `?period=…&tier=…` for links to the drill-down pages (only the filters that are set). */
-export function filterSearch(filters: Partial<MonitoringFilters>, keys: readonly (keyof MonitoringFilters)[] = FILTER_KEYS): string {
+export function filterSearch(
+  filters: Partial<MonitoringFilters>,
+  keys: readonly (keyof MonitoringFilters)[] = FILTER_KEYS,
+): string {
   const params = new URLSearchParams();
   for (const key of keys) {
     const value = filters[key];
-    const isDefault = (key === 'period' && value === 'plan') || (key === 'indicator' && value === DEFAULT_MAP_INDICATOR);
+    const isDefault =
+      (key === 'period' && value === 'plan') || (key === 'indicator' && value === DEFAULT_MAP_INDICATOR);
     if (value && !isDefault) params.set(key, String(value));
   }
   const text = params.toString();

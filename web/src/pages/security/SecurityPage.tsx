@@ -1,6 +1,13 @@
 import { App, Button, Card, Form, Input, Popconfirm, Space, Table, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
-import { clearLockout, listLockouts, listSecuritySettings, resetPassword, type Lockout, type SecuritySetting } from '../../api/security.ts';
+import {
+  clearLockout,
+  listLockouts,
+  listSecuritySettings,
+  resetPassword,
+  type Lockout,
+  type SecuritySetting,
+} from '../../api/security.ts';
 import { TemporaryPasswordModal } from '../admin/ResetCredentialsButtons.tsx';
 import { AccountName, NameWithCode } from '../../components/CodeHint.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
@@ -26,7 +33,11 @@ function LockoutsCard() {
   }
 
   const columns: TableProps<Lockout>['columns'] = [
-    { title: t('security.username'), dataIndex: 'username', render: (username: string) => <AccountName name={username} /> },
+    {
+      title: t('security.username'),
+      dataIndex: 'username',
+      render: (username: string) => <AccountName name={username} />,
+    },
     { title: t('security.ip'), dataIndex: 'ip', render: (ip: string | null) => ip ?? t('security.allSources') },
     { title: t('security.failures'), dataIndex: 'failures' },
     { title: t('security.lockedUntil'), dataIndex: 'lockedUntil', render: (at: string) => formatDateTime(at) },
@@ -34,7 +45,10 @@ function LockoutsCard() {
       title: t('common.actions'),
       key: 'actions',
       render: (_, lockout) => (
-        <Popconfirm title={t('security.clearConfirm', { username: lockout.username })} onConfirm={() => clear(lockout.username)}>
+        <Popconfirm
+          title={t('security.clearConfirm', { username: lockout.username })}
+          onConfirm={() => clear(lockout.username)}
+        >
           <Button type="link" size="small">
             {t('security.clear')}
           </Button>
@@ -81,12 +95,19 @@ function ResetPasswordCard() {
     <Card title={t('security.resetTitle')}>
       <Typography.Paragraph type="secondary">{t('security.resetHint')}</Typography.Paragraph>
       <Form form={form} layout="inline" onFinish={({ username }) => void reset(username.trim())}>
-        <Form.Item name="username" label={t('security.resetUsername')} rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}>
+        <Form.Item
+          name="username"
+          label={t('security.resetUsername')}
+          rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+        >
           <Input style={{ width: 220 }} autoComplete="off" />
         </Form.Item>
         <Form.Item shouldUpdate>
           {() => (
-            <Popconfirm title={t('security.resetConfirm', { username: String(form.getFieldValue('username') ?? '') })} onConfirm={() => form.submit()}>
+            <Popconfirm
+              title={t('security.resetConfirm', { username: String(form.getFieldValue('username') ?? '') })}
+              onConfirm={() => form.submit()}
+            >
               <Button type="primary" danger>
                 {t('security.resetSubmit')}
               </Button>
@@ -94,7 +115,13 @@ function ResetPasswordCard() {
           )}
         </Form.Item>
       </Form>
-      {result && <TemporaryPasswordModal username={result.username} password={result.password} onClose={() => setResult(undefined)} />}
+      {result && (
+        <TemporaryPasswordModal
+          username={result.username}
+          password={result.password}
+          onClose={() => setResult(undefined)}
+        />
+      )}
     </Card>
   );
 }
@@ -103,10 +130,18 @@ function SettingsCard() {
   const { t } = useI18n();
   const settings = useRemoteData(listSecuritySettings, 'settings');
   const columns: TableProps<SecuritySetting>['columns'] = [
-    { title: t('security.key'), dataIndex: 'key', render: (key: string) => <NameWithCode name={settingName(t, key)} code={key} /> },
+    {
+      title: t('security.key'),
+      dataIndex: 'key',
+      render: (key: string) => <NameWithCode name={settingName(t, key)} code={key} />,
+    },
     { title: t('security.value'), dataIndex: 'value', render: (value: SecuritySetting['value']) => String(value) },
     { title: t('security.unit'), dataIndex: 'unit', render: (unit: string) => unit || t('common.none') },
-    { title: t('security.source'), dataIndex: 'source', render: (source: string) => <Typography.Text>{source}</Typography.Text> },
+    {
+      title: t('security.source'),
+      dataIndex: 'source',
+      render: (source: string) => <Typography.Text>{source}</Typography.Text>,
+    },
   ];
   return (
     <Card title={t('security.settings')}>

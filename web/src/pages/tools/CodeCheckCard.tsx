@@ -35,8 +35,18 @@ function CodeCheckForm({ name, title, maxLength, check }: CodeCheckFormProps) {
   return (
     <section>
       <Typography.Title level={5}>{title}</Typography.Title>
-      <Form<{ value: string }> name={name} layout="inline" onFinish={(values) => void submit(values)} style={{ rowGap: 12, marginBottom: 12 }}>
-        <Form.Item label={title} name="value" rules={[{ required: true, whitespace: true, message: t('tools.valueRequired') }]} style={{ maxWidth: '100%' }}>
+      <Form<{ value: string }>
+        name={name}
+        layout="inline"
+        onFinish={(values) => void submit(values)}
+        style={{ rowGap: 12, marginBottom: 12 }}
+      >
+        <Form.Item
+          label={title}
+          name="value"
+          rules={[{ required: true, whitespace: true, message: t('tools.valueRequired') }]}
+          style={{ maxWidth: '100%' }}
+        >
           <Input maxLength={maxLength} style={{ width: 240, maxWidth: '100%', fontFamily: 'monospace' }} allowClear />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={isChecking}>
@@ -54,7 +64,12 @@ function CodeCheckForm({ name, title, maxLength, check }: CodeCheckFormProps) {
             <>
               <div>{result.message ?? result.reason}</div>
               {result.override.evidence !== undefined && (
-                <div>{t('tools.overrideEvidence', { evidence: result.override.evidence, at: formatDate(result.override.recordedAt) })}</div>
+                <div>
+                  {t('tools.overrideEvidence', {
+                    evidence: result.override.evidence,
+                    at: formatDate(result.override.recordedAt),
+                  })}
+                </div>
               )}
             </>
           }
