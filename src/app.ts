@@ -26,6 +26,10 @@ import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.ts';
 import { exchangeRoutes } from './modules/enterprises/exchange.routes.ts';
 import { keyEnterprisesRoutes } from './modules/enterprises/key-enterprises.routes.ts';
 import { notificationContactRoutes } from './modules/enterprises/notification-contact.routes.ts';
+import { contactsRoutes } from './modules/governance/contacts.routes.ts';
+import { escalationSchedulerPlugin } from './modules/governance/escalation.ts';
+import { requestsRoutes } from './modules/governance/requests.routes.ts';
+import { rosterRoutes } from './modules/governance/roster.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { importsRoutes } from './modules/imports/imports.routes.ts';
 import { alertsRoutes } from './modules/monitoring/alerts.routes.ts';
@@ -131,10 +135,16 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(publicNoticesRoutes(ctx));
   await app.register(inboxRoutes(ctx));
   await app.register(outboxRoutes(ctx));
+  // 服务专员: roster, contact log (无事不扰), enterprise requests (有求必应).
+  await app.register(rosterRoutes(ctx));
+  await app.register(contactsRoutes(ctx));
+  await app.register(requestsRoutes(ctx));
   // The monthly 通报 on the 5th; off in tests (environment 'test'), claimed per row across processes.
   await app.register(bulletinSchedulerPlugin(ctx));
   // SMS, e-mail and payment notices leave through their gateways; off in tests, claimed per row across processes.
   await app.register(outboxDispatcherPlugin(ctx));
+  // Overdue requests go up to the city, then the province; hourly, off in tests, one raise per row across processes.
+  await app.register(escalationSchedulerPlugin(ctx));
 
   if (options.serveWebApp) await app.register(webAppPlugin);
   return app;

@@ -11,6 +11,7 @@ import type {
   EnterpriseRecognitionTable,
   EnterpriseTable,
   ExchangeRequestTable,
+  KeyEnterpriseAssignmentTable,
   KeyEnterpriseTable,
 } from '../modules/enterprises/enterprises.table.ts';
 import type {
@@ -29,6 +30,12 @@ import type {
 } from '../modules/benefits/benefits.table.ts';
 import type { BenefitAttachmentTable } from '../modules/benefits/applications.table.ts';
 import type { BenefitDeclaredFactTable } from '../modules/benefits/declared-facts.table.ts';
+import type {
+  CommissionerProfileTable,
+  GovernanceContactTable,
+  GovernanceRequestFileTable,
+  GovernanceRequestTable,
+} from '../modules/governance/governance.table.ts';
 import type { ImportRejectTable, ImportRunTable } from '../modules/imports/imports.table.ts';
 import type {
   AbsorbedPersonTable,
@@ -92,6 +99,7 @@ export interface Database {
   enterprise_changes: EnterpriseChangeTable;
   exchange_requests: ExchangeRequestTable;
   key_enterprises: KeyEnterpriseTable;
+  key_enterprise_assignments: KeyEnterpriseAssignmentTable;
   enterprise_notification_contacts: EnterpriseNotificationContactTable;
   persons: PersonTable;
   employment_spells: EmploymentSpellTable;
@@ -129,4 +137,8 @@ export interface Database {
   benefit_ledger_lines: BenefitLedgerLineTable;
   benefit_attachments: BenefitAttachmentTable;
   benefit_declared_facts: BenefitDeclaredFactTable;
+  commissioner_profiles: CommissionerProfileTable;
+  governance_requests: GovernanceRequestTable;
+  governance_request_files: GovernanceRequestFileTable;
+  governance_contacts: GovernanceContactTable;
 }

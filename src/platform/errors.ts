@@ -78,6 +78,10 @@ export const ERROR_CODES = {
   DECLARATION_NOT_ALLOWED: { status: 422, message: '该政策不接受企业申报事实' },
   DECLARATION_INCOMPLETE: { status: 422, message: '还有人员未申报所需事实' },
   DECLARATION_INELIGIBLE: { status: 422, message: '按申报的数据不符合政策条件' },
+  // 服务专员 and enterprise requests (src/modules/governance).
+  CONTACT_CAP_REACHED: { status: 422, message: '无事不扰：本月主动联系该企业的次数已达上限' },
+  REQUEST_STATE_INVALID: { status: 409, message: '诉求当前状态不能执行该操作，或已被他人处理' },
+  REQUEST_REOPEN_USED: { status: 409, message: '每件诉求只能申请重新办理一次' },
   CONFIG_INVALID: { status: 500, message: '配置不正确' },
   DATABASE_UNAVAILABLE: { status: 503, message: '数据库暂不可用' },
   INTERNAL: { status: 500, message: '系统内部错误，请稍后重试或联系管理员' },

@@ -18,6 +18,7 @@ import * as calendarYears from './20261207T1555_calendar_years.ts';
 import * as benefitIdentity from './20261207T1600_benefit_identity.ts';
 import * as objectionTextCipher from './20261207T1610_objection_text_cipher.ts';
 import * as loginGuards from './20261207T1620_login_guards.ts';
+import * as governance from './20261207T1900_governance.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -50,6 +51,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '20261207T1600_benefit_identity': benefitIdentity,
   '20261207T1610_objection_text_cipher': objectionTextCipher,
   '20261207T1620_login_guards': loginGuards,
+  '20261207T1900_governance': governance,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {

@@ -57,6 +57,17 @@ export interface KeyEnterpriseTable {
   added_by: number | null;
 }
 
+/** One span of a key enterprise's commissioner (null: none), closed when it is reassigned or removed. */
+export interface KeyEnterpriseAssignmentTable {
+  id: Generated<number>;
+  uscc: string;
+  list_region_code: string;
+  commissioner_id: number | null;
+  from_at: string;
+  until_at: string | null;
+  assigned_by: number;
+}
+
 /** The enterprise's own contact for SMS and e-mail notices, kept by the enterprise beside the register's. */
 export interface EnterpriseNotificationContactTable {
   uscc: string;

@@ -12,7 +12,7 @@ export type KeyListScope =
   | { kind: 'assigned'; commissionerId: number }
   | { kind: 'none' };
 
-function scoped(db: Db, scope: KeyListScope, region?: string) {
+function scoped(db: Db, scope: KeyListScope, region?: string, withoutCommissioner?: boolean) {
   let query = db
     .selectFrom('key_enterprises as k')
     .innerJoin('enterprises as e', 'e.uscc', 'k.uscc')
@@ -22,6 +22,7 @@ function scoped(db: Db, scope: KeyListScope, region?: string) {
   if (scope.kind === 'assigned') query = query.where('k.commissioner_id', '=', scope.commissionerId);
   if (scope.kind === 'none') query = query.where('k.uscc', '=', '');
   if (region) query = query.where('k.region_code', '=', region);
+  if (withoutCommissioner) query = query.where('k.commissioner_id', 'is', null);
   return query;
 }
 
@@ -45,11 +46,12 @@ export async function listKeyEnterpriseRows(
   region: string | undefined,
   offset: number,
   limit: number,
+  withoutCommissioner = false,
 ) {
-  const count = await scoped(db, scope, region)
+  const count = await scoped(db, scope, region, withoutCommissioner)
     .select((eb) => eb.fn.countAll<string | number>().as('total'))
     .executeTakeFirstOrThrow();
-  const rows = await scoped(db, scope, region)
+  const rows = await scoped(db, scope, region, withoutCommissioner)
     .select(COLUMNS)
     .orderBy('k.region_code')
     .orderBy('k.uscc')
@@ -91,4 +93,62 @@ export function findActiveCommissioner(db: Db, id: number) {
     .where('role', '=', 'commissioner')
     .where('is_active', '=', 1)
     .executeTakeFirst();
+}
+
+/** How many entries in the scope have no commissioner (every key enterprise must have one). */
+export async function countKeyEnterprisesWithoutCommissioner(db: Db, scope: KeyListScope): Promise<number> {
+  const row = await scoped(db, scope, undefined, true)
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return toNumber(row.n);
+}
+
+/**
+ * Records who serves the enterprise from now: the open span is closed and, unless the entry
+ * leaves the list (commissioner undefined), a new one opens with the commissioner (or none).
+ */
+export async function recordAssignment(
+  db: Db,
+  change: { uscc: string; listRegionCode: string; commissionerId?: number | null; at: string; by: number },
+): Promise<void> {
+  await db
+    .updateTable('key_enterprise_assignments')
+    .set({ until_at: change.at })
+    .where('uscc', '=', change.uscc)
+    .where('until_at', 'is', null)
+    .execute();
+  if (change.commissionerId === undefined) return;
+  await db
+    .insertInto('key_enterprise_assignments')
+    .values({
+      uscc: change.uscc,
+      list_region_code: change.listRegionCode,
+      commissioner_id: change.commissionerId,
+      from_at: change.at,
+      until_at: null,
+      assigned_by: change.by,
+    })
+    .execute();
+}
+
+/** The commissioners an enterprise had, newest first, with names. */
+export function findAssignmentHistory(db: Db, uscc: string) {
+  return db
+    .selectFrom('key_enterprise_assignments as a')
+    .leftJoin('users as u', 'u.id', 'a.commissioner_id')
+    .leftJoin('users as b', 'b.id', 'a.assigned_by')
+    .select([
+      'a.id',
+      'a.uscc',
+      'a.list_region_code',
+      'a.commissioner_id',
+      'u.display_name as commissioner_name',
+      'a.from_at',
+      'a.until_at',
+      'b.display_name as assigned_by_name',
+    ])
+    .where('a.uscc', '=', uscc)
+    .orderBy('a.from_at', 'desc')
+    .orderBy('a.id', 'desc')
+    .execute();
 }

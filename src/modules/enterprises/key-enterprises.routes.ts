@@ -8,6 +8,7 @@ import { TierSchema, UsccParams } from './enterprises.schemas.ts';
 import {
   addKeyEnterprise,
   assignCommissioner,
+  listAssignmentHistory,
   listKeyEnterprises,
   removeKeyEnterprise,
 } from './key-enterprises.service.ts';
@@ -47,6 +48,7 @@ export function keyEnterprisesRoutes(ctx: AppContext): FastifyPluginAsyncTypebox
             PageQuery,
             Type.Object({
               region: Type.Optional(Type.String({ pattern: '^\\d{6}$', description: '只看该地区的清单' })),
+              withoutCommissioner: Type.Optional(Type.Boolean({ description: '只看尚未指定服务专员的企业' })),
             }),
           ]),
           response: { 200: PageOf(KeyEnterprise), ...standardErrors },
@@ -93,6 +95,34 @@ export function keyEnterprisesRoutes(ctx: AppContext): FastifyPluginAsyncTypebox
         },
       },
       async (request) => assignCommissioner(ctx, signedInActorOf(request), request.params.uscc, request.body),
+    );
+
+    app.get(
+      '/api/v1/key-enterprises/:uscc/assignments',
+      {
+        config: { access: READ_ROLES },
+        schema: {
+          tags: ['enterprises'],
+          summary: '重点企业服务专员的变更历史（最新在前）',
+          params: UsccParams,
+          response: {
+            200: Type.Object({
+              items: Type.Array(
+                Type.Object({
+                  commissionerId: Nullable(Type.Integer()),
+                  commissionerName: Nullable(Type.String()),
+                  listRegionCode: Type.String(),
+                  fromAt: Type.String(),
+                  untilAt: Nullable(Type.String()),
+                  assignedByName: Nullable(Type.String()),
+                }),
+              ),
+            }),
+            ...standardErrors,
+          },
+        },
+      },
+      async (request) => listAssignmentHistory(ctx, signedInActorOf(request).user, request.params.uscc),
     );
 
     app.delete(

@@ -60,7 +60,7 @@ async function listScopeOf(db: Db, user: CurrentUser): Promise<lists.KeyListScop
 export async function listKeyEnterprises(
   ctx: AppContext,
   user: CurrentUser,
-  query: { region?: string; page?: number; pageSize?: number },
+  query: { region?: string; withoutCommissioner?: boolean; page?: number; pageSize?: number },
 ): Promise<Page<KeyEnterpriseView>> {
   const window = pageWindow(query);
   const { rows, total } = await lists.listKeyEnterpriseRows(
@@ -69,6 +69,7 @@ export async function listKeyEnterprises(
     query.region,
     window.offset,
     window.pageSize,
+    query.withoutCommissioner === true,
   );
   return { items: rows.map(toView), total, page: window.page, pageSize: window.pageSize };
 }
@@ -114,6 +115,13 @@ export async function addKeyEnterprise(
       added_at: ctx.clock().toISOString(),
       added_by: actor.user.id,
     });
+    await lists.recordAssignment(trx, {
+      uscc,
+      listRegionCode: regionCode,
+      commissionerId: commissioner?.id ?? null,
+      at: ctx.clock().toISOString(),
+      by: actor.user.id,
+    });
     await appendAudit(
       trx,
       ctx.dialect,
@@ -146,6 +154,15 @@ export async function assignCommissioner(
       commissioner_id: commissioner?.id ?? null,
       ...(input.note !== undefined ? { note: input.note.trim() || null } : {}),
     });
+    const from = entry.commissioner_id === null ? null : Number(entry.commissioner_id);
+    if (from !== (commissioner?.id ?? null))
+      await lists.recordAssignment(trx, {
+        uscc: entry.uscc,
+        listRegionCode: entry.region_code,
+        commissionerId: commissioner?.id ?? null,
+        at: ctx.clock().toISOString(),
+        by: actor.user.id,
+      });
     await appendAudit(
       trx,
       ctx.dialect,
@@ -171,6 +188,12 @@ export async function removeKeyEnterprise(ctx: AppContext, actor: SignedIn, uscc
   await ctx.db.transaction().execute(async (trx) => {
     const entry = await requireOwnEntry(trx, actor.user, usccParam);
     await lists.deleteKeyEnterprise(trx, entry.uscc);
+    await lists.recordAssignment(trx, {
+      uscc: entry.uscc,
+      listRegionCode: entry.region_code,
+      at: ctx.clock().toISOString(),
+      by: actor.user.id,
+    });
     await appendAudit(
       trx,
       ctx.dialect,
@@ -185,4 +208,47 @@ export async function removeKeyEnterprise(ctx: AppContext, actor: SignedIn, uscc
       ctx.clock(),
     );
   });
+}
+
+/** One span of an enterprise's commissioner: who, from when, until when (null: current). */
+export interface AssignmentSpanView {
+  commissionerId: number | null;
+  commissionerName: string | null;
+  listRegionCode: string;
+  fromAt: string;
+  untilAt: string | null;
+  assignedByName: string | null;
+}
+
+/** The commissioner history of a key enterprise in the caller's scope, newest first. */
+export async function listAssignmentHistory(
+  ctx: AppContext,
+  user: CurrentUser,
+  usccParam: string,
+): Promise<{ items: AssignmentSpanView[] }> {
+  const uscc = normalizeIdentifier(usccParam);
+  const enterprise = await findEnterpriseRow(ctx.db, uscc, await enterpriseScopeOf(ctx.db, user));
+  if (!enterprise) throw new AppError('NOT_FOUND', '企业不存在或不在您的管辖范围内');
+  const rows = await lists.findAssignmentHistory(ctx.db, uscc);
+  return {
+    items: rows.map((r) => ({
+      commissionerId: r.commissioner_id === null ? null : Number(r.commissioner_id),
+      commissionerName: r.commissioner_name,
+      listRegionCode: r.list_region_code,
+      fromAt: r.from_at,
+      untilAt: r.until_at,
+      assignedByName: r.assigned_by_name,
+    })),
+  };
+}
+
+/** How many key enterprises in the caller's scope have no commissioner. */
+export async function countKeyEnterprisesWithoutCommissioner(ctx: AppContext, user: CurrentUser): Promise<number> {
+  return lists.countKeyEnterprisesWithoutCommissioner(ctx.db, await listScopeOf(ctx.db, user));
+}
+
+/** The key-list entry of an enterprise (its list and commissioner), or undefined when it is not on a list. */
+export async function findKeyEnterprise(ctx: AppContext, uscc: string): Promise<KeyEnterpriseView | undefined> {
+  const row = await lists.findKeyEnterpriseRow(ctx.db, normalizeIdentifier(uscc));
+  return row ? toView(row) : undefined;
 }
