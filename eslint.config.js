@@ -26,9 +26,12 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'off',
     },
   },
-  {
-    // STYLE habit 13: a module may not reach into another module's SQL.
-    files: ['src/modules/**/*.ts'],
+  // STYLE habit 13: a module may not reach into another module's SQL. A module has rooms (sub-folders,
+  // e.g. benefits/cases/), so whether `../x/y.repository.ts` leaves the module depends on how deep the
+  // importing file sits: one block per depth, each forbidding a repository path that climbs out of
+  // src/modules/<module>/ (imports within the module, from any room, stay allowed).
+  ...[0, 1, 2, 3].map((depth) => ({
+    files: [`src/modules/*/${'*/'.repeat(depth)}*.ts`],
     ignores: ['src/modules/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
@@ -36,14 +39,14 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^\\.\\./[^/]+/.*\\.repository(\\.ts)?$',
+              regex: `^(\\.\\./){${depth + 1}}[^/]+/.*\\.repository(\\.ts)?$`,
               message: '不要直接引用其他模块的 repository，请调用其 service。',
             },
           ],
         },
       ],
     },
-  },
+  })),
   {
     // Migrations are frozen and must not import application code.
     files: ['src/db/migrations/*.ts'],

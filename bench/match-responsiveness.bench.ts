@@ -5,8 +5,8 @@ import { parseArgs } from 'node:util';
 import { buildApp } from '../src/app.ts';
 import { createAppContext } from '../src/bootstrap.ts';
 import { loadConfig } from '../src/config.ts';
-import { matchRunnerOf, runMatchInBackground } from '../src/modules/benefits/match-runner.ts';
-import { createMatchRun, executeMatchRun } from '../src/modules/benefits/match.service.ts';
+import { matchRunnerOf, runMatchInBackground } from '../src/modules/benefits/match/match-runner.ts';
+import { createMatchRun, executeMatchRun } from '../src/modules/benefits/match/match.service.ts';
 import { systemActor } from '../src/platform/auth/current-user.ts';
 
 /**

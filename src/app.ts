@@ -7,16 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from './app-context.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
-import { applicationsRoutes } from './modules/benefits/applications.routes.ts';
-import { casesRoutes } from './modules/benefits/cases.routes.ts';
-import { declaredFactsRoutes } from './modules/benefits/declared-facts.routes.ts';
-import { inboxRoutes } from './modules/benefits/inbox.routes.ts';
-import { outboxDispatcherPlugin } from './modules/benefits/outbox-dispatcher.ts';
-import { outboxRoutes } from './modules/benefits/outbox.routes.ts';
-import { paymentsRoutes } from './modules/benefits/payments.routes.ts';
-import { publicNoticesRoutes } from './modules/benefits/public-notices.routes.ts';
-import { selfApplicationRoutes } from './modules/benefits/self-application.routes.ts';
-import { reviewRoutes } from './modules/benefits/review.routes.ts';
+import { benefitsRoutes, outboxDispatcherPlugin } from './modules/benefits/index.ts';
 import { commissionersRoutes } from './modules/accounts/commissioners.routes.ts';
 import { demoRoutes } from './modules/accounts/demo.routes.ts';
 import { securityRoutes } from './modules/accounts/security.routes.ts';
@@ -126,15 +117,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(calcRoutes(ctx));
   await app.register(sandboxRoutes(ctx));
   // 免申即享 / 即申即享 / 直补快办: cases, review, 公示, payments and the ledger.
-  await app.register(casesRoutes(ctx));
-  await app.register(applicationsRoutes(ctx));
-  await app.register(declaredFactsRoutes(ctx));
-  await app.register(selfApplicationRoutes(ctx));
-  await app.register(reviewRoutes(ctx));
-  await app.register(paymentsRoutes(ctx));
-  await app.register(publicNoticesRoutes(ctx));
-  await app.register(inboxRoutes(ctx));
-  await app.register(outboxRoutes(ctx));
+  await app.register(benefitsRoutes(ctx));
   // 服务专员: roster, contact log (无事不扰), enterprise requests (有求必应).
   await app.register(rosterRoutes(ctx));
   await app.register(contactsRoutes(ctx));

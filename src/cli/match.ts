@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { createMatchRun, executeMatchRun } from '../modules/benefits/match.service.ts';
+import { createMatchRun, executeMatchRun } from '../modules/benefits/match/match.service.ts';
 import { systemActor } from '../platform/auth/current-user.ts';
 import { withAppContext } from './context.ts';
 import { runCommand, type CommandOptions } from './output.ts';

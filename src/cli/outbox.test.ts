@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { startTestGateway, type TestGateway } from '../modules/benefits/outbox-gateway.fixture.ts';
-import { insertOutbox } from '../modules/benefits/notices.repository.ts';
+import { startTestGateway, type TestGateway } from '../modules/benefits/delivery/outbox-gateway.fixture.ts';
+import { insertOutbox } from '../modules/benefits/delivery/notices.repository.ts';
 import { loadReferenceData } from '../modules/reference/reference.loader.ts';
 import { buildEnterprise } from '../modules/workforce/test-factories.ts';
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { listOutbox } from '../modules/benefits/outbox-list.service.ts';
-import { dispatchOutbox, type DispatchSummary } from '../modules/benefits/outbox.service.ts';
-import { gatewayNameOf, sendersFromEnvironment } from '../modules/benefits/outbox-senders.ts';
+import { listOutbox } from '../modules/benefits/delivery/outbox-list.service.ts';
+import { dispatchOutbox, type DispatchSummary } from '../modules/benefits/delivery/outbox.service.ts';
+import { gatewayNameOf, sendersFromEnvironment } from '../modules/benefits/delivery/outbox-senders.ts';
 import { withAppContext } from './context.ts';
 import { runCommand, usageError, type CommandOptions } from './output.ts';
 

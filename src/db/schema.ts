@@ -28,8 +28,8 @@ import type {
   BenefitPaymentBatchTable,
   BenefitPaymentTable,
 } from '../modules/benefits/benefits.table.ts';
-import type { BenefitAttachmentTable } from '../modules/benefits/applications.table.ts';
-import type { BenefitDeclaredFactTable } from '../modules/benefits/declared-facts.table.ts';
+import type { BenefitAttachmentTable } from '../modules/benefits/applications/applications.table.ts';
+import type { BenefitDeclaredFactTable } from '../modules/benefits/applications/declared-facts.table.ts';
 import type {
   CommissionerProfileTable,
   GovernanceContactTable,

@@ -63,7 +63,7 @@ export const ERROR_CODES = {
   PREVIEW_REQUIRED: { status: 422, message: '涉及资金的操作须先预览并确认' },
   PREVIEW_CHANGED: { status: 409, message: '预览后所选案件已有变化，未执行。请重新预览并确认' },
   OUTBOX_NOT_FAILED: { status: 409, message: '只有发送失败的消息可以重新发送' },
-  // 即申即享 applications with materials (src/modules/benefits/applications*.ts).
+  // 即申即享 applications with materials (src/modules/benefits/applications/applications*.ts).
   APPLICATION_REQUIRED: { status: 422, message: '该政策须提交申请材料，不能一键确认：请上传申请材料后点击“提交申请”' },
   APPLICATION_NOT_NEEDED: { status: 422, message: '该政策为免申即享，无需提交申请材料，请直接确认申领' },
   APPLICATION_NOT_CANDIDATE: { status: 422, message: '按现有数据您单位尚不符合发起申请的条件' },
@@ -74,7 +74,7 @@ export const ERROR_CODES = {
   ATTACHMENT_TYPE_MISMATCH: { status: 422, message: '文件内容与文件名所示类型不符' },
   ATTACHMENT_LOCKED: { status: 409, message: '申请材料已随申请提交，不能删除或再上传' },
   ATTACHMENT_LIMIT_REACHED: { status: 422, message: '该案件的申请材料文件数已达上限' },
-  // 申报事实: values the applicant declares on its case (src/modules/benefits/declared-facts*.ts).
+  // 申报事实: values the applicant declares on its case (src/modules/benefits/applications/declared-facts*.ts).
   DECLARATION_NOT_ALLOWED: { status: 422, message: '该政策不接受企业申报事实' },
   DECLARATION_INCOMPLETE: { status: 422, message: '还有人员未申报所需事实' },
   DECLARATION_INELIGIBLE: { status: 422, message: '按申报的数据不符合政策条件' },

@@ -12,7 +12,7 @@ import { createTestDatabase, type TestDatabase } from '../../test/dialects.ts';
 import { TEST_KEYS } from '../../test/app.ts';
 import { syncPolicyCatalogue } from '../policy/catalogue.service.ts';
 import { buildPolicyWorld } from '../policy/policy.fixtures.ts';
-import { createMatchRun } from './match.service.ts';
+import { createMatchRun } from './match/match.service.ts';
 
 const WORKER = fileURLToPath(new URL('./crash-worker.fixture.ts', import.meta.url));
 const CASES = 30;

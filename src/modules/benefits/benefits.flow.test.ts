@@ -4,9 +4,9 @@ import { buildTestApp, TEST_ENTERPRISE_USCC, type TestApp } from '../../test/app
 import { testDialects } from '../../test/dialects.ts';
 import { syncPolicyCatalogue } from '../policy/catalogue.service.ts';
 import { buildPolicyWorld } from '../policy/policy.fixtures.ts';
-import { applyBankResult } from './bank-results.service.ts';
-import { paidBenefitsByEnterpriseMonth, reconcileLedger } from './ledger.service.ts';
-import { createMatchRun, executeMatchRun } from './match.service.ts';
+import { applyBankResult } from './payments/bank-results.service.ts';
+import { paidBenefitsByEnterpriseMonth, reconcileLedger } from './payments/ledger.service.ts';
+import { createMatchRun, executeMatchRun } from './match/match.service.ts';
 
 // Monday 2025-03-03, 10:00 in Shanghai; 20 working days later is 2025-03-31, 5 later 2025-03-10.
 const MONDAY = Date.parse('2025-03-03T02:00:00Z');

@@ -6,9 +6,9 @@ import { buildTestApp, type TestApp } from '../../test/app.ts';
 import { testDialects } from '../../test/dialects.ts';
 import { syncPolicyCatalogue } from '../policy/catalogue.service.ts';
 import { buildPolicyWorld, type PolicyWorld } from '../policy/policy.fixtures.ts';
-import { createMatchRun, executeMatchRun } from './match.service.ts';
-import { encryptStoredObjections } from './objection-text.ts';
-import { insertPaymentBatch } from './payments.repository.ts';
+import { createMatchRun, executeMatchRun } from './match/match.service.ts';
+import { encryptStoredObjections } from './cases/objection-text.ts';
+import { insertPaymentBatch } from './payments/payments.repository.ts';
 
 // Monday 2025-03-03, 10:00 in Shanghai: inside the 公示 window the cases below are given.
 const MONDAY = Date.parse('2025-03-03T02:00:00Z');

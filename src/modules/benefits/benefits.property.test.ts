@@ -8,12 +8,12 @@ import { buildTestApp, type TestApp } from '../../test/app.ts';
 import { testDialects } from '../../test/dialects.ts';
 import { syncPolicyCatalogue } from '../policy/catalogue.service.ts';
 import { buildPolicyWorld, type PolicyWorld } from '../policy/policy.fixtures.ts';
-import { applyBankResult } from './bank-results.service.ts';
-import { confirmCase, declineCase } from './confirm.service.ts';
-import { reconcileLedger } from './ledger.service.ts';
-import { createMatchRun } from './match.service.ts';
-import { createPaymentBatch, previewPaymentBatch } from './payments.service.ts';
-import { approveCase, rejectCase, returnCase } from './review.service.ts';
+import { applyBankResult } from './payments/bank-results.service.ts';
+import { confirmCase, declineCase } from './cases/confirm.service.ts';
+import { reconcileLedger } from './payments/ledger.service.ts';
+import { createMatchRun } from './match/match.service.ts';
+import { createPaymentBatch, previewPaymentBatch } from './payments/payments.service.ts';
+import { approveCase, rejectCase, returnCase } from './cases/review.service.ts';
 
 // Random sequences of what officials, enterprises and the bank do to a few cases: whatever the
 // order, the ledger balances per policy, region and month, and no case is ever paid twice.

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { PageOf } from '../../platform/http/schemas.ts';
-import { CASE_STATES } from './case-states.ts';
+import { CASE_STATES } from './cases/case-states.ts';
 
 /** TypeBox schemas of the benefits API. */
 

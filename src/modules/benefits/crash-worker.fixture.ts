@@ -4,8 +4,8 @@ import { openDatabase } from '../../db/database.ts';
 import { createPersonalDataCipher } from '../../platform/crypto/personal-data.ts';
 import { bindTestAuditChain } from '../../test/dialects.ts';
 import type { Actor, CurrentUser } from '../../platform/auth/current-user.ts';
-import { createPaymentBatch, previewPaymentBatch } from './payments.service.ts';
-import { approveCase } from './review.service.ts';
+import { createPaymentBatch, previewPaymentBatch } from './payments/payments.service.ts';
+import { approveCase } from './cases/review.service.ts';
 
 /**
  * A separate process for the kill -9 test: approves every confirmed case, then releases every

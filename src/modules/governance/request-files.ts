@@ -3,14 +3,14 @@ import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app-context.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
-import { uploadCeilings } from '../benefits/applications-policy.ts';
+import { uploadCeilings } from '../benefits/applications/applications-policy.ts';
 import {
   declaredTypeOf,
   describeSize,
   detectedTypeOf,
   MIME_TYPES,
   TYPE_LABELS,
-} from '../benefits/attachments-file-type.ts';
+} from '../benefits/applications/attachments-file-type.ts';
 import type { SignedIn } from './governance-scope.ts';
 import * as requests from './requests.repository.ts';
 import { requireVisibleRequest } from './requests.service.ts';

@@ -6,7 +6,7 @@ import { signedInActorOf } from '../../platform/auth/auth.plugin.ts';
 import { sendWorkbook } from '../../platform/http/excel-export.ts';
 import { ErrorResponse, PageOf, PageQuery, standardErrors } from '../../platform/http/schemas.ts';
 import type { Role } from '../../platform/roles.ts';
-import { uploadCeilings } from '../benefits/applications-policy.ts';
+import { uploadCeilings } from '../benefits/applications/applications-policy.ts';
 import { downloadRequestFile, uploadRequestFile } from './request-files.ts';
 import { exportRequestStats, requestStats } from './request-stats.ts';
 import {

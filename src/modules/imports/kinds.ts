@@ -1,6 +1,6 @@
 import { enterprisesImport } from '../enterprises/enterprises.import.ts';
-import { bankResultsImport } from '../benefits/bank-results.import.ts';
-import { benefitHistoryImport } from '../benefits/benefit-history.import.ts';
+import { bankResultsImport } from '../benefits/payments/bank-results.import.ts';
+import { benefitHistoryImport } from '../benefits/history/benefit-history.import.ts';
 import { notePaymentsSettled, refreshMonitoringAggregates } from '../monitoring/refresh.service.ts';
 import { WORKFORCE_IMPORT_KINDS } from '../workforce/workforce.imports.ts';
 import type { ImportKind } from './import-kind.ts';

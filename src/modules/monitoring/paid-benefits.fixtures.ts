@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { AppContext } from '../../app-context.ts';
 import { toNumber } from '../../db/convert.ts';
 import { systemActor } from '../../platform/auth/current-user.ts';
-import { bookRelease } from '../benefits/ledger.service.ts';
+import { bookRelease } from '../benefits/payments/ledger.service.ts';
 import { findImportKind } from '../imports/kinds.ts';
 import { runImport, type ImportSummary } from '../imports/runner.ts';
 

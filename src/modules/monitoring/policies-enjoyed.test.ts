@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../app-context.ts';
 import type { CurrentUser } from '../../platform/auth/current-user.ts';
 import { testDialects } from '../../test/dialects.ts';
-import { paidBenefitsByEnterpriseMonth } from '../benefits/ledger.service.ts';
+import { paidBenefitsByEnterpriseMonth } from '../benefits/payments/ledger.service.ts';
 import { drillIntoRegion } from './drilldown.service.ts';
 import { computeIndicators, type IndicatorQuery } from './indicators.service.ts';
 import { createMonitoringTestContext } from './monitoring.fixtures.ts';

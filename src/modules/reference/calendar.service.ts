@@ -9,7 +9,7 @@ import { parseCalendarFile, type CalendarDay } from '../../platform/calendar-fil
 import { forgetInstalledCalendar, loadedYearOf, refreshCalendar } from './calendar-store.ts';
 import * as calendarYears from './calendar.repository.ts';
 import { todayInShanghai } from '../../platform/iso-date.ts';
-import { recomputeDeadlines } from '../benefits/review-deadlines.service.ts';
+import { recomputeDeadlines } from '../benefits/cases/review-deadlines.service.ts';
 
 /**
  * The working-day calendar as data: the years the chinese-days package carries plus the years an

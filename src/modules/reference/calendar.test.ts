@@ -4,7 +4,7 @@ import { installLoadedCalendarYears } from '../../platform/calendar.ts';
 import { forgetInstalledCalendar } from './calendar-store.ts';
 import { buildTestApp, TEST_ENTERPRISE_USCC, type TestApp } from '../../test/app.ts';
 import { testDialects } from '../../test/dialects.ts';
-import { publicityUntilOf, reviewDeadlineOf } from '../benefits/review-clock.ts';
+import { publicityUntilOf, reviewDeadlineOf } from '../benefits/cases/review-clock.ts';
 import { syncPolicyCatalogue } from '../policy/catalogue.service.ts';
 import { insertEnterprise } from '../workforce/test-factories.ts';
 

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseBankResultRow } from '../../modules/benefits/bank-results.import.ts';
+import { parseBankResultRow } from '../../modules/benefits/payments/bank-results.import.ts';
 import { addEnterprise } from '../../modules/monitoring/monitoring.fixtures.ts';
 import { buildTestApp, type TestApp } from '../../test/app.ts';
 import { testDialects } from '../../test/dialects.ts';
