@@ -5,6 +5,7 @@ import { registerCalendarCommands } from './calendar.ts';
 import { registerCheckCommands } from './check.ts';
 import { registerDemoCommand } from './demo.ts';
 import { registerImportCommand } from './import.ts';
+import { registerJobsCommands } from './jobs.ts';
 import { registerKpiCommand } from './kpi.ts';
 import { registerMatchCommand } from './match.ts';
 import { registerMigrateCommand } from './migrate.ts';
@@ -33,6 +34,7 @@ registerKpiCommand(program);
 registerPolicyCommands(program);
 registerMatchCommand(program);
 registerOutboxCommands(program);
+registerJobsCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWords, segment, segmentForIndex } from './segmenter.js';
+import { addWords, segment, segmentForIndex } from './segmenter.ts';
 
 describe('Chinese segmenter', () => {
   it('splits a job query into words and drops punctuation', () => {
