@@ -20,6 +20,7 @@ import { notificationContactRoutes } from './modules/enterprises/notification-co
 import { contactsRoutes } from './modules/governance/contacts.routes.ts';
 import { escalationSchedulerPlugin } from './modules/governance/escalation.ts';
 import { requestsRoutes } from './modules/governance/requests.routes.ts';
+import { postingsRoutes } from './modules/recruitment/postings/postings.routes.ts';
 import { rosterRoutes } from './modules/governance/roster.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { importsRoutes } from './modules/imports/imports.routes.ts';
@@ -122,6 +123,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(rosterRoutes(ctx));
   await app.register(contactsRoutes(ctx));
   await app.register(requestsRoutes(ctx));
+  // 招聘专区: job postings and their review with the discrimination check.
+  await app.register(postingsRoutes(ctx));
   // The monthly 通报 on the 5th; off in tests (environment 'test'), claimed per row across processes.
   await app.register(bulletinSchedulerPlugin(ctx));
   // SMS, e-mail and payment notices leave through their gateways; off in tests, claimed per row across processes.

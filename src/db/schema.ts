@@ -28,6 +28,7 @@ import type {
   BenefitPaymentBatchTable,
   BenefitPaymentTable,
 } from '../modules/benefits/benefits.table.ts';
+import type { JobPostingTable } from '../modules/recruitment/postings/postings.table.ts';
 import type { BenefitAttachmentTable } from '../modules/benefits/applications/applications.table.ts';
 import type { BenefitDeclaredFactTable } from '../modules/benefits/applications/declared-facts.table.ts';
 import type {
@@ -141,4 +142,5 @@ export interface Database {
   governance_requests: GovernanceRequestTable;
   governance_request_files: GovernanceRequestFileTable;
   governance_contacts: GovernanceContactTable;
+  job_postings: JobPostingTable;
 }

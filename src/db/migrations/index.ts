@@ -19,6 +19,7 @@ import * as benefitIdentity from './20261207T1600_benefit_identity.ts';
 import * as objectionTextCipher from './20261207T1610_objection_text_cipher.ts';
 import * as loginGuards from './20261207T1620_login_guards.ts';
 import * as governance from './20261207T1900_governance.ts';
+import * as jobPostings from './20261207T1930_job_postings.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -52,6 +53,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '20261207T1610_objection_text_cipher': objectionTextCipher,
   '20261207T1620_login_guards': loginGuards,
   '20261207T1900_governance': governance,
+  '20261207T1930_job_postings': jobPostings,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {
