@@ -40,6 +40,7 @@ import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { authPlugin } from './platform/auth/auth.plugin.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { loadHttpLimits } from './platform/http/http-limits.ts';
+import { ErrorResponseSchema } from './platform/http/schemas.ts';
 import { limitRequestBodies } from './platform/http/request-body.ts';
 import { checkRequestOrigin } from './platform/http/request-origin.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
@@ -68,6 +69,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // The one error shape every route references; a named component of the OpenAPI document.
+  app.addSchema(ErrorResponseSchema);
   registerErrorHandler(app, { serveWebApp: options.serveWebApp });
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
@@ -79,6 +82,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
+    // Shared schemas (app.addSchema) become components named by their $id, not def-0, def-1…
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
     openapi: {
       info: { title: '扬帆 Yangfan API', version: '1', description: '江苏专精特新企业就业创业扬帆计划信息系统接口' },
       components: {

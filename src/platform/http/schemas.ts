@@ -34,8 +34,11 @@ export function pageWindow(query: { page?: number; pageSize?: number }): {
   return { page, pageSize, offset: (page - 1) * pageSize };
 }
 
-/** The single error shape of SPEC §5. */
-export const ErrorResponse = Type.Object(
+/**
+ * The single error shape of SPEC §5, registered once by buildApp (`app.addSchema`) so the OpenAPI
+ * document holds it as one component (`#/components/schemas/ErrorResponse`).
+ */
+export const ErrorResponseSchema = Type.Object(
   {
     error: Type.Object({
       code: Type.String(),
@@ -45,6 +48,9 @@ export const ErrorResponse = Type.Object(
   },
   { $id: 'ErrorResponse' },
 );
+
+/** What a route declares for an error status: a reference to the one registered error shape. */
+export const ErrorResponse = Type.Ref(ErrorResponseSchema);
 
 /** The error responses every route documents; add route-specific ones next to them. */
 export const standardErrors = {
