@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'web/dist/', 'data/', 'dist/'] },
+  { ignores: ['node_modules/', 'web/dist/', 'data/', 'dist/', 'web/src/api/generated/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

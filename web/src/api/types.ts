@@ -54,3 +54,47 @@ export interface PageQuery {
 export interface ItemList<T> {
   items: T[];
 }
+
+/*
+ * The server's answers and request bodies, named from the types generated out of its OpenAPI
+ * document (web/src/api/generated/openapi.ts; `npm run api:types` after a route's schema changes).
+ * Write `type X = ApiResponse<'/api/v1/…', 'get'>`, never a copy of the server's shape.
+ */
+type ApiPaths = import('./generated/openapi.ts').paths;
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type JsonOf<R> = R extends { content: { 'application/json': infer T } } ? T : never;
+
+/** A route of the API, as the OpenAPI document names it (`/api/v1/users/{id}`). */
+export type ApiPath = keyof ApiPaths;
+
+/** The JSON a route answers on success: its 200, else its 201 or 202; void for a 204 (no content). */
+export type ApiResponse<P extends ApiPath, M extends Method = 'get'> = ApiPaths[P][M] extends {
+  responses: infer R;
+}
+  ? R extends { 200: infer OK }
+    ? JsonOf<OK>
+    : R extends { 201: infer Created }
+      ? JsonOf<Created>
+      : R extends { 202: infer Accepted }
+        ? JsonOf<Accepted>
+        : R extends { 204: unknown }
+          ? void
+          : never
+  : never;
+
+/** The JSON body a route takes. */
+export type ApiBody<P extends ApiPath, M extends Method = 'post'> = ApiPaths[P][M] extends {
+  requestBody?: infer B;
+}
+  ? JsonOf<NonNullable<B>>
+  : never;
+
+/** The query parameters a route takes. */
+export type ApiQuery<P extends ApiPath, M extends Method = 'get'> = ApiPaths[P][M] extends {
+  parameters: { query?: infer Q };
+}
+  ? NonNullable<Q>
+  : never;
+
+/** One item of a list answer (`{ items: [...] }`, paged or not). */
+export type ItemOf<T> = T extends { items: (infer I)[] } ? I : never;
