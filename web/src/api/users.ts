@@ -1,53 +1,27 @@
 import { api } from './client.ts';
-import type { Page, PageQuery, Role } from './types.ts';
+import type { ApiBody, ApiQuery, ApiResponse, ItemOf } from './types.ts';
 
-export interface UserAccount {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  roleLabel: string;
-  regionCode: string | null;
-  regionName: string | null;
-  uscc: string | null;
-  /** Masked by the server (138****5678). */
-  phone: string | null;
-  isActive: boolean;
-  createdAt: string;
-}
+export type UserAccount = ItemOf<ApiResponse<'/api/v1/users'>>;
+export type UserListQuery = ApiQuery<'/api/v1/users'>;
+export type CreateUserRequest = ApiBody<'/api/v1/users'>;
 
-export interface UserListQuery extends PageQuery {
-  q?: string;
-  role?: Role;
-}
-
-export interface CreateUserRequest {
-  username: string;
-  displayName: string;
-  role: Role;
-  regionCode?: string;
-  uscc?: string;
-  password: string;
-  phone?: string;
-}
-
-export function listUsers(query: UserListQuery): Promise<Page<UserAccount>> {
+export function listUsers(query: UserListQuery): Promise<ApiResponse<'/api/v1/users'>> {
   return api.get('/users', { ...query });
 }
 
 /** Create an account; roles that need a second factor get their TOTP secret once, here. */
-export function createUser(request: CreateUserRequest): Promise<{ user: UserAccount; totpSecret?: string }> {
+export function createUser(request: CreateUserRequest): Promise<ApiResponse<'/api/v1/users', 'post'>> {
   return api.post('/users', request);
 }
 
-export function setUserActive(id: number, isActive: boolean): Promise<unknown> {
-  return api.patch(`/users/${id}`, { isActive });
+export function setUserActive(id: number, isActive: boolean): Promise<ApiResponse<'/api/v1/users/{id}', 'patch'>> {
+  return api.patch(`/users/${id}`, { isActive } satisfies ApiBody<'/api/v1/users/{id}', 'patch'>);
 }
 
 /** Resets an account's password and/or TOTP secret (system administrator); each shown once. */
 export function resetCredentials(
   id: number,
-  what: { password: boolean; totp: boolean },
-): Promise<{ temporaryPassword?: string; totpSecret?: string }> {
+  what: ApiBody<'/api/v1/users/{id}/credentials-reset'>,
+): Promise<ApiResponse<'/api/v1/users/{id}/credentials-reset', 'post'>> {
   return api.post(`/users/${id}/credentials-reset`, what);
 }
