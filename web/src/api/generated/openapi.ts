@@ -6533,6 +6533,1876 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/governance/commissioners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 服务专员队伍（地区、单位、电话遮盖、挂钩企业与待办诉求数）及未配专员的重点企业数 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description 挂钩重点企业数 */
+                                assignedCount: number;
+                                displayName: string;
+                                id: number;
+                                /** @description 待办诉求数 */
+                                openRequests: number;
+                                /** @description 联系电话（遮盖） */
+                                phoneMasked: string | null;
+                                regionCode: string | null;
+                                regionName: string | null;
+                                unit: string | null;
+                                username: string;
+                            }[];
+                            keyEnterprisesWithoutCommissioner: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/governance/commissioners/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 登记本地区服务专员的工作单位与联系电话（电话加密存储） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        phone?: string | null;
+                        unit?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 挂钩重点企业数 */
+                            assignedCount: number;
+                            displayName: string;
+                            id: number;
+                            /** @description 待办诉求数 */
+                            openRequests: number;
+                            /** @description 联系电话（遮盖） */
+                            phoneMasked: string | null;
+                            regionCode: string | null;
+                            regionName: string | null;
+                            unit: string | null;
+                            username: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/governance/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 联系记录（企业可看到对本企业的每次联系） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 页码，从 1 开始 */
+                    page?: number;
+                    /** @description 每页条数，≤ 200 */
+                    pageSize?: number;
+                    uscc?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                commissionerId: number;
+                                commissionerName: string | null;
+                                contactDate: string;
+                                createdAt: string;
+                                enterpriseName: string | null;
+                                followUpDate: string | null;
+                                id: number;
+                                /** @description visit 上门走访、call 电话联系、online 线上联系 */
+                                kind: "visit" | "call" | "online";
+                                kindLabel: string;
+                                outcome: string;
+                                requestId: number | null;
+                                topic: string;
+                                uscc: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记一次联系（每户企业每月主动联系次数有上限，答复诉求的联系不计入） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contactDate: string;
+                        followUpDate?: string;
+                        /** @description visit 上门走访、call 电话联系、online 线上联系 */
+                        kind: "visit" | "call" | "online";
+                        outcome: string;
+                        /** @description 所答复的诉求 */
+                        requestId?: number;
+                        topic: string;
+                        uscc: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            commissionerId: number;
+                            commissionerName: string | null;
+                            contactDate: string;
+                            createdAt: string;
+                            enterpriseName: string | null;
+                            followUpDate: string | null;
+                            id: number;
+                            /** @description visit 上门走访、call 电话联系、online 线上联系 */
+                            kind: "visit" | "call" | "online";
+                            kindLabel: string;
+                            outcome: string;
+                            requestId: number | null;
+                            topic: string;
+                            uscc: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/governance/my-enterprises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 服务专员的挂钩企业与待办（待办诉求、最近时限、未结预警、本月联系次数） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 每户企业每月主动联系次数上限 */
+                            contactCap: number;
+                            contactCapSource: string;
+                            items: {
+                                contactsThisMonth: number;
+                                isOverdue: boolean;
+                                name: string;
+                                nextDeadline: string | null;
+                                nextFollowUp: string | null;
+                                openAlerts: number;
+                                openRequests: number;
+                                regionCode: string;
+                                uscc: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/governance/request-files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载诉求附件（记入审计） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 文件内容 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/governance/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 企业诉求列表（企业看本企业，服务专员看挂钩企业，市县看本地区，省看全部） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 页码，从 1 开始 */
+                    page?: number;
+                    /** @description 每页条数，≤ 200 */
+                    pageSize?: number;
+                    state?: "submitted" | "answered" | "reopened" | "closed";
+                    /** @description 招聘用工 recruitment、社会保险 social_insurance、政策兑现 policy_delivery、劳动关系 labour_relations、培训与评价 training、人才引进 talent、其他 other */
+                    category?: "recruitment" | "social_insurance" | "policy_delivery" | "labour_relations" | "training" | "talent" | "other";
+                    uscc?: string;
+                    /** @description 只看逾期未答复 */
+                    overdue?: boolean;
+                    /** @description 只看已提级 */
+                    escalated?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                answeredAt: string | null;
+                                canReopen: boolean;
+                                /** @description 招聘用工 recruitment、社会保险 social_insurance、政策兑现 policy_delivery、劳动关系 labour_relations、培训与评价 training、人才引进 talent、其他 other */
+                                category: "recruitment" | "social_insurance" | "policy_delivery" | "labour_relations" | "training" | "talent" | "other";
+                                categoryLabel: string;
+                                commissionerId: number | null;
+                                commissionerName: string | null;
+                                /** @description 办理时限（工作日，国务院节假日安排） */
+                                deadlineDate: string;
+                                enterpriseName: string | null;
+                                escalatedAt: string | null;
+                                escalationLabel: string;
+                                /** @description 0 未提级，1 设区市，2 省厅 */
+                                escalationLevel: number;
+                                id: number;
+                                /** @description 时限暂按周一至周五推算（所经年份节假日安排尚未录入） */
+                                isDeadlineProvisional: boolean;
+                                isOverdue: boolean;
+                                ratedAt: string | null;
+                                rating: number | null;
+                                ratingComment: string | null;
+                                regionCode: string;
+                                regionName: string | null;
+                                reopenCount: number;
+                                reopenReason: string | null;
+                                resolution: string | null;
+                                state: "submitted" | "answered" | "reopened" | "closed";
+                                stateLabel: string;
+                                submittedAt: string;
+                                text: string;
+                                uscc: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 企业提出诉求（按类别确定办理时限，工作日） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 招聘用工 recruitment、社会保险 social_insurance、政策兑现 policy_delivery、劳动关系 labour_relations、培训与评价 training、人才引进 talent、其他 other */
+                        category: "recruitment" | "social_insurance" | "policy_delivery" | "labour_relations" | "training" | "talent" | "other";
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answeredAt: string | null;
+                            canReopen: boolean;
+                            /** @description 招聘用工 recruitment、社会保险 social_insurance、政策兑现 policy_delivery、劳动关系 labour_relations、培训与评价 training、人才引进 talent、其他 other */
+                            category: "recruitment" | "social_insurance" | "policy_delivery" | "labour_relations" | "training" | "talent" | "other";
+                            categoryLabel: string;
+                            commissionerId: number | null;
+                            commissionerName: string | null;
+                            /** @description 办理时限（工作日，国务院节假日安排） */
+                            deadlineDate: string;
+                            enterpriseName: string | null;
+                            escalatedAt: string | null;
+                            escalationLabel: string;
+                            /** @description 0 未提级，1 设区市，2 省厅 */
+                            escalationLevel: number;
+                            id: number;
+                            /** @description 时限暂按周一至周五推算（所经年份节假日安排尚未录入） */
+                            isDeadlineProvisional: boolean;
+                            isOverdue: boolean;
+                            ratedAt: string | null;
+                            rating: number | null;
+                            ratingComment: string | null;
+                            regionCode: string;
+                            regionName: string | null;
+                            reopenCount: number;
+                            reopenReason: string | null;
+                            resolution: string | null;
+                            state: "submitted" | "answered" | "reopened" | "closed";
+                            stateLabel: string;
+                            submittedAt: string;
+                            text: string;
+                            uscc: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/governance/requests/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 诉求办理情况：按时答复率、平均办理时长、满意度（按设区市、服务专员、类别） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            byCategory: {
+                                answered: number;
+                                /** @description 平均办理时长（天） */
+                                averageHandlingDays: number | null;
+                                /** @description 平均满意度（1–5） */
+                                averageRating: number | null;
+                                key: string;
+                                label: string;
+                                onTime: number;
+                                /** @description 按时答复率（0–1） */
+                                onTimeRate: number | null;
+                                open: number;
+                                overdue: number;
+                                rated: number;
+                                total: number;
+                            }[];
+                            byCity: {
+                                answered: number;
+                                /** @description 平均办理时长（天） */
+                                averageHandlingDays: number | null;
+                                /** @description 平均满意度（1–5） */
+                                averageRating: number | null;
+                                key: string;
+                                label: string;
+                                onTime: number;
+                                /** @description 按时答复率（0–1） */
+                                onTimeRate: number | null;
+                                open: number;
+                                overdue: number;
+                                rated: number;
+                                total: number;
+                            }[];
+                            byCommissioner: {
+                                answered: number;
+                                /** @description 平均办理时长（天） */
+                                averageHandlingDays: number | null;
+                                /** @description 平均满意度（1–5） */
+                                averageRating: number | null;
+                                key: string;
+                                label: string;
+                                onTime: number;
+                                /** @description 按时答复率（0–1） */
+                                onTimeRate: number | null;
+                                open: number;
+                                overdue: number;
+                                rated: number;
+                                total: number;
+                            }[];
+                            overall: {
+                                answered: number;
+                                /** @description 平均办理时长（天） */
+                                averageHandlingDays: number | null;
+                                /** @description 平均满意度（1–5） */
+                                averageRating: number | null;
+                                key: string;
+                                label: string;
+                                onTime: number;
+                                /** @description 按时答复率（0–1） */
+                                onTimeRate: number | null;
+                                open: number;
+                                overdue: number;
+                                rated: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/governance/requests/stats.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出诉求办理情况（Excel） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description xlsx 文件 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/governance/requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 诉求详情（含附件列表） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answeredAt: string | null;
+                            canReopen: boolean;
+                            /** @description 招聘用工 recruitment、社会保险 social_insurance、政策兑现 policy_delivery、劳动关系 labour_relations、培训与评价 training、人才引进 talent、其他 other */
+                            category: "recruitment" | "social_insurance" | "policy_delivery" | "labour_relations" | "training" | "talent" | "other";
+                            categoryLabel: string;
+                            commissionerId: number | null;
+                            commissionerName: string | null;
+                            /** @description 办理时限（工作日，国务院节假日安排） */
+                            deadlineDate: string;
+                            enterpriseName: string | null;
+                            escalatedAt: string | null;
+                            escalationLabel: string;
+                            /** @description 0 未提级，1 设区市，2 省厅 */
+                            escalationLevel: number;
+                            files: {
+                                fileName: string;
+                                fileType: string;
+                                id: number;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                            }[];
+                            id: number;
+                            /** @description 时限暂按周一至周五推算（所经年份节假日安排尚未录入） */
+                            isDeadlineProvisional: boolean;
+                            isOverdue: boolean;
+                            ratedAt: string | null;
+                            rating: number | null;
+                            ratingComment: string | null;
+                            regionCode: string;
+                            regionName: string | null;
+                            reopenCount: number;
+                            reopenReason: string | null;
+                            resolution: string | null;
+                            state: "submitted" | "answered" | "reopened" | "closed";
+                            stateLabel: string;
+                            submittedAt: string;
+                            text: string;
+                            uscc: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/governance/requests/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 答复诉求（服务专员；提级后市县、省厅亦可答复） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        resolution: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answeredAt: string | null;
+                            canReopen: boolean;
+                            /** @description 招聘用工 recruitment、社会保险 social_insurance、政策兑现 policy_delivery、劳动关系 labour_relations、培训与评价 training、人才引进 talent、其他 other */
+                            category: "recruitment" | "social_insurance" | "policy_delivery" | "labour_relations" | "training" | "talent" | "other";
+                            categoryLabel: string;
+                            commissionerId: number | null;
+                            commissionerName: string | null;
+                            /** @description 办理时限（工作日，国务院节假日安排） */
+                            deadlineDate: string;
+                            enterpriseName: string | null;
+                            escalatedAt: string | null;
+                            escalationLabel: string;
+                            /** @description 0 未提级，1 设区市，2 省厅 */
+                            escalationLevel: number;
+                            id: number;
+                            /** @description 时限暂按周一至周五推算（所经年份节假日安排尚未录入） */
+                            isDeadlineProvisional: boolean;
+                            isOverdue: boolean;
+                            ratedAt: string | null;
+                            rating: number | null;
+                            ratingComment: string | null;
+                            regionCode: string;
+                            regionName: string | null;
+                            reopenCount: number;
+                            reopenReason: string | null;
+                            resolution: string | null;
+                            state: "submitted" | "answered" | "reopened" | "closed";
+                            stateLabel: string;
+                            submittedAt: string;
+                            text: string;
+                            uscc: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/governance/requests/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 为办理中的诉求上传附件（multipart 字段 file；PDF、JPG、PNG，按文件内容识别类型） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fileName: string;
+                            fileType: string;
+                            id: number;
+                            sizeBytes: number;
+                            uploadedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/governance/requests/{id}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 企业评价答复（1–5 分与意见），诉求办结 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                        rating: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answeredAt: string | null;
+                            canReopen: boolean;
+                            /** @description 招聘用工 recruitment、社会保险 social_insurance、政策兑现 policy_delivery、劳动关系 labour_relations、培训与评价 training、人才引进 talent、其他 other */
+                            category: "recruitment" | "social_insurance" | "policy_delivery" | "labour_relations" | "training" | "talent" | "other";
+                            categoryLabel: string;
+                            commissionerId: number | null;
+                            commissionerName: string | null;
+                            /** @description 办理时限（工作日，国务院节假日安排） */
+                            deadlineDate: string;
+                            enterpriseName: string | null;
+                            escalatedAt: string | null;
+                            escalationLabel: string;
+                            /** @description 0 未提级，1 设区市，2 省厅 */
+                            escalationLevel: number;
+                            id: number;
+                            /** @description 时限暂按周一至周五推算（所经年份节假日安排尚未录入） */
+                            isDeadlineProvisional: boolean;
+                            isOverdue: boolean;
+                            ratedAt: string | null;
+                            rating: number | null;
+                            ratingComment: string | null;
+                            regionCode: string;
+                            regionName: string | null;
+                            reopenCount: number;
+                            reopenReason: string | null;
+                            resolution: string | null;
+                            state: "submitted" | "answered" | "reopened" | "closed";
+                            stateLabel: string;
+                            submittedAt: string;
+                            text: string;
+                            uscc: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/governance/requests/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 对答复不满意时申请重新办理（每件诉求一次，重新计算办理时限） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answeredAt: string | null;
+                            canReopen: boolean;
+                            /** @description 招聘用工 recruitment、社会保险 social_insurance、政策兑现 policy_delivery、劳动关系 labour_relations、培训与评价 training、人才引进 talent、其他 other */
+                            category: "recruitment" | "social_insurance" | "policy_delivery" | "labour_relations" | "training" | "talent" | "other";
+                            categoryLabel: string;
+                            commissionerId: number | null;
+                            commissionerName: string | null;
+                            /** @description 办理时限（工作日，国务院节假日安排） */
+                            deadlineDate: string;
+                            enterpriseName: string | null;
+                            escalatedAt: string | null;
+                            escalationLabel: string;
+                            /** @description 0 未提级，1 设区市，2 省厅 */
+                            escalationLevel: number;
+                            id: number;
+                            /** @description 时限暂按周一至周五推算（所经年份节假日安排尚未录入） */
+                            isDeadlineProvisional: boolean;
+                            isOverdue: boolean;
+                            ratedAt: string | null;
+                            rating: number | null;
+                            ratingComment: string | null;
+                            regionCode: string;
+                            regionName: string | null;
+                            reopenCount: number;
+                            reopenReason: string | null;
+                            resolution: string | null;
+                            state: "submitted" | "answered" | "reopened" | "closed";
+                            stateLabel: string;
+                            submittedAt: string;
+                            text: string;
+                            uscc: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -7256,6 +9126,894 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/job-postings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 岗位信息（企业看本企业，市县看本地区，省看全省） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 页码，从 1 开始 */
+                    page?: number;
+                    /** @description 每页条数，≤ 200 */
+                    pageSize?: number;
+                    /** @description 状态：draft 草稿, submitted 待审核, returned 已退回修改, rejected 未通过, published 已发布 */
+                    status?: "draft" | "submitted" | "returned" | "rejected" | "published";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                address: string;
+                                cityCode: string;
+                                description: string;
+                                education: string;
+                                enterpriseName: string | null;
+                                experience: string;
+                                firstPublishedAt: string | null;
+                                /** @description 可能构成就业歧视的表述数 */
+                                flagCount: number;
+                                flags?: {
+                                    /** @description 法律依据 */
+                                    basis: string;
+                                    category: string;
+                                    categoryName: string;
+                                    end: number;
+                                    /** @description 所在字段：title 岗位名称, description 岗位描述, tags 标签 */
+                                    field: string;
+                                    /** @description 命中的表述 */
+                                    match: string;
+                                    rule: string;
+                                    ruleName: string;
+                                    start: number;
+                                }[];
+                                id: number;
+                                occupationCode: string;
+                                occupationName: string | null;
+                                posts: number;
+                                regionCode: string;
+                                regionName: string | null;
+                                reviewComment: string | null;
+                                reviewedAt: string | null;
+                                salaryMax: number;
+                                salaryMin: number;
+                                status: string;
+                                statusName: string;
+                                submittedAt: string | null;
+                                tags: string[];
+                                title: string;
+                                updatedAt: string;
+                                uscc: string;
+                                validUntil: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 企业新建岗位信息（草稿） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 工作地址 */
+                        address: string;
+                        /** @description 岗位描述 */
+                        description: string;
+                        /** @description 学历要求 */
+                        education: "不限" | "初中" | "高中/中专/技校" | "大专" | "本科" | "硕士" | "博士";
+                        /** @description 工作经验 */
+                        experience: "不限" | "应届生" | "1年以下" | "1-3年" | "3-5年" | "5-10年" | "10年以上";
+                        /** @description 职业代码（大典 2022） */
+                        occupationCode: string;
+                        /** @description 招聘人数 */
+                        posts: number;
+                        /** @description 工作地点（县级行政区划代码） */
+                        regionCode: string;
+                        /** @description 月薪上限（元） */
+                        salaryMax: number;
+                        /** @description 月薪下限（元） */
+                        salaryMin: number;
+                        /** @description 标签：应届生、见习岗位、残疾人友好… */
+                        tags: string[];
+                        /** @description 岗位名称 */
+                        title: string;
+                        /**
+                         * Format: date
+                         * @description 有效期至
+                         */
+                        validUntil: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            cityCode: string;
+                            description: string;
+                            education: string;
+                            enterpriseName: string | null;
+                            experience: string;
+                            firstPublishedAt: string | null;
+                            /** @description 可能构成就业歧视的表述数 */
+                            flagCount: number;
+                            flags?: {
+                                /** @description 法律依据 */
+                                basis: string;
+                                category: string;
+                                categoryName: string;
+                                end: number;
+                                /** @description 所在字段：title 岗位名称, description 岗位描述, tags 标签 */
+                                field: string;
+                                /** @description 命中的表述 */
+                                match: string;
+                                rule: string;
+                                ruleName: string;
+                                start: number;
+                            }[];
+                            id: number;
+                            occupationCode: string;
+                            occupationName: string | null;
+                            posts: number;
+                            regionCode: string;
+                            regionName: string | null;
+                            reviewComment: string | null;
+                            reviewedAt: string | null;
+                            salaryMax: number;
+                            salaryMin: number;
+                            status: string;
+                            statusName: string;
+                            submittedAt: string | null;
+                            tags: string[];
+                            title: string;
+                            updatedAt: string;
+                            uscc: string;
+                            validUntil: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/job-postings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一条岗位信息及其可能构成就业歧视的表述 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            cityCode: string;
+                            description: string;
+                            education: string;
+                            enterpriseName: string | null;
+                            experience: string;
+                            firstPublishedAt: string | null;
+                            /** @description 可能构成就业歧视的表述数 */
+                            flagCount: number;
+                            flags?: {
+                                /** @description 法律依据 */
+                                basis: string;
+                                category: string;
+                                categoryName: string;
+                                end: number;
+                                /** @description 所在字段：title 岗位名称, description 岗位描述, tags 标签 */
+                                field: string;
+                                /** @description 命中的表述 */
+                                match: string;
+                                rule: string;
+                                ruleName: string;
+                                start: number;
+                            }[];
+                            id: number;
+                            occupationCode: string;
+                            occupationName: string | null;
+                            posts: number;
+                            regionCode: string;
+                            regionName: string | null;
+                            reviewComment: string | null;
+                            reviewedAt: string | null;
+                            salaryMax: number;
+                            salaryMin: number;
+                            status: string;
+                            statusName: string;
+                            submittedAt: string | null;
+                            tags: string[];
+                            title: string;
+                            updatedAt: string;
+                            uscc: string;
+                            validUntil: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        /** 企业修改草稿或退回的岗位信息 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 工作地址 */
+                        address: string;
+                        /** @description 岗位描述 */
+                        description: string;
+                        /** @description 学历要求 */
+                        education: "不限" | "初中" | "高中/中专/技校" | "大专" | "本科" | "硕士" | "博士";
+                        /** @description 工作经验 */
+                        experience: "不限" | "应届生" | "1年以下" | "1-3年" | "3-5年" | "5-10年" | "10年以上";
+                        /** @description 职业代码（大典 2022） */
+                        occupationCode: string;
+                        /** @description 招聘人数 */
+                        posts: number;
+                        /** @description 工作地点（县级行政区划代码） */
+                        regionCode: string;
+                        /** @description 月薪上限（元） */
+                        salaryMax: number;
+                        /** @description 月薪下限（元） */
+                        salaryMin: number;
+                        /** @description 标签：应届生、见习岗位、残疾人友好… */
+                        tags: string[];
+                        /** @description 岗位名称 */
+                        title: string;
+                        /**
+                         * Format: date
+                         * @description 有效期至
+                         */
+                        validUntil: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            cityCode: string;
+                            description: string;
+                            education: string;
+                            enterpriseName: string | null;
+                            experience: string;
+                            firstPublishedAt: string | null;
+                            /** @description 可能构成就业歧视的表述数 */
+                            flagCount: number;
+                            flags?: {
+                                /** @description 法律依据 */
+                                basis: string;
+                                category: string;
+                                categoryName: string;
+                                end: number;
+                                /** @description 所在字段：title 岗位名称, description 岗位描述, tags 标签 */
+                                field: string;
+                                /** @description 命中的表述 */
+                                match: string;
+                                rule: string;
+                                ruleName: string;
+                                start: number;
+                            }[];
+                            id: number;
+                            occupationCode: string;
+                            occupationName: string | null;
+                            posts: number;
+                            regionCode: string;
+                            regionName: string | null;
+                            reviewComment: string | null;
+                            reviewedAt: string | null;
+                            salaryMax: number;
+                            salaryMin: number;
+                            status: string;
+                            statusName: string;
+                            submittedAt: string | null;
+                            tags: string[];
+                            title: string;
+                            updatedAt: string;
+                            uscc: string;
+                            validUntil: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/job-postings/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 市县人社审核：通过发布、退回修改或不通过 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 审核意见（退回、不通过时必填） */
+                        comment?: string;
+                        decision: "approve" | "return" | "reject";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            cityCode: string;
+                            description: string;
+                            education: string;
+                            enterpriseName: string | null;
+                            experience: string;
+                            firstPublishedAt: string | null;
+                            /** @description 可能构成就业歧视的表述数 */
+                            flagCount: number;
+                            flags?: {
+                                /** @description 法律依据 */
+                                basis: string;
+                                category: string;
+                                categoryName: string;
+                                end: number;
+                                /** @description 所在字段：title 岗位名称, description 岗位描述, tags 标签 */
+                                field: string;
+                                /** @description 命中的表述 */
+                                match: string;
+                                rule: string;
+                                ruleName: string;
+                                start: number;
+                            }[];
+                            id: number;
+                            occupationCode: string;
+                            occupationName: string | null;
+                            posts: number;
+                            regionCode: string;
+                            regionName: string | null;
+                            reviewComment: string | null;
+                            reviewedAt: string | null;
+                            salaryMax: number;
+                            salaryMin: number;
+                            status: string;
+                            statusName: string;
+                            submittedAt: string | null;
+                            tags: string[];
+                            title: string;
+                            updatedAt: string;
+                            uscc: string;
+                            validUntil: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/job-postings/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 企业提交所在地市审核 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            cityCode: string;
+                            description: string;
+                            education: string;
+                            enterpriseName: string | null;
+                            experience: string;
+                            firstPublishedAt: string | null;
+                            /** @description 可能构成就业歧视的表述数 */
+                            flagCount: number;
+                            flags?: {
+                                /** @description 法律依据 */
+                                basis: string;
+                                category: string;
+                                categoryName: string;
+                                end: number;
+                                /** @description 所在字段：title 岗位名称, description 岗位描述, tags 标签 */
+                                field: string;
+                                /** @description 命中的表述 */
+                                match: string;
+                                rule: string;
+                                ruleName: string;
+                                start: number;
+                            }[];
+                            id: number;
+                            occupationCode: string;
+                            occupationName: string | null;
+                            posts: number;
+                            regionCode: string;
+                            regionName: string | null;
+                            reviewComment: string | null;
+                            reviewedAt: string | null;
+                            salaryMax: number;
+                            salaryMin: number;
+                            status: string;
+                            statusName: string;
+                            submittedAt: string | null;
+                            tags: string[];
+                            title: string;
+                            updatedAt: string;
+                            uscc: string;
+                            validUntil: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/key-enterprises": {
         parameters: {
             query?: never;
@@ -7273,6 +10031,8 @@ export interface paths {
                     pageSize?: number;
                     /** @description 只看该地区的清单 */
                     region?: string;
+                    /** @description 只看尚未指定服务专员的企业 */
+                    withoutCommissioner?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -7666,6 +10426,108 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/key-enterprises/{uscc}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 重点企业服务专员的变更历史（最新在前） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 统一社会信用代码 */
+                    uscc: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                assignedByName: string | null;
+                                commissionerId: number | null;
+                                commissionerName: string | null;
+                                fromAt: string;
+                                listRegionCode: string;
+                                untilAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/kpi": {
