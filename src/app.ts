@@ -28,6 +28,8 @@ import { alertsRoutes } from './modules/monitoring/alerts.routes.ts';
 import { bulletinSchedulerPlugin } from './modules/monitoring/bulletin-scheduler.ts';
 import { bulletinsRoutes } from './modules/monitoring/bulletins.routes.ts';
 import { monitoringRoutes } from './modules/monitoring/monitoring.routes.ts';
+import { trainingRoutes } from './modules/skills/training/training.routes.ts';
+import { internshipsRoutes } from './modules/skills/internships/internships.routes.ts';
 import { calcRoutes } from './modules/policy/calc.routes.ts';
 import { catalogueRoutes } from './modules/policy/catalogue.routes.ts';
 import { sandboxRoutes } from './modules/policy/sandbox.routes.ts';
@@ -117,6 +119,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(notificationContactRoutes(ctx));
   await app.register(workforceRoutes(ctx));
   await app.register(monitoringRoutes(ctx));
+  await app.register(trainingRoutes(ctx));
+  await app.register(internshipsRoutes(ctx));
   await app.register(alertsRoutes(ctx));
   await app.register(bulletinsRoutes(ctx));
   await app.register(catalogueRoutes(ctx));

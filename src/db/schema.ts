@@ -74,6 +74,15 @@ import type {
   SkillCertificateTable,
   UnemploymentRegistrationTable,
 } from '../modules/workforce/workforce.table.ts';
+import type {
+  InternshipBaseScoreTable,
+  InternshipBaseTable,
+  InternshipScoreRunTable,
+  InternshipTraineeTable,
+  TrainingProgrammeEnterpriseTable,
+  TrainingProgrammeTable,
+  TrainingRecordTable,
+} from '../modules/skills/skills.table.ts';
 import type { AuditChainTable, AuditCheckpointTable, AuditLogTable } from '../platform/audit/audit.table.ts';
 
 /** Every table of the product, gathered from each module's `*.table.ts`. */
@@ -111,6 +120,13 @@ export interface Database {
   professional_titles: ProfessionalTitleTable;
   unemployment_registrations: UnemploymentRegistrationTable;
   poverty_status: PovertyStatusTable;
+  training_programmes: TrainingProgrammeTable;
+  training_programme_enterprises: TrainingProgrammeEnterpriseTable;
+  training_records: TrainingRecordTable;
+  internship_bases: InternshipBaseTable;
+  internship_trainees: InternshipTraineeTable;
+  internship_score_runs: InternshipScoreRunTable;
+  internship_base_scores: InternshipBaseScoreTable;
   monitoring_months: MonitoringMonthTable;
   enterprise_month_stats: EnterpriseMonthStatsTable;
   enterprise_month_separations: EnterpriseMonthSeparationsTable;

@@ -20,6 +20,7 @@ import * as objectionTextCipher from './20261207T1610_objection_text_cipher.ts';
 import * as loginGuards from './20261207T1620_login_guards.ts';
 import * as governance from './20261207T1900_governance.ts';
 import * as jobPostings from './20261207T1930_job_postings.ts';
+import * as skills from './20261207T1940_skills.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -54,6 +55,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '20261207T1620_login_guards': loginGuards,
   '20261207T1900_governance': governance,
   '20261207T1930_job_postings': jobPostings,
+  '20261207T1940_skills': skills,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {

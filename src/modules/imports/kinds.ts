@@ -2,12 +2,22 @@ import { enterprisesImport } from '../enterprises/enterprises.import.ts';
 import { bankResultsImport } from '../benefits/payments/bank-results.import.ts';
 import { benefitHistoryImport } from '../benefits/history/benefit-history.import.ts';
 import { notePaymentsSettled, refreshMonitoringAggregates } from '../monitoring/refresh.service.ts';
+import { SKILLS_IMPORT_KINDS } from '../skills/skills.imports.ts';
 import { WORKFORCE_IMPORT_KINDS } from '../workforce/workforce.imports.ts';
 import type { ImportKind } from './import-kind.ts';
 
 // The kinds the monitoring figures are computed from: after each of their imports the
 // enterprise-month aggregates and the alerts are rebuilt, so the dashboard never shows stale data.
-const MONITORED_KINDS = new Set(['enterprises', 'roster', 'contributions', 'graduates', 'skills', 'titles']);
+const MONITORED_KINDS = new Set([
+  'enterprises',
+  'roster',
+  'contributions',
+  'graduates',
+  'skills',
+  'titles',
+  'training',
+  'trainees',
+]);
 
 function withMonitoringRefresh<R>(kind: ImportKind<R>): ImportKind<R> {
   // Paid benefits are read live from the ledger: the bank's results need no rebuild, only fresh answers.
@@ -34,6 +44,7 @@ function withMonitoringRefresh<R>(kind: ImportKind<R>): ImportKind<R> {
 export const IMPORT_KINDS: readonly ImportKind<any>[] = [
   enterprisesImport,
   ...WORKFORCE_IMPORT_KINDS,
+  ...SKILLS_IMPORT_KINDS,
   bankResultsImport,
   benefitHistoryImport,
 ].map(withMonitoringRefresh);

@@ -35,6 +35,8 @@ export interface ValueContext {
   reportMonth: number;
   /** Absolute targets are the province's: shown only for the whole province, unsegmented. */
   showsAbsoluteTargets: boolean;
+  /** Actuals of indicators other modules answer (training, internship bases), when they can for this view. */
+  external?: Record<string, number>;
 }
 
 const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
@@ -54,13 +56,15 @@ function valueOf(definition: IndicatorDefinition, context: ValueContext): Indica
     kind: definition.kind,
     definition: definition.definition,
   };
+  const externalActual = context.external?.[definition.key];
   const isExternal = definition.kind === 'external';
-  const actual = isExternal ? null : actualOf(definition.key, context.components);
+  const isAvailable = !isExternal || externalActual !== undefined;
+  const actual = isExternal ? (externalActual ?? null) : actualOf(definition.key, context.components);
   const value: IndicatorValue = {
     ...base,
-    available: !isExternal,
+    available: isAvailable,
     actual,
-    ...(definition.source ? { source: definition.source } : {}),
+    ...(definition.source && !isAvailable ? { source: definition.source } : {}),
   };
   addTarget(value, definition.key, context);
   if (definition.key === 'absorbed_insured')

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../app-context.ts';
 import type { CurrentUser } from '../../platform/auth/current-user.ts';
 import type { Tier } from '../enterprises/enterprises.table.ts';
+import { skillsDataVersion, skillsIndicatorActuals } from '../skills/skills-indicators.service.ts';
 import { emptyComponents, loadComponents, type Months } from './components.ts';
 import { indicatorValues, type IndicatorValue } from './indicator-values.ts';
 import { sumSeparationsByReason, type StatsFilter } from './indicators.repository.ts';
@@ -52,7 +53,7 @@ export async function computeIndicators(
   const segment = segmentFilter(query);
   const period = parseReportPeriod(query.period, planTargets().window);
   const aggregates = await currentAggregates(ctx.db);
-  const key = `kpi|${view.cacheKey}|${period.label}|${query.tier ?? ''}|${query.industry ?? ''}`;
+  const key = `kpi|${await skillsDataVersion(ctx)}|${view.cacheKey}|${period.label}|${query.tier ?? ''}|${query.industry ?? ''}`;
   return cached(ctx.db, aggregates.version, key, () => buildReport(ctx, view, segment, period, aggregates, query));
 }
 
@@ -70,7 +71,19 @@ async function buildReport(
     ? ((await loadComponents(ctx.db, filter, months, 'none')).get('all') ?? emptyComponents())
     : null;
   const separationsByReason = months ? await sumSeparationsByReason(ctx.db, filter, months) : [];
+  const window = planTargets().window;
+  // Training and internship bases are counted per enterprise and region, not per tier or
+  // industry segment nor per commissioner: those views keep 暂无数据 for them.
+  const external =
+    query.tier || query.industry || filter.commissionerId !== undefined
+      ? undefined
+      : await skillsIndicatorActuals(
+          ctx,
+          { regionCodes: filter.regionCodes, usccs: filter.usccs },
+          { from: window.from, to: Math.min(months?.to ?? period.to, window.to) },
+        );
   const indicators = indicatorValues({
+    external,
     components,
     separationsByReason,
     targets: planTargets(),

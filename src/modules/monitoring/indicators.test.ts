@@ -65,11 +65,17 @@ describe.each(testDialects())('monitoring indicators (%s)', (dialect) => {
 
   it('answers 暂无数据 for indicators whose module does not exist yet', async () => {
     const report = await computeIndicators(ctx, { period: 'plan' }, null);
-    for (const key of ['training_person_times', 'job_fairs', 'job_postings', 'demonstration_internship_bases']) {
+    for (const key of ['job_fairs', 'job_postings']) {
       expect(report.indicators[key], key).toMatchObject({ available: false, actual: null });
       expect(report.indicators[key]!.progress ?? null).toBeNull();
     }
+    // Training and internship bases come from the skills module: zero until records exist.
+    for (const key of ['training_person_times', 'demonstration_internship_bases'])
+      expect(report.indicators[key], key).toMatchObject({ available: true, actual: 0, progress: 0 });
     expect(report.indicators.training_person_times!.target).toBe(50_000);
+    // A tier segment is not what training is counted by: still 暂无数据 there.
+    const segment = await computeIndicators(ctx, { period: 'plan', tier: 'srdi' }, null);
+    expect(segment.indicators.training_person_times).toMatchObject({ available: false, actual: null });
     expect(report.indicators.job_fairs).toMatchObject({ target: 100, target_basis: 'annual', expected_progress: 0.5 });
     // 政策享受 comes from the benefits ledger now: a figure, even when it is zero.
     expect(report.indicators.policies_enjoyed).toMatchObject({ available: true, actual: 0 });

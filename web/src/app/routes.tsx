@@ -100,6 +100,14 @@ export const APP_ROUTES: readonly AppRoute[] = [
     access: REGION_OFFICIAL_ROLES,
   },
   {
+    // Training, internship bases and trainees: read by region officials, kept by HRSS (GET /skills/…).
+    path: '/skills',
+    page: lazy(() => import('../pages/skills/SkillsPage.tsx')),
+    labelKey: 'menu.skills',
+    icon: <ExperimentOutlined />,
+    access: REGION_OFFICIAL_ROLES,
+  },
+  {
     path: '/monitoring/regions/:code',
     page: lazy(() => import('../pages/monitoring/RegionDrilldownPage.tsx')),
     labelKey: 'menu.regionDrilldown',

@@ -4,6 +4,7 @@ import { benefitsEnUS } from './benefits.en-US.ts';
 import { monitoringEnUS } from './monitoring.en-US.ts';
 import { policyEnUS } from './policy.en-US.ts';
 import { referenceEnUS } from './reference.en-US.ts';
+import { skillsEnUS } from './skills.en-US.ts';
 import type { MessageKey } from './zh-CN.ts';
 
 /** English, the switchable second language: one entry for every key of zh-CN. */
@@ -360,6 +361,7 @@ export const enUS: Record<MessageKey, string> = {
   ...monitoringEnUS,
   ...policyEnUS,
   ...referenceEnUS,
+  ...skillsEnUS,
   ...accountsEnUS,
   ...benefitsEnUS,
   ...codesEnUS,

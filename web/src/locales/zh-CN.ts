@@ -4,6 +4,7 @@ import { benefitsZhCN } from './benefits.zh-CN.ts';
 import { monitoringZhCN } from './monitoring.zh-CN.ts';
 import { policyZhCN } from './policy.zh-CN.ts';
 import { referenceZhCN } from './reference.zh-CN.ts';
+import { skillsZhCN } from './skills.zh-CN.ts';
 
 /**
  * Simplified Chinese, the default language. Its keys are the message keys of the whole web
@@ -354,6 +355,7 @@ export const zhCN = {
   ...monitoringZhCN,
   ...policyZhCN,
   ...referenceZhCN,
+  ...skillsZhCN,
   ...accountsZhCN,
   ...benefitsZhCN,
   ...codesZhCN,

@@ -1,0 +1,90 @@
+import type { Generated } from 'kysely';
+
+/** 培训项目类型: 订单式, 定向, 定岗, 项目制, 企业新型学徒制 (seed 二（四）, issue 16). */
+export type ProgrammeType = 'order' | 'directed' | 'post' | 'project' | 'apprentice';
+
+export interface TrainingProgrammeTable {
+  programme_no: string;
+  name: string;
+  type: ProgrammeType;
+  provider: string;
+  occupation_code: string;
+  start_date: string;
+  end_date: string;
+  is_subsidised: number;
+  region_code: string;
+  created_at: string;
+  created_by: number | null;
+}
+
+export interface TrainingProgrammeEnterpriseTable {
+  programme_no: string;
+  uscc: string;
+}
+
+export interface TrainingRecordTable {
+  person_id: number;
+  programme_no: string;
+  occupation_code: string;
+  start_date: string;
+  end_date: string;
+  is_completed: number;
+  certificate_no: string | null;
+  subsidy_fen: number;
+  uscc: string | null;
+  region_code: string | null;
+  is_subsidised: number;
+  is_manufacturing: number;
+  is_digital: number;
+  rule_version: string;
+}
+
+export type BaseStatus = 'applied' | 'approved' | 'rejected';
+export type BaseLevel = 'city' | 'province';
+
+export interface InternshipBaseTable {
+  uscc: string;
+  region_code: string;
+  posts: number;
+  mentors: number;
+  note: string | null;
+  status: BaseStatus;
+  level: BaseLevel | null;
+  applied_at: string;
+  applied_by: number | null;
+  decided_at: string | null;
+  decided_by: number | null;
+  is_demonstration: Generated<number>;
+  demonstration_at: string | null;
+  demonstration_by: number | null;
+  demonstration_score_run: number | null;
+}
+
+export interface InternshipTraineeTable {
+  id: Generated<number>;
+  person_id: number;
+  uscc: string;
+  start_date: string;
+  post: string;
+  end_date: string | null;
+  is_completed: number;
+  is_retained: number;
+  allowance_fen: number;
+  satisfaction: number | null;
+  source: 'import' | 'page';
+}
+
+export interface InternshipScoreRunTable {
+  id: Generated<number>;
+  formula_version: string;
+  computed_at: string;
+  computed_by: number | null;
+}
+
+export interface InternshipBaseScoreTable {
+  run_id: number;
+  uscc: string;
+  rank: number;
+  score: string;
+  details: string;
+}

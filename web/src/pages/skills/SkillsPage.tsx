@@ -1,0 +1,40 @@
+import { Card, Tabs } from 'antd';
+import { getKpi } from '../../api/monitoring.ts';
+import { useCurrentUser } from '../../app/auth.tsx';
+import { useRemoteData } from '../../components/useRemoteData.ts';
+import { useI18n } from '../../locales/i18n.tsx';
+import { BasesTab } from './BasesTab.tsx';
+import { ProgrammesTab } from './ProgrammesTab.tsx';
+import { TrainingTab } from './TrainingTab.tsx';
+
+/** 技能人才: training programmes and person-times against the plan (SPEC §2.8). */
+export default function SkillsPage() {
+  const { t } = useI18n();
+  const user = useCurrentUser();
+  const canRecord = user.role === 'province_hrss' || user.role === 'city_hrss';
+  const kpi = useRemoteData(() => getKpi({ period: 'plan' }), 'kpi');
+  const target = (key: string) => kpi.data?.indicators[key]?.target;
+  return (
+    <Card title={t('skills.title')}>
+      <Tabs
+        items={[
+          {
+            key: 'training',
+            label: t('skills.tabTraining'),
+            children: (
+              <TrainingTab
+                targets={{
+                  total: target('training_person_times'),
+                  manufacturing: target('training_manufacturing_person_times'),
+                  digital: target('training_digital_person_times'),
+                }}
+              />
+            ),
+          },
+          { key: 'programmes', label: t('skills.tabProgrammes'), children: <ProgrammesTab canRecord={canRecord} /> },
+          { key: 'bases', label: t('skills.tabBases'), children: <BasesTab role={user.role} /> },
+        ]}
+      />
+    </Card>
+  );
+}
