@@ -12,6 +12,20 @@ export class ImportsPage {
     this.status = page.getByTestId('import-status');
     this.rejectsLink = page.getByRole('link', { name: /下载拒绝清单/ }).first();
     this.history = page.getByRole('table', { name: '导入记录' });
+    this.rejectedRowsTable = page.getByTestId('import-rejected-rows');
+  }
+
+  /** 被拒绝的行 under the run's summary: each row's 行号, 列 and 原因 as the page shows them. */
+  async rejectedRows() {
+    const rows = this.rejectedRowsTable.locator('tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    const read = async (row) => {
+      const cells = row.locator('td');
+      // The reason cell shows the reason with its code as a grey hint below it: the reason only.
+      const reason = await cells.nth(2).locator('span:not([data-code-hint])').first().innerText();
+      return [(await cells.nth(0).innerText()).trim(), (await cells.nth(1).innerText()).trim(), reason.trim()];
+    };
+    return Promise.all((await rows.all()).map(read));
   }
 
   async waitForKinds() {

@@ -52,9 +52,21 @@ export async function enterpriseRegisterSpec(runner, { newContext, baseUrl, demo
         },
       ],
       [
-        'the rejects file names the bad line, its column and reason code',
+        'the page lists the rejected row under the summary: its line, column and reason in Chinese',
         async () => {
-          const { text } = await imports.downloadRejects();
+          expectEqual(
+            await imports.rejectedRows(),
+            // The reason quotes the code whole: a credit code is an enterprise's, not personal data.
+            [[String(upload.badLine), '统一社会信用代码', `统一社会信用代码第 18 位校验码不正确：${upload.badUscc}`]],
+            'rejected rows on the page',
+          );
+        },
+      ],
+      [
+        'the rejects file (a Chinese file name) names the bad line, its column and reason code',
+        async () => {
+          const { fileName, text } = await imports.downloadRejects();
+          expect(/^导入\d+-.+-被拒绝行\.csv$/.test(fileName), `rejects file name: ${fileName}`);
           const lines = text
             .replace(/^\ufeff/, '')
             .trim()

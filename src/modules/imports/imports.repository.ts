@@ -54,6 +54,28 @@ export function listRejects(db: Db, runId: number, after: RejectCursor, limit: n
     .execute();
 }
 
+/** A page of a run's rejects in (line, column, code) order, with how many there are in all. */
+export async function pageRejects(db: Db, runId: number, offset: number, limit: number) {
+  const [items, count] = await Promise.all([
+    db
+      .selectFrom('import_rejects')
+      .select(['line', 'column_name', 'code', 'message'])
+      .where('run_id', '=', runId)
+      .orderBy('line')
+      .orderBy('column_name')
+      .orderBy('code')
+      .offset(offset)
+      .limit(limit)
+      .execute(),
+    db
+      .selectFrom('import_rejects')
+      .select((eb) => eb.fn.countAll().as('total'))
+      .where('run_id', '=', runId)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(count.total) };
+}
+
 export async function listImportRuns(
   db: Db,
   filter: { kind?: string; userId?: number },

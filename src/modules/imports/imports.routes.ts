@@ -13,6 +13,7 @@ import {
   getImportRun,
   importKindFor,
   listImportKinds,
+  listRunRejects,
   listRuns,
   startUploadedImport,
   sweepAbandonedUploads,
@@ -55,6 +56,12 @@ const Kind = Type.Object({
       values: Type.Union([Type.Array(Type.String()), Type.Null()], { description: '可选值（仅限部分取值的列）' }),
     }),
   ),
+});
+const RejectedRow = Type.Object({
+  line: Type.Integer({ description: '文件中的行号（表头为第 1 行）' }),
+  column: Type.String({ description: '出错的列（中文列名）；整行出错时为空' }),
+  code: Type.String({ description: '原因代码' }),
+  reason: Type.String({ description: '原因（中文；引用的身份证号、手机号、账号已脱敏）' }),
 });
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
@@ -167,6 +174,21 @@ export function importsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     );
 
     app.get(
+      '/api/v1/imports/:id/rejected-rows',
+      {
+        config: { access: IMPORT_ROLES },
+        schema: {
+          tags: ['imports'],
+          summary: '被拒绝的行（分页，按行号）：行号、列、原因',
+          params: IdParams,
+          querystring: PageQuery,
+          response: { 200: PageOf(RejectedRow), ...standardErrors },
+        },
+      },
+      async (request) => listRunRejects(ctx, signedInActorOf(request).user, request.params.id, request.query),
+    );
+
+    app.get(
       '/api/v1/imports/:id/rejects',
       {
         config: { access: IMPORT_ROLES },
@@ -181,7 +203,10 @@ export function importsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         const run = await getImportRun(ctx, signedInActorOf(request).user, request.params.id);
         void reply
           .header('content-type', 'text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="import-${run.id}-${run.kind}-rejects.csv"`);
+          .header(
+            'content-disposition',
+            `attachment; filename="import-${run.id}-rejects.csv"; filename*=UTF-8''${encodeURIComponent(`导入${run.id}-${run.kindLabel}-被拒绝行.csv`)}`,
+          );
         // A stream is sent as is; the schema above only documents the CSV for OpenAPI.
         return reply.send(Readable.from(rejectsCsvLines(ctx.db, run.id)) as unknown as string);
       },

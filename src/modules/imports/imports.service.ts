@@ -10,6 +10,7 @@ import { importQueueOf } from './import-queue.ts';
 import { runImportInBackground } from './import-runner-worker.ts';
 import * as runs from './imports.repository.ts';
 import { findImportKind, IMPORT_KINDS } from './kinds.ts';
+import { shownRejectReason } from './reject-reason.ts';
 import { assignUploadToRun, sweepUploads, uploadsDirOf } from './upload-store.ts';
 
 // A running import writes a heartbeat with every batch; silence this long means its process died.
@@ -147,6 +148,41 @@ export async function listRuns(
   const { items, total } = await runs.listImportRuns(ctx.db, { kind: query.kind, ...mine }, offset, pageSize);
   const queued = items.some((r) => r.status === 'queued') ? await liveQueuedIds(ctx) : [];
   return { items: items.map((r) => toView(ctx, r, queued)), total, page, pageSize };
+}
+
+/** One rejected row of a run, as the import page lists it: where, and why in Chinese. */
+export interface RejectedRowView {
+  /** The line of the file (the header is line 1). */
+  line: number;
+  /** The Chinese header of the offending column, or '' for the whole row. */
+  column: string;
+  /** The reason code, a secondary hint for officials. */
+  code: string;
+  /** The reason in Chinese; an ID, phone or account number quoted from the file is masked (a credit code is not). */
+  reason: string;
+}
+
+/** A page of a run's rejects, first lines first; the run is checked like the run itself. */
+export async function listRunRejects(
+  ctx: AppContext,
+  user: CurrentUser,
+  id: number,
+  query: { page?: number; pageSize?: number },
+): Promise<Page<RejectedRowView>> {
+  await getImportRun(ctx, user, id);
+  const { page, pageSize, offset } = pageWindow(query);
+  const { items, total } = await runs.pageRejects(ctx.db, id, offset, pageSize);
+  return {
+    items: items.map((r) => ({
+      line: Number(r.line),
+      column: r.column_name,
+      code: r.code,
+      reason: shownRejectReason(r.column_name, r.message),
+    })),
+    total,
+    page,
+    pageSize,
+  };
 }
 
 /** Province officials see every run; anyone else only the runs they started. */

@@ -67,6 +67,22 @@ export function listImportRuns(query: PageQuery & { kind?: string }): Promise<Pa
   return api.get('/imports', { ...query });
 }
 
+/** One rejected row of a run: where in the file, and why (Chinese; numbers it quotes are masked). */
+export interface RejectedRow {
+  /** The line of the file (the header is line 1). */
+  line: number;
+  /** The Chinese header of the offending column, or '' for the whole row. */
+  column: string;
+  /** The reason code (a hint for officials). */
+  code: string;
+  reason: string;
+}
+
+/** A page of a run's rejected rows, first lines first. */
+export function listRejectedRows(id: number, query: PageQuery): Promise<Page<RejectedRow>> {
+  return api.get(`/imports/${id}/rejected-rows`, { ...query });
+}
+
 /** Where the rejects CSV of a run is downloaded (a plain link: the session cookie goes along). */
 export function rejectsFileUrl(id: number): string {
   return `/api/v1/imports/${id}/rejects`;

@@ -274,6 +274,13 @@ export const enUS: Record<MessageKey, string> = {
   'imports.unchanged': 'Unchanged',
   'imports.rejected': 'Rejected',
   'imports.downloadRejects': 'Download rejected rows',
+  'imports.rejectedRows': 'Rejected rows',
+  'imports.rejectedRowsHint':
+    'The rejected rows with their reasons by line, {total} in all; download the rejected rows for the whole list.',
+  'imports.rejectLine': 'Line',
+  'imports.rejectColumn': 'Column',
+  'imports.rejectReason': 'Reason',
+  'imports.wholeRow': 'Whole row',
   'imports.refusedTitle': 'The file was refused; nothing was imported',
   'imports.failedTitle': 'The import did not finish',
   'imports.interruptedTitle':

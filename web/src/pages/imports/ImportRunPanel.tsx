@@ -4,6 +4,7 @@ import { LoadError } from '../../components/LoadError.tsx';
 import { useI18n } from '../../locales/i18n.tsx';
 import { formatDateTime } from '../../utils/format.ts';
 import { ImportStatusTag, RejectsLink } from './importStatus.tsx';
+import { RejectedRows } from './RejectedRows.tsx';
 
 const PROGRESS_STATUS = {
   queued: 'normal',
@@ -42,7 +43,7 @@ function EndedAlert({ run }: { run: ImportRun }) {
   return null;
 }
 
-/** The run just uploaded: progress bar and status while it runs, then its summary and rejects. */
+/** The run just uploaded: progress bar and status while it runs, then its summary and its first rejected rows with the rejects file. */
 export function ImportRunPanel({ run, error }: { run: ImportRun; error: unknown }) {
   const { t } = useI18n();
   const percent = Math.round(run.progress * 100);
@@ -82,7 +83,7 @@ export function ImportRunPanel({ run, error }: { run: ImportRun; error: unknown 
       <QueuedAlert run={run} />
       <EndedAlert run={run} />
       <Descriptions bordered size="small" column={{ xs: 1, md: 2, xl: 4 }} items={summary} />
-      <RejectsLink run={run} />
+      {run.status === 'completed' && run.rejected > 0 ? <RejectedRows run={run} /> : <RejectsLink run={run} />}
     </Space>
   );
 }
