@@ -15,6 +15,7 @@ import { initialBundleSpec } from './specs/initial-bundle.mjs';
 import { monitoringSpec } from './specs/monitoring.mjs';
 import { policiesSpec } from './specs/policies.mjs';
 import { rolePagesSpec } from './specs/role-pages.mjs';
+import { screenshotPassSpec } from './specs/screenshot-pass.mjs';
 import { signInAndMenusSpec } from './specs/sign-in-and-menus.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -147,6 +148,14 @@ async function main() {
       await benefitsApplicationSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
     if (wants('benefits')) server = await benefitsCycle(runner, { server, newContext, label: '' });
     if (wants('benefits-pg')) await benefitsCycleOnPostgres(runner, { newContext });
+    // The screenshot pass last, on the data the stories left (runs, cases, payments, messages).
+    if (wants('screenshots'))
+      await screenshotPassSpec(runner, {
+        newContext,
+        baseUrl: server.baseUrl,
+        demoAccounts: await readDemoAccounts(server.baseUrl),
+        clockOffsetMs: server.clockOffsetMs,
+      });
     isGreen = runner.summary();
     if (cspViolations.length > 0) {
       console.error(

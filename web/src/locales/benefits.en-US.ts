@@ -283,7 +283,7 @@ export const benefitsEnUS: Record<keyof typeof benefitsZhCN, string> = {
   'benefits.payments.createdAt': 'Created at',
   'benefits.payments.empty': 'No payment instructions yet',
   'benefits.payments.bankResults':
-    'Import the bank’s result file (paid / failed) on the Data import page as kind “bank payment results” (bank_results).',
+    'Import the bank’s result file (paid / failed) on the Data import page as kind “bank payment results”.',
   'benefits.payments.toImports': 'Go to Data import',
 
   'benefits.ledger.title': 'Ledger reconciliation',

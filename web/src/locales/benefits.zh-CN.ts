@@ -275,8 +275,7 @@ export const benefitsZhCN = {
   'benefits.payments.createdBy': '生成人',
   'benefits.payments.createdAt': '生成时间',
   'benefits.payments.empty': '尚未生成支付指令',
-  'benefits.payments.bankResults':
-    '银行回盘文件（成功 / 失败）请在“数据导入”页面按类型“银行拨付结果”（bank_results）导入。',
+  'benefits.payments.bankResults': '银行回盘文件（成功 / 失败）请在“数据导入”页面按类型“银行拨付结果”导入。',
   'benefits.payments.toImports': '前往数据导入',
 
   'benefits.ledger.title': '资金台账对账',

@@ -40,6 +40,7 @@ export function ImportHistory({ version }: { version: number }) {
         aria-label={t('imports.history')}
         rowKey="id"
         size="middle"
+        scroll={{ x: 'max-content' }}
         columns={columns}
         dataSource={runs.data?.items}
         loading={runs.isLoading}
