@@ -1,5 +1,6 @@
 import { AppError } from '../../platform/errors.ts';
 import { jobExpansionFacts, socialInsuranceFacts } from './hires.facts.ts';
+import { internshipFacts } from './internship.facts.ts';
 import { skillsFacts } from './skills.facts.ts';
 import { stableJobsFacts } from './stable-jobs.facts.ts';
 import type { FactSource } from './subjects.ts';
@@ -8,15 +9,6 @@ import type { FactSource } from './subjects.ts';
  * Which fact source feeds which policy. A policy file without one here can be browsed, tested and
  * computed from a form, but not from the database (FACTS_NOT_AVAILABLE).
  */
-
-const internshipFacts: FactSource = {
-  subjectLabel: '见习人员',
-  isPerEnterprise: false,
-  assumptions: {},
-  // Internship bases and trainee rosters are not kept yet: every fact is missing, never zero.
-  unavailable: '本系统尚未登记就业见习人员名册，见习补贴的各项事实均缺失，请按实际情况填写计算',
-  load: async () => [],
-};
 
 const FACT_SOURCES: Record<string, FactSource> = {
   stable_jobs_refund: stableJobsFacts,

@@ -275,3 +275,28 @@ export async function findEnterpriseRegion(db: Db, uscc: string): Promise<string
   const row = await db.selectFrom('enterprises').select('region_code').where('uscc', '=', uscc).executeTakeFirst();
   return row?.region_code;
 }
+
+/** Finished internships (an end date on file), with the trainee's graduation, unemployment and prior spells. */
+export async function findFinishedTrainees(db: Db, uscc?: string) {
+  const result = await sql<Record<string, unknown>>`
+    select t.person_id, t.uscc, t.start_date, t.end_date, t.is_completed, t.is_retained, e.region_code,
+           (select max(g.graduated_on) from graduates g where g.person_id = t.person_id and g.graduated_on <= t.end_date) as graduated_on,
+           (select count(*) from unemployment_registrations u
+             where u.person_id = t.person_id and u.registered_on <= t.start_date
+               and (u.closed_on is null or u.closed_on >= t.start_date)) as unemployed_at_start
+    from internship_trainees t
+    join enterprises e on e.uscc = t.uscc
+    where t.end_date is not null ${uscc ? sql`and t.uscc = ${uscc}` : sql``}
+    order by t.person_id, t.start_date`.execute(db);
+  return result.rows.map((r) => ({
+    person_id: toNumber(r.person_id as number),
+    uscc: String(r.uscc),
+    start_date: String(r.start_date),
+    end_date: String(r.end_date),
+    is_completed: toNumber(r.is_completed as number),
+    is_retained: toNumber(r.is_retained as number),
+    region_code: String(r.region_code),
+    graduated_on: r.graduated_on === null ? null : String(r.graduated_on),
+    is_unemployed_at_start: toNumber(r.unemployed_at_start as number) > 0,
+  }));
+}
