@@ -138,17 +138,14 @@ describe.each(testDialects())('政策计算器 on %s', (dialect) => {
       'stable_jobs_refund',
     ]);
     const internship = body.items.find((i: { policy: string }) => i.policy === 'internship_subsidy');
-    expect(internship).toMatchObject({ outcome: 'undetermined', amount_fen: null });
-    expect(internship.missing_facts).toHaveLength(7);
+    // Trainees are recorded now (skills module): an enterprise with none has no 见习 month to pay.
+    expect(internship).toMatchObject({ outcome: 'ineligible' });
     const social = body.items.find((i: { policy: string }) => i.policy === 'social_insurance_subsidy');
     expect(social.missing_facts.map((f: { name: string }) => f.name)).toEqual(
       expect.arrayContaining(['contract_term', 'personal_contribution_monthly']),
     );
     // Drafting notes never reach the enterprise: the 文号 and the clause only.
     expect(JSON.stringify(body)).not.toMatch(/待核|二手|转述|SPEC|DOMAIN/);
-    expect(internship.explanation[0]).toBe(
-      '本系统尚未登记就业见习人员名册，见习补贴的各项事实均缺失，请按实际情况填写计算',
-    );
   });
 
   it('marks second-hand sources for officials, and only for them', async () => {
