@@ -65,7 +65,8 @@ describe('yangfan kpi', () => {
       expect(Object.keys(report.indicators[key]), key).toEqual(expect.arrayContaining(['actual', 'unit']));
     expect(report.indicators.absorbed_insured).toMatchObject({ actual: 8, target: 100_000, unit: '人' });
     expect(report.indicators.absorbed_senior_title_share.actual).toBe(0.125);
-    expect(report.indicators.job_postings.actual).toBeNull();
+    expect(report.indicators.job_postings.actual).toBe(0);
+    expect(report.indicators.job_fairs.actual).toBeNull();
   });
 
   it('narrows to a region and refreshes on request', () => {

@@ -140,8 +140,9 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     label: '发布岗位信息',
     unit: '个',
     kind: 'external',
-    definition: '当年在招聘专区发布的专精特新企业岗位信息数。',
-    source: '招聘专区（相关模块接入后提供）',
+    definition:
+      '在招聘专区发布（经所在设区市人社部门审核通过）的专精特新企业岗位信息数，每个岗位只在首次发布的月份计一次；不按企业层级、行业细分。',
+    source: '招聘专区',
   },
   {
     key: 'demonstration_internship_bases',

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../app-context.ts';
 import type { CurrentUser } from '../../platform/auth/current-user.ts';
 import type { Tier } from '../enterprises/enterprises.table.ts';
+import { countPublishedInMonths } from '../recruitment/postings/postings.service.ts';
 import { skillsDataVersion, skillsIndicatorActuals } from '../skills/skills-indicators.service.ts';
 import { emptyComponents, loadComponents, type Months } from './components.ts';
 import { indicatorValues, type IndicatorValue } from './indicator-values.ts';
@@ -54,7 +55,35 @@ export async function computeIndicators(
   const period = parseReportPeriod(query.period, planTargets().window);
   const aggregates = await currentAggregates(ctx.db);
   const key = `kpi|${await skillsDataVersion(ctx)}|${view.cacheKey}|${period.label}|${query.tier ?? ''}|${query.industry ?? ''}`;
-  return cached(ctx.db, aggregates.version, key, () => buildReport(ctx, view, segment, period, aggregates, query));
+  const report = await cached(ctx.db, aggregates.version, key, () =>
+    buildReport(ctx, view, segment, period, aggregates, query),
+  );
+  return withRecruitmentCounts(ctx, report, view, period, query);
+}
+
+/**
+ * 发布岗位信息 from the recruitment zone, counted live (postings are not in the monthly aggregates):
+ * each posting once, in the month it was first published. Not segmented by tier or industry, and
+ * not for a commissioner's assigned enterprises: there it stays 暂无数据.
+ */
+async function withRecruitmentCounts(
+  ctx: AppContext,
+  report: IndicatorReport,
+  view: MonitoringView,
+  period: ReportPeriod,
+  query: IndicatorQuery,
+): Promise<IndicatorReport> {
+  const current = report.indicators.job_postings;
+  if (!current || view.scope === 'assigned' || query.tier || query.industry) return report;
+  const actual = await countPublishedInMonths(ctx, period.from, period.to, view.regionCode);
+  const { source: _waitingFor, ...rest } = current;
+  const value: IndicatorValue = {
+    ...rest,
+    available: true,
+    actual,
+    ...(current.target !== undefined ? { progress: Math.round((actual / current.target) * 10_000) / 10_000 } : {}),
+  };
+  return { ...report, indicators: { ...report.indicators, job_postings: value } };
 }
 
 async function buildReport(

@@ -65,13 +65,16 @@ describe.each(testDialects())('monitoring indicators (%s)', (dialect) => {
 
   it('answers 暂无数据 for indicators whose module does not exist yet', async () => {
     const report = await computeIndicators(ctx, { period: 'plan' }, null);
-    for (const key of ['job_fairs', 'job_postings']) {
+    for (const key of ['job_fairs']) {
       expect(report.indicators[key], key).toMatchObject({ available: false, actual: null });
       expect(report.indicators[key]!.progress ?? null).toBeNull();
     }
     // Training and internship bases come from the skills module: zero until records exist.
     for (const key of ['training_person_times', 'demonstration_internship_bases'])
       expect(report.indicators[key], key).toMatchObject({ available: true, actual: 0, progress: 0 });
+    // 发布岗位信息 comes from the recruitment zone: a real count (none published here), not 暂无数据.
+    expect(report.indicators.job_postings).toMatchObject({ available: true, actual: 0 });
+    expect(report.indicators.job_postings).not.toHaveProperty('source');
     expect(report.indicators.training_person_times!.target).toBe(50_000);
     // A tier segment is not what training is counted by: still 暂无数据 there.
     const segment = await computeIndicators(ctx, { period: 'plan', tier: 'srdi' }, null);

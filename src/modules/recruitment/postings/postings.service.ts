@@ -264,6 +264,30 @@ export async function listPostingsFor(
   return { items: rows.map((r) => toView(r, false)), total, page, pageSize };
 }
 
+/** China Standard Time (UTC+8) start of a month, as the UTC timestamp postings are stored with. */
+function monthStart(year: number, month: number): string {
+  return new Date(Date.UTC(year, month - 1, 1) - 8 * 3600_000).toISOString();
+}
+
+/**
+ * 发布岗位信息 over report months YYYYMM..YYYYMM (both included): postings first published then,
+ * in a city or county (the province: 320000 or none). Each posting counts once.
+ */
+export async function countPublishedInMonths(
+  ctx: AppContext,
+  fromMonth: number,
+  toMonth: number,
+  regionCode?: string,
+): Promise<number> {
+  const next = toMonth % 100 === 12 ? toMonth + 89 : toMonth + 1;
+  return repo.countFirstPublished(
+    ctx.db,
+    monthStart(Math.floor(fromMonth / 100), fromMonth % 100),
+    monthStart(Math.floor(next / 100), next % 100),
+    regionCode,
+  );
+}
+
 /** 发布岗位信息: postings first published in the calendar year (each counts once), in a region or the province. */
 export async function countPublishedInYear(ctx: AppContext, year: number, regionCode?: string): Promise<number> {
   // The year is China Standard Time's (UTC+8): timestamps are stored in UTC.

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, TEST_ENTERPRISE_USCC, type TestApp } from '../../../test/app.ts';
 import { testDialects } from '../../../test/dialects.ts';
 import { insertEnterprise } from '../../workforce/test-factories.ts';
+import { computeIndicators } from '../../monitoring/indicators.service.ts';
 import { countPublishedInYear } from './postings.service.ts';
 
 const posting = {
@@ -93,6 +94,9 @@ describe.each(testDialects())('job postings and their review on %s', (dialect) =
     expect(await countPublishedInYear(t.ctx, year)).toBe(1);
     expect(await countPublishedInYear(t.ctx, year, '320100')).toBe(1);
     expect(await countPublishedInYear(t.ctx, year, '320500')).toBe(0);
+    // The dashboard's 发布岗位信息 shows the count, against the province's yearly target.
+    const report = await computeIndicators(t.ctx, { period: String(year) }, null);
+    expect(report.indicators.job_postings).toMatchObject({ available: true, actual: 1 });
   });
 
   it('keeps each enterprise to its own postings and only the city reviews', async () => {
