@@ -30,6 +30,7 @@ import { bulletinsRoutes } from './modules/monitoring/bulletins.routes.ts';
 import { monitoringRoutes } from './modules/monitoring/monitoring.routes.ts';
 import { trainingRoutes } from './modules/skills/training/training.routes.ts';
 import { internshipsRoutes } from './modules/skills/internships/internships.routes.ts';
+import { opinionRoutes } from './modules/opinion/opinion.routes.ts';
 import { calcRoutes } from './modules/policy/calc.routes.ts';
 import { catalogueRoutes } from './modules/policy/catalogue.routes.ts';
 import { sandboxRoutes } from './modules/policy/sandbox.routes.ts';
@@ -115,6 +116,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(importsRoutes(ctx));
   await app.register(enterprisesRoutes(ctx));
   await app.register(exchangeRoutes(ctx));
+  await app.register(opinionRoutes(ctx));
   await app.register(keyEnterprisesRoutes(ctx));
   await app.register(notificationContactRoutes(ctx));
   await app.register(workforceRoutes(ctx));

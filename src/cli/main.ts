@@ -9,6 +9,7 @@ import { registerJobsCommands } from './jobs.ts';
 import { registerKpiCommand } from './kpi.ts';
 import { registerMatchCommand } from './match.ts';
 import { registerMigrateCommand } from './migrate.ts';
+import { registerOpinionCommands } from './opinion.ts';
 import { registerOutboxCommands } from './outbox.ts';
 import { registerPolicyCommands } from './policy.ts';
 import { registerServeCommands } from './serve.ts';
@@ -35,6 +36,7 @@ registerPolicyCommands(program);
 registerMatchCommand(program);
 registerOutboxCommands(program);
 registerJobsCommands(program);
+registerOpinionCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -83,6 +83,7 @@ import type {
   TrainingProgrammeTable,
   TrainingRecordTable,
 } from '../modules/skills/skills.table.ts';
+import type { OpinionHotspotTable, OpinionLinkTable, OpinionMessageTable } from '../modules/opinion/opinion.table.ts';
 import type { AuditChainTable, AuditCheckpointTable, AuditLogTable } from '../platform/audit/audit.table.ts';
 
 /** Every table of the product, gathered from each module's `*.table.ts`. */
@@ -102,6 +103,9 @@ export interface Database {
   audit_log: AuditLogTable;
   audit_chain: AuditChainTable;
   audit_checkpoints: AuditCheckpointTable;
+  opinion_messages: OpinionMessageTable;
+  opinion_links: OpinionLinkTable;
+  opinion_hotspots: OpinionHotspotTable;
   import_runs: ImportRunTable;
   import_rejects: ImportRejectTable;
   enterprises: EnterpriseTable;

@@ -45,6 +45,10 @@ export const ERROR_CODES = {
   },
   // The policy engine's own codes (src/policies/errors.ts), as the API answers them.
   POLICY_NOT_FOUND: { status: 404, message: '没有该编码的政策' },
+  OPINION_TRANSITION_INVALID: { status: 409, message: '留言当前状态不能执行此操作' },
+  OPINION_REPLY_REQUIRED: { status: 400, message: '请填写答复内容' },
+  OPINION_NOT_HANDLING_OFFICE: { status: 403, message: '该留言已分派到承办地区，由承办单位办理' },
+  OPINION_LINK_DECIDED: { status: 409, message: '该企业关联已确认或已排除' },
   POLICY_INVALID: { status: 422, message: '政策未通过加载检查（规则有空档、重叠或类型错误）' },
   CASES_INVALID: { status: 422, message: '测试案例文件不正确' },
   FACTS_INVALID: { status: 400, message: '事实数据不正确' },

@@ -21,6 +21,7 @@ import * as loginGuards from './20261207T1620_login_guards.ts';
 import * as governance from './20261207T1900_governance.ts';
 import * as jobPostings from './20261207T1930_job_postings.ts';
 import * as skills from './20261207T1940_skills.ts';
+import * as opinion from './20261207T1950_opinion.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -56,6 +57,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '20261207T1900_governance': governance,
   '20261207T1930_job_postings': jobPostings,
   '20261207T1940_skills': skills,
+  '20261207T1950_opinion': opinion,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {

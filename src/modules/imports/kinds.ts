@@ -3,6 +3,7 @@ import { bankResultsImport } from '../benefits/payments/bank-results.import.ts';
 import { benefitHistoryImport } from '../benefits/history/benefit-history.import.ts';
 import { notePaymentsSettled, refreshMonitoringAggregates } from '../monitoring/refresh.service.ts';
 import { SKILLS_IMPORT_KINDS } from '../skills/skills.imports.ts';
+import { messagesImport } from '../opinion/messages.import.ts';
 import { WORKFORCE_IMPORT_KINDS } from '../workforce/workforce.imports.ts';
 import type { ImportKind } from './import-kind.ts';
 
@@ -39,7 +40,8 @@ function withMonitoringRefresh<R>(kind: ImportKind<R>): ImportKind<R> {
 /**
  * Every import kind of SPEC §3, in the order an official loads them: the register first
  * (rosters refer to its enterprises), then the insured data, then the person registries,
- * then the bank's payment results of 免申即享 and the history of benefits paid before or elsewhere.
+ * then the bank's payment results of 免申即享 and the history of benefits paid before or elsewhere,
+ * then the messages of 舆情监测 (linked against the register).
  */
 export const IMPORT_KINDS: readonly ImportKind<any>[] = [
   enterprisesImport,
@@ -47,6 +49,7 @@ export const IMPORT_KINDS: readonly ImportKind<any>[] = [
   ...SKILLS_IMPORT_KINDS,
   bankResultsImport,
   benefitHistoryImport,
+  messagesImport,
 ].map(withMonitoringRefresh);
 
 export function findImportKind(name: string): ImportKind<unknown> | undefined {

@@ -12,6 +12,8 @@ export const PROVINCE_ROLES: readonly Role[] = ['province_hrss', 'province_miit'
 /** Officials who see regions: rankings, maps, drill-downs and 通报 (GET /monitoring/ranking…). */
 export const REGION_OFFICIAL_ROLES: readonly Role[] = [...PROVINCE_ROLES, 'city_hrss'];
 export const OFFICIAL_ROLES: readonly Role[] = [...REGION_OFFICIAL_ROLES, 'commissioner'];
+/** 舆情监测 is the HRSS side's: the province, city and county bureaus, commissioners. */
+export const OPINION_ROLES: readonly Role[] = ['province_hrss', 'city_hrss', 'commissioner'];
 export const BUSINESS_ROLES: readonly Role[] = [...OFFICIAL_ROLES, 'enterprise'];
 /** The policy catalogue is public; the roles of the business and the public account have it in the menu. */
 export const POLICY_READER_ROLES: readonly Role[] = [...BUSINESS_ROLES, 'public'];

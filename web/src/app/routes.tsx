@@ -28,6 +28,7 @@ import type { MessageKey } from '../locales/i18n.tsx';
 import {
   BUSINESS_ROLES,
   OFFICIAL_ROLES,
+  OPINION_ROLES,
   POLICY_READER_ROLES,
   PROVINCE_ROLES,
   REGION_OFFICIAL_ROLES,
@@ -122,6 +123,22 @@ export const APP_ROUTES: readonly AppRoute[] = [
     labelKey: 'menu.enterpriseSeries',
     icon: <DashboardOutlined />,
     access: BUSINESS_ROLES,
+    isInMenu: false,
+  },
+  {
+    // 舆情监测: the province reads all, a city or county bureau and a commissioner handle theirs (GET /opinion/messages).
+    path: '/opinion',
+    page: lazy(() => import('../pages/opinion/OpinionMessagesPage.tsx')),
+    labelKey: 'menu.opinion',
+    icon: <MailOutlined />,
+    access: OPINION_ROLES,
+  },
+  {
+    path: '/opinion/messages/:id',
+    page: lazy(() => import('../pages/opinion/OpinionMessagePage.tsx')),
+    labelKey: 'menu.opinionMessage',
+    icon: <MailOutlined />,
+    access: OPINION_ROLES,
     isInMenu: false,
   },
   {

@@ -1,4 +1,5 @@
 import { codesEnUS } from './codes.en-US.ts';
+import { opinionEnUS } from './opinion.en-US.ts';
 import { accountsEnUS } from './accounts.en-US.ts';
 import { benefitsEnUS } from './benefits.en-US.ts';
 import { monitoringEnUS } from './monitoring.en-US.ts';
@@ -370,6 +371,7 @@ export const enUS: Record<MessageKey, string> = {
   ...referenceEnUS,
   ...skillsEnUS,
   ...accountsEnUS,
+  ...opinionEnUS,
   ...benefitsEnUS,
   ...codesEnUS,
 };

@@ -1,4 +1,5 @@
 import { codesZhCN } from './codes.zh-CN.ts';
+import { opinionZhCN } from './opinion.zh-CN.ts';
 import { accountsZhCN } from './accounts.zh-CN.ts';
 import { benefitsZhCN } from './benefits.zh-CN.ts';
 import { monitoringZhCN } from './monitoring.zh-CN.ts';
@@ -363,6 +364,7 @@ export const zhCN = {
   ...referenceZhCN,
   ...skillsZhCN,
   ...accountsZhCN,
+  ...opinionZhCN,
   ...benefitsZhCN,
   ...codesZhCN,
 } as const;
