@@ -1,3 +1,4 @@
+import { loadDemoMessages } from '../opinion/demo-messages.ts';
 import type { AppContext } from '../../app-context.ts';
 import { refreshMonitoringAggregates } from '../monitoring/refresh.service.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
@@ -103,6 +104,8 @@ export async function loadDemoData(ctx: AppContext, options: DemoOptions): Promi
   });
   // Like an import, a demo load rebuilds the monitoring aggregates: the dashboard shows the data at once.
   await refreshMonitoringAggregates(ctx);
+  // 舆情 messages naming the demo enterprises, through the same intake as an import.
+  await loadDemoMessages(ctx, options.seed);
   return { scale: scale.name, seed: options.seed, ...counts, seconds: secondsSince(startedAt) };
 }
 
