@@ -48,7 +48,7 @@ const bar = (value: number, min: number) => `${value.toFixed(3)}（指标 ≥ ${
 console.log(
   `\n手工标注样本 ${scores.messages} 条，应关联 ${scores.goldLinks} 处，自动关联 ${scores.predictedLinks} 处`,
 );
-console.log(`分词边界：${boundaries ? '已用分词器' : '未接入分词器（不检查词边界）'}`);
+console.log('分词边界：jieba（src/platform/text/segmenter.ts，词典加入企业全称与简称）');
 console.log(`关联准确率 precision = ${bar(scores.precision, 0.95)}`);
 console.log(`关联召回率 recall = ${bar(scores.recall, 0.9)}`);
 console.log(`主题准确率 = ${scores.topicAccuracy.toFixed(3)}；倾向准确率 = ${scores.toneAccuracy.toFixed(3)}`);

@@ -40,7 +40,7 @@ export function buildAnalyser(
     enterprise: (uscc) => byUscc.get(uscc),
     analyse(text) {
       return {
-        link: linker.link(text, boundaries ? { boundaries: boundaries(text) } : {}),
+        link: linker.link(text, { boundaries: boundaries(text) }),
         classification: classifier.classify(text),
       };
     },
