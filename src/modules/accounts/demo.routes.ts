@@ -4,11 +4,12 @@ import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { standardErrors } from '../../platform/http/schemas.ts';
 import { listDemoLogins } from './demo-accounts.ts';
+import { RoleSchema } from './accounts.schemas.ts';
 
 const DemoLogin = Type.Object({
   username: Type.String(),
   password: Type.String(),
-  role: Type.String(),
+  role: RoleSchema,
   roleLabel: Type.String(),
   totpSecret: Type.Optional(Type.String()),
 });
