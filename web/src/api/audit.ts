@@ -1,39 +1,10 @@
 import { api, apiDownload } from './client.ts';
-import type { Page, PageQuery } from './types.ts';
+import type { ApiQuery, ApiResponse, ItemOf } from './types.ts';
 
-export type AuditOutcome = 'success' | 'failure' | 'denied' | string;
-
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actorName: string | null;
-  actorRole: string | null;
-  action: string;
-  objectType: string | null;
-  objectId: string | null;
-  outcome: AuditOutcome;
-  requestId: string | null;
-  ip: string | null;
-  details?: string | null;
-}
-
-export interface AuditQuery extends PageQuery {
-  action?: string;
-  username?: string;
-  outcome?: string;
-  from?: string;
-  to?: string;
-}
-
-export interface AuditVerification {
-  ok: boolean;
-  checked: number;
-  /** The first problem by sequence number: link_mismatch, hash_mismatch, recomputed, truncated, checkpoint_invalid. */
-  first_broken?: { id: number; reason: string };
-  /** The first sequence number chained with HMAC-SM3. */
-  keyed_from?: number;
-  last_checkpoint?: { seq: number; row_count: number; at: string };
-}
+export type AuditEntry = ItemOf<ApiResponse<'/api/v1/audit'>>;
+export type AuditOutcome = AuditEntry['outcome'];
+export type AuditQuery = ApiQuery<'/api/v1/audit'>;
+export type AuditVerification = ApiResponse<'/api/v1/audit/verify', 'post'>;
 
 /** The log of these filters as an Excel file (details and IP addresses masked; the export is itself audited). */
 export function exportAuditEntries(
@@ -42,7 +13,7 @@ export function exportAuditEntries(
   return apiDownload('/audit/export', { ...query }, 'audit-log.xlsx');
 }
 
-export function listAuditEntries(query: AuditQuery): Promise<Page<AuditEntry>> {
+export function listAuditEntries(query: AuditQuery): Promise<ApiResponse<'/api/v1/audit'>> {
   return api.get('/audit', { ...query });
 }
 

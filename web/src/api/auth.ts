@@ -1,19 +1,15 @@
 import { api } from './client.ts';
-import type { CurrentUser, Role } from './types.ts';
+import type { ApiBody, ApiResponse, ItemOf } from './types.ts';
 
-export interface LoginRequest {
-  username: string;
-  password: string;
-  totp?: string;
-}
+export type LoginRequest = ApiBody<'/api/v1/auth/login'>;
 
 /** Log in; answers 401 TOTP_REQUIRED when the role needs a second factor and none was sent. */
-export function login(request: LoginRequest): Promise<{ user: CurrentUser }> {
+export function login(request: LoginRequest): Promise<ApiResponse<'/api/v1/auth/login', 'post'>> {
   return api.post('/auth/login', request, { isSessionProbe: true });
 }
 
 /** The user of the current session; 401 when there is none. */
-export function fetchCurrentUser(): Promise<{ user: CurrentUser }> {
+export function fetchCurrentUser(): Promise<ApiResponse<'/api/v1/auth/me'>> {
   return api.get('/auth/me', undefined, { isSessionProbe: true });
 }
 
@@ -21,24 +17,14 @@ export function logout(): Promise<void> {
   return api.post('/auth/logout', undefined, { isSessionProbe: true });
 }
 
-export interface DemoAccount {
-  username: string;
-  password: string;
-  role: Role;
-  roleLabel: string;
-  totpSecret?: string;
-}
+export type DemoAccount = ItemOf<ApiResponse<'/api/v1/demo/accounts'>>;
 
 /** The demo logins; the server answers 404 outside demo mode. */
-export function fetchDemoAccounts(): Promise<{ items: DemoAccount[] }> {
+export function fetchDemoAccounts(): Promise<ApiResponse<'/api/v1/demo/accounts'>> {
   return api.get('/demo/accounts', undefined, { isSessionProbe: true });
 }
 
-export interface PasswordChangeRequest {
-  currentPassword: string;
-  newPassword: string;
-  totp?: string;
-}
+export type PasswordChangeRequest = ApiBody<'/api/v1/auth/password'>;
 
 /** Changes one's own password (the current one, plus the TOTP code on an account that has one). */
 export function changePassword(request: PasswordChangeRequest): Promise<void> {

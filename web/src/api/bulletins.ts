@@ -1,42 +1,19 @@
 import { api, apiDownload } from './client.ts';
-import type { Page, PageQuery } from './types.ts';
+import type { ApiBody, ApiQuery, ApiResponse, ItemOf } from './types.ts';
 
 /** The monthly 通报 (SPEC §2.4): generated on demand or on the 5th of each month. */
-export interface Bulletin {
-  id: number;
-  /** YYYYMM. */
-  period: number;
-  regionCode: string;
-  regionName: string;
-  /** manual / schedule. */
-  trigger: string;
-  /** generating / ready / failed. */
-  status: string;
-  summary: string | null;
-  error: string | null;
-  /** False for a month without monitoring data (older records; listed only when asked). */
-  hasData: boolean;
-  createdAt: string;
-  finishedAt: string | null;
-  /** API paths of the workbook and the printable page. */
-  links: { xlsx: string; html: string };
-}
-
-export interface BulletinQuery extends PageQuery {
-  period?: number;
-  year?: number;
-  month?: number;
-  region?: string;
-  includeEmpty?: boolean;
-}
+export type Bulletin = ItemOf<ApiResponse<'/api/v1/monitoring/bulletins'>>;
+export type BulletinQuery = ApiQuery<'/api/v1/monitoring/bulletins'>;
 
 /** A page of bulletins in the caller's scope, the latest generated first. */
-export function listBulletins(query: BulletinQuery): Promise<Page<Bulletin>> {
+export function listBulletins(query: BulletinQuery): Promise<ApiResponse<'/api/v1/monitoring/bulletins'>> {
   return api.get('/monitoring/bulletins', { ...query });
 }
 
 /** Generates the month's 通报 for the province or a region (a city official: their own). */
-export function generateBulletin(request: { period: number; region?: string }): Promise<Bulletin> {
+export function generateBulletin(
+  request: ApiBody<'/api/v1/monitoring/bulletins'>,
+): Promise<ApiResponse<'/api/v1/monitoring/bulletins', 'post'>> {
   return api.post('/monitoring/bulletins', request);
 }
 

@@ -1,44 +1,11 @@
 import { api } from './client.ts';
+import type { ApiResponse } from './types.ts';
 
+export type CalendarOverview = ApiResponse<'/api/v1/reference/calendar'>;
 /** One loaded version of a year's holiday arrangement; superseded versions stay listed. */
-export interface CalendarVersion {
-  version: number;
-  document_number: string;
-  title: string;
-  url: string | null;
-  holidays: { date: string; name: string }[];
-  workdays: { date: string; name: string }[];
-  loaded_by: string;
-  loaded_at: string;
-  superseded_at: string | null;
-  is_current: boolean;
-}
-
-export interface CalendarReminder {
-  next_year: number;
-  is_next_year_covered: boolean;
-  reminder_from: string;
-  is_due: boolean;
-  source: string;
-  message: string | null;
-}
-
-export interface CalendarOverview {
-  today: string;
-  package: { first_year: number; last_year: number; source: string };
-  years: { year: number; current: CalendarVersion | null; versions: CalendarVersion[] }[];
-  reminder: CalendarReminder;
-}
-
-export interface CalendarLoadResult {
-  year: number;
-  version: number;
-  document_number: string;
-  holidays: number;
-  workdays: number;
-  is_unchanged: boolean;
-  recomputed: { reviews: number; publicity: number };
-}
+export type CalendarVersion = CalendarOverview['years'][number]['versions'][number];
+export type CalendarReminder = CalendarOverview['reminder'];
+export type CalendarLoadResult = ApiResponse<'/api/v1/reference/calendar/years', 'post'>;
 
 export function getCalendar(): Promise<CalendarOverview> {
   return api.get('/reference/calendar');

@@ -1,48 +1,29 @@
 import { api } from './client.ts';
-import type { Tier } from './enterprises.ts';
-import type { Page, PageQuery } from './types.ts';
+import type { ApiBody, ApiQuery, ApiResponse, ItemOf } from './types.ts';
 
 /** One entry of a city's key-enterprise list (重点支持企业清单). */
-export interface KeyEnterprise {
-  uscc: string;
-  name: string;
-  tier: Tier;
-  tierLabel: string;
-  /** The city or directly-administered county keeping the list. */
-  listRegionCode: string;
-  listRegionName: string | null;
-  enterpriseRegionCode: string;
-  commissionerId: number | null;
-  commissionerName: string | null;
-  note: string | null;
-  addedAt: string;
-}
+export type KeyEnterprise = ItemOf<ApiResponse<'/api/v1/key-enterprises'>>;
+export type KeyEnterpriseQuery = ApiQuery<'/api/v1/key-enterprises'>;
 
-export interface KeyEnterpriseQuery extends PageQuery {
-  region?: string;
-}
-
-export function listKeyEnterprises(query: KeyEnterpriseQuery): Promise<Page<KeyEnterprise>> {
+export function listKeyEnterprises(query: KeyEnterpriseQuery): Promise<ApiResponse<'/api/v1/key-enterprises'>> {
   return api.get('/key-enterprises', { ...query });
 }
 
 /** Puts an enterprise of the official's region on the list (city and county bureaus only). */
-export function addKeyEnterprise(request: {
-  uscc: string;
-  commissionerId?: number;
-  note?: string;
-}): Promise<KeyEnterprise> {
+export function addKeyEnterprise(
+  request: ApiBody<'/api/v1/key-enterprises'>,
+): Promise<ApiResponse<'/api/v1/key-enterprises', 'post'>> {
   return api.post('/key-enterprises', request);
 }
 
 /** Assigns a commissioner of the region (null clears the assignment). */
 export function assignCommissioner(
   uscc: string,
-  request: { commissionerId: number | null; note?: string },
-): Promise<KeyEnterprise> {
+  request: ApiBody<'/api/v1/key-enterprises/{uscc}', 'patch'>,
+): Promise<ApiResponse<'/api/v1/key-enterprises/{uscc}', 'patch'>> {
   return api.patch(`/key-enterprises/${encodeURIComponent(uscc)}`, request);
 }
 
-export function removeKeyEnterprise(uscc: string): Promise<void> {
+export function removeKeyEnterprise(uscc: string): Promise<ApiResponse<'/api/v1/key-enterprises/{uscc}', 'delete'>> {
   return api.delete(`/key-enterprises/${encodeURIComponent(uscc)}`);
 }

@@ -20,7 +20,7 @@ function toFilter(values: FilterValues): AuditFilter {
   return {
     action: values.action?.trim() || undefined,
     username: values.username?.trim() || undefined,
-    outcome: values.outcome || undefined,
+    outcome: (values.outcome || undefined) as AuditQuery['outcome'],
     from: from?.format('YYYY-MM-DD'),
     to: to?.format('YYYY-MM-DD'),
   };
