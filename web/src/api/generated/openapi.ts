@@ -5424,7 +5424,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 password: string;
-                                role: string;
+                                role: "province_hrss" | "province_miit" | "city_hrss" | "commissioner" | "enterprise" | "public" | "sysadmin" | "secadmin" | "auditor";
                                 roleLabel: string;
                                 totpSecret?: string;
                                 username: string;
