@@ -11,6 +11,7 @@ import { benefitsApplicationSpec } from './specs/benefits-application.mjs';
 import { benefitsPaymentSpec } from './specs/benefits-payment.mjs';
 import { benefitsSpec } from './specs/benefits.mjs';
 import { enterpriseRegisterSpec } from './specs/enterprise-register.mjs';
+import { governanceSpec } from './specs/governance.mjs';
 import { initialBundleSpec } from './specs/initial-bundle.mjs';
 import { monitoringSpec } from './specs/monitoring.mjs';
 import { policiesSpec } from './specs/policies.mjs';
@@ -89,6 +90,12 @@ async function benefitsCycleOnPostgres(runner, { newContext }) {
     console.log(`\nStarting the Yangfan server on PostgreSQL (${database.name}) …`);
     server = await startYangfan({ databaseUrl: database.url });
     if (server.database !== 'postgres') throw new Error(`the server answers database ${server.database}`);
+    await governanceSpec(runner, {
+      newContext,
+      baseUrl: server.baseUrl,
+      demoAccounts: await readDemoAccounts(server.baseUrl),
+      label: 'PostgreSQL ',
+    });
     server = await benefitsCycle(runner, { server, newContext, label: 'PostgreSQL' });
   } finally {
     await server?.stop();
@@ -139,6 +146,7 @@ async function main() {
     const monitoring = wants('monitoring')
       ? await monitoringSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts })
       : {};
+    if (wants('governance')) await governanceSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
     // The policy story compares the calculator with `yangfan policy calc` on the server's own database.
     if (wants('policies'))
       await policiesSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts, dataDir: server.dataDir });

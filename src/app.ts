@@ -19,6 +19,7 @@ import { keyEnterprisesRoutes } from './modules/enterprises/key-enterprises.rout
 import { notificationContactRoutes } from './modules/enterprises/notification-contact.routes.ts';
 import { contactsRoutes } from './modules/governance/contacts.routes.ts';
 import { escalationSchedulerPlugin } from './modules/governance/escalation.ts';
+import { plansRoutes } from './modules/governance/plans.routes.ts';
 import { requestsRoutes } from './modules/governance/requests.routes.ts';
 import { postingsRoutes } from './modules/recruitment/postings/postings.routes.ts';
 import { rosterRoutes } from './modules/governance/roster.routes.ts';
@@ -136,6 +137,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(requestsRoutes(ctx));
   // 招聘专区: job postings and their review with the discrimination check.
   await app.register(postingsRoutes(ctx));
+  await app.register(plansRoutes(ctx));
   // The monthly 通报 on the 5th; off in tests (environment 'test'), claimed per row across processes.
   await app.register(bulletinSchedulerPlugin(ctx));
   // SMS, e-mail and payment notices leave through their gateways; off in tests, claimed per row across processes.

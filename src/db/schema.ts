@@ -36,6 +36,7 @@ import type {
   GovernanceContactTable,
   GovernanceRequestFileTable,
   GovernanceRequestTable,
+  ImplementationPlanTable,
 } from '../modules/governance/governance.table.ts';
 import type { ImportRejectTable, ImportRunTable } from '../modules/imports/imports.table.ts';
 import type {
@@ -163,4 +164,5 @@ export interface Database {
   governance_request_files: GovernanceRequestFileTable;
   governance_contacts: GovernanceContactTable;
   job_postings: JobPostingTable;
+  implementation_plans: ImplementationPlanTable;
 }

@@ -86,6 +86,7 @@ export const ERROR_CODES = {
   CONTACT_CAP_REACHED: { status: 422, message: '无事不扰：本月主动联系该企业的次数已达上限' },
   REQUEST_STATE_INVALID: { status: 409, message: '诉求当前状态不能执行该操作，或已被他人处理' },
   REQUEST_REOPEN_USED: { status: 409, message: '每件诉求只能申请重新办理一次' },
+  PLAN_ALREADY_REVIEWED: { status: 409, message: '该版本实施方案已审核' },
   CONFIG_INVALID: { status: 500, message: '配置不正确' },
   DATABASE_UNAVAILABLE: { status: 503, message: '数据库暂不可用' },
   INTERNAL: { status: 500, message: '系统内部错误，请稍后重试或联系管理员' },

@@ -22,6 +22,7 @@ import * as governance from './20261207T1900_governance.ts';
 import * as jobPostings from './20261207T1930_job_postings.ts';
 import * as skills from './20261207T1940_skills.ts';
 import * as opinion from './20261207T1950_opinion.ts';
+import * as implementationPlans from './20261207T2000_implementation_plans.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -58,6 +59,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '20261207T1930_job_postings': jobPostings,
   '20261207T1940_skills': skills,
   '20261207T1950_opinion': opinion,
+  '20261207T2000_implementation_plans': implementationPlans,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {

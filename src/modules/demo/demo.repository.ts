@@ -137,3 +137,30 @@ export async function resetSequences(db: Db, dialect: Dialect): Promise<void> {
     db,
   );
 }
+
+/** A demo account by its user name (id, role, region, credit code), or undefined. */
+export function findDemoAccount(db: Db, username: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'username', 'display_name', 'role', 'region_code', 'uscc'])
+    .where('username', '=', username)
+    .executeTakeFirst();
+}
+
+/** Some enterprises of a city's divisions, by credit code, for the demo key-enterprise list. */
+export async function findEnterprisesOfCity(db: Db, cityPrefix: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('enterprises')
+    .select('uscc')
+    .where('region_code', 'like', `${cityPrefix}%`)
+    .orderBy('uscc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.uscc);
+}
+
+/** Whether any enterprise request exists (the demo's requests are added once). */
+export async function hasGovernanceData(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('key_enterprises').select('uscc').limit(1).executeTakeFirst();
+  return row !== undefined;
+}

@@ -76,3 +76,9 @@ export function provinceEscalationWorkdaysOn(date: string): number {
 export function governanceParameters(): ParameterFile['parameters'] {
   return parameterFile().parameters;
 }
+
+/** The filing deadline of the cities' 实施方案 in force on the date, with its source. */
+export function planFilingDeadlineOn(date: string): { deadline: string; source: string } {
+  const found = valueOn<string>('plan_filing_deadline', date);
+  return { deadline: found.value, source: found.source };
+}

@@ -67,3 +67,29 @@ export interface GovernanceContactTable {
   request_id: number | null;
   created_at: string;
 }
+
+export type PlanState = 'submitted' | 'approved' | 'returned';
+
+/** One filed version of a city's 实施方案 with its document and the province's review. */
+export interface ImplementationPlanTable {
+  id: Generated<number>;
+  region_code: string;
+  version: number;
+  title: string;
+  state: PlanState;
+  file_name: string;
+  file_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Buffer;
+  key_enterprises: string;
+  commissioners: string;
+  milestones: string;
+  deadline: string;
+  is_late: number;
+  submitted_at: string;
+  submitted_by: number;
+  review_comment: string | null;
+  reviewed_at: string | null;
+  reviewed_by: number | null;
+}

@@ -152,5 +152,6 @@ export const api = {
   /** POST a multipart form (a file upload). */
   upload: <T>(path: string, form: FormData) => apiRequest<T>('POST', path, { form }),
   patch: <T>(path: string, body?: unknown) => apiRequest<T>('PATCH', path, { body }),
+  put: <T>(path: string, body?: unknown) => apiRequest<T>('PUT', path, { body }),
   delete: <T>(path: string) => apiRequest<T>('DELETE', path),
 };

@@ -93,6 +93,38 @@ export const APP_ROUTES: readonly AppRoute[] = [
     access: OFFICIAL_ROLES,
   },
   {
+    // The roster is the cities' and the province's (GET /governance/commissioners); a city records unit and phone.
+    path: '/governance/commissioners',
+    page: lazy(() => import('../pages/governance/CommissionersPage.tsx')),
+    labelKey: 'menu.commissioners',
+    icon: <TeamOutlined />,
+    access: REGION_OFFICIAL_ROLES,
+  },
+  {
+    // A commissioner's enterprises and contact log; an enterprise sees the contacts made with it (GET /governance/contacts).
+    path: '/governance/contacts',
+    page: lazy(() => import('../pages/governance/ContactsPage.tsx')),
+    labelKey: 'menu.contacts',
+    icon: <ScheduleOutlined />,
+    access: BUSINESS_ROLES,
+  },
+  {
+    // Raised by an enterprise, answered by its commissioner, followed by cities and the province (GET /governance/requests).
+    path: '/governance/requests',
+    page: lazy(() => import('../pages/governance/RequestsPage.tsx')),
+    labelKey: 'menu.requests',
+    icon: <MailOutlined />,
+    access: BUSINESS_ROLES,
+  },
+  {
+    path: '/governance/requests/:id',
+    page: lazy(() => import('../pages/governance/RequestDetailPage.tsx')),
+    labelKey: 'menu.requestDetail',
+    icon: <MailOutlined />,
+    access: BUSINESS_ROLES,
+    isInMenu: false,
+  },
+  {
     // Rankings, map and drill-down are the province's and the cities' (GET /monitoring/ranking, /regions/:code).
     path: '/monitoring',
     page: lazy(() => import('../pages/monitoring/MonitoringDashboardPage.tsx')),

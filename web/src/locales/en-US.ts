@@ -1,6 +1,7 @@
 import { codesEnUS } from './codes.en-US.ts';
 import { opinionEnUS } from './opinion.en-US.ts';
 import { accountsEnUS } from './accounts.en-US.ts';
+import { governanceEnUS } from './governance.en-US.ts';
 import { benefitsEnUS } from './benefits.en-US.ts';
 import { monitoringEnUS } from './monitoring.en-US.ts';
 import { policyEnUS } from './policy.en-US.ts';
@@ -347,6 +348,7 @@ export const enUS: Record<MessageKey, string> = {
   'error.CONTACT_CAP_REACHED': 'The monthly cap on unsolicited contacts with this enterprise is reached.',
   'error.REQUEST_STATE_INVALID': 'The request is not in a state that allows this, or someone else handled it.',
   'error.REQUEST_REOPEN_USED': 'A request can be reopened only once.',
+  'error.PLAN_ALREADY_REVIEWED': 'This version of the plan has already been reviewed.',
   'error.CALENDAR_NOT_COVERED': 'This year is not covered by the official working-day calendar',
   'error.CALENDAR_FILE_INVALID': 'The holiday arrangement file is not valid',
   'error.INVALID_DATE': 'Dates must be real dates written YYYY-MM-DD',
@@ -372,6 +374,7 @@ export const enUS: Record<MessageKey, string> = {
   ...skillsEnUS,
   ...accountsEnUS,
   ...opinionEnUS,
+  ...governanceEnUS,
   ...benefitsEnUS,
   ...codesEnUS,
 };

@@ -1,6 +1,7 @@
 import { codesZhCN } from './codes.zh-CN.ts';
 import { opinionZhCN } from './opinion.zh-CN.ts';
 import { accountsZhCN } from './accounts.zh-CN.ts';
+import { governanceZhCN } from './governance.zh-CN.ts';
 import { benefitsZhCN } from './benefits.zh-CN.ts';
 import { monitoringZhCN } from './monitoring.zh-CN.ts';
 import { policyZhCN } from './policy.zh-CN.ts';
@@ -341,6 +342,7 @@ export const zhCN = {
   'error.CONTACT_CAP_REACHED': '无事不扰：本月主动联系该企业的次数已达上限',
   'error.REQUEST_STATE_INVALID': '诉求当前状态不能执行该操作，或已被他人处理',
   'error.REQUEST_REOPEN_USED': '每件诉求只能申请重新办理一次',
+  'error.PLAN_ALREADY_REVIEWED': '该版本实施方案已审核',
   'error.CALENDAR_NOT_COVERED': '该年份不在官方工作日历覆盖范围内',
   'error.CALENDAR_FILE_INVALID': '节假日安排文件不正确',
   'error.INVALID_DATE': '日期格式应为 YYYY-MM-DD 且为真实日期',
@@ -365,6 +367,7 @@ export const zhCN = {
   ...skillsZhCN,
   ...accountsZhCN,
   ...opinionZhCN,
+  ...governanceZhCN,
   ...benefitsZhCN,
   ...codesZhCN,
 } as const;

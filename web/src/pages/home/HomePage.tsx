@@ -6,6 +6,7 @@ import { useCurrentUser } from '../../app/auth.tsx';
 import { menuRoutesFor } from '../../app/routes.tsx';
 import { useI18n, type Translate } from '../../locales/i18n.tsx';
 import { CalendarReminder } from './CalendarReminder.tsx';
+import { GovernanceReminder } from './GovernanceReminder.tsx';
 
 /** 全省 / the region / 本企业 <uscc> / 分配企业 / 本人账号, from the role's scope kind. */
 function describeScope(user: CurrentUser, t: Translate): string {
@@ -37,6 +38,7 @@ export default function HomePage() {
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       {user.role === 'sysadmin' && <CalendarReminder />}
+      {(scopeKindOf(user.role) === 'province' || user.role === 'city_hrss') && <GovernanceReminder />}
       <Card>
         <Typography.Title level={3} style={{ marginTop: 0 }}>
           {t('home.greeting', { name: user.displayName })}

@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Popconfirm, Select, Space, Table, Typography, type TableProps } from 'antd';
+import { App, Button, Card, Checkbox, Form, Popconfirm, Select, Space, Table, Tag, type TableProps } from 'antd';
 import { useMemo, useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import {
   listKeyEnterprises,
   removeKeyEnterprise,
@@ -33,7 +33,12 @@ export default function KeyEnterprisesPage() {
   const user = useCurrentUser();
   const isKeeper = user.role === 'city_hrss';
   const regions = useRegions();
-  const [query, setQuery] = useState<KeyEnterpriseQuery>({ page: 1, pageSize: 20 });
+  const [params] = useSearchParams();
+  const [query, setQuery] = useState<KeyEnterpriseQuery>({
+    page: 1,
+    pageSize: 20,
+    ...(params.get('withoutCommissioner') ? { withoutCommissioner: true } : {}),
+  });
   const [isAdding, setIsAdding] = useState(false);
   const [assigning, setAssigning] = useState<KeyEnterprise>();
   const list = useRemoteData(() => listKeyEnterprises(query), JSON.stringify(query));
@@ -66,7 +71,11 @@ export default function KeyEnterprisesPage() {
       title: t('keyEnterprises.commissioner'),
       dataIndex: 'commissionerName',
       render: (name: string | null) =>
-        name ?? <Typography.Text type="secondary">{t('common.unassigned')}</Typography.Text>,
+        name ?? (
+          <Tag color="red" data-testid="no-commissioner">
+            {t('governance.unassignedTag')}
+          </Tag>
+        ),
     },
     { title: t('keyEnterprises.note'), dataIndex: 'note', render: (note: string | null) => note ?? t('common.none') },
     { title: t('keyEnterprises.addedAt'), dataIndex: 'addedAt', render: (at: string) => formatDateTime(at) },
@@ -106,20 +115,32 @@ export default function KeyEnterprisesPage() {
         )
       }
     >
-      {scopeKindOf(user.role) === 'province' && (
+      {scopeKindOf(user.role) !== 'assigned' && (
         <Form layout="inline" style={{ marginBottom: 16 }}>
-          <Form.Item label={t('keyEnterprises.regionFilter')} htmlFor="key-enterprise-region">
-            <Select
-              id="key-enterprise-region"
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              placeholder={t('common.all')}
-              style={{ width: 200 }}
-              options={listKeeperOptions(regions)}
-              value={query.region}
-              onChange={(region?: string) => setQuery((current) => ({ ...current, region, page: 1 }))}
-            />
+          <Form.Item>
+            <Checkbox
+              checked={query.withoutCommissioner === true}
+              onChange={(e) =>
+                setQuery((current) => ({ ...current, withoutCommissioner: e.target.checked || undefined, page: 1 }))
+              }
+            >
+              {t('governance.onlyUnassigned')}
+            </Checkbox>
           </Form.Item>
+          {scopeKindOf(user.role) === 'province' && (
+            <Form.Item label={t('keyEnterprises.regionFilter')} htmlFor="key-enterprise-region">
+              <Select
+                id="key-enterprise-region"
+                allowClear
+                showSearch={{ optionFilterProp: 'label' }}
+                placeholder={t('common.all')}
+                style={{ width: 200 }}
+                options={listKeeperOptions(regions)}
+                value={query.region}
+                onChange={(region?: string) => setQuery((current) => ({ ...current, region, page: 1 }))}
+              />
+            </Form.Item>
+          )}
         </Form>
       )}
       <LoadError error={list.error} />
