@@ -5,7 +5,7 @@ import type { AppContext } from '../../app-context.ts';
 import { signedInActorOf } from '../../platform/auth/auth.plugin.ts';
 import { ErrorResponse, standardErrors } from '../../platform/http/schemas.ts';
 import type { Role } from '../../platform/roles.ts';
-import { uploadCeilings } from '../benefits/applications-policy.ts';
+import { uploadCeilings } from '../benefits/applications/applications-policy.ts';
 import { downloadPlan, filePlan, listPlans, reviewPlan } from './plans.service.ts';
 
 const READERS: readonly Role[] = ['province_hrss', 'province_miit', 'city_hrss'];

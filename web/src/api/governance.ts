@@ -208,3 +208,51 @@ export interface WorkloadEntry {
 export function myWorkload(): Promise<{ contactCap: number; contactCapSource: string; items: WorkloadEntry[] }> {
   return api.get('/governance/my-enterprises');
 }
+
+export interface ImplementationPlan {
+  id: number;
+  regionCode: string;
+  regionName: string | null;
+  version: number;
+  title: string;
+  state: 'submitted' | 'approved' | 'returned';
+  stateLabel: string;
+  fileName: string;
+  fileType: string;
+  sizeBytes: number;
+  keyEnterprises: { uscc: string; name: string; commissionerName: string | null }[];
+  commissioners: { id: number; name: string }[];
+  milestones: { date: string; task: string }[];
+  deadline: string;
+  isLate: boolean;
+  submittedAt: string;
+  submittedByName: string | null;
+  reviewComment: string | null;
+  reviewedAt: string | null;
+  reviewedByName: string | null;
+}
+
+export function listPlans(): Promise<{ deadline: string; deadlineSource: string; items: ImplementationPlan[] }> {
+  return api.get('/governance/plans');
+}
+
+/** Files a new version: the fields go before the file, as the server reads them. */
+export function filePlan(
+  title: string,
+  milestones: { date: string; task: string }[],
+  file: File,
+): Promise<ImplementationPlan> {
+  const form = new FormData();
+  form.append('title', title);
+  form.append('milestones', JSON.stringify(milestones));
+  form.append('file', file);
+  return api.upload('/governance/plans', form);
+}
+
+export function reviewPlan(id: number, decision: 'approve' | 'return', comment?: string): Promise<ImplementationPlan> {
+  return api.post(`/governance/plans/${id}/review`, { decision, ...(comment ? { comment } : {}) });
+}
+
+export function downloadPlan(id: number, fallbackName: string): Promise<{ blob: Blob; fileName: string }> {
+  return apiDownload(`/governance/plans/${id}/document`, undefined, fallbackName);
+}

@@ -117,6 +117,14 @@ export const APP_ROUTES: readonly AppRoute[] = [
     access: BUSINESS_ROLES,
   },
   {
+    // Filed by a city, reviewed by the province (GET /governance/plans).
+    path: '/governance/plans',
+    page: lazy(() => import('../pages/governance/PlansPage.tsx')),
+    labelKey: 'menu.plans',
+    icon: <FileTextOutlined />,
+    access: REGION_OFFICIAL_ROLES,
+  },
+  {
     path: '/governance/requests/:id',
     page: lazy(() => import('../pages/governance/RequestDetailPage.tsx')),
     labelKey: 'menu.requestDetail',
