@@ -197,7 +197,10 @@ export async function enterpriseRegisterSpec(runner, { newContext, baseUrl, demo
         async () => {
           await layout.openMenu('重点企业清单');
           await keyList.add(gulou.name);
-          expect((await keyList.row(gulou.name).innerText()).includes('未指定'), 'a new entry has no commissioner');
+          expect(
+            (await keyList.row(gulou.name).innerText()).includes('未配专员'),
+            'a new entry is flagged as having no commissioner',
+          );
           await runner.screenshot(page, '26-city-key-enterprises');
         },
       ],
