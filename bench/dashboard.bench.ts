@@ -8,7 +8,7 @@ import { buildApp } from '../src/app.ts';
 import { createAppContext, prepareDatabase } from '../src/bootstrap.ts';
 import { loadConfig } from '../src/config.ts';
 import { createUser } from '../src/modules/accounts/users.service.ts';
-import { refreshMonitoringAggregates } from '../src/modules/monitoring/refresh.service.ts';
+import { refreshMonitoringAggregates } from '../src/modules/monitoring/refresh/refresh.service.ts';
 import { currentAggregates } from '../src/modules/monitoring/result-cache.ts';
 import { systemActor } from '../src/platform/auth/current-user.ts';
 import { totpCode } from '../src/platform/auth/totp.ts';

@@ -25,10 +25,7 @@ import { postingsRoutes } from './modules/recruitment/postings/postings.routes.t
 import { rosterRoutes } from './modules/governance/roster.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { importsRoutes } from './modules/imports/imports.routes.ts';
-import { alertsRoutes } from './modules/monitoring/alerts.routes.ts';
-import { bulletinSchedulerPlugin } from './modules/monitoring/bulletin-scheduler.ts';
-import { bulletinsRoutes } from './modules/monitoring/bulletins.routes.ts';
-import { monitoringRoutes } from './modules/monitoring/monitoring.routes.ts';
+import { bulletinSchedulerPlugin, monitoringModuleRoutes } from './modules/monitoring/index.ts';
 import { trainingRoutes } from './modules/skills/training/training.routes.ts';
 import { internshipsRoutes } from './modules/skills/internships/internships.routes.ts';
 import { opinionRoutes } from './modules/opinion/opinion.routes.ts';
@@ -121,11 +118,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(keyEnterprisesRoutes(ctx));
   await app.register(notificationContactRoutes(ctx));
   await app.register(workforceRoutes(ctx));
-  await app.register(monitoringRoutes(ctx));
+  await app.register(monitoringModuleRoutes(ctx));
   await app.register(trainingRoutes(ctx));
   await app.register(internshipsRoutes(ctx));
-  await app.register(alertsRoutes(ctx));
-  await app.register(bulletinsRoutes(ctx));
   await app.register(catalogueRoutes(ctx));
   await app.register(calcRoutes(ctx));
   await app.register(sandboxRoutes(ctx));

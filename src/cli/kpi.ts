@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { TIERS } from '../modules/enterprises/enterprise-vocabulary.ts';
 import type { Tier } from '../modules/enterprises/enterprises.table.ts';
-import { computeIndicators, type IndicatorReport } from '../modules/monitoring/indicators.service.ts';
-import { refreshMonitoringAggregates } from '../modules/monitoring/refresh.service.ts';
+import { computeIndicators, type IndicatorReport } from '../modules/monitoring/indicators/indicators.service.ts';
+import { refreshMonitoringAggregates } from '../modules/monitoring/refresh/refresh.service.ts';
 import { currentAggregates } from '../modules/monitoring/result-cache.ts';
 import { withAppContext } from './context.ts';
 import { runCommand, usageError } from './output.ts';

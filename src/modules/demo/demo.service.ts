@@ -1,6 +1,6 @@
 import { loadDemoMessages } from '../opinion/demo-messages.ts';
 import type { AppContext } from '../../app-context.ts';
-import { refreshMonitoringAggregates } from '../monitoring/refresh.service.ts';
+import { refreshMonitoringAggregates } from '../monitoring/refresh/refresh.service.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { systemActor } from '../../platform/auth/current-user.ts';
 import { sm3Hex } from '../../platform/crypto/sm.ts';

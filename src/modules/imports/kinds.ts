@@ -1,7 +1,7 @@
 import { enterprisesImport } from '../enterprises/enterprises.import.ts';
 import { bankResultsImport } from '../benefits/payments/bank-results.import.ts';
 import { benefitHistoryImport } from '../benefits/history/benefit-history.import.ts';
-import { notePaymentsSettled, refreshMonitoringAggregates } from '../monitoring/refresh.service.ts';
+import { notePaymentsSettled, refreshMonitoringAggregates } from '../monitoring/refresh/refresh.service.ts';
 import { SKILLS_IMPORT_KINDS } from '../skills/skills.imports.ts';
 import { messagesImport } from '../opinion/messages.import.ts';
 import { WORKFORCE_IMPORT_KINDS } from '../workforce/workforce.imports.ts';

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import { countLedgerEntries, findLatestRefresh } from './refresh.repository.ts';
+import { countLedgerEntries, findLatestRefresh } from './refresh/refresh.repository.ts';
 
 /**
  * Dashboard answers change only when the aggregates are refreshed or a benefit is paid (paid

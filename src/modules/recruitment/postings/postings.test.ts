@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, TEST_ENTERPRISE_USCC, type TestApp } from '../../../test/app.ts';
 import { testDialects } from '../../../test/dialects.ts';
 import { insertEnterprise } from '../../workforce/test-factories.ts';
-import { computeIndicators } from '../../monitoring/indicators.service.ts';
+import { computeIndicators } from '../../monitoring/indicators/indicators.service.ts';
 import { countPublishedInYear } from './postings.service.ts';
 
 const posting = {

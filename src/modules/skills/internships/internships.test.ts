@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../test/dialects.ts';
-import { computeIndicators } from '../../monitoring/indicators.service.ts';
+import { computeIndicators } from '../../monitoring/indicators/indicators.service.ts';
 import {
   createWorkforceTestContext,
   importRows,

@@ -1,0 +1,134 @@
+import type { AppContext } from '../../../app-context.ts';
+import type { CurrentUser } from '../../../platform/auth/current-user.ts';
+import type { Tier } from '../../enterprises/enterprises.table.ts';
+import { countPublishedInMonths } from '../../recruitment/postings/postings.service.ts';
+import { skillsDataVersion, skillsIndicatorActuals } from '../../skills/skills-indicators.service.ts';
+import { emptyComponents, loadComponents, type Months } from './components.ts';
+import { indicatorValues, type IndicatorValue } from './indicator-values.ts';
+import { sumSeparationsByReason, type StatsFilter } from './indicators.repository.ts';
+import { resolveView, segmentFilter, type MonitoringView } from './monitoring-view.ts';
+import { monthEnd, parseReportPeriod, type ReportPeriod } from '../report-period.ts';
+import { cached, currentAggregates, type Aggregates } from '../result-cache.ts';
+import { planTargets } from '../targets.ts';
+
+/** The filters of the dashboard (SPEC §2.4): period × region × tier × industry. */
+export interface IndicatorQuery {
+  /** YYYYMM, YYYYQn, YYYY or plan (default). */
+  period?: string;
+  region?: string;
+  tier?: Tier;
+  /** manufacturing, a two-digit division or a section letter. */
+  industry?: string;
+}
+
+/** `yangfan kpi --json` and `GET /api/v1/kpi` (SPEC §4, §5): the same object. */
+export interface IndicatorReport {
+  period: string;
+  region: string;
+  region_name: string;
+  scope: MonitoringView['scope'];
+  filters: { tier: Tier | null; industry: string | null };
+  /** The months the figures cover (null when the period has no data), the report date and the data horizon. */
+  months: { from: number; to: number } | null;
+  report_date: string | null;
+  data_through: number | null;
+  refreshed_at: string | null;
+  indicators: Record<string, IndicatorValue>;
+}
+
+/** The period's months that have aggregates, or null when none do. */
+export function monthsWithData(period: ReportPeriod, aggregates: Aggregates): Months | null {
+  if (aggregates.rangeFrom === null || aggregates.rangeTo === null) return null;
+  const from = Math.max(period.from, aggregates.rangeFrom);
+  const to = Math.min(period.to, aggregates.rangeTo);
+  return from <= to ? { from, to, window: planTargets().window } : null;
+}
+
+/** The indicators of a period for the caller's view, with targets, progress and definitions. */
+export async function computeIndicators(
+  ctx: AppContext,
+  query: IndicatorQuery,
+  user: CurrentUser | null,
+): Promise<IndicatorReport> {
+  const view = await resolveView(ctx, user, query.region);
+  const segment = segmentFilter(query);
+  const period = parseReportPeriod(query.period, planTargets().window);
+  const aggregates = await currentAggregates(ctx.db);
+  const key = `kpi|${await skillsDataVersion(ctx)}|${view.cacheKey}|${period.label}|${query.tier ?? ''}|${query.industry ?? ''}`;
+  const report = await cached(ctx.db, aggregates.version, key, () =>
+    buildReport(ctx, view, segment, period, aggregates, query),
+  );
+  return withRecruitmentCounts(ctx, report, view, period, query);
+}
+
+/**
+ * 发布岗位信息 from the recruitment zone, counted live (postings are not in the monthly aggregates):
+ * each posting once, in the month it was first published. Not segmented by tier or industry, and
+ * not for a commissioner's assigned enterprises: there it stays 暂无数据.
+ */
+async function withRecruitmentCounts(
+  ctx: AppContext,
+  report: IndicatorReport,
+  view: MonitoringView,
+  period: ReportPeriod,
+  query: IndicatorQuery,
+): Promise<IndicatorReport> {
+  const current = report.indicators.job_postings;
+  if (!current || view.scope === 'assigned' || query.tier || query.industry) return report;
+  const actual = await countPublishedInMonths(ctx, period.from, period.to, view.regionCode);
+  const { source: _waitingFor, ...rest } = current;
+  const value: IndicatorValue = {
+    ...rest,
+    available: true,
+    actual,
+    ...(current.target !== undefined ? { progress: Math.round((actual / current.target) * 10_000) / 10_000 } : {}),
+  };
+  return { ...report, indicators: { ...report.indicators, job_postings: value } };
+}
+
+async function buildReport(
+  ctx: AppContext,
+  view: MonitoringView,
+  segment: StatsFilter,
+  period: ReportPeriod,
+  aggregates: Aggregates,
+  query: IndicatorQuery,
+): Promise<IndicatorReport> {
+  const months = monthsWithData(period, aggregates);
+  const filter = { ...view.filter, ...segment };
+  const components = months
+    ? ((await loadComponents(ctx.db, filter, months, 'none')).get('all') ?? emptyComponents())
+    : null;
+  const separationsByReason = months ? await sumSeparationsByReason(ctx.db, filter, months) : [];
+  const window = planTargets().window;
+  // Training and internship bases are counted per enterprise and region, not per tier or
+  // industry segment nor per commissioner: those views keep 暂无数据 for them.
+  const external =
+    query.tier || query.industry || filter.commissionerId !== undefined
+      ? undefined
+      : await skillsIndicatorActuals(
+          ctx,
+          { regionCodes: filter.regionCodes, usccs: filter.usccs },
+          { from: window.from, to: Math.min(months?.to ?? period.to, window.to) },
+        );
+  const indicators = indicatorValues({
+    external,
+    components,
+    separationsByReason,
+    targets: planTargets(),
+    reportMonth: months?.to ?? period.to,
+    showsAbsoluteTargets: view.isWholeProvince && !query.tier && !query.industry,
+  });
+  return {
+    period: period.label,
+    region: view.regionCode,
+    region_name: view.regionName,
+    scope: view.scope,
+    filters: { tier: query.tier ?? null, industry: query.industry ?? null },
+    months: months ? { from: months.from, to: months.to } : null,
+    report_date: months ? monthEnd(months.to) : null,
+    data_through: aggregates.dataThrough,
+    refreshed_at: aggregates.refreshedAt,
+    indicators,
+  };
+}
