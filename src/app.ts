@@ -36,7 +36,7 @@ import { calendarRoutes } from './modules/reference/calendar.routes.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
 import { toolsRoutes } from './modules/reference/tools.routes.ts';
 import { usccOverridesRoutes } from './modules/reference/uscc-overrides.routes.ts';
-import { workforceRoutes } from './modules/workforce/workforce.routes.ts';
+import { workforceRoutes } from './modules/workforce/index.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { authPlugin } from './platform/auth/auth.plugin.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';

@@ -3,14 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { ID_NUMBER_REASONS } from '../../platform/identifiers/id-number.ts';
 import { USCC_REASONS } from '../../platform/identifiers/uscc.ts';
 import type { ParsedRow, RawCell } from '../imports/import-kind.ts';
-import { parseContributionRow } from './contributions.import.ts';
-import { parseGraduateRow } from './graduates.import.ts';
-import { parsePovertyRow } from './poverty.import.ts';
-import { parseRosterRow } from './roster.import.ts';
-import { parseSkillRow } from './skills.import.ts';
+import { parseContributionRow } from './contributions/contributions.import.ts';
+import { parseGraduateRow } from './registries/graduates.import.ts';
+import { parsePovertyRow } from './registries/poverty.import.ts';
+import { parseRosterRow } from './roster/roster.import.ts';
+import { parseSkillRow } from './registries/skills.import.ts';
 import { personIdNumber, buildEnterprise } from './test-factories.ts';
-import { parseTitleRow } from './titles.import.ts';
-import { parseUnemploymentRow } from './unemployment.import.ts';
+import { parseTitleRow } from './registries/titles.import.ts';
+import { parseUnemploymentRow } from './registries/unemployment.import.ts';
 import { WORKFORCE_IMPORT_KINDS } from './workforce.imports.ts';
 
 const KNOWN_CODES = new Set([

@@ -3,7 +3,7 @@ import { systemActor } from '../../../platform/auth/current-user.ts';
 import { testDialects } from '../../../test/dialects.ts';
 import { createMatchRun, executeMatchRun } from '../../benefits/match/match.service.ts';
 import { syncPolicyCatalogue } from '../../policy/catalogue.service.ts';
-import { graduatesImport } from '../../workforce/graduates.import.ts';
+import { graduatesImport } from '../../workforce/registries/graduates.import.ts';
 import {
   createWorkforceTestContext,
   importRows,
@@ -11,7 +11,7 @@ import {
   personIdNumber,
   type WorkforceTestContext,
 } from '../../workforce/test-factories.ts';
-import { unemploymentImport } from '../../workforce/unemployment.import.ts';
+import { unemploymentImport } from '../../workforce/registries/unemployment.import.ts';
 import { applyForBase, decideBase } from './internships.service.ts';
 import { traineesImport } from './trainees.import.ts';
 

@@ -4,7 +4,7 @@ import type { Actor, CurrentUser } from '../../../platform/auth/current-user.ts'
 import { maskIdNumber } from '../../../platform/crypto/masking.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { regionScopeCodes } from '../../reference/reference.service.ts';
-import { findVisibleEnterprise } from '../../workforce/enterprise-scope.ts';
+import { findVisibleEnterprise } from '../../workforce/employees/enterprise-scope.ts';
 import type { BaseLevel } from '../skills.table.ts';
 import {
   findBase,

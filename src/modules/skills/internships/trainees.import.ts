@@ -1,8 +1,8 @@
 import type { AppContext } from '../../../app-context.ts';
 import type { Db } from '../../../db/database.ts';
 import type { BatchOutcome, ImportKind, ParsedRow, RawCell, RowReject } from '../../imports/import-kind.ts';
-import { writeKeyedRows } from '../../workforce/keyed-write.ts';
-import { ensurePersons, personIndexOf } from '../../workforce/persons.service.ts';
+import { writeKeyedRows } from '../../workforce/persons/keyed-write.ts';
+import { ensurePersons, personIndexOf } from '../../workforce/persons/persons.service.ts';
 import { column, PERSON_COLUMNS, RowReader } from '../../workforce/row-reader.ts';
 import { YES_NO } from '../skills-columns.ts';
 import { findApprovedBases, findTrainees, upsertTrainees, type TraineeRow } from './internships.repository.ts';

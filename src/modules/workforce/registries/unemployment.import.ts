@@ -1,9 +1,9 @@
-import type { AppContext } from '../../app-context.ts';
-import type { Db } from '../../db/database.ts';
-import type { BatchOutcome, ImportKind, ParsedRow, RawCell } from '../imports/import-kind.ts';
-import { writePersonRows } from './keyed-write.ts';
+import type { AppContext } from '../../../app-context.ts';
+import type { Db } from '../../../db/database.ts';
+import type { BatchOutcome, ImportKind, ParsedRow, RawCell } from '../../imports/import-kind.ts';
+import { writePersonRows } from '../persons/keyed-write.ts';
 import { findUnemploymentRegistrations, upsertUnemploymentRegistrations } from './registries.repository.ts';
-import { column, PERSON_COLUMNS, RowReader } from './row-reader.ts';
+import { column, PERSON_COLUMNS, RowReader } from '../row-reader.ts';
 
 /** An unemployment registration (失业登记), open until it is closed (注销). */
 export interface UnemploymentRecord {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addMonths, periodToIndex } from './periods.ts';
+import { addMonths, periodToIndex } from '../periods.ts';
 import {
   maximalRuns,
   planMergedPairChanges,

@@ -1,10 +1,10 @@
-import type { AppContext } from '../../app-context.ts';
-import type { Db } from '../../db/database.ts';
-import type { BatchOutcome, ImportKind, ParsedRow, RawCell } from '../imports/import-kind.ts';
-import { DEGREE_OPTIONS, type Degree } from './enumerations.ts';
-import { writePersonRows } from './keyed-write.ts';
+import type { AppContext } from '../../../app-context.ts';
+import type { Db } from '../../../db/database.ts';
+import type { BatchOutcome, ImportKind, ParsedRow, RawCell } from '../../imports/import-kind.ts';
+import { DEGREE_OPTIONS, type Degree } from '../enumerations.ts';
+import { writePersonRows } from '../persons/keyed-write.ts';
 import { findGraduates, upsertGraduates } from './registries.repository.ts';
-import { column, PERSON_COLUMNS, RowReader } from './row-reader.ts';
+import { column, PERSON_COLUMNS, RowReader } from '../row-reader.ts';
 
 /** A graduation: who, from which school, which degree, when. */
 export interface GraduateRecord {

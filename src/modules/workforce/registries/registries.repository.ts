@@ -1,6 +1,6 @@
-import type { Db } from '../../db/database.ts';
-import { chunk, chunkRows } from './batching.ts';
-import type { Degree, PovertyCategory, TitleLevel } from './enumerations.ts';
+import type { Db } from '../../../db/database.ts';
+import { chunk, chunkRows } from '../batching.ts';
+import type { Degree, PovertyCategory, TitleLevel } from '../enumerations.ts';
 
 // Rows as stored, with bigint and integer columns as numbers on both databases.
 export interface GraduateRow {

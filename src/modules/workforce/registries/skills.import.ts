@@ -1,11 +1,11 @@
-import type { AppContext } from '../../app-context.ts';
-import type { Db } from '../../db/database.ts';
-import { normalizeIdentifier } from '../../platform/identifiers/normalize.ts';
-import type { BatchOutcome, ImportKind, ParsedRow, RawCell } from '../imports/import-kind.ts';
-import { SKILL_LEVEL_OPTIONS } from './enumerations.ts';
-import { writePersonRows } from './keyed-write.ts';
+import type { AppContext } from '../../../app-context.ts';
+import type { Db } from '../../../db/database.ts';
+import { normalizeIdentifier } from '../../../platform/identifiers/normalize.ts';
+import type { BatchOutcome, ImportKind, ParsedRow, RawCell } from '../../imports/import-kind.ts';
+import { SKILL_LEVEL_OPTIONS } from '../enumerations.ts';
+import { writePersonRows } from '../persons/keyed-write.ts';
 import { findSkillCertificates, upsertSkillCertificates } from './registries.repository.ts';
-import { column, PERSON_COLUMNS, RowReader } from './row-reader.ts';
+import { column, PERSON_COLUMNS, RowReader } from '../row-reader.ts';
 
 /** A skill-level certificate (职业技能等级证书 / 职业资格证书). */
 export interface SkillRecord {

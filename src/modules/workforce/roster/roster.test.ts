@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDialects } from '../../test/dialects.ts';
-import type { RawCell } from '../imports/import-kind.ts';
-import { addMonths } from './periods.ts';
+import { testDialects } from '../../../test/dialects.ts';
+import type { RawCell } from '../../imports/import-kind.ts';
+import { addMonths } from '../periods.ts';
 import { rosterImport } from './roster.import.ts';
 import { parseRosterRow } from './roster-row.ts';
 import { RosterWriter } from './roster-writer.ts';
@@ -15,7 +15,7 @@ import {
   insertEnterprise,
   personIdNumber,
   type WorkforceTestContext,
-} from './test-factories.ts';
+} from '../test-factories.ts';
 
 const rosterRow = (uscc: string, serial: number, period: number, extra: Record<string, RawCell> = {}) => ({
   uscc,

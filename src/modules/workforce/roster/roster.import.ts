@@ -1,6 +1,6 @@
-import type { AppContext } from '../../app-context.ts';
-import type { Db } from '../../db/database.ts';
-import type { BatchOutcome, ImportKind } from '../imports/import-kind.ts';
+import type { AppContext } from '../../../app-context.ts';
+import type { Db } from '../../../db/database.ts';
+import type { BatchOutcome, ImportKind } from '../../imports/import-kind.ts';
 import { createRosterParser, parseRosterRow, ROSTER_COLUMNS, type RosterRecord } from './roster-row.ts';
 import { RosterWriter } from './roster-writer.ts';
 

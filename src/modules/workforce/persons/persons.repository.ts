@@ -1,6 +1,6 @@
 import { sql, type Insertable } from 'kysely';
-import type { Db, Dialect } from '../../db/database.ts';
-import type { PersonTable } from './workforce.table.ts';
+import type { Db, Dialect } from '../../../db/database.ts';
+import type { PersonTable } from '../workforce.table.ts';
 
 // The indexes and new persons of a batch travel as one parameter each (a JSON array for
 // SQLite's json_each, arrays for PostgreSQL's unnest): one statement for a whole batch.

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database.ts';
+import type { Db } from '../../../db/database.ts';
 
 function spellsAt(db: Db, uscc: string, period: number) {
   return db

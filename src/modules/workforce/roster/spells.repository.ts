@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { Db, Dialect } from '../../db/database.ts';
-import { chunkRows } from './batching.ts';
+import type { Db, Dialect } from '../../../db/database.ts';
+import { chunkRows } from '../batching.ts';
 import type { SpellPlan, StoredSpell } from './spells.ts';
 
 // A roster window reads and writes tens of thousands of spells. Each statement below passes

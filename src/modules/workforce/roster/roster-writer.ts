@@ -1,10 +1,10 @@
-import type { AppContext } from '../../app-context.ts';
-import type { Db, Dialect } from '../../db/database.ts';
-import { ownCopy } from '../imports/bounded-memo.ts';
-import type { BatchOutcome, ImportWriter, RowReject } from '../imports/import-kind.ts';
-import { PersonIdCache } from './persons.service.ts';
+import type { AppContext } from '../../../app-context.ts';
+import type { Db, Dialect } from '../../../db/database.ts';
+import { ownCopy } from '../../imports/bounded-memo.ts';
+import type { BatchOutcome, ImportWriter, RowReject } from '../../imports/import-kind.ts';
+import { PersonIdCache } from '../persons/persons.service.ts';
 import { MonthEntries, ReasonCodes } from './roster-months.ts';
-import { findRegisteredUsccs } from './register.repository.ts';
+import { findRegisteredUsccs } from '../register.repository.ts';
 import type { RosterRecord } from './roster-row.ts';
 import { planPairChanges, type BatchMonth, type SpellPlan, type StoredSpell } from './spells.ts';
 import { applySpellPlan, findSpellsOfPersons, recordRosterPeriods } from './spells.repository.ts';

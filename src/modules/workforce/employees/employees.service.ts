@@ -1,13 +1,13 @@
-import type { AppContext } from '../../app-context.ts';
-import { toNumber } from '../../db/convert.ts';
-import type { CurrentUser } from '../../platform/auth/current-user.ts';
-import { maskIdNumber } from '../../platform/crypto/masking.ts';
-import { AppError } from '../../platform/errors.ts';
-import { pageWindow, type Page } from '../../platform/http/schemas.ts';
+import type { AppContext } from '../../../app-context.ts';
+import { toNumber } from '../../../db/convert.ts';
+import type { CurrentUser } from '../../../platform/auth/current-user.ts';
+import { maskIdNumber } from '../../../platform/crypto/masking.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { pageWindow, type Page } from '../../../platform/http/schemas.ts';
 import { findVisibleEnterprise } from './enterprise-scope.ts';
 import { findEmployeesAt, findLatestRosterPeriod, findPersonTags } from './employees.repository.ts';
-import { TITLE_LEVEL_RANK, type Degree, type TitleLevel } from './enumerations.ts';
-import { isPeriod } from './periods.ts';
+import { TITLE_LEVEL_RANK, type Degree, type TitleLevel } from '../enumerations.ts';
+import { isPeriod } from '../periods.ts';
 
 /** A person insured at an enterprise in a month, as the API shows them: numbers masked. */
 export interface EmployeeView {

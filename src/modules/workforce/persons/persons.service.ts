@@ -1,6 +1,6 @@
-import type { AppContext } from '../../app-context.ts';
-import type { Db } from '../../db/database.ts';
-import { BoundedMemo } from '../imports/bounded-memo.ts';
+import type { AppContext } from '../../../app-context.ts';
+import type { Db } from '../../../db/database.ts';
+import { BoundedMemo } from '../../imports/bounded-memo.ts';
 import { findPersonIdsByIndex, insertPersons } from './persons.repository.ts';
 
 /** A person as an import row names them: a normalised, valid ID number and a name. */

@@ -1,4 +1,4 @@
-import { checkIdNumber } from '../../platform/identifiers/id-number.ts';
+import { checkIdNumber } from '../../../platform/identifiers/id-number.ts';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';

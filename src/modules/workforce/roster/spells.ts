@@ -1,4 +1,4 @@
-import { indexToPeriod, periodToIndex } from './periods.ts';
+import { indexToPeriod, periodToIndex } from '../periods.ts';
 
 /**
  * Employment spells (SPEC §2.3): a roster says "person P was insured at enterprise E in month

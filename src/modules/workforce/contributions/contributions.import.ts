@@ -1,11 +1,11 @@
-import type { AppContext } from '../../app-context.ts';
-import type { Db } from '../../db/database.ts';
-import type { BatchOutcome, ImportKind, ParsedRow, RawCell } from '../imports/import-kind.ts';
-import type { UsccOverrideSet } from '../reference/uscc-acceptance.ts';
+import type { AppContext } from '../../../app-context.ts';
+import type { Db } from '../../../db/database.ts';
+import type { BatchOutcome, ImportKind, ParsedRow, RawCell } from '../../imports/import-kind.ts';
+import type { UsccOverrideSet } from '../../reference/uscc-acceptance.ts';
 import { findContributions, upsertContributions, type ContributionRow } from './contributions.repository.ts';
-import { writeKeyedRows } from './keyed-write.ts';
-import { keepRegisteredRows } from './register-check.ts';
-import { column, RowReader } from './row-reader.ts';
+import { writeKeyedRows } from '../persons/keyed-write.ts';
+import { keepRegisteredRows } from '../register-check.ts';
+import { column, RowReader } from '../row-reader.ts';
 
 /** The columns of a contributions file (SPEC §3). */
 export const CONTRIBUTION_COLUMNS = [

@@ -1,5 +1,5 @@
-import type { Db } from '../../db/database.ts';
-import { chunk, chunkRows } from './batching.ts';
+import type { Db } from '../../../db/database.ts';
+import { chunk, chunkRows } from '../batching.ts';
 
 /** An enterprise's contribution totals for one month, amounts in fen. */
 export interface ContributionRow {

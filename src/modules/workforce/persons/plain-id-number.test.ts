@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkIdNumber, computeIdCheckChar } from '../../platform/identifiers/id-number.ts';
+import { checkIdNumber, computeIdCheckChar } from '../../../platform/identifiers/id-number.ts';
 import { createPlainIdNumberCheck } from './plain-id-number.ts';
 
 const TODAY = '2025-06-15';

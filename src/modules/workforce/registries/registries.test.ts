@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDialects } from '../../test/dialects.ts';
-import { contributionsImport } from './contributions.import.ts';
+import { testDialects } from '../../../test/dialects.ts';
+import { contributionsImport } from '../contributions/contributions.import.ts';
 import { graduatesImport } from './graduates.import.ts';
 import { povertyImport } from './poverty.import.ts';
 import { skillsImport } from './skills.import.ts';
@@ -12,7 +12,7 @@ import {
   insertEnterprise,
   personIdNumber,
   type WorkforceTestContext,
-} from './test-factories.ts';
+} from '../test-factories.ts';
 import { titlesImport } from './titles.import.ts';
 import { unemploymentImport } from './unemployment.import.ts';
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { RawCell } from '../imports/import-kind.ts';
+import type { RawCell } from '../../imports/import-kind.ts';
 import { createRosterParser, parseRosterRow } from './roster-row.ts';
-import { buildEnterprise, personIdNumber } from './test-factories.ts';
+import { buildEnterprise, personIdNumber } from '../test-factories.ts';
 
 const TODAY = '2025-06-15';
 const ID = personIdNumber(11);

@@ -1,10 +1,10 @@
-import type { AppContext } from '../../app-context.ts';
-import type { Db } from '../../db/database.ts';
-import type { BatchOutcome, ImportKind, ParsedRow, RawCell } from '../imports/import-kind.ts';
-import { POVERTY_CATEGORY_OPTIONS, type PovertyCategory } from './enumerations.ts';
-import { writePersonRows } from './keyed-write.ts';
+import type { AppContext } from '../../../app-context.ts';
+import type { Db } from '../../../db/database.ts';
+import type { BatchOutcome, ImportKind, ParsedRow, RawCell } from '../../imports/import-kind.ts';
+import { POVERTY_CATEGORY_OPTIONS, type PovertyCategory } from '../enumerations.ts';
+import { writePersonRows } from '../persons/keyed-write.ts';
 import { findPovertyStatus, upsertPovertyStatus } from './registries.repository.ts';
-import { column, PERSON_COLUMNS, RowReader } from './row-reader.ts';
+import { column, PERSON_COLUMNS, RowReader } from '../row-reader.ts';
 
 /** A person's poverty-alleviation status (脱贫人口 or 防止返贫监测对象). */
 export interface PovertyRecord {

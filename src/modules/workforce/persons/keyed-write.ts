@@ -1,6 +1,6 @@
-import type { AppContext } from '../../app-context.ts';
-import type { Db } from '../../db/database.ts';
-import type { BatchOutcome, RowReject } from '../imports/import-kind.ts';
+import type { AppContext } from '../../../app-context.ts';
+import type { Db } from '../../../db/database.ts';
+import type { BatchOutcome, RowReject } from '../../imports/import-kind.ts';
 import { ensurePersons, personIndexOf, type PersonInput } from './persons.service.ts';
 
 /**

@@ -1,10 +1,10 @@
-import { todayInShanghai } from '../../platform/iso-date.ts';
-import { BoundedMemo, ownCopy } from '../imports/bounded-memo.ts';
-import type { ParsedRow, RawCell } from '../imports/import-kind.ts';
-import type { UsccOverrideSet } from '../reference/uscc-acceptance.ts';
-import { LEAVE_REASON_OPTIONS } from './leave-reasons.ts';
-import { createPlainIdNumberCheck } from './plain-id-number.ts';
-import { column, RowReader } from './row-reader.ts';
+import { todayInShanghai } from '../../../platform/iso-date.ts';
+import { BoundedMemo, ownCopy } from '../../imports/bounded-memo.ts';
+import type { ParsedRow, RawCell } from '../../imports/import-kind.ts';
+import type { UsccOverrideSet } from '../../reference/uscc-acceptance.ts';
+import { LEAVE_REASON_OPTIONS } from '../leave-reasons.ts';
+import { createPlainIdNumberCheck } from '../persons/plain-id-number.ts';
+import { column, RowReader } from '../row-reader.ts';
 
 /** One row of a monthly insured roster: this person was insured at this enterprise this month. */
 export interface RosterRecord {

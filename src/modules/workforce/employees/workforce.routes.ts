@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { AppContext } from '../../app-context.ts';
-import { signedInActorOf } from '../../platform/auth/auth.plugin.ts';
-import { PageQuery, standardErrors } from '../../platform/http/schemas.ts';
+import type { AppContext } from '../../../app-context.ts';
+import { signedInActorOf } from '../../../platform/auth/auth.plugin.ts';
+import { PageQuery, standardErrors } from '../../../platform/http/schemas.ts';
 import { listEmployees } from './employees.service.ts';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);

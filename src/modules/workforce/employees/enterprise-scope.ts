@@ -1,9 +1,9 @@
-import type { AppContext } from '../../app-context.ts';
-import type { CurrentUser } from '../../platform/auth/current-user.ts';
-import { AppError } from '../../platform/errors.ts';
-import { normalizeIdentifier } from '../../platform/identifiers/normalize.ts';
-import { enterpriseScopeOf, type EnterpriseScope } from '../enterprises/enterprise-scope.ts';
-import { findEnterpriseScopeFacts } from './register.repository.ts';
+import type { AppContext } from '../../../app-context.ts';
+import type { CurrentUser } from '../../../platform/auth/current-user.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { normalizeIdentifier } from '../../../platform/identifiers/normalize.ts';
+import { enterpriseScopeOf, type EnterpriseScope } from '../../enterprises/enterprise-scope.ts';
+import { findEnterpriseScopeFacts } from '../register.repository.ts';
 
 /**
  * The credit code of an enterprise whose workforce data the caller may see, with the

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDialects } from '../../test/dialects.ts';
+import { testDialects } from '../../../test/dialects.ts';
 import { ensurePersons, personIndexOf } from './persons.service.ts';
 import {
   countWorkforceRows,
   createWorkforceTestContext,
   personIdNumber,
   type WorkforceTestContext,
-} from './test-factories.ts';
+} from '../test-factories.ts';
 
 describe.each(testDialects())('persons on %s', (dialect) => {
   let t: WorkforceTestContext;

@@ -1,10 +1,10 @@
-import type { AppContext } from '../../app-context.ts';
-import type { Db } from '../../db/database.ts';
-import type { BatchOutcome, ImportKind, ParsedRow, RawCell } from '../imports/import-kind.ts';
-import { TITLE_LEVEL_OPTIONS, type TitleLevel } from './enumerations.ts';
-import { writePersonRows } from './keyed-write.ts';
+import type { AppContext } from '../../../app-context.ts';
+import type { Db } from '../../../db/database.ts';
+import type { BatchOutcome, ImportKind, ParsedRow, RawCell } from '../../imports/import-kind.ts';
+import { TITLE_LEVEL_OPTIONS, type TitleLevel } from '../enumerations.ts';
+import { writePersonRows } from '../persons/keyed-write.ts';
 import { findTitles, upsertTitles } from './registries.repository.ts';
-import { column, PERSON_COLUMNS, RowReader } from './row-reader.ts';
+import { column, PERSON_COLUMNS, RowReader } from '../row-reader.ts';
 
 /** A professional title (职称): series, level, date obtained. */
 export interface TitleRecord {

@@ -1,13 +1,13 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkIdNumber } from '../../platform/identifiers/id-number.ts';
-import { buildTestApp, TEST_ENTERPRISE_USCC, type TestApp } from '../../test/app.ts';
-import { testDialects } from '../../test/dialects.ts';
-import { graduatesImport } from './graduates.import.ts';
-import { rosterImport } from './roster.import.ts';
-import { skillsImport } from './skills.import.ts';
-import { importRows, insertEnterprise, personIdNumber } from './test-factories.ts';
-import { titlesImport } from './titles.import.ts';
+import { checkIdNumber } from '../../../platform/identifiers/id-number.ts';
+import { buildTestApp, TEST_ENTERPRISE_USCC, type TestApp } from '../../../test/app.ts';
+import { testDialects } from '../../../test/dialects.ts';
+import { graduatesImport } from '../registries/graduates.import.ts';
+import { rosterImport } from '../roster/roster.import.ts';
+import { skillsImport } from '../registries/skills.import.ts';
+import { importRows, insertEnterprise, personIdNumber } from '../test-factories.ts';
+import { titlesImport } from '../registries/titles.import.ts';
 
 const WHOLE_ID_NUMBER = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
 
