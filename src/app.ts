@@ -23,6 +23,7 @@ import { plansRoutes } from './modules/governance/plans.routes.ts';
 import { requestsRoutes } from './modules/governance/requests.routes.ts';
 import { postingsRoutes } from './modules/recruitment/postings/postings.routes.ts';
 import { rosterRoutes } from './modules/governance/roster.routes.ts';
+import { compensationRoutes } from './modules/labour/compensation.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { importsRoutes } from './modules/imports/imports.routes.ts';
 import { bulletinSchedulerPlugin, monitoringModuleRoutes } from './modules/monitoring/index.ts';
@@ -133,6 +134,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   // 招聘专区: job postings and their review with the discrimination check.
   await app.register(postingsRoutes(ctx));
   await app.register(plansRoutes(ctx));
+  // 劳动关系 (SPEC §2.9): compensation calculator, disputes, diagnosis, 柔性执法.
+  await app.register(compensationRoutes(ctx));
   // The monthly 通报 on the 5th; off in tests (environment 'test'), claimed per row across processes.
   await app.register(bulletinSchedulerPlugin(ctx));
   // SMS, e-mail and payment notices leave through their gateways; off in tests, claimed per row across processes.

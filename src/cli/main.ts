@@ -3,6 +3,7 @@ import { EXIT } from './output.ts';
 import { registerAuditCommands } from './audit.ts';
 import { registerCalendarCommands } from './calendar.ts';
 import { registerCheckCommands } from './check.ts';
+import { registerCompensationCommand } from './compensation.ts';
 import { registerDemoCommand } from './demo.ts';
 import { registerImportCommand } from './import.ts';
 import { registerJobsCommands } from './jobs.ts';
@@ -37,6 +38,7 @@ registerMatchCommand(program);
 registerOutboxCommands(program);
 registerJobsCommands(program);
 registerOpinionCommands(program);
+registerCompensationCommand(program);
 
 try {
   await program.parseAsync(process.argv);

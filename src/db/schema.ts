@@ -38,6 +38,7 @@ import type {
   GovernanceRequestTable,
   ImplementationPlanTable,
 } from '../modules/governance/governance.table.ts';
+import type { LabourAverageWageTable } from '../modules/labour/labour.table.ts';
 import type { ImportRejectTable, ImportRunTable } from '../modules/imports/imports.table.ts';
 import type {
   AbsorbedPersonTable,
@@ -165,4 +166,5 @@ export interface Database {
   governance_contacts: GovernanceContactTable;
   job_postings: JobPostingTable;
   implementation_plans: ImplementationPlanTable;
+  labour_average_wages: LabourAverageWageTable;
 }

@@ -87,6 +87,12 @@ export const ERROR_CODES = {
   REQUEST_STATE_INVALID: { status: 409, message: '诉求当前状态不能执行该操作，或已被他人处理' },
   REQUEST_REOPEN_USED: { status: 409, message: '每件诉求只能申请重新办理一次' },
   PLAN_ALREADY_REVIEWED: { status: 409, message: '该版本实施方案已审核' },
+  // 劳动关系 (src/modules/labour).
+  COMPENSATION_NOT_APPLICABLE: {
+    status: 422,
+    message: '该情形不适用本计算器（2008年1月1日前的工作年限按当时规定计算）',
+  },
+  AVERAGE_WAGE_NOT_LOADED: { status: 422, message: '该地区上年度职工月平均工资尚未载入，无法核对三倍封顶' },
   CONFIG_INVALID: { status: 500, message: '配置不正确' },
   DATABASE_UNAVAILABLE: { status: 503, message: '数据库暂不可用' },
   INTERNAL: { status: 500, message: '系统内部错误，请稍后重试或联系管理员' },

@@ -36,6 +36,9 @@ import {
   type RouteAccess,
 } from './access.ts';
 
+/** HRSS offices (arbitration, mediation, inspection) and commissioners: the labour-relations pages. */
+const LABOUR_ROLES: readonly Role[] = ['province_hrss', 'city_hrss', 'commissioner'];
+
 /** One page of the signed-in app: where it lives, what it shows, who may open it. */
 export interface AppRoute {
   path: string;
@@ -274,6 +277,14 @@ export const APP_ROUTES: readonly AppRoute[] = [
     labelKey: 'menu.imports',
     icon: <CloudUploadOutlined />,
     access: PROVINCE_ROLES,
+  },
+  {
+    // 劳动关系: arbitrators and mediators of the HRSS offices, and commissioners (GET /labour/compensation).
+    path: '/labour/compensation',
+    page: lazy(() => import('../pages/labour/CompensationPage.tsx')),
+    labelKey: 'menu.compensation',
+    icon: <CalculatorOutlined />,
+    access: LABOUR_ROLES,
   },
   {
     path: '/reference',

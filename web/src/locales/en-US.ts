@@ -1,3 +1,4 @@
+import { labourEnUS } from './labour.en-US.ts';
 import { codesEnUS } from './codes.en-US.ts';
 import { opinionEnUS } from './opinion.en-US.ts';
 import { accountsEnUS } from './accounts.en-US.ts';
@@ -376,5 +377,6 @@ export const enUS: Record<MessageKey, string> = {
   ...opinionEnUS,
   ...governanceEnUS,
   ...benefitsEnUS,
+  ...labourEnUS,
   ...codesEnUS,
 };

@@ -1,3 +1,4 @@
+import { labourZhCN } from './labour.zh-CN.ts';
 import { codesZhCN } from './codes.zh-CN.ts';
 import { opinionZhCN } from './opinion.zh-CN.ts';
 import { accountsZhCN } from './accounts.zh-CN.ts';
@@ -369,6 +370,7 @@ export const zhCN = {
   ...opinionZhCN,
   ...governanceZhCN,
   ...benefitsZhCN,
+  ...labourZhCN,
   ...codesZhCN,
 } as const;
 
