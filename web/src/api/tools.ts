@@ -1,26 +1,18 @@
 import { api } from './client.ts';
+import type { ApiResponse } from './types.ts';
 
 /** The date n working days after (n < 0: before) the given date. */
-export function addWorkdays(date: string, n: number): Promise<{ date: string }> {
+export function addWorkdays(date: string, n: number): Promise<ApiResponse<'/api/v1/tools/workdays/add'>> {
   return api.get('/tools/workdays/add', { date, n });
 }
 
 /** The number of working days from one date to another. */
-export function countWorkdays(from: string, to: string): Promise<{ workdays: number }> {
+export function countWorkdays(from: string, to: string): Promise<ApiResponse<'/api/v1/tools/workdays/between'>> {
   return api.get('/tools/workdays/between', { from, to });
 }
 
-export interface CodeCheck {
-  valid: boolean;
-  reason?: string;
-  message?: string;
-  /** The input as checked (ID numbers come back masked). */
-  normalized?: string;
-  /** Registration authority's division code inside a credit code. */
-  regionCode?: string;
-  /** A failing credit code accepted all the same by a recorded manual override (人工核验例外). */
-  override?: { id: number; evidence?: string; recordedAt: string };
-}
+/** A code's check: valid or the reason; ID numbers come back masked. */
+export type CodeCheck = ApiResponse<'/api/v1/tools/check/uscc'>;
 
 export function checkUscc(code: string): Promise<CodeCheck> {
   return api.get('/tools/check/uscc', { code });
