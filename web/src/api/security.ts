@@ -1,22 +1,10 @@
 import { api } from './client.ts';
-import type { ItemList } from './types.ts';
+import type { ApiResponse, ItemOf } from './types.ts';
 
-export interface Lockout {
-  username: string;
-  /** The source address locked for this account; null when locked from every address. */
-  ip: string | null;
-  failures: number;
-  lockedUntil: string;
-}
+export type Lockout = ItemOf<ApiResponse<'/api/v1/security/lockouts'>>;
+export type SecuritySetting = ApiResponse<'/api/v1/security/settings'>['settings'][number];
 
-export interface SecuritySetting {
-  key: string;
-  value: number;
-  unit: string;
-  source: string;
-}
-
-export function listLockouts(): Promise<ItemList<Lockout>> {
+export function listLockouts(): Promise<ApiResponse<'/api/v1/security/lockouts'>> {
   return api.get('/security/lockouts');
 }
 
@@ -24,11 +12,13 @@ export function clearLockout(username: string): Promise<unknown> {
   return api.post(`/security/lockouts/${encodeURIComponent(username)}/clear`);
 }
 
-export function listSecuritySettings(): Promise<{ settings: SecuritySetting[] }> {
+export function listSecuritySettings(): Promise<ApiResponse<'/api/v1/security/settings'>> {
   return api.get('/security/settings');
 }
 
 /** A password reset by the security administrator: a one-time password, to be changed at next login. */
-export function resetPassword(username: string): Promise<{ temporaryPassword?: string }> {
+export function resetPassword(
+  username: string,
+): Promise<ApiResponse<'/api/v1/security/users/{username}/password-reset', 'post'>> {
   return api.post(`/security/users/${encodeURIComponent(username)}/password-reset`);
 }
