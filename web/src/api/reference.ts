@@ -1,39 +1,13 @@
 import { api } from './client.ts';
-import type { Page, PageQuery } from './types.ts';
+import type { ApiQuery, ApiResponse, ItemOf, Page } from './types.ts';
 
-export type RegionLevel = 'province' | 'city' | 'county';
+export type Region = ItemOf<ApiResponse<'/api/v1/reference/regions'>>;
+export type RegionLevel = Region['level'];
+export type Industry = ItemOf<ApiResponse<'/api/v1/reference/industries'>>;
+export type Occupation = ItemOf<ApiResponse<'/api/v1/reference/occupations'>>;
 
-export interface Region {
-  code: string;
-  name: string;
-  level: RegionLevel;
-  /** province, city, district, county_city or county. */
-  kind?: string;
-  /** The prefecture-level city of a county-level division. */
-  cityCode: string | null;
-  cityName?: string | null;
-  isDirectlyAdministered: boolean;
-}
-
-export interface Industry {
-  code: string;
-  name: string;
-  level: 'section' | 'division';
-  section: string;
-  isManufacturing: boolean;
-}
-
-export interface Occupation {
-  code: string;
-  name: string;
-  majorGroup: string;
-  isDigital: boolean;
-  isGreen: boolean;
-}
-
-export interface ReferenceQuery extends PageQuery {
-  q?: string;
-}
+/** The filters every reference list takes. */
+export type ReferenceQuery = Pick<ApiQuery<'/api/v1/reference/regions'>, 'page' | 'pageSize' | 'q'>;
 
 export type ReferenceKind = 'regions' | 'industries' | 'occupations';
 

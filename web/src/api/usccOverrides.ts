@@ -1,28 +1,9 @@
 import { api } from './client.ts';
-import type { Page, PageQuery } from './types.ts';
+import type { ApiBody, ApiQuery, ApiResponse, ItemOf } from './types.ts';
 
 /** One accepted exception of the credit-code check (人工核验例外); revoked ones stay listed. */
-export interface UsccOverride {
-  id: number;
-  uscc: string;
-  /** The validator's reason: USCC_ORG_CODE_CHECK or USCC_CHECK_CHAR. */
-  failureReason: string;
-  failureMessage: string;
-  /** The official's reason and evidence (营业执照核验、登记机关函号…). */
-  evidence: string;
-  recordedBy: string;
-  recordedAt: string;
-  isActive: boolean;
-  revokedBy: string | null;
-  revokedAt: string | null;
-  revokeReason: string | null;
-}
-
-export interface UsccOverrideQuery extends PageQuery {
-  /** Code prefix or text of the evidence. */
-  q?: string;
-  status?: 'active' | 'revoked';
-}
+export type UsccOverride = ItemOf<ApiResponse<'/api/v1/reference/uscc-overrides'>>;
+export type UsccOverrideQuery = ApiQuery<'/api/v1/reference/uscc-overrides'>;
 
 /**
  * The failures an override may accept: a wrong check character only (the 17th, of the embedded
@@ -30,12 +11,12 @@ export interface UsccOverrideQuery extends PageQuery {
  */
 export const OVERRIDABLE_USCC_REASONS: readonly string[] = ['USCC_ORG_CODE_CHECK', 'USCC_CHECK_CHAR'];
 
-export function listUsccOverrides(query: UsccOverrideQuery): Promise<Page<UsccOverride>> {
+export function listUsccOverrides(query: UsccOverrideQuery): Promise<ApiResponse<'/api/v1/reference/uscc-overrides'>> {
   return api.get('/reference/uscc-overrides', { ...query });
 }
 
 /** Records an override (省工信 and the system administrator). */
-export function recordUsccOverride(request: { uscc: string; evidence: string }): Promise<UsccOverride> {
+export function recordUsccOverride(request: ApiBody<'/api/v1/reference/uscc-overrides'>): Promise<UsccOverride> {
   return api.post('/reference/uscc-overrides', request);
 }
 

@@ -9,7 +9,7 @@ const region = (
   level: Region['level'],
   cityCode: string | null = null,
   isDirectlyAdministered = false,
-): Region => ({ code, name, level, cityCode, isDirectlyAdministered });
+): Region => ({ code, name, level, kind: level, cityCode, isDirectlyAdministered });
 
 const REGIONS: Region[] = [
   region('320000', '江苏省', 'province'),

@@ -15,7 +15,7 @@ function regionColumns(t: Translate): TableColumnsType<Region> {
     {
       title: t('reference.city'),
       key: 'city',
-      render: (_, region) => region.cityName ?? region.cityCode ?? t('common.none'),
+      render: (_, region) => region.cityCode ?? t('common.none'),
     },
     {
       title: t('reference.directlyAdministered'),
