@@ -1,43 +1,19 @@
 import { api } from './client.ts';
+import type { ApiBody, ApiResponse, ItemOf } from './types.ts';
 
+export type TrainingProgramme = ItemOf<ApiResponse<'/api/v1/skills/programmes'>>;
 /** 培训项目类型. */
-export type ProgrammeType = 'order' | 'directed' | 'post' | 'project' | 'apprentice';
+export type ProgrammeType = TrainingProgramme['type'];
+export type ProgrammeInput = ApiBody<'/api/v1/skills/programmes'>;
 
-export interface TrainingProgramme {
-  programme_no: string;
-  name: string;
-  type: ProgrammeType;
-  provider: string;
-  occupation_code: string;
-  start_date: string;
-  end_date: string;
-  is_subsidised: boolean;
-  region_code: string;
-  records: number;
-  usccs: string[];
-}
+export type TrainingBreakdown = ApiResponse<'/api/v1/skills/training/breakdown'>;
+export type TrainingCounts = TrainingBreakdown['rows'][number];
 
-export type ProgrammeInput = Omit<TrainingProgramme, 'records' | 'region_code'>;
-
-export interface TrainingCounts {
-  key: string;
-  name: string;
-  total: number;
-  manufacturing: number;
-  digital: number;
-}
-
-export interface TrainingBreakdown {
-  window: { from: number; to: number };
-  totals: { total: number; manufacturing: number; digital: number };
-  rows: TrainingCounts[];
-}
-
-export function listProgrammes(): Promise<{ items: TrainingProgramme[] }> {
+export function listProgrammes(): Promise<ApiResponse<'/api/v1/skills/programmes'>> {
   return api.get('/skills/programmes');
 }
 
-export function createProgramme(input: ProgrammeInput): Promise<{ programme_no: string }> {
+export function createProgramme(input: ProgrammeInput): Promise<ApiResponse<'/api/v1/skills/programmes', 'post'>> {
   return api.post('/skills/programmes', input);
 }
 
@@ -45,46 +21,19 @@ export function trainingBreakdown(by: 'city' | 'enterprise', city?: string): Pro
   return api.get('/skills/training/breakdown', { by, ...(city ? { city } : {}) });
 }
 
-export type BaseStatus = 'applied' | 'approved' | 'rejected';
-export type BaseLevel = 'city' | 'province';
+export type InternshipBase = ItemOf<ApiResponse<'/api/v1/skills/bases'>>;
+export type BaseStatus = InternshipBase['status'];
+export type BaseLevel = NonNullable<InternshipBase['level']>;
 
-export interface InternshipBase {
-  uscc: string;
-  name: string;
-  region_code: string;
-  posts: number;
-  mentors: number;
-  note: string | null;
-  status: BaseStatus;
-  level: BaseLevel | null;
-  is_demonstration: boolean;
-  applied_at: string;
-  decided_at: string | null;
-  trainees: number;
-}
+export type BaseRanking = ApiResponse<'/api/v1/skills/bases/ranking'>;
+export type RankedBase = ItemOf<BaseRanking>;
 
-export interface RankedBase {
-  uscc: string;
-  name: string;
-  region_code: string;
-  rank: number;
-  score: number;
-  components: { key: string; label: string; value: number; points: number }[];
-  level: BaseLevel | null;
-  is_demonstration: boolean;
-}
-
-export interface BaseRanking {
-  run: { id: number; formula_version: string; computed_at: string } | null;
-  items: RankedBase[];
-}
-
-export function listBases(): Promise<{ items: InternshipBase[] }> {
+export function listBases(): Promise<ApiResponse<'/api/v1/skills/bases'>> {
   return api.get('/skills/bases');
 }
 
-export function applyForBase(input: { uscc?: string; posts: number; mentors: number; note?: string }) {
-  return api.post<{ uscc: string; status: BaseStatus }>('/skills/bases', input);
+export function applyForBase(input: ApiBody<'/api/v1/skills/bases'>) {
+  return api.post<ApiResponse<'/api/v1/skills/bases', 'post'>>('/skills/bases', input);
 }
 
 export function decideBase(uscc: string, decision: 'approve' | 'reject', level?: BaseLevel) {
@@ -95,7 +44,7 @@ export function getBaseRanking(): Promise<BaseRanking> {
   return api.get('/skills/bases/ranking');
 }
 
-export function scoreBases(): Promise<{ run_id: number; formula_version: string; bases: number }> {
+export function scoreBases(): Promise<ApiResponse<'/api/v1/skills/bases/scoring', 'post'>> {
   return api.post('/skills/bases/scoring');
 }
 
