@@ -1,41 +1,26 @@
 import { api, apiDownload } from './client.ts';
-import type { Page, PageQuery } from './types.ts';
+import type { ApiBody, ApiQuery, ApiResponse, ItemOf } from './types.ts';
 
 /** 服务专员 and enterprise requests (诉求): the roster, the contact log, requests and their statistics. */
 
-export interface RosterEntry {
-  id: number;
-  username: string;
-  displayName: string;
-  regionCode: string | null;
-  regionName: string | null;
-  unit: string | null;
-  phoneMasked: string | null;
-  assignedCount: number;
-  openRequests: number;
-}
+export type RosterEntry = ItemOf<ApiResponse<'/api/v1/governance/commissioners'>>;
 
-export function listRoster(): Promise<{ items: RosterEntry[]; keyEnterprisesWithoutCommissioner: number }> {
+export function listRoster(): Promise<ApiResponse<'/api/v1/governance/commissioners'>> {
   return api.get('/governance/commissioners');
 }
 
 export function updateCommissionerProfile(
   id: number,
-  body: { unit?: string | null; phone?: string | null },
+  body: ApiBody<'/api/v1/governance/commissioners/{id}', 'put'>,
 ): Promise<RosterEntry> {
   return api.put(`/governance/commissioners/${id}`, body);
 }
 
-export interface AssignmentSpan {
-  commissionerId: number | null;
-  commissionerName: string | null;
-  listRegionCode: string;
-  fromAt: string;
-  untilAt: string | null;
-  assignedByName: string | null;
-}
+export type AssignmentSpan = ItemOf<ApiResponse<'/api/v1/key-enterprises/{uscc}/assignments'>>;
 
-export function listAssignmentHistory(uscc: string): Promise<{ items: AssignmentSpan[] }> {
+export function listAssignmentHistory(
+  uscc: string,
+): Promise<ApiResponse<'/api/v1/key-enterprises/{uscc}/assignments'>> {
   return api.get(`/key-enterprises/${encodeURIComponent(uscc)}/assignments`);
 }
 
@@ -49,62 +34,21 @@ export const REQUEST_CATEGORIES = [
   'other',
 ] as const;
 export type RequestCategory = (typeof REQUEST_CATEGORIES)[number];
-export type RequestState = 'submitted' | 'answered' | 'reopened' | 'closed';
 
-export interface EnterpriseRequest {
-  id: number;
-  uscc: string;
-  enterpriseName: string | null;
-  regionCode: string;
-  regionName: string | null;
-  category: RequestCategory;
-  categoryLabel: string;
-  text: string;
-  state: RequestState;
-  stateLabel: string;
-  submittedAt: string;
-  deadlineDate: string;
-  isDeadlineProvisional: boolean;
-  isOverdue: boolean;
-  escalationLevel: number;
-  escalationLabel: string;
-  escalatedAt: string | null;
-  commissionerId: number | null;
-  commissionerName: string | null;
-  resolution: string | null;
-  answeredAt: string | null;
-  rating: number | null;
-  ratingComment: string | null;
-  ratedAt: string | null;
-  reopenCount: number;
-  reopenReason: string | null;
-  canReopen: boolean;
-}
+export type EnterpriseRequest = ItemOf<ApiResponse<'/api/v1/governance/requests'>>;
+export type RequestState = EnterpriseRequest['state'];
+export type RequestFile = ApiResponse<'/api/v1/governance/requests/{id}'>['files'][number];
+export type RequestQuery = ApiQuery<'/api/v1/governance/requests'>;
 
-export interface RequestFile {
-  id: number;
-  fileName: string;
-  fileType: string;
-  sizeBytes: number;
-  uploadedAt: string;
-}
-
-export interface RequestQuery extends PageQuery {
-  state?: RequestState;
-  category?: RequestCategory;
-  overdue?: boolean;
-  escalated?: boolean;
-}
-
-export function listRequests(query: RequestQuery): Promise<Page<EnterpriseRequest>> {
+export function listRequests(query: RequestQuery): Promise<ApiResponse<'/api/v1/governance/requests'>> {
   return api.get('/governance/requests', { ...query });
 }
 
-export function getRequest(id: number): Promise<EnterpriseRequest & { files: RequestFile[] }> {
+export function getRequest(id: number): Promise<ApiResponse<'/api/v1/governance/requests/{id}'>> {
   return api.get(`/governance/requests/${id}`);
 }
 
-export function submitRequest(body: { category: RequestCategory; text: string }): Promise<EnterpriseRequest> {
+export function submitRequest(body: ApiBody<'/api/v1/governance/requests'>): Promise<EnterpriseRequest> {
   return api.post('/governance/requests', body);
 }
 
@@ -122,7 +66,10 @@ export function answerRequest(id: number, resolution: string): Promise<Enterpris
   return api.post(`/governance/requests/${id}/answer`, { resolution });
 }
 
-export function rateRequest(id: number, body: { rating: number; comment?: string }): Promise<EnterpriseRequest> {
+export function rateRequest(
+  id: number,
+  body: ApiBody<'/api/v1/governance/requests/{id}/rating'>,
+): Promise<EnterpriseRequest> {
   return api.post(`/governance/requests/${id}/rating`, body);
 }
 
@@ -130,26 +77,8 @@ export function reopenRequest(id: number, reason: string): Promise<EnterpriseReq
   return api.post(`/governance/requests/${id}/reopen`, { reason });
 }
 
-export interface RequestStatsRow {
-  key: string;
-  label: string;
-  total: number;
-  open: number;
-  overdue: number;
-  answered: number;
-  onTime: number;
-  onTimeRate: number | null;
-  averageHandlingDays: number | null;
-  rated: number;
-  averageRating: number | null;
-}
-
-export interface RequestStats {
-  overall: RequestStatsRow;
-  byCity: RequestStatsRow[];
-  byCommissioner: RequestStatsRow[];
-  byCategory: RequestStatsRow[];
-}
+export type RequestStats = ApiResponse<'/api/v1/governance/requests/stats'>;
+export type RequestStatsRow = RequestStats['overall'];
 
 export function getRequestStats(): Promise<RequestStats> {
   return api.get('/governance/requests/stats');
@@ -159,87 +88,35 @@ export function exportRequestStats(): Promise<{ blob: Blob; fileName: string }> 
   return apiDownload('/governance/requests/stats.xlsx', undefined, 'requests-stats.xlsx');
 }
 
-export type ContactKind = 'visit' | 'call' | 'online';
+export type Contact = ItemOf<ApiResponse<'/api/v1/governance/contacts'>>;
+export type ContactKind = Contact['kind'];
 
-export interface Contact {
-  id: number;
-  uscc: string;
-  enterpriseName: string | null;
-  commissionerId: number;
-  commissionerName: string | null;
-  kind: ContactKind;
-  kindLabel: string;
-  contactDate: string;
-  topic: string;
-  outcome: string;
-  followUpDate: string | null;
-  requestId: number | null;
-  createdAt: string;
-}
-
-export function listContacts(query: PageQuery & { uscc?: string }): Promise<Page<Contact>> {
+export function listContacts(
+  query: ApiQuery<'/api/v1/governance/contacts'>,
+): Promise<ApiResponse<'/api/v1/governance/contacts'>> {
   return api.get('/governance/contacts', { ...query });
 }
 
-export function logContact(body: {
-  uscc: string;
-  kind: ContactKind;
-  contactDate: string;
-  topic: string;
-  outcome: string;
-  followUpDate?: string;
-  requestId?: number;
-}): Promise<Contact> {
+export function logContact(body: ApiBody<'/api/v1/governance/contacts'>): Promise<Contact> {
   return api.post('/governance/contacts', body);
 }
 
-export interface WorkloadEntry {
-  uscc: string;
-  name: string;
-  regionCode: string;
-  openRequests: number;
-  nextDeadline: string | null;
-  isOverdue: boolean;
-  openAlerts: number;
-  contactsThisMonth: number;
-  nextFollowUp: string | null;
-}
+export type WorkloadEntry = ItemOf<ApiResponse<'/api/v1/governance/my-enterprises'>>;
 
-export function myWorkload(): Promise<{ contactCap: number; contactCapSource: string; items: WorkloadEntry[] }> {
+export function myWorkload(): Promise<ApiResponse<'/api/v1/governance/my-enterprises'>> {
   return api.get('/governance/my-enterprises');
 }
 
-export interface ImplementationPlan {
-  id: number;
-  regionCode: string;
-  regionName: string | null;
-  version: number;
-  title: string;
-  state: 'submitted' | 'approved' | 'returned';
-  stateLabel: string;
-  fileName: string;
-  fileType: string;
-  sizeBytes: number;
-  keyEnterprises: { uscc: string; name: string; commissionerName: string | null }[];
-  commissioners: { id: number; name: string }[];
-  milestones: { date: string; task: string }[];
-  deadline: string;
-  isLate: boolean;
-  submittedAt: string;
-  submittedByName: string | null;
-  reviewComment: string | null;
-  reviewedAt: string | null;
-  reviewedByName: string | null;
-}
+export type ImplementationPlan = ItemOf<ApiResponse<'/api/v1/governance/plans'>>;
 
-export function listPlans(): Promise<{ deadline: string; deadlineSource: string; items: ImplementationPlan[] }> {
+export function listPlans(): Promise<ApiResponse<'/api/v1/governance/plans'>> {
   return api.get('/governance/plans');
 }
 
 /** Files a new version: the fields go before the file, as the server reads them. */
 export function filePlan(
   title: string,
-  milestones: { date: string; task: string }[],
+  milestones: ImplementationPlan['milestones'],
   file: File,
 ): Promise<ImplementationPlan> {
   const form = new FormData();
@@ -249,7 +126,11 @@ export function filePlan(
   return api.upload('/governance/plans', form);
 }
 
-export function reviewPlan(id: number, decision: 'approve' | 'return', comment?: string): Promise<ImplementationPlan> {
+export function reviewPlan(
+  id: number,
+  decision: ApiBody<'/api/v1/governance/plans/{id}/review'>['decision'],
+  comment?: string,
+): Promise<ImplementationPlan> {
   return api.post(`/governance/plans/${id}/review`, { decision, ...(comment ? { comment } : {}) });
 }
 
