@@ -127,7 +127,7 @@ export function markGranted(policy: Policy, rows: SubjectRow[], records: Benefit
 
 /** How a holder reads in an explanation: “已由案件 #12（2025）享受” or the history record. */
 export function describeHolder(holder: Holder): string {
-  if (holder.source === 'case') return `已由本系统案件 #${holder.caseId}（${holder.period}）享受`;
+  if (holder.source === 'case') return `已由本系统案件（编号 ${holder.caseId}，${holder.period}）享受`;
   return `历史享受记录：${holder.sourceSystem ?? '其他系统'} ${holder.paidOn ?? ''} 发放（享受期间 ${holder.period}）`.replace(
     /\s+（/,
     '（',

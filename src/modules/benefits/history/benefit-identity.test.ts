@@ -60,7 +60,7 @@ describe.each(testDialects())('benefit identity on %s', (dialect) => {
     // The calculator knows it from the system's own case: not eligible again, naming the case.
     const body = await calc('stable_jobs_refund', world.e1, '2025-06-30');
     expect(body).toMatchObject({ outcome: 'ineligible', failed_condition: { id: 'not_refunded_yet' } });
-    expect(body.explanation.join('\n')).toMatch(/已就上年度享受稳岗返还：是（已由本系统案件 #\d+（2025）享受）/);
+    expect(body.explanation.join('\n')).toMatch(/已就上年度享受稳岗返还：是（已由本系统案件（编号 \d+，2025）享受）/);
   });
 
   it('makes one case out of many concurrent runs of different periods for the same refund year', async () => {

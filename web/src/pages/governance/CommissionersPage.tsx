@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { listRoster, updateCommissionerProfile, type RosterEntry } from '../../api/governance.ts';
 import { useCurrentUser } from '../../app/auth.tsx';
+import { AccountName } from '../../components/CodeHint.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useRemoteData } from '../../components/useRemoteData.ts';
 import { useErrorText, useI18n } from '../../locales/i18n.tsx';
@@ -40,7 +41,7 @@ export default function CommissionersPage() {
 
   const columns: TableProps<RosterEntry>['columns'] = [
     { title: t('governance.commissioner'), dataIndex: 'displayName' },
-    { title: t('users.username'), dataIndex: 'username' },
+    { title: t('users.username'), dataIndex: 'username', render: (name: string) => <AccountName name={name} /> },
     { title: t('users.region'), dataIndex: 'regionName', render: (name: string | null, r) => name ?? r.regionCode },
     { title: t('governance.unit'), dataIndex: 'unit', render: (unit: string | null) => unit ?? t('common.none') },
     { title: t('governance.phone'), dataIndex: 'phoneMasked', render: (p: string | null) => p ?? t('common.none') },

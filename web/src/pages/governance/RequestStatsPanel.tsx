@@ -38,20 +38,20 @@ export function RequestStatsPanel() {
   return (
     <>
       <LoadError error={stats.error} />
-      <Row gutter={16} align="middle">
-        <Col span={5}>
+      <Row gutter={[16, 8]} align="middle">
+        <Col xs={12} md={5}>
           <Statistic title={t('governance.statTotal')} value={overall?.total ?? 0} />
         </Col>
-        <Col span={5}>
+        <Col xs={12} md={5}>
           <Statistic title={t('governance.statOnTimeRate')} value={percent(overall?.onTimeRate ?? null)} />
         </Col>
-        <Col span={5}>
+        <Col xs={12} md={5}>
           <Statistic title={t('governance.statHandlingDays')} value={number(overall?.averageHandlingDays ?? null)} />
         </Col>
-        <Col span={5}>
+        <Col xs={12} md={5}>
           <Statistic title={t('governance.statRating')} value={number(overall?.averageRating ?? null)} />
         </Col>
-        <Col span={4}>
+        <Col xs={24} md={4}>
           <ExportButton testId="request-stats-export" download={exportRequestStats} />
         </Col>
       </Row>
