@@ -56,6 +56,8 @@ const PROVINCE_MENU_EN = [
   'Enterprise requests',
   'Implementation plans',
   'Monitoring dashboard',
+  'Skills and talent',
+  'Public opinion',
   'Employment alerts',
   'Monitoring bulletins',
   'Policy catalogue',
