@@ -1,4 +1,5 @@
 import { loadDemoMessages } from '../opinion/demo-messages.ts';
+import { loadDemoSkills, type DemoSkillsSummary } from '../skills/demo-skills.ts';
 import type { AppContext } from '../../app-context.ts';
 import { refreshMonitoringAggregates } from '../monitoring/refresh/refresh.service.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
@@ -40,10 +41,12 @@ export interface DemoSummary {
   professional_titles: number;
   unemployment_registrations: number;
   poverty_status: number;
+  /** Training programmes and records, internship bases, trainees and demonstration bases. */
+  skills: DemoSkillsSummary;
   seconds: number;
 }
 
-type Counts = Omit<DemoSummary, 'scale' | 'seed' | 'seconds'>;
+type Counts = Omit<DemoSummary, 'scale' | 'seed' | 'seconds' | 'skills'>;
 
 /** Whether the register is empty, so demo data may be loaded (what `npm start` asks). */
 export async function isRegisterEmpty(ctx: AppContext): Promise<boolean> {
@@ -106,7 +109,9 @@ export async function loadDemoData(ctx: AppContext, options: DemoOptions): Promi
   await refreshMonitoringAggregates(ctx);
   // 舆情 messages naming the demo enterprises, through the same intake as an import.
   await loadDemoMessages(ctx, options.seed);
-  return { scale: scale.name, seed: options.seed, ...counts, seconds: secondsSince(startedAt) };
+  // Training programmes and records, internship bases and trainees, the bases' ranking.
+  const skills = await loadDemoSkills(ctx, options.seed);
+  return { scale: scale.name, seed: options.seed, ...counts, skills, seconds: secondsSince(startedAt) };
 }
 
 function emptyCounts(): Counts {

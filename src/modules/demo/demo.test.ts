@@ -172,6 +172,35 @@ describe.each(testDialects())('demo data on %s', (dialect) => {
     expect(closedBeforeOpened).toEqual([]);
   });
 
+  it('adds training, internship bases with trainees and a ranking whose best bases are demonstration bases', async () => {
+    expect(summary.skills.programmes).toBeGreaterThan(0);
+    expect(summary.skills.training_records).toBeGreaterThan(summary.skills.programmes);
+    expect(summary.skills.trainees).toBeGreaterThan(0);
+    // Every training record names a programme on file and a person of the register.
+    const orphans = await ctx.db
+      .selectFrom('training_records as t')
+      .leftJoin('training_programmes as p', 'p.programme_no', 't.programme_no')
+      .leftJoin('persons as n', 'n.id', 't.person_id')
+      .select('t.person_id')
+      .where((eb) => eb.or([eb('p.programme_no', 'is', null), eb('n.id', 'is', null)]))
+      .execute();
+    expect(orphans).toEqual([]);
+    const bases = await ctx.db.selectFrom('internship_bases').select(['status', 'is_demonstration', 'level']).execute();
+    expect(bases).toHaveLength(summary.skills.internship_bases);
+    const demonstration = bases.filter((b) => Number(b.is_demonstration) === 1);
+    expect(demonstration).toHaveLength(summary.skills.demonstration_bases);
+    expect(demonstration.every((b) => b.status === 'approved' && b.level === 'province')).toBe(true);
+    expect(summary.skills.demonstration_bases).toBeGreaterThan(0);
+    // A trainee finished before the day the ranking was computed is on an approved base.
+    const trainees = await ctx.db
+      .selectFrom('internship_trainees as t')
+      .innerJoin('internship_bases as b', 'b.uscc', 't.uscc')
+      .select('b.status')
+      .distinct()
+      .execute();
+    expect(trainees.map((t) => t.status)).toEqual(['approved']);
+  });
+
   // Last: it closes this file's database before opening another, because two live test
   // schemas confuse Kysely's migration-lock check on PostgreSQL.
   it('writes the same data for the same seed', async () => {

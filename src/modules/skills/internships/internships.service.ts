@@ -147,31 +147,39 @@ export async function listInternshipBases(ctx: AppContext, user: CurrentUser) {
 
 /** Scores every approved base with the formula in force and ranks them; the run keeps the version. */
 export async function scoreInternshipBases(ctx: AppContext, actor: SignedIn) {
+  return ctx.db.transaction().execute((trx) => writeScoreRun(ctx, trx, actor, actor.user.id));
+}
+
+/** One scoring run inside a transaction, by a signed-in official or (user null) the demo loader. */
+export async function writeScoreRun(
+  ctx: AppContext,
+  trx: Parameters<typeof appendAudit>[0],
+  actor: Actor,
+  userId: number | null,
+) {
   const formula = scoringFormula();
   const today = ctx.clock().toISOString().slice(0, 10);
-  return ctx.db.transaction().execute(async (trx) => {
-    const scored = (await findBaseFigures(trx, today))
-      .flatMap((figures) => {
-        const result = scoreBase(formula, figures);
-        return result ? [{ uscc: figures.uscc, ...result }] : [];
-      })
-      .sort((a, b) => b.score - a.score || a.uscc.localeCompare(b.uscc));
-    const runId = await insertScoreRun(
-      trx,
-      { formula_version: formula.version, computed_at: ctx.clock().toISOString(), computed_by: actor.user.id },
-      scored.map((s, i) => ({
-        uscc: s.uscc,
-        rank: i + 1,
-        score: s.score.toFixed(4),
-        details: JSON.stringify(s.components),
-      })),
-    );
-    await auditSkills(ctx, trx, actor, 'skills.base.score', 'internship_score_run', runId, {
-      formula_version: formula.version,
-      bases: scored.length,
-    });
-    return { run_id: runId, formula_version: formula.version, bases: scored.length };
+  const scored = (await findBaseFigures(trx, today))
+    .flatMap((figures) => {
+      const result = scoreBase(formula, figures);
+      return result ? [{ uscc: figures.uscc, ...result }] : [];
+    })
+    .sort((a, b) => b.score - a.score || a.uscc.localeCompare(b.uscc));
+  const runId = await insertScoreRun(
+    trx,
+    { formula_version: formula.version, computed_at: ctx.clock().toISOString(), computed_by: userId },
+    scored.map((s, i) => ({
+      uscc: s.uscc,
+      rank: i + 1,
+      score: s.score.toFixed(4),
+      details: JSON.stringify(s.components),
+    })),
+  );
+  await auditSkills(ctx, trx, actor, 'skills.base.score', 'internship_score_run', runId, {
+    formula_version: formula.version,
+    bases: scored.length,
   });
+  return { run_id: runId, formula_version: formula.version, bases: scored.length };
 }
 
 /** The latest ranking (the province sees all; a city its region's bases), with each run's formula version. */

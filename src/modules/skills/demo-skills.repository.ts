@@ -1,0 +1,59 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import { toNumber } from '../../db/convert.ts';
+
+/** The SQL the skills demo reads: the register, the occupations, and who worked where and when. */
+
+export interface DemoEnterprise {
+  uscc: string;
+  region_code: string;
+  city_code: string;
+}
+
+/** Whether any training programme or internship base exists (the demo adds its data once). */
+export async function hasSkillsData(db: Db): Promise<boolean> {
+  const programmes = await db.selectFrom('training_programmes').select('programme_no').limit(1).executeTakeFirst();
+  const bases = await db.selectFrom('internship_bases').select('uscc').limit(1).executeTakeFirst();
+  return programmes !== undefined || bases !== undefined;
+}
+
+/** Every enterprise of the register, in credit-code order. */
+export async function findDemoEnterprises(db: Db): Promise<DemoEnterprise[]> {
+  return db.selectFrom('enterprises').select(['uscc', 'region_code', 'city_code']).orderBy('uscc').execute();
+}
+
+/** City names by code. */
+export async function findCityNames(db: Db): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('regions').select(['code', 'name']).where('level', '=', 'city').execute();
+  return new Map(rows.map((r) => [r.code, r.name]));
+}
+
+/** The occupations the demo trains for, with their major group and the 数字职业 mark. */
+export async function findDemoOccupations(db: Db) {
+  const rows = await db.selectFrom('occupations').select(['code', 'name', 'major_group', 'is_digital']).execute();
+  return rows.map((r) => ({ ...r, is_digital: Number(r.is_digital) }));
+}
+
+/** Persons insured at one of the enterprises in a month (YYYYMM), youngest first when asked. */
+export async function findInsuredPersons(
+  db: Db,
+  usccs: readonly string[],
+  period: number,
+  options: { limit: number; bornFrom?: string },
+) {
+  if (usccs.length === 0) return [];
+  const result = await sql<Record<string, unknown>>`
+    select p.id, p.id_enc, p.name, p.birth_date, s.uscc
+    from employment_spells s
+    join persons p on p.id = s.person_id
+    where s.uscc in (${sql.join([...usccs])}) and s.first_period <= ${period} and s.last_period >= ${period}
+      ${options.bornFrom ? sql`and p.birth_date >= ${options.bornFrom}` : sql``}
+    order by p.id
+    limit ${options.limit}`.execute(db);
+  return result.rows.map((r) => ({
+    personId: toNumber(r.id as number),
+    idEnc: String(r.id_enc),
+    name: String(r.name),
+    uscc: String(r.uscc),
+  }));
+}
