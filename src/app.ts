@@ -22,6 +22,7 @@ import { escalationSchedulerPlugin } from './modules/governance/escalation.ts';
 import { plansRoutes } from './modules/governance/plans.routes.ts';
 import { requestsRoutes } from './modules/governance/requests.routes.ts';
 import { postingsRoutes } from './modules/recruitment/postings/postings.routes.ts';
+import { searchRoutes } from './modules/recruitment/search/search.routes.ts';
 import { rosterRoutes } from './modules/governance/roster.routes.ts';
 import { compensationRoutes } from './modules/labour/compensation.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
@@ -133,6 +134,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(requestsRoutes(ctx));
   // 招聘专区: job postings and their review with the discrimination check.
   await app.register(postingsRoutes(ctx));
+  // The public job search (no login): published postings by Chinese words and filters.
+  await app.register(searchRoutes(ctx));
   await app.register(plansRoutes(ctx));
   // 劳动关系 (SPEC §2.9): compensation calculator, disputes, diagnosis, 柔性执法.
   await app.register(compensationRoutes(ctx));

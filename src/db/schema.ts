@@ -29,6 +29,7 @@ import type {
   BenefitPaymentTable,
 } from '../modules/benefits/benefits.table.ts';
 import type { JobPostingTable } from '../modules/recruitment/postings/postings.table.ts';
+import type { JobPostingSearchTable } from '../modules/recruitment/search/search.table.ts';
 import type { BenefitAttachmentTable } from '../modules/benefits/applications/applications.table.ts';
 import type { BenefitDeclaredFactTable } from '../modules/benefits/applications/declared-facts.table.ts';
 import type {
@@ -165,6 +166,7 @@ export interface Database {
   governance_request_files: GovernanceRequestFileTable;
   governance_contacts: GovernanceContactTable;
   job_postings: JobPostingTable;
+  job_posting_search: JobPostingSearchTable;
   implementation_plans: ImplementationPlanTable;
   labour_average_wages: LabourAverageWageTable;
 }

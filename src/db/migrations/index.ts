@@ -24,6 +24,7 @@ import * as skills from './20261207T1940_skills.ts';
 import * as opinion from './20261207T1950_opinion.ts';
 import * as implementationPlans from './20261207T2000_implementation_plans.ts';
 import * as labourAverageWages from './20261207T2010_labour_average_wages.ts';
+import * as postingSearch from './20261207T2100_posting_search.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -62,6 +63,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '20261207T1950_opinion': opinion,
   '20261207T2000_implementation_plans': implementationPlans,
   '20261207T2010_labour_average_wages': labourAverageWages,
+  '20261207T2100_posting_search': postingSearch,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {

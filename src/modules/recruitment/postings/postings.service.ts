@@ -3,6 +3,8 @@ import { appendAudit } from '../../../platform/audit/audit.ts';
 import type { Actor, CurrentUser } from '../../../platform/auth/current-user.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { checkDiscrimination, type DiscriminationFlag } from '../discrimination.ts';
+import { indexPostings } from '../search/search-index.ts';
+import { forgetSearchAnswers } from '../search/search.service.ts';
 import * as repo from './postings.repository.ts';
 import type { PostingStatus } from './postings.table.ts';
 
@@ -224,7 +226,7 @@ export async function reviewPosting(
 ): Promise<PostingView> {
   const comment = input.comment?.trim() || null;
   if (input.decision !== 'approve' && !comment) throw new AppError('VALIDATION_FAILED', '退回或不通过时请填写审核意见');
-  return ctx.db.transaction().execute(async (trx) => {
+  const view = await ctx.db.transaction().execute(async (trx) => {
     const row = await requirePosting(trx, actor.user, id);
     if (actor.user.role !== 'city_hrss') throw new AppError('FORBIDDEN', '只有所在地市人社部门可以审核岗位信息');
     if (row.status !== 'submitted')
@@ -241,8 +243,12 @@ export async function reviewPosting(
       ...(status === 'published' && !row.first_published_at ? { first_published_at: now } : {}),
     });
     await audit(ctx, trx, actor, `job_posting.${input.decision}`, id, { flags: row.flag_count });
+    // The public search sees a posting from the moment it is published.
+    if (status === 'published') await indexPostings(trx, ctx.dialect, [id], now);
     return toView((await repo.findPosting(trx, id, scopeOf(actor.user)))!, true);
   });
+  if (input.decision === 'approve') forgetSearchAnswers(ctx);
+  return view;
 }
 
 export async function getPosting(ctx: AppContext, user: CurrentUser, id: number): Promise<PostingView> {

@@ -15587,6 +15587,275 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公众岗位检索：中文检索词、地点、职业、月薪、学历、企业梯度筛选，按相关度、发布时间或月薪排序（无需登录） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 检索词，如“数控 工程师 苏州” */
+                    q?: string;
+                    /** @description 工作地点：设区市或县级行政区划代码 */
+                    region?: string;
+                    /** @description 职业代码（大典 2022），可为大类、中类、小类前缀 */
+                    occupation?: string;
+                    /** @description 月薪不低于（元，与岗位区间有交集） */
+                    salaryMin?: number;
+                    /** @description 月薪不高于（元，与岗位区间有交集） */
+                    salaryMax?: number;
+                    /** @description 学历要求 */
+                    education?: "不限" | "初中" | "高中/中专/技校" | "大专" | "本科" | "硕士" | "博士";
+                    /** @description 企业梯度：innovative 创新型中小企业, srdi 专精特新中小企业, little_giant 专精特新“小巨人”企业 */
+                    tier?: "innovative" | "srdi" | "little_giant";
+                    /** @description 排序：relevance 相关度（有检索词时默认）, date 发布时间, salary 月薪 */
+                    sort?: "relevance" | "date" | "salary";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                cityName: string | null;
+                                education: string;
+                                enterpriseName: string;
+                                experience: string;
+                                id: number;
+                                occupationCode: string;
+                                occupationName: string | null;
+                                posts: number;
+                                publishedAt: string;
+                                regionCode: string;
+                                regionName: string | null;
+                                /** @description 月薪上限（元） */
+                                salaryMax: number;
+                                /** @description 月薪下限（元） */
+                                salaryMin: number;
+                                /** @description 相关度得分（按相关度排序时） */
+                                score: number;
+                                /** @description 岗位描述摘要，命中的检索词已标出 */
+                                snippet: {
+                                    /** @description 是否为命中的检索词 */
+                                    hit: boolean;
+                                    text: string;
+                                }[];
+                                tags: string[];
+                                tier: string | null;
+                                tierName: string | null;
+                                title: string;
+                                /** @description 岗位名称，命中的检索词已标出 */
+                                titlePieces: {
+                                    /** @description 是否为命中的检索词 */
+                                    hit: boolean;
+                                    text: string;
+                                }[];
+                                validUntil: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            /** @description 检索词（分词结果） */
+                            terms: string[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公众查看一条已发布的岗位信息及企业公开信息（无需登录） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            cityName: string | null;
+                            description: string;
+                            education: string;
+                            enterprise: {
+                                cityName: string | null;
+                                industryCode: string | null;
+                                industryName: string | null;
+                                name: string;
+                                tier: string | null;
+                                tierName: string | null;
+                            };
+                            experience: string;
+                            id: number;
+                            occupationCode: string;
+                            occupationName: string | null;
+                            posts: number;
+                            publishedAt: string;
+                            regionCode: string;
+                            regionName: string | null;
+                            salaryMax: number;
+                            salaryMin: number;
+                            tags: string[];
+                            title: string;
+                            validUntil: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/notices": {
         parameters: {
             query?: never;

@@ -1,0 +1,203 @@
+import { sql } from 'kysely';
+import type { Db, Dialect } from '../../../db/database.ts';
+import { addWords } from '../../../platform/text/segmenter.ts';
+import { deriveShortNames } from '../../opinion/linking.ts';
+import { loadLinkingRules } from '../../opinion/opinion-rules.ts';
+import type { JobPostingSearchTable } from './search.table.ts';
+import { fieldTerms, searchSettings } from './search-text.ts';
+
+/**
+ * The search index of published postings (SPEC §2.6): written when a posting is published,
+ * removed when it leaves publication, rebuilt whole by `rebuildSearchIndex` (after `yangfan demo`
+ * or a dictionary change). Expired postings stay in the index and are filtered out by the search
+ * (`valid_until` ≥ today), so expiry needs no job. SQL only; segmentation in search-text.ts.
+ */
+
+let dictionaryCheckedAt = 0;
+let dictionaryKey = '';
+
+/**
+ * The enterprises' names and short names in the segmenter's dictionary (occupation and industry
+ * names are there from the start), so that 恒立 or 中科微 come out as one word in postings and
+ * queries alike. Re-read when the register has changed, at most every `dictionary_refresh_seconds`.
+ */
+export async function ensureSearchDictionary(db: Db, now = Date.now()): Promise<void> {
+  if (now - dictionaryCheckedAt < searchSettings().dictionary_refresh_seconds * 1000) return;
+  dictionaryCheckedAt = now;
+  const stamp = await db
+    .selectFrom('enterprises')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('last')])
+    .executeTakeFirstOrThrow();
+  const key = `${Number(stamp.n)}|${String(stamp.last ?? '')}`;
+  if (key === dictionaryKey) return;
+  dictionaryKey = key;
+  const rules = loadLinkingRules();
+  const names = await db.selectFrom('enterprises').select('name').execute();
+  addWords(names.flatMap((n) => deriveShortNames(n.name, rules)));
+}
+
+/** Forgets the dictionary check (tests that change the register). */
+export function resetSearchDictionary(): void {
+  dictionaryCheckedAt = 0;
+  dictionaryKey = '';
+}
+
+function withoutSuffix(name: string): string {
+  return name.length > 2 ? name.replace(/(市|区|县)$/, '') : name;
+}
+
+function sourceRows(db: Db) {
+  return db
+    .selectFrom('job_postings as p')
+    .leftJoin('enterprises as e', 'e.uscc', 'p.uscc')
+    .leftJoin('occupations as o', 'o.code', 'p.occupation_code')
+    .leftJoin('regions as r', 'r.code', 'p.region_code')
+    .leftJoin('regions as c', 'c.code', 'p.city_code')
+    .select([
+      'p.id',
+      'p.uscc',
+      'p.title',
+      'p.occupation_code',
+      'p.salary_min',
+      'p.salary_max',
+      'p.education',
+      'p.region_code',
+      'p.city_code',
+      'p.description',
+      'p.valid_until',
+      'p.tags',
+      'p.first_published_at',
+      'p.reviewed_at',
+      'e.name as enterprise_name',
+      'e.tier',
+      'o.name as occupation_name',
+      'r.name as region_name',
+      'c.name as city_name',
+    ])
+    .where('p.status', '=', 'published');
+}
+type SourceRow = Awaited<ReturnType<ReturnType<typeof sourceRows>['execute']>>[number];
+
+const linkingRules = () => (cachedRules ??= loadLinkingRules());
+let cachedRules: ReturnType<typeof loadLinkingRules> | undefined;
+
+/** The index row of a published posting (segmentation happens here). */
+export function indexRowOf(row: SourceRow, now: string): JobPostingSearchTable {
+  const enterprise = row.enterprise_name ?? '';
+  const places = [row.city_name, row.region_name].filter((n): n is string => Boolean(n));
+  const tags = JSON.parse(row.tags) as string[];
+  return {
+    posting_id: Number(row.id),
+    uscc: row.uscc,
+    city_code: row.city_code,
+    region_code: row.region_code,
+    occupation_code: row.occupation_code,
+    salary_min: row.salary_min,
+    salary_max: row.salary_max,
+    education: row.education,
+    tier: row.tier ?? '',
+    published_at: row.first_published_at ?? row.reviewed_at ?? now,
+    valid_until: row.valid_until,
+    title_terms: fieldTerms(row.title),
+    occupation_terms: fieldTerms(row.occupation_name ?? ''),
+    enterprise_terms: fieldTerms(
+      [enterprise, ...(enterprise ? deriveShortNames(enterprise, linkingRules()) : [])].join(' '),
+    ),
+    place_terms: fieldTerms([...places, ...places.map(withoutSuffix)].join(' ')),
+    tag_terms: fieldTerms(tags.join(' ')),
+    body_terms: fieldTerms(row.description),
+    indexed_at: now,
+  };
+}
+
+const TERM_COLUMNS = [
+  'title_terms',
+  'occupation_terms',
+  'enterprise_terms',
+  'place_terms',
+  'tag_terms',
+  'body_terms',
+] as const;
+
+async function writeRows(db: Db, dialect: Dialect, rows: JobPostingSearchTable[]): Promise<void> {
+  // Bound parameters per statement stay far below both databases' limits.
+  for (let i = 0; i < rows.length; i += 500) {
+    const chunk = rows.slice(i, i + 500);
+    await db.insertInto('job_posting_search').values(chunk).execute();
+    if (dialect === 'sqlite') {
+      await sql`insert into job_posting_fts (rowid, terms) values ${sql.join(
+        chunk.map((r) => sql`(${r.posting_id}, ${TERM_COLUMNS.map((c) => r[c]).join('')})`),
+      )}`.execute(db);
+    }
+  }
+}
+
+async function removeRows(db: Db, dialect: Dialect, ids: readonly number[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    if (dialect === 'sqlite') {
+      const present = await db
+        .selectFrom('job_posting_search')
+        .select('posting_id')
+        .where('posting_id', 'in', chunk)
+        .execute();
+      if (present.length > 0)
+        await sql`delete from job_posting_fts where rowid in (${sql.join(present.map((p) => p.posting_id))})`.execute(
+          db,
+        );
+    }
+    await db.deleteFrom('job_posting_search').where('posting_id', 'in', chunk).execute();
+  }
+}
+
+/** (Re)indexes these postings: published ones are written, any other is removed. */
+export async function indexPostings(db: Db, dialect: Dialect, ids: readonly number[], now: string): Promise<number> {
+  if (ids.length === 0) return 0;
+  await ensureSearchDictionary(db);
+  await removeRows(db, dialect, ids);
+  let written = 0;
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await sourceRows(db)
+      .where('p.id', 'in', ids.slice(i, i + 500))
+      .execute();
+    await writeRows(
+      db,
+      dialect,
+      rows.map((r) => indexRowOf(r, now)),
+    );
+    written += rows.length;
+  }
+  return written;
+}
+
+/** Removes postings from the index (withdrawn or no longer published). */
+export async function unindexPostings(db: Db, dialect: Dialect, ids: readonly number[]): Promise<void> {
+  await removeRows(db, dialect, ids);
+}
+
+/**
+ * Rebuilds the whole index from the published postings, batch by batch (one transaction each),
+ * with the dictionary read afresh first. Returns the postings indexed.
+ */
+export async function rebuildSearchIndex(
+  handle: { db: import('kysely').Kysely<import('../../../db/schema.ts').Database>; dialect: Dialect },
+  now: string,
+  batchSize = 5000,
+): Promise<number> {
+  const { db, dialect } = handle;
+  resetSearchDictionary();
+  await ensureSearchDictionary(db);
+  await db.deleteFrom('job_posting_search').execute();
+  if (dialect === 'sqlite') await sql`insert into job_posting_fts (job_posting_fts) values ('delete-all')`.execute(db);
+  let after = 0;
+  let total = 0;
+  for (;;) {
+    const rows = await sourceRows(db).where('p.id', '>', after).orderBy('p.id').limit(batchSize).execute();
+    if (rows.length === 0) break;
+    const indexRows = rows.map((r) => indexRowOf(r, now));
+    await db.transaction().execute((trx) => writeRows(trx, dialect, indexRows));
+    total += rows.length;
+    after = Number(rows[rows.length - 1]!.id);
+  }
+  return total;
+}
