@@ -23,6 +23,7 @@ import { plansRoutes } from './modules/governance/plans.routes.ts';
 import { requestsRoutes } from './modules/governance/requests.routes.ts';
 import { postingsRoutes } from './modules/recruitment/postings/postings.routes.ts';
 import { searchRoutes } from './modules/recruitment/search/search.routes.ts';
+import { seekerSideRoutes } from './modules/recruitment/index.ts';
 import { rosterRoutes } from './modules/governance/roster.routes.ts';
 import { compensationRoutes } from './modules/labour/compensation.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
@@ -136,6 +137,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(postingsRoutes(ctx));
   // The public job search (no login): published postings by Chinese words and filters.
   await app.register(searchRoutes(ctx));
+  // Job seekers, their applications and 专场招聘会.
+  await app.register(seekerSideRoutes(ctx));
   await app.register(plansRoutes(ctx));
   // 劳动关系 (SPEC §2.9): compensation calculator, disputes, diagnosis, 柔性执法.
   await app.register(compensationRoutes(ctx));

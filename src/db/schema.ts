@@ -30,6 +30,9 @@ import type {
 } from '../modules/benefits/benefits.table.ts';
 import type { JobPostingTable } from '../modules/recruitment/postings/postings.table.ts';
 import type { JobPostingSearchTable } from '../modules/recruitment/search/search.table.ts';
+import type { JobApplicationTable } from '../modules/recruitment/applications/applications.table.ts';
+import type { JobFairEnterpriseTable, JobFairTable } from '../modules/recruitment/fairs/fairs.table.ts';
+import type { JobSeekerCodeTable, JobSeekerTable } from '../modules/recruitment/seekers/seekers.table.ts';
 import type { BenefitAttachmentTable } from '../modules/benefits/applications/applications.table.ts';
 import type { BenefitDeclaredFactTable } from '../modules/benefits/applications/declared-facts.table.ts';
 import type {
@@ -167,6 +170,11 @@ export interface Database {
   governance_contacts: GovernanceContactTable;
   job_postings: JobPostingTable;
   job_posting_search: JobPostingSearchTable;
+  job_seeker_codes: JobSeekerCodeTable;
+  job_seekers: JobSeekerTable;
+  job_applications: JobApplicationTable;
+  job_fairs: JobFairTable;
+  job_fair_enterprises: JobFairEnterpriseTable;
   implementation_plans: ImplementationPlanTable;
   labour_average_wages: LabourAverageWageTable;
 }

@@ -55,6 +55,12 @@ export const ERROR_CODES = {
   FACTS_NOT_AVAILABLE: { status: 422, message: '尚不能从数据库取得该企业的事实数据' },
   SCENARIO_INVALID: { status: 400, message: '沙盘参数不正确' },
   PARAMETER_ABOVE_CEILING: { status: 422, message: '参数取值超过政策文件规定的上限' },
+  // 招聘专区: job seekers and their applications (src/modules/recruitment).
+  CONTACT_REGISTERED: { status: 409, message: '该手机号或邮箱已注册，请直接登录' },
+  VERIFICATION_CODE_INVALID: { status: 400, message: '验证码不正确' },
+  VERIFICATION_CODE_EXPIRED: { status: 400, message: '验证码已失效，请重新获取' },
+  APPLICATION_ALREADY_SUBMITTED: { status: 409, message: '您已投递过该岗位' },
+  APPLICATION_TRANSITION_INVALID: { status: 409, message: '应聘当前状态不能执行此操作' },
   // 免申即享 / 直补快办 (src/modules/benefits).
   INVALID_STATE_TRANSITION: { status: 409, message: '案件当前状态不能执行该操作，或已被他人处理' },
   SEPARATION_OF_DUTIES: { status: 403, message: '审核与拨付须由不同账号办理：您已审核该案件，不能再发起拨付' },

@@ -9,6 +9,7 @@ export const ROLES = [
   'commissioner',
   'enterprise',
   'public',
+  'job_seeker',
   'sysadmin',
   'secadmin',
   'auditor',
@@ -46,7 +47,9 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
     requiresTotp: false,
     requiresUscc: true,
   },
-  public: { label: '求职者/公众', labelEn: 'Job seeker / public', scope: 'self', requiresTotp: false },
+  public: { label: '公众', labelEn: 'Public', scope: 'self', requiresTotp: false },
+  /** Registers itself with a verification code (SPEC §2.6); sees only its own profile and applications. */
+  job_seeker: { label: '求职者', labelEn: 'Job seeker', scope: 'self', requiresTotp: false },
   sysadmin: { label: '系统管理员', labelEn: 'System administrator', scope: 'self', requiresTotp: true },
   secadmin: { label: '安全管理员', labelEn: 'Security administrator', scope: 'self', requiresTotp: true },
   auditor: { label: '审计管理员', labelEn: 'Auditor', scope: 'self', requiresTotp: true },

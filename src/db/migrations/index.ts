@@ -23,6 +23,7 @@ import * as jobPostings from './20261207T1930_job_postings.ts';
 import * as skills from './20261207T1940_skills.ts';
 import * as opinion from './20261207T1950_opinion.ts';
 import * as implementationPlans from './20261207T2000_implementation_plans.ts';
+import * as jobSeekers from './20261207T2110_job_seekers.ts';
 import * as labourAverageWages from './20261207T2010_labour_average_wages.ts';
 import * as postingSearch from './20261207T2100_posting_search.ts';
 
@@ -64,6 +65,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '20261207T2000_implementation_plans': implementationPlans,
   '20261207T2010_labour_average_wages': labourAverageWages,
   '20261207T2100_posting_search': postingSearch,
+  '20261207T2110_job_seekers': jobSeekers,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {

@@ -11,6 +11,7 @@ import { ROLE_DEFINITIONS, type Role } from '../../platform/roles.ts';
 import { loadSecuritySettings } from '../../platform/security-settings.ts';
 import { DEMO_PASSWORD } from './demo-accounts.ts';
 import { claimAccountAttempt, claimAddressAttempt, forgetFailures, releaseClaims } from './login-guards.service.ts';
+import { accountNameForLogin } from './seeker-logins.ts';
 import * as sessions from './sessions.repository.ts';
 import * as users from './users.repository.ts';
 
@@ -36,10 +37,12 @@ export async function login(
   input: LoginInput,
 ): Promise<{ user: CurrentUser; token: string }> {
   await claimAddressAttempt(ctx, actor.ip);
-  const row = await users.findUserByUsername(ctx.db, input.username);
+  // A job seeker's mobile number or e-mail address names their account (never stored or audited in clear).
+  const username = accountNameForLogin(ctx.cipher, input.username);
+  const row = await users.findUserByUsername(ctx.db, username);
   if (!row) {
     await verifyPassword(input.password, DUMMY_HASH);
-    await recordFailure(ctx, actor, input.username, 'INVALID_CREDENTIALS');
+    await recordFailure(ctx, actor, username, 'INVALID_CREDENTIALS');
     throw new AppError('INVALID_CREDENTIALS');
   }
   const needsTotp = ROLE_DEFINITIONS[row.role as Role].requiresTotp && row.totp_secret_enc !== null;
@@ -70,7 +73,7 @@ export async function login(
     await checkSecondFactor(ctx, actor, row, input.totp);
   }
   if (!toBoolean(row.is_active)) {
-    await deny(ctx, actor, input.username, 'ACCOUNT_DISABLED');
+    await deny(ctx, actor, username, 'ACCOUNT_DISABLED');
     throw new AppError('ACCOUNT_DISABLED');
   }
   // A demo password is public: outside demo mode its account must choose its own first.

@@ -9,8 +9,8 @@ import { hmacSm3Hex, sm4Decrypt, sm4Encrypt } from './sm.ts';
 export interface PersonalDataCipher {
   encrypt(plain: string): string;
   decrypt(sealed: string): string;
-  /** Deterministic keyed index of a normalised value; the kind keeps ID and phone indexes apart. */
-  blindIndex(kind: 'id' | 'phone', normalized: string): string;
+  /** Deterministic keyed index of a normalised value; the kind keeps ID, phone and e-mail indexes apart. */
+  blindIndex(kind: 'id' | 'phone' | 'email', normalized: string): string;
   /**
    * Keyed digest of a whole request body, for idempotency checks: an unkeyed hash of a body that
    * carries a bank account or a phone number could be reversed by trying candidates.

@@ -6,6 +6,7 @@ export const ROLES = [
   'commissioner',
   'enterprise',
   'public',
+  'job_seeker',
   'sysadmin',
   'secadmin',
   'auditor',

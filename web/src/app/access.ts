@@ -16,10 +16,10 @@ export const OFFICIAL_ROLES: readonly Role[] = [...REGION_OFFICIAL_ROLES, 'commi
 export const OPINION_ROLES: readonly Role[] = ['province_hrss', 'city_hrss', 'commissioner'];
 export const BUSINESS_ROLES: readonly Role[] = [...OFFICIAL_ROLES, 'enterprise'];
 /** The policy catalogue is public; the roles of the business and the public account have it in the menu. */
-export const POLICY_READER_ROLES: readonly Role[] = [...BUSINESS_ROLES, 'public'];
+export const POLICY_READER_ROLES: readonly Role[] = [...BUSINESS_ROLES, 'public', 'job_seeker'];
 
 /** Roles that never see a code, not even as a hint: enterprises and the public. */
-const OUTWARD_ROLES: readonly Role[] = ['enterprise', 'public'];
+const OUTWARD_ROLES: readonly Role[] = ['enterprise', 'public', 'job_seeker'];
 
 /** Whether codes (policy codes, setting keys) may appear as a grey hint for this user: officials and administrators only. */
 export function showsCodeHints(user: CurrentUser | null): boolean {

@@ -45,7 +45,8 @@ function outboxView(row: OutboxRow, names: Map<string, string>) {
   return {
     id: toNumber(row.id),
     channel: row.channel,
-    recipient: row.recipient,
+    // A person's sealed address stays sealed: the list names only the kind.
+    recipient: row.recipient.startsWith('direct:') ? 'direct' : row.recipient,
     uscc,
     enterprise_name: uscc ? (names.get(uscc) ?? null) : null,
     address: row.address_masked,

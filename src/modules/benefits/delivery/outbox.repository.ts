@@ -158,3 +158,30 @@ export async function requeueFailedOutbox(db: Db, id: number): Promise<boolean> 
     .executeTakeFirst();
   return toNumber(result.numUpdatedRows) === 1;
 }
+
+/** Queues one pending message; a message already queued under its dedupe key is left as it is. */
+export async function insertOutboxMessage(
+  db: Db,
+  message: {
+    channel: string;
+    dedupe_key: string;
+    recipient: string;
+    payload: string;
+    created_at: string;
+    address_masked: string | null;
+  },
+): Promise<void> {
+  await db
+    .insertInto('benefit_outbox')
+    .values({
+      ...message,
+      status: 'pending',
+      last_error: null,
+      sent_at: null,
+      next_attempt_at: null,
+      claimed_until: null,
+      last_attempt_at: null,
+    })
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .execute();
+}

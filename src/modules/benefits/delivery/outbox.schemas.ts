@@ -26,7 +26,7 @@ export const OutboxPage = Type.Composite([
     Type.Object({
       id: Type.Integer(),
       channel: Type.String(),
-      recipient: Type.String({ description: 'enterprise:<统一社会信用代码> 或 treasury' }),
+      recipient: Type.String({ description: 'enterprise:<统一社会信用代码>、direct（求职者本人）或 treasury' }),
       uscc: Nullable(Type.String()),
       enterprise_name: Nullable(Type.String()),
       address: Nullable(Type.String({ description: '最近一次发送的地址（脱敏）' })),

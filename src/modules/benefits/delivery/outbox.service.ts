@@ -8,6 +8,7 @@ import {
   releaseOutboxClaims,
   type OutboxAttempt,
 } from './outbox.repository.ts';
+import { DIRECT_RECIPIENT, maskAddress } from './direct-messages.service.ts';
 import { OUTBOX_CHANNELS, SendFailure, type OutboxSender, type OutboxSenders } from './outbox-senders.ts';
 
 /**
@@ -106,7 +107,7 @@ async function deliver(
   addresses: Map<string, NotificationAddress>,
   settings: OutboxSettings,
 ): Promise<OutboxAttempt> {
-  const address = addressOf(message, addresses);
+  const address = addressOf(ctx, message, addresses);
   if ('missing' in address)
     return {
       status: 'failed',
@@ -158,12 +159,19 @@ async function deliver(
   }
 }
 
-/** Where the message goes now: the enterprise's mobile or e-mail, or the treasury's interface. */
+/** Where the message goes now: the enterprise's mobile or e-mail, a person's own address, or the treasury's interface. */
 function addressOf(
+  ctx: AppContext,
   message: ClaimedMessage,
   addresses: Map<string, NotificationAddress>,
 ): { to: string; masked: string } | { missing: string } {
   if (message.channel === 'payment_instruction') return { to: message.recipient, masked: message.recipient };
+  const sealed = DIRECT_RECIPIENT.exec(message.recipient)?.[1];
+  if (sealed !== undefined) {
+    // A person's own address (a job seeker), sealed in the recipient.
+    const to = ctx.cipher.decrypt(sealed);
+    return { to, masked: maskAddress(to) };
+  }
   const uscc = ENTERPRISE_RECIPIENT.exec(message.recipient)?.[1];
   if (uscc === undefined) return { missing: `无法识别的收件人：${message.recipient.slice(0, 60)}` };
   const address = addresses.get(uscc);

@@ -649,7 +649,7 @@ export interface paths {
                                 mustChangePassword: boolean;
                                 regionCode: string | null;
                                 regionName: string | null;
-                                role: "province_hrss" | "province_miit" | "city_hrss" | "commissioner" | "enterprise" | "public" | "sysadmin" | "secadmin" | "auditor";
+                                role: "province_hrss" | "province_miit" | "city_hrss" | "commissioner" | "enterprise" | "public" | "job_seeker" | "sysadmin" | "secadmin" | "auditor";
                                 roleLabel: string;
                                 /** @description 数据范围：province / region / assigned / own_enterprise / self */
                                 scope: string;
@@ -854,7 +854,7 @@ export interface paths {
                                 mustChangePassword: boolean;
                                 regionCode: string | null;
                                 regionName: string | null;
-                                role: "province_hrss" | "province_miit" | "city_hrss" | "commissioner" | "enterprise" | "public" | "sysadmin" | "secadmin" | "auditor";
+                                role: "province_hrss" | "province_miit" | "city_hrss" | "commissioner" | "enterprise" | "public" | "job_seeker" | "sysadmin" | "secadmin" | "auditor";
                                 roleLabel: string;
                                 /** @description 数据范围：province / region / assigned / own_enterprise / self */
                                 scope: string;
@@ -4565,7 +4565,7 @@ export interface paths {
                                 last_attempt_at: string | null;
                                 last_error: string | null;
                                 next_attempt_at: string | null;
-                                /** @description enterprise:<统一社会信用代码> 或 treasury */
+                                /** @description enterprise:<统一社会信用代码>、direct（求职者本人）或 treasury */
                                 recipient: string;
                                 sent_at: string | null;
                                 status: "pending" | "sent" | "failed";
@@ -5424,7 +5424,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 password: string;
-                                role: "province_hrss" | "province_miit" | "city_hrss" | "commissioner" | "enterprise" | "public" | "sysadmin" | "secadmin" | "auditor";
+                                role: "province_hrss" | "province_miit" | "city_hrss" | "commissioner" | "enterprise" | "public" | "job_seeker" | "sysadmin" | "secadmin" | "auditor";
                                 roleLabel: string;
                                 totpSecret?: string;
                                 username: string;
@@ -10665,6 +10665,452 @@ export interface paths {
                             updatedAt: string;
                             uscc: string;
                             validUntil: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/job-seekers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 求职者注册（验证码、密码、姓名），注册后用手机号码或邮箱登录 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 验证码 */
+                        code: string;
+                        /** @description 手机号码或电子邮箱 */
+                        contact: string;
+                        /** @description 姓名 */
+                        name: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            certificates: string[];
+                            education: string | null;
+                            /** @description 电子邮箱（脱敏） */
+                            email: string | null;
+                            graduationDate: string | null;
+                            id: number;
+                            /** @description 公民身份号码（脱敏） */
+                            idNumber: string | null;
+                            name: string;
+                            /** @description 手机号码（脱敏） */
+                            phone: string | null;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/job-seekers/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 求职者本人档案（身份证号、手机、邮箱脱敏） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            certificates: string[];
+                            education: string | null;
+                            /** @description 电子邮箱（脱敏） */
+                            email: string | null;
+                            graduationDate: string | null;
+                            id: number;
+                            /** @description 公民身份号码（脱敏） */
+                            idNumber: string | null;
+                            name: string;
+                            /** @description 手机号码（脱敏） */
+                            phone: string | null;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        /** 求职者修改本人档案：姓名、身份证号（可不填）、学历、毕业时间、证书 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        certificates: string[];
+                        education?: ("不限" | "初中" | "高中/中专/技校" | "大专" | "本科" | "硕士" | "博士") | (never | null);
+                        /** Format: date */
+                        graduationDate?: string | null;
+                        idNumber?: string | null;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            certificates: string[];
+                            education: string | null;
+                            /** @description 电子邮箱（脱敏） */
+                            email: string | null;
+                            graduationDate: string | null;
+                            id: number;
+                            /** @description 公民身份号码（脱敏） */
+                            idNumber: string | null;
+                            name: string;
+                            /** @description 手机号码（脱敏） */
+                            phone: string | null;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/job-seekers/verification-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 求职者注册：向手机号码或电子邮箱发送验证码 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 手机号码或电子邮箱 */
+                        contact: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            channel: "sms" | "email";
+                            expiresAt: string;
+                            resendAfterSeconds: number;
+                            /** @description 发送到（脱敏） */
+                            sentTo: string;
                         };
                     };
                 };
@@ -19124,7 +19570,7 @@ export interface paths {
                     /** @description 每页条数，≤ 200 */
                     pageSize?: number;
                     q?: string;
-                    role?: "province_hrss" | "province_miit" | "city_hrss" | "commissioner" | "enterprise" | "public" | "sysadmin" | "secadmin" | "auditor";
+                    role?: "province_hrss" | "province_miit" | "city_hrss" | "commissioner" | "enterprise" | "public" | "job_seeker" | "sysadmin" | "secadmin" | "auditor";
                 };
                 header?: never;
                 path?: never;
@@ -19148,7 +19594,7 @@ export interface paths {
                                 phone: string | null;
                                 regionCode: string | null;
                                 regionName: string | null;
-                                role: "province_hrss" | "province_miit" | "city_hrss" | "commissioner" | "enterprise" | "public" | "sysadmin" | "secadmin" | "auditor";
+                                role: "province_hrss" | "province_miit" | "city_hrss" | "commissioner" | "enterprise" | "public" | "job_seeker" | "sysadmin" | "secadmin" | "auditor";
                                 roleLabel: string;
                                 uscc: string | null;
                                 username: string;
@@ -19232,7 +19678,7 @@ export interface paths {
                         password: string;
                         phone?: string;
                         regionCode?: string;
-                        role: "province_hrss" | "province_miit" | "city_hrss" | "commissioner" | "enterprise" | "public" | "sysadmin" | "secadmin" | "auditor";
+                        role: "province_hrss" | "province_miit" | "city_hrss" | "commissioner" | "enterprise" | "public" | "job_seeker" | "sysadmin" | "secadmin" | "auditor";
                         uscc?: string;
                         username: string;
                     };
@@ -19256,7 +19702,7 @@ export interface paths {
                                 phone: string | null;
                                 regionCode: string | null;
                                 regionName: string | null;
-                                role: "province_hrss" | "province_miit" | "city_hrss" | "commissioner" | "enterprise" | "public" | "sysadmin" | "secadmin" | "auditor";
+                                role: "province_hrss" | "province_miit" | "city_hrss" | "commissioner" | "enterprise" | "public" | "job_seeker" | "sysadmin" | "secadmin" | "auditor";
                                 roleLabel: string;
                                 uscc: string | null;
                                 username: string;
@@ -19382,7 +19828,7 @@ export interface paths {
                                 phone: string | null;
                                 regionCode: string | null;
                                 regionName: string | null;
-                                role: "province_hrss" | "province_miit" | "city_hrss" | "commissioner" | "enterprise" | "public" | "sysadmin" | "secadmin" | "auditor";
+                                role: "province_hrss" | "province_miit" | "city_hrss" | "commissioner" | "enterprise" | "public" | "job_seeker" | "sysadmin" | "secadmin" | "auditor";
                                 roleLabel: string;
                                 uscc: string | null;
                                 username: string;

@@ -1,0 +1,14 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { AppContext } from '../../app-context.ts';
+import { seekersRoutes } from './seekers/seekers.routes.ts';
+
+/**
+ * The recruitment zone's job-seeker side (SPEC §2.6), one room per use case: seekers/
+ * (registration and profile), applications/ (applying and the enterprise's handling), fairs/
+ * (专场招聘会). Postings and the public search register their own routes.
+ */
+export function seekerSideRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    await app.register(seekersRoutes(ctx));
+  };
+}
