@@ -42,7 +42,14 @@ import type {
   GovernanceRequestTable,
   ImplementationPlanTable,
 } from '../modules/governance/governance.table.ts';
-import type { LabourAverageWageTable } from '../modules/labour/labour.table.ts';
+import type {
+  LabourAverageWageTable,
+  LabourDiagnosisTable,
+  LabourDisputePartyTable,
+  LabourDisputeTable,
+  LabourHarmonyApplicationTable,
+  LabourViolationTable,
+} from '../modules/labour/labour.table.ts';
 import type { ImportRejectTable, ImportRunTable } from '../modules/imports/imports.table.ts';
 import type {
   AbsorbedPersonTable,
@@ -177,4 +184,9 @@ export interface Database {
   job_fair_enterprises: JobFairEnterpriseTable;
   implementation_plans: ImplementationPlanTable;
   labour_average_wages: LabourAverageWageTable;
+  labour_disputes: LabourDisputeTable;
+  labour_dispute_parties: LabourDisputePartyTable;
+  labour_diagnoses: LabourDiagnosisTable;
+  labour_harmony_applications: LabourHarmonyApplicationTable;
+  labour_violations: LabourViolationTable;
 }

@@ -26,6 +26,7 @@ import * as implementationPlans from './20261207T2000_implementation_plans.ts';
 import * as jobSeekers from './20261207T2110_job_seekers.ts';
 import * as labourAverageWages from './20261207T2010_labour_average_wages.ts';
 import * as postingSearch from './20261207T2100_posting_search.ts';
+import * as labourRelations from './20261207T2120_labour_relations.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -66,6 +67,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '20261207T2010_labour_average_wages': labourAverageWages,
   '20261207T2100_posting_search': postingSearch,
   '20261207T2110_job_seekers': jobSeekers,
+  '20261207T2120_labour_relations': labourRelations,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {

@@ -185,3 +185,30 @@ export async function insertOutboxMessage(
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .execute();
 }
+
+/** The active officials of these roles in the province (region null) or in a region: who an alert goes to. */
+export async function findActiveOfficials(db: Db, targets: { role: string; regionCode: string | null }[]) {
+  if (targets.length === 0) return [];
+  return db
+    .selectFrom('users')
+    .select(['id', 'username', 'role', 'region_code'])
+    .where('is_active', '=', 1)
+    .where((eb) =>
+      eb.or(
+        targets.map((t) =>
+          eb.and([
+            eb('role', '=', t.role),
+            t.regionCode === null ? eb.lit(true) : eb('region_code', '=', t.regionCode),
+          ]),
+        ),
+      ),
+    )
+    .orderBy('id')
+    .execute();
+}
+
+/** The encrypted mobile numbers of officials, by user id (for sending only). */
+export async function findOfficialPhones(db: Db, ids: number[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('users').select(['id', 'phone_enc']).where('id', 'in', ids).execute();
+}

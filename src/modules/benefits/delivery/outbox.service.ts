@@ -9,6 +9,7 @@ import {
   type OutboxAttempt,
 } from './outbox.repository.ts';
 import { DIRECT_RECIPIENT, maskAddress } from './direct-messages.service.ts';
+import { NO_OFFICIAL_PHONE, OFFICIAL_RECIPIENT, officialPhonesOf } from './official-alerts.service.ts';
 import { OUTBOX_CHANNELS, SendFailure, type OutboxSender, type OutboxSenders } from './outbox-senders.ts';
 
 /**
@@ -76,6 +77,13 @@ export async function dispatchOutbox(
     .map((m) => ENTERPRISE_RECIPIENT.exec(m.recipient)?.[1])
     .filter((u): u is string => u !== undefined);
   const addresses = await notificationAddressesOf(ctx, usccs);
+  const officialPhones = await officialPhonesOf(
+    ctx,
+    messages
+      .map((m) => OFFICIAL_RECIPIENT.exec(m.recipient)?.[1])
+      .filter((id): id is string => id !== undefined)
+      .map(Number),
+  );
   for (const [index, message] of messages.entries()) {
     // Stop before the claim could run out mid-send; another process may then take the rest.
     if (ctx.clock().getTime() + settings.gatewayTimeoutMs >= claimUntil) {
@@ -86,7 +94,13 @@ export async function dispatchOutbox(
       summary.released = messages.length - index;
       break;
     }
-    const attempt = await deliver(ctx, message, senders[message.channel as keyof OutboxSenders]!, addresses, settings);
+    const attempt = await deliver(
+      ctx,
+      message,
+      senders[message.channel as keyof OutboxSenders]!,
+      { addresses, officialPhones },
+      settings,
+    );
     await recordOutboxAttempt(ctx.db, message.id, attempt);
     if (attempt.status === 'sent') summary.sent += 1;
     else if (attempt.status === 'failed') summary.failed += 1;
@@ -104,10 +118,10 @@ async function deliver(
   ctx: AppContext,
   message: ClaimedMessage,
   sender: OutboxSender,
-  addresses: Map<string, NotificationAddress>,
+  book: AddressBook,
   settings: OutboxSettings,
 ): Promise<OutboxAttempt> {
-  const address = addressOf(ctx, message, addresses);
+  const address = addressOf(ctx, message, book);
   if ('missing' in address)
     return {
       status: 'failed',
@@ -159,11 +173,16 @@ async function deliver(
   }
 }
 
-/** Where the message goes now: the enterprise's mobile or e-mail, a person's own address, or the treasury's interface. */
+interface AddressBook {
+  addresses: Map<string, NotificationAddress>;
+  officialPhones: Map<number, { phone: string; masked: string }>;
+}
+
+/** Where the message goes now: the enterprise's or official's mobile, the enterprise's e-mail, a person's own address, or the treasury's interface. */
 function addressOf(
   ctx: AppContext,
   message: ClaimedMessage,
-  addresses: Map<string, NotificationAddress>,
+  { addresses, officialPhones }: AddressBook,
 ): { to: string; masked: string } | { missing: string } {
   if (message.channel === 'payment_instruction') return { to: message.recipient, masked: message.recipient };
   const sealed = DIRECT_RECIPIENT.exec(message.recipient)?.[1];
@@ -171,6 +190,12 @@ function addressOf(
     // A person's own address (a job seeker), sealed in the recipient.
     const to = ctx.cipher.decrypt(sealed);
     return { to, masked: maskAddress(to) };
+  }
+  const officialId = OFFICIAL_RECIPIENT.exec(message.recipient)?.[1];
+  if (officialId !== undefined) {
+    const official = officialPhones.get(Number(officialId));
+    if (message.channel === 'sms' && official) return { to: official.phone, masked: official.masked };
+    return { missing: NO_OFFICIAL_PHONE };
   }
   const uscc = ENTERPRISE_RECIPIENT.exec(message.recipient)?.[1];
   if (uscc === undefined) return { missing: `无法识别的收件人：${message.recipient.slice(0, 60)}` };

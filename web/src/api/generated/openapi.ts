@@ -12189,6 +12189,1002 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/labour/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 劳动争议案件列表（alerts=true 只看未结案的集体劳动争议预警） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 页码，从 1 开始 */
+                    page?: number;
+                    /** @description 每页条数，≤ 200 */
+                    pageSize?: number;
+                    stage?: "accepted" | "mediating" | "arbitrating" | "closed";
+                    uscc?: string;
+                    /** @description true：只看尚未结案的集体劳动争议预警 */
+                    alerts?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                alertRaisedAt: string | null;
+                                alertReason: string | null;
+                                arrearsFen: number;
+                                caseNo: string;
+                                claimedFen: number;
+                                closedOn: string | null;
+                                deadline: string;
+                                enterpriseName: string;
+                                fastTrackDue: string | null;
+                                id: number;
+                                isFastTrack: boolean;
+                                isOverdue: boolean;
+                                kind: "mediation" | "arbitration";
+                                kindLabel: string;
+                                receivedOn: string;
+                                regionCode: string;
+                                regionName: string | null;
+                                stage: "accepted" | "mediating" | "arbitrating" | "closed";
+                                stageLabel: string;
+                                uscc: string;
+                                workersCount: number;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记劳动争议案件（集体劳动争议即时向市、省人社发出应急预警） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 元 */
+                        arrearsAmount?: string;
+                        /** @description 元 */
+                        claimedAmount: string;
+                        /** @description 请求事项和事实理由 */
+                        claims: string;
+                        kind: "mediation" | "arbitration";
+                        parties: {
+                            idNumber?: string;
+                            name: string;
+                        }[];
+                        /**
+                         * Format: date
+                         * @description 受理日期
+                         */
+                        receivedOn: string;
+                        uscc: string;
+                        /** @description 涉及劳动者人数 */
+                        workersCount: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alertRaisedAt: string | null;
+                            alertReason: string | null;
+                            arrearsFen: number;
+                            caseNo: string;
+                            claimedFen: number;
+                            claims: string;
+                            closedOn: string | null;
+                            compensation: {
+                                amount_fen: number;
+                                average_wage: {
+                                    monthlyFen: number;
+                                    regionCode: string;
+                                    regionName: string;
+                                    source: string;
+                                    year: number;
+                                } | null;
+                                calculated_at: string;
+                                calculated_by: string;
+                                explanation: string[];
+                                is_cap_checked: boolean;
+                                is_capped: boolean;
+                                /** @description severance 经济补偿（第四十七条）；unlawful 违法解除赔偿金（第八十七条）；notice 代通知金（第四十条） */
+                                kind: "severance" | "unlawful" | "notice";
+                                months: number;
+                                region: string | null;
+                                tenure: {
+                                    days: number;
+                                    months: number;
+                                    years: number;
+                                };
+                                wage_basis_fen: number;
+                            } | null;
+                            deadline: string;
+                            deadlineSteps: {
+                                source: string;
+                                text: string;
+                            }[];
+                            enterpriseName: string;
+                            fastTrackDue: string | null;
+                            id: number;
+                            isExtended: boolean;
+                            isFastTrack: boolean;
+                            isOverdue: boolean;
+                            isWhole: boolean;
+                            kind: "mediation" | "arbitration";
+                            kindLabel: string;
+                            outcome: string | null;
+                            parties: {
+                                idNumber: string | null;
+                                name: string;
+                            }[];
+                            provisionalYears: number[];
+                            receivedOn: string;
+                            regionCode: string;
+                            regionName: string | null;
+                            stage: "accepted" | "mediating" | "arbitrating" | "closed";
+                            stageLabel: string;
+                            uscc: string;
+                            workersCount: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/labour/disputes/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出劳动争议案件 Excel（不含当事人信息，导出留痕） */
+        get: {
+            parameters: {
+                query?: {
+                    stage?: "accepted" | "mediating" | "arbitrating" | "closed";
+                    uscc?: string;
+                    /** @description true：只看尚未结案的集体劳动争议预警 */
+                    alerts?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/labour/disputes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 劳动争议案件详情（当事人信息遮蔽；whole=true 需个人信息查看授权，留痕） */
+        get: {
+            parameters: {
+                query?: {
+                    whole?: boolean;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alertRaisedAt: string | null;
+                            alertReason: string | null;
+                            arrearsFen: number;
+                            caseNo: string;
+                            claimedFen: number;
+                            claims: string;
+                            closedOn: string | null;
+                            compensation: {
+                                amount_fen: number;
+                                average_wage: {
+                                    monthlyFen: number;
+                                    regionCode: string;
+                                    regionName: string;
+                                    source: string;
+                                    year: number;
+                                } | null;
+                                calculated_at: string;
+                                calculated_by: string;
+                                explanation: string[];
+                                is_cap_checked: boolean;
+                                is_capped: boolean;
+                                /** @description severance 经济补偿（第四十七条）；unlawful 违法解除赔偿金（第八十七条）；notice 代通知金（第四十条） */
+                                kind: "severance" | "unlawful" | "notice";
+                                months: number;
+                                region: string | null;
+                                tenure: {
+                                    days: number;
+                                    months: number;
+                                    years: number;
+                                };
+                                wage_basis_fen: number;
+                            } | null;
+                            deadline: string;
+                            deadlineSteps: {
+                                source: string;
+                                text: string;
+                            }[];
+                            enterpriseName: string;
+                            fastTrackDue: string | null;
+                            id: number;
+                            isExtended: boolean;
+                            isFastTrack: boolean;
+                            isOverdue: boolean;
+                            isWhole: boolean;
+                            kind: "mediation" | "arbitration";
+                            kindLabel: string;
+                            outcome: string | null;
+                            parties: {
+                                idNumber: string | null;
+                                name: string;
+                            }[];
+                            provisionalYears: number[];
+                            receivedOn: string;
+                            regionCode: string;
+                            regionName: string | null;
+                            stage: "accepted" | "mediating" | "arbitrating" | "closed";
+                            stageLabel: string;
+                            uscc: string;
+                            workersCount: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 推进案件：开始调解/审理、延期（仲裁）、结案 */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        action: "start" | "extend" | "close";
+                        outcome?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alertRaisedAt: string | null;
+                            alertReason: string | null;
+                            arrearsFen: number;
+                            caseNo: string;
+                            claimedFen: number;
+                            claims: string;
+                            closedOn: string | null;
+                            compensation: {
+                                amount_fen: number;
+                                average_wage: {
+                                    monthlyFen: number;
+                                    regionCode: string;
+                                    regionName: string;
+                                    source: string;
+                                    year: number;
+                                } | null;
+                                calculated_at: string;
+                                calculated_by: string;
+                                explanation: string[];
+                                is_cap_checked: boolean;
+                                is_capped: boolean;
+                                /** @description severance 经济补偿（第四十七条）；unlawful 违法解除赔偿金（第八十七条）；notice 代通知金（第四十条） */
+                                kind: "severance" | "unlawful" | "notice";
+                                months: number;
+                                region: string | null;
+                                tenure: {
+                                    days: number;
+                                    months: number;
+                                    years: number;
+                                };
+                                wage_basis_fen: number;
+                            } | null;
+                            deadline: string;
+                            deadlineSteps: {
+                                source: string;
+                                text: string;
+                            }[];
+                            enterpriseName: string;
+                            fastTrackDue: string | null;
+                            id: number;
+                            isExtended: boolean;
+                            isFastTrack: boolean;
+                            isOverdue: boolean;
+                            isWhole: boolean;
+                            kind: "mediation" | "arbitration";
+                            kindLabel: string;
+                            outcome: string | null;
+                            parties: {
+                                idNumber: string | null;
+                                name: string;
+                            }[];
+                            provisionalYears: number[];
+                            receivedOn: string;
+                            regionCode: string;
+                            regionName: string | null;
+                            stage: "accepted" | "mediating" | "arbitrating" | "closed";
+                            stageLabel: string;
+                            uscc: string;
+                            workersCount: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/labour/disputes/{id}/compensation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 为案件计算经济补偿、赔偿金或代通知金（按案件所在地区核对封顶，结果随案保存） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        from: string;
+                        /** @description severance 经济补偿（第四十七条）；unlawful 违法解除赔偿金（第八十七条）；notice 代通知金（第四十条） */
+                        kind: "severance" | "unlawful" | "notice";
+                        /** Format: date */
+                        to: string;
+                        wage: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alertRaisedAt: string | null;
+                            alertReason: string | null;
+                            arrearsFen: number;
+                            caseNo: string;
+                            claimedFen: number;
+                            claims: string;
+                            closedOn: string | null;
+                            compensation: {
+                                amount_fen: number;
+                                average_wage: {
+                                    monthlyFen: number;
+                                    regionCode: string;
+                                    regionName: string;
+                                    source: string;
+                                    year: number;
+                                } | null;
+                                calculated_at: string;
+                                calculated_by: string;
+                                explanation: string[];
+                                is_cap_checked: boolean;
+                                is_capped: boolean;
+                                /** @description severance 经济补偿（第四十七条）；unlawful 违法解除赔偿金（第八十七条）；notice 代通知金（第四十条） */
+                                kind: "severance" | "unlawful" | "notice";
+                                months: number;
+                                region: string | null;
+                                tenure: {
+                                    days: number;
+                                    months: number;
+                                    years: number;
+                                };
+                                wage_basis_fen: number;
+                            } | null;
+                            deadline: string;
+                            deadlineSteps: {
+                                source: string;
+                                text: string;
+                            }[];
+                            enterpriseName: string;
+                            fastTrackDue: string | null;
+                            id: number;
+                            isExtended: boolean;
+                            isFastTrack: boolean;
+                            isOverdue: boolean;
+                            isWhole: boolean;
+                            kind: "mediation" | "arbitration";
+                            kindLabel: string;
+                            outcome: string | null;
+                            parties: {
+                                idNumber: string | null;
+                                name: string;
+                            }[];
+                            provisionalYears: number[];
+                            receivedOn: string;
+                            regionCode: string;
+                            regionName: string | null;
+                            stage: "accepted" | "mediating" | "arbitrating" | "closed";
+                            stageLabel: string;
+                            uscc: string;
+                            workersCount: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/labour/disputes/{id}/similar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 相似案件（按请求事项的分词 TF-IDF 相似度） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseNo: string;
+                            claims: string;
+                            enterpriseName: string;
+                            id: number;
+                            outcome: string | null;
+                            receivedOn: string;
+                            score: number;
+                            sharedTerms: string[];
+                            stageLabel: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/monitoring/alerts": {
         parameters: {
             query?: never;
