@@ -19,8 +19,9 @@ export function registerDemoCommand(program: Command): void {
       'small',
     )
     .option('--seed <n>', '随机种子：同一种子生成相同的数据', String(DEFAULT_DEMO_SEED))
+    .option('--postings <n>', '已发布岗位信息条数（默认约为企业数的一半；检索基准测试用 200000）')
     .option('--json', 'JSON 输出')
-    .action(async (options: { scale: string; seed: string; json?: boolean }) => {
+    .action(async (options: { scale: string; seed: string; postings?: string; json?: boolean }) => {
       await runCommand(
         options,
         () => {
@@ -28,15 +29,26 @@ export function registerDemoCommand(program: Command): void {
             usageError(`规模应为 ${Object.keys(DEMO_SCALES).join('、')} 之一：${options.scale}`);
           const seed = Number(options.seed);
           if (!Number.isSafeInteger(seed) || seed < 0) usageError(`随机种子应为非负整数：${options.seed}`);
+          const postings = options.postings === undefined ? undefined : Number(options.postings);
+          if (postings !== undefined && (!Number.isSafeInteger(postings) || postings < 0 || postings > 1_000_000))
+            usageError(`岗位信息条数应为 0 到 1000000 的整数：${options.postings}`);
           const scale = options.scale;
-          return withAppContext((ctx) => loadDemoData(ctx, { scale, seed, onProgress: progressPrinter() }));
+          return withAppContext((ctx) =>
+            loadDemoData(ctx, {
+              scale,
+              seed,
+              ...(postings !== undefined ? { postings } : {}),
+              onProgress: progressPrinter(),
+            }),
+          );
         },
         (r) =>
           [
             `演示数据已载入（规模 ${r.scale}，种子 ${r.seed}，用时 ${r.seconds} 秒）：`,
             `  企业 ${r.enterprises} 家（认定记录 ${r.recognitions} 条），参保人员 ${r.persons} 人，就业记录 ${r.spells} 段，`,
             `  月度名单 ${r.roster_periods} 个、缴费汇总 ${r.contributions} 条；毕业生 ${r.graduates}、技能证书 ${r.skill_certificates}、`,
-            `  职称 ${r.professional_titles}、失业登记 ${r.unemployment_registrations}、脱贫/监测对象 ${r.poverty_status}。`,
+            `  职称 ${r.professional_titles}、失业登记 ${r.unemployment_registrations}、脱贫/监测对象 ${r.poverty_status}；`,
+            `  已发布岗位信息 ${r.postings.postings} 条（在有效期内 ${r.postings.open} 条，已建检索索引）。`,
           ].join('\n'),
       );
     });

@@ -31,4 +31,12 @@ describe('yangfan jobs check', { timeout: 200_000 }, () => {
     expect(yangfan('jobs', 'check', '--text', '男女不限，年满18周岁')).toEqual({ status: 0, json: { flags: [] } });
     expect(yangfan('jobs', 'check').status).toBe(2);
   });
+
+  it('searches published postings: an empty register answers no items (exit 0); a bad region is bad usage (exit 2)', () => {
+    expect(yangfan('jobs', 'search', '数控 工程师', '--region', '320500')).toEqual({
+      status: 0,
+      json: { items: [], total: 0, page: 1 },
+    });
+    expect(yangfan('jobs', 'search', '数控', '--region', '苏州').status).toBe(2);
+  });
 });

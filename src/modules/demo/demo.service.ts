@@ -1,5 +1,6 @@
 import { loadDemoMessages } from '../opinion/demo-messages.ts';
 import { loadDemoSkills, type DemoSkillsSummary } from '../skills/demo-skills.ts';
+import { loadDemoPostings, type DemoPostingsSummary } from '../recruitment/search/demo-postings.ts';
 import type { AppContext } from '../../app-context.ts';
 import { refreshMonitoringAggregates } from '../monitoring/refresh/refresh.service.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
@@ -15,6 +16,8 @@ import { generateDemoBatches } from './generate-demo.ts';
 export interface DemoOptions {
   scale: DemoScaleName;
   seed: number;
+  /** Published job postings to write (default: about one for every two enterprises). */
+  postings?: number;
   onProgress?: (progress: DemoProgress) => void;
 }
 
@@ -43,10 +46,12 @@ export interface DemoSummary {
   poverty_status: number;
   /** Training programmes and records, internship bases, trainees and demonstration bases. */
   skills: DemoSkillsSummary;
+  /** Published job postings (still open among them) and the search index. */
+  postings: DemoPostingsSummary;
   seconds: number;
 }
 
-type Counts = Omit<DemoSummary, 'scale' | 'seed' | 'seconds' | 'skills'>;
+type Counts = Omit<DemoSummary, 'scale' | 'seed' | 'seconds' | 'skills' | 'postings'>;
 
 /** Whether the register is empty, so demo data may be loaded (what `npm start` asks). */
 export async function isRegisterEmpty(ctx: AppContext): Promise<boolean> {
@@ -111,7 +116,11 @@ export async function loadDemoData(ctx: AppContext, options: DemoOptions): Promi
   await loadDemoMessages(ctx, options.seed);
   // Training programmes and records, internship bases and trainees, the bases' ranking.
   const skills = await loadDemoSkills(ctx, options.seed);
-  return { scale: scale.name, seed: options.seed, ...counts, skills, seconds: secondsSince(startedAt) };
+  // Published job postings of the recruitment zone, indexed for the public search.
+  const postings = await loadDemoPostings(ctx, options.seed, {
+    ...(options.postings !== undefined ? { count: options.postings } : {}),
+  });
+  return { scale: scale.name, seed: options.seed, ...counts, skills, postings, seconds: secondsSince(startedAt) };
 }
 
 function emptyCounts(): Counts {

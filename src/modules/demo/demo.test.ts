@@ -7,6 +7,8 @@ import { checkIdNumber } from '../../platform/identifiers/id-number.ts';
 import { checkUscc } from '../../platform/identifiers/uscc.ts';
 import { TEST_KEYS } from '../../test/app.ts';
 import { createTestDatabase, testDialects, type TestDatabase } from '../../test/dialects.ts';
+import { countPublishedInYear } from '../recruitment/postings/postings.service.ts';
+import { searchJobs } from '../recruitment/search/search.service.ts';
 import { loadReferenceData } from '../reference/reference.loader.ts';
 import { isRegisterEmpty, loadDemoData, type DemoSummary } from './demo.service.ts';
 
@@ -170,6 +172,16 @@ describe.each(testDialects())('demo data on %s', (dialect) => {
       .whereRef('closed_on', '<', 'registered_on')
       .execute();
     expect(closedBeforeOpened).toEqual([]);
+  });
+
+  it('publishes job postings, each counted once in the year first published, the open ones searchable', async () => {
+    expect(summary.postings.postings).toBeGreaterThanOrEqual(10);
+    expect(summary.postings.indexed).toBe(summary.postings.postings);
+    let byYear = 0;
+    for (let year = 2024; year <= ctx.clock().getUTCFullYear() + 1; year += 1)
+      byYear += await countPublishedInYear(ctx, year);
+    expect(byYear).toBe(summary.postings.postings);
+    expect((await searchJobs(ctx, {})).total).toBe(summary.postings.open);
   });
 
   it('adds training, internship bases with trainees and a ranking whose best bases are demonstration bases', async () => {
