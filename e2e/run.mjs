@@ -18,6 +18,7 @@ import { policiesSpec } from './specs/policies.mjs';
 import { rolePagesSpec } from './specs/role-pages.mjs';
 import { screenshotPassSpec } from './specs/screenshot-pass.mjs';
 import { signInAndMenusSpec } from './specs/sign-in-and-menus.mjs';
+import { skillsSpec } from './specs/skills.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -96,6 +97,12 @@ async function benefitsCycleOnPostgres(runner, { newContext }) {
       demoAccounts: await readDemoAccounts(server.baseUrl),
       label: 'PostgreSQL ',
     });
+    await skillsSpec(runner, {
+      newContext,
+      baseUrl: server.baseUrl,
+      demoAccounts: await readDemoAccounts(server.baseUrl),
+      label: 'PostgreSQL ',
+    });
     server = await benefitsCycle(runner, { server, newContext, label: 'PostgreSQL' });
   } finally {
     await server?.stop();
@@ -147,6 +154,7 @@ async function main() {
       ? await monitoringSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts })
       : {};
     if (wants('governance')) await governanceSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
+    if (wants('skills')) await skillsSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
     // The policy story compares the calculator with `yangfan policy calc` on the server's own database.
     if (wants('policies'))
       await policiesSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts, dataDir: server.dataDir });

@@ -115,7 +115,7 @@ export async function loadDemoData(ctx: AppContext, options: DemoOptions): Promi
   // 舆情 messages naming the demo enterprises, through the same intake as an import.
   await loadDemoMessages(ctx, options.seed);
   // Training programmes and records, internship bases and trainees, the bases' ranking.
-  const skills = await loadDemoSkills(ctx, options.seed);
+  const skills = await loadDemoSkills(ctx, options.seed, runId);
   // Published job postings of the recruitment zone, indexed for the public search.
   const postings = await loadDemoPostings(ctx, options.seed, {
     ...(options.postings !== undefined ? { count: options.postings } : {}),

@@ -34,26 +34,35 @@ export async function findDemoOccupations(db: Db) {
   return rows.map((r) => ({ ...r, is_digital: Number(r.is_digital) }));
 }
 
-/** Persons insured at one of the enterprises in a month (YYYYMM), youngest first when asked. */
-export async function findInsuredPersons(
-  db: Db,
-  usccs: readonly string[],
-  period: number,
-  options: { limit: number; bornFrom?: string },
-) {
+/** Persons insured at one of the enterprises in a month (YYYYMM). */
+export async function findInsuredPersons(db: Db, usccs: readonly string[], period: number, limit: number) {
   if (usccs.length === 0) return [];
   const result = await sql<Record<string, unknown>>`
     select p.id, p.id_enc, p.name, p.birth_date, s.uscc
     from employment_spells s
     join persons p on p.id = s.person_id
     where s.uscc in (${sql.join([...usccs])}) and s.first_period <= ${period} and s.last_period >= ${period}
-      ${options.bornFrom ? sql`and p.birth_date >= ${options.bornFrom}` : sql``}
     order by p.id
-    limit ${options.limit}`.execute(db);
+    limit ${limit}`.execute(db);
   return result.rows.map((r) => ({
     personId: toNumber(r.id as number),
     idEnc: String(r.id_enc),
     name: String(r.name),
     uscc: String(r.uscc),
   }));
+}
+
+/** Enterprises that have a login (the demo's own enterprise account among them). */
+export async function findEnterprisesWithLogin(db: Db): Promise<Set<string>> {
+  const rows = await db.selectFrom('users').select('uscc').where('uscc', 'is not', null).execute();
+  return new Set(rows.map((r) => r.uscc!));
+}
+
+/** How many persons the register holds. */
+export async function countPersons(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('persons')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return toNumber(row.n);
 }

@@ -2,11 +2,17 @@ import type { AppContext } from '../../app-context.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { systemActor } from '../../platform/auth/current-user.ts';
 import { addDays } from '../../platform/iso-date.ts';
+import { personName, SCHOOLS } from '../demo/demo-names.ts';
 import { createRandom, deriveSeed, type Random } from '../demo/random.ts';
+import { makeIdNumber } from '../../platform/identifiers/id-number.ts';
+import { graduatesImport } from '../workforce/registries/graduates.import.ts';
+import { unemploymentImport } from '../workforce/registries/unemployment.import.ts';
 import {
   findCityNames,
   findDemoEnterprises,
+  countPersons,
   findDemoOccupations,
+  findEnterprisesWithLogin,
   findInsuredPersons,
   hasSkillsData,
   type DemoEnterprise,
@@ -31,6 +37,8 @@ export interface DemoSkillsSummary {
   internship_bases: number;
   trainees: number;
   demonstration_bases: number;
+  /** Persons the trainees added to the register (young graduates with their registrations). */
+  persons_added: number;
 }
 
 const PROVIDERS = ['技师学院', '高级技工学校', '职业技术学院', '职业技能培训中心', '产业工人培训学院'];
@@ -45,15 +53,18 @@ const POSTS = ['研发助理', '工艺技术员', '质量检验员', '数控操�
 /** Monthly allowances the demo bases pay, in yuan (the local minimum wage or a little above it). */
 const ALLOWANCES_YUAN = [2000, 2200, 2490, 2600, 3000];
 const SUBSIDIES_YUAN = [0, 800, 1200, 1500, 2000];
+/** Demo internships have ended by the demo's report date, so the subsidy can be matched for them. */
+const DEMO_TRAINEES_END_BY = '2025-12-31';
 
 /** Adds the skills demo data when none exists; answers what it wrote. */
-export async function loadDemoSkills(ctx: AppContext, seed: number): Promise<DemoSkillsSummary> {
+export async function loadDemoSkills(ctx: AppContext, seed: number, runId: number): Promise<DemoSkillsSummary> {
   const summary: DemoSkillsSummary = {
     programmes: 0,
     training_records: 0,
     internship_bases: 0,
     trainees: 0,
     demonstration_bases: 0,
+    persons_added: 0,
   };
   if (await hasSkillsData(ctx.db)) return summary;
   const enterprises = await findDemoEnterprises(ctx.db);
@@ -61,7 +72,12 @@ export async function loadDemoSkills(ctx: AppContext, seed: number): Promise<Dem
   const byCity = groupByCity(enterprises);
   const cityNames = await findCityNames(ctx.db);
   await loadTraining(ctx, seed, byCity, cityNames, summary);
-  await loadInternships(ctx, seed, byCity, summary);
+  // The demo logins' enterprises are left to apply for themselves (the e2e story does).
+  const withLogin = await findEnterprisesWithLogin(ctx.db);
+  const candidates = groupByCity(enterprises.filter((e) => !withLogin.has(e.uscc)));
+  const personsBefore = await countPersons(ctx.db);
+  await loadInternships(ctx, seed, candidates, runId, summary);
+  summary.persons_added = (await countPersons(ctx.db)) - personsBefore;
   await appendAudit(
     ctx.db,
     ctx.dialect,
@@ -124,7 +140,7 @@ async function loadTraining(
           },
           usccs,
         );
-        const people = await findInsuredPersons(trx, usccs, periodOf(start), { limit: random.int(15, 60) });
+        const people = await findInsuredPersons(trx, usccs, periodOf(start), random.int(15, 60));
         const rows = people.map((p, line): { line: number; record: TrainingRecordInput } => {
           const isCompleted = random.chance(0.92);
           return {
@@ -157,6 +173,7 @@ async function loadInternships(
   ctx: AppContext,
   seed: number,
   byCity: Map<string, DemoEnterprise[]>,
+  runId: number,
   summary: DemoSkillsSummary,
 ): Promise<void> {
   const actor = systemActor('demo');
@@ -185,30 +202,70 @@ async function loadInternships(
         });
         summary.internship_bases += 1;
         if (isWaiting) return;
-        const start = randomDate(random, '2024-02-01', '2025-05-31');
-        const people = await findInsuredPersons(trx, [enterprise.uscc], periodOf(start), {
-          limit: random.int(3, 12),
-          bornFrom: '1998-01-01',
-        });
-        const rows = people.map((p, line): { line: number; record: TraineeInput } => {
-          const from = addDays(start, random.int(0, 90));
+        // Young graduates of 2023–2025, registered unemployed after leaving school, start 1–10 months later.
+        const trainees = Array.from({ length: random.int(3, 10) }, (_, i) => {
+          const graduatedOn = `${random.pick(['2023', '2024', '2025'])}-06-30`;
+          const start = addDays(graduatedOn, random.int(20, 300));
+          const born = addDays(`${Number(graduatedOn.slice(0, 4)) - random.int(21, 23)}-01-01`, random.int(0, 364));
+          const sex = random.chance(0.5) ? 'male' : 'female';
+          const sequence = (random.int(0, 498) * 2 + (sex === 'male' ? 1 : 0)) % 1000;
           const isCompleted = random.chance(0.85);
           return {
-            line: line + 1,
-            record: {
-              idNumber: ctx.cipher.decrypt(p.idEnc),
-              name: p.name,
-              uscc: enterprise.uscc,
-              post: random.pick(POSTS),
-              startDate: from,
-              endDate: addDays(from, random.int(3, 12) * 30),
-              isCompleted,
-              isRetained: isCompleted && random.chance(0.6),
-              allowanceFen: random.pick(ALLOWANCES_YUAN) * 100,
-              satisfaction: random.chance(0.7) ? random.int(3, 5) : null,
-            },
+            line: i + 1,
+            idNumber: makeIdNumber(enterprise.region_code, born, sequence),
+            name: personName(random, sex),
+            graduatedOn,
+            start,
+            end: addDays(start, random.int(3, 8) * 30),
+            isCompleted,
+            isRetained: isCompleted && random.chance(0.6),
+            degree: random.pick(['associate', 'bachelor', 'bachelor', 'master'] as const),
           };
-        });
+        }).filter((t) => t.end < DEMO_TRAINEES_END_BY);
+        await graduatesImport.writeBatch(
+          trx,
+          ctx,
+          trainees.map((t) => ({
+            line: t.line,
+            record: {
+              idNumber: t.idNumber,
+              name: t.name,
+              school: random.pick(t.degree === 'associate' ? SCHOOLS.associate : SCHOOLS.bachelor),
+              degree: t.degree,
+              graduatedOn: t.graduatedOn,
+            },
+          })),
+          runId,
+        );
+        await unemploymentImport.writeBatch(
+          trx,
+          ctx,
+          trainees.map((t) => ({
+            line: t.line,
+            record: {
+              idNumber: t.idNumber,
+              name: t.name,
+              registeredOn: addDays(t.graduatedOn, 10),
+              closedOn: t.isRetained ? addDays(t.end, 1) : null,
+            },
+          })),
+          runId,
+        );
+        const rows = trainees.map((t): { line: number; record: TraineeInput } => ({
+          line: t.line,
+          record: {
+            idNumber: t.idNumber,
+            name: t.name,
+            uscc: enterprise.uscc,
+            post: random.pick(POSTS),
+            startDate: t.start,
+            endDate: t.end,
+            isCompleted: t.isCompleted,
+            isRetained: t.isRetained,
+            allowanceFen: random.pick(ALLOWANCES_YUAN) * 100,
+            satisfaction: random.chance(0.7) ? random.int(3, 5) : null,
+          },
+        }));
         const outcome = await writeTraineeBatch(trx, ctx, rows, 'import');
         summary.trainees += outcome.accepted;
       });

@@ -51,3 +51,14 @@ export function scoreBases(): Promise<ApiResponse<'/api/v1/skills/bases/scoring'
 export function selectDemonstration(uscc: string) {
   return api.post(`/skills/bases/${uscc}/demonstration`);
 }
+
+export type Trainee = ItemOf<ApiResponse<'/api/v1/skills/bases/{uscc}/trainees'>>;
+export type TraineeInput = ApiBody<'/api/v1/skills/bases/{uscc}/trainees'>;
+
+export function listTrainees(uscc: string): Promise<ApiResponse<'/api/v1/skills/bases/{uscc}/trainees'>> {
+  return api.get(`/skills/bases/${uscc}/trainees`);
+}
+
+export function addTrainee(uscc: string, input: TraineeInput) {
+  return api.post<ApiResponse<'/api/v1/skills/bases/{uscc}/trainees', 'post'>>(`/skills/bases/${uscc}/trainees`, input);
+}

@@ -144,12 +144,13 @@ export const APP_ROUTES: readonly AppRoute[] = [
     access: REGION_OFFICIAL_ROLES,
   },
   {
-    // Training, internship bases and trainees: read by region officials, kept by HRSS (GET /skills/…).
+    // Training, internship bases and trainees: read by region officials, kept by HRSS; an enterprise keeps its own base (GET /skills/…).
     path: '/skills',
     page: lazy(() => import('../pages/skills/SkillsPage.tsx')),
     labelKey: 'menu.skills',
+    labelKeyByRole: { enterprise: 'menu.ownInternship' },
     icon: <ExperimentOutlined />,
-    access: REGION_OFFICIAL_ROLES,
+    access: [...REGION_OFFICIAL_ROLES, 'enterprise'],
   },
   {
     path: '/monitoring/regions/:code',

@@ -14,6 +14,7 @@ import type { Role } from '../../api/types.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useRemoteData } from '../../components/useRemoteData.ts';
 import { useErrorText, useI18n } from '../../locales/i18n.tsx';
+import { TraineesDrawer } from './TraineesDrawer.tsx';
 
 /** 见习基地: applications, the city's approval, the province's scoring, ranking and demonstration selection. */
 export function BasesTab({ role }: { role: Role }) {
@@ -26,6 +27,7 @@ export function BasesTab({ role }: { role: Role }) {
     'ranking',
   );
   const [isApplying, setIsApplying] = useState(false);
+  const [traineesOf, setTraineesOf] = useState<InternshipBase>();
   const [form] = Form.useForm<{ uscc?: string; posts: number; mentors: number; note?: string }>();
   const isProvince = role === 'province_hrss';
   const canDecide = role === 'city_hrss' || isProvince;
@@ -59,34 +61,37 @@ export function BasesTab({ role }: { role: Role }) {
         </Space>
       ),
     },
-    ...(canDecide
-      ? [
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            render: (_: unknown, b: InternshipBase) =>
-              b.status === 'applied' && (
-                <Space size={0}>
-                  <Button
-                    type="link"
-                    size="small"
-                    onClick={() => act(() => decideBase(b.uscc, 'approve'), t('skills.approved'))}
-                  >
-                    {t('skills.approve')}
-                  </Button>
-                  <Button
-                    type="link"
-                    danger
-                    size="small"
-                    onClick={() => act(() => decideBase(b.uscc, 'reject'), t('skills.rejected'))}
-                  >
-                    {t('skills.reject')}
-                  </Button>
-                </Space>
-              ),
-          },
-        ]
-      : []),
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      render: (_: unknown, b: InternshipBase) =>
+        b.status === 'approved' ? (
+          <Button type="link" size="small" onClick={() => setTraineesOf(b)}>
+            {t('skills.viewTrainees')}
+          </Button>
+        ) : (
+          canDecide &&
+          b.status === 'applied' && (
+            <Space size={0}>
+              <Button
+                type="link"
+                size="small"
+                onClick={() => act(() => decideBase(b.uscc, 'approve'), t('skills.approved'))}
+              >
+                {t('skills.approve')}
+              </Button>
+              <Button
+                type="link"
+                danger
+                size="small"
+                onClick={() => act(() => decideBase(b.uscc, 'reject'), t('skills.rejected'))}
+              >
+                {t('skills.reject')}
+              </Button>
+            </Space>
+          )
+        ),
+    },
   ];
 
   const rankColumns: TableProps<RankedBase>['columns'] = [
@@ -155,6 +160,7 @@ export function BasesTab({ role }: { role: Role }) {
           />
         </>
       )}
+      {traineesOf && <TraineesDrawer base={traineesOf} onClose={() => setTraineesOf(undefined)} />}
       <Modal
         open={isApplying}
         title={t('skills.applyBase')}

@@ -12,8 +12,16 @@ export default function SkillsPage() {
   const { t } = useI18n();
   const user = useCurrentUser();
   const canRecord = user.role === 'province_hrss' || user.role === 'city_hrss';
-  const kpi = useRemoteData(() => getKpi({ period: 'plan' }), 'kpi');
+  const isEnterprise = user.role === 'enterprise';
+  const kpi = useRemoteData(() => (isEnterprise ? Promise.resolve(undefined) : getKpi({ period: 'plan' })), 'kpi');
   const target = (key: string) => kpi.data?.indicators[key]?.target;
+  // An enterprise keeps its own internship base and its trainees here (就业见习).
+  if (isEnterprise)
+    return (
+      <Card title={t('menu.ownInternship')}>
+        <BasesTab role={user.role} />
+      </Card>
+    );
   return (
     <Card title={t('skills.title')}>
       <Tabs
