@@ -72,6 +72,7 @@ export const codesEnUS: Record<keyof typeof codesZhCN, string> = {
   'code.action.benefits.outbox.retry': 'Message resent',
   'code.action.benefits.payment_batch.create': 'Payment file made',
   'code.action.demo.load': 'Demo data loaded',
+  'code.action.demo.skills': 'Skills demo data loaded',
   'code.action.enterprise.notification_contact.update': 'Notification contact updated',
   'code.action.enterprises.exchange.push': 'Enterprise data exchange push',
   'code.action.enterprises.export': 'Enterprise register exported',

@@ -74,6 +74,7 @@ export const codesZhCN = {
   'code.action.benefits.outbox.retry': '重新发送消息',
   'code.action.benefits.payment_batch.create': '生成支付指令文件',
   'code.action.demo.load': '载入演示数据',
+  'code.action.demo.skills': '载入技能人才演示数据',
   'code.action.enterprise.notification_contact.update': '更新通知联系方式',
   'code.action.enterprises.exchange.push': '企业数据交换推送',
   'code.action.enterprises.export': '导出企业培育库',
