@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../app-context.ts';
+import { applicationsRoutes } from './applications/applications.routes.ts';
 import { seekersRoutes } from './seekers/seekers.routes.ts';
 
 /**
@@ -10,5 +11,6 @@ import { seekersRoutes } from './seekers/seekers.routes.ts';
 export function seekerSideRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     await app.register(seekersRoutes(ctx));
+    await app.register(applicationsRoutes(ctx));
   };
 }
