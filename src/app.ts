@@ -27,6 +27,7 @@ import { seekerSideRoutes } from './modules/recruitment/index.ts';
 import { rosterRoutes } from './modules/governance/roster.routes.ts';
 import { compensationRoutes } from './modules/labour/compensation.routes.ts';
 import { disputesRoutes } from './modules/labour/disputes.routes.ts';
+import { relationsRoutes } from './modules/labour/relations.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { importsRoutes } from './modules/imports/imports.routes.ts';
 import { bulletinSchedulerPlugin, monitoringModuleRoutes } from './modules/monitoring/index.ts';
@@ -144,6 +145,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   // 劳动关系 (SPEC §2.9): compensation calculator, disputes, diagnosis, 柔性执法.
   await app.register(compensationRoutes(ctx));
   await app.register(disputesRoutes(ctx));
+  await app.register(relationsRoutes(ctx));
   // The monthly 通报 on the 5th; off in tests (environment 'test'), claimed per row across processes.
   await app.register(bulletinSchedulerPlugin(ctx));
   // SMS, e-mail and payment notices leave through their gateways; off in tests, claimed per row across processes.
