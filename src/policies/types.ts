@@ -9,7 +9,8 @@ import type { AttachmentRequirement, Delivery } from './delivery.ts';
  */
 
 /** The types of the expression language; money is integer fen, percent a fraction. */
-export type ValueType = 'number' | 'money' | 'percent' | 'date' | 'bool' | 'text';
+export const VALUE_TYPES = ['number', 'money', 'percent', 'date', 'bool', 'text'] as const;
+export type ValueType = (typeof VALUE_TYPES)[number];
 
 /** Chinese names of the types, for error messages. */
 export const TYPE_NAMES: Record<ValueType, string> = {

@@ -67,7 +67,7 @@ describe.each(testDialects())('benefits lists for the officials on %s', (dialect
       .selectAll()
       .where('uscc', '=', world.e1)
       .executeTakeFirstOrThrow();
-    const patch = { state: 'approved', publicity_from: '2025-03-03', publicity_until: '2025-03-10' };
+    const patch = { state: 'approved' as const, publicity_from: '2025-03-03', publicity_until: '2025-03-10' };
     if (uscc === world.e1) {
       await t.ctx.db.updateTable('benefit_cases').set(patch).where('id', '=', template.id).execute();
       return Number(template.id);

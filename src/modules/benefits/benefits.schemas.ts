@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { PageOf } from '../../platform/http/schemas.ts';
+import { MATCH_RUN_STATUSES, OBJECTION_STATUSES } from './benefits.table.ts';
 import { CASE_STATES } from './cases/case-states.ts';
 
 /** TypeBox schemas of the benefits API. */
@@ -19,6 +20,10 @@ export const IdempotencyHeaders = Type.Object({
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
 export const StateSchema = Type.Union(CASE_STATES.map((s) => Type.Literal(s)));
+const NullableState = Type.Union([StateSchema, Type.Null()]);
+
+/** A match run's status (benefit_match_runs.status). */
+export const MatchRunStatus = Type.Union(MATCH_RUN_STATUSES.map((s) => Type.Literal(s)));
 
 export const ReviewClock = Type.Object({
   started_on: Type.String(),
@@ -39,7 +44,7 @@ export const CaseItem = Type.Object({
   enterprise_name: Type.String(),
   region_code: Type.String(),
   city_code: Type.String(),
-  state: Type.String(),
+  state: StateSchema,
   state_label: Type.String(),
   amount_fen: Type.Integer(),
   amount_yuan: Type.String(),
@@ -101,7 +106,7 @@ export const CaseQuery = Type.Object({
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
 });
 
-export const StateAnswer = Type.Object({ id: Type.Integer(), state: Type.String() });
+export const StateAnswer = Type.Object({ id: Type.Integer(), state: StateSchema });
 
 export const ConfirmBody = Type.Object(
   {
@@ -165,13 +170,11 @@ export const MoneyPreview = Type.Object({
       account_holder: Nullable(Type.String()),
     }),
   ),
-  skipped: Type.Array(Type.Object({ id: Type.Integer(), reason: Type.String(), state: Nullable(Type.String()) })),
+  skipped: Type.Array(Type.Object({ id: Type.Integer(), reason: Type.String(), state: NullableState })),
 });
 export const BulkApproveAnswer = Type.Object({
   approved: Type.Integer(),
-  results: Type.Array(
-    Type.Object({ id: Type.Integer(), state: Nullable(Type.String()), skipped: Nullable(Type.String()) }),
-  ),
+  results: Type.Array(Type.Object({ id: Type.Integer(), state: NullableState, skipped: Nullable(Type.String()) })),
 });
 
 export const MatchRunBody = Type.Object(
@@ -182,6 +185,31 @@ export const MatchRunBody = Type.Object(
   { additionalProperties: false },
 );
 
+const Count = Type.Optional(Type.Integer());
+
+/** What a finished match run counted (a run of one enterprise's own application counts that enterprise). */
+export const MatchRunSummary = Type.Object({
+  scope: Type.Optional(Type.Literal('enterprise', { description: '企业自行申请时为 enterprise' })),
+  uscc: Type.Optional(Type.String()),
+  enterprises_evaluated: Count,
+  rows_evaluated: Count,
+  rows_excluded_already_granted: Count,
+  candidates: Count,
+  candidates_new: Count,
+  candidates_already_granted: Count,
+  candidates_unchanged: Count,
+  amount_changed: Count,
+  amount_new_fen: Count,
+  awaiting_declaration: Count,
+  timings_ms: Type.Optional(
+    Type.Object({
+      sql: Type.Optional(Type.Integer()),
+      evaluate: Type.Optional(Type.Integer()),
+      write: Type.Optional(Type.Integer()),
+    }),
+  ),
+});
+
 export const MatchRun = Type.Object({
   id: Type.Integer(),
   policy: Type.String(),
@@ -189,9 +217,9 @@ export const MatchRun = Type.Object({
   period: Type.String(),
   date: Type.String(),
   snapshot: Type.Record(Type.String(), Type.Integer()),
-  status: Type.String(),
+  status: MatchRunStatus,
   phase: Type.String(),
-  summary: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+  summary: Type.Union([MatchRunSummary, Type.Null()]),
   error: Nullable(Type.String()),
   started_at: Type.String(),
   finished_at: Nullable(Type.String()),
@@ -251,7 +279,8 @@ export const ObjectionText = Type.Object({
   id: Type.Integer(),
   text: Type.String({ description: '异议全文（未遮蔽；每次查看均审计）' }),
 });
-export const ObjectionAnswer = Type.Object({ id: Type.Integer(), case_id: Type.Integer(), status: Type.String() });
+export const ObjectionStatus = Type.Union(OBJECTION_STATUSES.map((s) => Type.Literal(s)));
+export const ObjectionAnswer = Type.Object({ id: Type.Integer(), case_id: Type.Integer(), status: ObjectionStatus });
 export const ObjectionQuery = Type.Object({
   status: Type.Optional(
     Type.Union([Type.Literal('open'), Type.Literal('resolved')], {
@@ -272,10 +301,10 @@ export const ObjectionPage = PageOf(
     city_code: Type.String(),
     amount_fen: Type.Integer(),
     amount_yuan: Type.String(),
-    case_state: Type.String(),
+    case_state: StateSchema,
     text: Type.String({ description: '异议内容（身份证号、手机号已遮盖）' }),
     filed_at: Type.String(),
-    status: Type.Union([Type.Literal('open'), Type.Literal('upheld'), Type.Literal('dismissed')]),
+    status: ObjectionStatus,
     resolution: Nullable(Type.String()),
     resolved_at: Nullable(Type.String()),
   }),

@@ -1,4 +1,13 @@
 import type { Generated } from 'kysely';
+import type { CaseState } from './cases/case-states.ts';
+
+/** A match run is running, then completed or failed (a dead process's run fails as `interrupted`). */
+export const MATCH_RUN_STATUSES = ['running', 'completed', 'failed'] as const;
+export type MatchRunStatus = (typeof MATCH_RUN_STATUSES)[number];
+
+/** A 公示 objection is open until it is upheld (the case revoked) or dismissed. */
+export const OBJECTION_STATUSES = ['open', 'upheld', 'dismissed'] as const;
+export type ObjectionStatus = (typeof OBJECTION_STATUSES)[number];
 
 /** Kysely types of the benefits module's tables (migration 20261127T2100_benefits). */
 
@@ -13,7 +22,7 @@ export interface BenefitMatchRunTable {
   period: string;
   eval_date: string;
   snapshot: string;
-  status: 'running' | 'completed' | 'failed';
+  status: MatchRunStatus;
   phase: string;
   summary: string | null;
   error: string | null;
@@ -33,7 +42,7 @@ export interface BenefitCaseTable {
   enterprise_name: string;
   region_code: string;
   city_code: string;
-  state: string;
+  state: CaseState;
   amount_fen: Fen;
   rerun_amount_fen: Fen | null;
   is_amount_changed: number;
@@ -96,7 +105,7 @@ export interface BenefitNoticeTable {
   id: Generated<number>;
   case_id: number;
   uscc: string;
-  kind: string;
+  kind: CaseState;
   title: string;
   body: string;
   created_at: string;
@@ -141,7 +150,7 @@ export interface BenefitObjectionTable {
   text: string;
   /** The objection's text, SM4 ciphertext. */
   text_enc: string | null;
-  status: 'open' | 'upheld' | 'dismissed';
+  status: ObjectionStatus;
   resolution: string | null;
   resolved_by: number | null;
   created_at: string;

@@ -4,7 +4,14 @@ import type { AppContext } from '../../app-context.ts';
 import { signedInActorOf } from '../../platform/auth/auth.plugin.ts';
 import { ErrorResponse, standardErrors } from '../../platform/http/schemas.ts';
 import { calculateForVisibleEnterprise, calculateFromFacts, calculateMine } from './calculator-access.service.ts';
-import { Calculation, CalcQuery, CodeParams, IsoDate, PublicCalcBody } from './policy.schemas.ts';
+import {
+  CalcQuery,
+  CodeParams,
+  EnterpriseCalculation,
+  IsoDate,
+  PublicCalcBody,
+  PublicCalculation,
+} from './policy.schemas.ts';
 
 const errors = { ...standardErrors, 422: ErrorResponse };
 
@@ -23,7 +30,7 @@ export function calcRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
             200: Type.Object({
               uscc: Type.String(),
               date: Type.String(),
-              items: Type.Array(Calculation),
+              items: Type.Array(EnterpriseCalculation),
               eligible_amount_fen: Type.Integer(),
             }),
             ...errors,
@@ -42,7 +49,7 @@ export function calcRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: '按企业数据计算一项政策（与 yangfan policy calc --uscc 同一对象）；范围外企业答 404',
           params: CodeParams,
           querystring: CalcQuery,
-          response: { 200: Calculation, ...errors },
+          response: { 200: EnterpriseCalculation, ...errors },
         },
       },
       async (request) =>
@@ -65,10 +72,7 @@ export function calcRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           params: CodeParams,
           body: PublicCalcBody,
           response: {
-            200: Type.Composite(
-              [Calculation, Type.Object({ questions: Type.Array(Type.Unknown()), form: Type.Array(Type.Unknown()) })],
-              { additionalProperties: true },
-            ),
+            200: PublicCalculation,
             ...errors,
           },
         },

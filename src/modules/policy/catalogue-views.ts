@@ -4,6 +4,7 @@ import type { AttachmentRequirement } from '../../policies/delivery.ts';
 import { citationOf } from '../../policies/load.ts';
 import type { Policy, Source } from '../../policies/types.ts';
 import type { PolicyVersionRow } from './catalogue.repository.ts';
+import type { ParameterChange } from './parameter-edit.ts';
 import { parseProblems, type PolicyDocument } from './policy-versions.ts';
 
 /**
@@ -87,7 +88,7 @@ export function versionView(row: PolicyVersionRow, viewer: CurrentUser | null) {
     created_by: isOfficial ? row.created_by_name : null,
     reason: row.reason,
     based_on: row.based_on,
-    changes: row.changes ? (JSON.parse(row.changes) as unknown[]) : null,
+    changes: row.changes ? (JSON.parse(row.changes) as ParameterChange[]) : null,
     problems: parseProblems(row.problems),
   };
 }
@@ -164,7 +165,7 @@ export function policyDetail(
       type: fact.type,
       unit: fact.unit ?? null,
       description: fact.description,
-      values: fact.values ?? null,
+      values: fact.values ? [...fact.values] : null,
     })),
     parameters: parameterViews(policy, document, isOfficial),
     conditions: policy.conditions.map((condition) => ({

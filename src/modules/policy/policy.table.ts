@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { Outcome } from '../../policies/outcome.ts';
 
 /** Kysely types of the policy module's tables (migration 20261127T2000_policy). */
 
@@ -44,9 +45,9 @@ export interface PolicySandboxChangeTable {
   city_code: string;
   tier: string;
   industry_category: string;
-  before_outcome: string;
+  before_outcome: Outcome;
   before_fen: number | string;
-  after_outcome: string;
+  after_outcome: Outcome;
   after_fen: number | string;
   delta_fen: number | string;
 }

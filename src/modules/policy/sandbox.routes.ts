@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../app-context.ts';
 import { signedInActorOf } from '../../platform/auth/auth.plugin.ts';
 import { ErrorResponse, PageQuery, standardErrors } from '../../platform/http/schemas.ts';
-import { CodeParams, OpenObject, SandboxBody, SandboxQuery } from './policy.schemas.ts';
+import { CodeParams, SandboxBody, SandboxQuery, SandboxRun, SandboxRunItem } from './policy.schemas.ts';
 import { getSandboxRun, listSandboxRuns, runSandbox } from './sandbox.service.ts';
 
 const errors = { ...standardErrors, 422: ErrorResponse };
@@ -21,7 +21,7 @@ export function sandboxRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
             '政策沙盘：按假设参数对全部在库企业重算，列出获益/受损企业及按地区、梯度、行业的成本（不影响正式决定）',
           params: CodeParams,
           body: SandboxBody,
-          response: { 200: OpenObject, ...errors },
+          response: { 200: SandboxRun, ...errors },
         },
       },
       async (request) => runSandbox(ctx, signedInActorOf(request), request.params.code, request.body),
@@ -38,7 +38,7 @@ export function sandboxRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           querystring: PageQuery,
           response: {
             200: Type.Object({
-              items: Type.Array(OpenObject),
+              items: Type.Array(SandboxRunItem),
               total: Type.Integer(),
               page: Type.Integer(),
               pageSize: Type.Integer(),
@@ -59,7 +59,7 @@ export function sandboxRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: '一次沙盘测算：汇总与变化企业（分页）',
           params: Type.Composite([CodeParams, Type.Object({ id: Type.Integer({ minimum: 1 }) })]),
           querystring: SandboxQuery,
-          response: { 200: OpenObject, ...errors },
+          response: { 200: SandboxRun, ...errors },
         },
       },
       async (request) => getSandboxRun(ctx, request.params.code, request.params.id, request.query),

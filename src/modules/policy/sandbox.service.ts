@@ -30,6 +30,13 @@ import {
  * result changed) for later viewing.
  */
 
+/** What a run stores as its summary: the comparison's totals with the units' names, rows, assumptions and timings. */
+type StoredSummary = ReturnType<typeof compareRuns>['summary'] & {
+  rows: number;
+  assumptions: ReturnType<typeof assumptionViews>;
+  timings_ms: { facts: number; evaluate: number };
+};
+
 export interface SandboxInput {
   date?: string;
   changes: Record<string, ScenarioValue[]>;
@@ -61,7 +68,7 @@ export async function runSandbox(
     ctx.db,
     summary.by_unit.map((unit) => unit.key),
   );
-  const stored = {
+  const stored: StoredSummary = {
     ...summary,
     by_unit: summary.by_unit.map((unit) => ({ ...unit, name: names.get(unit.key) ?? unit.key })),
     rows: rows.length,
@@ -120,7 +127,7 @@ export async function listSandboxRuns(ctx: AppContext, code: string, query: { pa
       id: row.id,
       code: row.code,
       date: row.eval_date,
-      changes: JSON.parse(row.changes) as unknown,
+      changes: JSON.parse(row.changes) as Record<string, ScenarioValue[]>,
       note: row.note,
       created_by: row.created_by_name,
       created_at: row.created_at,
@@ -148,12 +155,12 @@ export async function getSandboxRun(
     code: run.code,
     policy_version_id: run.policy_version_id,
     date: run.eval_date,
-    changes: JSON.parse(run.changes) as unknown,
+    changes: JSON.parse(run.changes) as Record<string, ScenarioValue[]>,
     note: run.note,
     snapshot: JSON.parse(run.snapshot) as Record<string, number>,
     created_by: run.created_by_name,
     created_at: run.created_at,
-    summary: JSON.parse(run.summary) as Record<string, unknown>,
+    summary: JSON.parse(run.summary) as StoredSummary,
     items,
     total,
     page,

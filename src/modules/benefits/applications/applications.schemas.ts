@@ -1,4 +1,6 @@
 import { Type } from '@sinclair/typebox';
+import { ATTACHMENT_TYPES } from '../../../policies/delivery.ts';
+import { StateSchema } from '../benefits.schemas.ts';
 
 /** TypeBox schemas of 即申即享 applications and their materials. */
 
@@ -18,7 +20,10 @@ export const Attachment = Type.Object({
   case_id: Type.Integer(),
   attachment_code: Type.String(),
   file_name: Type.String(),
-  type: Type.String({ description: 'pdf | jpg | png（按文件内容识别，与文件名一致）' }),
+  type: Type.Union(
+    ATTACHMENT_TYPES.map((type) => Type.Literal(type)),
+    { description: 'pdf | jpg | png（按文件内容识别，与文件名一致）' },
+  ),
   size_bytes: Type.Integer(),
   sha256: Type.String(),
   uploaded_by: Type.String(),
@@ -31,7 +36,7 @@ export const Material = Type.Object({
   code: Type.String(),
   name: Type.String(),
   required: Type.Boolean(),
-  types: Type.Array(Type.String()),
+  types: Type.Array(Type.Union(ATTACHMENT_TYPES.map((type) => Type.Literal(type)))),
   max_bytes: Type.Integer({ description: '该材料单个文件的大小上限（字节）' }),
   description: Type.String(),
   files: Type.Array(Attachment),
@@ -43,7 +48,7 @@ export const ApplicationAnswer = Type.Object({
   delivery: Type.Union([Type.Literal('exempt'), Type.Literal('application')], {
     description: 'exempt 免申即享（一键确认）；application 即申即享（上传材料后提交申请）',
   }),
-  state: Type.String(),
+  state: StateSchema,
   is_editable: Type.Boolean({ description: '企业现在能否上传、删除材料并提交申请' }),
   max_bytes_ceiling: Type.Integer({ description: '任何材料单个文件的总上限（字节）' }),
   max_files: Type.Integer({ description: '每个案件最多的文件数' }),

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { AttachmentType } from '../../../policies/delivery.ts';
 
 /** Kysely types of 即申即享 applications (migration 20261127T2200_benefit_applications). */
 
@@ -8,8 +9,8 @@ export interface BenefitAttachmentTable {
   case_id: number;
   attachment_code: string;
   file_name: string;
-  declared_type: string;
-  detected_type: string;
+  declared_type: AttachmentType;
+  detected_type: AttachmentType;
   size_bytes: number;
   sha256: string;
   content: Buffer;

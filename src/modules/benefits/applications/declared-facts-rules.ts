@@ -11,10 +11,12 @@ import type { RuntimeFacts, SubjectRow } from '../../policy/subjects.ts';
  */
 
 /** A row as the applicant sees it: decided, or waiting for its declaration, or undecidable from what can be declared. */
-export type RowStatus = 'eligible' | 'ineligible' | 'needs_declaration' | 'undetermined';
+export const ROW_STATUSES = ['eligible', 'ineligible', 'needs_declaration', 'undetermined'] as const;
+export type RowStatus = (typeof ROW_STATUSES)[number];
 
 /** A case as a whole: still waiting for declarations, or decided. */
-export type CaseStatus = 'awaiting_declaration' | 'eligible' | 'ineligible' | 'undetermined';
+export const CASE_STATUSES = ['awaiting_declaration', 'eligible', 'ineligible', 'undetermined'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export interface RowTotals {
   rows: number;

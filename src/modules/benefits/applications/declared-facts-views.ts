@@ -10,6 +10,7 @@ import { displayValue } from '../../policy/calc-views.ts';
 import { decodeExplanation } from '../../../policies/codes.ts';
 import type { CaseEvaluation, EvaluatedRow } from './declared-facts-evaluate.ts';
 import { declarableMask, proofNames, subjectKeyOf } from './declared-facts-rules.ts';
+import type { CaseState } from '../cases/case-states.ts';
 
 /**
  * What the case page shows of 申报事实: each declarable fact as an input (with the materials that
@@ -142,7 +143,7 @@ function knownFacts(facts: Record<string, number | string | undefined>): Map<str
 
 /** The case's whole declaration answer: status, totals, inputs, rows, explanation. */
 export function declarationsView(
-  meta: { caseId: number; state: string; isEditable: boolean },
+  meta: { caseId: number; state: CaseState; isEditable: boolean },
   evaluation: CaseEvaluation,
   persons: Persons,
   cipher: PersonalDataCipher,
@@ -173,7 +174,7 @@ export function declarationsView(
 }
 
 /** The answer for a case whose policy takes no declarations (免申即享, or an application without 申报事实). */
-export function noDeclarationsView(meta: { caseId: number; state: string; policy: string }) {
+export function noDeclarationsView(meta: { caseId: number; state: CaseState; policy: string }) {
   return {
     case_id: meta.caseId,
     policy: meta.policy,

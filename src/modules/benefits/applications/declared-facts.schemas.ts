@@ -1,4 +1,7 @@
 import { Type } from '@sinclair/typebox';
+import { OutcomeSchema as Outcome } from '../../policy/policy.schemas.ts';
+import { StateSchema } from '../benefits.schemas.ts';
+import { CASE_STATUSES, ROW_STATUSES } from './declared-facts-rules.ts';
 
 /** TypeBox schemas of 申报事实 on a benefit case. */
 
@@ -55,8 +58,11 @@ const Row = Type.Object({
   describe: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]), {
     description: '该行是什么（如 hire_period 招用月份）',
   }),
-  status: Type.String({ description: 'eligible | ineligible | needs_declaration 待申报 | undetermined 数据不足' }),
-  outcome: Type.String(),
+  status: Type.Union(
+    ROW_STATUSES.map((s) => Type.Literal(s)),
+    { description: 'eligible | ineligible | needs_declaration 待申报 | undetermined 数据不足' },
+  ),
+  outcome: Outcome,
   amount_fen: NullableInt,
   is_declarable: Type.Boolean({ description: '企业可为该行申报' }),
   needs: Type.Array(Type.String(), { description: '该行还需申报的事实' }),
@@ -67,12 +73,15 @@ const Row = Type.Object({
 export const DeclarationsAnswer = Type.Object({
   case_id: Type.Integer(),
   policy: Type.String(),
-  state: Type.String(),
+  state: StateSchema,
   takes_declarations: Type.Boolean({ description: '该案件的政策是否接受企业申报事实' }),
   is_editable: Type.Boolean({ description: '企业现在能否修改申报（已匹配待确认或退回补正）' }),
-  status: Type.String({
-    description: 'awaiting_declaration 待申报 | eligible | ineligible | undetermined | not_applicable',
-  }),
+  status: Type.Union(
+    [...CASE_STATUSES, 'not_applicable' as const].map((s) => Type.Literal(s)),
+    {
+      description: 'awaiting_declaration 待申报 | eligible | ineligible | undetermined | not_applicable',
+    },
+  ),
   amount_fen: Type.Union([Type.Integer(), Type.Null()], { description: '全部确定且符合时的金额（分）' }),
   eligible_amount_fen: Type.Integer({ description: '已符合各行的合计（分）' }),
   summary: Type.Object({

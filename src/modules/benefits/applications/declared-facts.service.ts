@@ -122,7 +122,7 @@ export async function saveCaseDeclarations(
  * row waits for a declaration or cannot be decided, or when the declared values make it ineligible.
  * Answers undefined for a policy that takes no declarations.
  */
-export async function settleDeclarationsForApply(trx: Db, ctx: AppContext, current: CaseRef & { state: string }) {
+export async function settleDeclarationsForApply(trx: Db, ctx: AppContext, current: CaseRef & { state: CaseState }) {
   const basis = await findCaseBasis(trx, current);
   if (!takesDeclarations(basis.policy)) return undefined;
   const evaluation = await evaluateCaseDeclarations(trx, current, basis);
@@ -176,7 +176,7 @@ async function writeAssessment(trx: Db, current: CaseRef, evaluation: CaseEvalua
   await replaceCasePersons(trx, current.policy_code, toNumber(current.id), evaluation.persons);
 }
 
-async function answer(ctx: AppContext, db: Db, current: CaseRef & { state: string }, evaluation: CaseEvaluation) {
+async function answer(ctx: AppContext, db: Db, current: CaseRef & { state: CaseState }, evaluation: CaseEvaluation) {
   const persons = await findPersonsShown(
     db,
     evaluation.rows.flatMap((r) => (r.row.personId === undefined ? [] : [r.row.personId])),

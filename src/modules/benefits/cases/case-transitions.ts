@@ -89,7 +89,7 @@ export async function moveCase(
 /** Writes an in-app notice and queues its SMS and e-mail (the sender resolves the contact at send time). */
 export async function notifyEnterprise(
   trx: Db,
-  notice: { caseId: number; uscc: string; kind: string; title: string; body: string; at: string },
+  notice: { caseId: number; uscc: string; kind: CaseState; title: string; body: string; at: string },
 ): Promise<void> {
   await insertNotices(trx, [
     {

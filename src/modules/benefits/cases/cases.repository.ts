@@ -28,7 +28,7 @@ export function findCase(db: Db, id: number, scope: CaseScope) {
 
 export interface CaseFilters {
   policy?: string;
-  state?: string;
+  state?: CaseState;
   region?: string;
   runId?: number;
   overdueBefore?: string;

@@ -15,6 +15,7 @@ import {
   type PreviewRow,
 } from '../payments/money-preview.ts';
 import { provisionalNote, publicityUntilOf } from './review-clock.ts';
+import type { CaseState } from './case-states.ts';
 
 /**
  * City review of confirmed cases in the official's region: approve (the 公示 period of
@@ -100,7 +101,7 @@ export async function returnCase(trx: Db, ctx: AppContext, actor: Official, id: 
 /** The cases a bulk approval would approve (visible and awaiting review), and the others with why not. */
 async function approvableCases(trx: Db, actor: Official, ids: readonly number[]) {
   const rows: PreviewRow[] = [];
-  const skipped: { id: number; reason: string; state: string | null }[] = [];
+  const skipped: { id: number; reason: string; state: CaseState | null }[] = [];
   for (const id of [...new Set(ids)].sort((a, b) => a - b)) {
     const current = await visibleCase(trx, actor.user, id).catch(() => undefined);
     if (!current) skipped.push({ id, reason: 'NOT_FOUND', state: null });
@@ -131,7 +132,7 @@ export async function approveCases(
   const opinion = opinionOf(request);
   const { rows, skipped } = await approvableCases(trx, actor, request.case_ids);
   requireConfirmedPreview('approve', moneyPreviewOf('approve', rows, skipped), request, request.case_ids);
-  const results: { id: number; state: string | null; skipped: string | null }[] = skipped.map((s) => ({
+  const results: { id: number; state: CaseState | null; skipped: string | null }[] = skipped.map((s) => ({
     id: s.id,
     state: s.state,
     skipped: s.reason,

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { StateSchema } from '../benefits.schemas.ts';
 import { PageOf } from '../../../platform/http/schemas.ts';
 
 /** TypeBox schemas of the enterprise's 政策消息. */
@@ -8,12 +9,12 @@ export const InboxPage = Type.Composite([
     Type.Object({
       id: Type.Integer(),
       case_id: Type.Integer(),
-      kind: Type.String(),
+      kind: StateSchema,
       title: Type.String(),
       body: Type.String(),
       created_at: Type.String(),
       read_at: Type.Union([Type.String(), Type.Null()], { description: '阅读时间；null 为未读' }),
-      case_state: Type.Union([Type.String(), Type.Null()], { description: '案件当前状态（已匹配待确认、已拨付……）' }),
+      case_state: Type.Union([StateSchema, Type.Null()], { description: '案件当前状态（已匹配待确认、已拨付……）' }),
     }),
   ),
   Type.Object({ unread: Type.Integer({ description: '本企业未读消息数' }) }),

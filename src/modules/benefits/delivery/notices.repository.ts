@@ -1,12 +1,13 @@
 import type { Db } from '../../../db/database.ts';
 import { toNumber } from '../../../db/convert.ts';
+import type { CaseState } from '../cases/case-states.ts';
 
 /** SQL of the enterprise inbox and of writing the outbox of messages leaving the system (delivery: outbox.repository.ts). */
 
 export interface NoticeInput {
   case_id: number;
   uscc: string;
-  kind: string;
+  kind: CaseState;
   title: string;
   body: string;
   created_at: string;

@@ -1,4 +1,7 @@
 import { toNumber } from '../../../db/convert.ts';
+import type { Static } from '@sinclair/typebox';
+import type { MatchRunSummary } from '../benefits.schemas.ts';
+import type { MatchRunStatus } from '../benefits.table.ts';
 
 /** A match run as the API and the CLI show it. */
 export function runView(run: {
@@ -8,7 +11,7 @@ export function runView(run: {
   period: string;
   eval_date: string;
   snapshot: string;
-  status: string;
+  status: MatchRunStatus;
   phase: string;
   summary: string | null;
   error: string | null;
@@ -24,7 +27,7 @@ export function runView(run: {
     snapshot: JSON.parse(run.snapshot) as Record<string, number>,
     status: run.status,
     phase: run.phase,
-    summary: run.summary ? (JSON.parse(run.summary) as Record<string, unknown>) : null,
+    summary: run.summary ? (JSON.parse(run.summary) as Static<typeof MatchRunSummary>) : null,
     error: run.error,
     started_at: run.started_at,
     finished_at: run.finished_at,

@@ -206,7 +206,7 @@ export async function insertFresh(
   const notices = written.map((c) => ({
     case_id: ids.get(c.uscc)!,
     uscc: c.uscc,
-    kind: 'matched',
+    kind: 'matched' as const,
     created_at: at,
     title: `政策兑现提醒：${run.policy.name}`,
     body: noticeBody(run.policy, c),

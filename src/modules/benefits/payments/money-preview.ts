@@ -3,6 +3,7 @@ import { toNumber } from '../../../db/convert.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { formatYuan } from '../../../policies/values.ts';
 import { maskedAccountOf } from '../applications/bank-account.ts';
+import type { CaseState } from '../cases/case-states.ts';
 
 /**
  * What an official sees before a money step (批量通过, 生成支付指令) and what the step checks
@@ -36,7 +37,7 @@ export interface MoneyPreview {
   token: string;
   cases: ReturnType<typeof previewLineOf>[];
   /** Cases asked for that the step would leave out: NOT_FOUND, or INVALID_STATE_TRANSITION with their state. */
-  skipped: { id: number; reason: string; state: string | null }[];
+  skipped: { id: number; reason: string; state: CaseState | null }[];
 }
 
 /** What the caller confirmed: the preview's token, or the total it showed for the exact list sent. */

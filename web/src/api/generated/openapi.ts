@@ -1434,7 +1434,7 @@ export interface paths {
                                     started_on: string;
                                 } | null;
                                 run_id: number;
-                                state: string;
+                                state: "matched" | "confirmed" | "declined" | "returned" | "approved" | "rejected" | "revoked" | "payment_instructed" | "payment_failed" | "paid" | "cancelled";
                                 state_label: string;
                                 updated_at: string;
                                 uscc: string;
@@ -1554,7 +1554,7 @@ export interface paths {
                             results: {
                                 id: number;
                                 skipped: string | null;
-                                state: string | null;
+                                state: ("matched" | "confirmed" | "declined" | "returned" | "approved" | "rejected" | "revoked" | "payment_instructed" | "payment_failed" | "paid" | "cancelled") | (never | null);
                             }[];
                         };
                     };
@@ -1688,7 +1688,7 @@ export interface paths {
                             skipped: {
                                 id: number;
                                 reason: string;
-                                state: string | null;
+                                state: ("matched" | "confirmed" | "declined" | "returned" | "approved" | "rejected" | "revoked" | "payment_instructed" | "payment_failed" | "paid" | "cancelled") | (never | null);
                             }[];
                             /** @description 确认码：执行时原样带上 */
                             token: string;
@@ -1816,7 +1816,7 @@ export interface paths {
                                 started_on: string;
                             } | null;
                             run_id: number;
-                            state: string;
+                            state: "matched" | "confirmed" | "declined" | "returned" | "approved" | "rejected" | "revoked" | "payment_instructed" | "payment_failed" | "paid" | "cancelled";
                             state_label: string;
                             updated_at: string;
                             uscc: string;
@@ -1955,7 +1955,7 @@ export interface paths {
                                     /** @description 随申请提交的时间；提交后不能删除 */
                                     submitted_at: string | null;
                                     /** @description pdf | jpg | png（按文件内容识别，与文件名一致） */
-                                    type: string;
+                                    type: "pdf" | "jpg" | "png";
                                     uploaded_at: string;
                                     uploaded_by: string;
                                 }[];
@@ -1963,7 +1963,7 @@ export interface paths {
                                 max_bytes: number;
                                 name: string;
                                 required: boolean;
-                                types: string[];
+                                types: ("pdf" | "jpg" | "png")[];
                             }[];
                             /** @description 任何材料单个文件的总上限（字节） */
                             max_bytes_ceiling: number;
@@ -1975,7 +1975,7 @@ export interface paths {
                                 name: string;
                             }[];
                             policy: string;
-                            state: string;
+                            state: "matched" | "confirmed" | "declined" | "returned" | "approved" | "rejected" | "revoked" | "payment_instructed" | "payment_failed" | "paid" | "cancelled";
                         };
                     };
                 };
@@ -2086,7 +2086,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: number;
-                            state: string;
+                            state: "matched" | "confirmed" | "declined" | "returned" | "approved" | "rejected" | "revoked" | "payment_instructed" | "payment_failed" | "paid" | "cancelled";
                         };
                     };
                 };
@@ -2211,7 +2211,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: number;
-                            state: string;
+                            state: "matched" | "confirmed" | "declined" | "returned" | "approved" | "rejected" | "revoked" | "payment_instructed" | "payment_failed" | "paid" | "cancelled";
                         };
                     };
                 };
@@ -2338,7 +2338,7 @@ export interface paths {
                             /** @description 随申请提交的时间；提交后不能删除 */
                             submitted_at: string | null;
                             /** @description pdf | jpg | png（按文件内容识别，与文件名一致） */
-                            type: string;
+                            type: "pdf" | "jpg" | "png";
                             uploaded_at: string;
                             uploaded_by: string;
                         };
@@ -2485,7 +2485,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: number;
-                            state: string;
+                            state: "matched" | "confirmed" | "declined" | "returned" | "approved" | "rejected" | "revoked" | "payment_instructed" | "payment_failed" | "paid" | "cancelled";
                         };
                     };
                 };
@@ -2641,7 +2641,8 @@ export interface paths {
                                 key: string;
                                 /** @description 该行还需申报的事实 */
                                 needs: string[];
-                                outcome: string;
+                                /** @description eligible 符合 | ineligible 不符合 | undetermined 待定（数据不足） */
+                                outcome: "eligible" | "ineligible" | "undetermined";
                                 person: {
                                     /** @description 公民身份号码（脱敏，前 4 后 4） */
                                     id_number: string;
@@ -2649,11 +2650,11 @@ export interface paths {
                                     name: string;
                                 } | null;
                                 /** @description eligible | ineligible | needs_declaration 待申报 | undetermined 数据不足 */
-                                status: string;
+                                status: "eligible" | "ineligible" | "needs_declaration" | "undetermined";
                             }[];
-                            state: string;
+                            state: "matched" | "confirmed" | "declined" | "returned" | "approved" | "rejected" | "revoked" | "payment_instructed" | "payment_failed" | "paid" | "cancelled";
                             /** @description awaiting_declaration 待申报 | eligible | ineligible | undetermined | not_applicable */
-                            status: string;
+                            status: "awaiting_declaration" | "eligible" | "ineligible" | "undetermined" | "not_applicable";
                             summary: {
                                 eligible: number;
                                 ineligible: number;
@@ -2803,7 +2804,8 @@ export interface paths {
                                 key: string;
                                 /** @description 该行还需申报的事实 */
                                 needs: string[];
-                                outcome: string;
+                                /** @description eligible 符合 | ineligible 不符合 | undetermined 待定（数据不足） */
+                                outcome: "eligible" | "ineligible" | "undetermined";
                                 person: {
                                     /** @description 公民身份号码（脱敏，前 4 后 4） */
                                     id_number: string;
@@ -2811,11 +2813,11 @@ export interface paths {
                                     name: string;
                                 } | null;
                                 /** @description eligible | ineligible | needs_declaration 待申报 | undetermined 数据不足 */
-                                status: string;
+                                status: "eligible" | "ineligible" | "needs_declaration" | "undetermined";
                             }[];
-                            state: string;
+                            state: "matched" | "confirmed" | "declined" | "returned" | "approved" | "rejected" | "revoked" | "payment_instructed" | "payment_failed" | "paid" | "cancelled";
                             /** @description awaiting_declaration 待申报 | eligible | ineligible | undetermined | not_applicable */
-                            status: string;
+                            status: "awaiting_declaration" | "eligible" | "ineligible" | "undetermined" | "not_applicable";
                             summary: {
                                 eligible: number;
                                 ineligible: number;
@@ -2947,7 +2949,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: number;
-                            state: string;
+                            state: "matched" | "confirmed" | "declined" | "returned" | "approved" | "rejected" | "revoked" | "payment_instructed" | "payment_failed" | "paid" | "cancelled";
                         };
                     };
                 };
@@ -3069,7 +3071,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: number;
-                            state: string;
+                            state: "matched" | "confirmed" | "declined" | "returned" | "approved" | "rejected" | "revoked" | "payment_instructed" | "payment_failed" | "paid" | "cancelled";
                         };
                     };
                 };
@@ -3191,7 +3193,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: number;
-                            state: string;
+                            state: "matched" | "confirmed" | "declined" | "returned" | "approved" | "rejected" | "revoked" | "payment_instructed" | "payment_failed" | "paid" | "cancelled";
                         };
                     };
                 };
@@ -3308,10 +3310,10 @@ export interface paths {
                                 body: string;
                                 case_id: number;
                                 /** @description 案件当前状态（已匹配待确认、已拨付……） */
-                                case_state: string | null;
+                                case_state: ("matched" | "confirmed" | "declined" | "returned" | "approved" | "rejected" | "revoked" | "payment_instructed" | "payment_failed" | "paid" | "cancelled") | (never | null);
                                 created_at: string;
                                 id: number;
-                                kind: string;
+                                kind: "matched" | "confirmed" | "declined" | "returned" | "approved" | "rejected" | "revoked" | "payment_instructed" | "payment_failed" | "paid" | "cancelled";
                                 /** @description 阅读时间；null 为未读 */
                                 read_at: string | null;
                                 title: string;
@@ -3850,9 +3852,29 @@ export interface paths {
                                     [key: string]: number;
                                 };
                                 started_at: string;
-                                status: string;
+                                status: "running" | "completed" | "failed";
                                 summary: {
-                                    [key: string]: unknown;
+                                    amount_changed?: number;
+                                    amount_new_fen?: number;
+                                    awaiting_declaration?: number;
+                                    candidates?: number;
+                                    candidates_already_granted?: number;
+                                    candidates_new?: number;
+                                    candidates_unchanged?: number;
+                                    enterprises_evaluated?: number;
+                                    rows_evaluated?: number;
+                                    rows_excluded_already_granted?: number;
+                                    /**
+                                     * @description 企业自行申请时为 enterprise
+                                     * @enum {string}
+                                     */
+                                    scope?: "enterprise";
+                                    timings_ms?: {
+                                        evaluate?: number;
+                                        sql?: number;
+                                        write?: number;
+                                    };
+                                    uscc?: string;
                                 } | null;
                                 version_no: number;
                             }[];
@@ -3958,9 +3980,29 @@ export interface paths {
                                 [key: string]: number;
                             };
                             started_at: string;
-                            status: string;
+                            status: "running" | "completed" | "failed";
                             summary: {
-                                [key: string]: unknown;
+                                amount_changed?: number;
+                                amount_new_fen?: number;
+                                awaiting_declaration?: number;
+                                candidates?: number;
+                                candidates_already_granted?: number;
+                                candidates_new?: number;
+                                candidates_unchanged?: number;
+                                enterprises_evaluated?: number;
+                                rows_evaluated?: number;
+                                rows_excluded_already_granted?: number;
+                                /**
+                                 * @description 企业自行申请时为 enterprise
+                                 * @enum {string}
+                                 */
+                                scope?: "enterprise";
+                                timings_ms?: {
+                                    evaluate?: number;
+                                    sql?: number;
+                                    write?: number;
+                                };
+                                uscc?: string;
                             } | null;
                             version_no: number;
                         };
@@ -3984,9 +4026,29 @@ export interface paths {
                                 [key: string]: number;
                             };
                             started_at: string;
-                            status: string;
+                            status: "running" | "completed" | "failed";
                             summary: {
-                                [key: string]: unknown;
+                                amount_changed?: number;
+                                amount_new_fen?: number;
+                                awaiting_declaration?: number;
+                                candidates?: number;
+                                candidates_already_granted?: number;
+                                candidates_new?: number;
+                                candidates_unchanged?: number;
+                                enterprises_evaluated?: number;
+                                rows_evaluated?: number;
+                                rows_excluded_already_granted?: number;
+                                /**
+                                 * @description 企业自行申请时为 enterprise
+                                 * @enum {string}
+                                 */
+                                scope?: "enterprise";
+                                timings_ms?: {
+                                    evaluate?: number;
+                                    sql?: number;
+                                    write?: number;
+                                };
+                                uscc?: string;
                             } | null;
                             version_no: number;
                         };
@@ -4109,9 +4171,29 @@ export interface paths {
                                 [key: string]: number;
                             };
                             started_at: string;
-                            status: string;
+                            status: "running" | "completed" | "failed";
                             summary: {
-                                [key: string]: unknown;
+                                amount_changed?: number;
+                                amount_new_fen?: number;
+                                awaiting_declaration?: number;
+                                candidates?: number;
+                                candidates_already_granted?: number;
+                                candidates_new?: number;
+                                candidates_unchanged?: number;
+                                enterprises_evaluated?: number;
+                                rows_evaluated?: number;
+                                rows_excluded_already_granted?: number;
+                                /**
+                                 * @description 企业自行申请时为 enterprise
+                                 * @enum {string}
+                                 */
+                                scope?: "enterprise";
+                                timings_ms?: {
+                                    evaluate?: number;
+                                    sql?: number;
+                                    write?: number;
+                                };
+                                uscc?: string;
                             } | null;
                             version_no: number;
                         };
@@ -4214,7 +4296,7 @@ export interface paths {
                                 amount_fen: number;
                                 amount_yuan: string;
                                 case_id: number;
-                                case_state: string;
+                                case_state: "matched" | "confirmed" | "declined" | "returned" | "approved" | "rejected" | "revoked" | "payment_instructed" | "payment_failed" | "paid" | "cancelled";
                                 city_code: string;
                                 enterprise_name: string;
                                 filed_at: string;
@@ -4338,7 +4420,7 @@ export interface paths {
                         "application/json": {
                             case_id: number;
                             id: number;
-                            status: string;
+                            status: "open" | "upheld" | "dismissed";
                         };
                     };
                 };
@@ -5023,7 +5105,7 @@ export interface paths {
                             skipped: {
                                 id: number;
                                 reason: string;
-                                state: string | null;
+                                state: ("matched" | "confirmed" | "declined" | "returned" | "approved" | "rejected" | "revoked" | "payment_instructed" | "payment_failed" | "paid" | "cancelled") | (never | null);
                             }[];
                             /** @description 确认码：执行时原样带上 */
                             token: string;
@@ -17750,7 +17832,41 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                [key: string]: unknown;
+                                /** @description 文号与条款 */
+                                citation: string;
+                                code: string;
+                                content_sha256: string | null;
+                                delivery: ("exempt" | "application") | (never | null);
+                                legal_basis: {
+                                    clause: string | null;
+                                    /** @description 文号 */
+                                    doc: string;
+                                    issuer: string | null;
+                                    key: string;
+                                    /** @description 出处备注（仅工作人员） */
+                                    note: string | null;
+                                    /** @description 是否据转载资料登记（仅工作人员可见，其他用户为 null） */
+                                    secondary: boolean | null;
+                                    /** @description 出处说明，如文号核对情况（仅工作人员可见） */
+                                    source_quality: string | null;
+                                    url: string | null;
+                                }[];
+                                name: string;
+                                /** @description 最近一次被拒绝的文件或调整（仅供工作人员知悉） */
+                                refused_latest: {
+                                    problems: string[];
+                                    version_no: number;
+                                } | null;
+                                /** @description 适用地区代码 */
+                                scope: string[];
+                                subject: string;
+                                updated_at: string;
+                                valid: {
+                                    from: string;
+                                    to: string;
+                                };
+                                version: string | null;
+                                version_no: number | null;
                             }[];
                             page: number;
                             pageSize: number;
@@ -17869,37 +17985,131 @@ export interface paths {
                         "application/json": {
                             date: string;
                             eligible_amount_fen: number;
-                            items: ({
+                            items: {
                                 /** @description 金额（分）；仅 eligible 时有值 */
                                 amount_fen: number | null;
                                 content_sha256: string;
                                 date: string;
+                                enterprise_name: string;
+                                /** @description 适用的例外情形 */
+                                exceptions: {
+                                    id: string;
+                                    label: string;
+                                }[];
                                 /** @description 中文解释，含数字、公式与依据文号 */
                                 explanation: string[];
+                                /** @description 所用事实（金额以元计，日期 YYYY-MM-DD，是非 true/false；null 为缺失） */
+                                facts: {
+                                    [key: string]: unknown;
+                                } | null;
                                 failed_condition: {
                                     id: string;
                                     label: string;
                                 } | null;
                                 /** @description 缺少的数据（待回答的问题） */
-                                missing_facts: ({
+                                missing_facts: {
                                     /** @description 申领时由企业申报（以所附材料为证） */
                                     declared_on_application?: boolean;
                                     description: string;
                                     /** @description 中文名称 */
                                     label: string;
                                     name: string;
-                                    type: string;
+                                    /** @description number 数值 | money 金额（元） | percent 百分比 | date 日期 | bool 是非 | text 文本 */
+                                    type: "number" | "money" | "percent" | "date" | "bool" | "text";
                                     unit: string | null;
+                                    /** @description 文本事实的可选值 */
                                     values: string[] | null;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
+                                }[];
                                 name: string;
+                                /** @description eligible 符合 | ineligible 不符合 | undetermined 待定（数据不足） */
                                 outcome: "eligible" | "ineligible" | "undetermined";
                                 policy: string;
+                                /** @description 若缺失的数据取假定值时的结果 */
+                                provisional: {
+                                    amount_fen: number | null;
+                                    assumptions: {
+                                        label: string;
+                                        name: string;
+                                        value: unknown;
+                                    }[];
+                                    /** @description 金额（分） */
+                                    eligible_amount_fen?: number;
+                                    explanation: string[];
+                                    /** @description eligible 符合 | ineligible 不符合 | undetermined 待定（数据不足） */
+                                    outcome: "eligible" | "ineligible" | "undetermined";
+                                } | null;
                                 region: string;
+                                rows: {
+                                    amount_fen: number | null;
+                                    /** @description 证书编号 */
+                                    certificate_no?: string;
+                                    /** @description 适用的例外情形 */
+                                    exceptions: {
+                                        id: string;
+                                        label: string;
+                                    }[];
+                                    explanation: string[];
+                                    /** @description 所用事实（金额以元计，日期 YYYY-MM-DD，是非 true/false；null 为缺失） */
+                                    facts: {
+                                        [key: string]: unknown;
+                                    };
+                                    failed_condition: {
+                                        id: string;
+                                        label: string;
+                                    } | null;
+                                    /** @description 招用月份 YYYYMM */
+                                    hire_period?: number;
+                                    /** @description 发证日期 */
+                                    issued_on?: string;
+                                    key: string;
+                                    /** @description 最近参保月份 YYYYMM */
+                                    last_period?: number;
+                                    /** @description 等级 */
+                                    level?: string;
+                                    missing_facts: {
+                                        /** @description 申领时由企业申报（以所附材料为证） */
+                                        declared_on_application?: boolean;
+                                        description: string;
+                                        /** @description 中文名称 */
+                                        label: string;
+                                        name: string;
+                                        /** @description number 数值 | money 金额（元） | percent 百分比 | date 日期 | bool 是非 | text 文本 */
+                                        type: "number" | "money" | "percent" | "date" | "bool" | "text";
+                                        unit: string | null;
+                                        /** @description 文本事实的可选值 */
+                                        values: string[] | null;
+                                    }[];
+                                    /** @description 见习补贴月份 */
+                                    month?: string;
+                                    /** @description 见习第几个月 */
+                                    month_no?: number;
+                                    occupation_code?: string;
+                                    /** @description eligible 符合 | ineligible 不符合 | undetermined 待定（数据不足） */
+                                    outcome: "eligible" | "ineligible" | "undetermined";
+                                    person: {
+                                        /** @description 公民身份号码（脱敏） */
+                                        id_number: string | null;
+                                        /** @description 姓名 */
+                                        name: string | null;
+                                    } | null;
+                                    provisional: {
+                                        amount_fen: number | null;
+                                        /** @description eligible 符合 | ineligible 不符合 | undetermined 待定（数据不足） */
+                                        outcome: "eligible" | "ineligible" | "undetermined";
+                                    } | null;
+                                    /** @description 见习起始 */
+                                    served_from?: string;
+                                    /** @description 见习截止 */
+                                    served_to?: string;
+                                    /** @description 年度 */
+                                    year?: number;
+                                }[] | null;
+                                /** @description 所用数据：各导入类型的最近一次导入 */
+                                snapshot: {
+                                    [key: string]: number;
+                                };
                                 /** @description 所引政策依据 */
-                                sources?: {
+                                sources: {
                                     clause: string | null;
                                     /** @description 文号 */
                                     doc: string;
@@ -17913,12 +18123,21 @@ export interface paths {
                                     source_quality: string | null;
                                     url: string | null;
                                 }[];
+                                /** @description 计算对象（企业、招用人员、证书……） */
+                                subject: string;
+                                summary: {
+                                    eligible: number;
+                                    /** @description 金额（分） */
+                                    eligible_amount_fen: number;
+                                    ineligible: number;
+                                    rows: number;
+                                    undetermined: number;
+                                } | null;
+                                uscc: string;
                                 /** @description 所用政策版本 */
                                 version: string;
                                 version_no: number;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                            }[];
                             uscc: string;
                         };
                     };
@@ -18023,7 +18242,150 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            amount: {
+                                basis: string[];
+                                label: string;
+                            };
+                            /** @description 即申即享政策所需的申请材料 */
+                            attachments: {
+                                code: string;
+                                description: string;
+                                max_bytes: number;
+                                name: string;
+                                required: boolean;
+                                types: ("pdf" | "jpg" | "png")[];
+                            }[];
+                            citation: string;
+                            code: string;
+                            conditions: {
+                                basis: string[];
+                                id: string;
+                                label: string;
+                            }[];
+                            content_sha256: string;
+                            /** @description exempt 免申即享 | application 即申即享（提交材料） */
+                            delivery: "exempt" | "application";
+                            facts: {
+                                /** @description 申领时由企业申报（以所附材料为证） */
+                                declared_on_application?: boolean;
+                                description: string;
+                                /** @description 中文名称 */
+                                label: string;
+                                name: string;
+                                /** @description number 数值 | money 金额（元） | percent 百分比 | date 日期 | bool 是非 | text 文本 */
+                                type: "number" | "money" | "percent" | "date" | "bool" | "text";
+                                unit: string | null;
+                                /** @description 文本事实的可选值 */
+                                values: string[] | null;
+                            }[];
+                            issuer: string;
+                            legal_basis: {
+                                clause: string | null;
+                                /** @description 文号 */
+                                doc: string;
+                                issuer: string | null;
+                                key: string;
+                                /** @description 出处备注（仅工作人员） */
+                                note: string | null;
+                                /** @description 是否据转载资料登记（仅工作人员可见，其他用户为 null） */
+                                secondary: boolean | null;
+                                /** @description 出处说明，如文号核对情况（仅工作人员可见） */
+                                source_quality: string | null;
+                                url: string | null;
+                            }[];
+                            name: string;
+                            parameters: {
+                                /** @description 上限 */
+                                ceiling: {
+                                    source: {
+                                        clause: string | null;
+                                        /** @description 文号 */
+                                        doc: string;
+                                        issuer: string | null;
+                                        key: string;
+                                        /** @description 出处备注（仅工作人员） */
+                                        note: string | null;
+                                        /** @description 是否据转载资料登记（仅工作人员可见，其他用户为 null） */
+                                        secondary: boolean | null;
+                                        /** @description 出处说明，如文号核对情况（仅工作人员可见） */
+                                        source_quality: string | null;
+                                        url: string | null;
+                                    };
+                                    value: unknown;
+                                } | null;
+                                /** @description 表格参数按哪些事实查表 */
+                                indexed_by: string[];
+                                label: string;
+                                name: string;
+                                type: string;
+                                unit: string | null;
+                                values: {
+                                    from: string;
+                                    region: string;
+                                    source: {
+                                        clause: string | null;
+                                        /** @description 文号 */
+                                        doc: string;
+                                        issuer: string | null;
+                                        key: string;
+                                        /** @description 出处备注（仅工作人员） */
+                                        note: string | null;
+                                        /** @description 是否据转载资料登记（仅工作人员可见，其他用户为 null） */
+                                        secondary: boolean | null;
+                                        /** @description 出处说明，如文号核对情况（仅工作人员可见） */
+                                        source_quality: string | null;
+                                        url: string | null;
+                                    } | null;
+                                    to: string | null;
+                                    value: unknown;
+                                }[];
+                            }[];
+                            scope: string[];
+                            sources: {
+                                clause: string | null;
+                                /** @description 文号 */
+                                doc: string;
+                                issuer: string | null;
+                                key: string;
+                                /** @description 出处备注（仅工作人员） */
+                                note: string | null;
+                                /** @description 是否据转载资料登记（仅工作人员可见，其他用户为 null） */
+                                secondary: boolean | null;
+                                /** @description 出处说明，如文号核对情况（仅工作人员可见） */
+                                source_quality: string | null;
+                                url: string | null;
+                            }[];
+                            subject: string;
+                            /** @description 政策概要 */
+                            summary: string;
+                            valid: {
+                                from: string;
+                                to: string;
+                            };
+                            version: string;
+                            version_no: number;
+                            versions: {
+                                based_on: number | null;
+                                changes: {
+                                    from: string;
+                                    parameter: string;
+                                    region: string;
+                                    remove?: boolean;
+                                    to?: string | null;
+                                    value?: unknown;
+                                }[] | null;
+                                content_sha256: string;
+                                created_at: string;
+                                created_by: string | null;
+                                /** @description 加载检查发现的问题（被拒绝的版本） */
+                                problems: string[];
+                                reason: string | null;
+                                /** @description file 政策文件；edit 参数调整 */
+                                source: "file" | "edit";
+                                status: "active" | "refused";
+                                version: string;
+                                version_no: number;
+                            }[];
                         };
                     };
                 };
@@ -18145,32 +18507,126 @@ export interface paths {
                             amount_fen: number | null;
                             content_sha256: string;
                             date: string;
+                            enterprise_name: string;
+                            /** @description 适用的例外情形 */
+                            exceptions: {
+                                id: string;
+                                label: string;
+                            }[];
                             /** @description 中文解释，含数字、公式与依据文号 */
                             explanation: string[];
+                            /** @description 所用事实（金额以元计，日期 YYYY-MM-DD，是非 true/false；null 为缺失） */
+                            facts: {
+                                [key: string]: unknown;
+                            } | null;
                             failed_condition: {
                                 id: string;
                                 label: string;
                             } | null;
                             /** @description 缺少的数据（待回答的问题） */
-                            missing_facts: ({
+                            missing_facts: {
                                 /** @description 申领时由企业申报（以所附材料为证） */
                                 declared_on_application?: boolean;
                                 description: string;
                                 /** @description 中文名称 */
                                 label: string;
                                 name: string;
-                                type: string;
+                                /** @description number 数值 | money 金额（元） | percent 百分比 | date 日期 | bool 是非 | text 文本 */
+                                type: "number" | "money" | "percent" | "date" | "bool" | "text";
                                 unit: string | null;
+                                /** @description 文本事实的可选值 */
                                 values: string[] | null;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                            }[];
                             name: string;
+                            /** @description eligible 符合 | ineligible 不符合 | undetermined 待定（数据不足） */
                             outcome: "eligible" | "ineligible" | "undetermined";
                             policy: string;
+                            /** @description 若缺失的数据取假定值时的结果 */
+                            provisional: {
+                                amount_fen: number | null;
+                                assumptions: {
+                                    label: string;
+                                    name: string;
+                                    value: unknown;
+                                }[];
+                                /** @description 金额（分） */
+                                eligible_amount_fen?: number;
+                                explanation: string[];
+                                /** @description eligible 符合 | ineligible 不符合 | undetermined 待定（数据不足） */
+                                outcome: "eligible" | "ineligible" | "undetermined";
+                            } | null;
                             region: string;
+                            rows: {
+                                amount_fen: number | null;
+                                /** @description 证书编号 */
+                                certificate_no?: string;
+                                /** @description 适用的例外情形 */
+                                exceptions: {
+                                    id: string;
+                                    label: string;
+                                }[];
+                                explanation: string[];
+                                /** @description 所用事实（金额以元计，日期 YYYY-MM-DD，是非 true/false；null 为缺失） */
+                                facts: {
+                                    [key: string]: unknown;
+                                };
+                                failed_condition: {
+                                    id: string;
+                                    label: string;
+                                } | null;
+                                /** @description 招用月份 YYYYMM */
+                                hire_period?: number;
+                                /** @description 发证日期 */
+                                issued_on?: string;
+                                key: string;
+                                /** @description 最近参保月份 YYYYMM */
+                                last_period?: number;
+                                /** @description 等级 */
+                                level?: string;
+                                missing_facts: {
+                                    /** @description 申领时由企业申报（以所附材料为证） */
+                                    declared_on_application?: boolean;
+                                    description: string;
+                                    /** @description 中文名称 */
+                                    label: string;
+                                    name: string;
+                                    /** @description number 数值 | money 金额（元） | percent 百分比 | date 日期 | bool 是非 | text 文本 */
+                                    type: "number" | "money" | "percent" | "date" | "bool" | "text";
+                                    unit: string | null;
+                                    /** @description 文本事实的可选值 */
+                                    values: string[] | null;
+                                }[];
+                                /** @description 见习补贴月份 */
+                                month?: string;
+                                /** @description 见习第几个月 */
+                                month_no?: number;
+                                occupation_code?: string;
+                                /** @description eligible 符合 | ineligible 不符合 | undetermined 待定（数据不足） */
+                                outcome: "eligible" | "ineligible" | "undetermined";
+                                person: {
+                                    /** @description 公民身份号码（脱敏） */
+                                    id_number: string | null;
+                                    /** @description 姓名 */
+                                    name: string | null;
+                                } | null;
+                                provisional: {
+                                    amount_fen: number | null;
+                                    /** @description eligible 符合 | ineligible 不符合 | undetermined 待定（数据不足） */
+                                    outcome: "eligible" | "ineligible" | "undetermined";
+                                } | null;
+                                /** @description 见习起始 */
+                                served_from?: string;
+                                /** @description 见习截止 */
+                                served_to?: string;
+                                /** @description 年度 */
+                                year?: number;
+                            }[] | null;
+                            /** @description 所用数据：各导入类型的最近一次导入 */
+                            snapshot: {
+                                [key: string]: number;
+                            };
                             /** @description 所引政策依据 */
-                            sources?: {
+                            sources: {
                                 clause: string | null;
                                 /** @description 文号 */
                                 doc: string;
@@ -18184,11 +18640,20 @@ export interface paths {
                                 source_quality: string | null;
                                 url: string | null;
                             }[];
+                            /** @description 计算对象（企业、招用人员、证书……） */
+                            subject: string;
+                            summary: {
+                                eligible: number;
+                                /** @description 金额（分） */
+                                eligible_amount_fen: number;
+                                ineligible: number;
+                                rows: number;
+                                undetermined: number;
+                            } | null;
+                            uscc: string;
                             /** @description 所用政策版本 */
                             version: string;
                             version_no: number;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
@@ -18295,34 +18760,70 @@ export interface paths {
                             amount_fen: number | null;
                             content_sha256: string;
                             date: string;
+                            /** @description 适用的例外情形 */
+                            exceptions: {
+                                id: string;
+                                label: string;
+                            }[];
                             /** @description 中文解释，含数字、公式与依据文号 */
                             explanation: string[];
+                            /** @description 所用事实（金额以元计，日期 YYYY-MM-DD，是非 true/false；null 为缺失） */
+                            facts: {
+                                [key: string]: unknown;
+                            };
                             failed_condition: {
                                 id: string;
                                 label: string;
                             } | null;
-                            form: unknown[];
-                            /** @description 缺少的数据（待回答的问题） */
-                            missing_facts: ({
+                            /** @description 该政策表单的全部问题 */
+                            form: {
                                 /** @description 申领时由企业申报（以所附材料为证） */
                                 declared_on_application?: boolean;
                                 description: string;
                                 /** @description 中文名称 */
                                 label: string;
                                 name: string;
-                                type: string;
+                                /** @description number 数值 | money 金额（元） | percent 百分比 | date 日期 | bool 是非 | text 文本 */
+                                type: "number" | "money" | "percent" | "date" | "bool" | "text";
                                 unit: string | null;
+                                /** @description 文本事实的可选值 */
                                 values: string[] | null;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                            }[];
+                            /** @description 缺少的数据（待回答的问题） */
+                            missing_facts: {
+                                /** @description 申领时由企业申报（以所附材料为证） */
+                                declared_on_application?: boolean;
+                                description: string;
+                                /** @description 中文名称 */
+                                label: string;
+                                name: string;
+                                /** @description number 数值 | money 金额（元） | percent 百分比 | date 日期 | bool 是非 | text 文本 */
+                                type: "number" | "money" | "percent" | "date" | "bool" | "text";
+                                unit: string | null;
+                                /** @description 文本事实的可选值 */
+                                values: string[] | null;
+                            }[];
                             name: string;
+                            /** @description eligible 符合 | ineligible 不符合 | undetermined 待定（数据不足） */
                             outcome: "eligible" | "ineligible" | "undetermined";
                             policy: string;
-                            questions: unknown[];
+                            /** @description 仍需回答的问题 */
+                            questions: {
+                                /** @description 申领时由企业申报（以所附材料为证） */
+                                declared_on_application?: boolean;
+                                description: string;
+                                /** @description 中文名称 */
+                                label: string;
+                                name: string;
+                                /** @description number 数值 | money 金额（元） | percent 百分比 | date 日期 | bool 是非 | text 文本 */
+                                type: "number" | "money" | "percent" | "date" | "bool" | "text";
+                                unit: string | null;
+                                /** @description 文本事实的可选值 */
+                                values: string[] | null;
+                            }[];
                             region: string;
                             /** @description 所引政策依据 */
-                            sources?: {
+                            sources: {
                                 clause: string | null;
                                 /** @description 文号 */
                                 doc: string;
@@ -18339,8 +18840,6 @@ export interface paths {
                             /** @description 所用政策版本 */
                             version: string;
                             version_no: number;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
@@ -18474,7 +18973,26 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            based_on: number | null;
+                            changes: {
+                                from: string;
+                                parameter: string;
+                                region: string;
+                                remove?: boolean;
+                                to?: string | null;
+                                value?: unknown;
+                            }[] | null;
+                            content_sha256: string;
+                            created_at: string;
+                            created_by: string | null;
+                            /** @description 加载检查发现的问题（被拒绝的版本） */
+                            problems: string[];
+                            reason: string | null;
+                            /** @description file 政策文件；edit 参数调整 */
+                            source: "file" | "edit";
+                            status: "active" | "refused";
+                            version: string;
+                            version_no: number;
                         };
                     };
                 };
@@ -18587,7 +19105,33 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                [key: string]: unknown;
+                                /** @description 参数 → 假设取值 */
+                                changes: {
+                                    [key: string]: {
+                                        from: string;
+                                        region: string;
+                                        to?: string;
+                                        value: unknown;
+                                    }[];
+                                };
+                                code: string;
+                                created_at: string;
+                                created_by: string | null;
+                                date: string;
+                                gainers: number;
+                                id: number;
+                                losers: number;
+                                note: string | null;
+                                total: {
+                                    after_eligible: number;
+                                    /** @description 金额（分） */
+                                    after_fen: number;
+                                    before_eligible: number;
+                                    /** @description 金额（分） */
+                                    before_fen: number;
+                                    /** @description 金额（分） */
+                                    delta_fen: number;
+                                };
                             }[];
                             page: number;
                             pageSize: number;
@@ -18701,7 +19245,123 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            /** @description 参数 → 假设取值 */
+                            changes: {
+                                [key: string]: {
+                                    from: string;
+                                    region: string;
+                                    to?: string;
+                                    value: unknown;
+                                }[];
+                            };
+                            code: string;
+                            created_at: string;
+                            created_by: string | null;
+                            date: string;
+                            id: number;
+                            items: {
+                                /** @description 金额（分） */
+                                after_fen: number;
+                                /** @description eligible 符合 | ineligible 不符合 | undetermined 待定（数据不足） */
+                                after_outcome: "eligible" | "ineligible" | "undetermined";
+                                /** @description 金额（分） */
+                                before_fen: number;
+                                /** @description eligible 符合 | ineligible 不符合 | undetermined 待定（数据不足） */
+                                before_outcome: "eligible" | "ineligible" | "undetermined";
+                                city_code: string;
+                                /** @description 金额（分） */
+                                delta_fen: number;
+                                industry_category: string;
+                                name: string;
+                                tier: string;
+                                uscc: string;
+                            }[];
+                            note: string | null;
+                            page: number;
+                            pageSize: number;
+                            policy_version_id: number;
+                            snapshot: {
+                                [key: string]: number;
+                            };
+                            summary: {
+                                assumptions?: {
+                                    label: string;
+                                    name: string;
+                                    value: unknown;
+                                }[];
+                                by_industry: {
+                                    after_eligible: number;
+                                    /** @description 金额（分） */
+                                    after_fen: number;
+                                    before_eligible: number;
+                                    /** @description 金额（分） */
+                                    before_fen: number;
+                                    /** @description 金额（分） */
+                                    delta_fen: number;
+                                    key: string;
+                                    /** @description 地区名称（按地区时） */
+                                    name?: string;
+                                }[];
+                                by_tier: {
+                                    after_eligible: number;
+                                    /** @description 金额（分） */
+                                    after_fen: number;
+                                    before_eligible: number;
+                                    /** @description 金额（分） */
+                                    before_fen: number;
+                                    /** @description 金额（分） */
+                                    delta_fen: number;
+                                    key: string;
+                                    /** @description 地区名称（按地区时） */
+                                    name?: string;
+                                }[];
+                                by_unit: {
+                                    after_eligible: number;
+                                    /** @description 金额（分） */
+                                    after_fen: number;
+                                    before_eligible: number;
+                                    /** @description 金额（分） */
+                                    before_fen: number;
+                                    /** @description 金额（分） */
+                                    delta_fen: number;
+                                    key: string;
+                                    /** @description 地区名称（按地区时） */
+                                    name?: string;
+                                }[];
+                                changed: number;
+                                enterprises: number;
+                                gainers: number;
+                                losers: number;
+                                outcomes: {
+                                    after: {
+                                        eligible: number;
+                                        ineligible: number;
+                                        undetermined: number;
+                                    };
+                                    before: {
+                                        eligible: number;
+                                        ineligible: number;
+                                        undetermined: number;
+                                    };
+                                };
+                                /** @description 计算的行数 */
+                                rows?: number;
+                                timings_ms?: {
+                                    evaluate: number;
+                                    facts: number;
+                                };
+                                total: {
+                                    after_eligible: number;
+                                    /** @description 金额（分） */
+                                    after_fen: number;
+                                    before_eligible: number;
+                                    /** @description 金额（分） */
+                                    before_fen: number;
+                                    /** @description 金额（分） */
+                                    delta_fen: number;
+                                };
+                            };
+                            total: number;
                         };
                     };
                 };
@@ -18809,7 +19469,123 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            /** @description 参数 → 假设取值 */
+                            changes: {
+                                [key: string]: {
+                                    from: string;
+                                    region: string;
+                                    to?: string;
+                                    value: unknown;
+                                }[];
+                            };
+                            code: string;
+                            created_at: string;
+                            created_by: string | null;
+                            date: string;
+                            id: number;
+                            items: {
+                                /** @description 金额（分） */
+                                after_fen: number;
+                                /** @description eligible 符合 | ineligible 不符合 | undetermined 待定（数据不足） */
+                                after_outcome: "eligible" | "ineligible" | "undetermined";
+                                /** @description 金额（分） */
+                                before_fen: number;
+                                /** @description eligible 符合 | ineligible 不符合 | undetermined 待定（数据不足） */
+                                before_outcome: "eligible" | "ineligible" | "undetermined";
+                                city_code: string;
+                                /** @description 金额（分） */
+                                delta_fen: number;
+                                industry_category: string;
+                                name: string;
+                                tier: string;
+                                uscc: string;
+                            }[];
+                            note: string | null;
+                            page: number;
+                            pageSize: number;
+                            policy_version_id: number;
+                            snapshot: {
+                                [key: string]: number;
+                            };
+                            summary: {
+                                assumptions?: {
+                                    label: string;
+                                    name: string;
+                                    value: unknown;
+                                }[];
+                                by_industry: {
+                                    after_eligible: number;
+                                    /** @description 金额（分） */
+                                    after_fen: number;
+                                    before_eligible: number;
+                                    /** @description 金额（分） */
+                                    before_fen: number;
+                                    /** @description 金额（分） */
+                                    delta_fen: number;
+                                    key: string;
+                                    /** @description 地区名称（按地区时） */
+                                    name?: string;
+                                }[];
+                                by_tier: {
+                                    after_eligible: number;
+                                    /** @description 金额（分） */
+                                    after_fen: number;
+                                    before_eligible: number;
+                                    /** @description 金额（分） */
+                                    before_fen: number;
+                                    /** @description 金额（分） */
+                                    delta_fen: number;
+                                    key: string;
+                                    /** @description 地区名称（按地区时） */
+                                    name?: string;
+                                }[];
+                                by_unit: {
+                                    after_eligible: number;
+                                    /** @description 金额（分） */
+                                    after_fen: number;
+                                    before_eligible: number;
+                                    /** @description 金额（分） */
+                                    before_fen: number;
+                                    /** @description 金额（分） */
+                                    delta_fen: number;
+                                    key: string;
+                                    /** @description 地区名称（按地区时） */
+                                    name?: string;
+                                }[];
+                                changed: number;
+                                enterprises: number;
+                                gainers: number;
+                                losers: number;
+                                outcomes: {
+                                    after: {
+                                        eligible: number;
+                                        ineligible: number;
+                                        undetermined: number;
+                                    };
+                                    before: {
+                                        eligible: number;
+                                        ineligible: number;
+                                        undetermined: number;
+                                    };
+                                };
+                                /** @description 计算的行数 */
+                                rows?: number;
+                                timings_ms?: {
+                                    evaluate: number;
+                                    facts: number;
+                                };
+                                total: {
+                                    after_eligible: number;
+                                    /** @description 金额（分） */
+                                    after_fen: number;
+                                    before_eligible: number;
+                                    /** @description 金额（分） */
+                                    before_fen: number;
+                                    /** @description 金额（分） */
+                                    delta_fen: number;
+                                };
+                            };
+                            total: number;
                         };
                     };
                 };
@@ -18922,7 +19698,19 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            cases: {
+                                amount_fen: number | null;
+                                differences: string[];
+                                name: string;
+                                outcome: ("eligible" | "ineligible" | "undetermined") | (never | null);
+                                passed: boolean;
+                            }[];
+                            code: string;
+                            content_sha256: string;
+                            failed: number;
+                            passed: number;
+                            version: string;
+                            version_no: number;
                         };
                     };
                 };
@@ -19425,7 +20213,7 @@ export interface paths {
                         "application/json": {
                             case_id: number;
                             id: number;
-                            status: string;
+                            status: "open" | "upheld" | "dismissed";
                         };
                     };
                 };
