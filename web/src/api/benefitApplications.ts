@@ -1,56 +1,22 @@
-import { write, type BankAccount, type CaseState, type StateAnswer } from './benefits.ts';
+import { write, type BankAccount, type StateAnswer } from './benefits.ts';
 import { api, apiDownload, apiRequest } from './client.ts';
+import type { ApiBody, ApiResponse, ItemOf } from './types.ts';
 
 /**
  * 即申即享 with a submission: materials (uploads), 申报事实 (declared facts), 提交申请, and the
  * enterprise's own application of an application policy. Writes carry an Idempotency-Key.
  */
 
-/** 即申即享 with a submission: how a case's policy is delivered, and the materials its application needs. */
-export type AttachmentType = 'pdf' | 'jpg' | 'png';
-
-/** One uploaded file of a material; `submitted_at` set once it went with the application (then it stays). */
-export interface Attachment {
-  id: number;
-  case_id: number;
-  attachment_code: string;
-  file_name: string;
-  type: AttachmentType;
-  size_bytes: number;
-  sha256: string;
-  uploaded_by: string;
-  uploaded_at: string;
-  submitted_at: string | null;
-  download_url: string;
-}
-
+/** A case's application: how its policy is delivered, the materials it needs and the files uploaded for them. */
+export type CaseApplication = ApiResponse<'/api/v1/benefits/cases/{id}/application'>;
 /** A material the policy asks for, with the files uploaded for it. */
-export interface ApplicationMaterial {
-  code: string;
-  name: string;
-  required: boolean;
-  types: AttachmentType[];
-  max_bytes: number;
-  description: string;
-  files: Attachment[];
-}
-
-export interface CaseApplication {
-  case_id: number;
-  policy: string;
-  /** exempt: 免申即享, confirm in one click; application: upload the materials, then submit. */
-  delivery: 'exempt' | 'application';
-  state: CaseState;
-  /** Whether the enterprise may still upload, delete and submit. */
-  is_editable: boolean;
-  max_bytes_ceiling: number;
-  max_files: number;
-  materials: ApplicationMaterial[];
-  missing: { code: string; name: string }[];
-}
+export type ApplicationMaterial = CaseApplication['materials'][number];
+/** One uploaded file of a material; `submitted_at` set once it went with the application (then it stays). */
+export type Attachment = ApplicationMaterial['files'][number];
+export type AttachmentType = Attachment['type'];
 
 export function getCaseApplication(caseId: number): Promise<CaseApplication> {
-  return api.get<CaseApplication>(`/benefits/cases/${caseId}/application`);
+  return api.get(`/benefits/cases/${caseId}/application`);
 }
 
 /** Uploads one file for a material (multipart field `file`), once per key. */
@@ -69,7 +35,10 @@ export function uploadAttachment(
   });
 }
 
-export function deleteAttachment(id: number, key: string): Promise<{ id: number; deleted: boolean }> {
+export function deleteAttachment(
+  id: number,
+  key: string,
+): Promise<ApiResponse<'/api/v1/benefits/attachments/{id}', 'delete'>> {
   return apiRequest('DELETE', `/benefits/attachments/${id}`, { headers: { 'Idempotency-Key': key } });
 }
 
@@ -82,72 +51,25 @@ export function applyForCase(id: number, account: BankAccount, key: string): Pro
   return write(`/benefits/cases/${id}/apply`, account, key);
 }
 
-/** 申报事实: where a case's row value comes from — the data on file, the enterprise's declaration, or nowhere yet. */
-export type DeclaredSource = 'data' | 'declared' | 'missing';
-
+/** 申报事实 of a case: the facts the enterprise may declare, each row (a person hired) with its values and status. */
+export type CaseDeclarations = ApiResponse<'/api/v1/benefits/cases/{id}/declarations'>;
 /** A fact the enterprise may declare on its case, the form of its input and the materials that prove it. */
-export interface DeclarationField {
-  fact: string;
-  label: string;
-  type: 'number' | 'money' | 'percent' | 'date' | 'bool' | 'text';
-  unit: string | null;
-  /** The values a text fact takes. */
-  values: string[] | null;
-  description: string;
-  proved_by: { code: string; name: string }[];
-}
-
-/** One fact of a row: its value (money in yuan, dates YYYY-MM-DD, booleans), in words, and where it came from. */
-export interface DeclaredFactValue {
-  name: string;
-  label: string;
-  value: unknown;
-  text: string | null;
-  source: DeclaredSource;
-  declared_by: string | null;
-  declared_at: string | null;
-}
-
+export type DeclarationField = CaseDeclarations['fields'][number];
 /** One row of a case (a person hired): the person masked, its status, amount and explanation. */
-export interface DeclarationRow {
-  /** The subject the values are declared for (`person:123`). */
-  key: string;
-  person: { name: string; id_number: string } | null;
-  describe: Record<string, string | number>;
-  status: 'eligible' | 'ineligible' | 'needs_declaration' | 'undetermined';
-  outcome: 'eligible' | 'ineligible' | 'undetermined';
-  amount_fen: number | null;
-  /** Whether the enterprise declares values for this row. */
-  is_declarable: boolean;
-  /** The declarable facts the row still needs. */
-  needs: string[];
-  facts: DeclaredFactValue[];
-  explanation: string[];
-}
-
-export interface CaseDeclarations {
-  case_id: number;
-  policy: string;
-  state: CaseState;
-  takes_declarations: boolean;
-  is_editable: boolean;
-  status: 'awaiting_declaration' | 'eligible' | 'ineligible' | 'undetermined' | 'not_applicable';
-  amount_fen: number | null;
-  eligible_amount_fen: number;
-  summary: { rows: number; eligible: number; ineligible: number; needs_declaration: number; undetermined: number };
-  fields: DeclarationField[];
-  explanation: string[];
-  rows: DeclarationRow[];
-}
+export type DeclarationRow = CaseDeclarations['rows'][number];
+/** One fact of a row: its value (money in yuan, dates YYYY-MM-DD, booleans), in words, and where it came from. */
+export type DeclaredFactValue = DeclarationRow['facts'][number];
+/** Where a row's value comes from: the data on file, the enterprise's declaration, or nowhere yet. */
+export type DeclaredSource = DeclaredFactValue['source'];
 
 export function getCaseDeclarations(caseId: number): Promise<CaseDeclarations> {
-  return api.get<CaseDeclarations>(`/benefits/cases/${caseId}/declarations`);
+  return api.get(`/benefits/cases/${caseId}/declarations`);
 }
 
 /** Saves declared values (null withdraws one); the answer is the case re-evaluated with them. */
 export function saveCaseDeclarations(
   caseId: number,
-  rows: { key: string; values: Record<string, unknown> }[],
+  rows: ApiBody<'/api/v1/benefits/cases/{id}/declarations', 'put'>['rows'],
   key: string,
 ): Promise<CaseDeclarations> {
   return apiRequest<CaseDeclarations>('PUT', `/benefits/cases/${caseId}/declarations`, {
@@ -157,14 +79,10 @@ export function saveCaseDeclarations(
 }
 
 /** How a policy is claimed (the catalogue's `delivery`): 免申即享 `exempt`, or 即申即享 with materials `application`. */
-export type PolicyDelivery = 'exempt' | 'application' | null;
+export type PolicyDelivery = ItemOf<ApiResponse<'/api/v1/policies'>>['delivery'];
 
 /** The case an enterprise's own application opened, or the one already on file (`is_new: false`). */
-export interface SelfApplicationAnswer {
-  case_id: number;
-  is_new: boolean;
-  run_id: number | null;
-}
+export type SelfApplicationAnswer = ApiResponse<'/api/v1/benefits/applications', 'post'>;
 
 /** Starts the enterprise's own application of an application policy for a period (the period of the policy's match runs). */
 export function startApplication(policy: string, period: string, key: string): Promise<SelfApplicationAnswer> {

@@ -1,243 +1,59 @@
 import { api } from './client.ts';
-import type { Page, PageQuery } from './types.ts';
+import type { ApiBody, ApiQuery, ApiResponse, ItemOf } from './types.ts';
 
 /**
  * The policy engine's API (SPEC §2.5): the catalogue with versions, the calculator (for an
  * enterprise from its data, or for anyone from a form of facts), parameter edits, the YAML
- * test cases and the 政策沙盘.
+ * test cases and the 政策沙盘. The shapes come from the server's OpenAPI document.
  */
 
-/** A document a policy rests on (文号 and clause). */
-export interface LegalBasis {
-  key: string;
-  doc: string;
-  clause: string | null;
-  issuer: string | null;
-  url: string | null;
-  /** Read from a second-hand copy: officials only (null for enterprises and the public). */
-  secondary: boolean | null;
-  /** Drafting notes and source quality (文号待核, 转述): officials only. */
-  note: string | null;
-  source_quality?: string | null;
-}
+/** One line of the catalogue: name, 文号, scope, validity, the version in force and how it is claimed. */
+export type PolicySummary = ItemOf<ApiResponse<'/api/v1/policies'>>;
 
-export type FactType = 'number' | 'money' | 'percent' | 'text' | 'bool' | 'date';
+/** One policy in detail: parameters by date and region with their sources, conditions, versions. */
+export type PolicyDetail = ApiResponse<'/api/v1/policies/{code}'>;
+
+/** A document a policy rests on (文号 and clause); whether it was read from a copy shows to officials only. */
+export type LegalBasis = PolicyDetail['sources'][number];
 
 /** A named fact a policy reads: a question of the calculator's form. */
-export interface PolicyFact {
-  name: string;
-  label: string;
-  type: FactType | string;
-  unit: string | null;
-  description: string;
-  /** The allowed answers of a text fact. */
-  values: string[] | null;
-  /** The enterprise declares it on its case when it applies (申报事实), proved by a material. */
-  declared_on_application?: boolean;
-}
+export type PolicyFact = PolicyDetail['facts'][number];
+export type FactType = PolicyFact['type'];
 
-export interface ParameterValue {
-  from: string;
-  to: string | null;
-  region: string;
-  /** As the policy file writes it: "60%", 1500 (元), 12, "2025-12-31", or a table. */
-  value: unknown;
-  source: LegalBasis | null;
-}
+export type PolicyParameter = PolicyDetail['parameters'][number];
+export type ParameterValue = PolicyParameter['values'][number];
+export type PolicyVersion = PolicyDetail['versions'][number];
 
-export interface PolicyParameter {
-  name: string;
-  label: string;
-  type: string;
-  unit: string | null;
-  /** Facts a table-valued parameter is looked up by. */
-  indexed_by: string[];
-  values: ParameterValue[];
-}
-
-export interface PolicyVersion {
-  version_no: number;
-  version: string;
-  status: string;
-  /** file (loaded from policies/<code>/) or edit. */
-  source: string;
-  content_sha256: string;
-  created_at: string;
-  created_by: string | null;
-  reason: string | null;
-  based_on: number | null;
-  changes: ParameterChange[] | null;
-  problems: string[];
-}
-
-export interface PolicySummary {
-  code: string;
-  name: string;
-  citation: string;
-  legal_basis: LegalBasis[];
-  subject: string;
-  scope: string[];
-  valid: { from: string; to: string | null };
-  version: string;
-  version_no: number;
-  content_sha256: string;
-  updated_at: string;
-  refused_latest: unknown;
-  /** How it is claimed: 免申即享 `exempt`, or 即申即享 with materials `application` (null: no version in force). */
-  delivery: 'exempt' | 'application' | null;
-}
-
-export interface PolicyDetail extends Omit<PolicySummary, 'updated_at' | 'refused_latest'> {
-  summary: string;
-  issuer: string | null;
-  sources: LegalBasis[];
-  facts: PolicyFact[];
-  parameters: PolicyParameter[];
-  conditions: { id: string; label: string; basis: string[] }[];
-  amount: { label: string; basis: string[] } | null;
-  versions: PolicyVersion[];
-}
-
-export type Outcome = 'eligible' | 'ineligible' | 'undetermined';
-
+/** The calculator's answer for an enterprise (the same object as `yangfan policy calc --json`). */
+export type Calculation = ApiResponse<'/api/v1/policies/{code}/calc'>;
+export type Outcome = Calculation['outcome'];
 /** One person's line of a per-person policy (hires, certificates…). */
-export interface CalculationRow {
-  key: string;
-  person?: { name: string | null; id_number: string | null };
-  outcome: Outcome;
-  amount_fen: number | null;
-  explanation: string[];
-  failed_condition: { id: string; label: string } | null;
-  missing_facts: PolicyFact[];
-  [field: string]: unknown;
-}
+export type CalculationRow = NonNullable<Calculation['rows']>[number];
 
-/** The calculator's answer (the same object as `yangfan policy calc --json`). */
-export interface Calculation {
-  outcome: Outcome;
-  amount_fen: number | null;
-  explanation: string[];
-  version: string;
-  policy: string;
-  name: string;
-  version_no: number;
-  date: string;
-  region: string;
-  failed_condition: { id: string; label: string } | null;
-  missing_facts: PolicyFact[];
-  uscc?: string;
-  enterprise_name?: string;
-  subject?: string;
-  facts?: Record<string, unknown> | null;
-  /** The answer if the missing facts took the assumed values. */
-  provisional?: {
-    assumptions: { name: string; label: string; value: unknown }[];
-    outcome: Outcome;
-    amount_fen: number | null;
-    eligible_amount_fen?: number;
-    explanation: string[];
-  } | null;
-  rows?: CalculationRow[] | null;
-  /** The sources the policy's rules cite; their quality shows to officials only. */
-  sources?: LegalBasis[];
-  summary?: {
-    rows: number;
-    eligible: number;
-    ineligible: number;
-    undetermined: number;
-    eligible_amount_fen: number;
-  } | null;
-}
+type EnterpriseOnly =
+  'uscc' | 'enterprise_name' | 'subject' | 'snapshot' | 'facts' | 'provisional' | 'rows' | 'summary';
+/** What a result card shows: the public calculator's result, or an enterprise's with its rows and totals. */
+export type CalculationView = Omit<Calculation, EnterpriseOnly> & Partial<Pick<Calculation, EnterpriseOnly>>;
 
-export interface MyCalculations {
-  uscc: string;
-  date: string;
-  items: Calculation[];
-  eligible_amount_fen: number;
-}
+export type MyCalculations = ApiResponse<'/api/v1/policies/calc/mine'>;
 
-export interface PublicCalculation extends Calculation {
-  /** The questions still needed for a definite answer. */
-  questions: PolicyFact[];
-  /** Every question of the policy's form. */
-  form: PolicyFact[];
-}
+/** The public calculator's answer, with the questions still needed and the whole form. */
+export type PublicCalculation = ApiResponse<'/api/v1/policies/{code}/calc', 'post'>;
 
-export interface ParameterChange {
-  parameter: string;
-  from: string;
-  to?: string | null;
-  region: string;
-  value?: unknown;
-  remove?: boolean;
-}
+export type ParameterEdit = ApiBody<'/api/v1/policies/{code}/parameters', 'patch'>;
+export type ParameterChange = ParameterEdit['changes'][number];
 
-export interface ParameterEdit {
-  reason: string;
-  changes: ParameterChange[];
-  source?: { doc?: string; clause?: string; url?: string };
-}
+export type TestRun = ApiResponse<'/api/v1/policies/{code}/test', 'post'>;
 
-export interface TestRun {
-  code: string;
-  version: string;
-  version_no: number;
-  passed: number;
-  failed: number;
-  cases: { name: string; passed: boolean; differences: unknown[]; outcome: Outcome; amount_fen: number | null }[];
-}
-
+/** One stored sandbox run: its summary and a page of the enterprises it changed. */
+export type SandboxRun = ApiResponse<'/api/v1/policies/{code}/sandbox/{id}'>;
+export type SandboxSummary = SandboxRun['summary'];
 /** Before → after of one slice of the sandbox's cost. */
-export interface CostSlice {
-  key: string;
-  name?: string;
-  before_fen: number;
-  after_fen: number;
-  delta_fen: number;
-  before_eligible: number;
-  after_eligible: number;
-}
+export type CostSlice = SandboxSummary['by_unit'][number];
+export type SandboxEnterprise = SandboxRun['items'][number];
+export type SandboxDirection = NonNullable<ApiQuery<'/api/v1/policies/{code}/sandbox/{id}'>['direction']>;
 
-export interface SandboxSummary {
-  enterprises: number;
-  gainers: number;
-  losers: number;
-  changed: number;
-  total: Omit<CostSlice, 'key'>;
-  outcomes: { before: Record<Outcome, number>; after: Record<Outcome, number> };
-  by_unit: CostSlice[];
-  by_tier: CostSlice[];
-  by_industry: CostSlice[];
-  assumptions?: { name: string; label: string; value: unknown }[];
-}
-
-export interface SandboxEnterprise {
-  uscc: string;
-  name: string;
-  city_code: string;
-  tier: string;
-  industry_category: string;
-  before_outcome: Outcome;
-  before_fen: number | null;
-  after_outcome: Outcome;
-  after_fen: number | null;
-  delta_fen: number;
-}
-
-export interface SandboxRun extends Page<SandboxEnterprise> {
-  id: number;
-  code: string;
-  date: string;
-  changes: Record<string, { from: string; to?: string; region: string; value: unknown }[]>;
-  note: string | null;
-  created_by: string;
-  created_at: string;
-  summary: SandboxSummary;
-}
-
-export type SandboxDirection = 'gain' | 'loss' | 'all';
-
-export function listPolicies(): Promise<Page<PolicySummary>> {
+export function listPolicies(): Promise<ApiResponse<'/api/v1/policies'>> {
   return api.get('/policies');
 }
 
@@ -253,7 +69,7 @@ export function calculateMine(date?: string): Promise<MyCalculations> {
 /** Anyone: facts in (money in 元, percentages as "3.2%"), the result and the questions still needed out. */
 export function calculateFromFacts(
   code: string,
-  request: { facts: Record<string, unknown>; date?: string; region?: string },
+  request: ApiBody<'/api/v1/policies/{code}/calc'>,
 ): Promise<PublicCalculation> {
   return api.post(`/policies/${encodeURIComponent(code)}/calc`, request);
 }
@@ -273,15 +89,15 @@ export function runPolicyTests(code: string, versionNo?: number): Promise<TestRu
 /** Reruns the policy over the register with assumed parameters; live decisions are untouched. */
 export function runSandbox(
   code: string,
-  request: { date?: string; changes: SandboxRun['changes']; note?: string },
-): Promise<SandboxRun> {
+  request: ApiBody<'/api/v1/policies/{code}/sandbox'>,
+): Promise<ApiResponse<'/api/v1/policies/{code}/sandbox', 'post'>> {
   return api.post(`/policies/${encodeURIComponent(code)}/sandbox`, request);
 }
 
 export function getSandboxRun(
   code: string,
   id: number,
-  query: PageQuery & { direction?: SandboxDirection },
+  query: ApiQuery<'/api/v1/policies/{code}/sandbox/{id}'>,
 ): Promise<SandboxRun> {
   return api.get(`/policies/${encodeURIComponent(code)}/sandbox/${id}`, { ...query });
 }

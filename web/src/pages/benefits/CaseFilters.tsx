@@ -1,7 +1,7 @@
 import { Checkbox, Form, InputNumber, Select } from 'antd';
-import { BENEFIT_POLICIES, CASE_STATES, type CaseQuery, type CaseState } from '../../api/benefits.ts';
+import { BENEFIT_POLICIES, type CaseQuery, type CaseState } from '../../api/benefits.ts';
 import { BENEFIT_CITIES } from './cityNames.ts';
-import { useBenefitsText } from './benefitsText.ts';
+import { CASE_STATES, useBenefitsText } from './benefitsText.ts';
 
 interface CaseFiltersProps {
   query: CaseQuery;

@@ -1,10 +1,20 @@
 import { useCallback } from 'react';
+import type { CaseState } from '../../api/benefits.ts';
 import { benefitsEnUS } from '../../locales/benefits.en-US.ts';
 import { benefitsZhCN } from '../../locales/benefits.zh-CN.ts';
 import { policyName as policyNameOf } from '../../locales/codeNames.ts';
 import { useI18n } from '../../locales/i18n.tsx';
 
 export type BenefitsKey = keyof typeof benefitsZhCN;
+
+/** Every case state has its label (a new state on the server fails the type check until it is worded). */
+const stateLabels: Record<`benefits.state.${CaseState}`, string> = benefitsZhCN;
+
+/** The case states, in the order the dictionary words them (a case's life), for filters. */
+export const CASE_STATES = Object.keys(stateLabels).flatMap((key) => {
+  const state = /^benefits\.state\.(\w+)$/.exec(key)?.[1];
+  return state && state !== 'start' ? [state as CaseState] : [];
+});
 type Values = Record<string, string | number | null | undefined>;
 
 /**

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Alert, Card, Collapse, Descriptions, List, Space, Table, Tag, Typography, type TableProps } from 'antd';
-import type { Calculation, CalculationRow, LegalBasis, Outcome, PolicyFact } from '../../api/policies.ts';
+import type { CalculationView, CalculationRow, LegalBasis, Outcome, PolicyFact } from '../../api/policies.ts';
 import { useI18n } from '../../locales/i18n.tsx';
 import { formatFen } from '../../utils/format.ts';
 
@@ -111,7 +111,7 @@ function RowsTable({ rows }: { rows: readonly CalculationRow[] }) {
 }
 
 /** The figure of a result: the amount, the part already certain, or what it would be under an assumption. */
-function AmountLine({ result }: { result: Calculation }) {
+function AmountLine({ result }: { result: CalculationView }) {
   const { t } = useI18n();
   if (result.outcome === 'eligible') {
     return (
@@ -124,7 +124,7 @@ function AmountLine({ result }: { result: Calculation }) {
 }
 
 interface PolicyResultProps {
-  result: Calculation;
+  result: CalculationView;
   basis?: readonly LegalBasis[];
   /** An enterprise's result lists its persons; the public one has none. */
   showRows?: boolean;

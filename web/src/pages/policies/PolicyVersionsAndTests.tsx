@@ -48,7 +48,7 @@ export function PolicyTests({ policy }: { policy: PolicyDetail }) {
   const columns: TableProps<TestRun['cases'][number]>['columns'] = [
     { title: t('policy.tests.case'), dataIndex: 'name' },
     { title: t('policy.tests.result'), dataIndex: 'passed', render: (passed: boolean) => (passed ? <Tag color="green">{t('policy.tests.passed')}</Tag> : <Tag color="red">{t('policy.tests.failed')}</Tag>) },
-    { title: t('policy.outcome'), dataIndex: 'outcome', render: (outcome: TestRun['cases'][number]['outcome']) => <OutcomeTag outcome={outcome} /> },
+    { title: t('policy.outcome'), dataIndex: 'outcome', render: (outcome: TestRun['cases'][number]['outcome']) => (outcome ? <OutcomeTag outcome={outcome} /> : t('common.none')) },
     { title: t('policy.amountYuan'), dataIndex: 'amount_fen', align: 'right', render: (fen: number | null) => formatFen(fen) },
     { title: t('policy.tests.differences'), dataIndex: 'differences', render: (differences: unknown[]) => (differences.length > 0 ? differences.map((d) => (typeof d === 'string' ? d : JSON.stringify(d))).join('；') : t('common.none')) },
   ];
