@@ -17,14 +17,10 @@ import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.ts';
 import { exchangeRoutes } from './modules/enterprises/exchange.routes.ts';
 import { keyEnterprisesRoutes } from './modules/enterprises/key-enterprises.routes.ts';
 import { notificationContactRoutes } from './modules/enterprises/notification-contact.routes.ts';
-import { contactsRoutes } from './modules/governance/contacts.routes.ts';
-import { escalationSchedulerPlugin } from './modules/governance/escalation.ts';
-import { plansRoutes } from './modules/governance/plans.routes.ts';
-import { requestsRoutes } from './modules/governance/requests.routes.ts';
+import { escalationSchedulerPlugin, governanceModuleRoutes } from './modules/governance/index.ts';
 import { postingsRoutes } from './modules/recruitment/postings/postings.routes.ts';
 import { searchRoutes } from './modules/recruitment/search/search.routes.ts';
 import { seekerSideRoutes } from './modules/recruitment/index.ts';
-import { rosterRoutes } from './modules/governance/roster.routes.ts';
 import { compensationRoutes } from './modules/labour/compensation.routes.ts';
 import { disputesRoutes } from './modules/labour/disputes.routes.ts';
 import { relationsRoutes } from './modules/labour/relations.routes.ts';
@@ -131,17 +127,15 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(sandboxRoutes(ctx));
   // 免申即享 / 即申即享 / 直补快办: cases, review, 公示, payments and the ledger.
   await app.register(benefitsRoutes(ctx));
-  // 服务专员: roster, contact log (无事不扰), enterprise requests (有求必应).
-  await app.register(rosterRoutes(ctx));
-  await app.register(contactsRoutes(ctx));
-  await app.register(requestsRoutes(ctx));
+  // 服务专员 and the plan's governance: roster, contacts (无事不扰), requests (有求必应), 实施方案,
+  // approved data collections and the 急需紧缺 catalogue, 调度, the annual assessment, 部门会商.
+  await app.register(governanceModuleRoutes(ctx));
   // 招聘专区: job postings and their review with the discrimination check.
   await app.register(postingsRoutes(ctx));
   // The public job search (no login): published postings by Chinese words and filters.
   await app.register(searchRoutes(ctx));
   // Job seekers, their applications and 专场招聘会.
   await app.register(seekerSideRoutes(ctx));
-  await app.register(plansRoutes(ctx));
   // 劳动关系 (SPEC §2.9): compensation calculator, disputes, diagnosis, 柔性执法.
   await app.register(compensationRoutes(ctx));
   await app.register(disputesRoutes(ctx));

@@ -50,6 +50,14 @@ import type {
   LabourHarmonyApplicationTable,
   LabourViolationTable,
 } from '../modules/labour/labour.table.ts';
+  CollectionApprovalTable,
+  CollectionRecipientTable,
+  CollectionTable,
+  ShortageCatalogueEntryTable,
+  ShortageCatalogueTable,
+  ShortageReportTable,
+} from '../modules/governance/collections/collections.table.ts';
+import type { LabourAverageWageTable } from '../modules/labour/labour.table.ts';
 import type { ImportRejectTable, ImportRunTable } from '../modules/imports/imports.table.ts';
 import type {
   AbsorbedPersonTable,
@@ -189,4 +197,10 @@ export interface Database {
   labour_diagnoses: LabourDiagnosisTable;
   labour_harmony_applications: LabourHarmonyApplicationTable;
   labour_violations: LabourViolationTable;
+  collection_approvals: CollectionApprovalTable;
+  collections: CollectionTable;
+  collection_recipients: CollectionRecipientTable;
+  shortage_reports: ShortageReportTable;
+  shortage_catalogues: ShortageCatalogueTable;
+  shortage_catalogue_entries: ShortageCatalogueEntryTable;
 }

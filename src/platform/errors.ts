@@ -93,6 +93,7 @@ export const ERROR_CODES = {
   REQUEST_STATE_INVALID: { status: 409, message: '诉求当前状态不能执行该操作，或已被他人处理' },
   REQUEST_REOPEN_USED: { status: 409, message: '每件诉求只能申请重新办理一次' },
   PLAN_ALREADY_REVIEWED: { status: 409, message: '该版本实施方案已审核' },
+  COLLECTION_NOT_APPROVED: { status: 422, message: '该调查没有有效的统计调查批准文号，不得向企业发出或收集数据' },
   // 劳动关系 (src/modules/labour).
   COMPENSATION_NOT_APPLICABLE: {
     status: 422,

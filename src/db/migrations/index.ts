@@ -27,6 +27,7 @@ import * as jobSeekers from './20261207T2110_job_seekers.ts';
 import * as labourAverageWages from './20261207T2010_labour_average_wages.ts';
 import * as postingSearch from './20261207T2100_posting_search.ts';
 import * as labourRelations from './20261207T2120_labour_relations.ts';
+import * as collections from './20261207T2130_collections.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -68,6 +69,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '20261207T2100_posting_search': postingSearch,
   '20261207T2110_job_seekers': jobSeekers,
   '20261207T2120_labour_relations': labourRelations,
+  '20261207T2130_collections': collections,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {

@@ -6,7 +6,9 @@ import { monthIndexOf, periodOfDate } from './facts-sql.ts';
 /**
  * Skill certificates, set-wise, each attributed to the enterprise where its holder was insured in
  * the month of issue (the latest-begun spell when two overlap), with the holder's insured months up
- * to that month and the first month the holder appears insured at all.
+ * to that month and the first month the holder appears insured at all, and whether its occupation is in
+ * the 急需紧缺职业 catalogue the province published for the enterprise's city and the year of issue
+ * (governance/shortage; unknown while no catalogue of that city and year is published).
  */
 
 export interface CertificateRow {
@@ -20,6 +22,8 @@ export interface CertificateRow {
   industry_section: string | null;
   insured_months: number;
   first_insured_period: number | null;
+  /** In the 急需紧缺职业 catalogue of the enterprise's city for the year of issue; null when no catalogue is published. */
+  is_shortage: boolean | null;
 }
 
 /** Certificates issued in [fromDate, toDate]; for one enterprise, every certificate of the persons it employs. */
@@ -50,7 +54,13 @@ export async function findCertificates(
            i.section as industry_section,
            (select sum(${monthIndexOf(spellEnd)} - ${monthIndexOf('sp.first_period')} + 1) from employment_spells sp
              where sp.person_id = c.person_id and sp.first_period <= ${issuedOfC}) as insured_months,
-           (select min(sp.first_period) from employment_spells sp where sp.person_id = c.person_id) as first_insured_period
+           (select min(sp.first_period) from employment_spells sp where sp.person_id = c.person_id) as first_insured_period,
+           (select case when count(sc.id) = 0 then null
+                        when sum(case when exists (select 1 from shortage_catalogue_entries se
+                                                    where se.catalogue_id = sc.id and se.occupation_code = c.occupation_code)
+                                      then 1 else 0 end) > 0 then 1 else 0 end
+              from shortage_catalogues sc
+             where sc.city_code = e.city_code and sc.year = cast(substr(c.issued_on, 1, 4) as integer)) as is_shortage
     from certs c
     join enterprises e on e.uscc = c.uscc
     left join industries i on i.code = e.industry_code
@@ -66,5 +76,6 @@ export async function findCertificates(
     industry_section: row.industry_section === null ? null : String(row.industry_section),
     insured_months: toNumber(row.insured_months as number),
     first_insured_period: row.first_insured_period === null ? null : toNumber(row.first_insured_period as number),
+    is_shortage: row.is_shortage === null ? null : toNumber(row.is_shortage as number) === 1,
   }));
 }

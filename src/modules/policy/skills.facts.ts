@@ -44,8 +44,9 @@ function certificateRow(row: CertificateRow, minimumMonths: number): SubjectRow 
     insured_months_total: row.insured_months >= minimumMonths ? row.insured_months : undefined,
     certificate_level: CERTIFICATE_LEVELS[row.level],
     occupation_class: occupationClass(row.occupation_code, row.industry_section),
-    // No 急需紧缺职业 catalogue is on file yet (SPEC §2.6 survey): missing, decisive only where a city adds an uplift.
-    is_shortage_occupation: undefined,
+    // From the catalogue the province published for the city and year (急需紧缺职业调查); missing while
+    // none is published, decisive only where a city adds an uplift.
+    is_shortage_occupation: row.is_shortage === null ? undefined : row.is_shortage ? 1 : 0,
     claimed_same_occupation_level: undefined,
     claims_this_year: undefined,
   };

@@ -351,6 +351,7 @@ export const enUS: Record<MessageKey, string> = {
   'error.REQUEST_STATE_INVALID': 'The request is not in a state that allows this, or someone else handled it.',
   'error.REQUEST_REOPEN_USED': 'A request can be reopened only once.',
   'error.PLAN_ALREADY_REVIEWED': 'This version of the plan has already been reviewed.',
+  'error.COLLECTION_NOT_APPROVED': 'This collection has no valid approval number: it may not be sent to enterprises or collect data.',
   'error.CALENDAR_NOT_COVERED': 'This year is not covered by the official working-day calendar',
   'error.CALENDAR_FILE_INVALID': 'The holiday arrangement file is not valid',
   'error.INVALID_DATE': 'Dates must be real dates written YYYY-MM-DD',

@@ -345,6 +345,7 @@ export const zhCN = {
   'error.REQUEST_STATE_INVALID': '诉求当前状态不能执行该操作，或已被他人处理',
   'error.REQUEST_REOPEN_USED': '每件诉求只能申请重新办理一次',
   'error.PLAN_ALREADY_REVIEWED': '该版本实施方案已审核',
+  'error.COLLECTION_NOT_APPROVED': '该调查没有有效的统计调查批准文号，不得向企业发出或收集数据',
   'error.CALENDAR_NOT_COVERED': '该年份不在官方工作日历覆盖范围内',
   'error.CALENDAR_FILE_INVALID': '节假日安排文件不正确',
   'error.INVALID_DATE': '日期格式应为 YYYY-MM-DD 且为真实日期',

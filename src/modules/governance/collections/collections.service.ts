@@ -1,0 +1,443 @@
+import type { AppContext } from '../../../app-context.ts';
+import type { Db } from '../../../db/database.ts';
+import { toNumber } from '../../../db/convert.ts';
+import { appendAudit } from '../../../platform/audit/audit.ts';
+import type { CurrentUser } from '../../../platform/auth/current-user.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { isIsoDate, todayInShanghai } from '../../../platform/iso-date.ts';
+import { PROVINCE_ROLES } from '../../../platform/roles.ts';
+import { regionScopeCodes } from '../../reference/reference.service.ts';
+import type { SignedIn } from '../governance-scope.ts';
+import * as collections from './collections.repository.ts';
+import type { CollectionKind, CollectionState } from './collections.table.ts';
+
+/**
+ * Data-collection governance (the notice forbids 擅自统计调查): every survey or form sent to
+ * enterprises is a collection under an approval record; a collection without an approval valid
+ * today is neither opened nor answered; every form shows its approval number; the burden view
+ * counts the collections each enterprise received in a year.
+ */
+
+export const PROVINCE_CODE = '320000';
+
+export const COLLECTION_KIND_LABELS: Record<CollectionKind, string> = {
+  form: '调查表',
+  shortage_survey: '急需紧缺职业（工种）调查',
+};
+export const COLLECTION_STATE_LABELS: Record<CollectionState, string> = {
+  draft: '未发出',
+  open: '填报中',
+  closed: '已结束',
+};
+
+export interface ApprovalInput {
+  title: string;
+  office: string;
+  approvalNumber: string;
+  scope: string;
+  sample: string;
+  frequency: string;
+  validFrom: string;
+  validUntil: string;
+}
+
+function approvalView(row: collections.ApprovalRow, today: string) {
+  return {
+    id: Number(row.id),
+    title: row.title,
+    office: row.office,
+    approvalNumber: row.approval_number,
+    scope: row.scope,
+    sample: row.sample,
+    frequency: row.frequency,
+    validFrom: row.valid_from,
+    validUntil: row.valid_until,
+    isValidToday: row.valid_from <= today && today <= row.valid_until,
+    createdAt: row.created_at,
+  };
+}
+export type ApprovalView = ReturnType<typeof approvalView>;
+
+/** Why an approval does not let a collection go out today, or null when it does. */
+export function approvalRefusal(
+  approval: { approval_number: string | null; valid_from: string | null; valid_until: string | null },
+  today: string,
+): string | null {
+  if (!approval.approval_number || !approval.valid_from || !approval.valid_until)
+    return '该调查没有统计调查批准文号，不得向企业发出或收集数据（通知禁止擅自开展统计调查）。请先登记省级批准记录';
+  if (today < approval.valid_from || today > approval.valid_until)
+    return `批准文号 ${approval.approval_number} 的有效期为 ${approval.valid_from} 至 ${approval.valid_until}，今天（${today}）不在有效期内，不得发出或收集数据`;
+  return null;
+}
+
+export function collectionView(row: collections.CollectionRow, today: string) {
+  const refusal = approvalRefusal(
+    {
+      approval_number: row.approval_number,
+      valid_from: row.approval_valid_from,
+      valid_until: row.approval_valid_until,
+    },
+    today,
+  );
+  return {
+    id: Number(row.id),
+    kind: row.kind,
+    kindLabel: COLLECTION_KIND_LABELS[row.kind] ?? row.kind,
+    title: row.title,
+    description: row.description,
+    regionCode: row.region_code,
+    regionName: row.region_name,
+    year: Number(row.year),
+    fields: JSON.parse(row.fields) as string[],
+    state: row.state,
+    stateLabel: COLLECTION_STATE_LABELS[row.state] ?? row.state,
+    deadline: row.deadline,
+    approvalId: row.approval_id === null ? null : Number(row.approval_id),
+    approvalNumber: row.approval_number,
+    approvalOffice: row.approval_office,
+    approvalValidFrom: row.approval_valid_from,
+    approvalValidUntil: row.approval_valid_until,
+    isApprovedToday: refusal === null,
+    approvalProblem: refusal,
+    recipients: toNumber(row.recipients),
+    answered: toNumber(row.answered),
+    createdAt: row.created_at,
+    openedAt: row.opened_at,
+  };
+}
+export type CollectionView = ReturnType<typeof collectionView>;
+
+function today(ctx: AppContext): string {
+  return todayInShanghai(ctx.clock);
+}
+
+/** Region codes a collection list or burden view is limited to: the province all, a city its own. */
+async function scopeOf(db: Db, user: CurrentUser): Promise<readonly string[] | 'all'> {
+  if (PROVINCE_ROLES.includes(user.role)) return 'all';
+  return regionScopeCodes(db, user.regionCode ?? '');
+}
+
+/** Every approval on record, valid or not. */
+export async function listApprovals(ctx: AppContext) {
+  const day = today(ctx);
+  return { items: (await collections.listApprovalRows(ctx.db)).map((r) => approvalView(r, day)) };
+}
+
+/** The province records an approval (its number unique, its validity a real date range). */
+export async function recordApproval(ctx: AppContext, actor: SignedIn, input: ApprovalInput): Promise<ApprovalView> {
+  if (!isIsoDate(input.validFrom) || !isIsoDate(input.validUntil) || input.validFrom > input.validUntil)
+    throw new AppError('VALIDATION_FAILED', '批准有效期须为真实日期，且起始日不晚于截止日');
+  for (const [key, label] of [
+    ['title', '调查名称'],
+    ['office', '批准机关'],
+    ['approvalNumber', '批准文号'],
+    ['scope', '调查范围'],
+    ['sample', '调查对象（样本）'],
+    ['frequency', '调查频率'],
+  ] as const)
+    if (!input[key].trim()) throw new AppError('VALIDATION_FAILED', `请填写${label}`);
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    if (await collections.findApprovalByNumber(trx, input.approvalNumber.trim()))
+      throw new AppError('CONFLICT', `批准文号 ${input.approvalNumber.trim()} 已登记`);
+    const newId = await collections.insertApproval(trx, {
+      title: input.title.trim(),
+      office: input.office.trim(),
+      approval_number: input.approvalNumber.trim(),
+      scope: input.scope.trim(),
+      sample: input.sample.trim(),
+      frequency: input.frequency.trim(),
+      valid_from: input.validFrom,
+      valid_until: input.validUntil,
+      created_at: ctx.clock().toISOString(),
+      created_by: actor.user.id,
+    });
+    await appendAudit(
+      trx,
+      ctx.dialect,
+      actor,
+      {
+        action: 'governance.collection_approval.record',
+        outcome: 'success',
+        objectType: 'collection_approval',
+        objectId: newId,
+        details: {
+          approval_number: input.approvalNumber.trim(),
+          valid_from: input.validFrom,
+          valid_until: input.validUntil,
+        },
+      },
+      ctx.clock(),
+    );
+    return newId;
+  });
+  return approvalView((await collections.findApprovalRow(ctx.db, id))!, today(ctx));
+}
+
+/** Collections the caller may read: the province all, a city its own and the province's. */
+export async function listCollections(ctx: AppContext, user: CurrentUser) {
+  const scope = await scopeOf(ctx.db, user);
+  const rows = await collections.listCollectionRows(ctx.db, scope === 'all' ? 'all' : [...scope, PROVINCE_CODE]);
+  const day = today(ctx);
+  return { items: rows.map((r) => collectionView(r, day)) };
+}
+
+/** A collection the caller may manage (the province any, a city its own), or NOT_FOUND. */
+export async function findManagedCollection(db: Db, user: CurrentUser, id: number) {
+  const row = await collections.findCollectionRow(db, id);
+  const scope = await scopeOf(db, user);
+  if (!row || (scope !== 'all' && !scope.includes(row.region_code)))
+    throw new AppError('NOT_FOUND', '调查不存在或不属于本地区');
+  return row;
+}
+
+/** A collection as a draft: the province for the province or a city, a city for itself; an approval may come later. */
+export async function createCollection(
+  ctx: AppContext,
+  actor: SignedIn,
+  input: {
+    kind: CollectionKind;
+    title: string;
+    description?: string;
+    approvalId?: number | null;
+    regionCode?: string;
+    year: number;
+    fields?: string[];
+    deadline?: string | null;
+  },
+): Promise<CollectionView> {
+  const isProvince = PROVINCE_ROLES.includes(actor.user.role);
+  const regionCode = isProvince ? (input.regionCode ?? PROVINCE_CODE) : actor.user.regionCode;
+  if (!regionCode) throw new AppError('FORBIDDEN', '账号未设置地区，不能发起调查');
+  if (!isProvince && input.regionCode && input.regionCode !== regionCode)
+    throw new AppError('FORBIDDEN', '设区市只能对本地区企业发起调查');
+  if (input.kind === 'shortage_survey' && !isProvince)
+    throw new AppError('FORBIDDEN', '急需紧缺职业（工种）调查由省厅发起');
+  if (input.deadline && !isIsoDate(input.deadline)) throw new AppError('INVALID_DATE', '截止日期格式应为 YYYY-MM-DD');
+  const fields = (input.fields ?? []).map((f) => f.trim()).filter(Boolean);
+  if (input.kind === 'form' && fields.length === 0) throw new AppError('VALIDATION_FAILED', '调查表至少要有一个填报项');
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    if (input.approvalId && !(await collections.findApprovalRow(trx, input.approvalId)))
+      throw new AppError('NOT_FOUND', '所选批准记录不存在');
+    const newId = await collections.insertCollection(trx, {
+      kind: input.kind,
+      title: input.title.trim(),
+      description: input.description?.trim() ?? '',
+      approval_id: input.approvalId ?? null,
+      region_code: regionCode,
+      year: input.year,
+      fields: JSON.stringify(fields),
+      state: 'draft',
+      deadline: input.deadline ?? null,
+      created_at: ctx.clock().toISOString(),
+      created_by: actor.user.id,
+      opened_at: null,
+      closed_at: null,
+    });
+    await appendAudit(
+      trx,
+      ctx.dialect,
+      actor,
+      {
+        action: 'governance.collection.create',
+        outcome: 'success',
+        objectType: 'collection',
+        objectId: newId,
+        details: { kind: input.kind, region: regionCode, approval_id: input.approvalId ?? null },
+      },
+      ctx.clock(),
+    );
+    return newId;
+  });
+  return collectionView((await collections.findCollectionRow(ctx.db, id))!, today(ctx));
+}
+
+/** Attaches an approval record to a collection not yet sent. */
+export async function attachApproval(ctx: AppContext, actor: SignedIn, id: number, approvalId: number) {
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await findManagedCollection(trx, actor.user, id);
+    if (row.state !== 'draft') throw new AppError('CONFLICT', '调查已发出，不能更换批准记录');
+    if (!(await collections.findApprovalRow(trx, approvalId))) throw new AppError('NOT_FOUND', '所选批准记录不存在');
+    await collections.setCollectionApproval(trx, id, approvalId);
+    await appendAudit(
+      trx,
+      ctx.dialect,
+      actor,
+      {
+        action: 'governance.collection.approval',
+        outcome: 'success',
+        objectType: 'collection',
+        objectId: id,
+        details: { approval_id: approvalId },
+      },
+      ctx.clock(),
+    );
+  });
+  return collectionView((await collections.findCollectionRow(ctx.db, id))!, today(ctx));
+}
+
+/**
+ * Opens a collection and sends it to the register enterprises of its region: refused (and the refusal
+ * audited) without an approval valid today.
+ */
+export async function openCollection(ctx: AppContext, actor: SignedIn, id: number): Promise<CollectionView> {
+  const day = today(ctx);
+  const row = await findManagedCollection(ctx.db, actor.user, id);
+  const refusal = approvalRefusal(
+    {
+      approval_number: row.approval_number,
+      valid_from: row.approval_valid_from,
+      valid_until: row.approval_valid_until,
+    },
+    day,
+  );
+  if (refusal) {
+    await appendAudit(
+      ctx.db,
+      ctx.dialect,
+      actor,
+      {
+        action: 'governance.collection.open',
+        outcome: 'denied',
+        objectType: 'collection',
+        objectId: id,
+        details: { reason: 'not_approved', approval_number: row.approval_number },
+      },
+      ctx.clock(),
+    );
+    throw new AppError('COLLECTION_NOT_APPROVED', refusal);
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    const at = ctx.clock().toISOString();
+    if (!(await collections.moveCollection(trx, id, 'draft', 'open', at)))
+      throw new AppError('CONFLICT', '该调查已发出或已结束，请刷新');
+    const regionCodes = row.region_code === PROVINCE_CODE ? 'all' : await regionScopeCodes(trx, row.region_code);
+    const sent = await collections.insertRecipients(trx, id, { regionCodes, year: Number(day.slice(0, 4)), at });
+    await appendAudit(
+      trx,
+      ctx.dialect,
+      actor,
+      {
+        action: 'governance.collection.open',
+        outcome: 'success',
+        objectType: 'collection',
+        objectId: id,
+        details: { approval_number: row.approval_number, sent },
+      },
+      ctx.clock(),
+    );
+  });
+  return collectionView((await collections.findCollectionRow(ctx.db, id))!, day);
+}
+
+/** Closes an open collection: no more answers. */
+export async function closeCollection(ctx: AppContext, actor: SignedIn, id: number): Promise<CollectionView> {
+  await ctx.db.transaction().execute(async (trx) => {
+    await findManagedCollection(trx, actor.user, id);
+    if (!(await collections.moveCollection(trx, id, 'open', 'closed', ctx.clock().toISOString())))
+      throw new AppError('CONFLICT', '只有填报中的调查可以结束');
+    await appendAudit(
+      trx,
+      ctx.dialect,
+      actor,
+      { action: 'governance.collection.close', outcome: 'success', objectType: 'collection', objectId: id },
+      ctx.clock(),
+    );
+  });
+  return collectionView((await collections.findCollectionRow(ctx.db, id))!, today(ctx));
+}
+
+/** Collections received per enterprise in a year (the burden officials watch), in the caller's scope. */
+export async function collectionBurden(ctx: AppContext, user: CurrentUser, year: number) {
+  const scope = await scopeOf(ctx.db, user);
+  const [rows, totals] = await Promise.all([
+    collections.listBurden(ctx.db, year, scope, 500),
+    collections.burdenTotals(ctx.db, year, scope),
+  ]);
+  return {
+    year,
+    enterprises: toNumber(totals.enterprises),
+    collections: toNumber(totals.collections),
+    sent: toNumber(totals.sent),
+    items: rows.map((r) => ({
+      uscc: r.uscc,
+      name: r.name,
+      regionCode: r.region_code,
+      regionName: r.region_name,
+      received: toNumber(r.received),
+      answered: toNumber(r.answered),
+    })),
+  };
+}
+
+function formView(row: collections.FormRow, day: string) {
+  return {
+    ...collectionView({ ...row, recipients: 0, answered: 0 }, day),
+    sentAt: row.sent_at,
+    answeredAt: row.answered_at,
+    answers: row.answers ? (JSON.parse(row.answers) as Record<string, string>) : null,
+  };
+}
+export type FormView = ReturnType<typeof formView>;
+
+function enterpriseOf(user: CurrentUser): string {
+  if (!user.uscc) throw new AppError('FORBIDDEN', '账号未关联企业');
+  return user.uscc;
+}
+
+/** The forms an enterprise received, each with its approval number. */
+export async function listMyForms(ctx: AppContext, user: CurrentUser) {
+  const day = today(ctx);
+  return { items: (await collections.listFormsOf(ctx.db, enterpriseOf(user))).map((r) => formView(r, day)) };
+}
+
+/**
+ * The form an enterprise may answer now: it received it, it is open, its approval is valid today
+ * and its deadline has not passed; otherwise refused with the reason.
+ */
+export async function requireAnswerableForm(db: Db, user: CurrentUser, id: number, day: string) {
+  const uscc = enterpriseOf(user);
+  const row = (await collections.listFormsOf(db, uscc)).find((r) => Number(r.id) === id);
+  if (!row) throw new AppError('NOT_FOUND', '本企业没有收到该调查');
+  if (row.state !== 'open') throw new AppError('CONFLICT', '该调查不在填报期内');
+  const refusal = approvalRefusal(
+    {
+      approval_number: row.approval_number,
+      valid_from: row.approval_valid_from,
+      valid_until: row.approval_valid_until,
+    },
+    day,
+  );
+  if (refusal) throw new AppError('COLLECTION_NOT_APPROVED', refusal);
+  if (row.deadline && day > row.deadline) throw new AppError('CONFLICT', `该调查已于 ${row.deadline} 截止填报`);
+  return { uscc, row };
+}
+
+/** An enterprise answers a form: one answer per question it shows. */
+export async function answerForm(
+  ctx: AppContext,
+  actor: SignedIn,
+  id: number,
+  answers: Record<string, string>,
+): Promise<FormView> {
+  const day = today(ctx);
+  const { uscc, row } = await requireAnswerableForm(ctx.db, actor.user, id, day);
+  if (row.kind !== 'form') throw new AppError('VALIDATION_FAILED', '该调查请按职业填报急需紧缺岗位');
+  const fields = JSON.parse(row.fields) as string[];
+  const kept = Object.fromEntries(fields.map((f) => [f, (answers[f] ?? '').trim().slice(0, 2000)]));
+  const missing = fields.filter((f) => !kept[f]);
+  if (missing.length) throw new AppError('VALIDATION_FAILED', `请填写：${missing.join('、')}`);
+  await ctx.db.transaction().execute(async (trx) => {
+    await collections.recordAnswers(trx, id, uscc, JSON.stringify(kept), ctx.clock().toISOString());
+    await appendAudit(
+      trx,
+      ctx.dialect,
+      actor,
+      { action: 'governance.collection.answer', outcome: 'success', objectType: 'collection', objectId: id },
+      ctx.clock(),
+    );
+  });
+  return formView(
+    (await collections.listFormsOf(ctx.db, uscc)).find((r) => Number(r.id) === id)!,
+    day,
+  );
+}
