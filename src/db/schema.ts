@@ -50,6 +50,7 @@ import type {
   LabourHarmonyApplicationTable,
   LabourViolationTable,
 } from '../modules/labour/labour.table.ts';
+import type {
   CollectionApprovalTable,
   CollectionRecipientTable,
   CollectionTable,
@@ -57,7 +58,6 @@ import type {
   ShortageCatalogueTable,
   ShortageReportTable,
 } from '../modules/governance/collections/collections.table.ts';
-import type { LabourAverageWageTable } from '../modules/labour/labour.table.ts';
 import type { ImportRejectTable, ImportRunTable } from '../modules/imports/imports.table.ts';
 import type {
   AbsorbedPersonTable,
