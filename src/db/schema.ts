@@ -58,6 +58,7 @@ import type {
   ShortageCatalogueTable,
   ShortageReportTable,
 } from '../modules/governance/collections/collections.table.ts';
+import type { DispatchReturnTable, DispatchRoundTable } from '../modules/governance/dispatch/dispatch.table.ts';
 import type { ImportRejectTable, ImportRunTable } from '../modules/imports/imports.table.ts';
 import type {
   AbsorbedPersonTable,
@@ -203,4 +204,6 @@ export interface Database {
   shortage_reports: ShortageReportTable;
   shortage_catalogues: ShortageCatalogueTable;
   shortage_catalogue_entries: ShortageCatalogueEntryTable;
+  dispatch_rounds: DispatchRoundTable;
+  dispatch_returns: DispatchReturnTable;
 }

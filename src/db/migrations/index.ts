@@ -28,6 +28,7 @@ import * as labourAverageWages from './20261207T2010_labour_average_wages.ts';
 import * as postingSearch from './20261207T2100_posting_search.ts';
 import * as labourRelations from './20261207T2120_labour_relations.ts';
 import * as collections from './20261207T2130_collections.ts';
+import * as dispatchRounds from './20261207T2131_dispatch_rounds.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -70,6 +71,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '20261207T2110_job_seekers': jobSeekers,
   '20261207T2120_labour_relations': labourRelations,
   '20261207T2130_collections': collections,
+  '20261207T2131_dispatch_rounds': dispatchRounds,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {

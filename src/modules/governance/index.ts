@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../app-context.ts';
 import { collectionsRoutes } from './collections/collections.routes.ts';
 import { shortageRoutes } from './shortage/shortage.routes.ts';
+import { dispatchRoutes } from './dispatch/dispatch.routes.ts';
 import { contactsRoutes } from './contacts.routes.ts';
 import { plansRoutes } from './plans.routes.ts';
 import { requestsRoutes } from './requests.routes.ts';
@@ -21,6 +22,7 @@ export function governanceModuleRoutes(ctx: AppContext): FastifyPluginAsyncTypeb
     await app.register(plansRoutes(ctx));
     await app.register(collectionsRoutes(ctx));
     await app.register(shortageRoutes(ctx));
+    await app.register(dispatchRoutes(ctx));
   };
 }
 
