@@ -13,6 +13,7 @@ import { benefitsSpec } from './specs/benefits.mjs';
 import { enterpriseRegisterSpec } from './specs/enterprise-register.mjs';
 import { governanceSpec } from './specs/governance.mjs';
 import { initialBundleSpec } from './specs/initial-bundle.mjs';
+import { jobSearchSpec } from './specs/job-search.mjs';
 import { monitoringSpec } from './specs/monitoring.mjs';
 import { policiesSpec } from './specs/policies.mjs';
 import { rolePagesSpec } from './specs/role-pages.mjs';
@@ -155,6 +156,7 @@ async function main() {
       : {};
     if (wants('governance')) await governanceSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
     if (wants('skills')) await skillsSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
+    if (wants('search')) await jobSearchSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
     // The policy story compares the calculator with `yangfan policy calc` on the server's own database.
     if (wants('policies'))
       await policiesSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts, dataDir: server.dataDir });

@@ -10,6 +10,7 @@ const PUBLIC_PATHS = [
   ['登录', '/login'],
   ['政策计算器（公众）', '/calculator'],
   ['公示', '/public/notices'],
+  ['岗位搜索', '/public/jobs'],
 ];
 
 /** Officials' wide tables that must show every column (scrolling sideways with the key column fixed), by page. */

@@ -375,6 +375,16 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
     page: lazy(() => import('../pages/benefits/PublicNoticesPage.tsx')),
     labelKey: 'menu.publicNotices',
   },
+  {
+    path: '/public/jobs',
+    page: lazy(() => import('../pages/jobs/JobSearchPage.tsx')),
+    labelKey: 'menu.publicJobs',
+  },
+  {
+    path: '/public/jobs/:id',
+    page: lazy(() => import('../pages/jobs/JobDetailPage.tsx')),
+    labelKey: 'menu.publicJobs',
+  },
 ];
 
 /** The menu entries this user may see, in table order. */

@@ -8,6 +8,7 @@ import { monitoringEnUS } from './monitoring.en-US.ts';
 import { policyEnUS } from './policy.en-US.ts';
 import { referenceEnUS } from './reference.en-US.ts';
 import { skillsEnUS } from './skills.en-US.ts';
+import { recruitmentEnUS } from './recruitment.en-US.ts';
 import type { MessageKey } from './zh-CN.ts';
 
 /** English, the switchable second language: one entry for every key of zh-CN. */
@@ -375,6 +376,7 @@ export const enUS: Record<MessageKey, string> = {
   ...policyEnUS,
   ...referenceEnUS,
   ...skillsEnUS,
+  ...recruitmentEnUS,
   ...accountsEnUS,
   ...opinionEnUS,
   ...governanceEnUS,

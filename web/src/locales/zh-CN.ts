@@ -8,6 +8,7 @@ import { monitoringZhCN } from './monitoring.zh-CN.ts';
 import { policyZhCN } from './policy.zh-CN.ts';
 import { referenceZhCN } from './reference.zh-CN.ts';
 import { skillsZhCN } from './skills.zh-CN.ts';
+import { recruitmentZhCN } from './recruitment.zh-CN.ts';
 
 /**
  * Simplified Chinese, the default language. Its keys are the message keys of the whole web
@@ -368,6 +369,7 @@ export const zhCN = {
   ...policyZhCN,
   ...referenceZhCN,
   ...skillsZhCN,
+  ...recruitmentZhCN,
   ...accountsZhCN,
   ...opinionZhCN,
   ...governanceZhCN,

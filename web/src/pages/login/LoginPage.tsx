@@ -119,6 +119,9 @@ export default function LoginPage() {
         <div style={{ textAlign: 'center' }}>
           <Link to="/public/notices">{t('login.publicNotices')}</Link>
         </div>
+        <div style={{ textAlign: 'center' }}>
+          <Link to="/public/jobs">{t('login.publicJobs')}</Link>
+        </div>
         {!credentials && demoAccounts.length > 0 && (
           <Suspense fallback={null}>
             <DemoAccountsHint accounts={demoAccounts} onUse={fillDemoAccount} />
