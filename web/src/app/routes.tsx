@@ -288,6 +288,47 @@ export const APP_ROUTES: readonly AppRoute[] = [
     access: LABOUR_ROLES,
   },
   {
+    // 劳动争议: cases, their deadlines and compensation, the open collective-dispute alerts (GET /labour/disputes).
+    path: '/labour/disputes',
+    page: lazy(() => import('../pages/labour/DisputesPage.tsx')),
+    labelKey: 'menu.disputes',
+    icon: <AuditOutlined />,
+    access: LABOUR_ROLES,
+  },
+  {
+    path: '/labour/disputes/:id',
+    page: lazy(() => import('../pages/labour/DisputePage.tsx')),
+    labelKey: 'menu.dispute',
+    icon: <AuditOutlined />,
+    access: LABOUR_ROLES,
+    isInMenu: false,
+  },
+  {
+    // Each enterprise's latest diagnosis by region, and 和谐劳动关系 applications (GET /labour/diagnoses).
+    path: '/labour/diagnoses',
+    page: lazy(() => import('../pages/labour/DiagnosisResultsPage.tsx')),
+    labelKey: 'menu.diagnosisResults',
+    icon: <ExperimentOutlined />,
+    access: LABOUR_ROLES,
+  },
+  {
+    // 柔性执法: inspectors record; an enterprise reads its own record (GET /labour/violations).
+    path: '/labour/violations',
+    page: lazy(() => import('../pages/labour/ViolationsPage.tsx')),
+    labelKey: 'menu.violations',
+    labelKeyByRole: { enterprise: 'menu.myViolations' },
+    icon: <SafetyCertificateOutlined />,
+    access: [...LABOUR_ROLES, 'enterprise'],
+  },
+  {
+    // The enterprise takes the diagnosis and applies for 和谐劳动关系 (POST /labour/diagnoses).
+    path: '/labour/diagnosis',
+    page: lazy(() => import('../pages/labour/DiagnosisPage.tsx')),
+    labelKey: 'menu.diagnosis',
+    icon: <ExperimentOutlined />,
+    access: ['enterprise'],
+  },
+  {
     path: '/reference',
     page: lazy(() => import('../pages/reference/ReferencePage.tsx')),
     labelKey: 'menu.reference',

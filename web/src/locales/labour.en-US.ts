@@ -3,6 +3,12 @@ import type { labourZhCN } from './labour.zh-CN.ts';
 /** Labour-relations texts in English. */
 export const labourEnUS: Record<keyof typeof labourZhCN, string> = {
   'menu.compensation': 'Severance calculator',
+  'menu.disputes': 'Labour disputes',
+  'menu.dispute': 'Labour dispute',
+  'menu.diagnosisResults': 'Labour-relations check results',
+  'menu.violations': 'Lenient enforcement',
+  'menu.myViolations': 'My inspection record',
+  'menu.diagnosis': 'Labour-relations check',
   'labour.compensation.title': 'Severance, damages and pay in lieu of notice',
   'labour.compensation.hint':
     'Computed step by step under the Labour Contract Law, art. 47 (severance), art. 87 (damages for unlawful termination) and art. 40 (pay in lieu of notice), with the clause of each step, for arbitrators and mediators.',

@@ -1,6 +1,12 @@
 /** 劳动关系 texts: the compensation calculator, disputes, alerts, diagnosis, 柔性执法. */
 export const labourZhCN = {
   'menu.compensation': '经济补偿计算',
+  'menu.disputes': '劳动争议',
+  'menu.dispute': '劳动争议案件',
+  'menu.diagnosisResults': '劳动关系体检结果',
+  'menu.violations': '柔性执法',
+  'menu.myViolations': '我的执法记录',
+  'menu.diagnosis': '劳动关系体检',
   'labour.compensation.title': '经济补偿、赔偿金、代通知金计算',
   'labour.compensation.hint':
     '按劳动合同法第四十七条（经济补偿）、第八十七条（违法解除赔偿金）、第四十条（代通知金）逐步计算并注明法条，供仲裁员、调解员参考。',

@@ -7,6 +7,7 @@ import { menuRoutesFor } from '../../app/routes.tsx';
 import { useI18n, type Translate } from '../../locales/i18n.tsx';
 import { CalendarReminder } from './CalendarReminder.tsx';
 import { GovernanceReminder } from './GovernanceReminder.tsx';
+import { DisputeAlertsReminder } from '../labour/DisputeAlertsCard.tsx';
 
 /** 全省 / the region / 本企业 <uscc> / 分配企业 / 本人账号, from the role's scope kind. */
 function describeScope(user: CurrentUser, t: Translate): string {
@@ -39,6 +40,7 @@ export default function HomePage() {
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       {user.role === 'sysadmin' && <CalendarReminder />}
       {(scopeKindOf(user.role) === 'province' || user.role === 'city_hrss') && <GovernanceReminder />}
+      {(user.role === 'province_hrss' || user.role === 'city_hrss') && <DisputeAlertsReminder />}
       <Card>
         <Typography.Title level={3} style={{ marginTop: 0 }}>
           {t('home.greeting', { name: user.displayName })}

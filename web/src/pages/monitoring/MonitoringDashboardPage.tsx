@@ -21,6 +21,7 @@ import { RankingTable } from './RankingTable.tsx';
 import { RegionMap } from './RegionMap.tsx';
 import { filterSearch, indicatorQueryOf, useMonitoringFilters } from './useMonitoringFilters.ts';
 import { useIndicatorText } from './useIndicatorText.ts';
+import { DisputeAlertsReminder } from '../labour/DisputeAlertsCard.tsx';
 
 // The dashboard always draws the map: fetch ECharts and Jiangsu's outlines as soon as this
 // page's code arrives, alongside the indicator requests rather than after them (SPEC §6, ≤ 2 s).
@@ -124,6 +125,7 @@ export default function MonitoringDashboardPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      {(user.role === 'province_hrss' || user.role === 'city_hrss') && <DisputeAlertsReminder />}
       <Card title={t('monitoring.dashboardTitle', { region: report?.region_name ?? '' })} extra={extra}>
         <MonitoringFilterBar filters={filters} onChange={setFilters} regions={regions} years={years} />
         <LoadError error={kpi.error ?? trend.error ?? ranking.error} />
