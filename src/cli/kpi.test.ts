@@ -66,7 +66,7 @@ describe('yangfan kpi', () => {
     expect(report.indicators.absorbed_insured).toMatchObject({ actual: 8, target: 100_000, unit: '人' });
     expect(report.indicators.absorbed_senior_title_share.actual).toBe(0.125);
     expect(report.indicators.job_postings.actual).toBe(0);
-    expect(report.indicators.job_fairs.actual).toBeNull();
+    expect(report.indicators.job_fairs.actual).toBe(0);
   });
 
   it('narrows to a region and refreshes on request', () => {

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../app-context.ts';
 import { applicationsRoutes } from './applications/applications.routes.ts';
+import { fairsRoutes } from './fairs/fairs.routes.ts';
 import { seekersRoutes } from './seekers/seekers.routes.ts';
 
 /**
@@ -12,5 +13,6 @@ export function seekerSideRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     await app.register(seekersRoutes(ctx));
     await app.register(applicationsRoutes(ctx));
+    await app.register(fairsRoutes(ctx));
   };
 }

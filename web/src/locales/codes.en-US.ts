@@ -112,6 +112,7 @@ export const codesEnUS: Record<keyof typeof codesZhCN, string> = {
   'code.action.job_fair.create': 'Job fair recorded',
   'code.action.job_fair.update': 'Job fair edited',
   'code.action.job_fair.sign_up': 'Enterprise signed up for a job fair',
+  'code.action.job_fair.export': 'Job fairs exported',
   'code.action.governance.commissioner.update': 'Commissioner unit and phone recorded',
   'code.action.governance.contact.log': 'Contact logged',
   'code.action.governance.request.submit': 'Request raised',

@@ -114,6 +114,7 @@ export const codesZhCN = {
   'code.action.job_fair.create': '登记专场招聘会',
   'code.action.job_fair.update': '修改专场招聘会',
   'code.action.job_fair.sign_up': '企业报名专场招聘会',
+  'code.action.job_fair.export': '导出专场招聘会',
   'code.action.governance.commissioner.update': '登记服务专员单位与电话',
   'code.action.governance.contact.log': '登记联系企业',
   'code.action.governance.request.submit': '提出诉求',

@@ -132,8 +132,9 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     label: '专场招聘会',
     unit: '场',
     kind: 'external',
-    definition: '当年举办的专精特新企业专场招聘会场次。',
-    source: '招聘专区（相关模块接入后提供）',
+    definition:
+      '市、县人社部门在招聘专区登记的专精特新企业专场招聘会场次（线上、线下均计），按举办日期计入所在月份，尚未举办的不计；不按企业层级、行业细分。',
+    source: '招聘专区',
   },
   {
     key: 'job_postings',

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../../app-context.ts';
 import type { CurrentUser } from '../../../platform/auth/current-user.ts';
 import type { Tier } from '../../enterprises/enterprises.table.ts';
+import { countFairsInMonths } from '../../recruitment/fairs/fairs.service.ts';
 import { countPublishedInMonths } from '../../recruitment/postings/postings.service.ts';
 import { skillsDataVersion, skillsIndicatorActuals } from '../../skills/skills-indicators.service.ts';
 import { emptyComponents, loadComponents, type Months } from './components.ts';
@@ -62,9 +63,10 @@ export async function computeIndicators(
 }
 
 /**
- * 发布岗位信息 from the recruitment zone, counted live (postings are not in the monthly aggregates):
- * each posting once, in the month it was first published. Not segmented by tier or industry, and
- * not for a commissioner's assigned enterprises: there it stays 暂无数据.
+ * 发布岗位信息 and 专场招聘会 from the recruitment zone, counted live (they are not in the monthly
+ * aggregates): each posting once, in the month it was first published; each fair in the month it
+ * was held. Not segmented by tier or industry, and not for a commissioner's assigned enterprises:
+ * there they stay 暂无数据.
  */
 async function withRecruitmentCounts(
   ctx: AppContext,
@@ -73,17 +75,25 @@ async function withRecruitmentCounts(
   period: ReportPeriod,
   query: IndicatorQuery,
 ): Promise<IndicatorReport> {
-  const current = report.indicators.job_postings;
-  if (!current || view.scope === 'assigned' || query.tier || query.industry) return report;
-  const actual = await countPublishedInMonths(ctx, period.from, period.to, view.regionCode);
-  const { source: _waitingFor, ...rest } = current;
-  const value: IndicatorValue = {
-    ...rest,
-    available: true,
-    actual,
-    ...(current.target !== undefined ? { progress: Math.round((actual / current.target) * 10_000) / 10_000 } : {}),
-  };
-  return { ...report, indicators: { ...report.indicators, job_postings: value } };
+  if (view.scope === 'assigned' || query.tier || query.industry) return report;
+  const counts: [string, (from: number, to: number, region?: string) => Promise<number>][] = [
+    ['job_postings', (from, to, region) => countPublishedInMonths(ctx, from, to, region)],
+    ['job_fairs', (from, to, region) => countFairsInMonths(ctx, from, to, region)],
+  ];
+  const indicators = { ...report.indicators };
+  for (const [key, count] of counts) {
+    const current = indicators[key];
+    if (!current) continue;
+    const actual = await count(period.from, period.to, view.regionCode);
+    const { source: _waitingFor, ...rest } = current;
+    indicators[key] = {
+      ...rest,
+      available: true,
+      actual,
+      ...(current.target !== undefined ? { progress: Math.round((actual / current.target) * 10_000) / 10_000 } : {}),
+    };
+  }
+  return { ...report, indicators };
 }
 
 async function buildReport(

@@ -63,12 +63,11 @@ describe.each(testDialects())('monitoring indicators (%s)', (dialect) => {
     ]);
   });
 
-  it('answers 暂无数据 for indicators whose module does not exist yet', async () => {
+  it('counts the recruitment zone and the skills module live, not 暂无数据', async () => {
     const report = await computeIndicators(ctx, { period: 'plan' }, null);
-    for (const key of ['job_fairs']) {
-      expect(report.indicators[key], key).toMatchObject({ available: false, actual: null });
-      expect(report.indicators[key]!.progress ?? null).toBeNull();
-    }
+    // 专场招聘会 comes from the recruitment zone: a real count (no fair recorded here).
+    expect(report.indicators.job_fairs).toMatchObject({ available: true, actual: 0, progress: 0 });
+    expect(report.indicators.job_fairs).not.toHaveProperty('source');
     // Training and internship bases come from the skills module: zero until records exist.
     for (const key of ['training_person_times', 'demonstration_internship_bases'])
       expect(report.indicators[key], key).toMatchObject({ available: true, actual: 0, progress: 0 });

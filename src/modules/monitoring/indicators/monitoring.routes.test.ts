@@ -40,7 +40,7 @@ describe.each(testDialects())('monitoring routes (%s)', (dialect) => {
     const body = response.json();
     expect(body).toMatchObject({ period: 'plan', region: '320000' });
     expect(body.indicators.absorbed_insured).toMatchObject({ actual: 8, target: 100_000, unit: '人' });
-    expect(body.indicators.job_fairs).toMatchObject({ available: false, actual: null });
+    expect(body.indicators.job_fairs).toMatchObject({ available: true, actual: 0, target: 100 });
   });
 
   it('keeps a city official inside their region', async () => {

@@ -13042,6 +13042,891 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/job-fairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 专场招聘会列表（市县看本地区，省看全省，企业看全省以便报名） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 页码，从 1 开始 */
+                    page?: number;
+                    /** @description 每页条数，≤ 200 */
+                    pageSize?: number;
+                    year?: number;
+                    cityCode?: string;
+                    q?: string;
+                    /** @description 只看未举办的 */
+                    upcoming?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                attendance: number;
+                                cityCode: string;
+                                enterpriseCount: number;
+                                enterprises: {
+                                    name: string | null;
+                                    postingIds: number[];
+                                    posts: number;
+                                    /** @description enterprise 企业报名, official 主办方登记, import 导入 */
+                                    signedUpBy: string;
+                                    uscc: string;
+                                }[];
+                                fairDate: string;
+                                id: number;
+                                /** @description 达成意向人数 */
+                                intentions: number;
+                                /** @description 本企业已报名 */
+                                isSignedUp: boolean;
+                                /** @description online 线上, onsite 线下 */
+                                mode: "online" | "onsite";
+                                modeName: string;
+                                name: string;
+                                organiser: string;
+                                place: string;
+                                /** @description 参会企业提供的岗位数 */
+                                posts: number;
+                                regionCode: string;
+                                regionName: string | null;
+                                registrations: number;
+                                updatedAt: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 市县人社登记专场招聘会 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        attendance: number;
+                        enterprises: {
+                            posts: number;
+                            uscc: string;
+                        }[];
+                        /** Format: date */
+                        fairDate: string;
+                        intentions: number;
+                        /** @description online 线上, onsite 线下 */
+                        mode: "online" | "onsite";
+                        name: string;
+                        organiser: string;
+                        /** @description 举办地点或线上平台 */
+                        place: string;
+                        /** @description 举办地（市或县级行政区划代码） */
+                        regionCode: string;
+                        registrations: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attendance: number;
+                            cityCode: string;
+                            enterpriseCount: number;
+                            enterprises: {
+                                name: string | null;
+                                postingIds: number[];
+                                posts: number;
+                                /** @description enterprise 企业报名, official 主办方登记, import 导入 */
+                                signedUpBy: string;
+                                uscc: string;
+                            }[];
+                            fairDate: string;
+                            id: number;
+                            /** @description 达成意向人数 */
+                            intentions: number;
+                            /** @description 本企业已报名 */
+                            isSignedUp: boolean;
+                            /** @description online 线上, onsite 线下 */
+                            mode: "online" | "onsite";
+                            modeName: string;
+                            name: string;
+                            organiser: string;
+                            place: string;
+                            /** @description 参会企业提供的岗位数 */
+                            posts: number;
+                            regionCode: string;
+                            regionName: string | null;
+                            registrations: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/job-fairs/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出专场招聘会 Excel（导出留痕） */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    cityCode?: string;
+                    q?: string;
+                    /** @description 只看未举办的 */
+                    upcoming?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/job-fairs/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 分市、分年度的招聘会与岗位信息数，对照计划目标 */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rows: {
+                                attendance: number;
+                                cityCode: string;
+                                cityName: string;
+                                enterprises: number;
+                                fairs: number;
+                                intentions: number;
+                                online: number;
+                                /** @description 当年首次发布的岗位信息数 */
+                                postingsPublished: number;
+                                posts: number;
+                                registrations: number;
+                            }[];
+                            targets: {
+                                basis: string;
+                                fairs: number | null;
+                                postings: number | null;
+                            };
+                            totals: {
+                                attendance: number;
+                                enterprises: number;
+                                fairs: number;
+                                intentions: number;
+                                online: number;
+                                /** @description 当年首次发布的岗位信息数 */
+                                postingsPublished: number;
+                                posts: number;
+                                registrations: number;
+                            };
+                            year: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/job-fairs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一场招聘会及其参会企业 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attendance: number;
+                            cityCode: string;
+                            enterpriseCount: number;
+                            enterprises: {
+                                name: string | null;
+                                postingIds: number[];
+                                posts: number;
+                                /** @description enterprise 企业报名, official 主办方登记, import 导入 */
+                                signedUpBy: string;
+                                uscc: string;
+                            }[];
+                            fairDate: string;
+                            id: number;
+                            /** @description 达成意向人数 */
+                            intentions: number;
+                            /** @description 本企业已报名 */
+                            isSignedUp: boolean;
+                            /** @description online 线上, onsite 线下 */
+                            mode: "online" | "onsite";
+                            modeName: string;
+                            name: string;
+                            organiser: string;
+                            place: string;
+                            /** @description 参会企业提供的岗位数 */
+                            posts: number;
+                            regionCode: string;
+                            regionName: string | null;
+                            registrations: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        /** 修改招聘会：参会企业、报名、参会与达成意向人数 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        attendance: number;
+                        enterprises: {
+                            posts: number;
+                            uscc: string;
+                        }[];
+                        /** Format: date */
+                        fairDate: string;
+                        intentions: number;
+                        /** @description online 线上, onsite 线下 */
+                        mode: "online" | "onsite";
+                        name: string;
+                        organiser: string;
+                        /** @description 举办地点或线上平台 */
+                        place: string;
+                        /** @description 举办地（市或县级行政区划代码） */
+                        regionCode: string;
+                        registrations: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attendance: number;
+                            cityCode: string;
+                            enterpriseCount: number;
+                            enterprises: {
+                                name: string | null;
+                                postingIds: number[];
+                                posts: number;
+                                /** @description enterprise 企业报名, official 主办方登记, import 导入 */
+                                signedUpBy: string;
+                                uscc: string;
+                            }[];
+                            fairDate: string;
+                            id: number;
+                            /** @description 达成意向人数 */
+                            intentions: number;
+                            /** @description 本企业已报名 */
+                            isSignedUp: boolean;
+                            /** @description online 线上, onsite 线下 */
+                            mode: "online" | "onsite";
+                            modeName: string;
+                            name: string;
+                            organiser: string;
+                            place: string;
+                            /** @description 参会企业提供的岗位数 */
+                            posts: number;
+                            regionCode: string;
+                            regionName: string | null;
+                            registrations: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/job-fairs/{id}/sign-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 企业报名参加招聘会，带上本企业已发布的岗位 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        postingIds: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attendance: number;
+                            cityCode: string;
+                            enterpriseCount: number;
+                            enterprises: {
+                                name: string | null;
+                                postingIds: number[];
+                                posts: number;
+                                /** @description enterprise 企业报名, official 主办方登记, import 导入 */
+                                signedUpBy: string;
+                                uscc: string;
+                            }[];
+                            fairDate: string;
+                            id: number;
+                            /** @description 达成意向人数 */
+                            intentions: number;
+                            /** @description 本企业已报名 */
+                            isSignedUp: boolean;
+                            /** @description online 线上, onsite 线下 */
+                            mode: "online" | "onsite";
+                            modeName: string;
+                            name: string;
+                            organiser: string;
+                            place: string;
+                            /** @description 参会企业提供的岗位数 */
+                            posts: number;
+                            regionCode: string;
+                            regionName: string | null;
+                            registrations: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/job-postings": {
         parameters: {
             query?: never;
