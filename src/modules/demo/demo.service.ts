@@ -1,3 +1,4 @@
+import { loadDemoLabour } from '../labour/demo-labour.ts';
 import { loadDemoMessages } from '../opinion/demo-messages.ts';
 import { loadDemoSkills, type DemoSkillsSummary } from '../skills/demo-skills.ts';
 import { loadDemoPostings, type DemoPostingsSummary } from '../recruitment/search/demo-postings.ts';
@@ -48,10 +49,12 @@ export interface DemoSummary {
   skills: DemoSkillsSummary;
   /** Published job postings (still open among them) and the search index. */
   postings: DemoPostingsSummary;
+  /** Labour-relations diagnoses, inspection records, dispute cases and 和谐劳动关系 applications. */
+  labour: { diagnoses: number; violations: number; disputes: number; harmony: number };
   seconds: number;
 }
 
-type Counts = Omit<DemoSummary, 'scale' | 'seed' | 'seconds' | 'skills' | 'postings'>;
+type Counts = Omit<DemoSummary, 'scale' | 'seed' | 'seconds' | 'skills' | 'postings' | 'labour'>;
 
 /** Whether the register is empty, so demo data may be loaded (what `npm start` asks). */
 export async function isRegisterEmpty(ctx: AppContext): Promise<boolean> {
@@ -120,7 +123,17 @@ export async function loadDemoData(ctx: AppContext, options: DemoOptions): Promi
   const postings = await loadDemoPostings(ctx, options.seed, {
     ...(options.postings !== undefined ? { count: options.postings } : {}),
   });
-  return { scale: scale.name, seed: options.seed, ...counts, skills, postings, seconds: secondsSince(startedAt) };
+  // Labour relations: diagnoses, 柔性执法 records, disputes (one collective, alerting), applications.
+  const labour = await loadDemoLabour(ctx, options.seed);
+  return {
+    scale: scale.name,
+    seed: options.seed,
+    ...counts,
+    skills,
+    postings,
+    labour,
+    seconds: secondsSince(startedAt),
+  };
 }
 
 function emptyCounts(): Counts {

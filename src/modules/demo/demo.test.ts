@@ -175,6 +175,25 @@ describe.each(testDialects())('demo data on %s', (dialect) => {
     expect(closedBeforeOpened).toEqual([]);
   });
 
+  it('adds labour relations: diagnoses, 柔性执法 records with reminders, disputes with one open collective alert', async () => {
+    expect(summary.labour.diagnoses).toBeGreaterThan(0);
+    expect(summary.labour.violations).toBeGreaterThan(0);
+    expect(summary.labour.disputes).toBeGreaterThan(0);
+    const reminders = await ctx.db
+      .selectFrom('labour_violations')
+      .select('id')
+      .where('outcome', '=', 'reminder')
+      .execute();
+    expect(reminders.length).toBeGreaterThan(0);
+    const alerts = await ctx.db
+      .selectFrom('labour_disputes')
+      .select('workers_count')
+      .where('alert_reason', 'is not', null)
+      .where('stage', '!=', 'closed')
+      .execute();
+    expect(alerts.map((a) => Number(a.workers_count))).toEqual([35]);
+  });
+
   it('publishes job postings, each counted once in the year first published, the open ones searchable', async () => {
     expect(summary.postings.postings).toBeGreaterThanOrEqual(10);
     expect(summary.postings.indexed).toBe(summary.postings.postings);
