@@ -97,12 +97,15 @@ import type {
   UnemploymentRegistrationTable,
 } from '../modules/workforce/workforce.table.ts';
 import type {
+  DigitalEngineerCertificateTable,
+  EnterpriseTalentRecordTable,
   InternshipBaseScoreTable,
   InternshipBaseTable,
   InternshipScoreRunTable,
   InternshipTraineeTable,
   TrainingProgrammeEnterpriseTable,
   TrainingProgrammeTable,
+  SelfEvaluationEnterpriseTable,
   TrainingRecordTable,
 } from '../modules/skills/skills.table.ts';
 import type { OpinionHotspotTable, OpinionLinkTable, OpinionMessageTable } from '../modules/opinion/opinion.table.ts';
@@ -153,6 +156,9 @@ export interface Database {
   internship_trainees: InternshipTraineeTable;
   internship_score_runs: InternshipScoreRunTable;
   internship_base_scores: InternshipBaseScoreTable;
+  self_evaluation_enterprises: SelfEvaluationEnterpriseTable;
+  digital_engineer_certificates: DigitalEngineerCertificateTable;
+  enterprise_talent_records: EnterpriseTalentRecordTable;
   monitoring_months: MonitoringMonthTable;
   enterprise_month_stats: EnterpriseMonthStatsTable;
   enterprise_month_separations: EnterpriseMonthSeparationsTable;

@@ -29,6 +29,7 @@ import * as postingSearch from './20261207T2100_posting_search.ts';
 import * as labourRelations from './20261207T2120_labour_relations.ts';
 import * as collections from './20261207T2130_collections.ts';
 import * as dispatchRounds from './20261207T2131_dispatch_rounds.ts';
+import * as talentEvaluation from './20261207T2140_talent_evaluation.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -72,6 +73,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '20261207T2120_labour_relations': labourRelations,
   '20261207T2130_collections': collections,
   '20261207T2131_dispatch_rounds': dispatchRounds,
+  '20261207T2140_talent_evaluation': talentEvaluation,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {

@@ -88,3 +88,47 @@ export interface InternshipBaseScoreTable {
   score: string;
   details: string;
 }
+
+/** An enterprise piloting self-evaluation of skill levels (自主评价) for some occupations. */
+export interface SelfEvaluationEnterpriseTable {
+  uscc: string;
+  region_code: string;
+  /** JSON array of 大典 occupation codes the enterprise may evaluate. */
+  occupation_codes: string;
+  approval_no: string;
+  approved_on: string;
+  recorded_at: string;
+  recorded_by: number | null;
+}
+
+export type DigitalEngineerLevel = 'junior' | 'intermediate' | 'senior';
+
+/** A 数字技术工程师 certificate (初级 / 中级 / 高级) of a person. */
+export interface DigitalEngineerCertificateTable {
+  certificate_no: string;
+  person_id: number;
+  field: string;
+  level: DigitalEngineerLevel;
+  issued_on: string;
+  issuer_uscc: string | null;
+}
+
+export type TalentRecordKind = 'postdoc_station' | 'challenge';
+export type TalentRecordStatus = 'active' | 'open' | 'solved' | 'closed';
+
+/** An enterprise's postdoctoral station (博士后工作站) or 揭榜领题 challenge. */
+export interface EnterpriseTalentRecordTable {
+  id: Generated<number>;
+  uscc: string;
+  kind: TalentRecordKind;
+  title: string;
+  field: string;
+  level: string | null;
+  approved_on: string | null;
+  reward_fen: number | string | null;
+  deadline: string | null;
+  status: TalentRecordStatus;
+  note: string | null;
+  recorded_at: string;
+  recorded_by: number | null;
+}

@@ -100,22 +100,25 @@ export function findEnterpriseSeparations(db: Db, uscc: string) {
 
 /**
  * Who the enterprise's insured were, month by month: graduates of the last 24 months (the
- * month included), holders of a 高级工-or-above certificate and of a 副高级-or-above title by
- * the month's last day. Work grows with the enterprise's person-months only.
+ * month included), holders of a 高技能 certificate and of a 副高级-or-above title (as the talent
+ * evaluation table defines them) by the month's last day. Work grows with the enterprise's person-months only.
  */
 export async function findEnterpriseComposition(
   db: Db,
   uscc: string,
+  talent: { highSkillLevels: readonly number[]; seniorTitleLevels: readonly string[] },
 ): Promise<Map<number, { graduates: number; highSkill: number; seniorTitle: number }>> {
   const graduationMonth = sql`(cast(substr(g.graduated_on, 1, 4) as integer) * 12 + cast(substr(g.graduated_on, 6, 2) as integer))`;
+  const highSkill = sql.join(talent.highSkillLevels.map((level) => sql.lit(level)));
+  const senior = sql.join(talent.seniorTitleLevels.map((level) => sql.lit(level)));
   const result = await sql<{ period: unknown; graduates: unknown; high_skill: unknown; senior_title: unknown }>`
     select m.period,
       sum(case when exists (select 1 from graduates g where g.person_id = sp.person_id
             and ${graduationMonth} between m.month_index + 1 - 24 and m.month_index + 1) then 1 else 0 end) as graduates,
       sum(case when exists (select 1 from skill_certificates k where k.person_id = sp.person_id
-            and k.level <= 3 and k.issued_on <= m.month_end) then 1 else 0 end) as high_skill,
+            and k.level in (${highSkill}) and k.issued_on <= m.month_end) then 1 else 0 end) as high_skill,
       sum(case when exists (select 1 from professional_titles t where t.person_id = sp.person_id
-            and t.level in ('deputy_senior', 'senior') and t.obtained_on <= m.month_end) then 1 else 0 end) as senior_title
+            and t.level in (${senior}) and t.obtained_on <= m.month_end) then 1 else 0 end) as senior_title
     from employment_spells sp
     join monitoring_months m on sp.first_period <= m.period and sp.last_period >= m.period
     where sp.uscc = ${uscc}

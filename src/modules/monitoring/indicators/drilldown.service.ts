@@ -1,3 +1,4 @@
+import { highSkillLevels, seniorTitleLevels } from '../../skills/talent/correspondence.ts';
 import type { AppContext } from '../../../app-context.ts';
 import { toBoolean, toNumber } from '../../../db/convert.ts';
 import type { CurrentUser } from '../../../platform/auth/current-user.ts';
@@ -194,7 +195,10 @@ async function loadSeries(ctx: AppContext, uscc: string): Promise<EnterpriseMont
   const [rows, separations, composition] = await Promise.all([
     repo.findEnterpriseMonths(ctx.db, uscc),
     repo.findEnterpriseSeparations(ctx.db, uscc),
-    repo.findEnterpriseComposition(ctx.db, uscc),
+    repo.findEnterpriseComposition(ctx.db, uscc, {
+      highSkillLevels: highSkillLevels(),
+      seniorTitleLevels: seniorTitleLevels(),
+    }),
   ]);
   return rows.map((r) => {
     const period = toNumber(r.period);

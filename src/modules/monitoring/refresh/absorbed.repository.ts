@@ -7,12 +7,19 @@ import { toNumber } from '../../../db/convert.ts';
  * an enterprise monitored in the hire month — one row per person, so a person hired by two
  * monitored enterprises counts once, at the first (the lower credit code on a tie).
  */
-export async function rebuildAbsorbedPersons(db: Db, window: { from: number; to: number }): Promise<number> {
+export async function rebuildAbsorbedPersons(
+  db: Db,
+  window: { from: number; to: number },
+  talent: { highSkillLevels: readonly number[]; seniorTitleLevels: readonly string[] },
+): Promise<number> {
   await db.deleteFrom('absorbed_persons').execute();
   const [from, to] = [sql.lit(window.from), sql.lit(window.to)];
   // Month indexes (year × 12 + month) compare a graduation date with a hire month.
   const graduationMonth = sql`(cast(substr(g.graduated_on, 1, 4) as integer) * 12 + cast(substr(g.graduated_on, 6, 2) as integer))`;
   const hireMonth = sql`((c.period / 100) * 12 + c.period % 100)`;
+  // 高技能人才 and 副高级以上 as reference/skills/talent-evaluation.json defines them.
+  const highSkill = sql.join(talent.highSkillLevels.map((level) => sql.lit(level)));
+  const senior = sql.join(talent.seniorTitleLevels.map((level) => sql.lit(level)));
   const result = await sql`
     with hires as (
       select sp.person_id, sp.uscc, sp.first_period as period
@@ -38,8 +45,8 @@ export async function rebuildAbsorbedPersons(db: Db, window: { from: number; to:
            k.since, t.since
     from firsts c
     join enterprise_month_stats s on s.uscc = c.uscc and s.period = c.period
-    left join (select person_id, min(issued_on) as since from skill_certificates where level <= 3 group by person_id) k on k.person_id = c.person_id
-    left join (select person_id, min(obtained_on) as since from professional_titles where level in ('deputy_senior', 'senior') group by person_id) t on t.person_id = c.person_id`.execute(
+    left join (select person_id, min(issued_on) as since from skill_certificates where level in (${highSkill}) group by person_id) k on k.person_id = c.person_id
+    left join (select person_id, min(obtained_on) as since from professional_titles where level in (${senior}) group by person_id) t on t.person_id = c.person_id`.execute(
     db,
   );
   await sql`update enterprise_month_stats set absorbed = 0 where absorbed <> 0`.execute(db);

@@ -8,6 +8,7 @@ import { expiryWarningSetting } from '../../enterprises/recognition-validity.ts'
 import { NATURAL_ATTRITION_CODES } from '../../workforce/leave-reasons.ts';
 import { isPeriod, periodToIndex } from '../../workforce/periods.ts';
 import { rebuildAbsorbedPersons } from './absorbed.repository.ts';
+import { highSkillLevels, seniorTitleLevels } from '../../skills/talent/correspondence.ts';
 import {
   insertContributionStopAlerts,
   insertExpiryAlerts,
@@ -60,7 +61,10 @@ export async function refreshMonitoringAggregates(
     const periods = await prepareCalendar(trx, months, options.periods);
     const isPostgres = ctx.dialect === 'postgres';
     await rebuildEnterpriseMonths(trx, isPostgres, range.from, periods);
-    const absorbedPersons = await rebuildAbsorbedPersons(trx, window);
+    const absorbedPersons = await rebuildAbsorbedPersons(trx, window, {
+      highSkillLevels: highSkillLevels(),
+      seniorTitleLevels: seniorTitleLevels(),
+    });
     if (isPostgres) await repo.analyzeTables(trx, ['absorbed_persons', 'enterprise_month_separations']);
     const alertsCreated = await detectAlertsIn(trx, ctx.clock());
     const statsRows = await repo.countRows(trx, 'enterprise_month_stats');
