@@ -29,6 +29,7 @@ import { importsRoutes } from './modules/imports/imports.routes.ts';
 import { bulletinSchedulerPlugin, monitoringModuleRoutes } from './modules/monitoring/index.ts';
 import { trainingRoutes } from './modules/skills/training/training.routes.ts';
 import { internshipsRoutes } from './modules/skills/internships/internships.routes.ts';
+import { talentRoutes } from './modules/skills/talent/talent.routes.ts';
 import { opinionRoutes } from './modules/opinion/opinion.routes.ts';
 import { calcRoutes } from './modules/policy/calc.routes.ts';
 import { catalogueRoutes } from './modules/policy/catalogue.routes.ts';
@@ -122,6 +123,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(monitoringModuleRoutes(ctx));
   await app.register(trainingRoutes(ctx));
   await app.register(internshipsRoutes(ctx));
+  await app.register(talentRoutes(ctx));
   await app.register(catalogueRoutes(ctx));
   await app.register(calcRoutes(ctx));
   await app.register(sandboxRoutes(ctx));
