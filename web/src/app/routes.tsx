@@ -153,6 +153,44 @@ export const APP_ROUTES: readonly AppRoute[] = [
     access: [...REGION_OFFICIAL_ROLES, 'enterprise'],
   },
   {
+    // 专场招聘会: officials record and count them (GET/POST /job-fairs…), an enterprise signs up.
+    path: '/recruitment/fairs',
+    page: lazy(() => import('../pages/recruitment/JobFairsPage.tsx')),
+    labelKey: 'menu.jobFairs',
+    icon: <FlagOutlined />,
+    access: [...REGION_OFFICIAL_ROLES, 'enterprise'],
+  },
+  {
+    // The enterprise's applicants to its own postings (GET /job-applications).
+    path: '/recruitment/applicants',
+    page: lazy(() => import('../pages/recruitment/ApplicantsPage.tsx')),
+    labelKey: 'menu.applicants',
+    icon: <TeamOutlined />,
+    access: ['enterprise'],
+  },
+  {
+    path: '/seeker/applications',
+    page: lazy(() => import('../pages/seekers/MyApplicationsPage.tsx')),
+    labelKey: 'menu.myApplications',
+    icon: <FileTextOutlined />,
+    access: ['job_seeker'],
+  },
+  {
+    path: '/seeker/profile',
+    page: lazy(() => import('../pages/seekers/SeekerProfilePage.tsx')),
+    labelKey: 'menu.seekerProfile',
+    icon: <ScheduleOutlined />,
+    access: ['job_seeker'],
+  },
+  {
+    path: '/seeker/jobs/:id',
+    page: lazy(() => import('../pages/seekers/ApplyPage.tsx')),
+    labelKey: 'menu.applyToJob',
+    icon: <FileTextOutlined />,
+    access: ['job_seeker'],
+    isInMenu: false,
+  },
+  {
     path: '/monitoring/regions/:code',
     page: lazy(() => import('../pages/monitoring/RegionDrilldownPage.tsx')),
     labelKey: 'menu.regionDrilldown',
@@ -425,6 +463,11 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
     path: '/public/jobs/:id',
     page: lazy(() => import('../pages/jobs/JobDetailPage.tsx')),
     labelKey: 'menu.publicJobs',
+  },
+  {
+    path: '/public/register',
+    page: lazy(() => import('../pages/seekers/SeekerRegisterPage.tsx')),
+    labelKey: 'menu.seekerRegister',
   },
 ];
 

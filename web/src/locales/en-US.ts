@@ -9,6 +9,7 @@ import { policyEnUS } from './policy.en-US.ts';
 import { referenceEnUS } from './reference.en-US.ts';
 import { skillsEnUS } from './skills.en-US.ts';
 import { recruitmentEnUS } from './recruitment.en-US.ts';
+import { seekersEnUS } from './seekers.en-US.ts';
 import type { MessageKey } from './zh-CN.ts';
 
 /** English, the switchable second language: one entry for every key of zh-CN. */
@@ -352,7 +353,8 @@ export const enUS: Record<MessageKey, string> = {
   'error.REQUEST_STATE_INVALID': 'The request is not in a state that allows this, or someone else handled it.',
   'error.REQUEST_REOPEN_USED': 'A request can be reopened only once.',
   'error.PLAN_ALREADY_REVIEWED': 'This version of the plan has already been reviewed.',
-  'error.COLLECTION_NOT_APPROVED': 'This collection has no valid approval number: it may not be sent to enterprises or collect data.',
+  'error.COLLECTION_NOT_APPROVED':
+    'This collection has no valid approval number: it may not be sent to enterprises or collect data.',
   'error.CALENDAR_NOT_COVERED': 'This year is not covered by the official working-day calendar',
   'error.CALENDAR_FILE_INVALID': 'The holiday arrangement file is not valid',
   'error.INVALID_DATE': 'Dates must be real dates written YYYY-MM-DD',
@@ -377,6 +379,7 @@ export const enUS: Record<MessageKey, string> = {
   ...referenceEnUS,
   ...skillsEnUS,
   ...recruitmentEnUS,
+  ...seekersEnUS,
   ...accountsEnUS,
   ...opinionEnUS,
   ...governanceEnUS,

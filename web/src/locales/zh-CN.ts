@@ -9,6 +9,7 @@ import { policyZhCN } from './policy.zh-CN.ts';
 import { referenceZhCN } from './reference.zh-CN.ts';
 import { skillsZhCN } from './skills.zh-CN.ts';
 import { recruitmentZhCN } from './recruitment.zh-CN.ts';
+import { seekersZhCN } from './seekers.zh-CN.ts';
 
 /**
  * Simplified Chinese, the default language. Its keys are the message keys of the whole web
@@ -370,6 +371,7 @@ export const zhCN = {
   ...referenceZhCN,
   ...skillsZhCN,
   ...recruitmentZhCN,
+  ...seekersZhCN,
   ...accountsZhCN,
   ...opinionZhCN,
   ...governanceZhCN,

@@ -122,6 +122,9 @@ export default function LoginPage() {
         <div style={{ textAlign: 'center' }}>
           <Link to="/public/jobs">{t('login.publicJobs')}</Link>
         </div>
+        <div style={{ textAlign: 'center' }}>
+          <Link to="/public/register">{t('login.seekerRegister')}</Link>
+        </div>
         {!credentials && demoAccounts.length > 0 && (
           <Suspense fallback={null}>
             <DemoAccountsHint accounts={demoAccounts} onUse={fillDemoAccount} />
