@@ -12,6 +12,7 @@ import { benefitsPaymentSpec } from './specs/benefits-payment.mjs';
 import { benefitsSpec } from './specs/benefits.mjs';
 import { enterpriseRegisterSpec } from './specs/enterprise-register.mjs';
 import { governanceSpec } from './specs/governance.mjs';
+import { labourSpec } from './specs/labour.mjs';
 import { initialBundleSpec } from './specs/initial-bundle.mjs';
 import { jobSearchSpec } from './specs/job-search.mjs';
 import { monitoringSpec } from './specs/monitoring.mjs';
@@ -155,6 +156,7 @@ async function main() {
       ? await monitoringSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts })
       : {};
     if (wants('governance')) await governanceSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
+    if (wants('labour')) await labourSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
     if (wants('skills')) await skillsSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
     if (wants('search')) await jobSearchSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
     // The policy story compares the calculator with `yangfan policy calc` on the server's own database.

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../app-context.ts';
 import { makeIdNumber } from '../../platform/identifiers/id-number.ts';
 import { addDays, todayInShanghai } from '../../platform/iso-date.ts';
+import { DEMO_ACCOUNTS } from '../accounts/demo-accounts.ts';
 import { personName } from '../demo/demo-names.ts';
 import { createRandom, type Random } from '../demo/random.ts';
 import { queueOfficialAlert } from '../benefits/delivery/official-alerts.service.ts';
@@ -72,6 +73,10 @@ export async function loadDemoLabour(ctx: AppContext, seed: number) {
   if (register.length === 0) return { diagnoses: 0, violations: 0, disputes: 0, harmony: 0 };
   const step = Math.max(1, Math.floor(register.length / 200));
   const sample = register.filter((_, i) => i % step === 0);
+  // The demo accounts' enterprises keep a clean inspection and dispute record: their first
+  // violation recorded in the browser is a first one.
+  const accountUsccs = new Set(DEMO_ACCOUNTS.map((a) => a.uscc).filter(Boolean));
+  const others = sample.filter((e) => !accountUsccs.has(e.uscc));
   const questionnaire = questionnaireOf(undefined, today);
   const counts = { diagnoses: 0, violations: 0, disputes: 0, harmony: 0 };
 
@@ -114,7 +119,7 @@ export async function loadDemoLabour(ctx: AppContext, seed: number) {
 
     const list = lenientList();
     const recorded = new Map<string, number>();
-    for (const enterprise of sample.filter((_, i) => i % 4 === 1)) {
+    for (const enterprise of others.filter((_, i) => i % 4 === 1)) {
       const times = random.chance(0.25) ? 2 : 1;
       for (let n = 0; n < times; n += 1) {
         const item = random.chance(0.75) ? random.pick(list.items) : null;
@@ -137,7 +142,7 @@ export async function loadDemoLabour(ctx: AppContext, seed: number) {
       }
     }
 
-    const disputeEnterprises = sample.filter((_, i) => i % 4 === 3);
+    const disputeEnterprises = others.filter((_, i) => i % 4 === 3);
     for (const [index, enterprise] of disputeEnterprises.entries()) {
       const isCollective = index === 0;
       const receivedOn = isCollective ? addDays(today, -2) : addDays(today, -random.int(3, 180));
