@@ -162,6 +162,24 @@ export async function skillsSpec(runner, { newContext, baseUrl, demoAccounts, la
         },
       ],
       [
+        'records a 揭榜领题 challenge on its 人才情况 tab and sees its people counted by year',
+        async () => {
+          await layout.openMenu('本单位信息');
+          await page.getByRole('tab', { name: '人才情况' }).click();
+          await page.getByRole('table', { name: '人才情况年度趋势' }).waitFor();
+          await page.getByRole('button', { name: '登记工作站或揭榜项目' }).click();
+          const dialog = page.getByRole('dialog');
+          await dialog.getByLabel('名称').fill('高精度减速器寿命提升');
+          await dialog.getByLabel('领域').fill('精密制造');
+          await dialog.getByLabel('悬赏金额（元）').fill('500000');
+          await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+          const row = page.getByRole('table', { name: '博士后工作站与揭榜领题' }).locator('tbody tr.ant-table-row');
+          await row.filter({ hasText: '高精度减速器寿命提升' }).filter({ hasText: '征集中' }).waitFor();
+          expect((await row.first().innerText()).includes('500,000.00'), 'the reward is shown in yuan');
+          await runner.screenshot(page, '72-enterprise-talent');
+        },
+      ],
+      [
         'sees its trainee with the ID number masked',
         async () => {
           await layout.openMenu('就业见习');
@@ -194,6 +212,18 @@ export async function skillsSpec(runner, { newContext, baseUrl, demoAccounts, la
           const after = (await apiGet(page, baseUrl, '/kpi')).indicators.demonstration_internship_bases.actual;
           expectEqual(after, before + 1, 'demonstration bases after the selection');
           await runner.screenshot(page, '73-base-ranking');
+        },
+      ],
+      [
+        'reads the skill-level ↔ title table with its sources on 人才评价',
+        async () => {
+          await skills.openTab('人才评价');
+          const table = page.getByRole('table', { name: '技能等级与职称贯通' });
+          await table.locator('tbody tr.ant-table-row').first().waitFor();
+          const text = await table.innerText();
+          for (const pair of ['高级工', '助理工程师', '技师', '高级工程师'])
+            expect(text.includes(pair), `the table should show ${pair}`);
+          await page.getByText('人社部发〔2020〕96号').first().waitFor();
         },
       ],
       [

@@ -62,3 +62,33 @@ export function listTrainees(uscc: string): Promise<ApiResponse<'/api/v1/skills/
 export function addTrainee(uscc: string, input: TraineeInput) {
   return api.post<ApiResponse<'/api/v1/skills/bases/{uscc}/trainees', 'post'>>(`/skills/bases/${uscc}/trainees`, input);
 }
+
+export type TalentEvaluation = ApiResponse<'/api/v1/skills/talent-evaluation'>;
+export type SelfEvaluationEnterprise = ItemOf<ApiResponse<'/api/v1/skills/self-evaluation'>>;
+export type EnterpriseTalent = ApiResponse<'/api/v1/skills/enterprises/{uscc}/talent'>;
+export type TalentRecord = EnterpriseTalent['records'][number];
+export type TalentRecordInput = ApiBody<'/api/v1/skills/enterprises/{uscc}/talent-records'>;
+
+export function getTalentEvaluation(): Promise<TalentEvaluation> {
+  return api.get('/skills/talent-evaluation');
+}
+
+export function listSelfEvaluation(): Promise<ApiResponse<'/api/v1/skills/self-evaluation'>> {
+  return api.get('/skills/self-evaluation');
+}
+
+export function registerSelfEvaluation(input: ApiBody<'/api/v1/skills/self-evaluation'>) {
+  return api.post<ApiResponse<'/api/v1/skills/self-evaluation', 'post'>>('/skills/self-evaluation', input);
+}
+
+export function getEnterpriseTalent(uscc: string): Promise<EnterpriseTalent> {
+  return api.get(`/skills/enterprises/${uscc}/talent`);
+}
+
+export function addTalentRecord(uscc: string, input: TalentRecordInput) {
+  return api.post<{ id: number }>(`/skills/enterprises/${uscc}/talent-records`, input);
+}
+
+export function setTalentRecordStatus(uscc: string, id: number, status: TalentRecord['status']) {
+  return api.post(`/skills/enterprises/${uscc}/talent-records/${id}/status`, { status });
+}

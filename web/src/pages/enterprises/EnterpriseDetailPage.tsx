@@ -7,6 +7,7 @@ import { LoadError } from '../../components/LoadError.tsx';
 import { PageBreadcrumb } from '../../components/PageBreadcrumb.tsx';
 import { useRemoteData } from '../../components/useRemoteData.ts';
 import { useI18n } from '../../locales/i18n.tsx';
+import { EnterpriseTalentTab } from '../skills/EnterpriseTalentTab.tsx';
 import { EmployeesTab } from './EmployeesTab.tsx';
 import { EnterpriseOverview } from './EnterpriseOverview.tsx';
 import { TierTag, UsccOverrideTag } from './enterpriseTags.tsx';
@@ -18,6 +19,10 @@ import { TierTag, UsccOverrideTag } from './enterpriseTags.tsx';
 export function EnterpriseProfile({ uscc, isOwn = false }: { uscc: string; isOwn?: boolean }) {
   const { t } = useI18n();
   const navigate = useNavigate();
+  const { role } = useCurrentUser();
+  // 人才情况: officials of the region and the enterprise itself (GET /skills/enterprises/:uscc/talent).
+  const seesTalent = ['province_hrss', 'province_miit', 'city_hrss', 'enterprise'].includes(role);
+  const keepsTalent = ['province_hrss', 'city_hrss', 'enterprise'].includes(role);
   const enterprise = useRemoteData(() => getEnterprise(uscc), uscc);
   // The previous enterprise's answer stays in the hook while the next one loads: not shown.
   const data = enterprise.data?.uscc === uscc.trim().toUpperCase() ? enterprise.data : undefined;
@@ -52,6 +57,15 @@ export function EnterpriseProfile({ uscc, isOwn = false }: { uscc: string; isOwn
                 children: <EnterpriseOverview enterprise={data} />,
               },
               { key: 'employees', label: t('enterprises.tabEmployees'), children: <EmployeesTab uscc={data.uscc} /> },
+              ...(seesTalent
+                ? [
+                    {
+                      key: 'talent',
+                      label: t('skills.tabEnterpriseTalent'),
+                      children: <EnterpriseTalentTab uscc={data.uscc} canEdit={keepsTalent} />,
+                    },
+                  ]
+                : []),
             ]}
           />
         )}

@@ -4,6 +4,7 @@ import { useCurrentUser } from '../../app/auth.tsx';
 import { useRemoteData } from '../../components/useRemoteData.ts';
 import { useI18n } from '../../locales/i18n.tsx';
 import { BasesTab } from './BasesTab.tsx';
+import { TalentEvaluationTab } from './TalentEvaluationTab.tsx';
 import { ProgrammesTab } from './ProgrammesTab.tsx';
 import { TrainingTab } from './TrainingTab.tsx';
 
@@ -41,6 +42,7 @@ export default function SkillsPage() {
           },
           { key: 'programmes', label: t('skills.tabProgrammes'), children: <ProgrammesTab canRecord={canRecord} /> },
           { key: 'bases', label: t('skills.tabBases'), children: <BasesTab role={user.role} /> },
+          { key: 'talent', label: t('skills.tabTalent'), children: <TalentEvaluationTab canRecord={canRecord} /> },
         ]}
       />
     </Card>
