@@ -196,7 +196,7 @@ describe.each(testDialects())('demo data on %s', (dialect) => {
 
   it('publishes job postings, each counted once in the year first published, the open ones searchable', async () => {
     expect(summary.postings.postings).toBeGreaterThanOrEqual(10);
-    expect(summary.postings.indexed).toBe(summary.postings.postings);
+    expect(summary.postings.indexed).toBe(summary.postings.open);
     let byYear = 0;
     for (let year = 2024; year <= ctx.clock().getUTCFullYear() + 1; year += 1)
       byYear += await countPublishedInYear(ctx, year);

@@ -101,6 +101,7 @@ export const codesEnUS: Record<keyof typeof codesZhCN, string> = {
   'code.action.job_posting.create': 'Job posting created',
   'code.action.job_posting.update': 'Job posting edited',
   'code.action.job_posting.submit': 'Job posting submitted for review',
+  'code.action.job_posting.withdraw': 'Published job posting withdrawn',
   'code.action.job_posting.approve': 'Job posting approved and published',
   'code.action.job_posting.return': 'Job posting returned for changes',
   'code.action.job_posting.reject': 'Job posting rejected',

@@ -103,6 +103,7 @@ export const codesZhCN = {
   'code.action.job_posting.create': '新建岗位信息',
   'code.action.job_posting.update': '修改岗位信息',
   'code.action.job_posting.submit': '提交岗位信息审核',
+  'code.action.job_posting.withdraw': '撤回已发布的岗位信息',
   'code.action.job_posting.approve': '岗位信息审核通过并发布',
   'code.action.job_posting.return': '退回岗位信息修改',
   'code.action.job_posting.reject': '岗位信息审核不通过',

@@ -13,6 +13,7 @@ import {
   reviewPosting,
   submitPosting,
   updatePosting,
+  withdrawPosting,
 } from './postings.service.ts';
 
 const READ_ROLES: readonly Role[] = ['enterprise', 'city_hrss', 'province_hrss', 'province_miit'];
@@ -24,8 +25,12 @@ const Status = Type.Union(
     Type.Literal('returned'),
     Type.Literal('rejected'),
     Type.Literal('published'),
+    Type.Literal('withdrawn'),
   ],
-  { description: '状态：draft 草稿, submitted 待审核, returned 已退回修改, rejected 未通过, published 已发布' },
+  {
+    description:
+      '状态：draft 草稿, submitted 待审核, returned 已退回修改, rejected 未通过, published 已发布, withdrawn 已撤回',
+  },
 );
 const Flag = Type.Object({
   field: Type.String({ description: '所在字段：title 岗位名称, description 岗位描述, tags 标签' }),
@@ -161,6 +166,19 @@ export function postingsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (request) => submitPosting(ctx, signedInActorOf(request), request.params.id),
+    );
+    app.post(
+      '/api/v1/job-postings/:id/withdraw',
+      {
+        config: { access: ['enterprise'] },
+        schema: {
+          tags: ['recruitment'],
+          summary: '企业撤回已发布的岗位信息（立即从公众岗位检索中移除）',
+          params: IdParams,
+          response: { 200: Posting, ...errors },
+        },
+      },
+      async (request) => withdrawPosting(ctx, signedInActorOf(request), request.params.id),
     );
     app.post(
       '/api/v1/job-postings/:id/review',

@@ -3,7 +3,7 @@ import { appendAudit } from '../../../platform/audit/audit.ts';
 import type { Actor, CurrentUser } from '../../../platform/auth/current-user.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { checkDiscrimination, type DiscriminationFlag } from '../discrimination.ts';
-import { indexPostings } from '../search/search-index.ts';
+import { indexPostings, unindexPostings } from '../search/search-index.ts';
 import { forgetSearchAnswers } from '../search/search.service.ts';
 import * as repo from './postings.repository.ts';
 import type { PostingStatus } from './postings.table.ts';
@@ -23,6 +23,7 @@ export const POSTING_STATUS_NAMES: Record<PostingStatus, string> = {
   returned: '已退回修改',
   rejected: '未通过',
   published: '已发布',
+  withdrawn: '已撤回',
 };
 
 export interface PostingInput {
@@ -248,6 +249,22 @@ export async function reviewPosting(
     return toView((await repo.findPosting(trx, id, scopeOf(actor.user)))!, true);
   });
   if (input.decision === 'approve') forgetSearchAnswers(ctx);
+  return view;
+}
+
+/** The enterprise takes a published posting down: it leaves the public search at once. */
+export async function withdrawPosting(ctx: AppContext, actor: SignedIn, id: number): Promise<PostingView> {
+  const view = await ctx.db.transaction().execute(async (trx) => {
+    const row = await requirePosting(trx, actor.user, id);
+    if (actor.user.role !== 'enterprise') throw new AppError('FORBIDDEN', '只有发布企业可以撤回岗位信息');
+    if (row.status !== 'published')
+      throw new AppError('CONFLICT', `岗位信息${POSTING_STATUS_NAMES[row.status]}，不能撤回`);
+    await repo.updatePostingRow(trx, id, { status: 'withdrawn', updated_at: ctx.clock().toISOString() });
+    await unindexPostings(trx, ctx.dialect, [id]);
+    await audit(ctx, trx, actor, 'job_posting.withdraw', id);
+    return toView((await repo.findPosting(trx, id, scopeOf(actor.user)))!, true);
+  });
+  forgetSearchAnswers(ctx);
   return view;
 }
 

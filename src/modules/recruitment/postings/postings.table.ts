@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 
-export type PostingStatus = 'draft' | 'submitted' | 'returned' | 'rejected' | 'published';
+export type PostingStatus = 'draft' | 'submitted' | 'returned' | 'rejected' | 'published' | 'withdrawn';
 
 export interface JobPostingTable {
   id: Generated<number>;

@@ -8,9 +8,10 @@ import { fieldTerms, searchSettings } from './search-text.ts';
 
 /**
  * The search index of published postings (SPEC §2.6): written when a posting is published,
- * removed when it leaves publication, rebuilt whole by `rebuildSearchIndex` (after `yangfan demo`
- * or a dictionary change). Expired postings stay in the index and are filtered out by the search
- * (`valid_until` ≥ today), so expiry needs no job. SQL only; segmentation in search-text.ts.
+ * removed when it is withdrawn, rebuilt whole by `rebuildSearchIndex` (after `yangfan demo`, a
+ * dictionary change or `yangfan jobs reindex`), which leaves expired postings out; between rebuilds
+ * the search filters them (`valid_until` ≥ today), so expiry needs no job. SQL only; segmentation in
+ * search-text.ts.
  */
 
 let dictionaryCheckedAt = 0;
@@ -31,6 +32,7 @@ export async function ensureSearchDictionary(db: Db, now = Date.now()): Promise<
   const key = `${Number(stamp.n)}|${String(stamp.last ?? '')}`;
   if (key === dictionaryKey) return;
   dictionaryKey = key;
+  shortFieldTerms.clear();
   const rules = loadLinkingRules();
   const names = await db.selectFrom('enterprises').select('name').execute();
   addWords(names.flatMap((n) => deriveShortNames(n.name, rules)));
@@ -81,6 +83,33 @@ type SourceRow = Awaited<ReturnType<ReturnType<typeof sourceRows>['execute']>>[n
 const linkingRules = () => (cachedRules ??= loadLinkingRules());
 let cachedRules: ReturnType<typeof loadLinkingRules> | undefined;
 
+/**
+ * Terms of the short, repeated fields (titles, occupation, enterprise and place names, tags),
+ * remembered: a bulk rebuild segments each distinct value once. Cleared when it grows large or the
+ * dictionary changes.
+ */
+const shortFieldTerms = new Map<string, string>();
+function rememberedTerms(text: string): string {
+  let terms = shortFieldTerms.get(text);
+  if (terms === undefined) {
+    if (shortFieldTerms.size >= 100_000) shortFieldTerms.clear();
+    terms = fieldTerms(text);
+    shortFieldTerms.set(text, terms);
+  }
+  return terms;
+}
+
+const enterpriseTexts = new Map<string, string>();
+function enterpriseText(name: string): string {
+  let text = enterpriseTexts.get(name);
+  if (text === undefined) {
+    if (enterpriseTexts.size >= 100_000) enterpriseTexts.clear();
+    text = name ? [name, ...deriveShortNames(name, linkingRules())].join(' ') : '';
+    enterpriseTexts.set(name, text);
+  }
+  return text;
+}
+
 /** The index row of a published posting (segmentation happens here). */
 export function indexRowOf(row: SourceRow, now: string): JobPostingSearchTable {
   const enterprise = row.enterprise_name ?? '';
@@ -98,13 +127,11 @@ export function indexRowOf(row: SourceRow, now: string): JobPostingSearchTable {
     tier: row.tier ?? '',
     published_at: row.first_published_at ?? row.reviewed_at ?? now,
     valid_until: row.valid_until,
-    title_terms: fieldTerms(row.title),
-    occupation_terms: fieldTerms(row.occupation_name ?? ''),
-    enterprise_terms: fieldTerms(
-      [enterprise, ...(enterprise ? deriveShortNames(enterprise, linkingRules()) : [])].join(' '),
-    ),
-    place_terms: fieldTerms([...places, ...places.map(withoutSuffix)].join(' ')),
-    tag_terms: fieldTerms(tags.join(' ')),
+    title_terms: rememberedTerms(row.title),
+    occupation_terms: rememberedTerms(row.occupation_name ?? ''),
+    enterprise_terms: rememberedTerms(enterpriseText(enterprise)),
+    place_terms: rememberedTerms([...places, ...places.map(withoutSuffix)].join(' ')),
+    tag_terms: rememberedTerms(tags.join(' ')),
     body_terms: fieldTerms(row.description),
     indexed_at: now,
   };
@@ -176,8 +203,9 @@ export async function unindexPostings(db: Db, dialect: Dialect, ids: readonly nu
 }
 
 /**
- * Rebuilds the whole index from the published postings, batch by batch (one transaction each),
- * with the dictionary read afresh first. Returns the postings indexed.
+ * Rebuilds the whole index from the published postings still valid on `now`'s date, batch by batch
+ * (one transaction each), with the dictionary read afresh first: expired postings leave the index
+ * here (between rebuilds the search filters them out). Returns the postings indexed.
  */
 export async function rebuildSearchIndex(
   handle: { db: import('kysely').Kysely<import('../../../db/schema.ts').Database>; dialect: Dialect },
@@ -189,15 +217,23 @@ export async function rebuildSearchIndex(
   await ensureSearchDictionary(db);
   await db.deleteFrom('job_posting_search').execute();
   if (dialect === 'sqlite') await sql`insert into job_posting_fts (job_posting_fts) values ('delete-all')`.execute(db);
-  let after = 0;
+  const last = await db
+    .selectFrom('job_postings')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .executeTakeFirst();
+  const lastId = Number(last?.id ?? 0);
   let total = 0;
-  for (;;) {
-    const rows = await sourceRows(db).where('p.id', '>', after).orderBy('p.id').limit(batchSize).execute();
-    if (rows.length === 0) break;
+  // By ranges of the primary key: each batch reads its own rows, never the whole table again.
+  for (let from = 0; from < lastId; from += batchSize) {
+    const rows = await sourceRows(db)
+      .where('p.id', '>', from)
+      .where('p.id', '<=', from + batchSize)
+      .where('p.valid_until', '>=', now.slice(0, 10))
+      .execute();
+    if (rows.length === 0) continue;
     const indexRows = rows.map((r) => indexRowOf(r, now));
     await db.transaction().execute((trx) => writeRows(trx, dialect, indexRows));
     total += rows.length;
-    after = Number(rows[rows.length - 1]!.id);
   }
   return total;
 }

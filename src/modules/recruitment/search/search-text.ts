@@ -41,7 +41,12 @@ const TOKEN = /[\p{L}\p{N}]+/gu;
 const SCRIPT_RUN = /\p{Script=Han}+|[^\p{Script=Han}]+/gu;
 
 /** The tokens of one jieba word: letters and digits only, split between Han and other scripts. */
+const PLAIN_HAN = /^\p{Script=Han}+$/u;
+const PLAIN_LATIN = /^[a-z0-9]+$/;
+
 export function tokensOf(word: string): string[] {
+  // Most words are one run of Han characters or of lower-case letters and digits already.
+  if (PLAIN_HAN.test(word) || PLAIN_LATIN.test(word)) return [word];
   const out: string[] = [];
   for (const run of word.normalize('NFKC').toLowerCase().match(TOKEN) ?? [])
     for (const piece of run.match(SCRIPT_RUN) ?? []) out.push(piece);

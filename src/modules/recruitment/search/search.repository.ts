@@ -40,21 +40,31 @@ function holds(column: string, term: string) {
   return sql<SqlBool>`${sql.ref(`s.${column}`)} like ${`% ${escapeLike(term)} %`} escape '\\'`;
 }
 
-/** The portable relevance score of the clauses, an integer. */
+/**
+ * The portable relevance score of the clauses, an integer: for each clause, the weight of every
+ * short field (title, occupation, enterprise, place, tags) that holds it, or the description's
+ * weight when none does (every clause is in the posting somewhere: the match requires it). The long
+ * description is never scanned with LIKE, which keeps the score cheap over many candidates.
+ */
 export function scoreExpression(clauses: readonly QueryClause[], weights: Record<SearchField, number>) {
-  const terms = clauses.flatMap((clause) =>
-    SEARCH_FIELDS.map((field) => {
-      const column = COLUMN_OF[field];
-      const present =
-        clause.parts.length === 0
-          ? holds(column, clause.term)
-          : sql<SqlBool>`(${holds(column, clause.term)} or (${sql.join(
-              clause.parts.map((p) => holds(column, p)),
-              sql` and `,
-            )}))`;
-      return sql<number>`case when ${present} then ${sql.lit(weights[field])} else 0 end`;
-    }),
-  );
+  const terms = clauses.map((clause) => {
+    const holdsClause = (column: string) =>
+      clause.parts.length === 0
+        ? holds(column, clause.term)
+        : sql<SqlBool>`(${holds(column, clause.term)} or (${sql.join(
+            clause.parts.map((p) => holds(column, p)),
+            sql` and `,
+          )}))`;
+    const short = SEARCH_FIELDS.filter((field) => field !== 'body').map((field) => ({
+      present: holdsClause(COLUMN_OF[field]),
+      weight: weights[field],
+    }));
+    const sum = sql.join(
+      short.map((f) => sql`case when ${f.present} then ${sql.lit(f.weight)} else 0 end`),
+      sql` + `,
+    );
+    return sql<number>`coalesce(nullif(${sum}, 0), ${sql.lit(weights.body)})`;
+  });
   return terms.length === 0 ? sql<number>`0` : sql<number>`(${sql.join(terms, sql` + `)})`;
 }
 

@@ -155,7 +155,7 @@ describe.each(testDialects())('a posting approved by its city on %s', (dialect) 
   }, 90_000);
   afterAll(() => t.close());
 
-  it('is found by the public at once, and not before', async () => {
+  it('is found by the public at once, not before, and no more once withdrawn', async () => {
     const enterprise = (await t.loginAs('enterprise')).cookie;
     const city = (await t.loginAs('city_hrss')).cookie;
     const created = await t.app.inject({
@@ -193,6 +193,15 @@ describe.each(testDialects())('a posting approved by its city on %s', (dialect) 
     const found = await search();
     expect(found.items.map((i: { id: number }) => i.id)).toEqual([id]);
     expect(found.items[0].snippet).toContainEqual({ text: '车载', hit: true });
+
+    const withdrawn = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/job-postings/${id}/withdraw`,
+      headers: { cookie: enterprise },
+    });
+    expect(withdrawn.json().status).toBe('withdrawn');
+    expect((await search()).total).toBe(0);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/public/jobs/${id}` })).statusCode).toBe(404);
   });
 });
 

@@ -13942,8 +13942,8 @@ export interface paths {
                     page?: number;
                     /** @description 每页条数，≤ 200 */
                     pageSize?: number;
-                    /** @description 状态：draft 草稿, submitted 待审核, returned 已退回修改, rejected 未通过, published 已发布 */
-                    status?: "draft" | "submitted" | "returned" | "rejected" | "published";
+                    /** @description 状态：draft 草稿, submitted 待审核, returned 已退回修改, rejected 未通过, published 已发布, withdrawn 已撤回 */
+                    status?: "draft" | "submitted" | "returned" | "rejected" | "published" | "withdrawn";
                 };
                 header?: never;
                 path?: never;
@@ -14682,6 +14682,149 @@ export interface paths {
         get?: never;
         put?: never;
         /** 企业提交所在地市审核 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            cityCode: string;
+                            description: string;
+                            education: string;
+                            enterpriseName: string | null;
+                            experience: string;
+                            firstPublishedAt: string | null;
+                            /** @description 可能构成就业歧视的表述数 */
+                            flagCount: number;
+                            flags?: {
+                                /** @description 法律依据 */
+                                basis: string;
+                                category: string;
+                                categoryName: string;
+                                end: number;
+                                /** @description 所在字段：title 岗位名称, description 岗位描述, tags 标签 */
+                                field: string;
+                                /** @description 命中的表述 */
+                                match: string;
+                                rule: string;
+                                ruleName: string;
+                                start: number;
+                            }[];
+                            id: number;
+                            occupationCode: string;
+                            occupationName: string | null;
+                            posts: number;
+                            regionCode: string;
+                            regionName: string | null;
+                            reviewComment: string | null;
+                            reviewedAt: string | null;
+                            salaryMax: number;
+                            salaryMin: number;
+                            status: string;
+                            statusName: string;
+                            submittedAt: string | null;
+                            tags: string[];
+                            title: string;
+                            updatedAt: string;
+                            uscc: string;
+                            validUntil: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/job-postings/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 企业撤回已发布的岗位信息（立即从公众岗位检索中移除） */
         post: {
             parameters: {
                 query?: never;
