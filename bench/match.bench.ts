@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { createAppContext, prepareDatabase } from '../src/bootstrap.ts';
 import { loadConfig } from '../src/config.ts';
 import { createMatchRun, executeMatchRun } from '../src/modules/benefits/match/match.service.ts';
-import { syncPolicyCatalogue } from '../src/modules/policy/catalogue.service.ts';
+import { syncPolicyCatalogue } from '../src/modules/policy/catalogue/catalogue.service.ts';
 import { systemActor } from '../src/platform/auth/current-user.ts';
 
 /**

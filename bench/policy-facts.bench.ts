@@ -4,10 +4,10 @@ import { sql } from 'kysely';
 import type { AppContext } from '../src/app-context.ts';
 import { createAppContext, prepareDatabase } from '../src/bootstrap.ts';
 import { loadConfig } from '../src/config.ts';
-import { findPolicyInForce } from '../src/modules/policy/catalogue.service.ts';
+import { findPolicyInForce } from '../src/modules/policy/catalogue/catalogue.service.ts';
 import { findDataCoverage } from '../src/modules/policy/coverage.repository.ts';
 import { evaluateRows } from '../src/modules/policy/evaluate-rows.ts';
-import { factSourceOf, hasFactSource } from '../src/modules/policy/fact-sources.ts';
+import { factSourceOf, hasFactSource } from '../src/modules/policy/facts/fact-sources.ts';
 import { kernelOfVersion } from '../src/modules/policy/policy-versions.ts';
 import { listPolicyCodes } from '../src/policies/load.ts';
 

@@ -31,9 +31,7 @@ import { trainingRoutes } from './modules/skills/training/training.routes.ts';
 import { internshipsRoutes } from './modules/skills/internships/internships.routes.ts';
 import { talentRoutes } from './modules/skills/talent/talent.routes.ts';
 import { opinionRoutes } from './modules/opinion/opinion.routes.ts';
-import { calcRoutes } from './modules/policy/calc.routes.ts';
-import { catalogueRoutes } from './modules/policy/catalogue.routes.ts';
-import { sandboxRoutes } from './modules/policy/sandbox.routes.ts';
+import { policyRoutes } from './modules/policy/index.ts';
 import { calendarRoutes } from './modules/reference/calendar.routes.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
 import { toolsRoutes } from './modules/reference/tools.routes.ts';
@@ -124,9 +122,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(trainingRoutes(ctx));
   await app.register(internshipsRoutes(ctx));
   await app.register(talentRoutes(ctx));
-  await app.register(catalogueRoutes(ctx));
-  await app.register(calcRoutes(ctx));
-  await app.register(sandboxRoutes(ctx));
+  await app.register(policyRoutes(ctx));
   // 免申即享 / 即申即享 / 直补快办: cases, review, 公示, payments and the ledger.
   await app.register(benefitsRoutes(ctx));
   // 服务专员 and the plan's governance: roster, contacts (无事不扰), requests (有求必应), 实施方案,

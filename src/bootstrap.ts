@@ -6,7 +6,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { encryptStoredBankAccounts } from './modules/benefits/applications/bank-account.ts';
 import { settleBenefitIdentities } from './modules/benefits/history/identity-settle.service.ts';
 import { encryptStoredObjections } from './modules/benefits/cases/objection-text.ts';
-import { syncPolicyCatalogue } from './modules/policy/catalogue.service.ts';
+import { syncPolicyCatalogue } from './modules/policy/catalogue/catalogue.service.ts';
 import { prepareCalendar } from './modules/reference/calendar.service.ts';
 import { loadReferenceData } from './modules/reference/reference.loader.ts';
 import { bindAuditChain } from './platform/audit/audit-chain.ts';

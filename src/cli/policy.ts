@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { calculateForEnterprise } from '../modules/policy/calculator.service.ts';
+import { calculateForEnterprise } from '../modules/policy/calculator/calculator.service.ts';
 import { isAppError } from '../platform/errors.ts';
 import { normalizeIdentifier } from '../platform/identifiers/normalize.ts';
 import { requireIsoDate, todayInShanghai } from '../platform/iso-date.ts';

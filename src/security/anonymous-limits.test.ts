@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syncPolicyCatalogue } from '../modules/policy/catalogue.service.ts';
+import { syncPolicyCatalogue } from '../modules/policy/catalogue/catalogue.service.ts';
 import { loadHttpLimits } from '../platform/http/http-limits.ts';
 import { buildTestApp, type TestApp } from '../test/app.ts';
 

@@ -10,7 +10,7 @@ import { createUser } from '../accounts/users.service.ts';
 import { loadReferenceData } from '../reference/reference.loader.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/dialects.ts';
 import { TEST_KEYS } from '../../test/app.ts';
-import { syncPolicyCatalogue } from '../policy/catalogue.service.ts';
+import { syncPolicyCatalogue } from '../policy/catalogue/catalogue.service.ts';
 import { buildPolicyWorld } from '../policy/policy.fixtures.ts';
 import { createMatchRun } from './match/match.service.ts';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../platform/auth/current-user.ts';
 import { buildTestApp, TEST_ENTERPRISE_USCC, type TestApp } from '../../test/app.ts';
 import { testDialects } from '../../test/dialects.ts';
-import { syncPolicyCatalogue } from '../policy/catalogue.service.ts';
+import { syncPolicyCatalogue } from '../policy/catalogue/catalogue.service.ts';
 import { buildPolicyWorld } from '../policy/policy.fixtures.ts';
 import { applyBankResult } from './payments/bank-results.service.ts';
 import { paidBenefitsByEnterpriseMonth, reconcileLedger } from './payments/ledger.service.ts';

@@ -4,7 +4,7 @@ import { maskIdNumber } from '../../platform/crypto/masking.ts';
 import { makeIdNumber } from '../../platform/identifiers/id-number.ts';
 import { buildTestApp, type TestApp } from '../../test/app.ts';
 import { testDialects } from '../../test/dialects.ts';
-import { syncPolicyCatalogue } from '../policy/catalogue.service.ts';
+import { syncPolicyCatalogue } from '../policy/catalogue/catalogue.service.ts';
 import { buildPolicyWorld, type PolicyWorld } from '../policy/policy.fixtures.ts';
 import { createMatchRun, executeMatchRun } from './match/match.service.ts';
 import { encryptStoredObjections } from './cases/objection-text.ts';

@@ -6,7 +6,7 @@ import { systemActor } from '../../platform/auth/current-user.ts';
 import { isAppError } from '../../platform/errors.ts';
 import { buildTestApp, type TestApp } from '../../test/app.ts';
 import { testDialects } from '../../test/dialects.ts';
-import { syncPolicyCatalogue } from '../policy/catalogue.service.ts';
+import { syncPolicyCatalogue } from '../policy/catalogue/catalogue.service.ts';
 import { buildPolicyWorld, type PolicyWorld } from '../policy/policy.fixtures.ts';
 import { applyBankResult } from './payments/bank-results.service.ts';
 import { confirmCase, declineCase } from './cases/confirm.service.ts';

@@ -16,7 +16,7 @@ import { TEST_ENTERPRISE_USCC, TEST_KEYS, TEST_PASSWORD } from '../../test/app.t
 import { bindTestAuditChain } from '../../test/dialects.ts';
 import { createUser } from '../accounts/users.service.ts';
 import { loadReferenceData } from '../reference/reference.loader.ts';
-import { syncPolicyCatalogue } from './catalogue.service.ts';
+import { syncPolicyCatalogue } from './catalogue/catalogue.service.ts';
 import { buildPolicyWorld } from './policy.fixtures.ts';
 
 const BIN = fileURLToPath(new URL('../../../bin/yangfan.mjs', import.meta.url));

@@ -1,7 +1,7 @@
 import { allocateColumns, setFactValue } from '../../policies/columns.ts';
 import type { PolicyKernel } from '../../policies/compile.ts';
 import { OUTCOME_BY_CODE, type Outcome } from '../../policies/outcome.ts';
-import type { EarlierRow, LinkedFacts, RuntimeFacts, SubjectRow } from './subjects.ts';
+import type { EarlierRow, LinkedFacts, RuntimeFacts, SubjectRow } from './facts/subjects.ts';
 
 /**
  * Runs a policy's compiled kernel over subject rows: the facts go into the engine's columns

@@ -5,7 +5,7 @@ import { PolicyError } from '../../policies/errors.ts';
 import { buildPolicy } from '../../policies/load.ts';
 import type { Policy } from '../../policies/types.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { PolicyVersionRow } from './catalogue.repository.ts';
+import type { PolicyVersionRow } from './catalogue/catalogue.repository.ts';
 
 /**
  * A catalogue version turned back into the engine's Policy. The stored definition is the policy

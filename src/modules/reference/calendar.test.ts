@@ -5,7 +5,7 @@ import { forgetInstalledCalendar } from './calendar-store.ts';
 import { buildTestApp, TEST_ENTERPRISE_USCC, type TestApp } from '../../test/app.ts';
 import { testDialects } from '../../test/dialects.ts';
 import { publicityUntilOf, reviewDeadlineOf } from '../benefits/cases/review-clock.ts';
-import { syncPolicyCatalogue } from '../policy/catalogue.service.ts';
+import { syncPolicyCatalogue } from '../policy/catalogue/catalogue.service.ts';
 import { insertEnterprise } from '../workforce/test-factories.ts';
 
 // Test data, not the official 2027 arrangement: no notice for 2027 had been published when this was written.

@@ -2,7 +2,7 @@ import type { Db } from '../../../db/database.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { loadSecuritySettings } from '../../../platform/security-settings.ts';
 import type { Delivery, PolicyDelivery } from '../../../policies/delivery.ts';
-import { findPolicyInForce } from '../../policy/catalogue.service.ts';
+import { findPolicyInForce } from '../../policy/catalogue/catalogue.service.ts';
 
 /**
  * Which way a case's policy is delivered, read from the version in force (how to claim is procedure,

@@ -4,7 +4,7 @@ import { toNumber } from '../../../db/convert.ts';
 import { systemActor } from '../../../platform/auth/current-user.ts';
 import { buildTestApp, TEST_ENTERPRISE_USCC, type TestApp } from '../../../test/app.ts';
 import { testDialects } from '../../../test/dialects.ts';
-import { syncPolicyCatalogue } from '../../policy/catalogue.service.ts';
+import { syncPolicyCatalogue } from '../../policy/catalogue/catalogue.service.ts';
 import { buildPolicyWorld, type PolicyWorld } from '../../policy/policy.fixtures.ts';
 import { createMatchRun } from '../match/match.service.ts';
 

@@ -3,7 +3,7 @@ import { prepareDatabase } from '../../../bootstrap.ts';
 import { systemActor } from '../../../platform/auth/current-user.ts';
 import { buildTestApp, type TestApp } from '../../../test/app.ts';
 import { testDialects } from '../../../test/dialects.ts';
-import { syncPolicyCatalogue } from '../../policy/catalogue.service.ts';
+import { syncPolicyCatalogue } from '../../policy/catalogue/catalogue.service.ts';
 import { buildPolicyWorld, type PolicyWorld } from '../../policy/policy.fixtures.ts';
 import { createMatchRun, executeMatchRun } from '../match/match.service.ts';
 import { PAYMENT_FILE_HEADER } from '../payments/payment-file.ts';

@@ -2,12 +2,12 @@ import type { Db } from '../../../db/database.ts';
 import { toNumber } from '../../../db/convert.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { Policy } from '../../../policies/types.ts';
-import { findPolicyVersion } from '../../policy/catalogue.service.ts';
+import { findPolicyVersion } from '../../policy/catalogue/catalogue.service.ts';
 import { evaluateRows, type RowDecision } from '../../policy/evaluate-rows.ts';
-import { factSourceOf } from '../../policy/fact-sources.ts';
+import { factSourceOf } from '../../policy/facts/fact-sources.ts';
 import { kernelOfVersion } from '../../policy/policy-versions.ts';
-import { loadEnterpriseFacts } from '../../policy/register-facts.service.ts';
-import type { RuntimeFacts, SubjectRow } from '../../policy/subjects.ts';
+import { loadEnterpriseFacts } from '../../policy/facts/register-facts.service.ts';
+import type { RuntimeFacts, SubjectRow } from '../../policy/facts/subjects.ts';
 import {
   caseStatusOf,
   declarableMask,

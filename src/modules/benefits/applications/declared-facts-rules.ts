@@ -2,7 +2,7 @@ import { citeSources, decodeExplanation } from '../../../policies/codes.ts';
 import type { Policy } from '../../../policies/types.ts';
 import { formatYuan } from '../../../policies/values.ts';
 import type { RowDecision } from '../../policy/evaluate-rows.ts';
-import type { RuntimeFacts, SubjectRow } from '../../policy/subjects.ts';
+import type { RuntimeFacts, SubjectRow } from '../../policy/facts/subjects.ts';
 
 /**
  * The rules of 申报事实, shared by the match run and a case's re-evaluation: which rows wait only

@@ -6,7 +6,7 @@ import { evaluatePolicy } from '../../../policies/evaluate.ts';
 import { explainEvaluation } from '../../../policies/explain.ts';
 import type { FactDef, Policy } from '../../../policies/types.ts';
 import { formatNumber, formatPercent, formatYuan } from '../../../policies/values.ts';
-import { displayValue } from '../../policy/calc-views.ts';
+import { displayValue } from '../../policy/calculator/calc-views.ts';
 import { decodeExplanation } from '../../../policies/codes.ts';
 import type { CaseEvaluation, EvaluatedRow } from './declared-facts-evaluate.ts';
 import { declarableMask, proofNames, subjectKeyOf } from './declared-facts-rules.ts';

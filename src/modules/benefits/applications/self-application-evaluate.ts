@@ -1,15 +1,15 @@
 import type { Db } from '../../../db/database.ts';
 import { decodeExplanation } from '../../../policies/codes.ts';
 import type { FactDef, Policy } from '../../../policies/types.ts';
-import { tallyDecisions } from '../../policy/calc-views.ts';
-import type { findPolicyInForce } from '../../policy/catalogue.service.ts';
+import { tallyDecisions } from '../../policy/calculator/calc-views.ts';
+import type { findPolicyInForce } from '../../policy/catalogue/catalogue.service.ts';
 import { evaluateRows, type RowDecision } from '../../policy/evaluate-rows.ts';
-import { factSourceOf } from '../../policy/fact-sources.ts';
+import { factSourceOf } from '../../policy/facts/fact-sources.ts';
 import { kernelOfVersion } from '../../policy/policy-versions.ts';
-import { loadEnterpriseFacts } from '../../policy/register-facts.service.ts';
+import { loadEnterpriseFacts } from '../../policy/facts/register-facts.service.ts';
 import { declarableMask, failedConditions } from './declared-facts-rules.ts';
 import { assumptionNotes, candidateOf, type Candidate } from '../match/match-evaluate.ts';
-import { describeHolder } from '../../policy/benefit-records.ts';
+import { describeHolder } from '../../policy/records/benefit-records.ts';
 
 /**
  * One enterprise evaluated as a match run evaluates it: the same fact source narrowed to the

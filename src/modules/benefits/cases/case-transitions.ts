@@ -6,7 +6,7 @@ import { appendAudit } from '../../../platform/audit/audit.ts';
 import type { Actor } from '../../../platform/auth/current-user.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { BenefitCaseTable } from '../benefits.table.ts';
-import { releaseIdentities } from '../../policy/benefit-records.ts';
+import { releaseIdentities } from '../../policy/records/benefit-records.ts';
 import { CASE_STATE_LABELS, LOST_STATES, TRANSITIONS, type CaseAction, type CaseState } from './case-states.ts';
 import { insertCaseEvent, updateCaseState } from './cases.repository.ts';
 import { insertNotices, insertOutbox } from '../delivery/notices.repository.ts';

@@ -1,5 +1,5 @@
-import { identitiesOfCase } from '../../policy/benefit-records.ts';
-import { findPolicyInForce } from '../../policy/catalogue.service.ts';
+import { identitiesOfCase } from '../../policy/records/benefit-records.ts';
+import { findPolicyInForce } from '../../policy/catalogue/catalogue.service.ts';
 import type { AppContext } from '../../../app-context.ts';
 import { toNumber } from '../../../db/convert.ts';
 import type { CurrentUser } from '../../../platform/auth/current-user.ts';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUsccForSerial } from '../../../platform/identifiers/uscc.ts';
 import { buildTestApp, TEST_ENTERPRISE_USCC, type TestApp } from '../../../test/app.ts';
 import { testDialects } from '../../../test/dialects.ts';
-import { syncPolicyCatalogue } from '../../policy/catalogue.service.ts';
+import { syncPolicyCatalogue } from '../../policy/catalogue/catalogue.service.ts';
 import { insertEnterprise } from '../../workforce/test-factories.ts';
 import { notifyEnterprise } from '../cases/case-transitions.ts';
 

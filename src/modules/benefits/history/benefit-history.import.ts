@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { todayInShanghai } from '../../../platform/iso-date.ts';
 import type { BatchOutcome, ImportKind, ParsedRow, RawCell } from '../../imports/import-kind.ts';
-import { writeHistoryRecords, type HistoryRecord } from '../../policy/benefit-records.ts';
+import { writeHistoryRecords, type HistoryRecord } from '../../policy/records/benefit-records.ts';
 import { textCell } from '../../imports/cells.ts';
 import { column, RowReader } from '../../workforce/row-reader.ts';
 

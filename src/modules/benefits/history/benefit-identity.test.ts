@@ -7,7 +7,7 @@ import { buildTestApp, type TestApp } from '../../../test/app.ts';
 import { testDialects } from '../../../test/dialects.ts';
 import { findImportKind } from '../../imports/kinds.ts';
 import { runImport } from '../../imports/runner.ts';
-import { syncPolicyCatalogue } from '../../policy/catalogue.service.ts';
+import { syncPolicyCatalogue } from '../../policy/catalogue/catalogue.service.ts';
 import { buildPolicyWorld, type PolicyWorld } from '../../policy/policy.fixtures.ts';
 import { settleBenefitIdentities } from './identity-settle.service.ts';
 import { createMatchRun, executeMatchRun } from '../match/match.service.ts';

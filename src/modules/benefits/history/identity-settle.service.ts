@@ -1,12 +1,12 @@
 import type { AppContext } from '../../../app-context.ts';
 import { appendAudit } from '../../../platform/audit/audit.ts';
 import { systemActor } from '../../../platform/auth/current-user.ts';
-import { claimIdentities, findCaseHolding } from '../../policy/benefit-records.ts';
-import { findPolicyInForce } from '../../policy/catalogue.service.ts';
+import { claimIdentities, findCaseHolding } from '../../policy/records/benefit-records.ts';
+import { findPolicyInForce } from '../../policy/catalogue/catalogue.service.ts';
 import { evaluateRows } from '../../policy/evaluate-rows.ts';
-import { factSourceOf, hasFactSource } from '../../policy/fact-sources.ts';
+import { factSourceOf, hasFactSource } from '../../policy/facts/fact-sources.ts';
 import { kernelOfVersion } from '../../policy/policy-versions.ts';
-import { loadEnterpriseFacts } from '../../policy/register-facts.service.ts';
+import { loadEnterpriseFacts } from '../../policy/facts/register-facts.service.ts';
 import { canApply, LOST_STATES, type CaseState } from '../cases/case-states.ts';
 import { moveCase } from '../cases/case-transitions.ts';
 import { findCasePersonIds, findUnsettledCases, markCaseSettled } from './identity-settle.repository.ts';

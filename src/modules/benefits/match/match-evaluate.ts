@@ -2,13 +2,18 @@ import type { AppContext } from '../../../app-context.ts';
 import { evaluatePolicy } from '../../../policies/evaluate.ts';
 import { explainEvaluation } from '../../../policies/explain.ts';
 import type { Policy } from '../../../policies/types.ts';
-import { aggregateExplanation, assumptionViews, recordFactNotes, tallyDecisions } from '../../policy/calc-views.ts';
-import type { findPolicyInForce } from '../../policy/catalogue.service.ts';
+import {
+  aggregateExplanation,
+  assumptionViews,
+  recordFactNotes,
+  tallyDecisions,
+} from '../../policy/calculator/calc-views.ts';
+import type { findPolicyInForce } from '../../policy/catalogue/catalogue.service.ts';
 import { evaluateRows, type RowDecision } from '../../policy/evaluate-rows.ts';
-import { factSourceOf } from '../../policy/fact-sources.ts';
+import { factSourceOf } from '../../policy/facts/fact-sources.ts';
 import { kernelOfVersion } from '../../policy/policy-versions.ts';
-import { loadRegisterFacts } from '../../policy/register-facts.service.ts';
-import type { SubjectRow } from '../../policy/subjects.ts';
+import { loadRegisterFacts } from '../../policy/facts/register-facts.service.ts';
+import type { SubjectRow } from '../../policy/facts/subjects.ts';
 import { awaitingDeclaration, declarableMask } from '../applications/declared-facts-rules.ts';
 
 /**

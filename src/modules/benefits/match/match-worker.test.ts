@@ -5,7 +5,7 @@ import { createRunHold, readRunHold, releaseHeldRun } from '../../../platform/wo
 import { configuredDatabaseOf, waitFor } from '../../../platform/workers/worker.fixtures.ts';
 import { buildTestApp, type TestApp } from '../../../test/app.ts';
 import { testDialects, testPostgresUrl } from '../../../test/dialects.ts';
-import { syncPolicyCatalogue } from '../../policy/catalogue.service.ts';
+import { syncPolicyCatalogue } from '../../policy/catalogue/catalogue.service.ts';
 import { buildPolicyWorld } from '../../policy/policy.fixtures.ts';
 import { matchRunnerOf, matchRunTestHooks } from './match-runner.ts';
 

@@ -7,7 +7,7 @@ import { evaluateCaseDeclarations } from '../applications/declared-facts-evaluat
 import { declaredFactsText, takesDeclarations } from '../applications/declared-facts-rules.ts';
 import { findDeclaredCaseIds } from '../applications/declared-facts.repository.ts';
 import type { Candidate } from './match-evaluate.ts';
-import { claimIdentities } from '../../policy/benefit-records.ts';
+import { claimIdentities } from '../../policy/records/benefit-records.ts';
 import {
   deleteUnwrittenCases,
   findCasesOfPeriod,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../../platform/auth/current-user.ts';
 import { buildTestApp, type TestApp } from '../../../test/app.ts';
 import { testDialects } from '../../../test/dialects.ts';
-import { syncPolicyCatalogue } from '../../policy/catalogue.service.ts';
+import { syncPolicyCatalogue } from '../../policy/catalogue/catalogue.service.ts';
 import { buildPolicyWorld } from '../../policy/policy.fixtures.ts';
 import { loadBenefitSettings } from '../benefit-settings.ts';
 import { beatMatchRun } from './match.repository.ts';

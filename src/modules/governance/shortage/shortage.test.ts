@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app.ts';
 import { testDialects } from '../../../test/dialects.ts';
-import { syncPolicyCatalogue } from '../../policy/catalogue.service.ts';
+import { syncPolicyCatalogue } from '../../policy/catalogue/catalogue.service.ts';
 import { buildPolicyWorld, type PolicyWorld } from '../../policy/policy.fixtures.ts';
 
 describe.each(testDialects())('急需紧缺职业 survey to catalogue on %s', (dialect) => {

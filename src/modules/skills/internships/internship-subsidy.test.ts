@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../../platform/auth/current-user.ts';
 import { testDialects } from '../../../test/dialects.ts';
 import { createMatchRun, executeMatchRun } from '../../benefits/match/match.service.ts';
-import { syncPolicyCatalogue } from '../../policy/catalogue.service.ts';
+import { syncPolicyCatalogue } from '../../policy/catalogue/catalogue.service.ts';
 import { graduatesImport } from '../../workforce/registries/graduates.import.ts';
 import {
   createWorkforceTestContext,
