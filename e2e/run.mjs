@@ -112,6 +112,27 @@ async function benefitsCycleOnPostgres(runner, { newContext }) {
   }
 }
 
+/** The labour story on PostgreSQL, on a scratch database of the server YANGFAN_E2E_PG names. */
+async function labourOnPostgres(runner, { newContext }) {
+  const adminUrl = process.env.YANGFAN_E2E_PG;
+  if (!adminUrl) {
+    console.log('\nYANGFAN_E2E_PG is not set: the labour story on PostgreSQL is skipped (.ci/run sets it).');
+    return;
+  }
+  const database = await createScratchDatabase(adminUrl);
+  let server;
+  try {
+    console.log(`\nStarting the Yangfan server on PostgreSQL (${database.name}) …`);
+    server = await startYangfan({ databaseUrl: database.url });
+    if (server.database !== 'postgres') throw new Error(`the server answers database ${server.database}`);
+    const demoAccounts = await readDemoAccounts(server.baseUrl);
+    await labourSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts, label: 'PostgreSQL ' });
+  } finally {
+    await server?.stop();
+    await database.drop();
+  }
+}
+
 async function main() {
   if (!existsSync(CHROMIUM))
     fail(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium fonts-noto-cjk, or set CHROMIUM_PATH)`);
@@ -168,6 +189,7 @@ async function main() {
       await benefitsApplicationSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
     if (wants('benefits')) server = await benefitsCycle(runner, { server, newContext, label: '' });
     if (wants('benefits-pg')) await benefitsCycleOnPostgres(runner, { newContext });
+    if (wants('labour-pg')) await labourOnPostgres(runner, { newContext });
     // The screenshot pass last, on the data the stories left (runs, cases, payments, messages).
     if (wants('screenshots'))
       await screenshotPassSpec(runner, {

@@ -73,7 +73,7 @@ export function disputeDeadlines(input: {
     answer.provisionalYears.forEach((y) => years.add(y));
     fastTrackDue = answer.value < deadline ? answer.value : deadline;
     steps.push({
-      text: `专精特新企业快处：${target.label} ${target.value} 个工作日，目标 ${fastTrackDue}${target.is_official ? '' : '（待核）'}`,
+      text: `专精特新企业快处：${target.value} 个工作日内办结，目标 ${fastTrackDue}${target.is_official ? '' : '（时限待核）'}`,
       source: target.source,
     });
   }

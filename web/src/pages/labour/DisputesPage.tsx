@@ -61,6 +61,7 @@ export default function DisputesPage() {
     {
       title: '案号',
       dataIndex: 'caseNo',
+      fixed: 'left',
       render: (no: string, d) => <Link to={`/labour/disputes/${d.id}`}>{no}</Link>,
     },
     { title: '企业', dataIndex: 'enterpriseName' },
