@@ -50,6 +50,7 @@ export function decideLenientOutcome(itemCode: string | null, earlierRecords: nu
   return {
     outcome: 'reminder',
     item,
-    reason: `初次违法且属清单第 ${item.code} 项“${item.title}”（${item.basis}${item.confirmed ? '' : '；条目原文待核'}），提示提醒、责令改正，免予处罚（行政处罚法 第三十三条；苏人社发〔2023〕63号 二(六)）`,
+    // The reason is shown to the enterprise: the list's 待核 note stays on the officials' side (the list itself).
+    reason: `初次违法且属清单第 ${item.code} 项“${item.title}”（${item.basis}），提示提醒、责令改正，免予处罚（行政处罚法 第三十三条；苏人社发〔2023〕63号 二(六)）`,
   };
 }
