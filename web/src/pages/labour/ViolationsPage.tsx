@@ -34,6 +34,8 @@ import { useErrorText } from '../../locales/i18n.tsx';
 export default function ViolationsPage() {
   const user = useCurrentUser();
   const isEnterprise = user.role === 'enterprise';
+  // Inspectors sit in the HRSS offices; a commissioner reads the records of the region.
+  const canRecord = user.role === 'province_hrss' || user.role === 'city_hrss';
   const [query, setQuery] = useState<ViolationQuery>({ page: 1, pageSize: 20 });
   const [version, setVersion] = useState(0);
   const violations = useRemoteData(() => listViolations(query), `${JSON.stringify(query)}:${version}`);
@@ -63,7 +65,7 @@ export default function ViolationsPage() {
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      {!isEnterprise && <RecordViolationCard onDone={() => setVersion((v) => v + 1)} />}
+      {canRecord && <RecordViolationCard onDone={() => setVersion((v) => v + 1)} />}
       <Card
         title={isEnterprise ? '本企业的执法记录' : '执法记录'}
         extra={<ExportButton download={() => exportViolations(filters)} testId="violations-export" />}
