@@ -17,6 +17,7 @@ import { initialBundleSpec } from './specs/initial-bundle.mjs';
 import { jobSearchSpec } from './specs/job-search.mjs';
 import { monitoringSpec } from './specs/monitoring.mjs';
 import { policiesSpec } from './specs/policies.mjs';
+import { recruitmentSpec } from './specs/recruitment.mjs';
 import { rolePagesSpec } from './specs/role-pages.mjs';
 import { screenshotPassSpec } from './specs/screenshot-pass.mjs';
 import { signInAndMenusSpec } from './specs/sign-in-and-menus.mjs';
@@ -180,6 +181,9 @@ async function main() {
     if (wants('labour')) await labourSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
     if (wants('skills')) await skillsSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
     if (wants('search')) await jobSearchSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
+    // Seeker registration (the code read from the server's outbox), application to hire, a job fair.
+    if (wants('recruitment'))
+      await recruitmentSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts, dataDir: server.dataDir });
     // The policy story compares the calculator with `yangfan policy calc` on the server's own database.
     if (wants('policies'))
       await policiesSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts, dataDir: server.dataDir });
