@@ -48,7 +48,8 @@ export function registerDemoCommand(program: Command): void {
             `  企业 ${r.enterprises} 家（认定记录 ${r.recognitions} 条），参保人员 ${r.persons} 人，就业记录 ${r.spells} 段，`,
             `  月度名单 ${r.roster_periods} 个、缴费汇总 ${r.contributions} 条；毕业生 ${r.graduates}、技能证书 ${r.skill_certificates}、`,
             `  职称 ${r.professional_titles}、失业登记 ${r.unemployment_registrations}、脱贫/监测对象 ${r.poverty_status}；`,
-            `  已发布岗位信息 ${r.postings.postings} 条（在有效期内 ${r.postings.open} 条，已建检索索引）。`,
+            `  已发布岗位信息 ${r.postings.postings} 条（在有效期内 ${r.postings.open} 条，已建检索索引）；`,
+            `  专场招聘会 ${r.recruitment.fairs} 场，求职者 ${r.recruitment.seekers} 人，投递 ${r.recruitment.applications} 份。`,
           ].join('\n'),
       );
     });

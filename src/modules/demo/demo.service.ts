@@ -2,6 +2,7 @@ import { loadDemoLabour } from '../labour/demo-labour.ts';
 import { loadDemoMessages } from '../opinion/demo-messages.ts';
 import { loadDemoSkills, type DemoSkillsSummary } from '../skills/demo-skills.ts';
 import { loadDemoPostings, type DemoPostingsSummary } from '../recruitment/search/demo-postings.ts';
+import { loadDemoRecruitment, type DemoRecruitmentSummary } from '../recruitment/demo-recruitment.ts';
 import type { AppContext } from '../../app-context.ts';
 import { refreshMonitoringAggregates } from '../monitoring/refresh/refresh.service.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
@@ -49,12 +50,14 @@ export interface DemoSummary {
   skills: DemoSkillsSummary;
   /** Published job postings (still open among them) and the search index. */
   postings: DemoPostingsSummary;
+  /** 专场招聘会, job seekers (personal data sealed) and their applications. */
+  recruitment: DemoRecruitmentSummary;
   /** Labour-relations diagnoses, inspection records, dispute cases and 和谐劳动关系 applications. */
   labour: { diagnoses: number; violations: number; disputes: number; harmony: number };
   seconds: number;
 }
 
-type Counts = Omit<DemoSummary, 'scale' | 'seed' | 'seconds' | 'skills' | 'postings' | 'labour'>;
+type Counts = Omit<DemoSummary, 'scale' | 'seed' | 'seconds' | 'skills' | 'postings' | 'recruitment' | 'labour'>;
 
 /** Whether the register is empty, so demo data may be loaded (what `npm start` asks). */
 export async function isRegisterEmpty(ctx: AppContext): Promise<boolean> {
@@ -123,6 +126,8 @@ export async function loadDemoData(ctx: AppContext, options: DemoOptions): Promi
   const postings = await loadDemoPostings(ctx, options.seed, {
     ...(options.postings !== undefined ? { count: options.postings } : {}),
   });
+  // Job fairs per city and year, job seekers and their applications to the open postings.
+  const recruitment = await loadDemoRecruitment(ctx, options.seed);
   // Labour relations: diagnoses, 柔性执法 records, disputes (one collective, alerting), applications.
   const labour = await loadDemoLabour(ctx, options.seed);
   return {
@@ -131,6 +136,7 @@ export async function loadDemoData(ctx: AppContext, options: DemoOptions): Promi
     ...counts,
     skills,
     postings,
+    recruitment,
     labour,
     seconds: secondsSince(startedAt),
   };

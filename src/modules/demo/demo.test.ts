@@ -204,6 +204,21 @@ describe.each(testDialects())('demo data on %s', (dialect) => {
     expect((await searchJobs(ctx, {})).total).toBe(summary.postings.open);
   });
 
+  it('holds about nine 专场招聘会 per city and year (≥ 100 in the province) and seekers applying to open postings', async () => {
+    const lastYear = ctx.clock().getUTCFullYear() - 1;
+    const held = await ctx.db
+      .selectFrom('job_fairs')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('fair_date', '>=', `${lastYear}-01-01`)
+      .where('fair_date', '<=', `${lastYear}-12-31`)
+      .executeTakeFirstOrThrow();
+    expect(Number(held.n)).toBeGreaterThanOrEqual(100);
+    expect(summary.recruitment.seekers).toBeGreaterThan(0);
+    expect(summary.recruitment.applications).toBeGreaterThanOrEqual(summary.recruitment.seekers);
+    const sealed = await ctx.db.selectFrom('job_seekers').select('phone_enc').executeTakeFirstOrThrow();
+    expect(sealed.phone_enc).not.toMatch(/^1[3-9]\d{9}$/);
+  });
+
   it('adds training, internship bases with trainees and a ranking whose best bases are demonstration bases', async () => {
     expect(summary.skills.programmes).toBeGreaterThan(0);
     expect(summary.skills.training_records).toBeGreaterThan(summary.skills.programmes);

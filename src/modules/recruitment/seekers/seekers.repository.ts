@@ -72,3 +72,40 @@ export async function findSeekers(db: Db, ids: number[]): Promise<SeekerRow[]> {
 export async function updateSeeker(db: Db, id: number, row: Updateable<JobSeekerTable>): Promise<void> {
   await db.updateTable('job_seekers').set(row).where('id', '=', id).execute();
 }
+
+/** Accounts of demo job seekers, written in one statement (the demo's own path; people register themselves). */
+export async function insertSeekerAccounts(
+  db: Db,
+  rows: {
+    username: string;
+    display_name: string;
+    password_hash: string;
+    phone_enc: string;
+    phone_index: string;
+    at: string;
+  }[],
+): Promise<Map<string, number>> {
+  if (rows.length === 0) return new Map();
+  const inserted = await db
+    .insertInto('users')
+    .values(
+      rows.map((r) => ({
+        username: r.username,
+        display_name: r.display_name,
+        role: 'job_seeker',
+        region_code: null,
+        uscc: null,
+        password_hash: r.password_hash,
+        totp_secret_enc: null,
+        phone_enc: r.phone_enc,
+        phone_index: r.phone_index,
+        can_view_personal: 0,
+        is_active: 1,
+        created_at: r.at,
+        updated_at: r.at,
+      })),
+    )
+    .returning(['id', 'username'])
+    .execute();
+  return new Map(inserted.map((r) => [r.username, Number(r.id)]));
+}
