@@ -36,7 +36,9 @@ export class SkillsPage {
   }
 
   async approve(name) {
-    await this.baseRow(name).getByRole('button', { name: /^认\s*定$/ }).click();
+    await this.baseRow(name)
+      .getByRole('button', { name: /^认\s*定$/ })
+      .click();
     await this.page.getByText('已认定为见习基地').waitFor();
   }
 
@@ -49,7 +51,11 @@ export class SkillsPage {
   }
 
   async closeTrainees() {
-    await this.page.getByRole('dialog').getByRole('button', { name: /close|关闭/i }).first().click();
+    await this.page
+      .getByRole('dialog')
+      .getByRole('button', { name: /close|关闭/i })
+      .first()
+      .click();
     await this.page.getByRole('dialog').waitFor({ state: 'hidden' });
   }
 
