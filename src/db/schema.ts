@@ -59,6 +59,10 @@ import type {
   ShortageReportTable,
 } from '../modules/governance/collections/collections.table.ts';
 import type { DispatchReturnTable, DispatchRoundTable } from '../modules/governance/dispatch/dispatch.table.ts';
+import type {
+  AssessmentTable,
+  AssessmentWeightVersionTable,
+} from '../modules/governance/assessment/assessment.table.ts';
 import type { ImportRejectTable, ImportRunTable } from '../modules/imports/imports.table.ts';
 import type {
   AbsorbedPersonTable,
@@ -212,4 +216,6 @@ export interface Database {
   shortage_catalogue_entries: ShortageCatalogueEntryTable;
   dispatch_rounds: DispatchRoundTable;
   dispatch_returns: DispatchReturnTable;
+  assessment_weight_versions: AssessmentWeightVersionTable;
+  assessments: AssessmentTable;
 }

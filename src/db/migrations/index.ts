@@ -30,6 +30,7 @@ import * as labourRelations from './20261207T2120_labour_relations.ts';
 import * as collections from './20261207T2130_collections.ts';
 import * as dispatchRounds from './20261207T2131_dispatch_rounds.ts';
 import * as talentEvaluation from './20261207T2140_talent_evaluation.ts';
+import * as assessments from './20261207T2132_assessments.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -74,6 +75,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '20261207T2130_collections': collections,
   '20261207T2131_dispatch_rounds': dispatchRounds,
   '20261207T2140_talent_evaluation': talentEvaluation,
+  '20261207T2132_assessments': assessments,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {

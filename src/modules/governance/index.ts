@@ -3,6 +3,7 @@ import type { AppContext } from '../../app-context.ts';
 import { collectionsRoutes } from './collections/collections.routes.ts';
 import { shortageRoutes } from './shortage/shortage.routes.ts';
 import { dispatchRoutes } from './dispatch/dispatch.routes.ts';
+import { assessmentRoutes } from './assessment/assessment.routes.ts';
 import { contactsRoutes } from './contacts.routes.ts';
 import { plansRoutes } from './plans.routes.ts';
 import { requestsRoutes } from './requests.routes.ts';
@@ -23,6 +24,7 @@ export function governanceModuleRoutes(ctx: AppContext): FastifyPluginAsyncTypeb
     await app.register(collectionsRoutes(ctx));
     await app.register(shortageRoutes(ctx));
     await app.register(dispatchRoutes(ctx));
+    await app.register(assessmentRoutes(ctx));
   };
 }
 
