@@ -63,6 +63,10 @@ import type {
   AssessmentTable,
   AssessmentWeightVersionTable,
 } from '../modules/governance/assessment/assessment.table.ts';
+import type {
+  GovernanceMeetingActionTable,
+  GovernanceMeetingTable,
+} from '../modules/governance/meetings/meetings.table.ts';
 import type { ImportRejectTable, ImportRunTable } from '../modules/imports/imports.table.ts';
 import type {
   AbsorbedPersonTable,
@@ -218,4 +222,6 @@ export interface Database {
   dispatch_returns: DispatchReturnTable;
   assessment_weight_versions: AssessmentWeightVersionTable;
   assessments: AssessmentTable;
+  governance_meetings: GovernanceMeetingTable;
+  governance_meeting_actions: GovernanceMeetingActionTable;
 }

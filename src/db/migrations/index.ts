@@ -31,6 +31,7 @@ import * as collections from './20261207T2130_collections.ts';
 import * as dispatchRounds from './20261207T2131_dispatch_rounds.ts';
 import * as talentEvaluation from './20261207T2140_talent_evaluation.ts';
 import * as assessments from './20261207T2132_assessments.ts';
+import * as meetings from './20261207T2133_meetings.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -76,6 +77,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '20261207T2131_dispatch_rounds': dispatchRounds,
   '20261207T2140_talent_evaluation': talentEvaluation,
   '20261207T2132_assessments': assessments,
+  '20261207T2133_meetings': meetings,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {

@@ -4,6 +4,7 @@ import { collectionsRoutes } from './collections/collections.routes.ts';
 import { shortageRoutes } from './shortage/shortage.routes.ts';
 import { dispatchRoutes } from './dispatch/dispatch.routes.ts';
 import { assessmentRoutes } from './assessment/assessment.routes.ts';
+import { meetingsRoutes } from './meetings/meetings.routes.ts';
 import { contactsRoutes } from './contacts.routes.ts';
 import { plansRoutes } from './plans.routes.ts';
 import { requestsRoutes } from './requests.routes.ts';
@@ -25,6 +26,7 @@ export function governanceModuleRoutes(ctx: AppContext): FastifyPluginAsyncTypeb
     await app.register(shortageRoutes(ctx));
     await app.register(dispatchRoutes(ctx));
     await app.register(assessmentRoutes(ctx));
+    await app.register(meetingsRoutes(ctx));
   };
 }
 
