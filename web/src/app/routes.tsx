@@ -128,6 +128,46 @@ export const APP_ROUTES: readonly AppRoute[] = [
     access: REGION_OFFICIAL_ROLES,
   },
   {
+    // Collections to enterprises under approval records, the burden, the 急需紧缺 survey and catalogues (GET /governance/collections).
+    path: '/governance/collections',
+    page: lazy(() => import('../pages/governance/CollectionsPage.tsx')),
+    labelKey: 'menu.collections',
+    icon: <AuditOutlined />,
+    access: ['province_hrss', 'province_miit', 'city_hrss'],
+  },
+  {
+    // The surveys an enterprise received, each with its approval number (GET /governance/forms).
+    path: '/governance/forms',
+    page: lazy(() => import('../pages/governance/FormsPage.tsx')),
+    labelKey: 'menu.forms',
+    icon: <FileTextOutlined />,
+    access: ['enterprise'],
+  },
+  {
+    // 调度 rounds: opened by the province, returned by cities (GET /governance/dispatch-rounds).
+    path: '/governance/dispatch',
+    page: lazy(() => import('../pages/governance/DispatchPage.tsx')),
+    labelKey: 'menu.dispatch',
+    icon: <ScheduleOutlined />,
+    access: ['province_hrss', 'province_miit', 'city_hrss'],
+  },
+  {
+    // The annual assessment with versioned weights (GET /governance/assessments).
+    path: '/governance/assessment',
+    page: lazy(() => import('../pages/governance/AssessmentPage.tsx')),
+    labelKey: 'menu.assessment',
+    icon: <FlagOutlined />,
+    access: ['province_hrss', 'province_miit', 'city_hrss'],
+  },
+  {
+    // 部门会商 of 人社 and 工信 (GET /governance/meetings).
+    path: '/governance/meetings',
+    page: lazy(() => import('../pages/governance/MeetingsPage.tsx')),
+    labelKey: 'menu.meetings',
+    icon: <TeamOutlined />,
+    access: ['province_hrss', 'province_miit', 'city_hrss'],
+  },
+  {
     path: '/governance/requests/:id',
     page: lazy(() => import('../pages/governance/RequestDetailPage.tsx')),
     labelKey: 'menu.requestDetail',

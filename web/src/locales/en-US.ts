@@ -3,6 +3,7 @@ import { codesEnUS } from './codes.en-US.ts';
 import { opinionEnUS } from './opinion.en-US.ts';
 import { accountsEnUS } from './accounts.en-US.ts';
 import { governanceEnUS } from './governance.en-US.ts';
+import { governanceRoundsEnUS } from './governanceRounds.en-US.ts';
 import { benefitsEnUS } from './benefits.en-US.ts';
 import { monitoringEnUS } from './monitoring.en-US.ts';
 import { policyEnUS } from './policy.en-US.ts';
@@ -383,6 +384,7 @@ export const enUS: Record<MessageKey, string> = {
   ...accountsEnUS,
   ...opinionEnUS,
   ...governanceEnUS,
+  ...governanceRoundsEnUS,
   ...benefitsEnUS,
   ...labourEnUS,
   ...codesEnUS,

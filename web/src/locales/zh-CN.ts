@@ -3,6 +3,7 @@ import { codesZhCN } from './codes.zh-CN.ts';
 import { opinionZhCN } from './opinion.zh-CN.ts';
 import { accountsZhCN } from './accounts.zh-CN.ts';
 import { governanceZhCN } from './governance.zh-CN.ts';
+import { governanceRoundsZhCN } from './governanceRounds.zh-CN.ts';
 import { benefitsZhCN } from './benefits.zh-CN.ts';
 import { monitoringZhCN } from './monitoring.zh-CN.ts';
 import { policyZhCN } from './policy.zh-CN.ts';
@@ -375,6 +376,7 @@ export const zhCN = {
   ...accountsZhCN,
   ...opinionZhCN,
   ...governanceZhCN,
+  ...governanceRoundsZhCN,
   ...benefitsZhCN,
   ...labourZhCN,
   ...codesZhCN,
