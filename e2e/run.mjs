@@ -12,6 +12,7 @@ import { benefitsPaymentSpec } from './specs/benefits-payment.mjs';
 import { benefitsSpec } from './specs/benefits.mjs';
 import { enterpriseRegisterSpec } from './specs/enterprise-register.mjs';
 import { governanceSpec } from './specs/governance.mjs';
+import { governanceRoundsSpec } from './specs/governance-rounds.mjs';
 import { labourSpec } from './specs/labour.mjs';
 import { initialBundleSpec } from './specs/initial-bundle.mjs';
 import { jobSearchSpec } from './specs/job-search.mjs';
@@ -178,6 +179,8 @@ async function main() {
       ? await monitoringSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts })
       : {};
     if (wants('governance')) await governanceSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
+    if (wants('governance-rounds'))
+      await governanceRoundsSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
     if (wants('labour')) await labourSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
     if (wants('skills')) await skillsSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
     if (wants('search')) await jobSearchSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });

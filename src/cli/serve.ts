@@ -4,6 +4,7 @@ import { createAppContext, prepareDatabase } from '../bootstrap.ts';
 import { loadConfig } from '../config.ts';
 import { listDemoLogins, seedDemoAccounts } from '../modules/accounts/demo-accounts.ts';
 import { seedDemoGovernance } from '../modules/demo/demo-governance.ts';
+import { seedDemoGovernanceRounds } from '../modules/demo/demo-governance-rounds.ts';
 import { DEFAULT_DEMO_SEED } from '../modules/demo/demo-scales.ts';
 import { isRegisterEmpty, loadDemoData } from '../modules/demo/demo.service.ts';
 import { countUsers } from '../modules/accounts/users.repository.ts';
@@ -73,6 +74,7 @@ async function loadDemoIntoEmptyRegister(ctx: AppContext, isJson: boolean): Prom
   if (!(await isRegisterEmpty(ctx))) return;
   const summary = await loadDemoData(ctx, { scale: 'small', seed: DEFAULT_DEMO_SEED });
   await seedDemoGovernance(ctx);
+  await seedDemoGovernanceRounds(ctx);
   const line = `已向空数据库载入演示数据（small）：企业 ${summary.enterprises} 家、参保人员 ${summary.persons} 人、24 个月名单与缴费，用时 ${summary.seconds} 秒`;
   // With --json, stdout carries only the JSON line.
   if (isJson) console.error(line);

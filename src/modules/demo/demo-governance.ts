@@ -71,7 +71,11 @@ export async function seedDemoGovernance(ctx: AppContext): Promise<void> {
   });
 }
 
-async function signedIn(ctx: AppContext, username: string): Promise<(Actor & { user: CurrentUser }) | undefined> {
+/** A demo account as a signed-in actor (the demo writes through the services, audited). */
+export async function signedIn(
+  ctx: AppContext,
+  username: string,
+): Promise<(Actor & { user: CurrentUser }) | undefined> {
   const row = await repo.findDemoAccount(ctx.db, username);
   if (!row || !isRole(row.role)) return undefined;
   return {

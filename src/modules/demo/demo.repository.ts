@@ -164,3 +164,8 @@ export async function hasGovernanceData(db: Db): Promise<boolean> {
   const row = await db.selectFrom('key_enterprises').select('uscc').limit(1).executeTakeFirst();
   return row !== undefined;
 }
+
+export async function hasCollectionApprovals(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('collection_approvals').select('id').limit(1).executeTakeFirst();
+  return row !== undefined;
+}

@@ -86,64 +86,66 @@ export default function DispatchPage() {
       }
     >
       <LoadError error={rounds.error} />
-      <Collapse
-        data-testid="rounds"
-        defaultActiveKey={rounds.data?.items[0] ? [String(rounds.data.items[0].id)] : undefined}
-        items={(rounds.data?.items ?? []).map((round) => ({
-          key: String(round.id),
-          label: (
-            <Space wrap>
-              {round.title}
-              <span>
-                {t('rounds.period')} {round.period}
-              </span>
-              <span>
-                {t('rounds.deadline')} {round.deadline}
-              </span>
-              <span>
-                {t('rounds.submitted')} {round.submitted}/{round.units.length}
-              </span>
-              {round.late.length > 0 && <Tag color="red">{`${t('rounds.late')}：${round.late.join('、')}`}</Tag>}
-            </Space>
-          ),
-          children: (
-            <>
-              <Space style={{ marginBottom: 12 }}>
-                {isCity && round.state === 'open' && (
-                  <Button type="primary" data-testid={`round-return-${round.id}`} onClick={() => startReturn(round)}>
-                    {t('rounds.returnForm')}
-                  </Button>
-                )}
-                {user.role !== 'city_hrss' && (
-                  <Button
-                    data-testid={`round-export-${round.id}`}
-                    onClick={() =>
-                      void exportRound(round.id).then(
-                        ({ blob, fileName }) => saveBlob(blob, fileName),
-                        (error: unknown) => message.error(errorText(error)),
-                      )
-                    }
-                  >
-                    {t('rounds.export')}
-                  </Button>
-                )}
-                {isProvince && round.state === 'open' && (
-                  <Button onClick={() => void run(() => closeRound(round.id))}>{t('rounds.close')}</Button>
-                )}
+      {rounds.data && (
+        <Collapse
+          data-testid="rounds"
+          defaultActiveKey={rounds.data?.items[0] ? [String(rounds.data.items[0].id)] : undefined}
+          items={(rounds.data?.items ?? []).map((round) => ({
+            key: String(round.id),
+            label: (
+              <Space wrap>
+                {round.title}
+                <span>
+                  {t('rounds.period')} {round.period}
+                </span>
+                <span>
+                  {t('rounds.deadline')} {round.deadline}
+                </span>
+                <span>
+                  {t('rounds.submitted')} {round.submitted}/{round.units.length}
+                </span>
+                {round.late.length > 0 && <Tag color="red">{`${t('rounds.late')}：${round.late.join('、')}`}</Tag>}
               </Space>
-              <Table<Unit>
-                rowKey="code"
-                size="small"
-                data-testid={`round-units-${round.id}`}
-                columns={unitColumns(round)}
-                dataSource={round.units}
-                pagination={false}
-                scroll={{ x: 'max-content' }}
-              />
-            </>
-          ),
-        }))}
-      />
+            ),
+            children: (
+              <>
+                <Space style={{ marginBottom: 12 }}>
+                  {isCity && round.state === 'open' && (
+                    <Button type="primary" data-testid={`round-return-${round.id}`} onClick={() => startReturn(round)}>
+                      {t('rounds.returnForm')}
+                    </Button>
+                  )}
+                  {user.role !== 'city_hrss' && (
+                    <Button
+                      data-testid={`round-export-${round.id}`}
+                      onClick={() =>
+                        void exportRound(round.id).then(
+                          ({ blob, fileName }) => saveBlob(blob, fileName),
+                          (error: unknown) => message.error(errorText(error)),
+                        )
+                      }
+                    >
+                      {t('rounds.export')}
+                    </Button>
+                  )}
+                  {isProvince && round.state === 'open' && (
+                    <Button onClick={() => void run(() => closeRound(round.id))}>{t('rounds.close')}</Button>
+                  )}
+                </Space>
+                <Table<Unit>
+                  rowKey="code"
+                  size="small"
+                  data-testid={`round-units-${round.id}`}
+                  columns={unitColumns(round)}
+                  dataSource={round.units}
+                  pagination={false}
+                  scroll={{ x: 'max-content' }}
+                />
+              </>
+            ),
+          }))}
+        />
+      )}
       <Modal
         open={isOpening}
         title={t('rounds.newRound')}
