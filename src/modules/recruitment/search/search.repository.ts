@@ -20,6 +20,8 @@ export interface SearchFilter {
   salaryMax?: number;
   education?: string;
   tier?: string;
+  /** Postings brought to a job fair (专场招聘会), when the search is limited to one. */
+  postingIds?: number[];
   today: string;
 }
 
@@ -87,6 +89,7 @@ function matching(db: Db, dialect: Dialect, filter: SearchFilter) {
   if (filter.salaryMax !== undefined) q = q.where('s.salary_min', '<=', filter.salaryMax);
   if (filter.education) q = q.where('s.education', '=', filter.education);
   if (filter.tier) q = q.where('s.tier', '=', filter.tier);
+  if (filter.postingIds) q = q.where('s.posting_id', 'in', filter.postingIds.length > 0 ? filter.postingIds : [0]);
   return q;
 }
 
@@ -115,6 +118,18 @@ export async function pageOfMatches(
     .offset(order.offset)
     .execute();
   return rows.map((r) => ({ id: Number(r.posting_id), score: Number(r.score) }));
+}
+
+/** The postings the enterprises of a job fair bring to it (job_fair_enterprises.posting_ids). */
+export async function postingsOfFair(db: Db, fairId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('job_fair_enterprises')
+    .select('posting_ids')
+    .where('fair_id', '=', fairId)
+    .execute();
+  return [...new Set(rows.flatMap((r) => (JSON.parse(r.posting_ids) as unknown[]).map(Number)))].filter(
+    (id) => Number.isInteger(id) && id > 0,
+  );
 }
 
 /** The postings of a page, with the enterprise's public profile (no contact, no personal data). */

@@ -60,6 +60,7 @@ const SearchQuery = Type.Object({
     ),
   ),
   tier: Type.Optional(Tier),
+  fair: Type.Optional(Type.Integer({ minimum: 1, description: '专场招聘会：只看参会企业带到该招聘会的岗位' })),
   sort: Type.Optional(
     Type.Union([Type.Literal('relevance'), Type.Literal('date'), Type.Literal('salary')], {
       description: '排序：relevance 相关度（有检索词时默认）, date 发布时间, salary 月薪',

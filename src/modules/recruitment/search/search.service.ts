@@ -21,6 +21,8 @@ export interface JobSearchQuery {
   salaryMax?: number;
   education?: string;
   tier?: Tier;
+  /** A job fair (专场招聘会): only the postings its enterprises bring. */
+  fair?: number;
   sort?: repo.SearchSort;
   page?: number;
   pageSize?: number;
@@ -87,6 +89,7 @@ export async function searchJobs(ctx: AppContext, query: JobSearchQuery): Promis
     query.salaryMax,
     query.education,
     query.tier,
+    query.fair,
     query.sort,
     page,
     pageSize,
@@ -109,6 +112,7 @@ export async function searchJobs(ctx: AppContext, query: JobSearchQuery): Promis
     ...(query.salaryMax !== undefined ? { salaryMax: query.salaryMax } : {}),
     ...(query.education ? { education: query.education } : {}),
     ...(query.tier ? { tier: query.tier } : {}),
+    ...(query.fair !== undefined ? { postingIds: await repo.postingsOfFair(ctx.db, query.fair) } : {}),
   };
   const sort: repo.SearchSort = query.sort ?? (clauses.length > 0 ? 'relevance' : 'date');
   const [total, matches] = await Promise.all([

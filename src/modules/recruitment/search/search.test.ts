@@ -142,6 +142,47 @@ describe.each(testDialects())('public job search on %s', (dialect) => {
     expect(JSON.stringify(detail.json())).not.toMatch(/contact|phone|uscc/i);
     const expired = await t.app.inject({ method: 'GET', url: `/api/v1/public/jobs/${idOf.get('expired-sz')}` });
     expect(expired.statusCode).toBe(404);
+    // A job fair's postings: those its enterprises bring.
+    const fair = await t.ctx.db
+      .insertInto('job_fairs')
+      .values({
+        source_key: null,
+        name: '南京集成电路专场招聘会',
+        fair_date: '2026-12-20',
+        mode: 'onsite',
+        place: '南京国际博览中心',
+        organiser: '南京市人社局',
+        region_code: '320115',
+        city_code: '320100',
+        registrations: 0,
+        attendance: 0,
+        intentions: 0,
+        created_by: null,
+        created_at: '2026-12-01T00:00:00Z',
+        updated_at: '2026-12-01T00:00:00Z',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const brought = [idOf.get('ic-design-nj')!, idOf.get('intern-nj')!];
+    const enterpriseUscc = (
+      await t.ctx.db.selectFrom('job_postings').select('uscc').where('id', '=', brought[0]!).executeTakeFirstOrThrow()
+    ).uscc;
+    await t.ctx.db
+      .insertInto('job_fair_enterprises')
+      .values({
+        fair_id: Number(fair.id),
+        uscc: enterpriseUscc,
+        posts: 3,
+        posting_ids: JSON.stringify(brought),
+        signed_up_by: 'official',
+        created_at: '2026-12-01T00:00:00Z',
+      })
+      .execute();
+    const atFair = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/public/jobs?fair=${fair.id}&q=${encodeURIComponent('芯片')}` })
+    ).json();
+    expect(atFair.items.map((i: { id: number }) => i.id).sort()).toEqual([...brought].sort());
+
     const bad = await t.app.inject({ method: 'GET', url: '/api/v1/public/jobs?salaryMin=9000&salaryMax=100' });
     expect(bad.statusCode).toBe(400);
   });

@@ -24284,6 +24284,8 @@ export interface paths {
                     education?: "不限" | "初中" | "高中/中专/技校" | "大专" | "本科" | "硕士" | "博士";
                     /** @description 企业梯度：innovative 创新型中小企业, srdi 专精特新中小企业, little_giant 专精特新“小巨人”企业 */
                     tier?: "innovative" | "srdi" | "little_giant";
+                    /** @description 专场招聘会：只看参会企业带到该招聘会的岗位 */
+                    fair?: number;
                     /** @description 排序：relevance 相关度（有检索词时默认）, date 发布时间, salary 月薪 */
                     sort?: "relevance" | "date" | "salary";
                     page?: number;
