@@ -131,11 +131,8 @@ export async function governanceRoundsSpec(runner, { newContext, baseUrl, demoAc
       'returns the pre-filled form',
       async () => {
         await layout.openMenu('工作调度');
-        await page
-          .getByText(roundTitle)
-          .first()
-          .click()
-          .catch(() => undefined);
+        // The newest round (this one) opens expanded.
+        await page.getByText(roundTitle).first().waitFor();
         await page.locator('[data-testid^="round-return-"]').first().click();
         await page.getByTestId('round-text-commissioner_visits').fill('走访重点企业 35 家');
         await page.getByTestId('round-text-progress_and_problems').fill('按计划推进');
