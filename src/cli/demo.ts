@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { DEFAULT_DEMO_SEED, DEMO_SCALES, isDemoScaleName } from '../modules/demo/demo-scales.ts';
+import { seedDemoGovernanceRounds } from '../modules/demo/demo-governance-rounds.ts';
 import { loadDemoData, type DemoProgress } from '../modules/demo/demo.service.ts';
 import { withAppContext } from './context.ts';
 import { runCommand, usageError } from './output.ts';
@@ -33,14 +34,17 @@ export function registerDemoCommand(program: Command): void {
           if (postings !== undefined && (!Number.isSafeInteger(postings) || postings < 0 || postings > 1_000_000))
             usageError(`岗位信息条数应为 0 到 1000000 的整数：${options.postings}`);
           const scale = options.scale;
-          return withAppContext((ctx) =>
-            loadDemoData(ctx, {
+          return withAppContext(async (ctx) => {
+            const summary = await loadDemoData(ctx, {
               scale,
               seed,
               ...(postings !== undefined ? { postings } : {}),
               onProgress: progressPrinter(),
-            }),
-          );
+            });
+            // With the demo accounts in place: approvals, a survey round with its catalogue, 调度, 部门会商 (once).
+            await seedDemoGovernanceRounds(ctx);
+            return summary;
+          });
         },
         (r) =>
           [
