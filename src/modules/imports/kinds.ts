@@ -4,6 +4,7 @@ import { benefitHistoryImport } from '../benefits/history/benefit-history.import
 import { notePaymentsSettled, refreshMonitoringAggregates } from '../monitoring/refresh/refresh.service.ts';
 import { SKILLS_IMPORT_KINDS } from '../skills/skills.imports.ts';
 import { messagesImport } from '../opinion/messages.import.ts';
+import { RECRUITMENT_IMPORT_KINDS } from '../recruitment/recruitment.imports.ts';
 import { WORKFORCE_IMPORT_KINDS } from '../workforce/workforce.imports.ts';
 import type { ImportKind } from './import-kind.ts';
 
@@ -47,6 +48,7 @@ export const IMPORT_KINDS: readonly ImportKind<any>[] = [
   enterprisesImport,
   ...WORKFORCE_IMPORT_KINDS,
   ...SKILLS_IMPORT_KINDS,
+  ...RECRUITMENT_IMPORT_KINDS,
   bankResultsImport,
   benefitHistoryImport,
   messagesImport,
