@@ -107,6 +107,11 @@ async function benefitsCycleOnPostgres(runner, { newContext }) {
       demoAccounts: await readDemoAccounts(server.baseUrl),
       label: 'PostgreSQL ',
     });
+    // The recruitment zone and the plan's governance rounds on PostgreSQL too.
+    const demoAccounts = await readDemoAccounts(server.baseUrl);
+    await governanceRoundsSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
+    await jobSearchSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
+    await recruitmentSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts, databaseUrl: database.url });
     server = await benefitsCycle(runner, { server, newContext, label: 'PostgreSQL' });
   } finally {
     await server?.stop();

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import path from 'node:path';
 import { LayoutPage } from '../pages/layout.page.mjs';
 import { LoginPage } from '../pages/login.page.mjs';
@@ -20,19 +21,32 @@ async function callApi(page, method, apiPath, body) {
   );
 }
 
+const LATEST_CODE_SQL = "SELECT payload FROM benefit_outbox WHERE recipient LIKE 'direct:%' ORDER BY id DESC LIMIT 1";
+
+function codeOf(row) {
+  const code = row && /(\d{6})/.exec(JSON.parse(row.payload).body)?.[1];
+  if (!code) throw new Error('no verification code in the outbox');
+  return code;
+}
+
 /**
- * The verification code the server queued for a person, read from the outbox of the server's
- * own SQLite database (no gateway is configured in the e2e run, so the message waits there).
+ * The verification code the server queued for a person, read from the outbox of the server's own
+ * database — its SQLite file, or its PostgreSQL database (no gateway is configured in the e2e run,
+ * so the message waits there).
  */
-function latestCodeFromOutbox(dataDir) {
+async function latestCodeFromOutbox({ dataDir, databaseUrl }) {
+  if (databaseUrl) {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      return codeOf((await client.query(LATEST_CODE_SQL)).rows[0]);
+    } finally {
+      await client.end();
+    }
+  }
   const db = new Database(path.join(dataDir, 'yangfan.db'), { readonly: true, fileMustExist: true });
   try {
-    const row = db
-      .prepare("SELECT payload FROM benefit_outbox WHERE recipient LIKE 'direct:%' ORDER BY id DESC LIMIT 1")
-      .get();
-    const code = /(\d{6})/.exec(JSON.parse(row.payload).body)?.[1];
-    if (!code) throw new Error('no verification code in the outbox');
-    return code;
+    return codeOf(db.prepare(LATEST_CODE_SQL).get());
   } finally {
     db.close();
   }
@@ -44,7 +58,7 @@ function latestCodeFromOutbox(dataDir) {
  * the applicant masked, invites them to interview (the name shows), hires them; the seeker sees
  * 录用. 南京's official records a 专场招聘会 and the dashboard's 专场招聘会 count rises by one.
  */
-export async function recruitmentSpec(runner, { newContext, baseUrl, demoAccounts, dataDir }) {
+export async function recruitmentSpec(runner, { newContext, baseUrl, demoAccounts, dataDir, databaseUrl }) {
   const as = (username) => ({ newContext, baseUrl, account: demoAccount(demoAccounts, username) });
   const stamp = String(Date.now()).slice(-8);
   const phone = `139${stamp}`;
@@ -71,7 +85,7 @@ export async function recruitmentSpec(runner, { newContext, baseUrl, demoAccount
     [
       'registers with the code from the outbox and signs in with the mobile number',
       async () => {
-        await seekerPage.getByTestId('seeker-code').fill(latestCodeFromOutbox(dataDir));
+        await seekerPage.getByTestId('seeker-code').fill(await latestCodeFromOutbox({ dataDir, databaseUrl }));
         await seekerPage.getByTestId('seeker-name').fill('陈静怡');
         await seekerPage.getByTestId('seeker-password').fill(password);
         await seekerPage.getByTestId('seeker-confirm').fill(password);
