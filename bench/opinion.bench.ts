@@ -123,7 +123,7 @@ printTable(
     },
   ],
   [
-    ratioLine('导入 / 读取', importSeconds, readSeconds, Infinity),
+    ratioLine('导入 / 读取', importSeconds, readSeconds),
     `导入用时 ${importSeconds.toFixed(1)} 秒（指标 ≤ 60 秒，${importSeconds <= 60 ? '达标' : '未达标'}）`,
   ],
 );

@@ -102,8 +102,10 @@ function pad(text: string, width: number): string {
 }
 
 /** A ratio against its baseline, with the SPEC §6 bar it is held to. */
-export function ratioLine(label: string, value: number | null, baseline: number | null, bar: number): string {
+export function ratioLine(label: string, value: number | null, baseline: number | null, bar?: number): string {
   if (value === null || baseline === null || baseline <= 0) return `${label}: 未测得`;
   const ratio = value / baseline;
+  // A ratio without a bar of its own is printed for comparison only.
+  if (bar === undefined || !Number.isFinite(bar)) return `${label} = ${ratio.toFixed(2)}（仅供对照，无比值指标）`;
   return `${label} = ${ratio.toFixed(2)}（指标 ≤ ${bar}，${ratio <= bar ? '达标' : '未达标'}）`;
 }
