@@ -17,6 +17,7 @@ import { labourSpec } from './specs/labour.mjs';
 import { initialBundleSpec } from './specs/initial-bundle.mjs';
 import { jobSearchSpec } from './specs/job-search.mjs';
 import { monitoringSpec } from './specs/monitoring.mjs';
+import { opinionSpec } from './specs/opinion.mjs';
 import { policiesSpec } from './specs/policies.mjs';
 import { recruitmentSpec } from './specs/recruitment.mjs';
 import { rolePagesSpec } from './specs/role-pages.mjs';
@@ -112,6 +113,8 @@ async function benefitsCycleOnPostgres(runner, { newContext }) {
     await governanceRoundsSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
     await jobSearchSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
     await recruitmentSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts, databaseUrl: database.url });
+    // 舆情监测: a message from import to linked, classified, hotspot and closed.
+    await opinionSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts, label: 'PostgreSQL ' });
     server = await benefitsCycle(runner, { server, newContext, label: 'PostgreSQL' });
   } finally {
     await server?.stop();
@@ -188,6 +191,7 @@ async function main() {
       await governanceRoundsSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
     if (wants('labour')) await labourSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
     if (wants('skills')) await skillsSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
+    if (wants('opinion')) await opinionSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
     if (wants('search')) await jobSearchSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
     // Seeker registration (the code read from the server's outbox), application to hire, a job fair.
     if (wants('recruitment'))
