@@ -20,8 +20,16 @@ export async function rolePagesSpec(runner, { newContext, baseUrl, demoAccounts 
         const dialog = page.getByRole('dialog');
         await dialog.getByLabel('用户名', { exact: true }).fill('e2e_auditor');
         await dialog.getByLabel('姓名', { exact: true }).fill('测试审计员');
-        await dialog.getByLabel('角色', { exact: true }).click();
-        await page.getByTitle('审计管理员', { exact: true }).click();
+        // The option is picked from the open list; a click while the list still animates is retried.
+        const chosen = dialog.locator('.ant-select').filter({ hasText: '审计管理员' });
+        for (let attempt = 0; attempt < 3 && (await chosen.count()) === 0; attempt += 1) {
+          await dialog.getByLabel('角色', { exact: true }).click();
+          const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="审计管理员"]');
+          await option.waitFor();
+          await option.click();
+          await page.waitForTimeout(300);
+        }
+        await chosen.waitFor();
         await dialog.getByLabel('初始密码').fill('weak');
         await dialog.getByRole('button', { name: '确定' }).click();
         await dialog.getByText('密码至少 12 位').waitFor();
@@ -32,6 +40,9 @@ export async function rolePagesSpec(runner, { newContext, baseUrl, demoAccounts 
         await page.getByRole('img', { name: /e2e_auditor/ }).waitFor();
         await runner.screenshot(page, '10-sysadmin-new-user-totp');
         await page.getByRole('button', { name: '我已妥善保存' }).click();
+        // The demo's job seekers fill the first pages: find the new account by name.
+        await page.getByPlaceholder('用户名或姓名').fill('e2e_auditor');
+        await page.getByRole('button', { name: /查\s*询/ }).click();
         await page.getByRole('cell', { name: 'e2e_auditor', exact: true }).waitFor();
       },
     ],

@@ -80,7 +80,12 @@ export function CreateUserModal({ isOpen, onClose, onCreated }: CreateUserModalP
           <Input />
         </Form.Item>
         <Form.Item label={t('users.role')} name="role" rules={[{ required: true, message: t('users.rule.role') }]}>
-          <Select options={ROLES.map((value) => ({ value, label: t(`role.${value}`) }))} />
+          {/* Every role in one list: a virtual list would hide the last two of the ten. */}
+          <Select
+            virtual={false}
+            listHeight={330}
+            options={ROLES.map((value) => ({ value, label: t(`role.${value}`) }))}
+          />
         </Form.Item>
         {role !== undefined && ROLES_WITH_REGION.includes(role) && (
           <Form.Item

@@ -103,6 +103,9 @@ export default function UsersPage() {
           placeholder={t('users.filterRole')}
           allowClear
           style={{ width: 180 }}
+          // Every role in one list: ten fit without scrolling, and a virtual list would hide the last two.
+          virtual={false}
+          listHeight={330}
           options={ROLES.map((value) => ({ value, label: t(`role.${value}`) }))}
           onChange={(role) => setQuery((current) => ({ ...current, role, page: 1 }))}
         />
