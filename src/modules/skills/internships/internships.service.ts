@@ -3,7 +3,6 @@ import { appendAudit } from '../../../platform/audit/audit.ts';
 import type { Actor, CurrentUser } from '../../../platform/auth/current-user.ts';
 import { maskIdNumber } from '../../../platform/crypto/masking.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { regionScopeCodes } from '../../reference/reference.service.ts';
 import { findVisibleEnterprise } from '../../workforce/employees/enterprise-scope.ts';
 import type { BaseLevel } from '../skills.table.ts';
 import {
@@ -19,6 +18,7 @@ import {
   updateBase,
 } from './internships.repository.ts';
 import { scoreBase, scoringFormula } from './scoring.ts';
+import { auditSkills, skillsRegionsOf } from '../skills-scope.ts';
 import { parseTraineeRow, writeTraineeBatch } from './trainees.import.ts';
 
 type SignedIn = Actor & { user: CurrentUser };
@@ -28,31 +28,6 @@ type SignedIn = Actor & { user: CurrentUser };
  * as 市级 (the province as 省级), trainees are imported or entered, the province scores the bases
  * with the versioned formula and selects demonstration bases from the ranking.
  */
-
-async function auditSkills(
-  ctx: AppContext,
-  trx: Parameters<typeof appendAudit>[0],
-  actor: Actor,
-  action: string,
-  objectType: string,
-  objectId: string | number,
-  details: Record<string, unknown>,
-) {
-  await appendAudit(
-    trx,
-    ctx.dialect,
-    actor,
-    { action, outcome: 'success', objectType, objectId, details },
-    ctx.clock(),
-  );
-}
-
-/** The county codes a user works in, or undefined for the province. */
-async function regionsOf(ctx: AppContext, user: CurrentUser): Promise<string[] | undefined> {
-  if (user.role === 'province_hrss' || user.role === 'province_miit') return undefined;
-  if (!user.regionCode) throw new AppError('FORBIDDEN', '账号未设置所属地区');
-  return regionScopeCodes(ctx.db, user.regionCode);
-}
 
 /** An enterprise applies to be an internship base (or the city records it for one in its region). */
 export async function applyForBase(
@@ -126,7 +101,7 @@ export async function listInternshipBases(ctx: AppContext, user: CurrentUser) {
   const rows =
     user.role === 'enterprise'
       ? (await listBases(ctx.db)).filter((b) => b.uscc === user.uscc)
-      : await listBases(ctx.db, await regionsOf(ctx, user));
+      : await listBases(ctx.db, await skillsRegionsOf(ctx, user));
   return {
     items: rows.map((b) => ({
       uscc: b.uscc,
@@ -186,7 +161,7 @@ export async function writeScoreRun(
 export async function latestRanking(ctx: AppContext, user: CurrentUser) {
   const run = await findLatestScoreRun(ctx.db);
   if (!run) return { run: null, items: [] };
-  const regions = await regionsOf(ctx, user);
+  const regions = await skillsRegionsOf(ctx, user);
   const rows = (await findRunScores(ctx.db, run.id)).filter((r) => !regions || regions.includes(r.region_code));
   return {
     run: { id: run.id, formula_version: run.formula_version, computed_at: run.computed_at },

@@ -1,9 +1,7 @@
 import type { AppContext } from '../../../app-context.ts';
-import { appendAudit } from '../../../platform/audit/audit.ts';
 import type { Actor, CurrentUser } from '../../../platform/auth/current-user.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { isIsoDate } from '../../../platform/iso-date.ts';
-import { regionScopeCodes } from '../../reference/reference.service.ts';
 import { findVisibleEnterprise } from '../../workforce/employees/enterprise-scope.ts';
 import { OCCUPATION_CODE } from '../skills-columns.ts';
 import type { TalentRecordKind, TalentRecordStatus } from '../skills.table.ts';
@@ -18,6 +16,7 @@ import {
   upsertSelfEvaluation,
 } from './talent.repository.ts';
 import { findEnterpriseRegion } from '../internships/internships.repository.ts';
+import { auditSkills, skillsRegionsOf } from '../skills-scope.ts';
 
 type SignedIn = Actor & { user: CurrentUser };
 
@@ -38,30 +37,6 @@ const STATUSES: Record<TalentRecordKind, readonly TalentRecordStatus[]> = {
   postdoc_station: ['active', 'closed'],
   challenge: ['open', 'solved', 'closed'],
 };
-
-async function audit(
-  ctx: AppContext,
-  trx: Parameters<typeof appendAudit>[0],
-  actor: Actor,
-  action: string,
-  objectType: string,
-  objectId: string | number,
-  details: Record<string, unknown>,
-) {
-  await appendAudit(
-    trx,
-    ctx.dialect,
-    actor,
-    { action, outcome: 'success', objectType, objectId, details },
-    ctx.clock(),
-  );
-}
-
-async function regionsOf(ctx: AppContext, user: CurrentUser): Promise<string[] | undefined> {
-  if (user.role === 'province_hrss' || user.role === 'province_miit') return undefined;
-  if (!user.regionCode) throw new AppError('FORBIDDEN', '账号未设置所属地区');
-  return regionScopeCodes(ctx.db, user.regionCode);
-}
 
 /** The correspondence table as the page shows it, with its sources. */
 export function talentEvaluationView() {
@@ -110,7 +85,7 @@ export async function registerSelfEvaluation(
       recorded_at: ctx.clock().toISOString(),
       recorded_by: actor.user.id,
     });
-    await audit(ctx, trx, actor, 'skills.self_evaluation.register', 'enterprise', uscc, {
+    await auditSkills(ctx, trx, actor, 'skills.self_evaluation.register', 'enterprise', uscc, {
       occupations: codes.length,
       approval_no: approvalNo,
     });
@@ -120,7 +95,7 @@ export async function registerSelfEvaluation(
 
 /** Self-evaluating enterprises the user's region covers. */
 export async function listSelfEvaluationEnterprises(ctx: AppContext, user: CurrentUser) {
-  const rows = await listSelfEvaluation(ctx.db, await regionsOf(ctx, user));
+  const rows = await listSelfEvaluation(ctx.db, await skillsRegionsOf(ctx, user));
   return {
     items: rows.map((r) => ({
       uscc: r.uscc,
@@ -171,7 +146,7 @@ export async function addTalentRecord(ctx: AppContext, actor: SignedIn, usccInpu
       recorded_at: ctx.clock().toISOString(),
       recorded_by: actor.user.id,
     });
-    await audit(ctx, trx, actor, 'skills.talent_record.add', 'enterprise', uscc, { id, kind: input.kind });
+    await auditSkills(ctx, trx, actor, 'skills.talent_record.add', 'enterprise', uscc, { id, kind: input.kind });
     return { id };
   });
 }
@@ -194,7 +169,7 @@ export async function setTalentRecordStatus(
         record.kind === 'challenge' ? '揭榜项目的状态只能是征集中、已揭榜或已结束' : '工作站的状态只能是在站或已撤销',
       );
     await updateTalentRecordStatus(trx, id, status);
-    await audit(ctx, trx, actor, 'skills.talent_record.status', 'enterprise', uscc, { id, status });
+    await auditSkills(ctx, trx, actor, 'skills.talent_record.status', 'enterprise', uscc, { id, status });
     return { id, status };
   });
 }

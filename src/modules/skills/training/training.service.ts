@@ -4,10 +4,10 @@ import { appendAudit } from '../../../platform/audit/audit.ts';
 import type { Actor, CurrentUser } from '../../../platform/auth/current-user.ts';
 import { normalizeIdentifier } from '../../../platform/identifiers/normalize.ts';
 import { isIsoDate } from '../../../platform/iso-date.ts';
-import { regionScopeCodes } from '../../reference/reference.service.ts';
 import { OCCUPATION_CODE } from '../skills-columns.ts';
 import type { ProgrammeType } from '../skills.table.ts';
 import { trainingClassification } from './classification.ts';
+import { skillsRegionsOf } from '../skills-scope.ts';
 import {
   countTraining,
   findEnterpriseSections,
@@ -33,13 +33,6 @@ export interface ProgrammeInput {
   usccs: string[];
 }
 
-/** The county codes a user's view covers, or undefined for the whole province. */
-async function scopeOf(ctx: AppContext, user: CurrentUser): Promise<string[] | undefined> {
-  if (user.role === 'province_hrss' || user.role === 'province_miit') return undefined;
-  if (!user.regionCode) throw new AppError('FORBIDDEN', '账号未设置所属地区');
-  return regionScopeCodes(ctx.db, user.regionCode);
-}
-
 /** Records a training programme (订单式, 定向, 定岗, 项目制, 企业新型学徒制) with its enterprises; audited. */
 export async function createProgramme(ctx: AppContext, actor: SignedIn, input: ProgrammeInput) {
   const programmeNo = normalizeIdentifier(input.programme_no);
@@ -49,7 +42,7 @@ export async function createProgramme(ctx: AppContext, actor: SignedIn, input: P
     throw new AppError('VALIDATION_FAILED', '培训起止日期不正确：结束日期不得早于开始日期');
   const usccs = [...new Set(input.usccs.map(normalizeIdentifier))];
   if (usccs.length === 0) throw new AppError('VALIDATION_FAILED', '请至少填写一家参训企业');
-  const scope = await scopeOf(ctx, actor.user);
+  const scope = await skillsRegionsOf(ctx, actor.user);
   return ctx.db.transaction().execute(async (trx) => {
     if ((await findProgrammes(trx, [programmeNo])).size > 0)
       throw new AppError('CONFLICT', `项目编号 ${programmeNo} 已登记`);
@@ -95,7 +88,7 @@ export async function createProgramme(ctx: AppContext, actor: SignedIn, input: P
 
 /** The programmes the user's region covers (the province: all). */
 export async function listTrainingProgrammes(ctx: AppContext, user: CurrentUser) {
-  const scope = await scopeOf(ctx, user);
+  const scope = await skillsRegionsOf(ctx, user);
   const all = await listProgrammes(ctx.db, null);
   return { items: scope ? all.filter((p) => scope.includes(p.region_code)) : all };
 }
