@@ -1,3 +1,4 @@
+import { formatDateTime } from '../../utils/format.ts';
 import { App, Button, Card, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import {
@@ -94,10 +95,10 @@ export default function AssessmentPage() {
           ]}
         />
       </Card>
-      <Card
-        title={t('rounds.results')}
-        extra={
-          <Space>
+      <Card title={t('rounds.results')}>
+        {/* The controls above the results, not in the card's header: they wrap on a phone. */}
+        <div style={{ marginBottom: 12 }}>
+          <Space wrap>
             {isProvince && (
               <>
                 <InputNumber min={2023} max={2100} value={year} onChange={(v) => v && setYear(v)} />
@@ -111,12 +112,12 @@ export default function AssessmentPage() {
               </>
             )}
             <Select
-              style={{ width: 260 }}
+              style={{ width: 260, maxWidth: '100%' }}
               value={shown?.id}
               onChange={setSelected}
               options={(assessments.data?.items ?? []).map((a) => ({
                 value: a.id,
-                label: `${a.year} · ${t('rounds.version', { version: a.weightsVersion })} · ${a.computedAt.slice(0, 16)}`,
+                label: `${a.year} · ${t('rounds.version', { version: a.weightsVersion })} · ${formatDateTime(a.computedAt)}`,
               }))}
             />
             {shown && (
@@ -132,8 +133,7 @@ export default function AssessmentPage() {
               </Button>
             )}
           </Space>
-        }
-      >
+        </div>
         {shown && (
           <Tag data-testid="assessment-version" style={{ marginBottom: 8 }}>
             {t('rounds.weightsUsed')}：{t('rounds.version', { version: shown.weightsVersion })}

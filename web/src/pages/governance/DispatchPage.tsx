@@ -104,7 +104,12 @@ export default function DispatchPage() {
                 <span>
                   {t('rounds.submitted')} {round.submitted}/{round.units.length}
                 </span>
-                {round.late.length > 0 && <Tag color="red">{`${t('rounds.late')}：${round.late.join('、')}`}</Tag>}
+                {round.late.length > 0 && (
+                  <Tag
+                    color="red"
+                    style={{ whiteSpace: 'normal' }}
+                  >{`${t('rounds.late')}：${round.late.join('、')}`}</Tag>
+                )}
               </Space>
             ),
             children: (

@@ -1,3 +1,4 @@
+import { AccountName } from '../../components/CodeHint.tsx';
 import { App, Button, Card, Form, Input, InputNumber, Select, Space, Table, Typography, type TableProps } from 'antd';
 import { listAverageWages, setAverageWage, type AverageWage } from '../../api/labour.ts';
 import { useCurrentUser } from '../../app/auth.tsx';
@@ -42,7 +43,11 @@ export function AverageWagesCard() {
     {
       title: t('labour.averageWages.loadedBy'),
       dataIndex: 'loadedBy',
-      render: (by: string | null, row) => `${by ?? '—'} ${formatDateTime(row.loadedAt)}`,
+      render: (by: string | null, row) => (
+        <>
+          {by ? <AccountName name={by} /> : '—'} {formatDateTime(row.loadedAt)}
+        </>
+      ),
     },
   ];
 

@@ -25,7 +25,9 @@ export function DisputeAlertsCard() {
           <List.Item>
             <Link to={`/labour/disputes/${d.id}`}>{d.caseNo}</Link>
             <span>{d.enterpriseName}</span>
-            <Tag color="red">{d.alertReason}</Tag>
+            <Tag color="red" style={{ whiteSpace: 'normal' }}>
+              {d.alertReason}
+            </Tag>
             <span>受理 {d.receivedOn}</span>
           </List.Item>
         )}
