@@ -93,16 +93,6 @@ export async function findPersonsForDisplay(
   return persons;
 }
 
-/** What decides who may see an enterprise's calculation: its region and its commissioner, if any. */
-export function findEnterpriseScopeFacts(db: Db, uscc: string) {
-  return db
-    .selectFrom('enterprises')
-    .leftJoin('key_enterprises', 'key_enterprises.uscc', 'enterprises.uscc')
-    .select(['enterprises.uscc', 'enterprises.name', 'enterprises.region_code', 'key_enterprises.commissioner_id'])
-    .where('enterprises.uscc', '=', uscc)
-    .executeTakeFirst();
-}
-
 /** Names of regions by code. */
 export async function findRegionNames(db: Db, codes: readonly string[]): Promise<Map<string, string>> {
   if (codes.length === 0) return new Map();

@@ -2,16 +2,14 @@ import type { AppContext } from '../../../app-context.ts';
 import type { CurrentUser } from '../../../platform/auth/current-user.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { requireIsoDate, todayInShanghai } from '../../../platform/iso-date.ts';
-import { normalizeIdentifier } from '../../../platform/identifiers/normalize.ts';
 import { readFacts } from '../../../policies/facts.ts';
 import { evaluatePolicy } from '../../../policies/evaluate.ts';
-import { enterpriseScopeOf, type EnterpriseScope } from '../../enterprises/enterprise-scope.ts';
+import { findVisibleEnterprise } from '../../workforce/employees/enterprise-scope.ts';
 import { findCatalogueHeads } from '../catalogue/catalogue.repository.ts';
 import { findPolicyInForce } from '../catalogue/catalogue.service.ts';
 import { seesSourceQuality } from '../catalogue/catalogue-views.ts';
 import { citedSourceViews, displayFacts, evaluationView, factQuestion } from './calc-views.ts';
 import { calculateForEnterprise } from './calculator.service.ts';
-import { findEnterpriseScopeFacts } from '../coverage.repository.ts';
 import { hasFactSource } from '../facts/fact-sources.ts';
 import { policyOfVersion, withEngineErrors } from '../policy-versions.ts';
 
@@ -34,14 +32,14 @@ export async function calculateForVisibleEnterprise(
   usccInput: string,
   date?: string,
 ) {
-  const uscc = await findVisibleUscc(ctx, user, usccInput);
+  const uscc = await findVisibleEnterprise(ctx, user, usccInput);
   return calculateForEnterprise(ctx, code, uscc, evaluationDate(ctx, date), seesSourceQuality(user));
 }
 
 /** Every policy in force on the date, computed for the enterprise user's own enterprise. */
 export async function calculateMine(ctx: AppContext, user: CurrentUser, date?: string) {
   if (!user.uscc) throw new AppError('NOT_FOUND', '您的账号未关联企业');
-  const uscc = await findVisibleUscc(ctx, user, user.uscc);
+  const uscc = await findVisibleEnterprise(ctx, user, user.uscc);
   const day = evaluationDate(ctx, date);
   const items = [];
   for (const head of await findCatalogueHeads(ctx.db)) {
@@ -81,30 +79,4 @@ export async function calculateFromFacts(
     questions: view.missing_facts,
     form: policy.facts.map((fact) => factQuestion(fact, policy)),
   };
-}
-
-async function findVisibleUscc(ctx: AppContext, user: CurrentUser, usccInput: string): Promise<string> {
-  const uscc = normalizeIdentifier(usccInput);
-  const facts = await findEnterpriseScopeFacts(ctx.db, uscc);
-  if (!facts || !isInScope(await enterpriseScopeOf(ctx.db, user), facts))
-    throw new AppError('NOT_FOUND', '企业不存在或不在您的管辖范围内');
-  return uscc;
-}
-
-function isInScope(
-  scope: EnterpriseScope,
-  facts: { uscc: string; region_code: string; commissioner_id: number | null },
-): boolean {
-  switch (scope.kind) {
-    case 'all':
-      return true;
-    case 'regions':
-      return scope.codes.includes(facts.region_code);
-    case 'assigned':
-      return facts.commissioner_id !== null && Number(facts.commissioner_id) === scope.commissionerId;
-    case 'own':
-      return scope.uscc === facts.uscc;
-    default:
-      return false;
-  }
 }
