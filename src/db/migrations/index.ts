@@ -32,6 +32,7 @@ import * as dispatchRounds from './20261207T2131_dispatch_rounds.ts';
 import * as talentEvaluation from './20261207T2140_talent_evaluation.ts';
 import * as assessments from './20261207T2132_assessments.ts';
 import * as meetings from './20261207T2133_meetings.ts';
+import * as postingImports from './20261208T0020_posting_imports.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -78,6 +79,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '20261207T2140_talent_evaluation': talentEvaluation,
   '20261207T2132_assessments': assessments,
   '20261207T2133_meetings': meetings,
+  '20261208T0020_posting_imports': postingImports,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {

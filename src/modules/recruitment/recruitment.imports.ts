@@ -1,5 +1,6 @@
 import type { ImportKind } from '../imports/import-kind.ts';
 import { fairsImport } from './fairs/fairs.import.ts';
+import { postingsImport } from './postings/postings.import.ts';
 
-/** The recruitment zone's import kinds: 专场招聘会 kept on 就在江苏 / 苏心聘. */
-export const RECRUITMENT_IMPORT_KINDS: readonly ImportKind<any>[] = [fairsImport];
+/** The recruitment zone's import kinds: 岗位信息 and 专场招聘会 kept on 就在江苏 / 苏心聘. */
+export const RECRUITMENT_IMPORT_KINDS: readonly ImportKind<any>[] = [postingsImport, fairsImport];

@@ -77,6 +77,11 @@ export class RowReader {
     return value;
   }
 
+  /** A date, past or future (a posting's validity). */
+  date(key: string): string | undefined {
+    return this.cell(key, dateCell);
+  }
+
   /** A period YYYYMM from 1991 (the start of contribution records) to the current month. */
   period(key: string): number | undefined {
     const value = this.cell(key, periodCell);

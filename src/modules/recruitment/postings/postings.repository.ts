@@ -105,3 +105,8 @@ export async function findRegion(db: Db, code: string) {
 export async function findEnterpriseOf(db: Db, uscc: string) {
   return db.selectFrom('enterprises').select(['uscc', 'name', 'city_code']).where('uscc', '=', uscc).executeTakeFirst();
 }
+
+/** An imported posting by its id on 就在江苏 / 苏心聘. */
+export async function findPostingBySourceKey(db: Db, sourceKey: string) {
+  return db.selectFrom('job_postings').selectAll().where('source_key', '=', sourceKey).executeTakeFirst();
+}

@@ -26,6 +26,10 @@ export interface JobPostingTable {
   reviewed_by: number | null;
   first_published_at: string | null;
   created_by: number | null;
+  /** The posting's id on 就在江苏 / 苏心聘 when imported (import kind `postings`), else null. */
+  source_key: string | null;
+  /** The date it was first published on the source platform, when imported. */
+  source_published_on: string | null;
   created_at: string;
   updated_at: string;
 }
