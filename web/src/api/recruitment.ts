@@ -48,7 +48,7 @@ export function applyToPosting(postingId: number): Promise<MyApplication> {
   return api.post('/job-applications', { postingId });
 }
 
-export function listMyApplications(query: { page?: number; pageSize?: number }): Promise<MyApplications> {
+export function listMyApplications(query: ApiQuery<'/api/v1/job-applications/mine'>): Promise<MyApplications> {
   return api.get('/job-applications/mine', { ...query });
 }
 

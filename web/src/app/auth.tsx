@@ -23,6 +23,11 @@ export function loginPathFor(pathname: string, search = ''): string {
   return target === '/' || pathname === '/login' ? '/login' : `/login?redirect=${encodeURIComponent(target)}`;
 }
 
+/** Only same-site paths are followed after login or registration, never another origin. */
+export function safeRedirect(target: string | null): string {
+  return target && target.startsWith('/') && !target.startsWith('//') ? target : '/';
+}
+
 /** Asks the server who is logged in, and sends the user to /login when the session ends. */
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<CurrentUser | null>(null);

@@ -3,7 +3,7 @@ export const seekersZhCN = {
   'menu.seekerRegister': '求职者注册',
   'login.seekerRegister': '求职者注册（手机号或邮箱）',
   'menu.seekerProfile': '我的档案',
-  'menu.myApplications': '我的应聘',
+  'menu.myApplications': '我的投递',
   'menu.applyToJob': '投递岗位',
   'menu.applicants': '应聘管理',
   'menu.jobFairs': '专场招聘会',

@@ -62,20 +62,25 @@ export async function findApplication(db: Db, id: number) {
   return withPosting(db).where('a.id', '=', id).executeTakeFirst();
 }
 
-export async function listSeekerApplications(db: Db, seekerId: number, window: { limit: number; offset: number }) {
-  const total = await db
-    .selectFrom('job_applications')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('seeker_id', '=', seekerId)
-    .executeTakeFirstOrThrow();
-  const rows = await withPosting(db)
-    .where('a.seeker_id', '=', seekerId)
-    .orderBy('a.updated_at', 'desc')
-    .orderBy('a.id', 'desc')
-    .limit(window.limit)
-    .offset(window.offset)
-    .execute();
-  return { rows, total: Number(total.n) };
+export async function listSeekerApplications(
+  db: Db,
+  seekerId: number,
+  filter: { postingId?: number; limit: number; offset: number },
+) {
+  let counted = db.selectFrom('job_applications').where('seeker_id', '=', seekerId);
+  if (filter.postingId) counted = counted.where('posting_id', '=', filter.postingId);
+  const total = await counted.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  let rows = withPosting(db).where('a.seeker_id', '=', seekerId);
+  if (filter.postingId) rows = rows.where('a.posting_id', '=', filter.postingId);
+  return {
+    rows: await rows
+      .orderBy('a.updated_at', 'desc')
+      .orderBy('a.id', 'desc')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute(),
+    total: Number(total.n),
+  };
 }
 
 export async function listEnterpriseApplications(

@@ -80,8 +80,11 @@ export function applicationsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         config: { access: ['job_seeker'] },
         schema: {
           tags: ['recruitment'],
-          summary: '求职者本人的投递记录与状态',
-          querystring: PageQuery,
+          summary: '求职者本人的投递记录与状态（可按岗位查询是否已投递）',
+          querystring: Type.Composite([
+            PageQuery,
+            Type.Object({ postingId: Type.Optional(Type.Integer({ minimum: 1 })) }),
+          ]),
           response: { 200: PageOf(Application), ...standardErrors },
         },
       },

@@ -140,15 +140,19 @@ export async function applyToPosting(
   });
 }
 
-/** The signed-in seeker's own applications, newest first. */
+/** The signed-in seeker's own applications, newest first (or the one to a posting, for its page). */
 export async function listOwnApplications(
   ctx: AppContext,
   user: CurrentUser,
-  query: { page?: number; pageSize?: number },
+  query: { postingId?: number; page?: number; pageSize?: number },
 ) {
   const seeker = await requireOwnSeeker(ctx, user);
   const { page, pageSize, offset } = pageWindow(query);
-  const { rows, total } = await repo.listSeekerApplications(ctx.db, Number(seeker.id), { limit: pageSize, offset });
+  const { rows, total } = await repo.listSeekerApplications(ctx.db, Number(seeker.id), {
+    ...(query.postingId ? { postingId: query.postingId } : {}),
+    limit: pageSize,
+    offset,
+  });
   return { items: rows.map(seekerView), total, page, pageSize };
 }
 

@@ -61,6 +61,11 @@ describe.each(testDialects())('applications on %s', (dialect) => {
     // Each seeker sees only their own.
     const mine = (await call(otherSeeker, 'GET', '/api/v1/job-applications/mine')).json();
     expect(mine.total).toBe(1);
+    // The posting page asks whether this seeker applied to it.
+    const here = (await call(seeker, 'GET', `/api/v1/job-applications/mine?postingId=${postingId}`)).json();
+    expect(here).toMatchObject({ total: 1, items: [{ postingId, statusName: '已投递' }] });
+    expect((await call(seeker, 'GET', `/api/v1/job-applications/mine?postingId=${draft}`)).json().total).toBe(0);
+    expect((await call(enterprise, 'GET', '/api/v1/job-applications/mine')).statusCode).toBe(403);
   });
 
   it('shows the enterprise its applicants masked until the interview invitation, then whole; other enterprises nothing', async () => {

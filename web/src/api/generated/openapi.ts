@@ -13611,7 +13611,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 求职者本人的投递记录与状态 */
+        /** 求职者本人的投递记录与状态（可按岗位查询是否已投递） */
         get: {
             parameters: {
                 query?: {
@@ -13619,6 +13619,7 @@ export interface paths {
                     page?: number;
                     /** @description 每页条数，≤ 200 */
                     pageSize?: number;
+                    postingId?: number;
                 };
                 header?: never;
                 path?: never;

@@ -7,6 +7,7 @@ import { LoadError } from '../../components/LoadError.tsx';
 import { useRemoteData } from '../../components/useRemoteData.ts';
 import { useI18n } from '../../locales/i18n.tsx';
 import { formatDate } from '../../utils/format.ts';
+import { ApplyBox } from './ApplyBox.tsx';
 
 /** One published posting (/public/jobs/:id), open to anyone, with its enterprise's public profile. */
 export default function JobDetailPage() {
@@ -54,6 +55,7 @@ export default function JobDetailPage() {
                 </Tag>
               ))}
             </div>
+            <ApplyBox postingId={Number(id)} />
             <Descriptions column={{ xs: 1, sm: 2 }} size="small" bordered>
               <Descriptions.Item label={t('jobs.occupationName')}>
                 {data.occupationName ?? data.occupationCode}

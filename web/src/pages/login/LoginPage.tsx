@@ -3,7 +3,7 @@ import { lazy, Suspense, useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { login, type DemoAccount } from '../../api/auth.ts';
 import { isApiError } from '../../api/client.ts';
-import { useAuth } from '../../app/auth.tsx';
+import { safeRedirect, useAuth } from '../../app/auth.tsx';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { useErrorText, useI18n } from '../../locales/i18n.tsx';
 import { PasswordStep, TotpStep, type Credentials } from './LoginSteps.tsx';
@@ -20,9 +20,8 @@ const PANEL_STYLE = {
   border: '1px solid #e6ecf5',
 };
 
-/** Only same-site paths are followed after login, never another origin. */
-function safeRedirect(target: string | null): string {
-  return target && target.startsWith('/') && !target.startsWith('//') ? target : '/';
+function registerPathFor(redirect: string | null): string {
+  return redirect ? `/public/register?redirect=${encodeURIComponent(safeRedirect(redirect))}` : '/public/register';
 }
 
 /** Password login, then a 6-digit code for roles that need a second factor (SPEC §2.1). */
@@ -123,7 +122,8 @@ export default function LoginPage() {
           <Link to="/public/jobs">{t('login.publicJobs')}</Link>
         </div>
         <div style={{ textAlign: 'center' }}>
-          <Link to="/public/register">{t('login.seekerRegister')}</Link>
+          {/* A visitor sent here from a posting's 投递 comes back to it after registering too. */}
+          <Link to={registerPathFor(searchParams.get('redirect'))}>{t('login.seekerRegister')}</Link>
         </div>
         {!credentials && demoAccounts.length > 0 && (
           <Suspense fallback={null}>

@@ -22,7 +22,7 @@ export default function ApplyPage() {
     setError(undefined);
     try {
       await applyToPosting(id);
-      void message.success('已投递，请在“我的应聘”中查看进展');
+      void message.success('已投递，请在“我的投递”中查看进展');
       navigate('/seeker/applications');
     } catch (cause) {
       setError(errorText(cause));

@@ -5,7 +5,7 @@ import { APPLICATION_STATUS_COLORS, listMyApplications, type MyApplication } fro
 import { LoadError } from '../../components/LoadError.tsx';
 import { useRemoteData } from '../../components/useRemoteData.ts';
 
-/** 我的应聘 (/seeker/applications): the seeker's own applications and where each stands. */
+/** 我的投递 (/seeker/applications): the seeker's own applications and where each stands. */
 export default function MyApplicationsPage() {
   const [query, setQuery] = useState({ page: 1, pageSize: 20 });
   const applications = useRemoteData(() => listMyApplications(query), JSON.stringify(query));
@@ -31,7 +31,7 @@ export default function MyApplicationsPage() {
   if (applications.error) return <LoadError error={applications.error} />;
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Card title="我的应聘">
+      <Card title="我的投递">
         <Typography.Paragraph type="secondary">
           在 <Link to="/public/jobs">岗位搜索</Link>{' '}
           中找到岗位后，打开岗位并投递；企业每推进一步，系统都会以短信或邮件通知您。

@@ -1,6 +1,7 @@
 import { Alert, App, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { loginPathFor, safeRedirect } from '../../app/auth.tsx';
 import { registerSeeker, sendVerificationCode } from '../../api/recruitment.ts';
 import { useErrorText, useI18n } from '../../locales/i18n.tsx';
 
@@ -22,6 +23,9 @@ export default function SeekerRegisterPage() {
   const errorText = useErrorText();
   const { message } = App.useApp();
   const navigate = useNavigate();
+  // Sent from a posting's 投递: after registering and signing in the seeker returns to it.
+  const redirect = useSearchParams()[0].get('redirect');
+  const loginPath = redirect ? loginPathFor(safeRedirect(redirect)) : '/login';
   const [form] = Form.useForm<RegistrationValues>();
   const [sentTo, setSentTo] = useState<string>();
   const [isSending, setIsSending] = useState(false);
@@ -61,7 +65,7 @@ export default function SeekerRegisterPage() {
         password: values.password,
       });
       void message.success('注册成功，请用手机号码或邮箱登录');
-      navigate('/login');
+      navigate(loginPath);
     } catch (cause) {
       setError(errorText(cause));
     } finally {
@@ -120,7 +124,7 @@ export default function SeekerRegisterPage() {
           </Button>
         </Form>
         <div style={{ marginTop: 16, textAlign: 'center' }}>
-          <Link to="/login">已有账号，去登录</Link>
+          <Link to={loginPath}>已有账号，去登录</Link>
         </div>
       </Card>
     </div>
