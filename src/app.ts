@@ -17,7 +17,11 @@ import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.ts';
 import { exchangeRoutes } from './modules/enterprises/exchange.routes.ts';
 import { keyEnterprisesRoutes } from './modules/enterprises/key-enterprises.routes.ts';
 import { notificationContactRoutes } from './modules/enterprises/notification-contact.routes.ts';
-import { escalationSchedulerPlugin, governanceModuleRoutes } from './modules/governance/index.ts';
+import {
+  deadlineNoticesPlugin,
+  escalationSchedulerPlugin,
+  governanceModuleRoutes,
+} from './modules/governance/index.ts';
 import { postingsRoutes } from './modules/recruitment/postings/postings.routes.ts';
 import { searchRoutes } from './modules/recruitment/search/search.routes.ts';
 import { seekerSideRoutes } from './modules/recruitment/index.ts';
@@ -144,6 +148,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(outboxDispatcherPlugin(ctx));
   // Overdue requests go up to the city, then the province; hourly, off in tests, one raise per row across processes.
   await app.register(escalationSchedulerPlugin(ctx));
+  // Collections and 调度 rounds: reminders before their deadlines and late notices; hourly, off in tests, once per dedupe key.
+  await app.register(deadlineNoticesPlugin(ctx));
 
   if (options.serveWebApp) await app.register(webAppPlugin);
   return app;

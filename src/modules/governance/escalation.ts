@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
-import fp from 'fastify-plugin';
 import type { AppContext } from '../../app-context.ts';
+import { HOUR_MS, scheduledJobPlugin } from '../../platform/jobs/scheduled-job.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { systemActor } from '../../platform/auth/current-user.ts';
 import { todayInShanghai } from '../../platform/iso-date.ts';
@@ -54,27 +54,12 @@ export async function escalateOverdueRequests(ctx: AppContext): Promise<{ raised
   return { raised };
 }
 
-const FIRST_TICK_MS = 90_000;
-const TICK_MS = 60 * 60_000;
-
-/** Runs the escalation hourly with the server (not in tests); ticks never overlap. */
+/** Runs the escalation hourly with the server (not in tests; platform/jobs/scheduled-job.ts). */
 export function escalationSchedulerPlugin(ctx: AppContext): FastifyPluginAsync {
-  return fp(async (app) => {
-    if (ctx.config.environment === 'test') return;
-    let timer: NodeJS.Timeout | undefined;
-    let running: Promise<unknown> = Promise.resolve();
-    const tick = () => {
-      running = escalateOverdueRequests(ctx).catch((error: unknown) =>
-        app.log.error({ err: error }, '诉求逾期提级失败'),
-      );
-      timer = setTimeout(() => void running.then(tick), TICK_MS).unref();
-    };
-    app.addHook('onReady', async () => {
-      timer = setTimeout(tick, FIRST_TICK_MS).unref();
-    });
-    app.addHook('onClose', async () => {
-      if (timer) clearTimeout(timer);
-      await running;
-    });
+  return scheduledJobPlugin(ctx, {
+    failureMessage: '诉求逾期提级失败',
+    firstTickMs: 90_000,
+    intervalMs: HOUR_MS,
+    run: escalateOverdueRequests,
   });
 }

@@ -82,3 +82,9 @@ export function planFilingDeadlineOn(date: string): { deadline: string; source: 
   const found = valueOn<string>('plan_filing_deadline', date);
   return { deadline: found.value, source: found.source };
 }
+
+/** The working days before a collection's or round's deadline on which reminders go out, largest first. */
+export function deadlineReminderWorkdaysOn(date: string): number[] {
+  const found = valueOn<number[]>('deadline_reminder_workdays', date);
+  return [...found.value].sort((a, b) => b - a);
+}

@@ -32,3 +32,6 @@ export function governanceModuleRoutes(ctx: AppContext): FastifyPluginAsyncTypeb
 
 /** Overdue requests go up to the city, then the province (registered by app.ts after the modules' routes). */
 export { escalationSchedulerPlugin } from './escalation.ts';
+
+/** Reminders before the deadlines of collections and 调度 rounds, and late notices (hourly, off in tests). */
+export { deadlineNoticesPlugin } from './deadline-notices.ts';

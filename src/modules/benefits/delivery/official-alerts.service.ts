@@ -28,22 +28,51 @@ export interface OfficialAlert {
 
 /** Queues the alert to every active 省人社 official and the city's 市/县人社 officials; answers how many. */
 export async function queueOfficialAlert(db: Db, alert: OfficialAlert): Promise<number> {
-  const officials = await findActiveOfficials(db, [
-    { role: 'province_hrss', regionCode: null },
-    ...(alert.cityCode ? [{ role: 'city_hrss', regionCode: alert.cityCode }] : []),
-  ]);
-  const payload = JSON.stringify({ title: alert.title, body: alert.body });
+  return queueOfficialNotice(db, {
+    targets: [
+      { role: 'province_hrss', regionCode: null },
+      ...(alert.cityCode ? [{ role: 'city_hrss', regionCode: alert.cityCode }] : []),
+    ],
+    key: alert.key,
+    title: alert.title,
+    body: alert.body,
+    at: alert.at,
+  });
+}
+
+/**
+ * Queues a notice by SMS to the active officials of these roles and regions (a role with region null:
+ * all of them), or to named accounts; one message per official under `<key>:official:<id>:sms`, so asking
+ * again queues nothing new. Answers how many officials it addressed.
+ */
+export async function queueOfficialNotice(
+  db: Db,
+  notice: {
+    targets: { role: string; regionCode: string | null }[];
+    userIds?: number[];
+    key: string;
+    title: string;
+    body: string;
+    at: string;
+  },
+): Promise<number> {
+  const officials = [
+    ...(await findActiveOfficials(db, notice.targets)).map((o) => Number(o.id)),
+    ...(notice.userIds ?? []),
+  ];
+  const ids = [...new Set(officials)];
+  const payload = JSON.stringify({ title: notice.title, body: notice.body });
   await insertOutbox(
     db,
-    officials.map((o) => ({
+    ids.map((id) => ({
       channel: 'sms',
-      dedupe_key: `${alert.key}:official:${o.id}:sms`,
-      recipient: `official:${o.id}`,
+      dedupe_key: `${notice.key}:official:${id}:sms`,
+      recipient: `official:${id}`,
       payload,
-      created_at: alert.at,
+      created_at: notice.at,
     })),
   );
-  return officials.length;
+  return ids.length;
 }
 
 /** The whole and masked mobile number of officials, by user id (at send time). */

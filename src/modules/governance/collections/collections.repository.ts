@@ -196,3 +196,13 @@ export async function burdenTotals(db: Db, year: number, regionCodes: readonly s
   if (regionCodes !== 'all') query = query.where('cr.region_code', 'in', regionCodes.length ? [...regionCodes] : ['']);
   return query.executeTakeFirstOrThrow();
 }
+
+/** Open collections with a deadline (for the deadline notices), with who created them. */
+export function listOpenCollectionsWithDeadline(db: Db) {
+  return collectionBase(db)
+    .select([...COLLECTION_COLUMNS, 'c.created_by'])
+    .where('c.state', '=', 'open')
+    .where('c.deadline', 'is not', null)
+    .orderBy('c.id')
+    .execute();
+}

@@ -7,6 +7,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { isIsoDate, todayInShanghai } from '../../../platform/iso-date.ts';
 import { PROVINCE_ROLES } from '../../../platform/roles.ts';
 import { regionScopeCodes } from '../../reference/reference.service.ts';
+import { noticeCollectionSent } from '../deadline-notices.ts';
 import type { SignedIn } from '../governance-scope.ts';
 import * as collections from './collections.repository.ts';
 import type { CollectionKind, CollectionState } from './collections.table.ts';
@@ -312,6 +313,11 @@ export async function openCollection(ctx: AppContext, actor: SignedIn, id: numbe
       throw new AppError('CONFLICT', '该调查已发出或已结束，请刷新');
     const regionCodes = row.region_code === PROVINCE_CODE ? 'all' : await regionScopeCodes(trx, row.region_code);
     const sent = await collections.insertRecipients(trx, id, { regionCodes, year: Number(day.slice(0, 4)), at });
+    await noticeCollectionSent(
+      trx,
+      { id, title: row.title, approvalNumber: row.approval_number, deadline: row.deadline },
+      at,
+    );
     await appendAudit(
       trx,
       ctx.dialect,

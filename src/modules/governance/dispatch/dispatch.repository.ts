@@ -85,3 +85,8 @@ export async function upsertReturn(
     )
     .execute();
 }
+
+/** Open rounds, oldest first (for the deadline notices). */
+export async function listOpenRoundRows(db: Db): Promise<RoundRow[]> {
+  return (await listRoundRows(db)).filter((r) => r.state === 'open').reverse();
+}

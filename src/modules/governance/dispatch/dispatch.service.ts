@@ -6,6 +6,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { isIsoDate, todayInShanghai } from '../../../platform/iso-date.ts';
 import { PROVINCE_ROLES } from '../../../platform/roles.ts';
 import { rankRegions } from '../../monitoring/indicators/ranking.service.ts';
+import { noticeRoundOpened } from '../deadline-notices.ts';
 import type { SignedIn } from '../governance-scope.ts';
 import { dispatchDeadlineWorkdays, dispatchItems, type DispatchItem } from './dispatch-form.ts';
 import * as dispatch from './dispatch.repository.ts';
@@ -136,6 +137,7 @@ export async function openRound(
   const items = dispatchItems();
   const prefill = await prefillFor(ctx, input.period, items);
   const id = await ctx.db.transaction().execute(async (trx) => {
+    const at = ctx.clock().toISOString();
     const newId = await dispatch.insertRound(trx, {
       title: input.title.trim(),
       period: input.period,
@@ -144,9 +146,14 @@ export async function openRound(
       deadline: deadline!,
       deadline_provisional: isProvisional ? 1 : 0,
       state: 'open',
-      opened_at: ctx.clock().toISOString(),
+      opened_at: at,
       opened_by: actor.user.id,
     });
+    await noticeRoundOpened(
+      trx,
+      { id: newId, title: input.title.trim(), period: input.period, deadline: deadline!, units: prefill.units },
+      at,
+    );
     await appendAudit(
       trx,
       ctx.dialect,

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
-import fp from 'fastify-plugin';
 import type { AppContext } from '../../../app-context.ts';
+import { HOUR_MS, scheduledJobPlugin } from '../../../platform/jobs/scheduled-job.ts';
 import { todayInShanghai } from '../../../platform/iso-date.ts';
 import { addMonths } from '../../workforce/periods.ts';
 import { claimScheduledBulletin } from './bulletins.repository.ts';
@@ -61,30 +61,15 @@ export async function runScheduledBulletins(ctx: AppContext): Promise<number> {
   return generated;
 }
 
-const FIRST_TICK_MS = 60_000;
-const TICK_MS = 60 * 60_000;
-
 /**
  * Starts the schedule with the server (not in tests): a first tick a minute after start-up,
- * then hourly; ticks never overlap, and closing the app stops them.
+ * then hourly (platform/jobs/scheduled-job.ts).
  */
 export function bulletinSchedulerPlugin(ctx: AppContext): FastifyPluginAsync {
-  return fp(async (app) => {
-    if (ctx.config.environment === 'test') return;
-    let timer: NodeJS.Timeout | undefined;
-    let running: Promise<unknown> = Promise.resolve();
-    const tick = () => {
-      running = runScheduledBulletins(ctx).catch((error: unknown) =>
-        app.log.error({ err: error }, '定时生成监测通报失败'),
-      );
-      timer = setTimeout(() => void running.then(tick), TICK_MS).unref();
-    };
-    app.addHook('onReady', async () => {
-      timer = setTimeout(tick, FIRST_TICK_MS).unref();
-    });
-    app.addHook('onClose', async () => {
-      if (timer) clearTimeout(timer);
-      await running;
-    });
+  return scheduledJobPlugin(ctx, {
+    failureMessage: '定时生成监测通报失败',
+    firstTickMs: 60_000,
+    intervalMs: HOUR_MS,
+    run: runScheduledBulletins,
   });
 }
