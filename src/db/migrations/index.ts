@@ -30,6 +30,7 @@ import * as labourRelations from './20261207T2120_labour_relations.ts';
 import * as collections from './20261207T2130_collections.ts';
 import * as dispatchRounds from './20261207T2131_dispatch_rounds.ts';
 import * as talentEvaluation from './20261207T2140_talent_evaluation.ts';
+import * as skillCertificateIssuer from './20261208T0050_skill_certificate_issuer.ts';
 import * as assessments from './20261207T2132_assessments.ts';
 import * as meetings from './20261207T2133_meetings.ts';
 import * as postingImports from './20261208T0020_posting_imports.ts';
@@ -80,6 +81,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '20261207T2132_assessments': assessments,
   '20261207T2133_meetings': meetings,
   '20261208T0020_posting_imports': postingImports,
+  '20261208T0050_skill_certificate_issuer': skillCertificateIssuer,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {

@@ -97,6 +97,8 @@ export interface SelfEvaluationEnterpriseTable {
   occupation_codes: string;
   approval_no: string;
   approved_on: string;
+  /** The end of the registration's validity, when recorded. */
+  valid_until: string | null;
   recorded_at: string;
   recorded_by: number | null;
 }

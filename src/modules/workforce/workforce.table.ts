@@ -52,6 +52,8 @@ export interface SkillCertificateTable {
   occupation_name: string;
   level: number;
   issued_on: string;
+  /** The self-evaluating enterprise (自主评价) that issued the certificate, when one did. */
+  issuer_uscc: string | null;
 }
 
 export interface ProfessionalTitleTable {

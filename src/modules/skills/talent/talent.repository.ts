@@ -20,6 +20,7 @@ export async function upsertSelfEvaluation(db: Db, row: SelfEvaluationEnterprise
         occupation_codes: row.occupation_codes,
         approval_no: row.approval_no,
         approved_on: row.approved_on,
+        valid_until: row.valid_until,
         recorded_at: row.recorded_at,
         recorded_by: row.recorded_by,
       }),
@@ -32,7 +33,15 @@ export async function listSelfEvaluation(db: Db, regionCodes?: readonly string[]
   let query = db
     .selectFrom('self_evaluation_enterprises as s')
     .leftJoin('enterprises as e', 'e.uscc', 's.uscc')
-    .select(['s.uscc', 's.region_code', 's.occupation_codes', 's.approval_no', 's.approved_on', 'e.name'])
+    .select([
+      's.uscc',
+      's.region_code',
+      's.occupation_codes',
+      's.approval_no',
+      's.approved_on',
+      's.valid_until',
+      'e.name',
+    ])
     .orderBy('s.approved_on', 'desc')
     .orderBy('s.uscc');
   if (regionCodes)
@@ -133,4 +142,37 @@ export async function findTalentCounts(db: Db, uscc: string) {
     titles: rowsOf(titles.rows),
     engineers: rowsOf(engineers.rows),
   };
+}
+
+/** The self-evaluation registrations of the given enterprises. */
+export async function findSelfEvaluationOf(db: Db, usccs: readonly string[]) {
+  if (usccs.length === 0) return [];
+  return db
+    .selectFrom('self_evaluation_enterprises')
+    .select(['uscc', 'occupation_codes', 'approved_on', 'valid_until'])
+    .where('uscc', 'in', [...new Set(usccs)])
+    .execute();
+}
+
+/** Skill certificates issued by self-evaluating enterprises, counted by issuer, occupation and level. */
+export async function countCertificatesByIssuer(db: Db, issuers?: readonly string[]) {
+  let query = db
+    .selectFrom('skill_certificates')
+    .select(['issuer_uscc', 'occupation_code', 'level'])
+    .select((eb) => [eb.fn.max('occupation_name').as('occupation_name'), eb.fn.countAll().as('n')])
+    .where('issuer_uscc', 'is not', null)
+    .groupBy(['issuer_uscc', 'occupation_code', 'level'])
+    .orderBy('issuer_uscc')
+    .orderBy('occupation_code')
+    .orderBy('level', 'desc');
+  if (issuers)
+    query = issuers.length ? query.where('issuer_uscc', 'in', [...issuers]) : query.where(sql<boolean>`1 = 0`);
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    issuer_uscc: r.issuer_uscc!,
+    occupation_code: r.occupation_code,
+    occupation_name: String(r.occupation_name ?? ''),
+    level: Number(r.level),
+    n: toNumber(r.n as number),
+  }));
 }

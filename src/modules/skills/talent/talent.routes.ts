@@ -28,6 +28,16 @@ const Status = Type.Union(
   },
 );
 
+const IssuedSchema = Type.Array(
+  Type.Object({
+    occupation_code: Type.String(),
+    occupation_name: Type.String(),
+    level: Type.String({ description: '等级，如 三级 / 高级工' }),
+    count: Type.Integer(),
+  }),
+  { description: '作为自主评价企业颁发的职业技能等级证书，按职业和等级计数' },
+);
+
 const TalentSchema = Type.Object({
   years: Type.Array(
     Type.Object({
@@ -59,6 +69,7 @@ const TalentSchema = Type.Object({
       recorded_at: Type.String(),
     }),
   ),
+  self_issued: IssuedSchema,
 });
 
 /** Talent evaluation: the level ↔ title table, self-evaluating enterprises, an enterprise's talent page. */
@@ -119,6 +130,9 @@ export function talentRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
                   occupation_codes: Type.Array(Type.String()),
                   approval_no: Type.String(),
                   approved_on: Type.String(),
+                  valid_until: Nullable(Type.String()),
+                  issued_total: Type.Integer(),
+                  issued: IssuedSchema,
                 }),
               ),
             }),
@@ -141,6 +155,7 @@ export function talentRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
             occupation_codes: Type.Array(Type.String({ maxLength: 20 }), { minItems: 1, maxItems: 200 }),
             approval_no: Type.String({ minLength: 1, maxLength: 60 }),
             approved_on: Type.String({ format: 'date' }),
+            valid_until: Type.Optional(Type.String({ format: 'date', description: '备案有效期至（可空）' })),
           }),
           response: {
             200: Type.Object({ uscc: Type.String(), occupation_codes: Type.Array(Type.String()) }),

@@ -7,6 +7,7 @@ import { OCCUPATION_CODE } from '../skills-columns.ts';
 import type { TalentRecordKind, TalentRecordStatus } from '../skills.table.ts';
 import { equivalentTitleOfSkill, talentEvaluation, type TitleLevel } from './correspondence.ts';
 import {
+  countCertificatesByIssuer,
   findTalentCounts,
   findTalentRecord,
   insertTalentRecord,
@@ -64,7 +65,7 @@ export function talentEvaluationView() {
 export async function registerSelfEvaluation(
   ctx: AppContext,
   actor: SignedIn,
-  input: { uscc: string; occupation_codes: string[]; approval_no: string; approved_on: string },
+  input: { uscc: string; occupation_codes: string[]; approval_no: string; approved_on: string; valid_until?: string },
 ) {
   const uscc = await findVisibleEnterprise(ctx, actor.user, input.uscc);
   const codes = [...new Set(input.occupation_codes.map((c) => c.trim()).filter(Boolean))];
@@ -72,6 +73,9 @@ export async function registerSelfEvaluation(
   const wrong = codes.filter((c) => !OCCUPATION_CODE.test(c));
   if (wrong.length) throw new AppError('VALIDATION_FAILED', `职业编码应为大典格式，如 6-18-01-01：${wrong.join('、')}`);
   if (!isIsoDate(input.approved_on)) throw new AppError('VALIDATION_FAILED', '备案日期不正确');
+  const validUntil = input.valid_until || null;
+  if (validUntil !== null && (!isIsoDate(validUntil) || validUntil < input.approved_on))
+    throw new AppError('VALIDATION_FAILED', '有效期至应为不早于备案日期的日期');
   const approvalNo = input.approval_no.trim();
   if (!approvalNo) throw new AppError('VALIDATION_FAILED', '请填写备案文号');
   return ctx.db.transaction().execute(async (trx) => {
@@ -82,6 +86,7 @@ export async function registerSelfEvaluation(
       occupation_codes: JSON.stringify(codes),
       approval_no: approvalNo,
       approved_on: input.approved_on,
+      valid_until: validUntil,
       recorded_at: ctx.clock().toISOString(),
       recorded_by: actor.user.id,
     });
@@ -93,9 +98,13 @@ export async function registerSelfEvaluation(
   });
 }
 
-/** Self-evaluating enterprises the user's region covers. */
+/** Self-evaluating enterprises the user's region covers, with the certificates each has issued. */
 export async function listSelfEvaluationEnterprises(ctx: AppContext, user: CurrentUser) {
   const rows = await listSelfEvaluation(ctx.db, await skillsRegionsOf(ctx, user));
+  const issued = await issuedCertificatesOf(
+    ctx,
+    rows.map((r) => r.uscc),
+  );
   return {
     items: rows.map((r) => ({
       uscc: r.uscc,
@@ -104,8 +113,31 @@ export async function listSelfEvaluationEnterprises(ctx: AppContext, user: Curre
       occupation_codes: JSON.parse(r.occupation_codes) as string[],
       approval_no: r.approval_no,
       approved_on: r.approved_on,
+      valid_until: r.valid_until,
+      issued_total: (issued.get(r.uscc) ?? []).reduce((total, c) => total + c.count, 0),
+      issued: issued.get(r.uscc) ?? [],
     })),
   };
+}
+
+/** Skill certificates the enterprises issued as self-evaluating enterprises, by occupation and level. */
+async function issuedCertificatesOf(ctx: AppContext, usccs: readonly string[]) {
+  const levelNames = new Map(talentEvaluation().skill_levels.map((l) => [l.level, `${l.grade} / ${l.name}`]));
+  const byIssuer = new Map<
+    string,
+    { occupation_code: string; occupation_name: string; level: string; count: number }[]
+  >();
+  for (const row of await countCertificatesByIssuer(ctx.db, usccs)) {
+    const list = byIssuer.get(row.issuer_uscc) ?? [];
+    list.push({
+      occupation_code: row.occupation_code,
+      occupation_name: row.occupation_name,
+      level: levelNames.get(row.level) ?? String(row.level),
+      count: row.n,
+    });
+    byIssuer.set(row.issuer_uscc, list);
+  }
+  return byIssuer;
 }
 
 export interface TalentRecordInput {
@@ -180,7 +212,11 @@ export async function setTalentRecordStatus(
  */
 export async function enterpriseTalent(ctx: AppContext, user: CurrentUser, usccInput: string) {
   const uscc = await findVisibleEnterprise(ctx, user, usccInput);
-  const [counts, records] = await Promise.all([findTalentCounts(ctx.db, uscc), listTalentRecords(ctx.db, uscc)]);
+  const [counts, records, issued] = await Promise.all([
+    findTalentCounts(ctx.db, uscc),
+    listTalentRecords(ctx.db, uscc),
+    issuedCertificatesOf(ctx, [uscc]),
+  ]);
   const table = talentEvaluation();
   const years = [
     ...new Set(
@@ -227,5 +263,6 @@ export async function enterpriseTalent(ctx: AppContext, user: CurrentUser, usccI
       note: r.note,
       recorded_at: r.recorded_at,
     })),
+    self_issued: issued.get(uscc) ?? [],
   };
 }

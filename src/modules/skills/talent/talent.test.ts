@@ -169,4 +169,57 @@ describe.each(testDialects())('talent evaluation on %s', (dialect) => {
     expect(JSON.stringify(page)).not.toContain(personIdNumber(1));
     await expect(enterpriseTalent(t.ctx, suzhou.user, uscc)).rejects.toBeDefined();
   });
+
+  it('records skill certificates issued by a self-evaluating enterprise, refusing those it could not issue', async () => {
+    await registerSelfEvaluation(t.ctx, nanjing, {
+      uscc,
+      occupation_codes: ['6-18-01-01', '6-20-99-00'],
+      approval_no: '宁人社评备〔2025〕3号',
+      approved_on: '2025-03-01',
+      valid_until: '2025-12-31',
+    });
+    const other = await insertEnterprise(t.ctx, { region_code: '320115', city_code: '320100' });
+    const certificate = (serial: number, no: string, code: string, level: string, on: string, issuer = uscc) => ({
+      id_number: personIdNumber(serial),
+      name: `职工${serial}`,
+      occupation_code: code,
+      occupation: code === '6-18-01-01' ? '车工' : '其他',
+      level,
+      issued_on: on,
+      certificate_no: no,
+      issuer_uscc: issuer,
+    });
+    const rows = [
+      certificate(11, 'ZP-2025-000011', '6-18-01-01', '高级工', '2025-06-01'),
+      certificate(12, 'ZP-2025-000012', '6-18-01-01', '技师', '2025-07-01'),
+      certificate(13, 'ZP-2025-000013', '6-18-01-01', '高级工', '2025-06-01', other),
+      certificate(14, 'ZP-2025-000014', '6-01-01-01', '高级工', '2025-06-01'),
+      certificate(15, 'ZP-2025-000015', '6-18-01-01', '高级工', '2025-01-10'),
+      certificate(16, 'ZP-2025-000016', '6-18-01-01', '高级工', '2025-06-01', '12345'),
+    ];
+    const first = await importRows(t.ctx, skillsImport, rows);
+    expect(first.accepted).toBe(2);
+    expect(first.rejects.map((r) => [r.column, r.code])).toEqual([
+      ['发证企业统一社会信用代码', 'ISSUER_NOT_SELF_EVALUATING'],
+      ['发证企业统一社会信用代码', 'ISSUER_OCCUPATION_NOT_REGISTERED'],
+      ['发证企业统一社会信用代码', 'ISSUER_OUTSIDE_VALIDITY'],
+    ]);
+    expect(first.rejects.every((r) => /[\u4e00-\u9fa5]/.test(r.message))).toBe(true);
+    expect(first.parseRejects.map((r) => r.column)).toEqual(['发证企业统一社会信用代码']);
+    expect(await importRows(t.ctx, skillsImport, rows.slice(0, 2))).toMatchObject({ accepted: 0, unchanged: 2 });
+    // A file without the issuer column keeps the issuer recorded.
+    const { issuer_uscc: _, ...withoutIssuer } = rows[0]!;
+    expect(await importRows(t.ctx, skillsImport, [withoutIssuer])).toMatchObject({ accepted: 0, unchanged: 1 });
+
+    const listed = (await listSelfEvaluationEnterprises(t.ctx, nanjing.user)).items.find((e) => e.uscc === uscc);
+    expect(listed).toMatchObject({ valid_until: '2025-12-31', issued_total: 2 });
+    expect(listed!.issued.map((c) => [c.occupation_code, c.count])).toEqual([
+      ['6-18-01-01', 1],
+      ['6-18-01-01', 1],
+    ]);
+    const page = await enterpriseTalent(t.ctx, nanjing.user, uscc);
+    expect(page.self_issued.map((c) => c.level)).toEqual(listed!.issued.map((c) => c.level));
+    expect(page.self_issued.reduce((n, c) => n + c.count, 0)).toBe(2);
+    expect((await enterpriseTalent(t.ctx, nanjing.user, other)).self_issued).toEqual([]);
+  });
 });

@@ -16,6 +16,7 @@ export interface SkillRow {
   occupation_name: string;
   level: number;
   issued_on: string;
+  issuer_uscc: string | null;
 }
 export interface TitleRow {
   person_id: number;
@@ -77,7 +78,7 @@ export async function findSkillCertificates(db: Db, rows: readonly SkillRow[]): 
 
 /** Inserts certificates or updates them by number, in multi-row statements. */
 export async function upsertSkillCertificates(db: Db, rows: readonly SkillRow[]): Promise<void> {
-  for (const part of chunkRows(rows, 6)) {
+  for (const part of chunkRows(rows, 7)) {
     await db
       .insertInto('skill_certificates')
       .values(part)
@@ -87,6 +88,7 @@ export async function upsertSkillCertificates(db: Db, rows: readonly SkillRow[])
           occupation_name: eb.ref('excluded.occupation_name'),
           level: eb.ref('excluded.level'),
           issued_on: eb.ref('excluded.issued_on'),
+          issuer_uscc: eb.ref('excluded.issuer_uscc'),
         })),
       )
       .execute();

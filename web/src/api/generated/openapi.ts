@@ -27081,6 +27081,14 @@ export interface paths {
                                 status: "active" | "open" | "solved" | "closed";
                                 title: string;
                             }[];
+                            /** @description 作为自主评价企业颁发的职业技能等级证书，按职业和等级计数 */
+                            self_issued: {
+                                count: number;
+                                /** @description 等级，如 三级 / 高级工 */
+                                level: string;
+                                occupation_code: string;
+                                occupation_name: string;
+                            }[];
                             skill_levels: {
                                 count: number;
                                 equivalent_title: string | null;
@@ -27604,10 +27612,20 @@ export interface paths {
                             items: {
                                 approval_no: string;
                                 approved_on: string;
+                                /** @description 作为自主评价企业颁发的职业技能等级证书，按职业和等级计数 */
+                                issued: {
+                                    count: number;
+                                    /** @description 等级，如 三级 / 高级工 */
+                                    level: string;
+                                    occupation_code: string;
+                                    occupation_name: string;
+                                }[];
+                                issued_total: number;
                                 name: string;
                                 occupation_codes: string[];
                                 region_code: string;
                                 uscc: string;
+                                valid_until: string | null;
                             }[];
                         };
                     };
@@ -27685,6 +27703,11 @@ export interface paths {
                         approved_on: string;
                         occupation_codes: string[];
                         uscc: string;
+                        /**
+                         * Format: date
+                         * @description 备案有效期至（可空）
+                         */
+                        valid_until?: string;
                     };
                 };
             };

@@ -27,6 +27,7 @@ import { LoadError } from '../../components/LoadError.tsx';
 import { Money } from '../../components/Money.tsx';
 import { useRemoteData } from '../../components/useRemoteData.ts';
 import { useErrorText, useI18n } from '../../locales/i18n.tsx';
+import { IssuedCertificates } from './IssuedCertificates.tsx';
 
 type YearRow = EnterpriseTalent['years'][number];
 interface RecordForm {
@@ -206,6 +207,14 @@ export function EnterpriseTalentTab({ uscc, canEdit }: { uscc: string; canEdit: 
           </Tag>
         ))}
       </Space>
+      {talent.data && talent.data.self_issued.length > 0 && (
+        <>
+          <Typography.Title level={5}>{t('skills.selfIssued')}</Typography.Title>
+          <div style={{ marginBottom: 24 }}>
+            <IssuedCertificates rows={talent.data.self_issued} label={t('skills.selfIssued')} />
+          </div>
+        </>
+      )}
       <Typography.Title level={5}>{t('skills.talentRecords')}</Typography.Title>
       {canEdit && (
         <Button style={{ marginBottom: 12 }} onClick={() => setIsAdding(true)}>

@@ -24,8 +24,16 @@ import {
 import { LoadError } from '../../components/LoadError.tsx';
 import { useRemoteData } from '../../components/useRemoteData.ts';
 import { useErrorText, useI18n } from '../../locales/i18n.tsx';
+import { IssuedCertificates } from './IssuedCertificates.tsx';
 
 type SkillLevelRow = TalentEvaluation['skill_levels'][number];
+interface SelfEvaluationForm {
+  uscc: string;
+  occupation_codes: string[];
+  approval_no: string;
+  approved_on: Dayjs;
+  valid_until?: Dayjs;
+}
 
 /** 人才评价: skill levels ↔ titles with their sources, and the enterprises piloting self-evaluation. */
 export function TalentEvaluationTab({ canRecord }: { canRecord: boolean }) {
@@ -35,7 +43,7 @@ export function TalentEvaluationTab({ canRecord }: { canRecord: boolean }) {
   const table = useRemoteData(getTalentEvaluation, 'talent-evaluation');
   const enterprises = useRemoteData(listSelfEvaluation, 'self-evaluation');
   const [isAdding, setIsAdding] = useState(false);
-  const [form] = Form.useForm<{ uscc: string; occupation_codes: string[]; approval_no: string; approved_on: Dayjs }>();
+  const [form] = Form.useForm<SelfEvaluationForm>();
 
   const levelColumns: TableProps<SkillLevelRow>['columns'] = [
     { title: t('skills.skillLevel'), key: 'name', render: (_, l) => `${l.grade} / ${l.name}` },
@@ -55,11 +63,17 @@ export function TalentEvaluationTab({ canRecord }: { canRecord: boolean }) {
     { title: t('skills.selfEvaluationOccupations'), key: 'codes', render: (_, e) => e.occupation_codes.join('、') },
     { title: t('skills.approvalNo'), dataIndex: 'approval_no' },
     { title: t('skills.approvedOn'), dataIndex: 'approved_on' },
+    { title: t('skills.validUntil'), dataIndex: 'valid_until', render: (v: string | null) => v ?? t('common.none') },
+    { title: t('skills.issuedTotal'), dataIndex: 'issued_total', align: 'right' },
   ];
 
-  async function save(values: { uscc: string; occupation_codes: string[]; approval_no: string; approved_on: Dayjs }) {
+  async function save({ valid_until, ...values }: SelfEvaluationForm) {
     try {
-      await registerSelfEvaluation({ ...values, approved_on: values.approved_on.format('YYYY-MM-DD') });
+      await registerSelfEvaluation({
+        ...values,
+        approved_on: values.approved_on.format('YYYY-MM-DD'),
+        ...(valid_until ? { valid_until: valid_until.format('YYYY-MM-DD') } : {}),
+      });
       message.success(t('skills.selfEvaluationSaved'));
       setIsAdding(false);
       form.resetFields();
@@ -119,6 +133,13 @@ export function TalentEvaluationTab({ canRecord }: { canRecord: boolean }) {
         loading={enterprises.isLoading}
         pagination={{ pageSize: 20 }}
         scroll={{ x: 'max-content' }}
+        expandable={{
+          rowExpandable: (e) => e.issued_total > 0,
+          expandedRowRender: (e) => (
+            <IssuedCertificates rows={e.issued} label={t('skills.issuedBy', { name: e.name })} />
+          ),
+        }}
+        aria-label={t('skills.selfEvaluation')}
       />
       <Modal
         open={isAdding}
@@ -142,6 +163,9 @@ export function TalentEvaluationTab({ canRecord }: { canRecord: boolean }) {
             <Input maxLength={60} />
           </Form.Item>
           <Form.Item name="approved_on" label={t('skills.approvedOn')} rules={[{ required: true }]}>
+            <DatePicker />
+          </Form.Item>
+          <Form.Item name="valid_until" label={t('skills.validUntil')}>
             <DatePicker />
           </Form.Item>
         </Form>
