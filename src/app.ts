@@ -24,7 +24,7 @@ import {
 } from './modules/governance/index.ts';
 import { postingsRoutes } from './modules/recruitment/postings/postings.routes.ts';
 import { searchRoutes } from './modules/recruitment/search/search.routes.ts';
-import { seekerSideRoutes } from './modules/recruitment/index.ts';
+import { seekerSideRoutes, talentSideRoutes } from './modules/recruitment/index.ts';
 import { compensationRoutes } from './modules/labour/compensation.routes.ts';
 import { disputesRoutes } from './modules/labour/disputes.routes.ts';
 import { relationsRoutes } from './modules/labour/relations.routes.ts';
@@ -138,6 +138,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(searchRoutes(ctx));
   // Job seekers, their applications and 专场招聘会.
   await app.register(seekerSideRoutes(ctx));
+  // 人才需求 exchange feed and recruitment campaigns (引才活动, 东西部劳务协作).
+  await app.register(talentSideRoutes(ctx));
   // 劳动关系 (SPEC §2.9): compensation calculator, disputes, diagnosis, 柔性执法.
   await app.register(compensationRoutes(ctx));
   await app.register(disputesRoutes(ctx));

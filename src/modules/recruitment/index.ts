@@ -3,6 +3,7 @@ import type { AppContext } from '../../app-context.ts';
 import { applicationsRoutes } from './applications/applications.routes.ts';
 import { fairsRoutes } from './fairs/fairs.routes.ts';
 import { seekersRoutes } from './seekers/seekers.routes.ts';
+import { talentDemandRoutes } from './talent-demand/talent-demand.routes.ts';
 
 /**
  * The recruitment zone's job-seeker side (SPEC §2.6), one room per use case: seekers/
@@ -14,5 +15,15 @@ export function seekerSideRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     await app.register(seekersRoutes(ctx));
     await app.register(applicationsRoutes(ctx));
     await app.register(fairsRoutes(ctx));
+  };
+}
+
+/**
+ * The recruitment zone's talent side: talent-demand/ (人才需求 exchange feed for the 人才服务云平台)
+ * and campaigns/ (百名海外博士江苏行, 江苏招才月, 四对接, 东西部劳务协作).
+ */
+export function talentSideRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    await app.register(talentDemandRoutes(ctx));
   };
 }

@@ -6738,6 +6738,124 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exchange/talent-demand": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 人才需求（已发布且在有效期内的岗位，按职业、设区市、学历汇总；游标分页） */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 首次发布日期不早于此日（北京时间） */
+                    since: string;
+                    /** @description 上一页返回的 next_cursor；首页不带 */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 统计日（北京时间），有效期不早于此日的岗位计入 */
+                            as_of: string;
+                            items: {
+                                /** @description 设区市区划代码 */
+                                city_code: string;
+                                city_name: string | null;
+                                /** @description 学历要求 */
+                                education: string;
+                                /** @description 发布企业数 */
+                                enterprises: number;
+                                /** @description 职业编码（《职业分类大典》） */
+                                occupation_code: string;
+                                occupation_name: string | null;
+                                /** @description 岗位信息条数 */
+                                postings: number;
+                                /** @description 招聘人数合计 */
+                                posts: number;
+                            }[];
+                            /** @description 下一页游标；最后一页为 null */
+                            next_cursor: string | null;
+                            since: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/governance/assessment/weights": {
         parameters: {
             query?: never;
