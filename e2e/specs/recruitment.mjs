@@ -53,10 +53,11 @@ async function latestCodeFromOutbox({ dataDir, databaseUrl }) {
 }
 
 /**
- * 招聘专区 end to end: a job seeker registers with a mobile number and the code from the outbox,
- * signs in with it and applies to a posting the demo enterprise published; the enterprise sees
- * the applicant masked, invites them to interview (the name shows), hires them; the seeker sees
- * 录用. 南京's official records a 专场招聘会 and the dashboard's 专场招聘会 count rises by one.
+ * 招聘专区 end to end: the demo enterprise publishes a posting; a visitor opens it, is sent to
+ * sign in, registers with a mobile number and the code from the outbox, comes back to the posting
+ * and applies with 投递 (已投递, link to 我的投递); the enterprise sees the applicant masked,
+ * invites them to interview with a time, place and note (the name shows), hires them; the seeker
+ * sees the interview arrangement and 录用. 南京's official records a 专场招聘会 and the dashboard's 专场招聘会 count rises by one.
  */
 export async function recruitmentSpec(runner, { newContext, baseUrl, demoAccounts, dataDir, databaseUrl }) {
   const as = (username) => ({ newContext, baseUrl, account: demoAccount(demoAccounts, username) });
@@ -65,39 +66,10 @@ export async function recruitmentSpec(runner, { newContext, baseUrl, demoAccount
   const password = 'Seeker#Strong2026';
   const title = `工业视觉算法工程师（${stamp.slice(-6)}）`;
   const year = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4);
+  // Three days ahead at 14:30, Beijing time, as the interview form takes it.
+  const interviewAt = `${new Date(Date.now() + 8 * 3600_000 + 3 * 86_400_000).toISOString().slice(0, 10)} 14:30`;
   let postingId;
   let fairsBefore;
-
-  const seekerContext = await newContext();
-  const seekerPage = await seekerContext.newPage();
-  const login = new LoginPage(seekerPage, baseUrl);
-  await runner.spec('求职者注册 (验证码)', seekerPage, [
-    [
-      'opens 求职者注册 from the login page and gets a code sent to the mobile number',
-      async () => {
-        await login.goto();
-        await seekerPage.getByRole('link', { name: '求职者注册（手机号或邮箱）' }).click();
-        await seekerPage.getByTestId('seeker-contact').fill(phone);
-        await seekerPage.getByTestId('seeker-send-code').click();
-        await seekerPage.getByText(`验证码已发送至 ${phone.slice(0, 3)}****${phone.slice(-4)}`).waitFor();
-      },
-    ],
-    [
-      'registers with the code from the outbox and signs in with the mobile number',
-      async () => {
-        await seekerPage.getByTestId('seeker-code').fill(await latestCodeFromOutbox({ dataDir, databaseUrl }));
-        await seekerPage.getByTestId('seeker-name').fill('陈静怡');
-        await seekerPage.getByTestId('seeker-password').fill(password);
-        await seekerPage.getByTestId('seeker-confirm').fill(password);
-        await seekerPage.getByTestId('seeker-register').click();
-        await seekerPage.waitForURL(/\/login$/);
-        await login.loginAs(phone, password);
-        const role = await new LayoutPage(seekerPage).userRole.innerText();
-        expect(role.includes('求职者'), `the header should show 求职者, got ${role}`);
-        await runner.screenshot(seekerPage, 'recruitment-01-seeker-home');
-      },
-    ],
-  ]);
 
   await runAs(runner, as('enterprise_demo'), '企业发布岗位 (enterprise_demo)', ({ page }) => [
     [
@@ -134,16 +106,51 @@ export async function recruitmentSpec(runner, { newContext, baseUrl, demoAccount
     ],
   ]);
 
-  await runner.spec('求职者投递', seekerPage, [
+  // A visitor opens the published posting, is sent to sign in, registers from there and comes
+  // back to the posting, applies with 投递 and sees 已投递 with the way to 我的投递.
+  const seekerContext = await newContext();
+  const seekerPage = await seekerContext.newPage();
+  const login = new LoginPage(seekerPage, baseUrl);
+  const postingPath = () => `/public/jobs/${postingId}`;
+  await runner.spec('求职者从岗位页注册并投递', seekerPage, [
     [
-      'applies to the posting and sees 已投递',
+      'a visitor on the posting is sent to sign in, and registers from there with a code sent to the mobile number',
       async () => {
-        await seekerPage.goto(`${baseUrl}/seeker/jobs/${postingId}`);
+        await seekerPage.goto(`${baseUrl}${postingPath()}`);
+        await seekerPage.getByTestId('apply-login').click();
+        await seekerPage.waitForURL(/\/login\?redirect=/);
+        await seekerPage.getByRole('link', { name: '求职者注册（手机号或邮箱）' }).click();
+        await seekerPage.waitForURL(/\/public\/register\?redirect=/);
+        await seekerPage.getByTestId('seeker-contact').fill(phone);
+        await seekerPage.getByTestId('seeker-send-code').click();
+        await seekerPage.getByText(`验证码已发送至 ${phone.slice(0, 3)}****${phone.slice(-4)}`).waitFor();
+      },
+    ],
+    [
+      'registers with the code from the outbox, signs in with the mobile number and is back on the posting',
+      async () => {
+        await seekerPage.getByTestId('seeker-code').fill(await latestCodeFromOutbox({ dataDir, databaseUrl }));
+        await seekerPage.getByTestId('seeker-name').fill('陈静怡');
+        await seekerPage.getByTestId('seeker-password').fill(password);
+        await seekerPage.getByTestId('seeker-confirm').fill(password);
+        await seekerPage.getByTestId('seeker-register').click();
+        await seekerPage.waitForURL(/\/login\?redirect=/);
+        await login.submitPassword(phone, password);
+        await seekerPage.waitForURL((url) => url.pathname === postingPath());
+      },
+    ],
+    [
+      'applies with 投递 on the posting page, sees 已投递, and follows the link to 我的投递',
+      async () => {
         await seekerPage.getByTestId('apply-submit').click();
+        await seekerPage.getByTestId('apply-state').getByText('已投递').waitFor();
+        await runner.screenshot(seekerPage, 'recruitment-01-applied-on-posting');
+        await seekerPage.getByTestId('apply-mine').click();
         await seekerPage.waitForURL(/\/seeker\/applications$/);
         const status = seekerPage.getByTestId(`application-status-${postingId}`);
-        await status.waitFor();
-        expect((await status.innerText()).includes('已投递'), 'the application should read 已投递');
+        await status.getByText('已投递').waitFor();
+        const role = await new LayoutPage(seekerPage).userRole.innerText();
+        expect(role.includes('求职者'), `the header should show 求职者, got ${role}`);
       },
     ],
   ]);
@@ -156,23 +163,40 @@ export async function recruitmentSpec(runner, { newContext, baseUrl, demoAccount
         const row = page.locator('tr', { hasText: title });
         await row.getByText('陈**').waitFor();
         await row.getByRole('button', { name: '邀请面试' }).click();
+        // The invitation carries the time (Beijing), the place and a note for the seeker.
+        const dialog = page.getByRole('dialog');
+        const at = dialog.getByTestId('interview-at');
+        await at.click();
+        await at.fill(interviewAt);
+        await at.press('Enter');
+        await dialog.getByTestId('interview-place').fill('江宁区秣周东路 12 号 3 楼人事部');
+        await dialog.getByTestId('interview-note').fill('请携带身份证和毕业证书');
+        await dialog.getByRole('button', { name: '发送面试邀请' }).click();
+        await dialog.waitFor({ state: 'detached' });
         await row.getByText('陈静怡').waitFor();
+        await row.getByText(`${interviewAt}（北京时间）`).waitFor();
+        await runner.screenshot(page, 'recruitment-02-interview');
         await row.getByRole('button', { name: '录用' }).click();
         // Hired: no next step is offered any more, and the state reads 录用.
         await row.getByRole('button', { name: '录用' }).waitFor({ state: 'detached' });
         await row.getByText('录用', { exact: true }).waitFor();
-        await runner.screenshot(page, 'recruitment-02-applicants');
+        await runner.screenshot(page, 'recruitment-03-applicants');
       },
     ],
   ]);
 
   await runner.spec('求职者查看结果', seekerPage, [
     [
-      'sees 录用 on 我的应聘',
+      'sees the interview time, place and note, and 录用, on 我的投递',
       async () => {
         await seekerPage.goto(`${baseUrl}/seeker/applications`);
+        const interview = seekerPage.getByTestId(`application-interview-${postingId}`);
+        await interview.getByText(`${interviewAt}（北京时间）`).waitFor();
+        await interview.getByText('地点：江宁区秣周东路 12 号 3 楼人事部').waitFor();
+        await interview.getByText('备注：请携带身份证和毕业证书').waitFor();
         const status = seekerPage.getByTestId(`application-status-${postingId}`);
         await status.getByText('录用').waitFor();
+        await runner.screenshot(seekerPage, 'recruitment-04-my-applications');
       },
     ],
   ]);
@@ -196,7 +220,7 @@ export async function recruitmentSpec(runner, { newContext, baseUrl, demoAccount
           after.actual === fairsBefore + 1,
           `job_fairs should rise from ${fairsBefore} to ${fairsBefore + 1}, got ${after.actual}`,
         );
-        await runner.screenshot(page, 'recruitment-03-fairs');
+        await runner.screenshot(page, 'recruitment-05-fairs');
       },
     ],
   ]);

@@ -30,7 +30,7 @@ import type {
 } from '../modules/benefits/benefits.table.ts';
 import type { JobPostingTable } from '../modules/recruitment/postings/postings.table.ts';
 import type { JobPostingSearchTable } from '../modules/recruitment/search/search.table.ts';
-import type { JobApplicationTable } from '../modules/recruitment/applications/applications.table.ts';
+import type { JobApplicationTable, JobInterviewTable } from '../modules/recruitment/applications/applications.table.ts';
 import type { JobFairEnterpriseTable, JobFairTable } from '../modules/recruitment/fairs/fairs.table.ts';
 import type { JobSeekerCodeTable, JobSeekerTable } from '../modules/recruitment/seekers/seekers.table.ts';
 import type { BenefitAttachmentTable } from '../modules/benefits/applications/applications.table.ts';
@@ -203,6 +203,7 @@ export interface Database {
   job_seeker_codes: JobSeekerCodeTable;
   job_seekers: JobSeekerTable;
   job_applications: JobApplicationTable;
+  job_interviews: JobInterviewTable;
   job_fairs: JobFairTable;
   job_fair_enterprises: JobFairEnterpriseTable;
   implementation_plans: ImplementationPlanTable;

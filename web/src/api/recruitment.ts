@@ -60,8 +60,16 @@ export function summariseApplicants(): Promise<ApplicantSummary> {
   return api.get('/job-applications/summary');
 }
 
-export function moveApplicant(id: number, to: ApplicationStatus): Promise<Applicant> {
-  return api.post(`/job-applications/${id}/move`, { to });
+export type InterviewBody = ApiBody<'/api/v1/job-applications/{id}/interview'>;
+export type Interview = NonNullable<Applicant['interview']>;
+
+/** Moves an applicant one step; 面试 carries the interview's time (Beijing), place or link, and note. */
+export function moveApplicant(id: number, to: ApplicationStatus, interview?: InterviewBody): Promise<Applicant> {
+  return api.post(`/job-applications/${id}/move`, interview ? { to, interview } : { to });
+}
+
+export function rescheduleInterview(id: number, body: InterviewBody): Promise<Applicant> {
+  return api.post(`/job-applications/${id}/interview`, body);
 }
 
 export function listFairs(query: FairQuery): Promise<Fairs> {

@@ -133,6 +133,7 @@ export const codesEnUS: Record<keyof typeof codesZhCN, string> = {
   'code.action.job_application.submit': 'Application submitted',
   'code.action.job_application.viewed': 'Application viewed by the enterprise',
   'code.action.job_application.interview': 'Invited to interview',
+  'code.action.job_application.reschedule': 'Interview rescheduled',
   'code.action.job_application.hired': 'Hired',
   'code.action.job_application.rejected': 'Marked unsuitable',
   'code.action.job_application.view_applicants': 'Applicant list viewed',

@@ -1,6 +1,6 @@
-import type { Insertable, Updateable } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Db } from '../../../db/database.ts';
-import type { ApplicationStatus, JobApplicationTable } from './applications.table.ts';
+import type { ApplicationStatus, JobApplicationTable, JobInterviewTable } from './applications.table.ts';
 
 /** All SQL of applications: a seeker's own, an enterprise's applicants, the counts per posting. */
 
@@ -132,4 +132,23 @@ export async function moveApplication(
     .where('status', '=', from)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+export async function insertInterview(db: Db, row: Insertable<JobInterviewTable>): Promise<number> {
+  const inserted = await db.insertInto('job_interviews').values(row).returning('id').executeTakeFirstOrThrow();
+  return Number(inserted.id);
+}
+
+export type InterviewRow = Selectable<JobInterviewTable>;
+
+/** Every interview arranged for these applications, newest first (the first per application is in force). */
+export async function listInterviews(db: Db, applicationIds: readonly number[]): Promise<InterviewRow[]> {
+  if (applicationIds.length === 0) return [];
+  return db
+    .selectFrom('job_interviews')
+    .selectAll()
+    .where('application_id', 'in', [...applicationIds])
+    .orderBy('application_id')
+    .orderBy('id', 'desc')
+    .execute();
 }

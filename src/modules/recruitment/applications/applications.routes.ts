@@ -8,6 +8,7 @@ import {
   listApplicants,
   listOwnApplications,
   moveApplicant,
+  rescheduleInterview,
   summariseApplicants,
 } from './applications.service.ts';
 
@@ -22,6 +23,28 @@ const Status = Type.Union(
   ],
   { description: '状态：submitted 已投递, viewed 已查看, interview 面试, hired 录用, rejected 不合适' },
 );
+const InterviewBody = Type.Object({
+  at: Type.String({ maxLength: 40, description: '面试时间，北京时间“YYYY-MM-DD HH:mm”（须为今后的时间）' }),
+  place: Type.Optional(Type.String({ maxLength: 200, description: '面试地点（与线上链接至少填一项）' })),
+  link: Type.Optional(Type.String({ maxLength: 500, description: '线上面试链接（http:// 或 https://）' })),
+  note: Type.Optional(Type.String({ maxLength: 500, description: '给求职者的备注（携带材料等）' })),
+});
+const Interview = Type.Object({
+  at: Type.String({ description: '面试时间（UTC 时刻，页面按北京时间显示）' }),
+  place: Nullable(Type.String()),
+  link: Nullable(Type.String()),
+  note: Nullable(Type.String()),
+  arrangedAt: Type.String(),
+  previous: Type.Array(
+    Type.Object({
+      at: Type.String(),
+      place: Nullable(Type.String()),
+      link: Nullable(Type.String()),
+      arrangedAt: Type.String(),
+    }),
+    { description: '改期前的安排，新的在前' },
+  ),
+});
 const Application = Type.Object({
   id: Type.Integer(),
   postingId: Type.Integer(),
@@ -34,6 +57,7 @@ const Application = Type.Object({
   viewedAt: Nullable(Type.String()),
   interviewAt: Nullable(Type.String()),
   decidedAt: Nullable(Type.String()),
+  interview: Nullable(Interview),
 });
 const Applicant = Type.Composite([
   Application,
@@ -136,13 +160,27 @@ export function applicationsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         config: { access: ['enterprise'] },
         schema: {
           tags: ['recruitment'],
-          summary: '企业推进应聘：已查看、邀请面试、录用或不合适（通知求职者）',
+          summary: '企业推进应聘：已查看、邀请面试（须填面试时间、地点或链接）、录用或不合适（通知求职者）',
           params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
-          body: Type.Object({ to: Status }),
+          body: Type.Object({ to: Status, interview: Type.Optional(InterviewBody) }),
           response: { 200: Applicant, ...errors },
         },
       },
-      async (request) => moveApplicant(ctx, signedInActorOf(request), request.params.id, request.body.to),
+      async (request) => moveApplicant(ctx, signedInActorOf(request), request.params.id, request.body),
+    );
+    app.post(
+      '/api/v1/job-applications/:id/interview',
+      {
+        config: { access: ['enterprise'] },
+        schema: {
+          tags: ['recruitment'],
+          summary: '企业调整面试安排（改期；原安排保留为历史，通知求职者）',
+          params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
+          body: InterviewBody,
+          response: { 200: Applicant, ...errors },
+        },
+      },
+      async (request) => rescheduleInterview(ctx, signedInActorOf(request), request.params.id, request.body),
     );
   };
 }

@@ -10,6 +10,14 @@ import { maskName, requireOwnSeeker } from '../seekers/seekers.service.ts';
 import * as seekers from '../seekers/seekers.repository.ts';
 import * as repo from './applications.repository.ts';
 import type { ApplicationStatus } from './applications.table.ts';
+import {
+  checkInterview,
+  describeInterview,
+  interviewsByApplication,
+  type CheckedInterview,
+  type InterviewInput,
+  type InterviewView,
+} from './interviews.ts';
 
 /**
  * Applications (SPEC §2.6): a job seeker applies once to a published posting and follows it
@@ -53,6 +61,7 @@ async function notifySeeker(
   application: { id: number; postingTitle: string; enterpriseName: string | null },
   status: ApplicationStatus,
   at: string,
+  interview?: { arranged: CheckedInterview; rescheduleId?: number },
 ) {
   const phone = seeker.phone_enc ? ctx.cipher.decrypt(seeker.phone_enc) : null;
   const email = seeker.email_enc ? ctx.cipher.decrypt(seeker.email_enc) : null;
@@ -62,15 +71,17 @@ async function notifySeeker(
   const body = {
     submitted: `您已成功投递${where}，请留意后续进展。`,
     viewed: `${where}已查看您的简历。`,
-    interview: `${where}邀请您参加面试，企业将与您联系，请保持电话畅通。`,
+    interview: interview
+      ? `${where}${interview.rescheduleId ? '调整了面试安排' : '邀请您参加面试'}。${describeInterview(interview.arranged)}。`
+      : `${where}邀请您参加面试，企业将与您联系，请保持电话畅通。`,
     hired: `恭喜！${where}决定录用您，请留意企业的入职通知。`,
     rejected: `感谢您投递${where}，经企业评估暂不合适，欢迎继续关注其他岗位。`,
   }[status];
   await queueDirectMessage(ctx, db, {
     channel: phone ? 'sms' : 'email',
     to,
-    key: `job-application:${application.id}:${status}`,
-    title: `应聘进展：${APPLICATION_STATUS_NAMES[status]}`,
+    key: `job-application:${application.id}:${status}${interview?.rescheduleId ? `:${interview.rescheduleId}` : ''}`,
+    title: interview?.rescheduleId ? '应聘进展：面试时间变更' : `应聘进展：${APPLICATION_STATUS_NAMES[status]}`,
     body,
     at,
   });
@@ -86,7 +97,7 @@ async function audit(ctx: AppContext, db: Db, actor: Actor, action: string, id: 
   );
 }
 
-function seekerView(row: repo.ApplicationRow) {
+function seekerView(row: repo.ApplicationRow, interview: InterviewView | null) {
   return {
     id: Number(row.id),
     postingId: Number(row.posting_id),
@@ -99,6 +110,7 @@ function seekerView(row: repo.ApplicationRow) {
     viewedAt: row.viewed_at,
     interviewAt: row.interview_at,
     decidedAt: row.decided_at,
+    interview,
   };
 }
 export type SeekerApplicationView = ReturnType<typeof seekerView>;
@@ -136,7 +148,7 @@ export async function applyToPosting(
       now,
     );
     await audit(ctx, trx, actor, 'job_application.submit', id, { posting: postingId });
-    return seekerView((await repo.findApplication(trx, id))!);
+    return seekerView((await repo.findApplication(trx, id))!, null);
   });
 }
 
@@ -153,16 +165,31 @@ export async function listOwnApplications(
     limit: pageSize,
     offset,
   });
-  return { items: rows.map(seekerView), total, page, pageSize };
+  const interviews = await interviewsOf(ctx.db, rows);
+  return { items: rows.map((r) => seekerView(r, interviews.get(Number(r.id)) ?? null)), total, page, pageSize };
 }
 
-function applicantView(ctx: AppContext, row: repo.ApplicationRow, seeker: seekers.SeekerRow | undefined) {
+async function interviewsOf(db: Db, rows: readonly repo.ApplicationRow[]) {
+  return interviewsByApplication(
+    await repo.listInterviews(
+      db,
+      rows.map((r) => Number(r.id)),
+    ),
+  );
+}
+
+function applicantView(
+  ctx: AppContext,
+  row: repo.ApplicationRow,
+  seeker: seekers.SeekerRow | undefined,
+  interview: InterviewView | null,
+) {
   const isRevealed = REVEALED.includes(row.status);
   const name = seeker ? ctx.cipher.decrypt(seeker.name_enc) : '';
   const phone = seeker?.phone_enc ? ctx.cipher.decrypt(seeker.phone_enc) : null;
   const email = seeker?.email_enc ? ctx.cipher.decrypt(seeker.email_enc) : null;
   return {
-    ...seekerView(row),
+    ...seekerView(row, interview),
     applicantName: isRevealed ? name : maskName(name),
     phone: phone ? (isRevealed ? phone : maskPhone(phone)) : null,
     email: email ? (isRevealed ? email : maskAddress(email)) : null,
@@ -198,7 +225,10 @@ export async function listApplicants(
       s,
     ]),
   );
-  const items = rows.map((r) => applicantView(ctx, r, people.get(Number(r.seeker_id))));
+  const interviews = await interviewsOf(ctx.db, rows);
+  const items = rows.map((r) =>
+    applicantView(ctx, r, people.get(Number(r.seeker_id)), interviews.get(Number(r.id)) ?? null),
+  );
   const revealed = items.filter((i) => i.isRevealed).map((i) => i.id);
   if (revealed.length > 0)
     await appendAudit(
@@ -241,15 +271,21 @@ export async function summariseApplicants(ctx: AppContext, user: CurrentUser) {
   };
 }
 
-/** The enterprise moves an applicant one step; the seeker is told and the step is audited. */
+/**
+ * The enterprise moves an applicant one step; the seeker is told and the step is audited. An
+ * invitation to 面试 carries the interview's time, place or link, and note.
+ */
 export async function moveApplicant(
   ctx: AppContext,
   actor: SignedIn,
   id: number,
-  to: ApplicationStatus,
+  input: { to: ApplicationStatus; interview?: InterviewInput | undefined },
 ): Promise<ApplicantView> {
   const uscc = ownUscc(actor.user);
-  const now = ctx.clock().toISOString();
+  const { to } = input;
+  const clock = ctx.clock();
+  const now = clock.toISOString();
+  const arranged = to === 'interview' ? checkInterview(input.interview, clock) : undefined;
   return ctx.db.transaction().execute(async (trx) => {
     const row = await repo.findApplication(trx, id);
     if (!row || row.uscc !== uscc) throw new AppError('NOT_FOUND', '应聘记录不存在或不属于本企业岗位');
@@ -266,6 +302,8 @@ export async function moveApplicant(
           : { decided_at: now, ...(row.viewed_at ? {} : { viewed_at: now }) };
     if (!(await repo.moveApplication(trx, id, row.status, { status: to, updated_at: now, ...stamp })))
       throw new AppError('APPLICATION_TRANSITION_INVALID', '该应聘记录已被他人处理，请刷新');
+    if (arranged)
+      await repo.insertInterview(trx, { application_id: id, ...arranged, created_by: actor.user.id, created_at: now });
     const seeker = (await seekers.findSeeker(trx, Number(row.seeker_id)))!;
     await notifySeeker(
       ctx,
@@ -274,8 +312,65 @@ export async function moveApplicant(
       { id, postingTitle: row.posting_title, enterpriseName: row.enterprise_name },
       to,
       now,
+      arranged ? { arranged } : undefined,
     );
-    await audit(ctx, trx, actor, `job_application.${to}`, id, { from: row.status });
-    return applicantView(ctx, (await repo.findApplication(trx, id))!, seeker);
+    await audit(ctx, trx, actor, `job_application.${to}`, id, {
+      from: row.status,
+      ...(arranged ? { interviewAt: arranged.scheduled_at, isOnline: arranged.link !== null } : {}),
+    });
+    return applicantViewOf(ctx, trx, id, seeker);
+  });
+}
+
+async function applicantViewOf(ctx: AppContext, db: Db, id: number, seeker: seekers.SeekerRow) {
+  const row = (await repo.findApplication(db, id))!;
+  return applicantView(ctx, row, seeker, (await interviewsOf(db, [row])).get(id) ?? null);
+}
+
+/**
+ * The enterprise changes the time, place or link of an interview it arranged; the earlier
+ * arrangement stays as history, the seeker is told again and the change is audited.
+ */
+export async function rescheduleInterview(
+  ctx: AppContext,
+  actor: SignedIn,
+  id: number,
+  input: InterviewInput,
+): Promise<ApplicantView> {
+  const uscc = ownUscc(actor.user);
+  const clock = ctx.clock();
+  const now = clock.toISOString();
+  const arranged = checkInterview(input, clock);
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await repo.findApplication(trx, id);
+    if (!row || row.uscc !== uscc) throw new AppError('NOT_FOUND', '应聘记录不存在或不属于本企业岗位');
+    if (row.status !== 'interview')
+      throw new AppError(
+        'APPLICATION_TRANSITION_INVALID',
+        `应聘当前为“${APPLICATION_STATUS_NAMES[row.status]}”，只有“面试”阶段可以调整面试安排`,
+      );
+    const before = (await interviewsOf(trx, [row])).get(id);
+    const rescheduleId = await repo.insertInterview(trx, {
+      application_id: id,
+      ...arranged,
+      created_by: actor.user.id,
+      created_at: now,
+    });
+    const seeker = (await seekers.findSeeker(trx, Number(row.seeker_id)))!;
+    await notifySeeker(
+      ctx,
+      trx,
+      seeker,
+      { id, postingTitle: row.posting_title, enterpriseName: row.enterprise_name },
+      'interview',
+      now,
+      { arranged, rescheduleId },
+    );
+    await audit(ctx, trx, actor, 'job_application.reschedule', id, {
+      from: before?.at ?? null,
+      to: arranged.scheduled_at,
+      isOnline: arranged.link !== null,
+    });
+    return applicantViewOf(ctx, trx, id, seeker);
   });
 }

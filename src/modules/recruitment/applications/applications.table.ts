@@ -14,3 +14,15 @@ export interface JobApplicationTable {
   interview_at: string | null;
   decided_at: string | null;
 }
+
+/** An interview arranged for an application; a reschedule adds a row, the newest is in force. */
+export interface JobInterviewTable {
+  id: Generated<number>;
+  application_id: number;
+  scheduled_at: string;
+  place: string | null;
+  link: string | null;
+  note: string | null;
+  created_by: number | null;
+  created_at: string;
+}

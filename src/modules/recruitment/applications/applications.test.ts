@@ -5,6 +5,14 @@ import { testDialects } from '../../../test/dialects.ts';
 import { insertEnterprise } from '../../workforce/test-factories.ts';
 import { registerAndLogin } from '../seekers/seekers.fixtures.ts';
 
+/** A Beijing wall time this many days from the test clock, as the interview form sends it. */
+function beijingIn(t: TestApp, days: number): string {
+  return new Date(t.ctx.clock().getTime() + days * 86_400_000 + 8 * 3_600_000)
+    .toISOString()
+    .slice(0, 16)
+    .replace('T', ' ');
+}
+
 const posting = {
   title: '数控机床装调工程师',
   occupationCode: '2-02-07-01',
@@ -80,18 +88,63 @@ describe.each(testDialects())('applications on %s', (dialect) => {
 
     const viewed = await call(enterprise, 'POST', `/api/v1/job-applications/${chen.id}/move`, { to: 'viewed' });
     expect(viewed.json()).toMatchObject({ statusName: '已查看', applicantName: '陈*' });
-    const invited = await call(enterprise, 'POST', `/api/v1/job-applications/${chen.id}/move`, { to: 'interview' });
+    // An invitation needs its time (still to come), and a place or a link.
+    const move = (interview?: object) =>
+      call(enterprise, 'POST', `/api/v1/job-applications/${chen.id}/move`, { to: 'interview', interview });
+    const refusals = [
+      [undefined, '邀请面试须填写面试时间（北京时间）'],
+      [{ at: beijingIn(t, -1), place: '公司' }, '已过，请填写今后的时间'],
+      [{ at: beijingIn(t, 2) }, '请填写面试地点或线上面试链接（至少一项）'],
+      [{ at: beijingIn(t, 2), link: 'meeting.example.cn/123' }, '线上面试链接应以 http:// 或 https:// 开头'],
+      [{ at: '2026/12/20 14:00', place: '公司' }, '面试时间格式应为'],
+      [{ at: '2099-02-30 14:00', place: '公司' }, '不是有效的日期时间'],
+    ] as const;
+    for (const [interview, message] of refusals) {
+      const refused = await move(interview);
+      expect(refused.statusCode, JSON.stringify(interview)).toBe(400);
+      expect(refused.json().error.message).toContain(message);
+    }
+    const at = beijingIn(t, 3);
+    const invited = await move({ at, place: '江宁区秣周东路 12 号 3 楼', note: '请携带身份证和毕业证书' });
+    expect(invited.json().interview).toMatchObject({
+      place: '江宁区秣周东路 12 号 3 楼',
+      link: null,
+      note: '请携带身份证和毕业证书',
+      previous: [],
+    });
+    expect(new Date(invited.json().interview.at).toISOString()).toBe(
+      new Date(`${at.replace(' ', 'T')}:00+08:00`).toISOString(),
+    );
     expect(invited.json()).toMatchObject({
       statusName: '面试',
       applicantName: '陈静',
       phone: '13700001111',
       isRevealed: true,
     });
+    // Rescheduled: the new arrangement is in force, the earlier one kept; only by its enterprise.
+    const later = beijingIn(t, 5);
+    const reschedule = { at: later, link: 'https://meeting.example.cn/j/123456', note: '改为线上面试' };
+    expect(
+      (await call(otherEnterprise, 'POST', `/api/v1/job-applications/${chen.id}/interview`, reschedule)).statusCode,
+    ).toBe(404);
+    expect((await call(seeker, 'POST', `/api/v1/job-applications/${chen.id}/interview`, reschedule)).statusCode).toBe(
+      403,
+    );
+    const moved = (await call(enterprise, 'POST', `/api/v1/job-applications/${chen.id}/interview`, reschedule)).json();
+    expect(moved.interview).toMatchObject({ link: reschedule.link, place: null, note: '改为线上面试' });
+    expect(moved.interview.previous).toHaveLength(1);
+    expect(moved.interview.previous[0].place).toBe('江宁区秣周东路 12 号 3 楼');
+    const seen = (await call(seeker, 'GET', `/api/v1/job-applications/mine?postingId=${postingId}`)).json();
+    expect(seen.items[0]).toMatchObject({ statusName: '面试', interview: { link: reschedule.link } });
+    expect(seen.items[0].interview.previous).toHaveLength(1);
+
     const hired = await call(enterprise, 'POST', `/api/v1/job-applications/${chen.id}/move`, { to: 'hired' });
     expect(hired.json()).toMatchObject({ statusName: '录用', nextStates: [] });
     const back = await call(enterprise, 'POST', `/api/v1/job-applications/${chen.id}/move`, { to: 'rejected' });
     expect(back.json().error.code).toBe('APPLICATION_TRANSITION_INVALID');
 
+    const notInterview = await call(enterprise, 'POST', `/api/v1/job-applications/${chen.id}/interview`, reschedule);
+    expect(notInterview.statusCode).toBe(409);
     const whole = (await call(enterprise, 'GET', '/api/v1/job-applications?status=hired')).json();
     expect(whole.items[0]).toMatchObject({ applicantName: '陈静', isRevealed: true });
     const mine = (await call(seeker, 'GET', '/api/v1/job-applications/mine')).json();
@@ -109,7 +162,21 @@ describe.each(testDialects())('applications on %s', (dialect) => {
       .execute();
     const titles = messages.map((m) => JSON.parse(m.payload).title as string);
     expect(titles).toEqual(
-      expect.arrayContaining(['应聘进展：已投递', '应聘进展：已查看', '应聘进展：面试', '应聘进展：录用']),
+      expect.arrayContaining([
+        '应聘进展：已投递',
+        '应聘进展：已查看',
+        '应聘进展：面试',
+        '应聘进展：面试时间变更',
+        '应聘进展：录用',
+      ]),
+    );
+    const bodies = messages.map((m) => JSON.parse(m.payload).body as string);
+    const invitation = bodies.find((b) => b.includes('邀请您参加面试'))!;
+    expect(invitation).toMatch(
+      /时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）；地点：江宁区秣周东路 12 号 3 楼；备注：请携带身份证和毕业证书/,
+    );
+    expect(bodies.find((b) => b.includes('调整了面试安排'))).toContain(
+      '线上面试链接：https://meeting.example.cn/j/123456',
     );
     const actions = (
       await t.ctx.db.selectFrom('audit_log').select('action').where('action', 'like', 'job_application.%').execute()
@@ -119,6 +186,7 @@ describe.each(testDialects())('applications on %s', (dialect) => {
         'job_application.submit',
         'job_application.viewed',
         'job_application.interview',
+        'job_application.reschedule',
         'job_application.hired',
         'job_application.view_applicants',
       ]),

@@ -13532,6 +13532,21 @@ export interface paths {
                                 enterpriseName: string | null;
                                 graduationDate: string | null;
                                 id: number;
+                                interview: {
+                                    arrangedAt: string;
+                                    /** @description 面试时间（UTC 时刻，页面按北京时间显示） */
+                                    at: string;
+                                    link: string | null;
+                                    note: string | null;
+                                    place: string | null;
+                                    /** @description 改期前的安排，新的在前 */
+                                    previous: {
+                                        arrangedAt: string;
+                                        at: string;
+                                        link: string | null;
+                                        place: string | null;
+                                    }[];
+                                } | null;
                                 interviewAt: string | null;
                                 /** @description 已邀请面试：企业可见完整姓名与联系方式 */
                                 isRevealed: boolean;
@@ -13640,6 +13655,21 @@ export interface paths {
                             decidedAt: string | null;
                             enterpriseName: string | null;
                             id: number;
+                            interview: {
+                                arrangedAt: string;
+                                /** @description 面试时间（UTC 时刻，页面按北京时间显示） */
+                                at: string;
+                                link: string | null;
+                                note: string | null;
+                                place: string | null;
+                                /** @description 改期前的安排，新的在前 */
+                                previous: {
+                                    arrangedAt: string;
+                                    at: string;
+                                    link: string | null;
+                                    place: string | null;
+                                }[];
+                            } | null;
                             interviewAt: string | null;
                             postingId: number;
                             postingTitle: string;
@@ -13757,6 +13787,21 @@ export interface paths {
                                 decidedAt: string | null;
                                 enterpriseName: string | null;
                                 id: number;
+                                interview: {
+                                    arrangedAt: string;
+                                    /** @description 面试时间（UTC 时刻，页面按北京时间显示） */
+                                    at: string;
+                                    link: string | null;
+                                    note: string | null;
+                                    place: string | null;
+                                    /** @description 改期前的安排，新的在前 */
+                                    previous: {
+                                        arrangedAt: string;
+                                        at: string;
+                                        link: string | null;
+                                        place: string | null;
+                                    }[];
+                                } | null;
                                 interviewAt: string | null;
                                 postingId: number;
                                 postingTitle: string;
@@ -13939,7 +13984,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/job-applications/{id}/move": {
+    "/api/v1/job-applications/{id}/interview": {
         parameters: {
             query?: never;
             header?: never;
@@ -13948,7 +13993,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 企业推进应聘：已查看、邀请面试、录用或不合适（通知求职者） */
+        /** 企业调整面试安排（改期；原安排保留为历史，通知求职者） */
         post: {
             parameters: {
                 query?: never;
@@ -13961,6 +14006,174 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description 面试时间，北京时间“YYYY-MM-DD HH:mm”（须为今后的时间） */
+                        at: string;
+                        /** @description 线上面试链接（http:// 或 https://） */
+                        link?: string;
+                        /** @description 给求职者的备注（携带材料等） */
+                        note?: string;
+                        /** @description 面试地点（与线上链接至少填一项） */
+                        place?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 姓名（邀请面试前脱敏） */
+                            applicantName: string;
+                            certificates: string[];
+                            createdAt: string;
+                            decidedAt: string | null;
+                            education: string | null;
+                            /** @description 电子邮箱（邀请面试前脱敏） */
+                            email: string | null;
+                            enterpriseName: string | null;
+                            graduationDate: string | null;
+                            id: number;
+                            interview: {
+                                arrangedAt: string;
+                                /** @description 面试时间（UTC 时刻，页面按北京时间显示） */
+                                at: string;
+                                link: string | null;
+                                note: string | null;
+                                place: string | null;
+                                /** @description 改期前的安排，新的在前 */
+                                previous: {
+                                    arrangedAt: string;
+                                    at: string;
+                                    link: string | null;
+                                    place: string | null;
+                                }[];
+                            } | null;
+                            interviewAt: string | null;
+                            /** @description 已邀请面试：企业可见完整姓名与联系方式 */
+                            isRevealed: boolean;
+                            nextStates: {
+                                /** @description 状态：submitted 已投递, viewed 已查看, interview 面试, hired 录用, rejected 不合适 */
+                                status: "submitted" | "viewed" | "interview" | "hired" | "rejected";
+                                statusName: string;
+                            }[];
+                            /** @description 手机号码（邀请面试前脱敏） */
+                            phone: string | null;
+                            postingId: number;
+                            postingTitle: string;
+                            /** @description 状态：submitted 已投递, viewed 已查看, interview 面试, hired 录用, rejected 不合适 */
+                            status: "submitted" | "viewed" | "interview" | "hired" | "rejected";
+                            statusName: string;
+                            updatedAt: string;
+                            viewedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/job-applications/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 企业推进应聘：已查看、邀请面试（须填面试时间、地点或链接）、录用或不合适（通知求职者） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        interview?: {
+                            /** @description 面试时间，北京时间“YYYY-MM-DD HH:mm”（须为今后的时间） */
+                            at: string;
+                            /** @description 线上面试链接（http:// 或 https://） */
+                            link?: string;
+                            /** @description 给求职者的备注（携带材料等） */
+                            note?: string;
+                            /** @description 面试地点（与线上链接至少填一项） */
+                            place?: string;
+                        };
                         /** @description 状态：submitted 已投递, viewed 已查看, interview 面试, hired 录用, rejected 不合适 */
                         to: "submitted" | "viewed" | "interview" | "hired" | "rejected";
                     };
@@ -13985,6 +14198,21 @@ export interface paths {
                             enterpriseName: string | null;
                             graduationDate: string | null;
                             id: number;
+                            interview: {
+                                arrangedAt: string;
+                                /** @description 面试时间（UTC 时刻，页面按北京时间显示） */
+                                at: string;
+                                link: string | null;
+                                note: string | null;
+                                place: string | null;
+                                /** @description 改期前的安排，新的在前 */
+                                previous: {
+                                    arrangedAt: string;
+                                    at: string;
+                                    link: string | null;
+                                    place: string | null;
+                                }[];
+                            } | null;
                             interviewAt: string | null;
                             /** @description 已邀请面试：企业可见完整姓名与联系方式 */
                             isRevealed: boolean;

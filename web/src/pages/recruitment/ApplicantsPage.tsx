@@ -4,11 +4,15 @@ import {
   APPLICATION_STATUS_COLORS,
   listApplicants,
   moveApplicant,
+  rescheduleInterview,
   summariseApplicants,
   type Applicant,
   type ApplicantQuery,
   type ApplicationStatus,
+  type InterviewBody,
 } from '../../api/recruitment.ts';
+import { InterviewModal } from './InterviewModal.tsx';
+import { InterviewSummary } from './InterviewSummary.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useRemoteData } from '../../components/useRemoteData.ts';
 import { useErrorText } from '../../locales/i18n.tsx';
@@ -35,8 +39,24 @@ export default function ApplicantsPage() {
   const errorText = useErrorText();
   const { message } = App.useApp();
   const [busy, setBusy] = useState<number>();
+  // The applicant being invited to (or whose interview is being moved to) another time.
+  const [arranging, setArranging] = useState<Applicant>();
+
+  async function arrange(applicant: Applicant, body: InterviewBody) {
+    if (applicant.status === 'interview') await rescheduleInterview(applicant.id, body);
+    else await moveApplicant(applicant.id, 'interview', body);
+    void message.success(
+      applicant.status === 'interview' ? '已调整面试安排，并通知求职者' : '已邀请面试，并通知求职者',
+    );
+    setArranging(undefined);
+    applicants.reload();
+  }
 
   async function move(applicant: Applicant, to: ApplicationStatus) {
+    if (to === 'interview') {
+      setArranging(applicant);
+      return;
+    }
     setBusy(applicant.id);
     try {
       await moveApplicant(applicant.id, to);
@@ -65,6 +85,11 @@ export default function ApplicantsPage() {
       dataIndex: 'statusName',
       render: (name: string, a) => <Tag color={APPLICATION_STATUS_COLORS[a.status]}>{name}</Tag>,
     },
+    {
+      title: '面试安排',
+      dataIndex: 'interview',
+      render: (_, a) => <InterviewSummary interview={a.interview} testId={`applicant-${a.id}-interview`} />,
+    },
     { title: '投递时间', dataIndex: 'createdAt', render: (at: string) => at.slice(0, 10) },
     {
       title: '操作',
@@ -84,6 +109,11 @@ export default function ApplicantsPage() {
               {next.status === 'interview' ? '邀请面试' : next.statusName}
             </Button>
           ))}
+          {a.status === 'interview' && (
+            <Button size="small" onClick={() => setArranging(a)} data-testid={`applicant-${a.id}-reschedule`}>
+              调整面试
+            </Button>
+          )}
         </Space>
       ),
     },
@@ -150,6 +180,13 @@ export default function ApplicantsPage() {
           }}
         />
       </Card>
+      {arranging && (
+        <InterviewModal
+          applicant={arranging}
+          onSubmit={(body) => arrange(arranging, body)}
+          onClose={() => setArranging(undefined)}
+        />
+      )}
     </Space>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { APPLICATION_STATUS_COLORS, listMyApplications, type MyApplication } from '../../api/recruitment.ts';
 import { LoadError } from '../../components/LoadError.tsx';
+import { InterviewSummary } from '../recruitment/InterviewSummary.tsx';
 import { useRemoteData } from '../../components/useRemoteData.ts';
 
 /** 我的投递 (/seeker/applications): the seeker's own applications and where each stands. */
@@ -24,6 +25,11 @@ export default function MyApplicationsPage() {
           {name}
         </Tag>
       ),
+    },
+    {
+      title: '面试安排',
+      dataIndex: 'interview',
+      render: (_, a) => <InterviewSummary interview={a.interview} testId={`application-interview-${a.postingId}`} />,
     },
     { title: '投递时间', dataIndex: 'createdAt', render: (at: string) => at.slice(0, 10) },
     { title: '更新时间', dataIndex: 'updatedAt', render: (at: string) => at.slice(0, 10) },
