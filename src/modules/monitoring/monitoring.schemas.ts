@@ -71,6 +71,31 @@ export const TrendSchema = Type.Object({
   series: Type.Record(Type.String(), Type.Array(Nullable(Type.Number()))),
 });
 
+const SkillsFigures = {
+  training_person_times: Type.Integer({ description: '补贴性职业技能培训（人次）' }),
+  training_manufacturing_person_times: Type.Integer({ description: '其中制造业（人次）' }),
+  training_digital_person_times: Type.Integer({ description: '其中数字类（人次）' }),
+};
+
+export const SkillsTabSchema = Type.Object({
+  region: Type.String(),
+  region_name: Type.String(),
+  available: Type.Boolean({ description: '按层级、行业或服务专员查看时为 false（与 /kpi 一致，暂无数据）' }),
+  window: Nullable(Type.Object({ from: Type.Integer(), to: Type.Integer() })),
+  months: Type.Array(Type.Object({ period: Type.Integer(), ...SkillsFigures }), {
+    description: '计划期内各月结业的培训人次（按结业月份），各月之和等于 /kpi 的计划期累计',
+  }),
+  cities: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      name: Type.String(),
+      ...SkillsFigures,
+      demonstration_internship_bases: Type.Integer({ description: '省级示范见习基地（家）' }),
+    }),
+    { description: '按设区市：各市之和等于 /kpi 的对应指标' },
+  ),
+});
+
 export const RankingQuerySchema = Type.Composite([
   IndicatorQuerySchema,
   Type.Object({ indicator: Type.String({ maxLength: 64, description: '指标键，如 absorbed_insured' }) }),

@@ -26,6 +26,9 @@ export type IndicatorDefinition = ApiResponse<'/api/v1/monitoring/indicators'>[n
 
 export type Trend = ApiResponse<'/api/v1/monitoring/trend'>;
 
+/** The dashboard's 技能人才 tab: training by month, training and demonstration bases by city (GET /kpi's rules). */
+export type SkillsTab = ApiResponse<'/api/v1/monitoring/skills'>;
+
 export type Ranking = ApiResponse<'/api/v1/monitoring/ranking'>;
 export type RankingRow = Ranking['rows'][number];
 
@@ -51,6 +54,10 @@ export function listIndicators(): Promise<IndicatorDefinition[]> {
 
 export function getTrend(query: IndicatorQuery): Promise<Trend> {
   return api.get('/monitoring/trend', { ...query });
+}
+
+export function getSkillsTab(query: IndicatorQuery): Promise<SkillsTab> {
+  return api.get('/monitoring/skills', { ...query });
 }
 
 /** Regions ranked by one indicator (province: the 13 cities and 昆山, 泰兴, 沭阳; a city: its divisions). */

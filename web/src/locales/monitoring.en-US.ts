@@ -46,6 +46,15 @@ export const monitoringEnUS: Record<keyof typeof monitoringZhCN, string> = {
   'monitoring.onTrack': 'Ahead of time',
   'monitoring.behind': 'Behind time',
   'monitoring.sparklineAria': 'Monthly trend of {indicator}',
+  'monitoring.tabOverview': 'Overview',
+  'monitoring.tabSkills': 'Skilled talent',
+  'monitoring.skillsPersonTimes': 'Person-times',
+  'monitoring.skillsByMonth': 'Training person-times by month of completion, with the high-skill and senior shares',
+  'monitoring.skillsByCity': 'By city: training person-times and provincial demonstration bases',
+  'monitoring.skillsNotSegmented':
+    'Training and internship bases are counted by enterprise and region, not by tier, industry or commissioner: no data in this view.',
+  'monitoring.skillsNote':
+    'The cards are the figures of the Skills page and GET /kpi; months and cities each sum to the plan-window totals. High-skill and senior shares follow the skill-level ↔ title table (reference/skills/talent-evaluation.json).',
   'monitoring.mapTitle': 'Across the province',
   'monitoring.mapIndicator': 'Map indicator',
   'monitoring.mapAria': 'Map of Jiangsu coloured by {indicator}',

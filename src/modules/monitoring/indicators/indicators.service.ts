@@ -96,6 +96,20 @@ async function withRecruitmentCounts(
   return { ...report, indicators };
 }
 
+/**
+ * Where and when the skills module's indicators count for a view: training and internship bases
+ * are counted per enterprise and region, not per tier or industry segment nor per commissioner
+ * (those views keep 暂无数据 for them), in the plan window up to the report month.
+ */
+export function skillsScopeOf(filter: StatsFilter, query: IndicatorQuery, reportMonth: number) {
+  if (query.tier || query.industry || filter.commissionerId !== undefined) return undefined;
+  const window = planTargets().window;
+  return {
+    filter: { regionCodes: filter.regionCodes, usccs: filter.usccs },
+    window: { from: window.from, to: Math.min(reportMonth, window.to) },
+  };
+}
+
 async function buildReport(
   ctx: AppContext,
   view: MonitoringView,
@@ -110,17 +124,8 @@ async function buildReport(
     ? ((await loadComponents(ctx.db, filter, months, 'none')).get('all') ?? emptyComponents())
     : null;
   const separationsByReason = months ? await sumSeparationsByReason(ctx.db, filter, months) : [];
-  const window = planTargets().window;
-  // Training and internship bases are counted per enterprise and region, not per tier or
-  // industry segment nor per commissioner: those views keep 暂无数据 for them.
-  const external =
-    query.tier || query.industry || filter.commissionerId !== undefined
-      ? undefined
-      : await skillsIndicatorActuals(
-          ctx,
-          { regionCodes: filter.regionCodes, usccs: filter.usccs },
-          { from: window.from, to: Math.min(months?.to ?? period.to, window.to) },
-        );
+  const skills = skillsScopeOf(filter, query, months?.to ?? period.to);
+  const external = skills ? await skillsIndicatorActuals(ctx, skills.filter, skills.window) : undefined;
   const indicators = indicatorValues({
     external,
     components,

@@ -16,10 +16,12 @@ import {
   RankingSchema,
   RefreshSummarySchema,
   RegionDrilldownSchema,
+  SkillsTabSchema,
   TrendSchema,
 } from '../monitoring.schemas.ts';
 import { mapRegions, rankRegions } from './ranking.service.ts';
 import { refreshAggregatesFor } from '../refresh/refresh.service.ts';
+import { computeSkillsTab } from './skills-tab.service.ts';
 import { computeTrend } from './trend.service.ts';
 
 // Officials see figures (each narrowed to their scope); rankings, maps and regions are for
@@ -70,6 +72,20 @@ export function monitoringRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (request) => computeTrend(ctx, request.query, signedInActorOf(request).user),
+    );
+
+    app.get(
+      '/api/v1/monitoring/skills',
+      {
+        config: { access: KPI_ROLES },
+        schema: {
+          tags: ['monitoring'],
+          summary: '驾驶舱“技能人才”：培训人次按月、培训与省级示范见习基地按设区市（口径同 /kpi）',
+          querystring: IndicatorQuerySchema,
+          response: { 200: SkillsTabSchema, ...standardErrors },
+        },
+      },
+      async (request) => computeSkillsTab(ctx, request.query, signedInActorOf(request).user),
     );
 
     app.get(

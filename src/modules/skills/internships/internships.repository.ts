@@ -300,3 +300,29 @@ export async function findFinishedTrainees(db: Db, uscc?: string) {
     is_unemployed_at_start: toNumber(r.unemployed_at_start as number) > 0,
   }));
 }
+
+/**
+ * Demonstration bases of the county codes and enterprises (absent: all), by city or by the month
+ * (YYYYMM) they were selected in.
+ */
+export async function countDemonstrationBasesBy(
+  db: Db,
+  groupBy: 'city' | 'month',
+  regionCodes?: readonly string[],
+  usccs?: readonly string[],
+) {
+  const key =
+    groupBy === 'city'
+      ? sql<string>`substr(region_code, 1, 4) || '00'`
+      : sql<string>`substr(demonstration_at, 1, 4) || substr(demonstration_at, 6, 2)`;
+  let query = db
+    .selectFrom('internship_bases')
+    .select((eb) => [key.as('key'), eb.fn.countAll<string>().as('n')])
+    .where('is_demonstration', '=', 1)
+    .groupBy(sql`1`);
+  if (regionCodes)
+    query = regionCodes.length ? query.where('region_code', 'in', [...regionCodes]) : query.where(sql<boolean>`1 = 0`);
+  if (usccs) query = usccs.length ? query.where('uscc', 'in', [...usccs]) : query.where(sql<boolean>`1 = 0`);
+  const rows = await query.execute();
+  return rows.map((r) => ({ key: String(r.key ?? ''), n: toNumber(r.n) }));
+}

@@ -218,6 +218,8 @@ export interface TrainingCountFilter {
   usccs?: readonly string[];
 }
 
+export type TrainingGrouping = 'none' | 'city' | 'uscc' | 'month';
+
 export interface TrainingCounts {
   key: string;
   total: number;
@@ -229,14 +231,15 @@ export interface TrainingCounts {
 export async function countTraining(
   db: Db,
   filter: TrainingCountFilter,
-  groupBy: 'none' | 'city' | 'uscc',
+  groupBy: TrainingGrouping,
 ): Promise<TrainingCounts[]> {
-  const key =
-    groupBy === 'none'
-      ? sql<string>`'all'`
-      : groupBy === 'city'
-        ? sql<string>`substr(r.region_code, 1, 4) || '00'`
-        : sql<string>`r.uscc`;
+  const key = {
+    none: sql<string>`'all'`,
+    city: sql<string>`substr(r.region_code, 1, 4) || '00'`,
+    uscc: sql<string>`r.uscc`,
+    // The month the training ended (YYYYMM), when it counts.
+    month: sql<string>`substr(r.end_date, 1, 4) || substr(r.end_date, 6, 2)`,
+  }[groupBy];
   const conditions = [sql`r.end_date between ${filter.fromDate} and ${filter.toDate}`, sql`r.uscc is not null`];
   if (filter.isSubsidisedOnly) conditions.push(sql`r.is_subsidised = 1`);
   if (filter.regionCodes)

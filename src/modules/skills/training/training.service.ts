@@ -15,6 +15,7 @@ import {
   insertProgramme,
   listProgrammes,
   type TrainingCounts,
+  type TrainingGrouping,
 } from './training.repository.ts';
 
 type SignedIn = Actor & { user: CurrentUser };
@@ -111,7 +112,7 @@ export async function countTrainingPersonTimes(
   ctx: Pick<AppContext, 'db'>,
   window: { from: number; to: number },
   filter: { regionCodes?: readonly string[]; usccs?: readonly string[] },
-  groupBy: 'none' | 'city' | 'uscc' = 'none',
+  groupBy: TrainingGrouping = 'none',
 ): Promise<TrainingCounts[]> {
   return countTraining(
     ctx.db,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../test/dialects.ts';
 import { computeIndicators } from '../../monitoring/indicators/indicators.service.ts';
+import { computeSkillsTab } from '../../monitoring/indicators/skills-tab.service.ts';
 import {
   countWorkforceRows,
   createWorkforceTestContext,
@@ -117,5 +118,52 @@ describe.each(testDialects())('training programmes and records on %s', (dialect)
     ]);
     const byEnterprise = await trainingBreakdown(t.ctx, province, { by: 'enterprise', city: '320200' });
     expect(byEnterprise.rows.map((r) => [r.key, r.total, r.digital])).toEqual([[software, 1, 1]]);
+  });
+
+  it('gives the dashboard’s 技能人才 tab the figures of GET /kpi and of the 技能人才 page, by month and by city', async () => {
+    await t.ctx.db
+      .insertInto('internship_bases')
+      .values({
+        uscc: factory,
+        region_code: '320115',
+        posts: 10,
+        mentors: 2,
+        note: null,
+        status: 'approved',
+        level: 'province',
+        applied_at: '2024-02-01T00:00:00.000Z',
+        applied_by: null,
+        decided_at: '2024-02-10T00:00:00.000Z',
+        decided_by: null,
+        is_demonstration: 1,
+        demonstration_at: '2024-06-01T00:00:00.000Z',
+        demonstration_by: null,
+        demonstration_score_run: null,
+      })
+      .execute();
+    const report = await computeIndicators(t.ctx, { period: 'plan' }, null);
+    const tab = await computeSkillsTab(t.ctx, { period: 'plan' }, province);
+    expect(tab).toMatchObject({ region: '320000', available: true, window: { from: 202401, to: 202512 } });
+    const keys = [
+      'training_person_times',
+      'training_manufacturing_person_times',
+      'training_digital_person_times',
+    ] as const;
+    for (const key of keys) {
+      const actual = report.indicators[key]!.actual;
+      expect(tab.months.reduce((n, m) => n + m[key], 0)).toBe(actual);
+      expect(tab.cities.reduce((n, c) => n + c[key], 0)).toBe(actual);
+    }
+    expect(tab.months.find((m) => m.period === 202404)?.training_person_times).toBe(2);
+    expect(tab.cities.reduce((n, c) => n + c.demonstration_internship_bases, 0)).toBe(
+      report.indicators.demonstration_internship_bases!.actual,
+    );
+    const page = await trainingBreakdown(t.ctx, province, { by: 'city' });
+    expect(tab.cities.map((c) => [c.code, c.name, c.training_person_times])).toEqual(
+      page.rows.map((r) => [r.key, r.name, r.total]),
+    );
+    expect(tab.cities.find((c) => c.code === '320100')?.demonstration_internship_bases).toBe(1);
+    const segmented = await computeSkillsTab(t.ctx, { period: 'plan', tier: 'little_giant' }, province);
+    expect(segmented).toMatchObject({ available: false, months: [], cities: [] });
   });
 });

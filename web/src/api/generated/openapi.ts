@@ -21827,6 +21827,137 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/monitoring/skills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 驾驶舱“技能人才”：培训人次按月、培训与省级示范见习基地按设区市（口径同 /kpi） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 期间：YYYYMM 月、YYYYQn 季度、YYYY 年或 plan（计划期累计，默认） */
+                    period?: string;
+                    /** @description 地区代码：设区市含其下全部县（市、区）（含昆山、泰兴、沭阳）；缺省为全省或本人辖区 */
+                    region?: string;
+                    /** @description innovative 创新型中小企业；srdi 专精特新中小企业；little_giant 专精特新“小巨人”企业 */
+                    tier?: "innovative" | "srdi" | "little_giant";
+                    /** @description manufacturing（制造业）、两位大类代码或门类字母 */
+                    industry?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 按层级、行业或服务专员查看时为 false（与 /kpi 一致，暂无数据） */
+                            available: boolean;
+                            /** @description 按设区市：各市之和等于 /kpi 的对应指标 */
+                            cities: {
+                                code: string;
+                                /** @description 省级示范见习基地（家） */
+                                demonstration_internship_bases: number;
+                                name: string;
+                                /** @description 其中数字类（人次） */
+                                training_digital_person_times: number;
+                                /** @description 其中制造业（人次） */
+                                training_manufacturing_person_times: number;
+                                /** @description 补贴性职业技能培训（人次） */
+                                training_person_times: number;
+                            }[];
+                            /** @description 计划期内各月结业的培训人次（按结业月份），各月之和等于 /kpi 的计划期累计 */
+                            months: {
+                                period: number;
+                                /** @description 其中数字类（人次） */
+                                training_digital_person_times: number;
+                                /** @description 其中制造业（人次） */
+                                training_manufacturing_person_times: number;
+                                /** @description 补贴性职业技能培训（人次） */
+                                training_person_times: number;
+                            }[];
+                            region: string;
+                            region_name: string;
+                            window: {
+                                from: number;
+                                to: number;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/monitoring/trend": {
         parameters: {
             query?: never;

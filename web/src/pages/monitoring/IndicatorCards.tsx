@@ -192,10 +192,12 @@ function TargetCard({
   indicatorKey,
   value,
   trend,
+  testIdPrefix,
 }: {
   indicatorKey: string;
   value: IndicatorValue;
   trend: Trend | undefined;
+  testIdPrefix: string;
 }) {
   const { t } = useI18n();
   const text = useIndicatorText();
@@ -205,7 +207,7 @@ function TargetCard({
     <Card
       size="small"
       title={<IndicatorName indicatorKey={indicatorKey} value={value} />}
-      data-testid={`kpi-card-${indicatorKey}`}
+      data-testid={`${testIdPrefix}kpi-card-${indicatorKey}`}
       style={{ height: '100%' }}
     >
       <div>
@@ -226,15 +228,25 @@ function TargetCard({
   );
 }
 
-/** The notice's targets as cards. */
-export function TargetCards({ report, trend }: { report: KpiReport; trend: Trend | undefined }) {
+/** The notice's targets as cards (another tab shows some of them with its own test ids). */
+export function TargetCards({
+  report,
+  trend,
+  keys = TARGET_INDICATORS,
+  testIdPrefix = '',
+}: {
+  report: KpiReport;
+  trend: Trend | undefined;
+  keys?: readonly string[];
+  testIdPrefix?: string;
+}) {
   return (
-    <Row gutter={[16, 16]} data-testid="target-cards">
-      {TARGET_INDICATORS.map((key) => {
+    <Row gutter={[16, 16]} data-testid={`${testIdPrefix}target-cards`}>
+      {keys.map((key) => {
         const value = report.indicators[key];
         return value ? (
           <Col key={key} xs={24} sm={12} lg={8} xl={6} xxl={4}>
-            <TargetCard indicatorKey={key} value={value} trend={trend} />
+            <TargetCard indicatorKey={key} value={value} trend={trend} testIdPrefix={testIdPrefix} />
           </Col>
         ) : null;
       })}

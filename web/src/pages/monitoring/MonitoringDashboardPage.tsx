@@ -1,5 +1,5 @@
 import { SyncOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Row, Select, Skeleton, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Row, Select, Skeleton, Space, Tabs, Typography } from 'antd';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { getKpi, getRanking, getTrend, refreshAggregates } from '../../api/monitoring.ts';
@@ -19,6 +19,7 @@ import { MonitoringFilterBar } from './MonitoringFilterBar.tsx';
 import { PeerBars } from './PeerBars.tsx';
 import { RankingTable } from './RankingTable.tsx';
 import { RegionMap } from './RegionMap.tsx';
+import { SkillsTalentTab } from './SkillsTalentTab.tsx';
 import { filterSearch, indicatorQueryOf, useMonitoringFilters } from './useMonitoringFilters.ts';
 import { useIndicatorText } from './useIndicatorText.ts';
 import { DisputeAlertsReminder } from '../labour/DisputeAlertsCard.tsx';
@@ -123,32 +124,15 @@ export default function MonitoringDashboardPage() {
     </Space>
   );
 
-  return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      {(user.role === 'province_hrss' || user.role === 'city_hrss') && <DisputeAlertsReminder />}
-      <Card title={t('monitoring.dashboardTitle', { region: report?.region_name ?? '' })} extra={extra}>
-        <MonitoringFilterBar filters={filters} onChange={setFilters} regions={regions} years={years} />
-        <LoadError error={kpi.error ?? trend.error ?? ranking.error} />
-        {report && report.refreshed_at === null && (
-          <Alert
-            type="warning"
-            showIcon
-            style={{ marginBottom: 16 }}
-            title={t('monitoring.notSummarised')}
-            description={user.role === 'province_hrss' ? t('monitoring.notSummarisedHint') : undefined}
-          />
-        )}
-        {report && !report.months && report.refreshed_at !== null && (
-          <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('monitoring.periodWithoutData')} />
-        )}
-        <Typography.Title level={5} style={{ marginTop: 0 }}>
-          {t('monitoring.targetsTitle')}
-        </Typography.Title>
-        {report ? <TargetCards report={report} trend={trend.data} /> : <Skeleton active />}
-        <Typography.Title level={5}>{t('monitoring.overviewTitle')}</Typography.Title>
-        {report ? <OverviewCards report={report} /> : <Skeleton active />}
-      </Card>
-      <Row gutter={[16, 16]}>
+  const overview = (
+    <>
+      <Typography.Title level={5} style={{ marginTop: 0 }}>
+        {t('monitoring.targetsTitle')}
+      </Typography.Title>
+      {report ? <TargetCards report={report} trend={trend.data} /> : <Skeleton active />}
+      <Typography.Title level={5}>{t('monitoring.overviewTitle')}</Typography.Title>
+      {report ? <OverviewCards report={report} /> : <Skeleton active />}
+      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} xl={14}>
           <Card
             title={peerGroup ? t('monitoring.peersTitle', { city: peerGroup.name }) : t('monitoring.mapTitle')}
@@ -199,6 +183,38 @@ export default function MonitoringDashboardPage() {
           </Card>
         </Col>
       </Row>
+    </>
+  );
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      {(user.role === 'province_hrss' || user.role === 'city_hrss') && <DisputeAlertsReminder />}
+      <Card title={t('monitoring.dashboardTitle', { region: report?.region_name ?? '' })} extra={extra}>
+        <MonitoringFilterBar filters={filters} onChange={setFilters} regions={regions} years={years} />
+        <LoadError error={kpi.error ?? trend.error ?? ranking.error} />
+        {report && report.refreshed_at === null && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={t('monitoring.notSummarised')}
+            description={user.role === 'province_hrss' ? t('monitoring.notSummarisedHint') : undefined}
+          />
+        )}
+        {report && !report.months && report.refreshed_at !== null && (
+          <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('monitoring.periodWithoutData')} />
+        )}
+        <Tabs
+          items={[
+            { key: 'overview', label: t('monitoring.tabOverview'), children: overview },
+            {
+              key: 'skills',
+              label: t('monitoring.tabSkills'),
+              children: <SkillsTalentTab query={query} report={report} trend={trend.data} />,
+            },
+          ]}
+        />
+      </Card>
     </Space>
   );
 }
