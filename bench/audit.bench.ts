@@ -10,13 +10,17 @@ import { stopAuditCheckpoints } from '../src/platform/audit/audit-checkpoints.ts
 import { appendAudit } from '../src/platform/audit/audit.ts';
 import { verifyAuditChain } from '../src/platform/audit/audit-verify.ts';
 import { loadSecuritySettings } from '../src/platform/security-settings.ts';
-import { createTestDatabase, testPostgresUrl, TEST_MAC_KEY } from '../src/test/dialects.ts';
+import { openDatabase } from '../src/db/database.ts';
+import { bindTestAuditChain, createTestDatabase, testPostgresUrl, TEST_MAC_KEY } from '../src/test/dialects.ts';
 
 /**
  * Audit writes per second, one writer and N concurrent writers, on SQLite and (with
  * YANGFAN_TEST_PG) PostgreSQL: the keyed chain with its checkpoints (appendAudit) against, in
- * the same run, the unkeyed SM3 appender it replaced (same lock, same queries, plain hash, no
- * checkpoints). Options: --rows N (per measurement), --concurrency N.
+ * the same run, the unkeyed SM3 appender of the first design (one chain lock per write, plain
+ * hash, no checkpoints). Then, on PostgreSQL, audited confirmations (a business row and its audit
+ * row in one transaction) from 4 database handles standing for 4 server processes, against the
+ * same confirmations without audit (bar ≥ 0.7 ×, issue 18). Options: --rows N (per
+ * measurement), --concurrency N.
  */
 const { values: options } = parseArgs({
   args: process.argv.slice(2),
@@ -25,11 +29,16 @@ const { values: options } = parseArgs({
 const ROWS = Number(options.rows);
 const CONCURRENCY = Number(options.concurrency);
 
-// The appender as it was before the chain was keyed: the baseline.
+// The appender of the first design (a chain lock per write, unkeyed): the baseline.
 async function appendPlain(db: Db, dialect: Dialect, i: number): Promise<void> {
   if (!db.isTransaction) return db.transaction().execute((trx) => appendPlain(trx, dialect, i));
   if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${7_291_001})`.execute(db);
-  const last = await db.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const last = await db
+    .selectFrom('audit_log')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const fields: ChainedFields = {
     at: new Date().toISOString(),
     actor_id: null,
@@ -46,7 +55,7 @@ async function appendPlain(db: Db, dialect: Dialect, i: number): Promise<void> {
   const prevHash = last?.hash ?? GENESIS_HASH;
   await db
     .insertInto('audit_log')
-    .values({ ...fields, prev_hash: prevHash, hash: plainChainHash(prevHash, fields) })
+    .values({ ...fields, seq: Number(last?.seq ?? 0) + 1, prev_hash: prevHash, hash: plainChainHash(prevHash, fields) })
     .execute();
 }
 
@@ -96,4 +105,39 @@ for (const dialect of dialects) {
       `${dialect} ×${concurrency}: 未加密钥 SM3 ${baseline.toFixed(0)} 条/秒，HMAC-SM3 + 检查点 ${keyed.toFixed(0)} 条/秒（${(keyed / baseline).toFixed(2)} 倍）；校验 ${verified.ok ? '通过' : '未通过'}，检查点至第 ${verified.last_checkpoint?.seq ?? 0} 条`,
     );
   }
+}
+
+// Audited confirmations from 4 handles (4 server processes' pools) against the same without audit.
+if (testPostgresUrl()) {
+  const HANDLES = 4;
+  const database = await createTestDatabase('postgres');
+  await sql`create table bench_confirmations (id bigserial primary key, n integer not null, at text not null)`.execute(
+    database.db,
+  );
+  const handles = [database, ...Array.from({ length: HANDLES - 1 }, () => openDatabase(database.config!))];
+  for (const handle of handles.slice(1)) bindTestAuditChain(handle);
+  const confirm = (db: Db, i: number, audited: boolean) =>
+    db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('bench_confirmations' as never)
+        .values({ n: i, at: new Date().toISOString() } as never)
+        .execute();
+      if (audited)
+        await appendAudit(
+          trx,
+          'postgres',
+          systemActor('bench'),
+          { action: 'bench.confirm', outcome: 'success', objectId: i },
+          new Date(),
+        );
+    });
+  const across = (audited: boolean) => rate((i) => confirm(handles[i % HANDLES]!.db, i, audited), CONCURRENCY);
+  const bare = await across(false);
+  const audited = await across(true);
+  const sealed = await verifyAuditChain(database.db);
+  for (const handle of handles.slice(1)) await handle.close();
+  await database.destroy();
+  console.log(
+    `postgres ${HANDLES} 个连接池 ×${CONCURRENCY} 并发确认：无审计 ${bare.toFixed(0)} 次/秒，带审计 ${audited.toFixed(0)} 次/秒（${(audited / bare).toFixed(2)} 倍，指标 ≥ 0.7 倍，${audited / bare >= 0.7 ? '达标' : '未达标'}）；封链后校验 ${sealed.ok ? '通过' : '未通过'}，${sealed.checked} 条`,
+  );
 }

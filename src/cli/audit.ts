@@ -39,7 +39,8 @@ export function describeVerification(r: AuditVerification): string {
   const checkpoint = r.last_checkpoint
     ? `最近检查点：第 ${r.last_checkpoint.seq} 条（共 ${r.last_checkpoint.row_count} 条，${r.last_checkpoint.at}）`
     : '尚无检查点';
-  if (r.ok) return `审计日志完整：已校验 ${r.checked} 条；${checkpoint}`;
+  const waiting = r.unsealed ? `；另有 ${r.unsealed.count} 条刚提交、尚待封链（下次校验时纳入）` : '';
+  if (r.ok) return `审计日志完整：已校验 ${r.checked} 条；${checkpoint}${waiting}`;
   const id = r.first_broken?.id;
   const problem = {
     link_mismatch: `审计日志链接断裂：第 ${id} 条与前一条不衔接（记录被删除或插入）`,

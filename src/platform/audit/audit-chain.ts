@@ -77,6 +77,9 @@ export interface AuditChain {
   hasAppended?: boolean;
   pending?: Promise<void>;
   timer?: NodeJS.Timeout;
+  /** PostgreSQL: the sealing pass in progress, and the sweep that seals rows other processes left. */
+  sealing?: Promise<void>;
+  sealTimer?: NodeJS.Timeout;
   checkpoint?: (chain: AuditChain) => Promise<void>;
 }
 

@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { appendFileSync, closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { hmacSm3Hex } from '../crypto/sm.ts';
 import type { AuditChain } from './audit-chain.ts';
+import { sealAuditTail } from './audit-sealer.ts';
 import {
   countAuditRowsBetween,
   findAuditChainRecord,
@@ -77,10 +78,12 @@ export async function writeAuditCheckpoint(
   now: Date = new Date(),
 ): Promise<AuditCheckpointRecord | undefined> {
   chain.rowsSinceCheckpoint = 0;
+  // PostgreSQL: the committed rows are sealed first, so the signed head covers them.
+  await sealAuditTail(chain, { wait: true });
   const [head, record] = await Promise.all([findAuditHead(chain.db), findAuditChainRecord(chain.db)]);
   if (!head || !record) return undefined;
   const last = await latestCheckpoint(chain, record.chainId);
-  if (last && last.seq >= head.id) return undefined;
+  if (last && last.seq >= head.seq) return undefined;
   // Never extend a chain whose last signed head is gone or changed: that is for verify to report.
   if (last && (await findAuditHashAt(chain.db, last.seq)) !== last.head_hash) {
     process.stderr.write(
@@ -88,10 +91,10 @@ export async function writeAuditCheckpoint(
     );
     return undefined;
   }
-  const rowCount = (last?.row_count ?? 0) + (await countAuditRowsBetween(chain.db, last?.seq ?? 0, head.id));
+  const rowCount = (last?.row_count ?? 0) + (await countAuditRowsBetween(chain.db, last?.seq ?? 0, head.seq));
   const unsigned: Unsigned = {
     chain: record.chainId,
-    seq: head.id,
+    seq: head.seq,
     head_hash: head.hash,
     row_count: rowCount,
     keyed_from: record.keyedFrom,
@@ -139,11 +142,33 @@ function lastLineOfChain(file: string, chainId: string): AuditCheckpointRecord |
 
 /** Called after each appended row: a checkpoint once `everyRows` rows were written by this process. */
 export function noteAuditAppended(chain: AuditChain): void {
+  if (chain.dialect === 'postgres') scheduleSeal(chain);
   if (!chain.checkpointFile) return;
   chain.rowsSinceCheckpoint += 1;
   chain.hasAppended = true;
   if (chain.rowsSinceCheckpoint >= chain.everyRows) scheduleCheckpoint(chain);
 }
+
+// PostgreSQL: a sealing pass shortly after rows were written (the writer's transaction commits
+// first), one at a time per process; a pass that finds another process sealing skips, and the
+// rows are sealed by that one or by the next pass.
+function scheduleSeal(chain: AuditChain): void {
+  if (chain.sealing) return;
+  chain.sealing = new Promise<void>((resolve) => setTimeout(resolve, SEAL_DELAY_MS).unref())
+    .then(() => sealAuditTail(chain))
+    .then(
+      () => undefined,
+      (error: unknown) => {
+        process.stderr.write(`审计日志封链失败：${(error as Error)?.message ?? String(error)}\n`);
+      },
+    )
+    .finally(() => {
+      chain.sealing = undefined;
+    });
+}
+
+const SEAL_DELAY_MS = 50;
+const SEAL_SWEEP_MS = 1000;
 
 // Off the writer's path: after the current transaction has had a chance to commit, one at a time.
 function scheduleCheckpoint(chain: AuditChain): void {
@@ -163,16 +188,28 @@ function scheduleCheckpoint(chain: AuditChain): void {
 
 /** Starts the timed checkpoints (every `everyMinutes` while rows are being written). */
 export function startAuditCheckpoints(chain: AuditChain): void {
+  // Rows a process wrote and could not seal (it stopped) are sealed by any other process.
+  if (chain.dialect === 'postgres' && !chain.sealTimer) {
+    chain.sealTimer = setInterval(() => scheduleSeal(chain), SEAL_SWEEP_MS);
+    chain.sealTimer.unref();
+  }
   if (!chain.checkpointFile || chain.everyMinutes <= 0 || chain.timer) return;
   chain.timer = setInterval(() => scheduleCheckpoint(chain), chain.everyMinutes * 60_000);
   chain.timer.unref();
 }
 
-/** Stops the timer and, if this process wrote rows, signs the head once more (skipped when nothing is new). */
+/** Stops the timers, seals what is committed and, if this process wrote rows, signs the head once more (skipped when nothing is new). */
 export async function stopAuditCheckpoints(chain: AuditChain): Promise<void> {
   if (chain.timer) clearInterval(chain.timer);
+  if (chain.sealTimer) clearInterval(chain.sealTimer);
   chain.timer = undefined;
+  chain.sealTimer = undefined;
   await chain.pending;
+  await chain.sealing;
+  if (chain.dialect === 'postgres')
+    await sealAuditTail(chain, { wait: true }).catch((error: unknown) => {
+      process.stderr.write(`审计日志封链失败：${(error as Error)?.message ?? String(error)}\n`);
+    });
   // Not only when rows were counted since the last one: a checkpoint may have read the head
   // while this process's last row was still uncommitted.
   if (chain.checkpointFile && chain.hasAppended) {

@@ -39,7 +39,7 @@ async function changeAndRecompute(database: TestDatabase, id: number): Promise<v
   await liftTriggers(database);
   await database.db.updateTable('audit_log').set({ outcome: 'failure' }).where('id', '=', id).execute();
   const rows = await database.db.selectFrom('audit_log').selectAll().where('id', '>=', id).orderBy('id').execute();
-  let prevHash = rows[0]!.prev_hash;
+  let prevHash = rows[0]!.prev_hash!;
   for (const row of rows) {
     const { id: rowId, prev_hash: _prev, hash: _hash, ...fields } = row;
     const hash = plainChainHash(prevHash, {

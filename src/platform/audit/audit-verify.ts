@@ -2,7 +2,8 @@ import type { Db } from '../../db/database.ts';
 import { toNumber } from '../../db/convert.ts';
 import { auditChainOf, GENESIS_HASH, keyedChainHash, plainChainHash } from './audit-chain.ts';
 import { readAuditCheckpoints, type AuditCheckpointRecord } from './audit-checkpoints.ts';
-import { findAuditChainRecord, listAuditRowsAfter } from './audit.repository.ts';
+import { sealAuditTail } from './audit-sealer.ts';
+import { findAuditChainRecord, findUnsealedAuditTail, listAuditRowsAfter } from './audit.repository.ts';
 
 /**
  * What can be wrong, first by sequence number: `link_mismatch` a row does not follow its
@@ -22,13 +23,17 @@ export interface AuditVerification {
   /** The first sequence number chained with HMAC-SM3; earlier rows have plain SM3 links. */
   keyed_from?: number;
   last_checkpoint?: { seq: number; row_count: number; at: string };
+  /** PostgreSQL: committed rows still waiting for the sealer after verification sealed (normally 0). */
+  unsealed?: { count: number; oldest_at: string | null };
 }
 
 const BATCH = 5000;
 
-/** Walks the whole chain in sequence order against its key and its checkpoints; reports the first problem. */
+/** Seals what is committed (PostgreSQL), then walks the whole chain in sequence order against its key and its checkpoints; reports the first problem. */
 export async function verifyAuditChain(db: Db): Promise<AuditVerification> {
   const chain = auditChainOf(db);
+  // PostgreSQL: what is committed is sealed first, so the walk covers every committed row.
+  await sealAuditTail(chain, { wait: true });
   const record = await findAuditChainRecord(db);
   if (!record) return { ok: false, checked: 0, first_broken: { id: 1, reason: 'recomputed' } };
   const { valid, invalid } = await readAuditCheckpoints(chain, record.chainId);
@@ -49,7 +54,9 @@ export async function verifyAuditChain(db: Db): Promise<AuditVerification> {
   const walked = await walkChain(db, chain.key, record.keyedFrom, valid);
   if (walked.problem) return broken(walked.problem.id, walked.problem.reason, walked.checked);
   if (invalid > 0) return broken(last?.seq ?? 0, 'checkpoint_invalid', walked.checked);
-  return { ok: true, checked: walked.checked, ...summary };
+  const tail = chain.dialect === 'postgres' ? await findUnsealedAuditTail(db) : undefined;
+  const unsealed = tail && tail.count > 0 ? { unsealed: { count: tail.count, oldest_at: tail.oldestAt } } : {};
+  return { ok: true, checked: walked.checked, ...summary, ...unsealed };
 }
 
 interface Walk {
@@ -59,18 +66,18 @@ interface Walk {
 
 async function walkChain(db: Db, key: Buffer, keyedFrom: number, checkpoints: AuditCheckpointRecord[]): Promise<Walk> {
   let prevHash = GENESIS_HASH;
-  let lastId = 0;
+  let lastSeq = 0;
   let checked = 0;
   let next = 0; // the first checkpoint not yet matched to its row
   for (;;) {
-    const rows = await listAuditRowsAfter(db, lastId, BATCH);
+    const rows = await listAuditRowsAfter(db, lastSeq, BATCH);
     for (const row of rows) {
-      const id = toNumber(row.id);
+      const id = toNumber(row.seq!);
       // A checkpoint whose sequence number was passed without its row: rows are missing.
       if (next < checkpoints.length && checkpoints[next]!.seq < id)
         return { checked, problem: { id: checkpoints[next]!.seq, reason: 'truncated' } };
       if (row.prev_hash !== prevHash) return { checked, problem: { id, reason: 'link_mismatch' } };
-      const { id: _id, prev_hash: _prev, hash, ...fields } = row;
+      const { id: _id, seq: _seq, prev_hash: _prev, hash, ...fields } = row;
       const normalized = { ...fields, actor_id: fields.actor_id === null ? null : toNumber(fields.actor_id) };
       const isKeyed = id >= keyedFrom;
       if ((isKeyed ? keyedChainHash(key, prevHash, normalized) : plainChainHash(prevHash, normalized)) !== hash) {
@@ -82,8 +89,8 @@ async function walkChain(db: Db, key: Buffer, keyedFrom: number, checkpoints: Au
         if (checkpoints[next]!.head_hash !== hash) return { checked, problem: { id, reason: 'recomputed' } };
         if (checkpoints[next]!.row_count !== checked) return { checked, problem: { id, reason: 'truncated' } };
       }
-      prevHash = hash;
-      lastId = id;
+      prevHash = hash!;
+      lastSeq = id;
     }
     if (rows.length < BATCH) break;
   }

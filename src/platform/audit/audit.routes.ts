@@ -137,6 +137,12 @@ export function auditRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
               last_checkpoint: Type.Optional(
                 Type.Object({ seq: Type.Integer(), row_count: Type.Integer(), at: Type.String() }),
               ),
+              unsealed: Type.Optional(
+                Type.Object(
+                  { count: Type.Integer(), oldest_at: Type.Union([Type.String(), Type.Null()]) },
+                  { description: 'PostgreSQL：校验时刚提交、尚待封链的记录（下次校验纳入）' },
+                ),
+              ),
             }),
             ...standardErrors,
           },

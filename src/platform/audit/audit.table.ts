@@ -13,8 +13,13 @@ export interface AuditLogTable {
   request_id: string | null;
   ip: string | null;
   details: string | null;
-  prev_hash: string;
-  hash: string;
+  /**
+   * The row's position in the chain and its links. SQLite links each row as it is written; on
+   * PostgreSQL a row is written unsealed (all three null) and the sealer fills them (ADR 0003).
+   */
+  seq: number | null;
+  prev_hash: string | null;
+  hash: string | null;
 }
 
 /** One row: the chain's id (names its checkpoints) and the first sequence number written keyed. */

@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
 import type { Db, Dialect } from '../../db/database.ts';
 import type { Actor } from '../auth/current-user.ts';
 import { auditChainOf, GENESIS_HASH, keyedChainHash, type ChainedFields } from './audit-chain.ts';
 import { noteAuditAppended } from './audit-checkpoints.ts';
+import { findAuditHead, nextSqliteAuditPosition } from './audit.repository.ts';
 
 export { GENESIS_HASH } from './audit-chain.ts';
 
@@ -18,10 +18,11 @@ export interface AuditEvent {
 }
 
 /**
- * Appends one audit row, chained to the previous one by HMAC-SM3 with the chain's key (ADR 0003).
- * Call it with the transaction of the change it records (STYLE habit 8); on PostgreSQL an
- * advisory lock serialises writers so the chain cannot fork, on SQLite the single writer does
- * the same. Checkpoints are written later, off this path.
+ * Appends one audit row in the transaction of the change it records (STYLE habit 8), keyed by
+ * HMAC-SM3 with the chain's key (ADR 0003). SQLite's single writer links the row at once. On
+ * PostgreSQL the row is written unsealed and takes no lock, so writers of all processes do not
+ * queue behind one another; the sealer links committed rows in order moments later
+ * (audit-sealer.ts), and verification and checkpoints seal first.
  */
 export async function appendAudit(db: Db, dialect: Dialect, actor: Actor, event: AuditEvent, at: Date): Promise<void> {
   if (!db.isTransaction) {
@@ -29,8 +30,6 @@ export async function appendAudit(db: Db, dialect: Dialect, actor: Actor, event:
     return;
   }
   const chain = auditChainOf(db);
-  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(db);
-  const last = await db.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
   const fields: ChainedFields = {
     at: at.toISOString(),
     actor_id: actor.user?.id ?? null,
@@ -44,12 +43,25 @@ export async function appendAudit(db: Db, dialect: Dialect, actor: Actor, event:
     ip: actor.ip,
     details: event.details ? JSON.stringify(event.details) : null,
   };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  await db
-    .insertInto('audit_log')
-    .values({ ...fields, prev_hash: prevHash, hash: keyedChainHash(chain.key, prevHash, fields) })
-    .execute();
+  if (dialect === 'postgres') {
+    await db
+      .insertInto('audit_log')
+      .values({ ...fields, seq: null, prev_hash: null, hash: null })
+      .execute();
+  } else {
+    const head = await findAuditHead(db);
+    const prevHash = head?.hash ?? GENESIS_HASH;
+    const position = await nextSqliteAuditPosition(db);
+    await db
+      .insertInto('audit_log')
+      .values({
+        id: position,
+        ...fields,
+        seq: position,
+        prev_hash: prevHash,
+        hash: keyedChainHash(chain.key, prevHash, fields),
+      })
+      .execute();
+  }
   noteAuditAppended(chain);
 }
-
-const AUDIT_LOCK_KEY = 7_291_001;

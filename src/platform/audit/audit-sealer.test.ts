@@ -1,0 +1,85 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type DatabaseHandle } from '../../db/database.ts';
+import { bindTestAuditChain, createTestDatabase, testDialects, type TestDatabase } from '../../test/dialects.ts';
+import { systemActor } from '../auth/current-user.ts';
+import { auditChainOf } from './audit-chain.ts';
+import { sealAuditTail } from './audit-sealer.ts';
+import { appendAudit } from './audit.ts';
+import { verifyAuditChain } from './audit-verify.ts';
+
+const write = (db: Parameters<typeof appendAudit>[0], objectId: string) =>
+  appendAudit(db, 'postgres', systemActor(), { action: 'test.write', outcome: 'success', objectId }, new Date());
+
+/** A promise's outcome within `ms`, or 'pending'. */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | 'pending'> {
+  return Promise.race([promise, new Promise<'pending'>((resolve) => setTimeout(() => resolve('pending'), ms))]);
+}
+
+describe.each(testDialects().filter((d) => d === 'postgres'))('audit writers without a chain lock on %s', () => {
+  let database: TestDatabase;
+  let other: DatabaseHandle; // a second server process on the same database
+  beforeAll(async () => {
+    database = await createTestDatabase('postgres');
+    other = openDatabase(database.config!);
+    bindTestAuditChain(other);
+  });
+  afterAll(async () => {
+    await other.close();
+    await database.destroy();
+  });
+
+  it('lets a writer commit while another writer’s audited transaction is still open, and seals both in commit order', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let firstWrote!: () => void;
+    const wrote = new Promise<void>((resolve) => (firstWrote = resolve));
+    const slow = database.db.transaction().execute(async (trx) => {
+      await write(trx, 'slow');
+      firstWrote();
+      await held; // the change it records is still in progress
+    });
+    await wrote;
+    // Before, every audited write waited for the chain's advisory lock held by the open transaction.
+    expect(await within(write(other.db, 'fast'), 5_000)).toBeUndefined();
+    // Sealed while the first is still open: the chain's order is the order rows are sealed in.
+    await sealAuditTail(auditChainOf(other.db), { wait: true });
+    release();
+    await slow;
+
+    const result = await verifyAuditChain(database.db);
+    expect(result).toMatchObject({ ok: true, checked: 2 });
+    expect(result.unsealed).toBeUndefined();
+    const rows = await database.db.selectFrom('audit_log').select(['object_id', 'seq']).orderBy('seq').execute();
+    expect(rows.map((r) => r.object_id)).toEqual(['fast', 'slow']);
+  });
+
+  it('seals rows another process wrote and left unsealed, once, whichever process seals', async () => {
+    for (let i = 0; i < 30; i++) await write(other.db, `left-${i}`);
+    const [a, b] = await Promise.all([
+      sealAuditTail(auditChainOf(database.db), { wait: true }),
+      sealAuditTail(auditChainOf(other.db), { wait: true }),
+    ]);
+    const unsealed = await database.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('seq', 'is', null)
+      .executeTakeFirstOrThrow();
+    expect(Number(unsealed.n)).toBe(0);
+    expect(a + b).toBeLessThanOrEqual(30); // the scheduled pass after each write may have sealed some
+    expect(await verifyAuditChain(other.db)).toMatchObject({ ok: true, checked: 32 });
+  });
+
+  it('refuses to change a row’s recorded fields while sealing it, and to seal a row twice', async () => {
+    await database.db.transaction().execute((trx) => write(trx, 'target'));
+    await expect(
+      sql`update audit_log set seq = 999999, prev_hash = 'x', hash = 'y', action = 'test.forged'
+        where object_id = 'target'`.execute(database.db),
+    ).rejects.toThrow(/append-only/);
+    await sealAuditTail(auditChainOf(database.db), { wait: true });
+    await expect(sql`update audit_log set hash = 'y' where object_id = 'target'`.execute(database.db)).rejects.toThrow(
+      /append-only/,
+    );
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, checked: 33 });
+  });
+});
