@@ -6,7 +6,8 @@ import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
 import { openDatabase, type DatabaseHandle, type Dialect } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { bindAuditChain } from '../platform/audit/audit-chain.ts';
+import { bindAuditChain, boundAuditChain } from '../platform/audit/audit-chain.ts';
+import { settleAuditChain } from '../platform/audit/audit-checkpoints.ts';
 
 /** The MAC key tests chain their audit rows with (the same as buildTestApp's TEST_KEYS.mac). */
 export const TEST_MAC_KEY = Buffer.alloc(32, 8);
@@ -73,6 +74,7 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
     ...handle,
     config,
     async destroy() {
+      await settleAuditChain(boundAuditChain(handle.db));
       await handle.close();
       await withAdminClient(url, (client) => client.query(`drop schema ${schema} cascade`));
     },

@@ -167,6 +167,12 @@ function scheduleSeal(chain: AuditChain): void {
     });
 }
 
+/** Waits for this process's scheduled sealing pass and checkpoint, if any (before a handle closes). */
+export async function settleAuditChain(chain: AuditChain | undefined): Promise<void> {
+  await chain?.sealing;
+  await chain?.pending;
+}
+
 const SEAL_DELAY_MS = 50;
 const SEAL_SWEEP_MS = 1000;
 

@@ -538,6 +538,11 @@ export interface paths {
                                 seq: number;
                             };
                             ok: boolean;
+                            /** @description PostgreSQL：校验时刚提交、尚待封链的记录（下次校验纳入） */
+                            unsealed?: {
+                                count: number;
+                                oldest_at: string | null;
+                            };
                         };
                     };
                 };
