@@ -29,6 +29,11 @@ import type {
   BenefitPaymentTable,
 } from '../modules/benefits/benefits.table.ts';
 import type { JobPostingTable } from '../modules/recruitment/postings/postings.table.ts';
+import type {
+  RecruitmentCampaignEventTable,
+  RecruitmentCampaignHireTable,
+  RecruitmentCampaignTable,
+} from '../modules/recruitment/campaigns/campaigns.table.ts';
 import type { JobPostingSearchTable } from '../modules/recruitment/search/search.table.ts';
 import type { JobApplicationTable, JobInterviewTable } from '../modules/recruitment/applications/applications.table.ts';
 import type { JobFairEnterpriseTable, JobFairTable } from '../modules/recruitment/fairs/fairs.table.ts';
@@ -199,6 +204,9 @@ export interface Database {
   governance_request_files: GovernanceRequestFileTable;
   governance_contacts: GovernanceContactTable;
   job_postings: JobPostingTable;
+  recruitment_campaigns: RecruitmentCampaignTable;
+  recruitment_campaign_events: RecruitmentCampaignEventTable;
+  recruitment_campaign_hires: RecruitmentCampaignHireTable;
   job_posting_search: JobPostingSearchTable;
   job_seeker_codes: JobSeekerCodeTable;
   job_seekers: JobSeekerTable;

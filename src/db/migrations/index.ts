@@ -35,6 +35,7 @@ import * as skillCertificateIssuer from './20261208T0050_skill_certificate_issue
 import * as assessments from './20261207T2132_assessments.ts';
 import * as meetings from './20261207T2133_meetings.ts';
 import * as postingImports from './20261208T0020_posting_imports.ts';
+import * as recruitmentCampaigns from './20261208T0021_recruitment_campaigns.ts';
 import * as jobInterviews from './20261208T0030_job_interviews.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
@@ -83,6 +84,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '20261207T2132_assessments': assessments,
   '20261207T2133_meetings': meetings,
   '20261208T0020_posting_imports': postingImports,
+  '20261208T0021_recruitment_campaigns': recruitmentCampaigns,
   '20261208T0030_job_interviews': jobInterviews,
   '20261208T0050_skill_certificate_issuer': skillCertificateIssuer,
   '20261208T0100_audit_sealed_chain': auditSealedChain,

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../app-context.ts';
+import { campaignsRoutes } from './campaigns/campaigns.routes.ts';
 import { applicationsRoutes } from './applications/applications.routes.ts';
 import { fairsRoutes } from './fairs/fairs.routes.ts';
 import { seekersRoutes } from './seekers/seekers.routes.ts';
@@ -25,5 +26,6 @@ export function seekerSideRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
 export function talentSideRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     await app.register(talentDemandRoutes(ctx));
+    await app.register(campaignsRoutes(ctx));
   };
 }

@@ -201,6 +201,14 @@ export const APP_ROUTES: readonly AppRoute[] = [
     access: [...REGION_OFFICIAL_ROLES, 'enterprise'],
   },
   {
+    // 引才活动: city and province officials record campaigns, their hires and the home-province report.
+    path: '/recruitment/campaigns',
+    page: lazy(() => import('../pages/recruitment/CampaignsPage.tsx')),
+    labelKey: 'menu.campaigns',
+    icon: <GiftOutlined />,
+    access: ['province_hrss', 'province_miit', 'city_hrss'],
+  },
+  {
     // The enterprise's applicants to its own postings (GET /job-applications).
     path: '/recruitment/applicants',
     page: lazy(() => import('../pages/recruitment/ApplicantsPage.tsx')),

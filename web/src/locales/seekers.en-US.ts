@@ -9,6 +9,7 @@ export const seekersEnUS: Record<keyof typeof seekersZhCN, string> = {
   'menu.applyToJob': 'Apply',
   'menu.applicants': 'Applicants',
   'menu.jobFairs': 'Job fairs',
+  'menu.campaigns': 'Recruitment campaigns',
   'error.CONTACT_REGISTERED': 'This mobile number or e-mail address is already registered: please sign in',
   'error.VERIFICATION_CODE_INVALID': 'Wrong verification code',
   'error.VERIFICATION_CODE_EXPIRED': 'The verification code has expired: please request a new one',

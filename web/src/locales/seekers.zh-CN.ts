@@ -7,6 +7,7 @@ export const seekersZhCN = {
   'menu.applyToJob': '投递岗位',
   'menu.applicants': '应聘管理',
   'menu.jobFairs': '专场招聘会',
+  'menu.campaigns': '引才活动',
   'error.CONTACT_REGISTERED': '该手机号或邮箱已注册，请直接登录',
   'error.VERIFICATION_CODE_INVALID': '验证码不正确',
   'error.VERIFICATION_CODE_EXPIRED': '验证码已失效，请重新获取',

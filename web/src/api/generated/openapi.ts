@@ -25339,6 +25339,927 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/recruitment-campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 引才活动列表（市看本市，省看全省） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 页码，从 1 开始 */
+                    page?: number;
+                    /** @description 每页条数，≤ 200 */
+                    pageSize?: number;
+                    year?: number;
+                    /** @description overseas_doctors 百名海外博士江苏行, talent_month 江苏招才月, four_docking 四对接, east_west 东西部劳务协作 */
+                    kind?: "overseas_doctors" | "talent_month" | "four_docking" | "east_west";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                events: {
+                                    /** @description 举办城市（东西部劳务协作可在省外） */
+                                    city: string;
+                                    /** Format: date */
+                                    heldOn: string;
+                                    /** @description online 线上, onsite 线下 */
+                                    mode: "online" | "onsite";
+                                    modeName: string;
+                                    place: string;
+                                }[];
+                                id: number;
+                                /** @description overseas_doctors 百名海外博士江苏行, talent_month 江苏招才月, four_docking 四对接, east_west 东西部劳务协作 */
+                                kind: "overseas_doctors" | "talent_month" | "four_docking" | "east_west";
+                                kindName: string;
+                                name: string;
+                                organiser: string;
+                                regionCode: string;
+                                regionName: string;
+                                results: {
+                                    enterprises: number;
+                                    /** @description 登记的录用人数 */
+                                    hires: number;
+                                    intentions: number;
+                                    postings: number;
+                                    seekers: number;
+                                };
+                                summary: string;
+                                updatedAt: string;
+                                year: number;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记引才活动 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enterprises: number;
+                        events: {
+                            /** @description 举办城市（东西部劳务协作可在省外） */
+                            city: string;
+                            /** Format: date */
+                            heldOn: string;
+                            /** @description online 线上, onsite 线下 */
+                            mode: "online" | "onsite";
+                            place: string;
+                        }[];
+                        intentions: number;
+                        /** @description overseas_doctors 百名海外博士江苏行, talent_month 江苏招才月, four_docking 四对接, east_west 东西部劳务协作 */
+                        kind: "overseas_doctors" | "talent_month" | "four_docking" | "east_west";
+                        name: string;
+                        organiser: string;
+                        postings: number;
+                        /** @description 320000 全省，或设区市代码 */
+                        regionCode: string;
+                        seekers: number;
+                        summary: string;
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            events: {
+                                /** @description 举办城市（东西部劳务协作可在省外） */
+                                city: string;
+                                /** Format: date */
+                                heldOn: string;
+                                /** @description online 线上, onsite 线下 */
+                                mode: "online" | "onsite";
+                                modeName: string;
+                                place: string;
+                            }[];
+                            hires: {
+                                enterpriseName: string | null;
+                                hiredOn: string;
+                                homeProvinceCode: string;
+                                homeProvinceName: string;
+                                id: number;
+                                /** @description 姓名（脱敏） */
+                                name: string;
+                                uscc: string;
+                            }[];
+                            id: number;
+                            /** @description overseas_doctors 百名海外博士江苏行, talent_month 江苏招才月, four_docking 四对接, east_west 东西部劳务协作 */
+                            kind: "overseas_doctors" | "talent_month" | "four_docking" | "east_west";
+                            kindName: string;
+                            name: string;
+                            organiser: string;
+                            regionCode: string;
+                            regionName: string;
+                            results: {
+                                enterprises: number;
+                                /** @description 登记的录用人数 */
+                                hires: number;
+                                intentions: number;
+                                postings: number;
+                                seekers: number;
+                            };
+                            summary: string;
+                            updatedAt: string;
+                            year: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recruitment-campaigns/origin-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 东西部劳务协作：通过引才活动录用人员的户籍省份（按身份证号前两位） */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    /** @description overseas_doctors 百名海外博士江苏行, talent_month 江苏招才月, four_docking 四对接, east_west 东西部劳务协作 */
+                    kind?: "overseas_doctors" | "talent_month" | "four_docking" | "east_west";
+                    campaignId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rows: {
+                                enterprises: number;
+                                hires: number;
+                                provinceCode: string;
+                                provinceName: string;
+                                /** @description 西部大开发 12 省区市 */
+                                western: boolean;
+                            }[];
+                            totals: {
+                                fromOtherProvinces: number;
+                                fromWesternProvinces: number;
+                                hires: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recruitment-campaigns/origin-report/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出录用人员户籍省份 Excel（导出留痕） */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    /** @description overseas_doctors 百名海外博士江苏行, talent_month 江苏招才月, four_docking 四对接, east_west 东西部劳务协作 */
+                    kind?: "overseas_doctors" | "talent_month" | "four_docking" | "east_west";
+                    campaignId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recruitment-campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一项引才活动：场次、成效与录用人员（脱敏） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            events: {
+                                /** @description 举办城市（东西部劳务协作可在省外） */
+                                city: string;
+                                /** Format: date */
+                                heldOn: string;
+                                /** @description online 线上, onsite 线下 */
+                                mode: "online" | "onsite";
+                                modeName: string;
+                                place: string;
+                            }[];
+                            hires: {
+                                enterpriseName: string | null;
+                                hiredOn: string;
+                                homeProvinceCode: string;
+                                homeProvinceName: string;
+                                id: number;
+                                /** @description 姓名（脱敏） */
+                                name: string;
+                                uscc: string;
+                            }[];
+                            id: number;
+                            /** @description overseas_doctors 百名海外博士江苏行, talent_month 江苏招才月, four_docking 四对接, east_west 东西部劳务协作 */
+                            kind: "overseas_doctors" | "talent_month" | "four_docking" | "east_west";
+                            kindName: string;
+                            name: string;
+                            organiser: string;
+                            regionCode: string;
+                            regionName: string;
+                            results: {
+                                enterprises: number;
+                                /** @description 登记的录用人数 */
+                                hires: number;
+                                intentions: number;
+                                postings: number;
+                                seekers: number;
+                            };
+                            summary: string;
+                            updatedAt: string;
+                            year: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        /** 修改引才活动：场次与成效 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enterprises: number;
+                        events: {
+                            /** @description 举办城市（东西部劳务协作可在省外） */
+                            city: string;
+                            /** Format: date */
+                            heldOn: string;
+                            /** @description online 线上, onsite 线下 */
+                            mode: "online" | "onsite";
+                            place: string;
+                        }[];
+                        intentions: number;
+                        /** @description overseas_doctors 百名海外博士江苏行, talent_month 江苏招才月, four_docking 四对接, east_west 东西部劳务协作 */
+                        kind: "overseas_doctors" | "talent_month" | "four_docking" | "east_west";
+                        name: string;
+                        organiser: string;
+                        postings: number;
+                        /** @description 320000 全省，或设区市代码 */
+                        regionCode: string;
+                        seekers: number;
+                        summary: string;
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            events: {
+                                /** @description 举办城市（东西部劳务协作可在省外） */
+                                city: string;
+                                /** Format: date */
+                                heldOn: string;
+                                /** @description online 线上, onsite 线下 */
+                                mode: "online" | "onsite";
+                                modeName: string;
+                                place: string;
+                            }[];
+                            hires: {
+                                enterpriseName: string | null;
+                                hiredOn: string;
+                                homeProvinceCode: string;
+                                homeProvinceName: string;
+                                id: number;
+                                /** @description 姓名（脱敏） */
+                                name: string;
+                                uscc: string;
+                            }[];
+                            id: number;
+                            /** @description overseas_doctors 百名海外博士江苏行, talent_month 江苏招才月, four_docking 四对接, east_west 东西部劳务协作 */
+                            kind: "overseas_doctors" | "talent_month" | "four_docking" | "east_west";
+                            kindName: string;
+                            name: string;
+                            organiser: string;
+                            regionCode: string;
+                            regionName: string;
+                            results: {
+                                enterprises: number;
+                                /** @description 登记的录用人数 */
+                                hires: number;
+                                intentions: number;
+                                postings: number;
+                                seekers: number;
+                            };
+                            summary: string;
+                            updatedAt: string;
+                            year: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recruitment-campaigns/{id}/hires": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记通过活动录用的人员（身份证号加密保存，不显示） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        hiredOn: string;
+                        idNumber: string;
+                        name: string;
+                        /** @description 录用企业统一社会信用代码 */
+                        uscc: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            events: {
+                                /** @description 举办城市（东西部劳务协作可在省外） */
+                                city: string;
+                                /** Format: date */
+                                heldOn: string;
+                                /** @description online 线上, onsite 线下 */
+                                mode: "online" | "onsite";
+                                modeName: string;
+                                place: string;
+                            }[];
+                            hires: {
+                                enterpriseName: string | null;
+                                hiredOn: string;
+                                homeProvinceCode: string;
+                                homeProvinceName: string;
+                                id: number;
+                                /** @description 姓名（脱敏） */
+                                name: string;
+                                uscc: string;
+                            }[];
+                            id: number;
+                            /** @description overseas_doctors 百名海外博士江苏行, talent_month 江苏招才月, four_docking 四对接, east_west 东西部劳务协作 */
+                            kind: "overseas_doctors" | "talent_month" | "four_docking" | "east_west";
+                            kindName: string;
+                            name: string;
+                            organiser: string;
+                            regionCode: string;
+                            regionName: string;
+                            results: {
+                                enterprises: number;
+                                /** @description 登记的录用人数 */
+                                hires: number;
+                                intentions: number;
+                                postings: number;
+                                seekers: number;
+                            };
+                            summary: string;
+                            updatedAt: string;
+                            year: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reference/calendar": {
         parameters: {
             query?: never;
