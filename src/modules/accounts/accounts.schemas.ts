@@ -22,6 +22,9 @@ export const MeSchema = Type.Object({
 export const UserSchema = Type.Object({
   id: Type.Integer(),
   username: Type.String(),
+  loginName: Type.String({
+    description: '登录名的显示形式：求职者为注册手机号或邮箱（脱敏），其他账号为用户名',
+  }),
   displayName: Type.String(),
   role: RoleSchema,
   roleLabel: Type.String(),

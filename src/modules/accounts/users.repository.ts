@@ -18,6 +18,8 @@ export async function insertUser(db: Db, values: Insertable<UserTable>): Promise
 
 export interface UserFilter {
   q?: string;
+  /** An account name matched exactly too (a job seeker's, derived from the phone or e-mail typed). */
+  username?: string;
   role?: string;
 }
 
@@ -26,14 +28,29 @@ function filteredUsers(db: Db, filter: UserFilter) {
   if (filter.role) query = query.where('role', '=', filter.role);
   if (filter.q) {
     const pattern = `%${filter.q}%`;
-    query = query.where((eb) => eb.or([eb('username', 'like', pattern), eb('display_name', 'like', pattern)]));
+    const exact = filter.username;
+    query = query.where((eb) =>
+      eb.or([
+        eb('username', 'like', pattern),
+        eb('display_name', 'like', pattern),
+        ...(exact ? [eb('username', '=', exact)] : []),
+      ]),
+    );
   }
   return query;
 }
 
 export async function listUsers(db: Db, filter: UserFilter, offset: number, limit: number) {
   const [items, count] = await Promise.all([
-    filteredUsers(db, filter).selectAll().orderBy('id').offset(offset).limit(limit).execute(),
+    // A job seeker's account carries no e-mail; its seeker record does (for the masked login name).
+    filteredUsers(db, filter)
+      .leftJoin('job_seekers as seeker', 'seeker.user_id', 'users.id')
+      .selectAll('users')
+      .select('seeker.email_enc as seeker_email_enc')
+      .orderBy('users.id')
+      .offset(offset)
+      .limit(limit)
+      .execute(),
     filteredUsers(db, filter)
       .select((eb) => eb.fn.countAll().as('total'))
       .executeTakeFirstOrThrow(),

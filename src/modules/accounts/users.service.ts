@@ -4,7 +4,7 @@ import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Actor, CurrentUser } from '../../platform/auth/current-user.ts';
 import { hashPassword, passwordWeakness } from '../../platform/auth/password.ts';
 import { generateTotpSecret } from '../../platform/auth/totp.ts';
-import { maskPhone } from '../../platform/crypto/masking.ts';
+import { maskEmail, maskPhone } from '../../platform/crypto/masking.ts';
 import { AppError } from '../../platform/errors.ts';
 import { pageWindow, type Page } from '../../platform/http/schemas.ts';
 import { checkUscc } from '../../platform/identifiers/uscc.ts';
@@ -13,12 +13,15 @@ import { loadSecuritySettings } from '../../platform/security-settings.ts';
 import { isOverridableUsccReason } from '../reference/uscc-acceptance.ts';
 import { findActiveUsccOverride } from '../reference/uscc-overrides.service.ts';
 import { findRegionForAccount, findRegionNames } from './accounts-regions.repository.ts';
+import { accountNameForLogin } from './seeker-logins.ts';
 import { revokeUserSessions } from './sessions.repository.ts';
 import * as users from './users.repository.ts';
 
 export interface UserView {
   id: number;
   username: string;
+  /** What the person types to sign in, as shown: a job seeker's masked phone or e-mail, else the username. */
+  loginName: string;
   displayName: string;
   role: Role;
   roleLabel: string;
@@ -45,20 +48,35 @@ const USERNAME = /^[a-z][a-z0-9_.-]{2,31}$/;
 const MOBILE = /^1[3-9]\d{9}$/;
 
 /** Maps a stored user to its API shape; the phone number leaves masked. */
-export function toUserView(ctx: AppContext, row: users.UserRow & { region_name?: string | null }): UserView {
+export function toUserView(
+  ctx: AppContext,
+  row: users.UserRow & { region_name?: string | null; seeker_email_enc?: string | null },
+): UserView {
+  const phone = row.phone_enc ? maskPhone(ctx.cipher.decrypt(row.phone_enc)) : null;
   return {
     id: toNumber(row.id),
     username: row.username,
+    loginName: row.role === 'job_seeker' ? seekerLoginName(ctx, phone, row.seeker_email_enc) : row.username,
     displayName: row.display_name,
     role: row.role as Role,
     roleLabel: ROLE_DEFINITIONS[row.role as Role]?.label ?? row.role,
     regionCode: row.region_code,
     regionName: row.region_name ?? null,
     uscc: row.uscc,
-    phone: row.phone_enc ? maskPhone(ctx.cipher.decrypt(row.phone_enc)) : null,
+    phone,
     isActive: toBoolean(row.is_active),
     createdAt: row.created_at,
   };
+}
+
+/**
+ * A job seeker's account name is a keyed digest of the phone or e-mail they registered with
+ * (seeker-logins.ts), meaningless to read: the list shows that contact masked instead.
+ */
+function seekerLoginName(ctx: AppContext, maskedPhone: string | null, emailEnc: string | null | undefined): string {
+  if (maskedPhone) return maskedPhone;
+  // Registered with an e-mail address (no phone): shown masked where the list loaded it.
+  return emailEnc ? maskEmail(ctx.cipher.decrypt(emailEnc)) : '求职者（邮箱注册）';
 }
 
 /** Creates an account (sysadmin duty); returns the TOTP secret once for roles that need one. */
@@ -147,7 +165,18 @@ export async function listUsers(
   query: { page?: number; pageSize?: number; q?: string; role?: string },
 ): Promise<Page<UserView>> {
   const { page, pageSize, offset } = pageWindow(query);
-  const { items, total } = await users.listUsers(ctx.db, { q: query.q, role: query.role }, offset, pageSize);
+  // A phone number or e-mail typed in the search finds the job seeker who registered with it.
+  const seekerUsername = query.q ? accountNameForLogin(ctx.cipher, query.q) : undefined;
+  const { items, total } = await users.listUsers(
+    ctx.db,
+    {
+      q: query.q,
+      role: query.role,
+      ...(seekerUsername && seekerUsername !== query.q ? { username: seekerUsername } : {}),
+    },
+    offset,
+    pageSize,
+  );
   const names = await regionNames(
     ctx,
     items.map((i) => i.region_code),

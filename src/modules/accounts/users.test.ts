@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, TEST_ENTERPRISE_USCC, type TestApp } from '../../test/app.ts';
 import { testDialects } from '../../test/dialects.ts';
+import { registerAndLogin } from '../recruitment/seekers/seekers.fixtures.ts';
 
 describe.each(testDialects())('account administration on %s', (dialect) => {
   let t: TestApp;
@@ -35,6 +36,36 @@ describe.each(testDialects())('account administration on %s', (dialect) => {
     const list = await t.app.inject({ method: 'GET', url: '/api/v1/users?q=wuxi', headers: { cookie: admin } });
     expect(list.json()).toMatchObject({ total: 1, page: 1, pageSize: 20 });
     expect(list.body).not.toContain('13912345678');
+  });
+
+  it('shows job-seeker accounts by their masked phone or e-mail, not the digest username, and finds them by it', async () => {
+    await registerAndLogin(t, '13812341234', '王芳');
+    t.advance(120_000);
+    await registerAndLogin(t, 'Chen.Jing@example.com', '陈静');
+    const list = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/users?role=job_seeker',
+      headers: { cookie: admin },
+    });
+    const items = list.json().items as { username: string; loginName: string; displayName: string }[];
+    expect(items.map((i) => [i.displayName, i.loginName])).toEqual(
+      expect.arrayContaining([
+        ['王芳', '138****1234'],
+        ['陈静', 'c***@example.com'],
+      ]),
+    );
+    expect(items.every((i) => i.username.startsWith('js'))).toBe(true);
+    expect(list.body).not.toContain('13812341234');
+    expect(list.body.toLowerCase()).not.toContain('chen.jing@');
+    const byPhone = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/users?q=13812341234',
+      headers: { cookie: admin },
+    });
+    expect(byPhone.json().items.map((i: { displayName: string }) => i.displayName)).toEqual(['王芳']);
+    // Officials keep their username as the login name.
+    const officials = await t.app.inject({ method: 'GET', url: '/api/v1/users?q=wuxi', headers: { cookie: admin } });
+    expect(officials.json().items[0]).toMatchObject({ username: 'wuxi_city', loginName: 'wuxi_city' });
   });
 
   it('returns a TOTP secret once for a province account', async () => {

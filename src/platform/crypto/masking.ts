@@ -15,6 +15,13 @@ export function maskPhone(value: string): string {
   return `${value.slice(0, 3)}${'*'.repeat(value.length - 7)}${value.slice(-4)}`;
 }
 
+/** An e-mail address keeps its first character and its domain: c***@example.com. */
+export function maskEmail(value: string): string {
+  const at = value.indexOf('@');
+  if (at < 0) return '*'.repeat(value.length);
+  return `${value.slice(0, 1)}***${value.slice(at)}`;
+}
+
 export function maskBankAccount(value: string): string {
   if (value.length <= 4) return '*'.repeat(value.length);
   return `${'*'.repeat(value.length - 4)}${value.slice(-4)}`;

@@ -20,7 +20,7 @@ export const accountsEnUS: Record<keyof typeof accountsZhCN, string> = {
   'users.create': 'New account',
   'users.created': 'Account {username} created',
   'users.password': 'Initial password',
-  'users.searchPlaceholder': 'Username or name',
+  'users.searchPlaceholder': "Username, name, or a job seeker's phone/e-mail",
   'users.filterRole': 'Filter by role',
   'users.totpTitle': 'TOTP secret',
   'users.totpHint': 'Give the secret or QR code to the account holder to add to an authenticator app.',

@@ -18,7 +18,7 @@ export const accountsZhCN = {
   'users.create': '新建账号',
   'users.created': '账号 {username} 已创建',
   'users.password': '初始密码',
-  'users.searchPlaceholder': '用户名或姓名',
+  'users.searchPlaceholder': '用户名、姓名或求职者手机号/邮箱',
   'users.filterRole': '按角色筛选',
   'users.totpTitle': '动态验证码密钥',
   'users.totpHint': '请将密钥或二维码交给账号使用人，在身份验证器 App 中添加。',

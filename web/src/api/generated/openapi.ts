@@ -29880,6 +29880,8 @@ export interface paths {
                                 displayName: string;
                                 id: number;
                                 isActive: boolean;
+                                /** @description 登录名的显示形式：求职者为注册手机号或邮箱（脱敏），其他账号为用户名 */
+                                loginName: string;
                                 /** @description 脱敏后的手机号码 */
                                 phone: string | null;
                                 regionCode: string | null;
@@ -29988,6 +29990,8 @@ export interface paths {
                                 displayName: string;
                                 id: number;
                                 isActive: boolean;
+                                /** @description 登录名的显示形式：求职者为注册手机号或邮箱（脱敏），其他账号为用户名 */
+                                loginName: string;
                                 /** @description 脱敏后的手机号码 */
                                 phone: string | null;
                                 regionCode: string | null;
@@ -30114,6 +30118,8 @@ export interface paths {
                                 displayName: string;
                                 id: number;
                                 isActive: boolean;
+                                /** @description 登录名的显示形式：求职者为注册手机号或邮箱（脱敏），其他账号为用户名 */
+                                loginName: string;
                                 /** @description 脱敏后的手机号码 */
                                 phone: string | null;
                                 regionCode: string | null;

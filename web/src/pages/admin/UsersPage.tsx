@@ -40,7 +40,13 @@ export default function UsersPage() {
     {
       title: t('users.username'),
       dataIndex: 'username',
-      render: (username: string) => <AccountName name={username} />,
+      // A job seeker's username is a digest of their phone or e-mail: the masked contact is shown.
+      render: (username: string, user) =>
+        user.role === 'job_seeker' ? (
+          <span data-testid="seeker-login-name">{user.loginName}</span>
+        ) : (
+          <AccountName name={username} />
+        ),
     },
     { title: t('users.displayName'), dataIndex: 'displayName' },
     { title: t('users.role'), dataIndex: 'role', render: (role: Role) => <Tag>{t(`role.${role}`)}</Tag> },
@@ -62,7 +68,7 @@ export default function UsersPage() {
         <Space size={0} wrap>
           {user.isActive ? (
             <Popconfirm
-              title={t('users.disableConfirm', { username: user.username })}
+              title={t('users.disableConfirm', { username: user.loginName })}
               onConfirm={() => toggleActive(user)}
             >
               <Button type="link" danger size="small">
