@@ -34,8 +34,8 @@ import type {
   RecruitmentCampaignHireTable,
   RecruitmentCampaignTable,
 } from '../modules/recruitment/campaigns/campaigns.table.ts';
-import type { JobPostingSearchTable } from '../modules/recruitment/search/search.table.ts';
 import type { JobApplicationTable, JobInterviewTable } from '../modules/recruitment/applications/applications.table.ts';
+import type { JobPostingSearchTable, JobPostingTermTable } from '../modules/recruitment/search/search.table.ts';
 import type { JobFairEnterpriseTable, JobFairTable } from '../modules/recruitment/fairs/fairs.table.ts';
 import type { JobSeekerCodeTable, JobSeekerTable } from '../modules/recruitment/seekers/seekers.table.ts';
 import type { BenefitAttachmentTable } from '../modules/benefits/applications/applications.table.ts';
@@ -208,6 +208,7 @@ export interface Database {
   recruitment_campaign_events: RecruitmentCampaignEventTable;
   recruitment_campaign_hires: RecruitmentCampaignHireTable;
   job_posting_search: JobPostingSearchTable;
+  job_posting_terms: JobPostingTermTable;
   job_seeker_codes: JobSeekerCodeTable;
   job_seekers: JobSeekerTable;
   job_applications: JobApplicationTable;

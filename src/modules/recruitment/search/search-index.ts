@@ -3,15 +3,19 @@ import type { Db, Dialect } from '../../../db/database.ts';
 import { addWords } from '../../../platform/text/segmenter.ts';
 import { deriveShortNames } from '../../opinion/linking.ts';
 import { loadLinkingRules } from '../../opinion/opinion-rules.ts';
-import type { JobPostingSearchTable } from './search.table.ts';
+import type { JobPostingSearchTable, JobPostingTermTable } from './search.table.ts';
+import { filterTermsOf, sortKeyOf, termRowsOf } from './search-rows.ts';
 import { fieldTerms, searchSettings } from './search-text.ts';
 
 /**
  * The search index of published postings (SPEC §2.6): written when a posting is published,
  * removed when it is withdrawn, rebuilt whole by `rebuildSearchIndex` (after `yangfan demo`, a
  * dictionary change or `yangfan jobs reindex`), which leaves expired postings out; between rebuilds
- * the search filters them (`valid_until` ≥ today), so expiry needs no job. SQL only; segmentation in
- * search-text.ts.
+ * `unindexExpired` removes the postings whose `valid_until` has passed (the search calls it once a
+ * day, before its first answer). Three parts are written together: the row (job_posting_search),
+ * the full-text document (FTS5 on SQLite, the generated `document` on PostgreSQL) and the short
+ * fields' term rows (job_posting_terms). SQL only; segmentation in search-text.ts, the stored
+ * shapes in search-rows.ts.
  */
 
 let dictionaryCheckedAt = 0;
@@ -115,6 +119,7 @@ export function indexRowOf(row: SourceRow, now: string): JobPostingSearchTable {
   const enterprise = row.enterprise_name ?? '';
   const places = [row.city_name, row.region_name].filter((n): n is string => Boolean(n));
   const tags = JSON.parse(row.tags) as string[];
+  const publishedAt = row.first_published_at ?? row.reviewed_at ?? now;
   return {
     posting_id: Number(row.id),
     uscc: row.uscc,
@@ -125,8 +130,10 @@ export function indexRowOf(row: SourceRow, now: string): JobPostingSearchTable {
     salary_max: row.salary_max,
     education: row.education,
     tier: row.tier ?? '',
-    published_at: row.first_published_at ?? row.reviewed_at ?? now,
+    published_at: publishedAt,
     valid_until: row.valid_until,
+    sort_key: sortKeyOf(publishedAt, Number(row.id)),
+    filter_terms: filterTermsOf({ ...row, tier: row.tier ?? '' }),
     title_terms: rememberedTerms(row.title),
     occupation_terms: rememberedTerms(row.occupation_name ?? ''),
     enterprise_terms: rememberedTerms(enterpriseText(enterprise)),
@@ -144,7 +151,20 @@ const TERM_COLUMNS = [
   'place_terms',
   'tag_terms',
   'body_terms',
+  'filter_terms',
 ] as const;
+
+/** Many term rows in one statement: one JSON parameter, unpacked by the database. */
+async function insertTermRows(db: Db, dialect: Dialect, rows: JobPostingTermTable[]): Promise<void> {
+  const json = JSON.stringify(rows.map((r) => [r.term, r.weight, r.sort_key, r.fields]));
+  if (dialect === 'sqlite')
+    await sql`insert into job_posting_terms (term, weight, sort_key, fields)
+      select value ->> 0, value ->> 1, value ->> 2, value ->> 3 from json_each(${json})`.execute(db);
+  else
+    await sql`insert into job_posting_terms (term, weight, sort_key, fields)
+      select x ->> 0, (x ->> 1)::integer, (x ->> 2)::bigint, (x ->> 3)::integer
+      from jsonb_array_elements(${json}::jsonb) as x`.execute(db);
+}
 
 async function writeRows(db: Db, dialect: Dialect, rows: JobPostingSearchTable[]): Promise<void> {
   // Bound parameters per statement stay far below both databases' limits.
@@ -153,26 +173,40 @@ async function writeRows(db: Db, dialect: Dialect, rows: JobPostingSearchTable[]
     await db.insertInto('job_posting_search').values(chunk).execute();
     if (dialect === 'sqlite') {
       await sql`insert into job_posting_fts (rowid, terms) values ${sql.join(
-        chunk.map((r) => sql`(${r.posting_id}, ${TERM_COLUMNS.map((c) => r[c]).join('')})`),
+        chunk.map((r) => sql`(${r.sort_key}, ${TERM_COLUMNS.map((c) => r[c]).join('')})`),
       )}`.execute(db);
     }
   }
+  // In index order, so that the inserts walk the term index instead of jumping about in it.
+  const weights = searchSettings().field_weights;
+  const terms = rows
+    .flatMap((r) => termRowsOf(r, weights))
+    .sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : a.weight - b.weight || a.sort_key - b.sort_key));
+  for (let j = 0; j < terms.length; j += 20_000) await insertTermRows(db, dialect, terms.slice(j, j + 20_000));
 }
+
+const SHORT_TERM_COLUMNS = ['title_terms', 'occupation_terms', 'enterprise_terms', 'place_terms', 'tag_terms'] as const;
 
 async function removeRows(db: Db, dialect: Dialect, ids: readonly number[]): Promise<void> {
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    if (dialect === 'sqlite') {
-      const present = await db
-        .selectFrom('job_posting_search')
-        .select('posting_id')
-        .where('posting_id', 'in', chunk)
+    const present = await db
+      .selectFrom('job_posting_search')
+      .select(['sort_key', ...SHORT_TERM_COLUMNS])
+      .where('posting_id', 'in', chunk)
+      .execute();
+    if (present.length === 0) continue;
+    const keys = present.map((p) => Number(p.sort_key));
+    const terms = [...new Set(present.flatMap((p) => SHORT_TERM_COLUMNS.flatMap((c) => p[c].split(' '))))].filter(
+      Boolean,
+    );
+    if (dialect === 'sqlite') await sql`delete from job_posting_fts where rowid in (${sql.join(keys)})`.execute(db);
+    for (let j = 0; j < terms.length; j += 1000)
+      await db
+        .deleteFrom('job_posting_terms')
+        .where('term', 'in', terms.slice(j, j + 1000))
+        .where('sort_key', 'in', keys)
         .execute();
-      if (present.length > 0)
-        await sql`delete from job_posting_fts where rowid in (${sql.join(present.map((p) => p.posting_id))})`.execute(
-          db,
-        );
-    }
     await db.deleteFrom('job_posting_search').where('posting_id', 'in', chunk).execute();
   }
 }
@@ -202,10 +236,25 @@ export async function unindexPostings(db: Db, dialect: Dialect, ids: readonly nu
   await removeRows(db, dialect, ids);
 }
 
+/** Removes the postings whose validity ended before `today` (YYYY-MM-DD); returns how many. */
+export async function unindexExpired(db: Db, dialect: Dialect, today: string): Promise<number> {
+  const expired = await db
+    .selectFrom('job_posting_search')
+    .select('posting_id')
+    .where('valid_until', '<', today)
+    .execute();
+  await removeRows(
+    db,
+    dialect,
+    expired.map((e) => Number(e.posting_id)),
+  );
+  return expired.length;
+}
+
 /**
  * Rebuilds the whole index from the published postings still valid on `now`'s date, batch by batch
  * (one transaction each), with the dictionary read afresh first: expired postings leave the index
- * here (between rebuilds the search filters them out). Returns the postings indexed.
+ * here (between rebuilds `unindexExpired` takes them out). Returns the postings indexed.
  */
 export async function rebuildSearchIndex(
   handle: { db: import('kysely').Kysely<import('../../../db/schema.ts').Database>; dialect: Dialect },
@@ -216,7 +265,28 @@ export async function rebuildSearchIndex(
   resetSearchDictionary();
   await ensureSearchDictionary(db);
   await db.deleteFrom('job_posting_search').execute();
+  await db.deleteFrom('job_posting_terms').execute();
   if (dialect === 'sqlite') await sql`insert into job_posting_fts (job_posting_fts) values ('delete-all')`.execute(db);
+  // The term rows' second index is built once at the end (sorting is cheaper than millions of
+  // random inserts), and SQLite gets a page cache the size of the index while it is written.
+  await sql`drop index if exists job_posting_terms_by_key`.execute(db);
+  const cache =
+    dialect === 'sqlite' ? (await sql<{ cache_size: number }>`pragma cache_size`.execute(db)).rows[0]?.cache_size : 0;
+  if (dialect === 'sqlite') await sql`pragma cache_size = -262144`.execute(db);
+  try {
+    return await fillIndex(db, dialect, now, batchSize);
+  } finally {
+    await sql.raw(TERMS_BY_KEY[dialect]).execute(db);
+    if (dialect === 'sqlite') await sql.raw(`pragma cache_size = ${Number(cache)}`).execute(db);
+  }
+}
+
+const TERMS_BY_KEY: Record<Dialect, string> = {
+  sqlite: 'create index job_posting_terms_by_key on job_posting_terms (term, sort_key, fields, weight)',
+  postgres: 'create index job_posting_terms_by_key on job_posting_terms (term, sort_key) include (fields, weight)',
+};
+
+async function fillIndex(db: Db, dialect: Dialect, now: string, batchSize: number): Promise<number> {
   const last = await db
     .selectFrom('job_postings')
     .select((eb) => eb.fn.max('id').as('id'))
@@ -235,5 +305,8 @@ export async function rebuildSearchIndex(
     await db.transaction().execute((trx) => writeRows(trx, dialect, indexRows));
     total += rows.length;
   }
+  // Fresh statistics for the planner (and, on PostgreSQL, the visibility map counts rely on).
+  if (dialect === 'postgres') await sql`vacuum analyze job_posting_search, job_posting_terms`.execute(db);
+  else await sql`analyze job_posting_search`.execute(db);
   return total;
 }

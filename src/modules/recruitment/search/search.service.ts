@@ -2,7 +2,8 @@ import type { AppContext } from '../../../app-context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { TIER_LABELS } from '../../enterprises/enterprise-vocabulary.ts';
 import type { Tier } from '../../enterprises/enterprises.table.ts';
-import { ensureSearchDictionary } from './search-index.ts';
+import { ensureSearchDictionary, unindexExpired } from './search-index.ts';
+import * as match from './search-match.repository.ts';
 import * as repo from './search.repository.ts';
 import { highlight, parseQuery, searchSettings, snippet, type TextPiece } from './search-text.ts';
 
@@ -23,7 +24,7 @@ export interface JobSearchQuery {
   tier?: Tier;
   /** A job fair (专场招聘会): only the postings its enterprises bring. */
   fair?: number;
-  sort?: repo.SearchSort;
+  sort?: match.SearchSort;
   page?: number;
   pageSize?: number;
 }
@@ -61,6 +62,17 @@ export interface JobSearchPage {
 }
 
 const caches = new WeakMap<AppContext, Map<string, { at: number; value: JobSearchPage }>>();
+const sweptOn = new WeakMap<AppContext, string>();
+
+/**
+ * Takes the postings whose validity has ended out of the index, once a day per app (the first
+ * search of the day does it), so that matching never needs to read a posting's dates.
+ */
+async function sweepExpired(ctx: AppContext, day: string): Promise<void> {
+  if (sweptOn.get(ctx) === day) return;
+  sweptOn.set(ctx, day);
+  if ((await unindexExpired(ctx.db, ctx.dialect, day)) > 0) forgetSearchAnswers(ctx);
+}
 
 /** Forgets the kept answers (a posting was published or withdrawn). */
 export function forgetSearchAnswers(ctx: AppContext): void {
@@ -101,9 +113,10 @@ export async function searchJobs(ctx: AppContext, query: JobSearchQuery): Promis
   const kept = cache.get(key);
   if (kept && now - kept.at < s.cache_seconds * 1000) return kept.value;
 
+  await sweepExpired(ctx, today(ctx));
   await ensureSearchDictionary(ctx.db);
   const clauses = parseQuery(query.q ?? '');
-  const filter: repo.SearchFilter = {
+  const filter: match.SearchFilter = {
     clauses,
     today: today(ctx),
     ...(query.region ? { region: query.region } : {}),
@@ -114,10 +127,10 @@ export async function searchJobs(ctx: AppContext, query: JobSearchQuery): Promis
     ...(query.tier ? { tier: query.tier } : {}),
     ...(query.fair !== undefined ? { postingIds: await repo.postingsOfFair(ctx.db, query.fair) } : {}),
   };
-  const sort: repo.SearchSort = query.sort ?? (clauses.length > 0 ? 'relevance' : 'date');
+  const sort: match.SearchSort = query.sort ?? (clauses.length > 0 ? 'relevance' : 'date');
   const [total, matches] = await Promise.all([
-    repo.countMatches(ctx.db, ctx.dialect, filter),
-    repo.pageOfMatches(ctx.db, ctx.dialect, filter, {
+    match.countMatches(ctx.db, ctx.dialect, filter),
+    match.pageOfMatches(ctx.db, ctx.dialect, filter, {
       sort,
       weights: s.field_weights,
       limit: pageSize,

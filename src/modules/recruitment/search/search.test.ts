@@ -186,6 +186,36 @@ describe.each(testDialects())('public job search on %s', (dialect) => {
     const bad = await t.app.inject({ method: 'GET', url: '/api/v1/public/jobs?salaryMin=9000&salaryMax=100' });
     expect(bad.statusCode).toBe(400);
   });
+  it('counts and filters in the full-text index exactly as the columns would, and pages a word without gaps', async () => {
+    const open = POSTINGS.filter((p) => !p.validUntil);
+    const cases: [Parameters<typeof searchJobs>[1], (p: (typeof POSTINGS)[number]) => boolean][] = [
+      [{ salaryMin: 15000 }, (p) => p.salary[1] >= 15000],
+      [{ salaryMin: 14500 }, (p) => p.salary[1] >= 14500], // not a whole thousand: checked on the columns
+      [{ salaryMax: 9000 }, (p) => p.salary[0] <= 9000],
+      [{ salaryMin: 8000, salaryMax: 12000 }, (p) => p.salary[1] >= 8000 && p.salary[0] <= 12000],
+      [{ education: '本科' }, (p) => p.education === '本科'],
+      [{ occupation: '2-02' }, (p) => p.occupation.startsWith('2-02')],
+      [{ region: '320500' }, (p) => p.region.startsWith('3205')],
+    ];
+    for (const [query, expected] of cases) {
+      forgetSearchAnswers(t.ctx);
+      const page = await searchJobs(t.ctx, { ...query, pageSize: 50 });
+      expect(page.total, JSON.stringify(query)).toBe(open.filter(expected).length);
+      expect(page.items.map((i) => keyOf.get(i.id)).sort()).toEqual(
+        open
+          .filter(expected)
+          .map((p) => p.key)
+          .sort(),
+      );
+    }
+    // A common word, page by page: the same order as one long page, title holders before the rest.
+    const whole = await searchJobs(t.ctx, { q: '工程师', pageSize: 50 });
+    const paged = [];
+    for (let page = 1; page <= Math.ceil(whole.total / 4); page += 1)
+      paged.push(...(await searchJobs(t.ctx, { q: '工程师', pageSize: 4, page })).items.map((i) => [i.id, i.score]));
+    expect(paged).toEqual(whole.items.map((i) => [i.id, i.score]));
+    expect(whole.items.some((i) => i.score === 1)).toBe(true);
+  });
 });
 
 describe.each(testDialects())('a posting approved by its city on %s', (dialect) => {

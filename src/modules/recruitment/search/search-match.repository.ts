@@ -1,0 +1,210 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Db, Dialect } from '../../../db/database.ts';
+import { FIELD_BITS, filterTokens, postingIdOf, type FilterValues } from './search-rows.ts';
+import { ftsExpression, tsQueryExpression, type QueryClause, type SearchField } from './search-text.ts';
+
+/**
+ * The search's matching and ranking SQL (SPEC §2.6), built so that a page costs about the same
+ * whether a word is in 30 postings or in 36,000:
+ *
+ * - Matching and filtering happen in the full-text index alone (FTS5 MATCH on SQLite, `document @@
+ *   to_tsquery('simple', …)` under GIN on PostgreSQL): the query's words and the filters' tokens
+ *   (search-rows.ts) in one expression, so the total is a count over the index, no row read.
+ * - Newest first is `sort_key` descending; on SQLite the FTS5 rowid is the sort key, so a page
+ *   by date reads only its own rows from the index.
+ * - Relevance is the portable integer score: per query word, the summed weights of the short
+ *   fields (title, occupation, enterprise, place, tags) holding it, read from job_posting_terms,
+ *   or the description's weight when none does. A one-word query walks that word's rows, kept in
+ *   (weight, sort_key) order, and stops at the page's end; other queries score their matches by
+ *   index look-ups, never by reading text. Ties fall to `sort_key` descending: one order on both.
+ *
+ * Filters the tokens cannot express (an odd salary, a fair's postings) are checked on the row's
+ * columns.
+ */
+
+export type SearchSort = 'relevance' | 'date' | 'salary';
+
+export interface SearchFilter extends FilterValues {
+  clauses: QueryClause[];
+  /** Used only when nothing can be matched in the full-text index (a plain listing). */
+  today: string;
+}
+
+interface Plan {
+  filter: SearchFilter;
+  rest: FilterValues;
+  /** The full-text expression, or null when the query has neither words nor filter tokens. */
+  expression: string | null;
+}
+
+function quoted(token: string): string {
+  return `"${token}"`;
+}
+
+function planOf(dialect: Dialect, filter: SearchFilter): Plan {
+  const { include, exclude, rest } = filterTokens(filter);
+  const words = filter.clauses.length === 0 ? [] : [filter.clauses];
+  if (words.length === 0 && include.length === 0) return { filter, rest: filter, expression: null };
+  let expression: string;
+  if (dialect === 'sqlite') {
+    expression = [...words.map((c) => `(${ftsExpression(c)})`), ...include.map(quoted)].join(' AND ');
+    if (exclude.length > 0) expression = `(${expression}) NOT (${exclude.map(quoted).join(' OR ')})`;
+  } else {
+    expression = [...words.map((c) => `(${tsQueryExpression(c)})`), ...include].join(' & ');
+    if (exclude.length > 0) expression = `(${expression}) & !(${exclude.join(' | ')})`;
+  }
+  return { filter, rest, expression };
+}
+
+function escapeLike(term: string): string {
+  return term.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The filters as conditions on job_posting_search's columns (alias s). */
+function columnConditions(f: FilterValues): RawBuilder<unknown>[] {
+  const out: RawBuilder<unknown>[] = [];
+  if (f.region && f.region !== '320000') out.push(sql`(s.city_code = ${f.region} or s.region_code = ${f.region})`);
+  if (f.occupation) out.push(sql`s.occupation_code like ${`${escapeLike(f.occupation)}%`} escape '\\'`);
+  if (f.salaryMin !== undefined) out.push(sql`s.salary_max >= ${f.salaryMin}`);
+  if (f.salaryMax !== undefined) out.push(sql`s.salary_min <= ${f.salaryMax}`);
+  if (f.education) out.push(sql`s.education = ${f.education}`);
+  if (f.tier) out.push(sql`s.tier = ${f.tier}`);
+  if (f.postingIds) out.push(sql`s.posting_id in (${sql.join(f.postingIds.length > 0 ? f.postingIds : [0])})`);
+  return out;
+}
+
+function whereAll(conditions: RawBuilder<unknown>[]): RawBuilder<unknown> {
+  return conditions.length === 0 ? sql`` : sql`where ${sql.join(conditions, sql` and `)}`;
+}
+
+/** The full-text side alone: `select <key> as k from …` of the postings matching the expression. */
+function indexKeys(dialect: Dialect, expression: string): RawBuilder<unknown> {
+  return dialect === 'sqlite'
+    ? sql`select rowid as k from job_posting_fts where job_posting_fts match ${expression}`
+    : sql`select sort_key as k from job_posting_search where document @@ to_tsquery('simple', ${expression})`;
+}
+
+/** `select … as k` of every matching posting, filters included. */
+function matchingKeys(dialect: Dialect, plan: Plan): RawBuilder<unknown> {
+  if (plan.expression === null)
+    return sql`select s.sort_key as k from job_posting_search s ${whereAll([
+      sql`s.valid_until >= ${plan.filter.today}`,
+      ...columnConditions(plan.rest),
+    ])}`;
+  const rest = columnConditions(plan.rest);
+  if (rest.length === 0) return indexKeys(dialect, plan.expression);
+  return sql`select s.sort_key as k from job_posting_search s ${whereAll([
+    sql`s.sort_key in (${indexKeys(dialect, plan.expression)})`,
+    ...rest,
+  ])}`;
+}
+
+export async function countMatches(db: Db, dialect: Dialect, filter: SearchFilter): Promise<number> {
+  const keys = matchingKeys(dialect, planOf(dialect, filter));
+  const { rows } = await sql<{ n: number | string }>`select count(*) as n from (${keys}) m`.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}
+
+interface PageOrder {
+  sort: SearchSort;
+  weights: Record<SearchField, number>;
+  limit: number;
+  offset: number;
+}
+
+type Match = { id: number; score: number };
+
+function matchesOf(rows: { k: number | string; score?: number | string | null }[]): Match[] {
+  return rows.map((r) => ({ id: postingIdOf(Number(r.k)), score: Number(r.score ?? 0) }));
+}
+
+/** One page of matching posting ids with their scores, in the chosen order. */
+export async function pageOfMatches(
+  db: Db,
+  dialect: Dialect,
+  filter: SearchFilter,
+  order: PageOrder,
+): Promise<Match[]> {
+  const plan = planOf(dialect, filter);
+  const keys = matchingKeys(dialect, plan);
+  const page = sql`limit ${order.limit} offset ${order.offset}`;
+  if (order.sort === 'salary') {
+    // `+ 0`: the matches are a set to probe while the salary index is walked from the top.
+    const { rows } = await sql<{ k: number }>`select s.sort_key as k from job_posting_search s
+      where s.sort_key + 0 in (${keys})
+      order by s.salary_max desc, s.salary_min desc, s.sort_key desc ${page}`.execute(db);
+    return matchesOf(rows);
+  }
+  if (order.sort === 'date' || filter.clauses.length === 0) {
+    const { rows } = await sql<{ k: number }>`${keys} order by k desc ${page}`.execute(db);
+    return matchesOf(rows);
+  }
+  const [only] = filter.clauses;
+  if (filter.clauses.length === 1 && only && only.parts.length === 0 && columnConditions(plan.rest).length === 0)
+    return oneWordPage(db, dialect, plan, only.term, order);
+  return scoredPage(db, keys, filter.clauses, order);
+}
+
+/**
+ * One word: its postings with the word in a short field, best weight and newest first, straight
+ * from job_posting_terms (a filter is checked on each row read, the walk stops at the page's end);
+ * after them, the postings holding it only in their description, newest first.
+ */
+async function oneWordPage(db: Db, dialect: Dialect, plan: Plan, term: string, order: PageOrder): Promise<Match[]> {
+  const conditions = columnConditions(plan.filter);
+  const join = conditions.length === 0 ? sql`` : sql`join job_posting_search s on s.sort_key = t.sort_key`;
+  const where = whereAll([sql`t.term = ${term}`, ...conditions]);
+  const { rows } = await sql<{ k: number; score: number }>`select t.sort_key as k, t.weight as score
+    from job_posting_terms t ${join} ${where}
+    order by t.weight desc, t.sort_key desc limit ${order.limit} offset ${order.offset}`.execute(db);
+  const found = matchesOf(rows);
+  if (found.length === order.limit) return found;
+  const { rows: counted } = await sql<{ n: number | string }>`select count(*) as n
+    from job_posting_terms t ${join} ${where}`.execute(db);
+  const inShortFields = Number(counted[0]?.n ?? 0);
+  const { rows: bodyOnly } = await sql<{ k: number }>`select m.k from (${matchingKeys(dialect, plan)}) m
+    where m.k not in (select sort_key from job_posting_terms where term = ${term})
+    order by m.k desc limit ${order.limit - found.length} offset ${Math.max(0, order.offset - inShortFields)}`.execute(
+    db,
+  );
+  return [...found, ...bodyOnly.map((r) => ({ id: postingIdOf(Number(r.k)), score: order.weights.body }))];
+}
+
+/** The SQL weight of a field mask (search-rows.ts weightOfMask). */
+function weightOf(mask: RawBuilder<number>, weights: Record<SearchField, number>): RawBuilder<number> {
+  const fields = Object.entries(FIELD_BITS) as [keyof typeof FIELD_BITS, number][];
+  return sql<number>`(${sql.join(
+    fields.map(
+      ([field, bit]) => sql`case when (${mask} & ${sql.lit(bit)}) <> 0 then ${sql.lit(weights[field])} else 0 end`,
+    ),
+    sql` + `,
+  )})`;
+}
+
+/**
+ * Several words (or a word the index may hold split, or filters on columns): every match scored
+ * by index look-ups into job_posting_terms — per word, the fields holding it or all of its parts.
+ */
+async function scoredPage(db: Db, keys: RawBuilder<unknown>, clauses: QueryClause[], order: PageOrder) {
+  const needles = [...new Set(clauses.flatMap((c) => [c.term, ...c.parts]))];
+  const alias = (term: string) => sql.raw(`t${needles.indexOf(term)}`);
+  const maskOf = (term: string) => sql<number>`coalesce(${alias(term)}.fields, 0)`;
+  const scores = clauses.map((c) => {
+    const mask =
+      c.parts.length === 0
+        ? maskOf(c.term)
+        : sql<number>`(${maskOf(c.term)} | (${sql.join(
+            c.parts.map((p) => maskOf(p)),
+            sql` & `,
+          )}))`;
+    return sql`coalesce(nullif(${weightOf(mask, order.weights)}, 0), ${sql.lit(order.weights.body)})`;
+  });
+  const joins = needles.map(
+    (term) =>
+      sql`left join job_posting_terms ${alias(term)} on ${alias(term)}.term = ${term} and ${alias(term)}.sort_key = m.k`,
+  );
+  const { rows } = await sql<{ k: number; score: number }>`select m.k as k, (${sql.join(scores, sql` + `)}) as score
+    from (${keys}) m ${sql.join(joins, sql` `)}
+    order by score desc, k desc limit ${order.limit} offset ${order.offset}`.execute(db);
+  return matchesOf(rows);
+}
