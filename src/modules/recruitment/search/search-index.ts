@@ -211,7 +211,7 @@ async function removeRows(db: Db, dialect: Dialect, ids: readonly number[]): Pro
   }
 }
 
-/** (Re)indexes these postings: published ones are written, any other is removed. */
+/** (Re)indexes these postings: published ones still valid are written, any other is removed. */
 export async function indexPostings(db: Db, dialect: Dialect, ids: readonly number[], now: string): Promise<number> {
   if (ids.length === 0) return 0;
   await ensureSearchDictionary(db);
@@ -220,6 +220,7 @@ export async function indexPostings(db: Db, dialect: Dialect, ids: readonly numb
   for (let i = 0; i < ids.length; i += 500) {
     const rows = await sourceRows(db)
       .where('p.id', 'in', ids.slice(i, i + 500))
+      .where('p.valid_until', '>=', now.slice(0, 10))
       .execute();
     await writeRows(
       db,
