@@ -96,3 +96,31 @@ export function findKeyListOf(db: Db, regionCode: string) {
     .orderBy('k.uscc')
     .execute();
 }
+
+/** Writes a plan version's milestones (with the completion dates its city reported) if they are still as read. */
+export async function updateMilestones(db: Db, id: number, before: string, after: string): Promise<boolean> {
+  const result = await db
+    .updateTable('implementation_plans')
+    .set({ milestones: after })
+    .where('id', '=', id)
+    .where('milestones', '=', before)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Each unit's latest approved plan version with its milestones (and their reported dates): the assessment's figure. */
+export async function latestApprovedPlans(db: Db) {
+  const approved = await db
+    .selectFrom('implementation_plans')
+    .select(['id', 'region_code', 'version', 'milestones'])
+    .where('state', '=', 'approved')
+    .orderBy('region_code')
+    .orderBy('version', 'desc')
+    .execute();
+  return approved
+    .filter((p, n) => n === 0 || approved[n - 1]!.region_code !== p.region_code)
+    .map((p) => ({
+      region_code: p.region_code,
+      milestones: JSON.parse(p.milestones) as { date: string; task: string; doneOn?: string }[],
+    }));
+}

@@ -6,7 +6,7 @@ import { signedInActorOf } from '../../platform/auth/auth.plugin.ts';
 import { ErrorResponse, standardErrors } from '../../platform/http/schemas.ts';
 import type { Role } from '../../platform/roles.ts';
 import { uploadCeilings } from '../benefits/applications/applications-policy.ts';
-import { downloadPlan, filePlan, listPlans, reviewPlan } from './plans.service.ts';
+import { downloadPlan, filePlan, listPlans, reportMilestoneDone, reviewPlan } from './plans.service.ts';
 
 const READERS: readonly Role[] = ['province_hrss', 'province_miit', 'city_hrss'];
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -27,7 +27,14 @@ const Plan = Type.Object({
     Type.Object({ uscc: Type.String(), name: Type.String(), commissionerName: Nullable(Type.String()) }),
   ),
   commissioners: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
-  milestones: Type.Array(Type.Object({ date: Type.String(), task: Type.String() })),
+  milestones: Type.Array(
+    Type.Object({
+      date: Type.String(),
+      task: Type.String(),
+      doneOn: Nullable(Type.String({ description: '地区报告的完成日期' })),
+      isOnTime: Nullable(Type.Boolean({ description: '按节点日期完成' })),
+    }),
+  ),
   deadline: Type.String(),
   isLate: Type.Boolean({ description: '晚于报送截止日期' }),
   submittedAt: Type.String(),
@@ -93,6 +100,28 @@ export function plansRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (request) => reviewPlan(ctx, signedInActorOf(request), request.params.id, request.body),
+    );
+
+    app.put(
+      '/api/v1/governance/plans/:id/milestones/:index',
+      {
+        config: { access: ['city_hrss'] },
+        schema: {
+          tags: ['governance'],
+          summary: '报告已备案实施方案某个时间节点的完成日期（再次报告为更正）',
+          params: Type.Object({ id: Type.Integer({ minimum: 1 }), index: Type.Integer({ minimum: 0 }) }),
+          body: Type.Object({ doneOn: Type.String({ format: 'date' }) }, { additionalProperties: false }),
+          response: { 200: Plan, ...standardErrors, 409: ErrorResponse },
+        },
+      },
+      async (request) =>
+        reportMilestoneDone(
+          ctx,
+          signedInActorOf(request),
+          request.params.id,
+          request.params.index,
+          request.body.doneOn,
+        ),
     );
 
     app.get(

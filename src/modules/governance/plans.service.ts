@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app-context.ts';
+import type { Db } from '../../db/database.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { CurrentUser } from '../../platform/auth/current-user.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -39,9 +40,13 @@ const PLAN_TYPES = {
 } as const;
 type PlanFileType = keyof typeof PLAN_TYPES;
 
+/** A milestone as filed; the city adds when it was done (who and when it reported, for the record). */
 export interface Milestone {
   date: string;
   task: string;
+  doneOn?: string;
+  doneReportedAt?: string;
+  doneReportedBy?: number;
 }
 
 function toView(row: plans.PlanRow) {
@@ -62,7 +67,12 @@ function toView(row: plans.PlanRow) {
       commissionerName: string | null;
     }[],
     commissioners: JSON.parse(row.commissioners) as { id: number; name: string }[],
-    milestones: JSON.parse(row.milestones) as Milestone[],
+    milestones: (JSON.parse(row.milestones) as Milestone[]).map((m) => ({
+      date: m.date,
+      task: m.task,
+      doneOn: m.doneOn ?? null,
+      isOnTime: m.doneOn ? m.doneOn <= m.date : null,
+    })),
     deadline: row.deadline,
     isLate: Number(row.is_late) === 1,
     submittedAt: row.submitted_at,
@@ -73,6 +83,10 @@ function toView(row: plans.PlanRow) {
   };
 }
 export type PlanView = ReturnType<typeof toView>;
+
+async function planView(db: Db, id: number): Promise<PlanView> {
+  return toView((await plans.findPlanRow(db, id))!);
+}
 
 async function regionsOf(ctx: AppContext, user: CurrentUser): Promise<readonly string[] | 'all'> {
   if (PROVINCE_ROLES.includes(user.role)) return 'all';
@@ -189,7 +203,7 @@ export async function filePlan(ctx: AppContext, request: FastifyRequest, actor: 
     );
     return newId;
   });
-  return toView((await plans.findPlanRow(ctx.db, id))!);
+  return planView(ctx.db, id);
 }
 
 /** The province approves a filed version or returns it with comments (a comment is required to return). */
@@ -225,7 +239,7 @@ export async function reviewPlan(
       ctx.clock(),
     );
   });
-  return toView((await plans.findPlanRow(ctx.db, id))!);
+  return planView(ctx.db, id);
 }
 
 /** The document of a version the caller may read. */
@@ -236,4 +250,52 @@ export async function downloadPlan(ctx: AppContext, actor: SignedIn, id: number)
     throw new AppError('NOT_FOUND', '实施方案不存在或不属于本地区');
   const type = PLAN_TYPES[file.file_type as PlanFileType];
   return { fileName: file.file_name, contentType: type?.mime ?? 'application/octet-stream', content: file.content };
+}
+
+/**
+ * A city reports the day a milestone of its filed (approved) plan was done — not in the future; a second
+ * report corrects the first. The assessment counts a milestone met on time when done by its date.
+ */
+export async function reportMilestoneDone(
+  ctx: AppContext,
+  actor: SignedIn,
+  id: number,
+  index: number,
+  doneOn: string,
+): Promise<PlanView> {
+  const today = todayInShanghai(ctx.clock);
+  if (!isIsoDate(doneOn) || doneOn > today) throw new AppError('VALIDATION_FAILED', '完成日期须为今天或以前的真实日期');
+  const regions = await regionsOf(ctx, actor.user);
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await plans.findPlanRow(trx, id);
+    if (!row || (regions !== 'all' && !regions.includes(row.region_code)))
+      throw new AppError('NOT_FOUND', '实施方案不存在或不属于本地区');
+    if (row.state !== 'approved') throw new AppError('CONFLICT', '只有已备案的实施方案可以报告节点完成情况');
+    const milestones = JSON.parse(row.milestones) as Milestone[];
+    const milestone = milestones[index];
+    if (!milestone) throw new AppError('NOT_FOUND', '该实施方案没有这个时间节点');
+    const previous = milestone.doneOn ?? null;
+    milestones[index] = {
+      ...milestone,
+      doneOn,
+      doneReportedAt: ctx.clock().toISOString(),
+      doneReportedBy: actor.user.id,
+    };
+    if (!(await plans.updateMilestones(trx, id, row.milestones, JSON.stringify(milestones))))
+      throw new AppError('CONFLICT', '节点完成情况刚被更新，请刷新后重试');
+    await appendAudit(
+      trx,
+      ctx.dialect,
+      actor,
+      {
+        action: 'governance.plan.milestone',
+        outcome: 'success',
+        objectType: 'implementation_plan',
+        objectId: id,
+        details: { region: row.region_code, milestone: index, due: milestone.date, done_on: doneOn, previous },
+      },
+      ctx.clock(),
+    );
+  });
+  return planView(ctx.db, id);
 }

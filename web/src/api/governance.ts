@@ -116,7 +116,7 @@ export function listPlans(): Promise<ApiResponse<'/api/v1/governance/plans'>> {
 /** Files a new version: the fields go before the file, as the server reads them. */
 export function filePlan(
   title: string,
-  milestones: ImplementationPlan['milestones'],
+  milestones: { date: string; task: string }[],
   file: File,
 ): Promise<ImplementationPlan> {
   const form = new FormData();
@@ -132,6 +132,11 @@ export function reviewPlan(
   comment?: string,
 ): Promise<ImplementationPlan> {
   return api.post(`/governance/plans/${id}/review`, { decision, ...(comment ? { comment } : {}) });
+}
+
+/** A city reports the day a milestone of its filed plan was done (again: a correction). */
+export function reportMilestoneDone(id: number, index: number, doneOn: string): Promise<ImplementationPlan> {
+  return api.put(`/governance/plans/${id}/milestones/${index}`, { doneOn });
 }
 
 export function downloadPlan(id: number, fallbackName: string): Promise<{ blob: Blob; fileName: string }> {

@@ -157,6 +157,7 @@ export const codesEnUS: Record<keyof typeof codesZhCN, string> = {
   'code.action.governance.plan.file': 'Implementation plan filed',
   'code.action.governance.plan.approve': 'Implementation plan approved',
   'code.action.governance.plan.return': 'Implementation plan returned',
+  'code.action.governance.plan.milestone': 'Plan milestone reported done',
   'code.action.labour.average_wage.set': 'Loaded an average monthly wage',
   'code.action.monitoring.alerts.export': 'Exported employment alerts',
   'code.action.monitoring.alert.assign': 'Alert assigned',

@@ -159,6 +159,7 @@ export const codesZhCN = {
   'code.action.governance.plan.file': '报送实施方案',
   'code.action.governance.plan.approve': '实施方案备案通过',
   'code.action.governance.plan.return': '退回实施方案',
+  'code.action.governance.plan.milestone': '报告实施方案节点完成',
   'code.action.labour.average_wage.set': '载入职工月平均工资',
   'code.action.monitoring.alerts.export': '导出就业预警',
   'code.action.monitoring.alert.assign': '指派预警',

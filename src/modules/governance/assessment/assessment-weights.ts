@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 
-/** The default assessment indicators and weights (reference/governance/assessment-2025.json), with their sources. */
+/**
+ * The default assessment indicators and weights (reference/governance/assessment-<edition>.json), with
+ * their sources. Each edition is kept: the newest is the default, and a computation keeps the version it used.
+ */
 
 export interface AssessmentIndicator {
   key: string;
@@ -8,7 +11,7 @@ export interface AssessmentIndicator {
   weight: number;
   method: 'relative' | 'target';
   target?: number;
-  /** Where the figure comes from: `monitoring:<indicator>` or `governance:<figure>`. */
+  /** Where the figure comes from: `monitoring:<indicator>`, `benefits:review_on_time` or `governance:<figure>`. */
   figure: string;
   /** For plan_filed: the credit of a plan approved but filed late (on time 1, none 0). */
   late_credit?: number;
@@ -18,13 +21,23 @@ export interface AssessmentIndicator {
 interface AssessmentFile {
   source: string;
   indicators: AssessmentIndicator[];
+  /** Where it was read from, e.g. reference/governance/assessment-2026.json. */
+  file: string;
 }
+
+/** The editions, oldest first; the last is the default. */
+const EDITIONS = ['assessment-2025.json', 'assessment-2026.json'];
 
 let cached: AssessmentFile | undefined;
 export function defaultAssessment(): AssessmentFile {
-  cached ??= JSON.parse(
-    readFileSync(new URL('../../../../reference/governance/assessment-2025.json', import.meta.url), 'utf8'),
-  ) as AssessmentFile;
+  const name = EDITIONS[EDITIONS.length - 1]!;
+  cached ??= {
+    ...(JSON.parse(readFileSync(new URL(`../../../../reference/governance/${name}`, import.meta.url), 'utf8')) as Omit<
+      AssessmentFile,
+      'file'
+    >),
+    file: `reference/governance/${name}`,
+  };
   return cached;
 }
 

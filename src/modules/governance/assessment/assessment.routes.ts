@@ -44,6 +44,9 @@ const Assessment = Type.Object({
       code: Type.String(),
       name: Type.String(),
       figures: Type.Record(Type.String(), Nullable(Type.Number())),
+      basis: Type.Optional(
+        Type.Record(Type.String(), Type.String(), { description: '数值的依据（件数、轮数、节点数）' }),
+      ),
       scores: Type.Record(Type.String(), Type.Number()),
       total: Type.Number(),
       rank: Type.Integer(),
@@ -64,6 +67,7 @@ function workbookOf(view: AssessmentView, by: string, at: Date) {
           { header: '总分', key: 'total', width: 10 },
           ...view.indicators.flatMap((i) => [
             { header: `${i.label}（数值）`, key: `f_${i.key}`, width: 16 },
+            { header: `${i.label}（依据）`, key: `b_${i.key}`, width: 28 },
             { header: `${i.label}（得分，权重 ${i.weight}）`, key: `s_${i.key}`, width: 16 },
           ]),
         ],
@@ -74,6 +78,7 @@ function workbookOf(view: AssessmentView, by: string, at: Date) {
           ...Object.fromEntries(
             view.indicators.flatMap((i) => [
               [`f_${i.key}`, r.figures[i.key] ?? null],
+              [`b_${i.key}`, r.basis?.[i.key] ?? ''],
               [`s_${i.key}`, r.scores[i.key] ?? 0],
             ]),
           ),

@@ -1,10 +1,10 @@
 import type { AppContext } from '../../../app-context.ts';
-import type { Db } from '../../../db/database.ts';
-import { toNumber } from '../../../db/convert.ts';
 import { appendAudit } from '../../../platform/audit/audit.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { rankRegions } from '../../monitoring/indicators/ranking.service.ts';
+import { todayInShanghai } from '../../../platform/iso-date.ts';
 import type { SignedIn } from '../governance-scope.ts';
+import { governanceFigures, type Figures } from './assessment-figures.ts';
 import { defaultAssessment, scoreOf, type AssessmentIndicator } from './assessment-weights.ts';
 import * as assessment from './assessment.repository.ts';
 
@@ -27,15 +27,21 @@ function versionView(row: assessment.WeightVersionRow) {
 }
 export type WeightVersionView = ReturnType<typeof versionView>;
 
-/** The weight versions, newest first; the default of reference/governance is version 1 when none is on record. */
+/**
+ * The weight versions, newest first. The default edition of reference/governance is version 1 when none
+ * is on record, and a new version when it brings indicators the current version lacks (the earlier
+ * versions, and the computations that used them, stay as they were).
+ */
 async function weightVersions(ctx: AppContext): Promise<WeightVersionView[]> {
   let rows = await assessment.listWeightVersionRows(ctx.db);
-  if (rows.length === 0) {
+  const edition = defaultAssessment();
+  const current = rows[0] ? versionView(rows[0]) : undefined;
+  if (!current || edition.indicators.some((i) => !current.indicators.some((c) => c.key === i.key))) {
     await assessment
       .insertWeightVersion(ctx.db, {
-        version: 1,
-        indicators: JSON.stringify(defaultAssessment().indicators),
-        note: '默认权重（reference/governance/assessment-2025.json）',
+        version: (current?.version ?? 0) + 1,
+        indicators: JSON.stringify(edition.indicators),
+        note: `默认权重（${edition.file}）`,
         created_at: ctx.clock().toISOString(),
         created_by: null,
       })
@@ -93,52 +99,6 @@ export async function changeWeights(
   return (await weightVersions(ctx))[0]!;
 }
 
-type Figures = Map<string, Map<string, number | null>>;
-
-/** The unit a region's figure counts for: itself when it is a unit (a city, 昆山, 泰兴, 沭阳), else its city. */
-function unitOf(region: string, units: Set<string>): string {
-  return units.has(region) ? region : `${region.slice(0, 4)}00`;
-}
-
-async function governanceFigures(db: Db, year: number, units: Set<string>, indicators: AssessmentIndicator[]) {
-  const figures: Figures = new Map();
-  const ratings = await assessment.ratingsByRegion(db, year);
-  const sums = new Map<string, { n: number; sum: number }>();
-  for (const r of ratings) {
-    const unit = unitOf(r.region_code, units);
-    const entry = sums.get(unit) ?? { n: 0, sum: 0 };
-    entry.n += toNumber(r.rated);
-    entry.sum += toNumber(r.rating_sum);
-    sums.set(unit, entry);
-  }
-  figures.set(
-    'governance:request_satisfaction',
-    new Map(
-      [...units].map((u) => [u, sums.get(u) ? Math.round((sums.get(u)!.sum / sums.get(u)!.n) * 100) / 100 : null]),
-    ),
-  );
-  const lateCredit = indicators.find((i) => i.figure === 'governance:plan_filed')?.late_credit ?? 0;
-  const plans = new Map(
-    (await assessment.approvedPlansByRegion(db)).map((p) => [p.region_code, toNumber(p.best_is_late as number)]),
-  );
-  figures.set(
-    'governance:plan_filed',
-    new Map([...units].map((u) => [u, plans.has(u) ? (plans.get(u) === 0 ? 1 : lateCredit) : 0])),
-  );
-  const dispatch = await assessment.dispatchReturnsOfYear(db, year);
-  const onTime = new Map(dispatch.returns.map((r) => [r.region_code, toNumber(r.on_time)]));
-  figures.set(
-    'governance:dispatch_on_time',
-    new Map(
-      [...units].map((u) => [
-        u,
-        dispatch.rounds ? Math.round(((onTime.get(u) ?? 0) / dispatch.rounds) * 10000) / 10000 : null,
-      ]),
-    ),
-  );
-  return figures;
-}
-
 /** Scores and ranks every unit for the year with the current weights; the result keeps the version used. */
 export async function computeAssessment(ctx: AppContext, actor: SignedIn, year: number) {
   const [weights] = await weightVersions(ctx);
@@ -156,7 +116,8 @@ export async function computeAssessment(ctx: AppContext, actor: SignedIn, year: 
     figures.set(indicator.figure, new Map(ranking.rows.map((r) => [r.code, r.value])));
   }
   const unitCodes = new Set(units.map((u) => u.code));
-  for (const [key, values] of await governanceFigures(ctx.db, year, unitCodes, indicators)) figures.set(key, values);
+  const own = await governanceFigures(ctx.db, year, todayInShanghai(ctx.clock), unitCodes, indicators);
+  for (const [key, values] of own.figures) figures.set(key, values);
   const best = new Map(
     indicators.map((i) => [i.key, Math.max(0, ...[...(figures.get(i.figure)?.values() ?? [])].map((v) => v ?? 0))]),
   );
@@ -166,7 +127,13 @@ export async function computeAssessment(ctx: AppContext, actor: SignedIn, year: 
       indicators.map((i) => [i.key, scoreOf(i, values[i.key] ?? null, best.get(i.key) ?? null)]),
     );
     const total = Math.round(indicators.reduce((sum, i) => sum + (scores[i.key]! * i.weight) / 100, 0) * 100) / 100;
-    return { code: unit.code, name: unit.name, figures: values, scores, total, rank: 0 };
+    const basis = Object.fromEntries(
+      indicators.flatMap((i) => {
+        const words = own.basis.get(i.figure)?.get(unit.code);
+        return words ? [[i.key, words]] : [];
+      }),
+    );
+    return { code: unit.code, name: unit.name, figures: values, basis, scores, total, rank: 0 };
   });
   rows.sort((a, b) => b.total - a.total || (a.code < b.code ? -1 : 1));
   rows.forEach((row, n) => {
@@ -208,6 +175,8 @@ function assessmentView(row: assessment.AssessmentRow) {
       code: string;
       name: string;
       figures: Record<string, number | null>;
+      /** The counts behind a figure, in words (computations before 2026 have none). */
+      basis?: Record<string, string>;
       scores: Record<string, number>;
       total: number;
       rank: number;

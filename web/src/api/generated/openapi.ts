@@ -7117,6 +7117,10 @@ export interface paths {
                                     weight: number;
                                 }[];
                                 rows: {
+                                    /** @description 数值的依据（件数、轮数、节点数） */
+                                    basis?: {
+                                        [key: string]: string;
+                                    };
                                     code: string;
                                     figures: {
                                         [key: string]: number | null;
@@ -7229,6 +7233,10 @@ export interface paths {
                                 weight: number;
                             }[];
                             rows: {
+                                /** @description 数值的依据（件数、轮数、节点数） */
+                                basis?: {
+                                    [key: string]: string;
+                                };
                                 code: string;
                                 figures: {
                                     [key: string]: number | null;
@@ -10679,6 +10687,10 @@ export interface paths {
                                 }[];
                                 milestones: {
                                     date: string;
+                                    /** @description 地区报告的完成日期 */
+                                    doneOn: string | null;
+                                    /** @description 按节点日期完成 */
+                                    isOnTime: boolean | null;
                                     task: string;
                                 }[];
                                 regionCode: string;
@@ -10788,6 +10800,10 @@ export interface paths {
                             }[];
                             milestones: {
                                 date: string;
+                                /** @description 地区报告的完成日期 */
+                                doneOn: string | null;
+                                /** @description 按节点日期完成 */
+                                isOnTime: boolean | null;
                                 task: string;
                             }[];
                             regionCode: string;
@@ -10986,6 +11002,151 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/governance/plans/{id}/milestones/{index}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 报告已备案实施方案某个时间节点的完成日期（再次报告为更正） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    index: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        doneOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            commissioners: {
+                                id: number;
+                                name: string;
+                            }[];
+                            deadline: string;
+                            fileName: string;
+                            fileType: string;
+                            id: number;
+                            /** @description 晚于报送截止日期 */
+                            isLate: boolean;
+                            keyEnterprises: {
+                                commissionerName: string | null;
+                                name: string;
+                                uscc: string;
+                            }[];
+                            milestones: {
+                                date: string;
+                                /** @description 地区报告的完成日期 */
+                                doneOn: string | null;
+                                /** @description 按节点日期完成 */
+                                isOnTime: boolean | null;
+                                task: string;
+                            }[];
+                            regionCode: string;
+                            regionName: string | null;
+                            reviewComment: string | null;
+                            reviewedAt: string | null;
+                            reviewedByName: string | null;
+                            sizeBytes: number;
+                            state: "submitted" | "approved" | "returned";
+                            stateLabel: string;
+                            submittedAt: string;
+                            submittedByName: string | null;
+                            title: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/governance/plans/{id}/review": {
         parameters: {
             query?: never;
@@ -11038,6 +11199,10 @@ export interface paths {
                             }[];
                             milestones: {
                                 date: string;
+                                /** @description 地区报告的完成日期 */
+                                doneOn: string | null;
+                                /** @description 按节点日期完成 */
+                                isOnTime: boolean | null;
                                 task: string;
                             }[];
                             regionCode: string;

@@ -1,5 +1,5 @@
 import { formatDateTime } from '../../utils/format.ts';
-import { App, Button, Card, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import {
   changeWeights,
@@ -152,8 +152,12 @@ export default function AssessmentPage() {
             { title: t('rounds.total'), dataIndex: 'total' },
             ...(shown?.indicators ?? []).map((i) => ({
               title: `${i.label}（${i.weight}）`,
-              render: (_: unknown, r: Assessment['rows'][number]) =>
-                `${r.scores[i.key] ?? 0}（${r.figures[i.key] ?? '—'}）`,
+              render: (_: unknown, r: Assessment['rows'][number]) => (
+                <Space direction="vertical" size={0}>
+                  <span>{`${r.scores[i.key] ?? 0}（${r.figures[i.key] ?? '—'}）`}</span>
+                  {r.basis?.[i.key] && <Typography.Text type="secondary">{r.basis[i.key]}</Typography.Text>}
+                </Space>
+              ),
             })),
           ]}
         />

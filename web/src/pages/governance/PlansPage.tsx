@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Form, Input, Modal, Space, Table, Tag, Upload
 import { useState } from 'react';
 import { downloadPlan, filePlan, listPlans, reviewPlan, type ImplementationPlan } from '../../api/governance.ts';
 import { useCurrentUser } from '../../app/auth.tsx';
+import { PlanMilestones } from './PlanMilestones.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useRemoteData } from '../../components/useRemoteData.ts';
 import { useErrorText, useI18n } from '../../locales/i18n.tsx';
@@ -61,7 +62,9 @@ export default function PlansPage() {
     {
       title: t('plans.milestones'),
       key: 'milestones',
-      render: (_: unknown, p: ImplementationPlan) => p.milestones.map((m) => `${m.date} ${m.task}`).join('；'),
+      render: (_: unknown, p: ImplementationPlan) => (
+        <PlanMilestones plan={p} canReport={isCity} onReported={plans.reload} />
+      ),
     },
     {
       title: t('plans.reviewComment'),
