@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import type { Dialect } from './db/database.ts';
 import type { Database } from './db/schema.ts';
 import type { PersonalDataCipher } from './platform/crypto/personal-data.ts';
+import type { ReadReplica } from './platform/read-replica.ts';
 
 /**
  * What every module's routes and services receive: the database, its dialect, the
@@ -14,4 +15,6 @@ export interface AppContext {
   config: Config;
   cipher: PersonalDataCipher;
   clock: () => Date;
+  /** PostgreSQL: the replica dashboards read from, when DATABASE_READ_URL is set (platform/read-replica.ts). */
+  readReplica?: ReadReplica;
 }

@@ -13,6 +13,7 @@ import { bindAuditChain } from './platform/audit/audit-chain.ts';
 import { startAuditCheckpoints, stopAuditCheckpoints } from './platform/audit/audit-checkpoints.ts';
 import { verifyDatabaseKeys } from './platform/crypto/key-check.ts';
 import { createPersonalDataCipher } from './platform/crypto/personal-data.ts';
+import { openReadReplica } from './platform/read-replica.ts';
 import { loadSecuritySettings } from './platform/security-settings.ts';
 
 /** Opens the configured database and builds the context every module receives. */
@@ -29,14 +30,17 @@ export function createAppContext(
     everyMinutes: settings.auditCheckpointEveryMinutes,
   });
   startAuditCheckpoints(auditChain);
+  const readReplica = openReadReplica(config);
   return {
     db: handle.db,
     dialect: handle.dialect,
     config,
     cipher: createPersonalDataCipher(config.keys),
     clock: clockFrom(config.clockStart),
+    ...(readReplica ? { readReplica } : {}),
     close: async () => {
       await stopAuditCheckpoints(auditChain);
+      await readReplica?.close();
       await handle.close();
     },
   };

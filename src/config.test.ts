@@ -37,3 +37,36 @@ describe('demo clock (YANGFAN_CLOCK_START)', () => {
     ).toThrow(/生产环境不得设置演示时钟/);
   });
 });
+
+describe('read replica (DATABASE_READ_URL)', () => {
+  const base = { YANGFAN_DATA_DIR: '/tmp/yangfan-config-test' };
+  const primary = 'postgres://app@db-primary:5432/yangfan';
+
+  it('is absent unless set, and read with the default lag limit of 30 seconds', () => {
+    expect(loadConfig({ ...base, DATABASE_URL: primary }).readReplica).toBeUndefined();
+    expect(
+      loadConfig({ ...base, DATABASE_URL: primary, DATABASE_READ_URL: 'postgres://app@db-standby:5432/yangfan' })
+        .readReplica,
+    ).toEqual({ url: 'postgres://app@db-standby:5432/yangfan', maxLagSeconds: 30 });
+    expect(
+      loadConfig({
+        ...base,
+        DATABASE_URL: primary,
+        DATABASE_READ_URL: 'postgres://s/y',
+        YANGFAN_READ_MAX_LAG_SECONDS: '5',
+      }).readReplica?.maxLagSeconds,
+    ).toBe(5);
+  });
+
+  it('is refused with SQLite and with a lag limit that is not a number of seconds', () => {
+    expect(() => loadConfig({ ...base, DATABASE_READ_URL: 'postgres://s/y' })).toThrow(/只能与 PostgreSQL/);
+    expect(() =>
+      loadConfig({
+        ...base,
+        DATABASE_URL: primary,
+        DATABASE_READ_URL: 'postgres://s/y',
+        YANGFAN_READ_MAX_LAG_SECONDS: 'x',
+      }),
+    ).toThrow(/YANGFAN_READ_MAX_LAG_SECONDS=x 无效/);
+  });
+});

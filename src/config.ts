@@ -28,6 +28,11 @@ export interface Config {
   port: number;
   dataDir: string;
   database: DatabaseConfig;
+  /**
+   * PostgreSQL only: a streaming replica (DATABASE_READ_URL) the dashboards read from while its
+   * replay lag is at most `maxLagSeconds` (YANGFAN_READ_MAX_LAG_SECONDS); otherwise the primary.
+   */
+  readReplica?: { url: string; maxLagSeconds: number };
   keys: KeyConfig;
   /** Where the keys came from: the environment, or a development key file (just created or not). */
   keySource: KeySource;
@@ -65,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: readPort(env.PORT),
     dataDir,
     database,
+    ...readReplicaOf(env, database),
     ...loadKeys(env, environment, dataDir),
     trustProxy: env.YANGFAN_TRUST_PROXY === '1',
     allowedOrigins: readAllowedOrigins(env.YANGFAN_ALLOWED_ORIGINS),
@@ -72,6 +78,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...readClockStart(env.YANGFAN_CLOCK_START, environment),
     demo: readDemo(env.YANGFAN_DEMO, environment),
   };
+}
+
+// How far behind the primary a replica may be for a dashboard to read from it.
+const DEFAULT_READ_MAX_LAG_SECONDS = 30;
+
+function readReplicaOf(env: NodeJS.ProcessEnv, database: DatabaseConfig): Pick<Config, 'readReplica'> {
+  const url = env.DATABASE_READ_URL;
+  if (!url) return {};
+  if (database.dialect !== 'postgres')
+    throw new AppError('CONFIG_INVALID', 'DATABASE_READ_URL 只能与 PostgreSQL（DATABASE_URL）一起使用');
+  const raw = env.YANGFAN_READ_MAX_LAG_SECONDS;
+  const maxLagSeconds = raw === undefined || raw === '' ? DEFAULT_READ_MAX_LAG_SECONDS : Number(raw);
+  if (!Number.isFinite(maxLagSeconds) || maxLagSeconds < 0)
+    throw new AppError('CONFIG_INVALID', `YANGFAN_READ_MAX_LAG_SECONDS=${raw} 无效，应为不小于 0 的秒数`);
+  return { readReplica: { url, maxLagSeconds } };
 }
 
 function readClockStart(value: string | undefined, environment: Config['environment']): Pick<Config, 'clockStart'> {

@@ -52,6 +52,19 @@ export const IndicatorValueSchema = Type.Object({
   source: Type.Optional(Type.String()),
 });
 
+export const ReadSourceSchema = Type.Object({
+  source: Type.Union([Type.Literal('primary'), Type.Literal('replica')], {
+    description: 'replica 只读副本；primary 主库',
+  }),
+  lag_seconds: Nullable(Type.Number({ description: '只读副本落后主库的秒数；未配置或连不上时为空' })),
+  max_lag_seconds: Nullable(Type.Number({ description: '允许的最大延迟（秒），超过即改读主库' })),
+  fallback: Nullable(
+    Type.Union([Type.Literal('lagging'), Type.Literal('unreachable')], {
+      description: '已配置只读副本却读主库的原因：lagging 延迟超限；unreachable 连不上',
+    }),
+  ),
+});
+
 export const KpiReportSchema = Type.Object({
   period: Type.String(),
   region: Type.String(),

@@ -48,6 +48,13 @@ export function getKpi(query: IndicatorQuery): Promise<KpiReport> {
   return api.get('/kpi', { ...query });
 }
 
+/** Where the dashboard's figures are read: the read replica (with its lag) or the primary. */
+export type ReadSource = ApiResponse<'/api/v1/monitoring/read-source'>;
+
+export function getReadSource(): Promise<ReadSource> {
+  return api.get('/monitoring/read-source');
+}
+
 export function listIndicators(): Promise<IndicatorDefinition[]> {
   return api.get('/monitoring/indicators');
 }

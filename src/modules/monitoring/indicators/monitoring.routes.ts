@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../../app-context.ts';
 import { signedInActorOf } from '../../../platform/auth/auth.plugin.ts';
 import { PageQuery, standardErrors } from '../../../platform/http/schemas.ts';
+import { readingContext } from '../../../platform/read-replica.ts';
 import type { Role } from '../../../platform/roles.ts';
 import { drillIntoRegion, enterpriseSeries } from './drilldown.service.ts';
 import { INDICATORS } from './indicator-catalog.ts';
@@ -14,6 +15,7 @@ import {
   KpiReportSchema,
   RankingQuerySchema,
   RankingSchema,
+  ReadSourceSchema,
   RefreshSummarySchema,
   RegionDrilldownSchema,
   SkillsTabSchema,
@@ -30,6 +32,9 @@ const KPI_ROLES: readonly Role[] = ['province_hrss', 'province_miit', 'city_hrss
 const REGION_ROLES: readonly Role[] = ['province_hrss', 'province_miit', 'city_hrss'];
 const SERIES_ROLES: readonly Role[] = ['province_hrss', 'province_miit', 'city_hrss', 'commissioner', 'enterprise'];
 
+// Dashboard reads go to the read replica while it is close enough behind (platform/read-replica.ts).
+const readerOf = async (ctx: AppContext) => (await readingContext(ctx)).ctx;
+
 /** The monitoring dashboard's API: indicators, trend, ranking, map, drill-down, refresh. */
 export function monitoringRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -44,7 +49,28 @@ export function monitoringRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           response: { 200: KpiReportSchema, ...standardErrors },
         },
       },
-      async (request) => computeIndicators(ctx, request.query, signedInActorOf(request).user),
+      async (request) => computeIndicators(await readerOf(ctx), request.query, signedInActorOf(request).user),
+    );
+
+    app.get(
+      '/api/v1/monitoring/read-source',
+      {
+        config: { access: KPI_ROLES },
+        schema: {
+          tags: ['monitoring'],
+          summary: '看板数据来源：只读副本（及其延迟）或主库',
+          response: { 200: ReadSourceSchema, ...standardErrors },
+        },
+      },
+      async () => {
+        const { readSource } = await readingContext(ctx);
+        return {
+          source: readSource.source,
+          lag_seconds: readSource.lagSeconds,
+          max_lag_seconds: readSource.maxLagSeconds,
+          fallback: readSource.fallback ?? null,
+        };
+      },
     );
 
     app.get(
@@ -71,7 +97,7 @@ export function monitoringRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           response: { 200: TrendSchema, ...standardErrors },
         },
       },
-      async (request) => computeTrend(ctx, request.query, signedInActorOf(request).user),
+      async (request) => computeTrend(await readerOf(ctx), request.query, signedInActorOf(request).user),
     );
 
     app.get(
@@ -85,7 +111,7 @@ export function monitoringRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           response: { 200: SkillsTabSchema, ...standardErrors },
         },
       },
-      async (request) => computeSkillsTab(ctx, request.query, signedInActorOf(request).user),
+      async (request) => computeSkillsTab(await readerOf(ctx), request.query, signedInActorOf(request).user),
     );
 
     app.get(
@@ -99,7 +125,7 @@ export function monitoringRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           response: { 200: RankingSchema, ...standardErrors },
         },
       },
-      async (request) => rankRegions(ctx, request.query, signedInActorOf(request).user),
+      async (request) => rankRegions(await readerOf(ctx), request.query, signedInActorOf(request).user),
     );
 
     app.get(
@@ -113,7 +139,7 @@ export function monitoringRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           response: { 200: RankingSchema, ...standardErrors },
         },
       },
-      async (request) => mapRegions(ctx, request.query, signedInActorOf(request).user),
+      async (request) => mapRegions(await readerOf(ctx), request.query, signedInActorOf(request).user),
     );
 
     app.get(
@@ -128,7 +154,8 @@ export function monitoringRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           response: { 200: RegionDrilldownSchema, ...standardErrors },
         },
       },
-      async (request) => drillIntoRegion(ctx, request.params.code, request.query, signedInActorOf(request).user),
+      async (request) =>
+        drillIntoRegion(await readerOf(ctx), request.params.code, request.query, signedInActorOf(request).user),
     );
 
     app.get(
@@ -142,7 +169,7 @@ export function monitoringRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           response: { 200: EnterpriseSeriesSchema, ...standardErrors },
         },
       },
-      async (request) => enterpriseSeries(ctx, request.params.uscc, signedInActorOf(request).user),
+      async (request) => enterpriseSeries(await readerOf(ctx), request.params.uscc, signedInActorOf(request).user),
     );
 
     app.post(

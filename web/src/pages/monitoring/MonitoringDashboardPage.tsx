@@ -2,7 +2,14 @@ import { SyncOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Row, Select, Skeleton, Space, Tabs, Typography } from 'antd';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { getKpi, getRanking, getTrend, refreshAggregates } from '../../api/monitoring.ts';
+import {
+  getKpi,
+  getRanking,
+  getReadSource,
+  getTrend,
+  refreshAggregates,
+  type ReadSource,
+} from '../../api/monitoring.ts';
 import { useCurrentUser } from '../../app/auth.tsx';
 import { preloadCharts } from '../../components/Chart.tsx';
 import { registerJiangsuMap } from '../../components/jiangsuMap.ts';
@@ -58,6 +65,7 @@ export default function MonitoringDashboardPage() {
     `${queryKey}|${filters.indicator}`,
   );
   const report = kpi.data;
+  const readSource = useRemoteData(() => getReadSource(), queryKey);
 
   const drillSearch = filterSearch(filters, ['period', 'tier', 'industry']);
   const regionLink = useCallback((code: string) => `/monitoring/regions/${code}${drillSearch}`, [drillSearch]);
@@ -116,6 +124,7 @@ export default function MonitoringDashboardPage() {
           {t('monitoring.refreshedAt', { at: formatDateTime(report.refreshed_at) })}
         </Typography.Text>
       )}
+      {readSource.data && <ReadSourceNote readSource={readSource.data} />}
       {user.role === 'province_hrss' && (
         <Button icon={<SyncOutlined />} loading={isRefreshing} onClick={() => void refresh()}>
           {t('monitoring.refresh')}
@@ -216,5 +225,21 @@ export default function MonitoringDashboardPage() {
         />
       </Card>
     </Space>
+  );
+}
+
+/** Where the figures were read: the read replica and its lag, or the primary when the replica lags or is down. */
+function ReadSourceNote({ readSource }: { readSource: ReadSource }) {
+  const { t } = useI18n();
+  if (readSource.max_lag_seconds === null) return null;
+  const lag = readSource.lag_seconds === null ? null : Math.round(readSource.lag_seconds);
+  if (readSource.source === 'replica')
+    return <Typography.Text type="secondary">{t('monitoring.readReplica', { lag: lag ?? 0 })}</Typography.Text>;
+  return (
+    <Typography.Text type="warning">
+      {readSource.fallback === 'lagging'
+        ? t('monitoring.readReplicaLagging', { lag: lag ?? 0, max: readSource.max_lag_seconds })
+        : t('monitoring.readReplicaUnreachable')}
+    </Typography.Text>
   );
 }
