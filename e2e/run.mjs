@@ -20,6 +20,7 @@ import { monitoringSpec } from './specs/monitoring.mjs';
 import { opinionSpec } from './specs/opinion.mjs';
 import { policiesSpec } from './specs/policies.mjs';
 import { recruitmentSpec } from './specs/recruitment.mjs';
+import { recruitmentCampaignsSpec } from './specs/recruitment-campaigns.mjs';
 import { rolePagesSpec } from './specs/role-pages.mjs';
 import { screenshotPassSpec } from './specs/screenshot-pass.mjs';
 import { signInAndMenusSpec } from './specs/sign-in-and-menus.mjs';
@@ -113,6 +114,8 @@ async function benefitsCycleOnPostgres(runner, { newContext }) {
     await governanceRoundsSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
     await jobSearchSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
     await recruitmentSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts, databaseUrl: database.url });
+    // 引才活动: a campaign, a hire through it and the 东西部劳务协作 home-province report.
+    await recruitmentCampaignsSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts, label: 'PostgreSQL ' });
     // 舆情监测: a message from import to linked, classified, hotspot and closed.
     await opinionSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts, label: 'PostgreSQL ' });
     server = await benefitsCycle(runner, { server, newContext, label: 'PostgreSQL' });
@@ -196,6 +199,9 @@ async function main() {
     // Seeker registration (the code read from the server's outbox), application to hire, a job fair.
     if (wants('recruitment'))
       await recruitmentSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts, dataDir: server.dataDir });
+    // 引才活动: a campaign, a hire through it and the 东西部劳务协作 home-province report.
+    if (wants('campaigns'))
+      await recruitmentCampaignsSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
     // The policy story compares the calculator with `yangfan policy calc` on the server's own database.
     if (wants('policies'))
       await policiesSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts, dataDir: server.dataDir });

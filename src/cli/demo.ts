@@ -53,7 +53,7 @@ export function registerDemoCommand(program: Command): void {
             `  月度名单 ${r.roster_periods} 个、缴费汇总 ${r.contributions} 条；毕业生 ${r.graduates}、技能证书 ${r.skill_certificates}、`,
             `  职称 ${r.professional_titles}、失业登记 ${r.unemployment_registrations}、脱贫/监测对象 ${r.poverty_status}；`,
             `  已发布岗位信息 ${r.postings.postings} 条（在有效期内 ${r.postings.open} 条，已建检索索引）；`,
-            `  专场招聘会 ${r.recruitment.fairs} 场，求职者 ${r.recruitment.seekers} 人，投递 ${r.recruitment.applications} 份。`,
+            `  专场招聘会 ${r.recruitment.fairs} 场，求职者 ${r.recruitment.seekers} 人，投递 ${r.recruitment.applications} 份，引才活动 ${r.recruitment.campaigns} 项。`,
           ].join('\n'),
       );
     });

@@ -219,6 +219,14 @@ describe.each(testDialects())('demo data on %s', (dialect) => {
     expect(sealed.phone_enc).not.toMatch(/^1[3-9]\d{9}$/);
   });
 
+  it('records 引才活动 of every kind, the 东西部劳务协作 ones with hires from other provinces', async () => {
+    expect(summary.recruitment.campaigns).toBeGreaterThanOrEqual(8);
+    const kinds = await ctx.db.selectFrom('recruitment_campaigns').select('kind').distinct().execute();
+    expect(kinds.map((k) => k.kind).sort()).toEqual(['east_west', 'four_docking', 'overseas_doctors', 'talent_month']);
+    const hires = await ctx.db.selectFrom('recruitment_campaign_hires').select('home_province_code').execute();
+    expect(hires.filter((h) => h.home_province_code !== '320000').length).toBeGreaterThan(0);
+  });
+
   it('adds training, internship bases with trainees and a ranking whose best bases are demonstration bases', async () => {
     expect(summary.skills.programmes).toBeGreaterThan(0);
     expect(summary.skills.training_records).toBeGreaterThan(summary.skills.programmes);

@@ -6,6 +6,7 @@ import { DEMO_PASSWORD } from '../accounts/demo-accounts.ts';
 import { mobileNumber, personName } from '../demo/demo-names.ts';
 import { createRandom, type Random } from '../demo/random.ts';
 import type { ApplicationStatus } from './applications/applications.table.ts';
+import { loadDemoCampaigns } from './campaigns/demo-campaigns.ts';
 import * as seekers from './seekers/seekers.repository.ts';
 import { EDUCATION_LEVELS } from './postings/postings.service.ts';
 
@@ -21,6 +22,7 @@ export interface DemoRecruitmentSummary {
   fairs: number;
   seekers: number;
   applications: number;
+  campaigns: number;
 }
 
 const FAIRS_PER_CITY_YEAR = 9;
@@ -189,12 +191,14 @@ async function loadSeekersAndApplications(ctx: AppContext, random: Random, now: 
   return { seekers: people.length, applications };
 }
 
-/** Writes the demo's fairs, seekers and applications once (nothing when fairs exist already). */
+/** Writes the demo's campaigns, fairs, seekers and applications once (nothing when they exist already). */
 export async function loadDemoRecruitment(ctx: AppContext, seed: number): Promise<DemoRecruitmentSummary> {
+  // 引才活动 with their events, results and 东西部劳务协作 hires (written once, on their own).
+  const campaigns = await loadDemoCampaigns(ctx, seed);
   const any = await ctx.db.selectFrom('job_fairs').select('id').limit(1).executeTakeFirst();
-  if (any) return { fairs: 0, seekers: 0, applications: 0 };
+  if (any) return { fairs: 0, seekers: 0, applications: 0, campaigns };
   const random = createRandom(seed ^ 0xfa125);
   const now = ctx.clock().toISOString();
   const fairs = await loadFairs(ctx, random, now);
-  return { fairs, ...(await loadSeekersAndApplications(ctx, random, now)) };
+  return { fairs, ...(await loadSeekersAndApplications(ctx, random, now)), campaigns };
 }
