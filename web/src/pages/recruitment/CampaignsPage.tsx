@@ -31,7 +31,7 @@ export default function CampaignsPage() {
   const [version, setVersion] = useState(0);
 
   const columns: TableProps<Campaign>['columns'] = [
-    { title: '活动', dataIndex: 'name' },
+    { title: '活动', dataIndex: 'name', fixed: 'left' },
     { title: '类型', dataIndex: 'kindName' },
     { title: '年度', dataIndex: 'year' },
     { title: '主办地区', dataIndex: 'regionName' },
