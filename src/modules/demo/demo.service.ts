@@ -47,7 +47,8 @@ export interface DemoSummary {
   unemployment_registrations: number;
   poverty_status: number;
   /** Training programmes and records, internship bases, trainees and demonstration bases. */
-  skills: DemoSkillsSummary;
+  /** With the seconds the skills data took to generate and write. */
+  skills: DemoSkillsSummary & { seconds: number };
   /** Published job postings (still open among them) and the search index. */
   postings: DemoPostingsSummary;
   /** 专场招聘会, job seekers (personal data sealed) and their applications. */
@@ -121,7 +122,8 @@ export async function loadDemoData(ctx: AppContext, options: DemoOptions): Promi
   // 舆情 messages naming the demo enterprises, through the same intake as an import.
   await loadDemoMessages(ctx, options.seed);
   // Training programmes and records, internship bases and trainees, the bases' ranking.
-  const skills = await loadDemoSkills(ctx, options.seed, runId);
+  const skillsStartedAt = performance.now();
+  const skills = { ...(await loadDemoSkills(ctx, options.seed, runId)), seconds: secondsSince(skillsStartedAt) };
   // Published job postings of the recruitment zone, indexed for the public search.
   const postings = await loadDemoPostings(ctx, options.seed, {
     ...(options.postings !== undefined ? { count: options.postings } : {}),
