@@ -24,7 +24,7 @@ import { recruitmentCampaignsSpec } from './specs/recruitment-campaigns.mjs';
 import { rolePagesSpec } from './specs/role-pages.mjs';
 import { screenshotPassSpec } from './specs/screenshot-pass.mjs';
 import { signInAndMenusSpec } from './specs/sign-in-and-menus.mjs';
-import { skillsSpec } from './specs/skills.mjs';
+import { internshipSubsidyPaymentSpec, skillsSpec } from './specs/skills.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -64,23 +64,41 @@ async function dayAfterPublicity(baseUrl, caseId) {
 /**
  * The whole 免申即享 cycle on one server: match → notice → claim → review → 公示, then the server
  * restarts on the same data with its demo clock past 公示 → payment file → bank results →
- * reconciliation. Answers the server that is running at the end (the caller stops it).
+ * reconciliation; cases other stories left in 公示 (`waiting`: { story, pay }) are paid after it.
+ * Answers the server that is running at the end (the caller stops it).
  */
-async function benefitsCycle(runner, { server, newContext, label }) {
+async function benefitsCycle(runner, { server, newContext, label, waiting = [] }) {
   const demoAccounts = await readDemoAccounts(server.baseUrl);
   const story = await benefitsSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts, label });
-  if (!Number.isInteger(story.caseId)) return server;
-  const clockStart = await dayAfterPublicity(server.baseUrl, story.caseId);
+  return payAfterPublicity(runner, {
+    server,
+    newContext,
+    label,
+    cases: [{ story, pay: benefitsPaymentSpec }, ...waiting],
+  });
+}
+
+/**
+ * Restarts the server with its demo clock on the day after the last of the cases' 公示 ends, then
+ * pays each case in turn (`pay`: a payment story taking the case's `story`). Answers the running server.
+ */
+async function payAfterPublicity(runner, { server, newContext, label, cases }) {
+  const ready = cases.filter((c) => Number.isInteger(c.story?.caseId));
+  if (ready.length === 0) return server;
+  const demoAccounts = await readDemoAccounts(server.baseUrl);
+  const days = await Promise.all(ready.map((c) => dayAfterPublicity(server.baseUrl, c.story.caseId)));
+  const clockStart = days.sort().at(-1);
   console.log(`\nRestarting the server with its demo clock at ${clockStart} (the day after 公示 ends) …`);
   const later = await server.restart({ clockStart });
-  await benefitsPaymentSpec(runner, {
-    newContext,
-    baseUrl: later.baseUrl,
-    demoAccounts,
-    clockOffsetMs: later.clockOffsetMs,
-    story,
-    label,
-  });
+  for (const { story, pay } of ready)
+    await pay(runner, {
+      newContext,
+      baseUrl: later.baseUrl,
+      demoAccounts,
+      clockOffsetMs: later.clockOffsetMs,
+      story,
+      label,
+    });
   return later;
 }
 
@@ -103,7 +121,7 @@ async function benefitsCycleOnPostgres(runner, { newContext }) {
       demoAccounts: await readDemoAccounts(server.baseUrl),
       label: 'PostgreSQL ',
     });
-    await skillsSpec(runner, {
+    const internship = await skillsSpec(runner, {
       newContext,
       baseUrl: server.baseUrl,
       demoAccounts: await readDemoAccounts(server.baseUrl),
@@ -118,7 +136,13 @@ async function benefitsCycleOnPostgres(runner, { newContext }) {
     await recruitmentCampaignsSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts, label: 'PostgreSQL ' });
     // 舆情监测: a message from import to linked, classified, hotspot and closed.
     await opinionSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts, label: 'PostgreSQL ' });
-    server = await benefitsCycle(runner, { server, newContext, label: 'PostgreSQL' });
+    // The 就业见习补贴 case waits in 公示 and is paid after the 免申即享 case, on the same restart.
+    server = await benefitsCycle(runner, {
+      server,
+      newContext,
+      label: 'PostgreSQL',
+      waiting: [{ story: internship, pay: internshipSubsidyPaymentSpec }],
+    });
   } finally {
     await server?.stop();
     await database.drop();
@@ -193,7 +217,13 @@ async function main() {
     if (wants('governance-rounds'))
       await governanceRoundsSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
     if (wants('labour')) await labourSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
-    if (wants('skills')) await skillsSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
+    // The 就业见习补贴 case is left in 公示; it is paid after the 免申即享 case (or alone) below.
+    const internship = wants('skills')
+      ? {
+          story: await skillsSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts }),
+          pay: internshipSubsidyPaymentSpec,
+        }
+      : undefined;
     if (wants('opinion')) await opinionSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
     if (wants('search')) await jobSearchSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
     // Seeker registration (the code read from the server's outbox), application to hire, a job fair.
@@ -209,7 +239,9 @@ async function main() {
     // and its payment half restarts the server with the demo clock moved on.
     if (wants('applications'))
       await benefitsApplicationSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
-    if (wants('benefits')) server = await benefitsCycle(runner, { server, newContext, label: '' });
+    const waiting = internship ? [internship] : [];
+    if (wants('benefits')) server = await benefitsCycle(runner, { server, newContext, label: '', waiting });
+    else server = await payAfterPublicity(runner, { server, newContext, label: '', cases: waiting });
     if (wants('benefits-pg')) await benefitsCycleOnPostgres(runner, { newContext });
     if (wants('labour-pg')) await labourOnPostgres(runner, { newContext });
     // The screenshot pass last, on the data the stories left (runs, cases, payments, messages).

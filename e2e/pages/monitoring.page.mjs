@@ -39,13 +39,19 @@ export class MonitoringPage {
     await this.notSummarised.waitFor({ state: 'detached' });
   }
 
-  card(indicator) {
-    return this.page.getByTestId(`kpi-card-${indicator}`);
+  /** An indicator's card; `tab` 'skills-' for the cards of the 技能人才 tab. */
+  card(indicator, tab = '') {
+    return this.page.getByTestId(`${tab}kpi-card-${indicator}`);
   }
 
   /** The figure a card shows, as written on the page. */
-  async cardFigure(indicator) {
-    return (await this.card(indicator).getByTestId('kpi-actual').innerText()).trim();
+  async cardFigure(indicator, tab = '') {
+    return (await this.card(indicator, tab).getByTestId('kpi-actual').innerText()).trim();
+  }
+
+  /** Opens a tab of the dashboard (总览, 技能人才). */
+  async openTab(name) {
+    await this.page.getByRole('tab', { name }).click();
   }
 
   /** Hovers an indicator's name and answers the definition shown. */

@@ -106,29 +106,17 @@ export async function benefitsApplicationSpec(runner, { newContext, baseUrl, dem
           await contract.getByRole('alert').filter({ hasText: '「劳动合同.docx」不是 PDF' }).waitFor();
           await contract.locator('input[type=file]').setInputFiles(writePdf('劳动合同.pdf'));
           await page.getByText('已上传「劳动合同.pdf」').waitFor();
-          await page
-            .getByTestId('material-contribution_record')
-            .locator('input[type=file]')
-            .setInputFiles(writePdf('个人缴费明细.pdf'));
-          await page.getByText('已上传「个人缴费明细.pdf」').waitFor();
-          // The submit form redraws once the page has reloaded the case's materials.
-          await page.getByTestId('application-missing').filter({ hasText: '必交材料已齐全' }).waitFor();
+          await uploadMaterials(page, [['contribution_record', '个人缴费明细.pdf']]);
         },
       ],
       [
         'submits the application with the receiving account; the 20-working-day review starts',
         async () => {
-          const form = page.getByRole('form', { name: '提交申请（即申即享）' });
-          await form.getByLabel('开户银行').fill('中国银行南京江宁支行');
-          await form.getByLabel('银行账号').fill('6216 6100 0000 7788');
-          await form.getByLabel('账户名称').fill('南京扬帆智能装备有限公司');
-          const answered = page.waitForResponse(
-            (response) => response.url().endsWith('/apply') && response.request().method() === 'POST',
-          );
-          await page.getByTestId('apply-submit').click();
-          expectEqual((await answered).status(), 200, 'apply status');
-          await page.getByText('申请已提交，进入审核').waitFor();
-          expectEqual(await benefits.waitForState('已确认待审核'), '已确认待审核', 'state after submitting');
+          await submitApplication(page, benefits, {
+            bankName: '中国银行南京江宁支行',
+            bankAccount: '6216 6100 0000 7788',
+            accountHolder: '南京扬帆智能装备有限公司',
+          });
           await runner.screenshot(page, '67-enterprise-application-submitted');
         },
       ],
@@ -162,6 +150,34 @@ export async function benefitsApplicationSpec(runner, { newContext, baseUrl, dem
     ];
   });
   return story;
+}
+
+/**
+ * Uploads a PDF for each material (`[code, file name]`) of the open case and waits until the page
+ * says the required materials are complete.
+ */
+export async function uploadMaterials(page, materials) {
+  for (const [code, fileName] of materials) {
+    await page.getByTestId(`material-${code}`).locator('input[type=file]').setInputFiles(writePdf(fileName));
+    await page.getByText(`已上传「${fileName}」`).waitFor();
+  }
+  // The submit form redraws once the page has reloaded the case's materials.
+  await page.getByTestId('application-missing').filter({ hasText: '必交材料已齐全' }).waitFor();
+}
+
+/** Submits the open case's application (即申即享) with the receiving account: the case moves to 已确认待审核. */
+export async function submitApplication(page, benefits, { bankName, bankAccount, accountHolder }) {
+  const form = page.getByRole('form', { name: '提交申请（即申即享）' });
+  await form.getByLabel('开户银行').fill(bankName);
+  await form.getByLabel('银行账号').fill(bankAccount);
+  await form.getByLabel('账户名称').fill(accountHolder);
+  const answered = page.waitForResponse(
+    (response) => response.url().endsWith('/apply') && response.request().method() === 'POST',
+  );
+  await page.getByTestId('apply-submit').click();
+  expectEqual((await answered).status(), 200, 'apply status');
+  await page.getByText('申请已提交，进入审核').waitFor();
+  expectEqual(await benefits.waitForState('已确认待审核'), '已确认待审核', 'state after submitting');
 }
 
 /** Before anything is declared or uploaded, 提交申请 cannot be pressed. */

@@ -6,6 +6,33 @@ const ENTERPRISE_NAME = '南京扬帆智能装备有限公司';
 const BANK_ACCOUNT = '6222 0201 0000 1234 567';
 
 /**
+ * The enterprise, on its open case, claims in one click with the receiving account: the case
+ * moves to 已确认待审核 and the review clock starts. Answers the account number as the payment file shows it.
+ */
+async function claimOpenCase(page, benefits, { accountHolder = ENTERPRISE_NAME } = {}) {
+  const response = await benefits.claim({
+    bankName: '中国工商银行南京江宁支行',
+    bankAccount: BANK_ACCOUNT,
+    accountHolder,
+  });
+  expectEqual(response.status(), 200, 'confirm status');
+  await page.getByText('已确认申领，进入审核').waitFor();
+  expectEqual(await benefits.waitForState('已确认待审核'), '已确认待审核', 'state after the claim');
+  return BANK_ACCOUNT.replace(/\s/g, '');
+}
+
+/** The city official approves the open case with an opinion: the case moves to 审核通过（公示）. */
+export async function approveCase(page, benefits, opinion) {
+  const clock = await benefits.reviewClock();
+  expect(/剩余 \d+ 个工作日|今日到期/.test(clock), `review clock: ${clock}`);
+  const response = await benefits.approve(opinion);
+  expectEqual(response.status(), 200, 'approve status');
+  await page.getByText(/已审核通过，进入 \d+ 个工作日公示/).waitFor();
+  expectEqual(await benefits.waitForState('审核通过（公示）'), '审核通过（公示）', 'state after approval');
+  await page.getByTestId('case-history').getByText(opinion).waitFor();
+}
+
+/**
  * 免申即享 from match to 公示 (benefits-payment.mjs goes on to the money): 省人社 runs 稳岗返还 for 2025 (2024 facts) over the demo register;
  * enterprise_demo finds the notice, reads the explanation and claims in one click; 南京 approves
  * within the 20-working-day clock; the public 公示 page lists the enterprise and its amount.
@@ -90,14 +117,7 @@ export async function benefitsSpec(runner, { newContext, baseUrl, demoAccounts, 
       [
         'claims in one click with the receiving account; the review clock starts',
         async () => {
-          const response = await benefits.claim({
-            bankName: '中国工商银行南京江宁支行',
-            bankAccount: BANK_ACCOUNT,
-            accountHolder: ENTERPRISE_NAME,
-          });
-          expectEqual(response.status(), 200, 'confirm status');
-          await page.getByText('已确认申领，进入审核').waitFor();
-          expectEqual(await benefits.waitForState('已确认待审核'), '已确认待审核', 'state after the claim');
+          await claimOpenCase(page, benefits);
           await runner.screenshot(page, '62-enterprise-case-claimed');
         },
       ],
@@ -115,13 +135,7 @@ export async function benefitsSpec(runner, { newContext, baseUrl, demoAccounts, 
           await benefits.caseRows.first().waitFor();
           await runner.screenshot(page, '63-city-review-list');
           await benefits.openCase(story.caseId);
-          const clock = await benefits.reviewClock();
-          expect(/剩余 \d+ 个工作日|今日到期/.test(clock), `review clock: ${clock}`);
-          const response = await benefits.approve('经核查裁员率与缴费情况符合条件，同意。');
-          expectEqual(response.status(), 200, 'approve status');
-          await page.getByText(/已审核通过，进入 \d+ 个工作日公示/).waitFor();
-          expectEqual(await benefits.waitForState('审核通过（公示）'), '审核通过（公示）', 'state after approval');
-          await page.getByTestId('case-history').getByText('经核查裁员率与缴费情况符合条件，同意。').waitFor();
+          await approveCase(page, benefits, '经核查裁员率与缴费情况符合条件，同意。');
           await runner.screenshot(page, '64-city-case-approved');
         },
       ],

@@ -2,6 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BenefitsPage } from '../pages/benefits.page.mjs';
+import { approveCase } from './benefits.mjs';
+import { submitApplication, uploadMaterials } from './benefits-application.mjs';
+import { paymentSteps, seesCasePaidStep } from './benefits-payment.mjs';
 import { ImportsPage } from '../pages/imports.page.mjs';
 import { MonitoringPage } from '../pages/monitoring.page.mjs';
 import { SkillsPage } from '../pages/skills.page.mjs';
@@ -33,7 +36,9 @@ async function apiGet(page, baseUrl, apiPath) {
  * 省人社 imports a graduate's registration, unemployment and trainee record (6 months in 2025),
  * runs 就业见习补贴 for 2025 and finds the enterprise's case at 8,964.00 元; the enterprise reads
  * the notice and sees its trainee masked; 省人社 scores the bases, selects a demonstration base, and
- * the dashboard's training and demonstration-base cards show what GET /kpi answers.
+ * the dashboard's training and demonstration-base cards — on 总览 and on 技能人才 — show what GET /kpi
+ * answers. The enterprise applies for its 就业见习补贴 case with the materials and 南京 approves it; answers the case, which
+ * internshipSubsidyPaymentSpec pays once the server's clock is past its 公示.
  */
 export async function skillsSpec(runner, { newContext, baseUrl, demoAccounts, label = '' }) {
   const as = (username) => ({ newContext, baseUrl, account: demoAccount(demoAccounts, username) });
@@ -41,6 +46,8 @@ export async function skillsSpec(runner, { newContext, baseUrl, demoAccounts, la
   const serial = (Date.now() % 900) + 1;
   const trainee = { id: makeIdNumber('320115', '2002-05-17', serial), name: '林见习' };
   let wasBase = false;
+  /** The 就业见习补贴 case taken on to 已拨付 after its 公示 (internshipSubsidyPaymentSpec). */
+  const story = {};
 
   await runAs(runner, as('enterprise_demo'), titled('申请就业见习基地 (enterprise_demo)'), ({ page, layout }) => {
     const skills = new SkillsPage(page, baseUrl);
@@ -162,6 +169,27 @@ export async function skillsSpec(runner, { newContext, baseUrl, demoAccounts, la
         },
       ],
       [
+        'opens the 就业见习补贴 case, uploads its three materials and applies with the receiving account',
+        async () => {
+          await benefits.openCaseFromInbox('就业见习补贴');
+          story.caseId = Number(/\/benefits\/cases\/(\d+)/.exec(page.url())?.[1]);
+          story.amount = await benefits.caseAmount();
+          expect(story.amount === EXPECTED_2025 || wasBase, `the case should be ${EXPECTED_2025} 元: ${story.amount}`);
+          expectEqual(await benefits.caseState(), '已匹配待确认', 'state before the application');
+          await uploadMaterials(page, [
+            ['internship_agreement', '见习协议.pdf'],
+            ['trainee_roster', '见习人员花名册.pdf'],
+            ['allowance_payment_proof', '见习生活补助发放凭证.pdf'],
+          ]);
+          await submitApplication(page, benefits, {
+            bankName: '中国工商银行南京江宁支行',
+            bankAccount: '6222 0201 0000 1234 567',
+            accountHolder: ENTERPRISE_NAME,
+          });
+          story.bankAccount = '6222020100001234567';
+        },
+      ],
+      [
         'records a 揭榜领题 challenge on its 人才情况 tab and sees its people counted by year',
         async () => {
           await layout.openMenu('本单位信息');
@@ -191,6 +219,21 @@ export async function skillsSpec(runner, { newContext, baseUrl, demoAccounts, la
           expect(row.includes(trainee.id.slice(0, 3)), `the masked ID number should be shown: ${row}`);
           await runner.screenshot(page, '72-enterprise-trainees');
           await skills.closeTrainees();
+        },
+      ],
+    ];
+  });
+
+  await runAs(runner, as('city_nanjing'), titled('就业见习补贴审核 (city_nanjing)'), ({ page }) => {
+    const benefits = new BenefitsPage(page);
+    return [
+      [
+        'approves the 就业见习补贴 case: 审核通过（公示）',
+        async () => {
+          expect(Number.isInteger(story.caseId), 'the enterprise step gave no case id');
+          await page.goto(`${baseUrl}/benefits/cases/${story.caseId}`);
+          await page.getByTestId('case-explanation').waitFor();
+          await approveCase(page, benefits, '见习期间、留用情况与见习人员名单经核查属实，同意。');
         },
       ],
     ];
@@ -248,6 +291,57 @@ export async function skillsSpec(runner, { newContext, baseUrl, demoAccounts, la
             );
         },
       ],
+      [
+        'the dashboard’s 技能人才 tab shows the same figures, by month and by city',
+        async () => {
+          const kpi = await apiGet(page, baseUrl, '/kpi');
+          await dashboard.openTab('技能人才');
+          for (const key of [
+            'training_person_times',
+            'training_manufacturing_person_times',
+            'training_digital_person_times',
+            'demonstration_internship_bases',
+          ])
+            expectEqual(
+              Number((await dashboard.cardFigure(key, 'skills-')).replace(/,/g, '')),
+              kpi.indicators[key].actual,
+              `${key} on the 技能人才 tab`,
+            );
+          const tab = await apiGet(page, baseUrl, '/monitoring/skills');
+          const sum = (rows) => rows.reduce((n, r) => n + r.training_person_times, 0);
+          expectEqual(sum(tab.months), kpi.indicators.training_person_times.actual, 'training summed over months');
+          expectEqual(sum(tab.cities), kpi.indicators.training_person_times.actual, 'training summed over cities');
+          await page.getByTestId('skills-by-city').locator('canvas, svg').first().waitFor();
+          await runner.screenshot(page, '74-dashboard-skills-tab');
+        },
+      ],
     ];
   });
+  return story;
+}
+
+/**
+ * The 就业见习补贴 case on to the money, on a server whose demo clock has moved past its 公示: 省人社
+ * makes the payment instruction, imports the bank's 成功 and sees the ledger balanced; the
+ * enterprise sees the case 已拨付 (the steps of the 直补快办 story, benefits-payment.mjs).
+ */
+export async function internshipSubsidyPaymentSpec(
+  runner,
+  { newContext, baseUrl, demoAccounts, clockOffsetMs, story, label = '' },
+) {
+  const as = (username) => ({ newContext, baseUrl, clockOffsetMs, account: demoAccount(demoAccounts, username) });
+  const titled = (title) => (label ? title.replace(/\)$/, `, ${label.trim()})`) : title);
+  const shot = (page, name) => runner.screenshot(page, `${name}-internship${label ? `-${label.trim()}` : ''}`);
+  await runAs(runner, as('province_hrss'), titled('就业见习补贴拨付 (province_hrss)'), ({ page, layout }) =>
+    paymentSteps({ page, layout, story, shot, failFirst: false, isOnlyPaidCase: false }),
+  );
+  await runAs(runner, as('enterprise_demo'), titled('就业见习补贴：已拨付 (enterprise_demo)'), ({ page, layout }) => [
+    seesCasePaidStep({
+      page,
+      layout,
+      story,
+      shot,
+      states: ['已匹配待确认', '已确认待审核', '审核通过（公示）', '已发送支付指令', '已拨付'],
+    }),
+  ]);
 }
