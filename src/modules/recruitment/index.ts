@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../app-context.ts';
 import { campaignsRoutes } from './campaigns/campaigns.routes.ts';
 import { applicationsRoutes } from './applications/applications.routes.ts';
+import { regionApplicationsRoutes } from './applications/region-applications.routes.ts';
 import { fairsRoutes } from './fairs/fairs.routes.ts';
 import { seekersRoutes } from './seekers/seekers.routes.ts';
 import { talentDemandRoutes } from './talent-demand/talent-demand.routes.ts';
@@ -15,6 +16,7 @@ export function seekerSideRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     await app.register(seekersRoutes(ctx));
     await app.register(applicationsRoutes(ctx));
+    await app.register(regionApplicationsRoutes(ctx));
     await app.register(fairsRoutes(ctx));
   };
 }

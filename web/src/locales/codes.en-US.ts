@@ -134,6 +134,8 @@ export const codesEnUS: Record<keyof typeof codesZhCN, string> = {
   'code.action.job_application.viewed': 'Application viewed by the enterprise',
   'code.action.job_application.interview': 'Invited to interview',
   'code.action.job_application.reschedule': 'Interview rescheduled',
+  'code.action.job_application.region_view': 'Regional applications viewed',
+  'code.action.job_application.region_export': 'Regional applications exported',
   'code.action.job_application.hired': 'Hired',
   'code.action.job_application.rejected': 'Marked unsuitable',
   'code.action.job_application.view_applicants': 'Applicant list viewed',

@@ -136,6 +136,8 @@ export const codesZhCN = {
   'code.action.job_application.viewed': '企业查看应聘',
   'code.action.job_application.interview': '企业邀请面试',
   'code.action.job_application.reschedule': '企业调整面试安排',
+  'code.action.job_application.region_view': '查看本地区应聘情况',
+  'code.action.job_application.region_export': '导出本地区应聘情况',
   'code.action.job_application.hired': '企业录用',
   'code.action.job_application.rejected': '企业标记不合适',
   'code.action.job_application.view_applicants': '查看应聘人员名单',
