@@ -1,6 +1,7 @@
 import type { AppContext } from '../../app-context.ts';
 import { todayInShanghai } from '../../platform/iso-date.ts';
-import { createCollection, openCollection, recordApproval } from '../governance/collections/collections.service.ts';
+import { recordApproval } from '../governance/collections/approvals.service.ts';
+import { createCollection, openCollection } from '../governance/collections/collections.service.ts';
 import { openRound, submitReturn } from '../governance/dispatch/dispatch.service.ts';
 import { recordMeeting } from '../governance/meetings/meetings.service.ts';
 import { publishCatalogue, reportShortage } from '../governance/shortage/shortage.service.ts';

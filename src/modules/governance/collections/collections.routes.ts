@@ -5,18 +5,16 @@ import { signedInActorOf } from '../../../platform/auth/auth.plugin.ts';
 import { ErrorResponse, standardErrors } from '../../../platform/http/schemas.ts';
 import type { Role } from '../../../platform/roles.ts';
 import { Approval, ApprovalBody, Burden, Collection, CollectionBody, Form, IdParams } from './collections.schemas.ts';
+import { listApprovals, recordApproval } from './approvals.service.ts';
+import { collectionBurden } from './burden.service.ts';
 import {
-  answerForm,
   attachApproval,
   closeCollection,
-  collectionBurden,
   createCollection,
-  listApprovals,
   listCollections,
-  listMyForms,
   openCollection,
-  recordApproval,
 } from './collections.service.ts';
+import { answerForm, listMyForms } from './forms.service.ts';
 
 const READERS: readonly Role[] = ['province_hrss', 'province_miit', 'city_hrss'];
 const SENDERS: readonly Role[] = ['province_hrss', 'city_hrss'];

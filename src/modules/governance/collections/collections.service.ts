@@ -11,12 +11,14 @@ import { noticeCollectionSent } from '../deadline-notices.ts';
 import type { SignedIn } from '../governance-scope.ts';
 import * as collections from './collections.repository.ts';
 import type { CollectionKind, CollectionState } from './collections.table.ts';
+import { approvalRefusal } from './approvals.service.ts';
 
 /**
  * Data-collection governance (the notice forbids 擅自统计调查): every survey or form sent to
  * enterprises is a collection under an approval record; a collection without an approval valid
- * today is neither opened nor answered; every form shows its approval number; the burden view
- * counts the collections each enterprise received in a year.
+ * today is neither opened nor answered. This file: drafting, sending and closing collections; the
+ * approvals (approvals.service.ts), the enterprise's forms (forms.service.ts) and the burden per
+ * enterprise (burden.service.ts) are beside it.
  */
 
 export const PROVINCE_CODE = '320000';
@@ -30,46 +32,6 @@ export const COLLECTION_STATE_LABELS: Record<CollectionState, string> = {
   open: '填报中',
   closed: '已结束',
 };
-
-export interface ApprovalInput {
-  title: string;
-  office: string;
-  approvalNumber: string;
-  scope: string;
-  sample: string;
-  frequency: string;
-  validFrom: string;
-  validUntil: string;
-}
-
-function approvalView(row: collections.ApprovalRow, today: string) {
-  return {
-    id: Number(row.id),
-    title: row.title,
-    office: row.office,
-    approvalNumber: row.approval_number,
-    scope: row.scope,
-    sample: row.sample,
-    frequency: row.frequency,
-    validFrom: row.valid_from,
-    validUntil: row.valid_until,
-    isValidToday: row.valid_from <= today && today <= row.valid_until,
-    createdAt: row.created_at,
-  };
-}
-export type ApprovalView = ReturnType<typeof approvalView>;
-
-/** Why an approval does not let a collection go out today, or null when it does. */
-export function approvalRefusal(
-  approval: { approval_number: string | null; valid_from: string | null; valid_until: string | null },
-  today: string,
-): string | null {
-  if (!approval.approval_number || !approval.valid_from || !approval.valid_until)
-    return '该调查没有统计调查批准文号，不得向企业发出或收集数据（通知禁止擅自开展统计调查）。请先登记省级批准记录';
-  if (today < approval.valid_from || today > approval.valid_until)
-    return `批准文号 ${approval.approval_number} 的有效期为 ${approval.valid_from} 至 ${approval.valid_until}，今天（${today}）不在有效期内，不得发出或收集数据`;
-  return null;
-}
 
 export function collectionView(row: collections.CollectionRow, today: string) {
   const refusal = approvalRefusal(
@@ -108,77 +70,17 @@ export function collectionView(row: collections.CollectionRow, today: string) {
 }
 export type CollectionView = ReturnType<typeof collectionView>;
 
-function today(ctx: AppContext): string {
-  return todayInShanghai(ctx.clock);
-}
-
 /** Region codes a collection list or burden view is limited to: the province all, a city its own. */
-async function scopeOf(db: Db, user: CurrentUser): Promise<readonly string[] | 'all'> {
+export async function scopeOf(db: Db, user: CurrentUser): Promise<readonly string[] | 'all'> {
   if (PROVINCE_ROLES.includes(user.role)) return 'all';
   return regionScopeCodes(db, user.regionCode ?? '');
-}
-
-/** Every approval on record, valid or not. */
-export async function listApprovals(ctx: AppContext) {
-  const day = today(ctx);
-  return { items: (await collections.listApprovalRows(ctx.db)).map((r) => approvalView(r, day)) };
-}
-
-/** The province records an approval (its number unique, its validity a real date range). */
-export async function recordApproval(ctx: AppContext, actor: SignedIn, input: ApprovalInput): Promise<ApprovalView> {
-  if (!isIsoDate(input.validFrom) || !isIsoDate(input.validUntil) || input.validFrom > input.validUntil)
-    throw new AppError('VALIDATION_FAILED', '批准有效期须为真实日期，且起始日不晚于截止日');
-  for (const [key, label] of [
-    ['title', '调查名称'],
-    ['office', '批准机关'],
-    ['approvalNumber', '批准文号'],
-    ['scope', '调查范围'],
-    ['sample', '调查对象（样本）'],
-    ['frequency', '调查频率'],
-  ] as const)
-    if (!input[key].trim()) throw new AppError('VALIDATION_FAILED', `请填写${label}`);
-  const id = await ctx.db.transaction().execute(async (trx) => {
-    if (await collections.findApprovalByNumber(trx, input.approvalNumber.trim()))
-      throw new AppError('CONFLICT', `批准文号 ${input.approvalNumber.trim()} 已登记`);
-    const newId = await collections.insertApproval(trx, {
-      title: input.title.trim(),
-      office: input.office.trim(),
-      approval_number: input.approvalNumber.trim(),
-      scope: input.scope.trim(),
-      sample: input.sample.trim(),
-      frequency: input.frequency.trim(),
-      valid_from: input.validFrom,
-      valid_until: input.validUntil,
-      created_at: ctx.clock().toISOString(),
-      created_by: actor.user.id,
-    });
-    await appendAudit(
-      trx,
-      ctx.dialect,
-      actor,
-      {
-        action: 'governance.collection_approval.record',
-        outcome: 'success',
-        objectType: 'collection_approval',
-        objectId: newId,
-        details: {
-          approval_number: input.approvalNumber.trim(),
-          valid_from: input.validFrom,
-          valid_until: input.validUntil,
-        },
-      },
-      ctx.clock(),
-    );
-    return newId;
-  });
-  return approvalView((await collections.findApprovalRow(ctx.db, id))!, today(ctx));
 }
 
 /** Collections the caller may read: the province all, a city its own and the province's. */
 export async function listCollections(ctx: AppContext, user: CurrentUser) {
   const scope = await scopeOf(ctx.db, user);
   const rows = await collections.listCollectionRows(ctx.db, scope === 'all' ? 'all' : [...scope, PROVINCE_CODE]);
-  const day = today(ctx);
+  const day = todayInShanghai(ctx.clock);
   return { items: rows.map((r) => collectionView(r, day)) };
 }
 
@@ -249,7 +151,7 @@ export async function createCollection(
     );
     return newId;
   });
-  return collectionView((await collections.findCollectionRow(ctx.db, id))!, today(ctx));
+  return collectionView((await collections.findCollectionRow(ctx.db, id))!, todayInShanghai(ctx.clock));
 }
 
 /** Attaches an approval record to a collection not yet sent. */
@@ -273,7 +175,7 @@ export async function attachApproval(ctx: AppContext, actor: SignedIn, id: numbe
       ctx.clock(),
     );
   });
-  return collectionView((await collections.findCollectionRow(ctx.db, id))!, today(ctx));
+  return collectionView((await collections.findCollectionRow(ctx.db, id))!, todayInShanghai(ctx.clock));
 }
 
 /**
@@ -281,7 +183,7 @@ export async function attachApproval(ctx: AppContext, actor: SignedIn, id: numbe
  * audited) without an approval valid today.
  */
 export async function openCollection(ctx: AppContext, actor: SignedIn, id: number): Promise<CollectionView> {
-  const day = today(ctx);
+  const day = todayInShanghai(ctx.clock);
   const row = await findManagedCollection(ctx.db, actor.user, id);
   const refusal = approvalRefusal(
     {
@@ -349,101 +251,5 @@ export async function closeCollection(ctx: AppContext, actor: SignedIn, id: numb
       ctx.clock(),
     );
   });
-  return collectionView((await collections.findCollectionRow(ctx.db, id))!, today(ctx));
-}
-
-/** Collections received per enterprise in a year (the burden officials watch), in the caller's scope. */
-export async function collectionBurden(ctx: AppContext, user: CurrentUser, year: number) {
-  const scope = await scopeOf(ctx.db, user);
-  const [rows, totals] = await Promise.all([
-    collections.listBurden(ctx.db, year, scope, 500),
-    collections.burdenTotals(ctx.db, year, scope),
-  ]);
-  return {
-    year,
-    enterprises: toNumber(totals.enterprises),
-    collections: toNumber(totals.collections),
-    sent: toNumber(totals.sent),
-    items: rows.map((r) => ({
-      uscc: r.uscc,
-      name: r.name,
-      regionCode: r.region_code,
-      regionName: r.region_name,
-      received: toNumber(r.received),
-      answered: toNumber(r.answered),
-    })),
-  };
-}
-
-function formView(row: collections.FormRow, day: string) {
-  return {
-    ...collectionView({ ...row, recipients: 0, answered: 0 }, day),
-    sentAt: row.sent_at,
-    answeredAt: row.answered_at,
-    answers: row.answers ? (JSON.parse(row.answers) as Record<string, string>) : null,
-  };
-}
-export type FormView = ReturnType<typeof formView>;
-
-function enterpriseOf(user: CurrentUser): string {
-  if (!user.uscc) throw new AppError('FORBIDDEN', '账号未关联企业');
-  return user.uscc;
-}
-
-/** The forms an enterprise received, each with its approval number. */
-export async function listMyForms(ctx: AppContext, user: CurrentUser) {
-  const day = today(ctx);
-  return { items: (await collections.listFormsOf(ctx.db, enterpriseOf(user))).map((r) => formView(r, day)) };
-}
-
-/**
- * The form an enterprise may answer now: it received it, it is open, its approval is valid today
- * and its deadline has not passed; otherwise refused with the reason.
- */
-export async function requireAnswerableForm(db: Db, user: CurrentUser, id: number, day: string) {
-  const uscc = enterpriseOf(user);
-  const row = (await collections.listFormsOf(db, uscc)).find((r) => Number(r.id) === id);
-  if (!row) throw new AppError('NOT_FOUND', '本企业没有收到该调查');
-  if (row.state !== 'open') throw new AppError('CONFLICT', '该调查不在填报期内');
-  const refusal = approvalRefusal(
-    {
-      approval_number: row.approval_number,
-      valid_from: row.approval_valid_from,
-      valid_until: row.approval_valid_until,
-    },
-    day,
-  );
-  if (refusal) throw new AppError('COLLECTION_NOT_APPROVED', refusal);
-  if (row.deadline && day > row.deadline) throw new AppError('CONFLICT', `该调查已于 ${row.deadline} 截止填报`);
-  return { uscc, row };
-}
-
-/** An enterprise answers a form: one answer per question it shows. */
-export async function answerForm(
-  ctx: AppContext,
-  actor: SignedIn,
-  id: number,
-  answers: Record<string, string>,
-): Promise<FormView> {
-  const day = today(ctx);
-  const { uscc, row } = await requireAnswerableForm(ctx.db, actor.user, id, day);
-  if (row.kind !== 'form') throw new AppError('VALIDATION_FAILED', '该调查请按职业填报急需紧缺岗位');
-  const fields = JSON.parse(row.fields) as string[];
-  const kept = Object.fromEntries(fields.map((f) => [f, (answers[f] ?? '').trim().slice(0, 2000)]));
-  const missing = fields.filter((f) => !kept[f]);
-  if (missing.length) throw new AppError('VALIDATION_FAILED', `请填写：${missing.join('、')}`);
-  await ctx.db.transaction().execute(async (trx) => {
-    await collections.recordAnswers(trx, id, uscc, JSON.stringify(kept), ctx.clock().toISOString());
-    await appendAudit(
-      trx,
-      ctx.dialect,
-      actor,
-      { action: 'governance.collection.answer', outcome: 'success', objectType: 'collection', objectId: id },
-      ctx.clock(),
-    );
-  });
-  return formView(
-    (await collections.listFormsOf(ctx.db, uscc)).find((r) => Number(r.id) === id)!,
-    day,
-  );
+  return collectionView((await collections.findCollectionRow(ctx.db, id))!, todayInShanghai(ctx.clock));
 }

@@ -1,31 +1,14 @@
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Tabs,
-  Tag,
-} from 'antd';
+import { Alert, App, Button, Card, Modal, Select, Space, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import {
   attachApproval,
   closeCollection,
-  collectionBurden,
   createCollection,
   listApprovals,
   listCatalogues,
   listCollections,
   openCollection,
   publishCatalogue,
-  recordApproval,
   shortageAnswers,
   type DataCollection,
   type ShortageAnswers,
@@ -35,12 +18,15 @@ import { useCurrentUser } from '../../app/auth.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useRemoteData } from '../../components/useRemoteData.ts';
 import { useErrorText, useI18n } from '../../locales/i18n.tsx';
-
-const THIS_YEAR = new Date().getFullYear();
+import { CollectionApprovalsTab } from './CollectionApprovalsTab.tsx';
+import { CollectionBurdenTab } from './CollectionBurdenTab.tsx';
+import { CollectionDraftModal } from './CollectionDraftModal.tsx';
 
 /**
  * 调查与批准: collections to enterprises under approval records (refused without a valid one), the
- * burden per enterprise, and the 急需紧缺职业 survey's answers and catalogues.
+ * burden per enterprise, and the 急需紧缺职业 survey's answers and catalogues. The approvals tab
+ * (CollectionApprovalsTab), the burden tab (CollectionBurdenTab) and the draft form
+ * (CollectionDraftModal) are beside it.
  */
 export default function CollectionsPage() {
   const { t } = useI18n();
@@ -52,11 +38,8 @@ export default function CollectionsPage() {
   const collections = useRemoteData(() => listCollections(), 'collections');
   const approvals = useRemoteData(() => listApprovals(), 'approvals');
   const catalogues = useRemoteData(() => listCatalogues(), 'catalogues');
-  const [year, setYear] = useState(THIS_YEAR);
-  const burden = useRemoteData(() => collectionBurden(year), `burden-${year}`);
   const [refusal, setRefusal] = useState<string>();
   const [isDrafting, setIsDrafting] = useState(false);
-  const [isRecording, setIsRecording] = useState(false);
   const [choosing, setChoosing] = useState<DataCollection>();
   const [answers, setAnswers] = useState<{ collection: DataCollection; data: ShortageAnswers }>();
 
@@ -175,66 +158,12 @@ export default function CollectionsPage() {
           {
             key: 'approvals',
             label: t('rounds.approvals'),
-            children: (
-              <>
-                {isProvince && (
-                  <Button
-                    type="primary"
-                    style={{ marginBottom: 12 }}
-                    onClick={() => setIsRecording(true)}
-                    data-testid="approval-new"
-                  >
-                    {t('rounds.newApproval')}
-                  </Button>
-                )}
-                <Table
-                  rowKey="id"
-                  size="middle"
-                  dataSource={approvals.data?.items}
-                  pagination={false}
-                  scroll={{ x: 'max-content' }}
-                  columns={[
-                    { title: t('rounds.approvalNumber'), dataIndex: 'approvalNumber' },
-                    { title: t('rounds.title'), dataIndex: 'title' },
-                    { title: t('rounds.office'), dataIndex: 'office' },
-                    { title: t('rounds.scope'), dataIndex: 'scope' },
-                    { title: t('rounds.sample'), dataIndex: 'sample' },
-                    { title: t('rounds.frequency'), dataIndex: 'frequency' },
-                    { title: t('rounds.validFrom'), dataIndex: 'validFrom' },
-                    { title: t('rounds.validUntil'), dataIndex: 'validUntil' },
-                  ]}
-                />
-              </>
-            ),
+            children: <CollectionApprovalsTab approvals={approvals} canRecord={isProvince} />,
           },
           {
             key: 'burden',
             label: t('rounds.burden'),
-            children: (
-              <>
-                <Space style={{ marginBottom: 12 }}>
-                  {t('rounds.year')}
-                  <InputNumber min={2023} max={2100} value={year} onChange={(v) => v && setYear(v)} />
-                  {burden.data && `${burden.data.enterprises} / ${burden.data.collections} / ${burden.data.sent}`}
-                </Space>
-                <Table
-                  rowKey="uscc"
-                  size="middle"
-                  dataSource={burden.data?.items}
-                  pagination={{ pageSize: 20 }}
-                  columns={[
-                    { title: t('rounds.enterprise'), dataIndex: 'name' },
-                    {
-                      title: t('rounds.region'),
-                      render: (_: unknown, r: { regionName: string | null; regionCode: string }) =>
-                        r.regionName ?? r.regionCode,
-                    },
-                    { title: t('rounds.received'), dataIndex: 'received' },
-                    { title: t('rounds.answered'), dataIndex: 'answered' },
-                  ]}
-                />
-              </>
-            ),
+            children: <CollectionBurdenTab />,
           },
           {
             key: 'catalogues',
@@ -259,25 +188,12 @@ export default function CollectionsPage() {
           },
         ]}
       />
-      <DraftModal
+      <CollectionDraftModal
         open={isDrafting}
         isProvince={isProvince}
         approvals={approvals.data?.items ?? []}
         onClose={() => setIsDrafting(false)}
         onSubmit={(body) => void run(() => createCollection(body)).then(() => setIsDrafting(false))}
-      />
-      <ApprovalModal
-        open={isRecording}
-        onClose={() => setIsRecording(false)}
-        onSubmit={(body) =>
-          void recordApproval(body).then(
-            () => {
-              setIsRecording(false);
-              approvals.reload();
-            },
-            (error: unknown) => message.error(errorText(error)),
-          )
-        }
       />
       <Modal
         open={choosing !== undefined}
@@ -340,130 +256,5 @@ export default function CollectionsPage() {
         )}
       </Modal>
     </Card>
-  );
-}
-
-type DraftBody = Parameters<typeof createCollection>[0];
-
-function DraftModal(props: {
-  open: boolean;
-  isProvince: boolean;
-  approvals: { id: number; approvalNumber: string; title: string }[];
-  onClose: () => void;
-  onSubmit: (body: DraftBody) => void;
-}) {
-  const { t } = useI18n();
-  const [form] = Form.useForm();
-  const kind = Form.useWatch('kind', form) as DraftBody['kind'] | undefined;
-  return (
-    <Modal
-      open={props.open}
-      title={t('rounds.newCollection')}
-      onCancel={props.onClose}
-      onOk={() => form.submit()}
-      destroyOnHidden
-    >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ kind: 'form', year: THIS_YEAR }}
-        onFinish={(v: { kind: DraftBody['kind']; title: string; year: number; fields?: string; approvalId?: number }) =>
-          props.onSubmit({
-            kind: v.kind,
-            title: v.title,
-            year: v.year,
-            approvalId: v.approvalId ?? null,
-            fields: (v.fields ?? '')
-              .split('\n')
-              .map((f) => f.trim())
-              .filter(Boolean),
-          })
-        }
-      >
-        <Form.Item name="kind" label={t('rounds.kind')}>
-          <Select
-            options={[
-              { value: 'form', label: t('rounds.kindForm') },
-              ...(props.isProvince ? [{ value: 'shortage_survey', label: t('rounds.kindSurvey') }] : []),
-            ]}
-          />
-        </Form.Item>
-        <Form.Item name="title" label={t('rounds.title')} rules={[{ required: true }]}>
-          <Input data-testid="collection-title" />
-        </Form.Item>
-        <Form.Item name="year" label={t('rounds.year')}>
-          <InputNumber min={2023} max={2100} />
-        </Form.Item>
-        {kind !== 'shortage_survey' && (
-          <Form.Item name="fields" label={t('rounds.fields')} rules={[{ required: true }]}>
-            <Input.TextArea rows={3} data-testid="collection-fields" />
-          </Form.Item>
-        )}
-        <Form.Item name="approvalId" label={t('rounds.approvalNumber')}>
-          <Select
-            allowClear
-            options={props.approvals.map((a) => ({ value: a.id, label: `${a.approvalNumber} ${a.title}` }))}
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
-
-function ApprovalModal(props: {
-  open: boolean;
-  onClose: () => void;
-  onSubmit: (body: Parameters<typeof recordApproval>[0]) => void;
-}) {
-  const { t } = useI18n();
-  const [form] = Form.useForm();
-  const text = (name: string, label: string) => (
-    <Form.Item name={name} label={label} rules={[{ required: true }]}>
-      <Input data-testid={`approval-${name}`} />
-    </Form.Item>
-  );
-  return (
-    <Modal
-      open={props.open}
-      title={t('rounds.newApproval')}
-      onCancel={props.onClose}
-      onOk={() => form.submit()}
-      destroyOnHidden
-    >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(
-          v: Record<string, string> & {
-            validFrom: { format: (f: string) => string };
-            validUntil: { format: (f: string) => string };
-          },
-        ) =>
-          props.onSubmit({
-            title: v.title!,
-            office: v.office!,
-            approvalNumber: v.approvalNumber!,
-            scope: v.scope!,
-            sample: v.sample!,
-            frequency: v.frequency!,
-            validFrom: v.validFrom.format('YYYY-MM-DD'),
-            validUntil: v.validUntil.format('YYYY-MM-DD'),
-          })
-        }
-      >
-        {text('title', t('rounds.title'))}
-        {text('office', t('rounds.office'))}
-        {text('approvalNumber', t('rounds.approvalNumber'))}
-        {text('scope', t('rounds.scope'))}
-        {text('sample', t('rounds.sample'))}
-        {text('frequency', t('rounds.frequency'))}
-        <Form.Item name="validFrom" label={t('rounds.validFrom')} rules={[{ required: true }]}>
-          <DatePicker />
-        </Form.Item>
-        <Form.Item name="validUntil" label={t('rounds.validUntil')} rules={[{ required: true }]}>
-          <DatePicker />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }
