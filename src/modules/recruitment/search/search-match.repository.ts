@@ -35,6 +35,8 @@ interface Plan {
   rest: FilterValues;
   /** The full-text expression, or null when the query has neither words nor filter tokens. */
   expression: string | null;
+  /** Whether any filter narrows the matches beyond the query's words. */
+  filtered: boolean;
 }
 
 function quoted(token: string): string {
@@ -44,7 +46,8 @@ function quoted(token: string): string {
 function planOf(dialect: Dialect, filter: SearchFilter): Plan {
   const { include, exclude, rest } = filterTokens(filter);
   const words = filter.clauses.length === 0 ? [] : [filter.clauses];
-  if (words.length === 0 && include.length === 0) return { filter, rest: filter, expression: null };
+  const filtered = include.length + exclude.length + columnConditions(rest).length > 0;
+  if (words.length === 0 && include.length === 0) return { filter, rest: filter, expression: null, filtered };
   let expression: string;
   if (dialect === 'sqlite') {
     expression = [...words.map((c) => `(${ftsExpression(c)})`), ...include.map(quoted)].join(' AND ');
@@ -53,7 +56,7 @@ function planOf(dialect: Dialect, filter: SearchFilter): Plan {
     expression = [...words.map((c) => `(${tsQueryExpression(c)})`), ...include].join(' & ');
     if (exclude.length > 0) expression = `(${expression}) & !(${exclude.join(' | ')})`;
   }
-  return { filter, rest, expression };
+  return { filter, rest, expression, filtered };
 }
 
 function escapeLike(term: string): string {
@@ -118,20 +121,32 @@ function matchesOf(rows: { k: number | string; score?: number | string | null }[
   return rows.map((r) => ({ id: postingIdOf(Number(r.k)), score: Number(r.score ?? 0) }));
 }
 
-/** One page of matching posting ids with their scores, in the chosen order. */
+/**
+ * Up to this many matches a page is taken by ordering them all; above it, by walking an index in
+ * the page's order and probing each row against the matches, which are then dense enough for the
+ * walk to stop soon.
+ */
+export const matchTuning = { fewMatches: 1000 };
+
+/** One page of matching posting ids with their scores, in the chosen order (`total`: countMatches). */
 export async function pageOfMatches(
   db: Db,
   dialect: Dialect,
   filter: SearchFilter,
   order: PageOrder,
+  total: number,
 ): Promise<Match[]> {
+  if (order.offset >= total) return [];
   const plan = planOf(dialect, filter);
   const keys = matchingKeys(dialect, plan);
+  const few = total <= matchTuning.fewMatches;
   const page = sql`limit ${order.limit} offset ${order.offset}`;
   if (order.sort === 'salary') {
-    // `+ 0`: the matches are a set to probe while the salary index is walked from the top.
-    const { rows } = await sql<{ k: number }>`select s.sort_key as k from job_posting_search s
-      where s.sort_key + 0 in (${keys})
+    // `+ 0` when many (SQLite): the matches are a set to probe while the salary index is walked from
+    // the top. PostgreSQL's planner picks its own way from the plain form.
+    const walk = !few && dialect === 'sqlite';
+    const probe = walk ? sql`s.sort_key + 0 in (${keys})` : sql`s.sort_key in (${keys})`;
+    const { rows } = await sql<{ k: number }>`select s.sort_key as k from job_posting_search s where ${probe}
       order by s.salary_max desc, s.salary_min desc, s.sort_key desc ${page}`.execute(db);
     return matchesOf(rows);
   }
@@ -140,29 +155,42 @@ export async function pageOfMatches(
     return matchesOf(rows);
   }
   const [only] = filter.clauses;
-  if (filter.clauses.length === 1 && only && only.parts.length === 0 && columnConditions(plan.rest).length === 0)
-    return oneWordPage(db, dialect, plan, only.term, order);
+  // A word's rows need no probe when nothing filters them (every one of them matches); with filters
+  // the probing walk is for SQLite, PostgreSQL scores the matches.
+  if (
+    !few &&
+    filter.clauses.length === 1 &&
+    only &&
+    only.parts.length === 0 &&
+    (!plan.filtered || dialect === 'sqlite')
+  )
+    return oneWordPage(db, plan.filtered ? keys : null, keys, only.term, order);
   return scoredPage(db, keys, filter.clauses, order);
 }
 
 /**
- * One word: its postings with the word in a short field, best weight and newest first, straight
- * from job_posting_terms (a filter is checked on each row read, the walk stops at the page's end);
- * after them, the postings holding it only in their description, newest first.
+ * One word with many matches: its postings with the word in a short field, best weight and newest
+ * first, straight from job_posting_terms, each probed against the matches (filters included), the
+ * walk stopping at the page's end; after them, the postings holding it only in their description,
+ * newest first.
  */
-async function oneWordPage(db: Db, dialect: Dialect, plan: Plan, term: string, order: PageOrder): Promise<Match[]> {
-  const conditions = columnConditions(plan.filter);
-  const join = conditions.length === 0 ? sql`` : sql`join job_posting_search s on s.sort_key = t.sort_key`;
-  const where = whereAll([sql`t.term = ${term}`, ...conditions]);
+async function oneWordPage(
+  db: Db,
+  probe: RawBuilder<unknown> | null,
+  keys: RawBuilder<unknown>,
+  term: string,
+  order: PageOrder,
+): Promise<Match[]> {
+  const where = probe ? sql`where t.term = ${term} and t.sort_key + 0 in (${probe})` : sql`where t.term = ${term}`;
   const { rows } = await sql<{ k: number; score: number }>`select t.sort_key as k, t.weight as score
-    from job_posting_terms t ${join} ${where}
+    from job_posting_terms t ${where}
     order by t.weight desc, t.sort_key desc limit ${order.limit} offset ${order.offset}`.execute(db);
   const found = matchesOf(rows);
   if (found.length === order.limit) return found;
   const { rows: counted } = await sql<{ n: number | string }>`select count(*) as n
-    from job_posting_terms t ${join} ${where}`.execute(db);
+    from job_posting_terms t ${where}`.execute(db);
   const inShortFields = Number(counted[0]?.n ?? 0);
-  const { rows: bodyOnly } = await sql<{ k: number }>`select m.k from (${matchingKeys(dialect, plan)}) m
+  const { rows: bodyOnly } = await sql<{ k: number }>`select m.k from (${keys}) m
     where m.k not in (select sort_key from job_posting_terms where term = ${term})
     order by m.k desc limit ${order.limit - found.length} offset ${Math.max(0, order.offset - inShortFields)}`.execute(
     db,

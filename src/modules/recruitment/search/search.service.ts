@@ -128,15 +128,14 @@ export async function searchJobs(ctx: AppContext, query: JobSearchQuery): Promis
     ...(query.fair !== undefined ? { postingIds: await repo.postingsOfFair(ctx.db, query.fair) } : {}),
   };
   const sort: match.SearchSort = query.sort ?? (clauses.length > 0 ? 'relevance' : 'date');
-  const [total, matches] = await Promise.all([
-    match.countMatches(ctx.db, ctx.dialect, filter),
-    match.pageOfMatches(ctx.db, ctx.dialect, filter, {
-      sort,
-      weights: s.field_weights,
-      limit: pageSize,
-      offset: (page - 1) * pageSize,
-    }),
-  ]);
+  const total = await match.countMatches(ctx.db, ctx.dialect, filter);
+  const matches = await match.pageOfMatches(
+    ctx.db,
+    ctx.dialect,
+    filter,
+    { sort, weights: s.field_weights, limit: pageSize, offset: (page - 1) * pageSize },
+    total,
+  );
   const rows = new Map(
     (
       await repo.publicPostings(

@@ -6,6 +6,7 @@ import { insertEnterprise } from '../../workforce/test-factories.ts';
 import { ENTERPRISES, POSTINGS, QUERIES } from './fixtures/relevance-set.ts';
 import { rebuildSearchIndex, resetSearchDictionary } from './search-index.ts';
 import { forgetSearchAnswers, searchJobs } from './search.service.ts';
+import { matchTuning } from './search-match.repository.ts';
 
 /** Each dialect's full ranking of every query, compared across databases at the end. */
 const rankings = new Map<string, string[][]>();
@@ -208,13 +209,27 @@ describe.each(testDialects())('public job search on %s', (dialect) => {
           .sort(),
       );
     }
-    // A common word, page by page: the same order as one long page, title holders before the rest.
-    const whole = await searchJobs(t.ctx, { q: '工程师', pageSize: 50 });
-    const paged = [];
-    for (let page = 1; page <= Math.ceil(whole.total / 4); page += 1)
-      paged.push(...(await searchJobs(t.ctx, { q: '工程师', pageSize: 4, page })).items.map((i) => [i.id, i.score]));
-    expect(paged).toEqual(whole.items.map((i) => [i.id, i.score]));
-    expect(whole.items.some((i) => i.score === 1)).toBe(true);
+    // A common word (many matches: read from its term rows, pages of 4, with and without a filter)
+    // gives the same order as all its matches scored (one long page), title holders before the rest.
+    for (const filters of [{}, { salaryMin: 8000 }]) {
+      forgetSearchAnswers(t.ctx);
+      const whole = await searchJobs(t.ctx, { q: '工程师', ...filters, pageSize: 50 });
+      const paged = [];
+      matchTuning.fewMatches = 0;
+      try {
+        for (let page = 1; page <= Math.ceil(whole.total / 4); page += 1)
+          paged.push(
+            ...(await searchJobs(t.ctx, { q: '工程师', ...filters, pageSize: 4, page })).items.map((i) => [
+              i.id,
+              i.score,
+            ]),
+          );
+      } finally {
+        matchTuning.fewMatches = 1000;
+      }
+      expect(paged).toEqual(whole.items.map((i) => [i.id, i.score]));
+      expect(whole.items.some((i) => i.score === 1)).toBe(true);
+    }
   });
 });
 
