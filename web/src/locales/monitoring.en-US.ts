@@ -57,7 +57,7 @@ export const monitoringEnUS: Record<keyof typeof monitoringZhCN, string> = {
   'monitoring.skillsNotSegmented':
     'Training and internship bases are counted by enterprise and region, not by tier, industry or commissioner: no data in this view.',
   'monitoring.skillsNote':
-    'The cards are the figures of the Skills page and GET /kpi; months and cities each sum to the plan-window totals. High-skill and senior shares follow the skill-level ↔ title table (reference/skills/talent-evaluation.json).',
+    'The cards show the figures of the Skills page; months and cities each sum to the plan-window totals. High-skill and senior shares follow the skill-level ↔ title table on the Talent evaluation tab.',
   'monitoring.mapTitle': 'Across the province',
   'monitoring.mapIndicator': 'Map indicator',
   'monitoring.mapAria': 'Map of Jiangsu coloured by {indicator}',

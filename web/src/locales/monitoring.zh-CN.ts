@@ -57,7 +57,7 @@ export const monitoringZhCN = {
   'monitoring.skillsByCity': '各设区市：培训人次与省级示范见习基地',
   'monitoring.skillsNotSegmented': '培训和见习基地按企业和地区统计，不按企业层级、行业或服务专员细分，此视图暂无数据。',
   'monitoring.skillsNote':
-    '卡片数字与“技能人才”页面、GET /kpi 相同；各月培训人次之和、各市之和均等于计划期累计。高技能人才与副高级以上占比的口径见技能等级与职称对应表（reference/skills/talent-evaluation.json）。',
+    '卡片数字与“技能人才”页面相同；各月培训人次之和、各设区市之和均等于计划期累计。高技能人才与副高级以上占比按“人才评价”中技能等级与职称对应表的口径计算。',
   'monitoring.mapTitle': '全省分布',
   'monitoring.mapIndicator': '地图指标',
   'monitoring.mapAria': '江苏省地图，按{indicator}着色',

@@ -60,7 +60,7 @@ export function SkillsTalentTab({
       xAxis: { type: 'category', data: months.map((m) => formatPeriod(m.period)) },
       yAxis: [
         { type: 'value', name: t('monitoring.skillsPersonTimes'), minInterval: 1 },
-        { type: 'value', name: '%', min: 0, max: 100 },
+        { type: 'value', name: '%', min: 0 },
       ],
       series: [
         ...TRAINING.map((key) => ({ name: label(key), type: 'bar', data: months.map((m) => m[key]) })),
