@@ -202,6 +202,20 @@ export async function recruitmentSpec(runner, { newContext, baseUrl, demoAccount
   ]);
   await seekerContext.close();
 
+  await runAs(runner, as('city_nanjing'), '市人社查看应聘情况 (city_nanjing)', ({ page, layout }) => [
+    [
+      'sees the posting among its region’s applications, one 录用, the applicant masked',
+      async () => {
+        await layout.openMenu('应聘情况');
+        const summaryRow = page.getByTestId('region-applications-summary').locator('tr', { hasText: title });
+        await summaryRow.waitFor();
+        const listRow = page.locator('tr', { hasText: title }).filter({ hasText: '陈**' });
+        await listRow.getByText('录用').waitFor();
+        await runner.screenshot(page, 'recruitment-05-region-applications');
+      },
+    ],
+  ]);
+
   await runAs(runner, as('city_nanjing'), '市人社登记专场招聘会 (city_nanjing)', ({ page, layout }) => [
     [
       'records a fair and the 专场招聘会 count rises by one',
@@ -220,7 +234,7 @@ export async function recruitmentSpec(runner, { newContext, baseUrl, demoAccount
           after.actual === fairsBefore + 1,
           `job_fairs should rise from ${fairsBefore} to ${fairsBefore + 1}, got ${after.actual}`,
         );
-        await runner.screenshot(page, 'recruitment-05-fairs');
+        await runner.screenshot(page, 'recruitment-06-fairs');
       },
     ],
   ]);

@@ -102,3 +102,24 @@ export type OwnPostings = ApiResponse<'/api/v1/job-postings'>;
 export function listOwnPublishedPostings(): Promise<OwnPostings> {
   return api.get('/job-postings', { status: 'published', pageSize: 200 });
 }
+
+export type RegionApplicationQuery = ApiQuery<'/api/v1/job-applications/region'>;
+export type RegionApplications = ApiResponse<'/api/v1/job-applications/region'>;
+export type RegionApplication = ItemOf<RegionApplications>;
+export type RegionApplicationSummary = ApiResponse<'/api/v1/job-applications/region-summary'>;
+export type ApplicationGrouping = NonNullable<ApiQuery<'/api/v1/job-applications/region-summary'>['groupBy']>;
+
+/** Applications to postings in the official's region, per state (a city its own, the province any). */
+export function summariseRegionApplications(
+  query: ApiQuery<'/api/v1/job-applications/region-summary'>,
+): Promise<RegionApplicationSummary> {
+  return api.get('/job-applications/region-summary', { ...query });
+}
+
+export function listRegionApplications(query: RegionApplicationQuery): Promise<RegionApplications> {
+  return api.get('/job-applications/region', { ...query });
+}
+
+export function exportRegionApplications(query: Omit<RegionApplicationQuery, 'page' | 'pageSize'>) {
+  return apiDownload('/job-applications/region/export', { ...query }, 'job-applications.xlsx');
+}

@@ -217,6 +217,14 @@ export const APP_ROUTES: readonly AppRoute[] = [
     access: ['enterprise'],
   },
   {
+    // Applications to postings in the official's region: a city its own, the province all (GET /job-applications/region…).
+    path: '/recruitment/region-applications',
+    page: lazy(() => import('../pages/recruitment/RegionApplicationsPage.tsx')),
+    labelKey: 'menu.regionApplications',
+    icon: <TeamOutlined />,
+    access: ['province_hrss', 'city_hrss'],
+  },
+  {
     path: '/seeker/applications',
     page: lazy(() => import('../pages/seekers/MyApplicationsPage.tsx')),
     labelKey: 'menu.myApplications',

@@ -8,6 +8,7 @@ export const seekersEnUS: Record<keyof typeof seekersZhCN, string> = {
   'menu.myApplications': 'My applications',
   'menu.applyToJob': 'Apply',
   'menu.applicants': 'Applicants',
+  'menu.regionApplications': 'Applications in the region',
   'menu.jobFairs': 'Job fairs',
   'menu.campaigns': 'Recruitment campaigns',
   'error.CONTACT_REGISTERED': 'This mobile number or e-mail address is already registered: please sign in',

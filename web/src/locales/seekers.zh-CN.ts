@@ -6,6 +6,7 @@ export const seekersZhCN = {
   'menu.myApplications': '我的投递',
   'menu.applyToJob': '投递岗位',
   'menu.applicants': '应聘管理',
+  'menu.regionApplications': '应聘情况',
   'menu.jobFairs': '专场招聘会',
   'menu.campaigns': '引才活动',
   'error.CONTACT_REGISTERED': '该手机号或邮箱已注册，请直接登录',
