@@ -22,9 +22,11 @@ function numberInput(page, testId) {
 }
 
 /**
- * The plan's governance rounds: an unapproved collection is refused; an approved 急需紧缺 survey is
- * filled by the enterprise and its catalogue published; a 调度 round goes to its Excel export; an
- * assessment is computed, its weights changed and computed again under the new version.
+ * The plan's governance rounds: an unapproved collection is refused; an approval entered through its
+ * form lets the 急需紧缺 survey go out, filled by the enterprise and its catalogue published; a 调度 round
+ * is opened, its notice to the cities seen in the outbox, returned and exported as Excel; a 部门会商
+ * meeting is recorded through its form; an assessment is computed, its weights changed and computed
+ * again under the new version.
  */
 export async function governanceRoundsSpec(runner, { newContext, baseUrl, demoAccounts }) {
   const as = (username) => ({ newContext, baseUrl, account: demoAccount(demoAccounts, username) });
@@ -53,17 +55,30 @@ export async function governanceRoundsSpec(runner, { newContext, baseUrl, demoAc
     [
       'an approved 急需紧缺 survey is sent to the enterprises',
       async () => {
-        const approval = await api(page, 'POST', '/governance/collection-approvals', {
-          title: '江苏省急需紧缺职业（工种）调查',
-          office: '江苏省统计局',
-          approvalNumber: `苏统制〔${year}〕${stamp % 1000}号`,
-          scope: '全省专精特新中小企业',
-          sample: '培育库内全部企业',
-          frequency: '年报',
-          validFrom: `${year}-01-01`,
-          validUntil: `${year}-12-31`,
-        });
-        expect(approval.status === 201, `approval recorded: ${JSON.stringify(approval.body)}`);
+        // The approval record is entered through its form.
+        const approvalNumber = `苏统制〔${year}〕${stamp % 1000}号`;
+        await page.getByRole('tab', { name: '批准记录' }).click();
+        await page.getByTestId('approval-new').click();
+        const dialog = page.getByRole('dialog');
+        await dialog.getByTestId('approval-title').fill('江苏省急需紧缺职业（工种）调查');
+        await dialog.getByTestId('approval-office').fill('江苏省统计局');
+        await dialog.getByTestId('approval-approvalNumber').fill(approvalNumber);
+        await dialog.getByTestId('approval-scope').fill('全省专精特新中小企业');
+        await dialog.getByTestId('approval-sample').fill('培育库内全部企业');
+        await dialog.getByTestId('approval-frequency').fill('年报');
+        for (const [field, day] of [
+          ['validFrom', `${year}-01-01`],
+          ['validUntil', `${year}-12-31`],
+        ]) {
+          await dialog.locator(`#${field}`).click();
+          await dialog.locator(`#${field}`).fill(day);
+          await dialog.locator(`#${field}`).press('Enter');
+        }
+        await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+        await page.getByText(approvalNumber).first().waitFor();
+        const approvals = await api(page, 'GET', '/governance/collection-approvals');
+        const approval = { body: approvals.body.items.find((a) => a.approvalNumber === approvalNumber) };
+        expect(approval.body, `the approval entered in the form is on record: ${approvalNumber}`);
         const survey = await api(page, 'POST', '/governance/collections', {
           kind: 'shortage_survey',
           title: `急需紧缺职业调查 ${stamp}`,
@@ -122,6 +137,34 @@ export async function governanceRoundsSpec(runner, { newContext, baseUrl, demoAc
         await page.getByTestId('round-title').fill(roundTitle);
         await page.getByRole('button', { name: /确\s*定|OK/ }).click();
         await page.getByText(roundTitle).first().waitFor();
+      },
+    ],
+    [
+      'sees the round’s notice to the cities in the outbox',
+      async () => {
+        await layout.openMenu('免申即享批次');
+        await page.getByRole('tab', { name: '消息发送' }).click();
+        await page.getByTestId('outbox-messages').getByText(`工作调度：${roundTitle}`).first().waitFor();
+        await runner.screenshot(page, '92-dispatch-notice');
+      },
+    ],
+    [
+      'records a 部门会商 meeting with an action item through its form',
+      async () => {
+        await layout.openMenu('部门会商');
+        await page.getByTestId('meeting-new').click();
+        const dialog = page.getByRole('dialog');
+        await dialog.locator('#heldOn').click();
+        await dialog.locator('#heldOn').fill(`${year}-01-15`);
+        await dialog.locator('#heldOn').press('Enter');
+        await dialog.getByTestId('meeting-title').fill(`人社工信会商 ${stamp}`);
+        await dialog.getByTestId('meeting-attendees').fill('省人社厅：张三\n省工信厅：李四');
+        await dialog.getByTestId('meeting-topics').fill('专精特新企业用工');
+        await dialog.getByTestId('meeting-decisions').fill('联合开展专场招聘');
+        await dialog.getByTestId('meeting-actions').fill(`组织专场招聘会|省人社厅|${year}-12-31`);
+        await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+        await page.getByText(`人社工信会商 ${stamp}`).first().waitFor();
+        await page.getByText('组织专场招聘会').first().waitFor();
       },
     ],
   ]);

@@ -44,7 +44,7 @@ export default function MeetingsPage() {
     <Card
       title={t('rounds.meetingsTitle')}
       extra={
-        <Button type="primary" onClick={() => setIsRecording(true)}>
+        <Button type="primary" onClick={() => setIsRecording(true)} data-testid="meeting-new">
           {t('rounds.newMeeting')}
         </Button>
       }
@@ -134,19 +134,19 @@ export default function MeetingsPage() {
             <DatePicker />
           </Form.Item>
           <Form.Item name="title" label={t('rounds.title')} rules={[{ required: true }]}>
-            <Input />
+            <Input data-testid="meeting-title" />
           </Form.Item>
           <Form.Item name="attendees" label={t('rounds.attendees')} rules={[{ required: true }]}>
-            <Input.TextArea rows={2} />
+            <Input.TextArea rows={2} data-testid="meeting-attendees" />
           </Form.Item>
           <Form.Item name="topics" label={t('rounds.topics')} rules={[{ required: true }]}>
-            <Input.TextArea rows={2} />
+            <Input.TextArea rows={2} data-testid="meeting-topics" />
           </Form.Item>
           <Form.Item name="decisions" label={t('rounds.decisions')}>
-            <Input.TextArea rows={2} />
+            <Input.TextArea rows={2} data-testid="meeting-decisions" />
           </Form.Item>
           <Form.Item name="actions" label={t('rounds.actions')}>
-            <Input.TextArea rows={3} />
+            <Input.TextArea rows={3} data-testid="meeting-actions" />
           </Form.Item>
         </Form>
       </Modal>
