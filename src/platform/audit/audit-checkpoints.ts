@@ -159,6 +159,8 @@ function scheduleSeal(chain: AuditChain): void {
     .then(
       () => undefined,
       (error: unknown) => {
+        // A database still being migrated (a fresh start) has no audit log to seal yet.
+        if ((error as { code?: string })?.code === UNDEFINED_TABLE) return;
         process.stderr.write(`审计日志封链失败：${(error as Error)?.message ?? String(error)}\n`);
       },
     )
@@ -174,6 +176,7 @@ export async function settleAuditChain(chain: AuditChain | undefined): Promise<v
 }
 
 const SEAL_DELAY_MS = 50;
+const UNDEFINED_TABLE = '42P01';
 const SEAL_SWEEP_MS = 1000;
 
 // Off the writer's path: after the current transaction has had a chance to commit, one at a time.
