@@ -125,12 +125,13 @@ export default function RegionApplicationsPage() {
             <Statistic key={s} title={STATUS_NAMES[s]} value={summary.data?.totals[s] ?? 0} />
           ))}
         </Space>
-        <Segmented<ApplicationGrouping>
-          value={groupBy}
-          options={GROUPINGS.map(({ value, label }) => ({ value, label }))}
-          onChange={setGroupBy}
-          style={{ marginBottom: 12 }}
-        />
+        <div style={{ marginBottom: 12 }}>
+          <Segmented<ApplicationGrouping>
+            value={groupBy}
+            options={GROUPINGS.map(({ value, label }) => ({ value, label }))}
+            onChange={setGroupBy}
+          />
+        </div>
         <Table<SummaryRow>
           rowKey="key"
           size="small"
