@@ -62,7 +62,8 @@ describe('role × route matrix', () => {
       }
     }
     expect(await countDenials()).toBe(before + refusals);
-  });
+    // Every route × every role (≈ 4,000 requests): generous for a loaded CI machine.
+  }, 180_000);
 
   it('answers 401 to anonymous callers on every route that needs a login', async () => {
     for (const route of t.app.declaredRoutes.filter((r) => r.access !== 'anyone')) {
