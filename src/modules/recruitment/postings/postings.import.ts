@@ -5,7 +5,7 @@ import { column, RowReader } from '../../workforce/row-reader.ts';
 import { indexPostings } from '../search/search-index.ts';
 import { forgetSearchAnswers } from '../search/search.service.ts';
 import * as repo from './postings.repository.ts';
-import { EDUCATION_LEVELS, EXPERIENCE_LEVELS, flagsOf } from './postings.service.ts';
+import { EDUCATION_LEVELS, EXPERIENCE_LEVELS, flagsOf, type PostingInput } from './postings.service.ts';
 import type { PostingStatus } from './postings.table.ts';
 
 /**
@@ -15,21 +15,9 @@ import type { PostingStatus } from './postings.table.ts';
  * a row with flagged phrases is NOT rejected but held as 待审核 in its city's review queue, flags shown,
  * and reaches the public only when the city approves it (it then counts from that day).
  */
-export interface PostingImportRow {
+export interface PostingImportRow extends PostingInput {
   key: string;
   uscc: string;
-  title: string;
-  occupationCode: string;
-  posts: number;
-  salaryMin: number;
-  salaryMax: number;
-  education: string;
-  experience: string;
-  regionCode: string;
-  address: string;
-  description: string;
-  validUntil: string;
-  tags: string[];
   publishedOn: string;
 }
 
