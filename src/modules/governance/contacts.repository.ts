@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely';
-import type { Db } from '../../db/database.ts';
+import type { Db, Dialect } from '../../db/database.ts';
 import { toNumber } from '../../db/convert.ts';
 import type { GovernanceScope } from './governance-scope.ts';
 import type { GovernanceContactTable } from './governance.table.ts';
@@ -73,13 +73,17 @@ export async function insertContact(db: Db, row: Insertable<GovernanceContactTab
   return Number(inserted.id);
 }
 
-/** The key enterprise's current commissioner, or undefined when it is not on a list. */
-export function findKeyEntry(db: Db, uscc: string) {
-  return db
+/**
+ * The key enterprise's current commissioner, or undefined when it is not on a list. `lock`: on
+ * PostgreSQL the row stays locked to the end of the transaction, so that two contacts logged at
+ * once are counted against the month's cap one after the other (SQLite's writer is single).
+ */
+export function findKeyEntry(db: Db, uscc: string, lock?: { dialect: Dialect }) {
+  const query = db
     .selectFrom('key_enterprises')
     .select(['uscc', 'commissioner_id', 'region_code'])
-    .where('uscc', '=', uscc)
-    .executeTakeFirst();
+    .where('uscc', '=', uscc);
+  return (lock?.dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
 }
 
 /** The enterprises assigned to a commissioner with open requests, the next due date and open alerts. */

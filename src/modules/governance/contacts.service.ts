@@ -98,7 +98,7 @@ export async function logContact(
   if (input.followUpDate && requireIsoDate(input.followUpDate, '跟进日期') < contactDate)
     throw new AppError('VALIDATION_FAILED', '跟进日期不能早于联系日期');
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const entry = await contacts.findKeyEntry(trx, uscc);
+    const entry = await contacts.findKeyEntry(trx, uscc, { dialect: ctx.dialect });
     if (!entry || entry.commissioner_id === null || Number(entry.commissioner_id) !== actor.user.id)
       throw new AppError('NOT_FOUND', '该企业不是分配给您的挂钩企业');
     if (input.requestId !== undefined) {

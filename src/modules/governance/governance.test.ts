@@ -289,4 +289,20 @@ describe.each(testDialects())('服务专员 and enterprise requests on %s', (dia
       expect.objectContaining({ uscc: TEST_ENTERPRISE_USCC, contactsThisMonth: 2, openRequests: 1 }),
     ]);
   });
+
+  it('lets only the month’s cap through when contacts are logged at the same moment', async () => {
+    const lastMonth = addDays(`${todayInShanghai().slice(0, 8)}01`, -1); // a month without contacts yet
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, (_, i) =>
+        call('POST', '/governance/contacts', commissioner.cookie, {
+          uscc: TEST_ENTERPRISE_USCC,
+          kind: 'call',
+          contactDate: lastMonth,
+          topic: `同时登记 ${i}`,
+          outcome: '无',
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 201, 422, 422]);
+  });
 });
