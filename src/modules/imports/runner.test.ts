@@ -175,7 +175,7 @@ describe.each(testDialects())('import runner on %s', (dialect) => {
     });
     expect(started.statusCode).toBe(202);
     let run = started.json();
-    for (let i = 0; i < 100 && run.status === 'running'; i++) {
+    for (let i = 0; i < 100 && (run.status === 'queued' || run.status === 'running'); i++) {
       await new Promise((resolve) => setTimeout(resolve, 50));
       run = (await t.app.inject({ method: 'GET', url: `/api/v1/imports/${run.id}`, headers: { cookie } })).json();
     }

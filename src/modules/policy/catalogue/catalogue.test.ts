@@ -32,7 +32,12 @@ describe.each(testDialects())('policy catalogue on %s', (dialect) => {
     });
   const auditActions = async (action: string) =>
     (
-      await t.ctx.db.selectFrom('audit_log').select(['outcome', 'object_id']).where('action', '=', action).execute()
+      await t.ctx.db
+        .selectFrom('audit_log')
+        .select(['outcome', 'object_id'])
+        .where('action', '=', action)
+        .orderBy('id')
+        .execute()
     ).map((r) => r.outcome);
 
   it('mirrors the policy files once: a second start adds nothing', async () => {
