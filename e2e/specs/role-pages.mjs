@@ -41,7 +41,7 @@ export async function rolePagesSpec(runner, { newContext, baseUrl, demoAccounts 
         await runner.screenshot(page, '10-sysadmin-new-user-totp');
         await page.getByRole('button', { name: '我已妥善保存' }).click();
         // The demo's job seekers fill the first pages: find the new account by name.
-        await page.getByPlaceholder('用户名或姓名').fill('e2e_auditor');
+        await page.getByPlaceholder(/^用户名/).fill('e2e_auditor');
         await page.getByRole('button', { name: /查\s*询/ }).click();
         await page.getByRole('cell', { name: 'e2e_auditor', exact: true }).waitFor();
       },

@@ -247,6 +247,7 @@ export const benefitsEnUS: Record<keyof typeof benefitsZhCN, string> = {
   'benefits.outbox.channel.email': 'E-mail',
   'benefits.outbox.channel.payment_instruction': 'Payment instruction',
   'benefits.outbox.recipient': 'Recipient',
+  'benefits.outbox.direct': 'The job seeker',
   'benefits.outbox.treasury': 'Treasury / agent bank',
   'benefits.outbox.address': 'Address',
   'benefits.outbox.subject': 'Content',

@@ -240,6 +240,7 @@ export const benefitsZhCN = {
   'benefits.outbox.channel.email': '邮件',
   'benefits.outbox.channel.payment_instruction': '支付指令',
   'benefits.outbox.recipient': '收件人',
+  'benefits.outbox.direct': '求职者本人',
   'benefits.outbox.treasury': '国库/代理银行',
   'benefits.outbox.address': '地址',
   'benefits.outbox.subject': '内容',

@@ -8,11 +8,13 @@ import { pageWindow } from '../../../platform/http/schemas.ts';
 import {
   countOutboxByStatus,
   findEnterpriseNamesOf,
+  findOfficialNamesOf,
   findOutboxMessage,
   findOutboxPage,
   requeueFailedOutbox,
   type OutboxFilter,
 } from './outbox.repository.ts';
+import { OFFICIAL_RECIPIENT } from './official-alerts.service.ts';
 
 /** The officials' view of the outbox: what left, what waits, what failed and why; and 重新发送. */
 
@@ -31,8 +33,11 @@ export async function listOutbox(ctx: AppContext, query: OutboxFilter & { page?:
   const names = await findEnterpriseNamesOf(ctx.db, [
     ...new Set(rows.map((r) => usccOf(r.recipient)).filter((u): u is string => u !== null)),
   ]);
+  const officials = await findOfficialNamesOf(ctx.db, [
+    ...new Set(rows.map((r) => officialOf(r.recipient)).filter((id): id is number => id !== null)),
+  ]);
   return {
-    items: rows.map((row) => outboxView(row, names)),
+    items: rows.map((row) => outboxView(row, names, officials)),
     total,
     page,
     pageSize,
@@ -40,8 +45,9 @@ export async function listOutbox(ctx: AppContext, query: OutboxFilter & { page?:
   };
 }
 
-function outboxView(row: OutboxRow, names: Map<string, string>) {
+function outboxView(row: OutboxRow, names: Map<string, string>, officials: Map<number, string>) {
   const uscc = usccOf(row.recipient);
+  const officialId = officialOf(row.recipient);
   return {
     id: toNumber(row.id),
     channel: row.channel,
@@ -49,6 +55,7 @@ function outboxView(row: OutboxRow, names: Map<string, string>) {
     recipient: row.recipient.startsWith('direct:') ? 'direct' : row.recipient,
     uscc,
     enterprise_name: uscc ? (names.get(uscc) ?? null) : null,
+    official_name: officialId === null ? null : (officials.get(officialId) ?? null),
     address: row.address_masked,
     subject: subjectOf(row.payload),
     status: row.status,
@@ -59,6 +66,11 @@ function outboxView(row: OutboxRow, names: Map<string, string>) {
     next_attempt_at: row.next_attempt_at,
     sent_at: row.sent_at,
   };
+}
+
+function officialOf(recipient: string): number | null {
+  const id = OFFICIAL_RECIPIENT.exec(recipient)?.[1];
+  return id === undefined ? null : Number(id);
 }
 
 function usccOf(recipient: string): string | null {

@@ -139,6 +139,13 @@ export async function findEnterpriseNamesOf(db: Db, usccs: string[]): Promise<Ma
   return new Map(rows.map((r) => [r.uscc, r.name]));
 }
 
+/** Officials' display names by account id (the official recipients of a page). */
+export async function findOfficialNamesOf(db: Db, ids: number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [toNumber(r.id), r.display_name]));
+}
+
 /** One message's status and attempts. */
 export function findOutboxMessage(db: Db, id: number) {
   return db

@@ -26,9 +26,12 @@ export const OutboxPage = Type.Composite([
     Type.Object({
       id: Type.Integer(),
       channel: Type.String(),
-      recipient: Type.String({ description: 'enterprise:<统一社会信用代码>、direct（求职者本人）或 treasury' }),
+      recipient: Type.String({
+        description: 'enterprise:<统一社会信用代码>、official:<账号 id>（官员）、direct（求职者本人）或 treasury',
+      }),
       uscc: Nullable(Type.String()),
       enterprise_name: Nullable(Type.String()),
+      official_name: Nullable(Type.String({ description: '收件官员的姓名（recipient 为 official:<id> 时）' })),
       address: Nullable(Type.String({ description: '最近一次发送的地址（脱敏）' })),
       subject: Nullable(Type.String()),
       status: OutboxStatus,

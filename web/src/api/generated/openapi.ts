@@ -4652,7 +4652,9 @@ export interface paths {
                                 last_attempt_at: string | null;
                                 last_error: string | null;
                                 next_attempt_at: string | null;
-                                /** @description enterprise:<统一社会信用代码>、direct（求职者本人）或 treasury */
+                                /** @description 收件官员的姓名（recipient 为 official:<id> 时） */
+                                official_name: string | null;
+                                /** @description enterprise:<统一社会信用代码>、official:<账号 id>（官员）、direct（求职者本人）或 treasury */
                                 recipient: string;
                                 sent_at: string | null;
                                 status: "pending" | "sent" | "failed";

@@ -113,7 +113,9 @@ export function OutboxPanel() {
             render: (_, m) =>
               m.recipient === 'treasury'
                 ? bt('benefits.outbox.treasury')
-                : (m.enterprise_name ?? m.uscc ?? m.recipient),
+                : m.recipient === 'direct'
+                  ? bt('benefits.outbox.direct')
+                  : (m.enterprise_name ?? m.official_name ?? m.uscc ?? m.recipient),
           },
           {
             title: bt('benefits.outbox.address'),
