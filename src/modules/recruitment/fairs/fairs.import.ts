@@ -4,19 +4,11 @@ import type { BatchOutcome, ImportKind, ParsedRow, RawCell, RowReject } from '..
 import { column, RowReader } from '../../workforce/row-reader.ts';
 import * as repo from './fairs.repository.ts';
 import type { FairMode } from './fairs.table.ts';
+import type { FairInput } from './fairs.service.ts';
 
 /** One row of a fairs file: a fair (by its number on 就在江苏 / 苏心聘) and, optionally, one enterprise of it. */
-export interface FairImportRow {
+export interface FairImportRow extends Omit<FairInput, 'enterprises'> {
   key: string;
-  name: string;
-  fairDate: string;
-  mode: FairMode;
-  place: string;
-  organiser: string;
-  regionCode: string;
-  registrations: number;
-  attendance: number;
-  intentions: number;
   uscc: string | null;
   posts: number;
 }
