@@ -35,6 +35,7 @@ import * as skillCertificateIssuer from './20261208T0050_skill_certificate_issue
 import * as assessments from './20261207T2132_assessments.ts';
 import * as meetings from './20261207T2133_meetings.ts';
 import * as postingImports from './20261208T0020_posting_imports.ts';
+import * as seekerImports from './20261208T1010_seeker_imports.ts';
 import * as recruitmentCampaigns from './20261208T0021_recruitment_campaigns.ts';
 import * as jobInterviews from './20261208T0030_job_interviews.ts';
 import * as postingSearchTerms from './20261208T0010_posting_search_terms.ts';
@@ -90,6 +91,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '20261208T0050_skill_certificate_issuer': skillCertificateIssuer,
   '20261208T0100_audit_sealed_chain': auditSealedChain,
   '20261208T0010_posting_search_terms': postingSearchTerms,
+  '20261208T1010_seeker_imports': seekerImports,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {

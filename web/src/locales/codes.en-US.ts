@@ -129,6 +129,7 @@ export const codesEnUS: Record<keyof typeof codesZhCN, string> = {
   'code.action.job_posting.reject': 'Job posting rejected',
   'code.action.job_seeker.code': 'Job seeker verification code sent',
   'code.action.job_seeker.register': 'Job seeker registered',
+  'code.action.job_seeker.claim': 'Job seeker claimed an imported account',
   'code.action.job_seeker.profile': 'Job seeker profile edited',
   'code.action.job_application.submit': 'Application submitted',
   'code.action.job_application.viewed': 'Application viewed by the enterprise',

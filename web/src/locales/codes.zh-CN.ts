@@ -131,6 +131,7 @@ export const codesZhCN = {
   'code.action.job_posting.reject': '岗位信息审核不通过',
   'code.action.job_seeker.code': '发送求职者注册验证码',
   'code.action.job_seeker.register': '求职者注册',
+  'code.action.job_seeker.claim': '求职者认领导入的账号',
   'code.action.job_seeker.profile': '修改求职者档案',
   'code.action.job_application.submit': '投递简历',
   'code.action.job_application.viewed': '企业查看应聘',

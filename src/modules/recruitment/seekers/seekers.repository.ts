@@ -73,15 +73,15 @@ export async function updateSeeker(db: Db, id: number, row: Updateable<JobSeeker
   await db.updateTable('job_seekers').set(row).where('id', '=', id).execute();
 }
 
-/** Accounts of demo job seekers, written in one statement (the demo's own path; people register themselves). */
+/** Job-seeker accounts written in one statement (the demo's, and the import's without a password). */
 export async function insertSeekerAccounts(
   db: Db,
   rows: {
     username: string;
     display_name: string;
     password_hash: string;
-    phone_enc: string;
-    phone_index: string;
+    phone_enc: string | null;
+    phone_index: string | null;
     at: string;
   }[],
 ): Promise<Map<string, number>> {
@@ -108,4 +108,65 @@ export async function insertSeekerAccounts(
     .returning(['id', 'username'])
     .execute();
   return new Map(inserted.map((r) => [r.username, Number(r.id)]));
+}
+
+/**
+ * The password hash of a job-seeker account nobody has claimed yet: a seeker imported from 就在江苏 /
+ * 苏心聘 has an account but no password (no password verifies against it) until its owner proves the
+ * phone or e-mail on file with a verification code and chooses one.
+ */
+export const UNCLAIMED_PASSWORD_HASH = '';
+
+/** Whether the seeker's account has a password (registered here, or claimed after an import). */
+export async function isAccountClaimed(db: Db, userId: number): Promise<boolean> {
+  const row = await db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirst();
+  return row !== undefined && row.password_hash !== UNCLAIMED_PASSWORD_HASH;
+}
+
+export async function findSeekerBySourceKey(db: Db, sourceKey: string) {
+  return db.selectFrom('job_seekers').selectAll().where('source_key', '=', sourceKey).executeTakeFirst();
+}
+
+export async function findUserIdByUsername(db: Db, username: string): Promise<number | undefined> {
+  const row = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+  return row ? Number(row.id) : undefined;
+}
+
+/** The account's sign-in name, name and phone follow an unclaimed imported seeker's changed record. */
+export async function updateSeekerAccount(
+  db: Db,
+  userId: number,
+  row: { username: string; display_name: string; phone_enc: string | null; phone_index: string | null; at: string },
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({
+      username: row.username,
+      display_name: row.display_name,
+      phone_enc: row.phone_enc,
+      phone_index: row.phone_index,
+      updated_at: row.at,
+    })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** The owner of an imported seeker's account sets its first password (and the name they go by). */
+export async function claimSeekerAccount(
+  db: Db,
+  userId: number,
+  row: { password_hash: string; display_name: string; at: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({
+      password_hash: row.password_hash,
+      display_name: row.display_name,
+      password_changed_at: row.at,
+      updated_at: row.at,
+    })
+    .where('id', '=', userId)
+    .where('password_hash', '=', UNCLAIMED_PASSWORD_HASH)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

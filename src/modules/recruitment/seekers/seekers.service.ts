@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { AppContext } from '../../../app-context.ts';
 import { appendAudit } from '../../../platform/audit/audit.ts';
 import type { Actor, CurrentUser } from '../../../platform/auth/current-user.ts';
-import { passwordWeakness } from '../../../platform/auth/password.ts';
+import { hashPassword, passwordWeakness } from '../../../platform/auth/password.ts';
 import { maskIdNumber, maskPhone } from '../../../platform/crypto/masking.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { checkIdNumber } from '../../../platform/identifiers/id-number.ts';
@@ -51,7 +51,9 @@ export async function requestVerificationCode(
   const to = contact.channel === 'sms' ? contact.phone : contact.email;
   const expiresAt = new Date(now.getTime() + settings.expiresMinutes * 60_000).toISOString();
   await ctx.db.transaction().execute(async (trx) => {
-    if (await repo.findSeekerByContactIndex(trx, index)) throw new AppError('CONTACT_REGISTERED');
+    // An imported seeker's account, still without a password, is claimed by this same path.
+    const seeker = await repo.findSeekerByContactIndex(trx, index);
+    if (seeker && (await repo.isAccountClaimed(trx, Number(seeker.user_id)))) throw new AppError('CONTACT_REGISTERED');
     const latest = await repo.findLatestCode(trx, index);
     if (latest && now.getTime() - Date.parse(latest.created_at) < settings.resendSeconds * 1000)
       throw new AppError('RATE_LIMITED', `验证码已发送，请 ${settings.resendSeconds} 秒后再重新获取`);
@@ -120,7 +122,8 @@ export async function registerSeeker(ctx: AppContext, actor: Actor, input: Regis
   }
   if (!(await repo.consumeCode(ctx.db, Number(code.id), now.toISOString())))
     throw new AppError('VERIFICATION_CODE_EXPIRED');
-  if (await repo.findSeekerByContactIndex(ctx.db, index)) throw new AppError('CONTACT_REGISTERED');
+  const imported = await repo.findSeekerByContactIndex(ctx.db, index);
+  if (imported) return claimImportedSeeker(ctx, actor, imported, { name, password: input.password });
   const { user } = await createUser(ctx, actor, {
     username,
     displayName: name,
@@ -154,6 +157,38 @@ export async function registerSeeker(ctx: AppContext, actor: Actor, input: Regis
     return id;
   });
   return profileOf(ctx, (await repo.findSeeker(ctx.db, seekerId))!);
+}
+
+/**
+ * The owner of a seeker imported from 就在江苏 / 苏心聘, having proved the phone or e-mail on file with the
+ * code, sets the account's first password; the imported profile becomes theirs (with the name they give).
+ * An account that has a password already is someone's: registering again is refused.
+ */
+async function claimImportedSeeker(
+  ctx: AppContext,
+  actor: Actor,
+  seeker: repo.SeekerRow,
+  input: { name: string; password: string },
+): Promise<SeekerProfile> {
+  const passwordHash = await hashPassword(input.password);
+  const at = ctx.clock().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    const claimed = await repo.claimSeekerAccount(trx, Number(seeker.user_id), {
+      password_hash: passwordHash,
+      display_name: input.name,
+      at,
+    });
+    if (!claimed) throw new AppError('CONTACT_REGISTERED');
+    await repo.updateSeeker(trx, Number(seeker.id), { name_enc: ctx.cipher.encrypt(input.name), updated_at: at });
+    await appendAudit(
+      trx,
+      ctx.dialect,
+      actor,
+      { action: 'job_seeker.claim', outcome: 'success', objectType: 'job_seeker', objectId: Number(seeker.id) },
+      ctx.clock(),
+    );
+  });
+  return profileOf(ctx, (await repo.findSeeker(ctx.db, Number(seeker.id)))!);
 }
 
 /** A name as 张** (the family name and a star per further character). */

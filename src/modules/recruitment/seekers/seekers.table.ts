@@ -26,6 +26,8 @@ export interface JobSeekerTable {
   education: string | null;
   graduation_date: string | null;
   certificates: string;
+  /** The seeker number on 就在江苏 / 苏心聘 for a seeker imported from there, else null. */
+  source_key: string | null;
   created_at: string;
   updated_at: string;
 }
