@@ -39,6 +39,7 @@ import * as seekerImports from './20261208T1010_seeker_imports.ts';
 import * as recruitmentCampaigns from './20261208T0021_recruitment_campaigns.ts';
 import * as jobInterviews from './20261208T0030_job_interviews.ts';
 import * as postingSearchTerms from './20261208T0010_posting_search_terms.ts';
+import * as occupationCommon from './20261208T1050_occupation_common.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -92,6 +93,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '20261208T0100_audit_sealed_chain': auditSealedChain,
   '20261208T0010_posting_search_terms': postingSearchTerms,
   '20261208T1010_seeker_imports': seekerImports,
+  '20261208T1050_occupation_common': occupationCommon,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {

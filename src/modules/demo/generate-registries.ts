@@ -48,10 +48,13 @@ export interface OccupationChoices {
 // (group 2) hold professional titles instead.
 const SKILLED_GROUPS = new Set(['4', '5', '6']);
 
-/** Groups the loaded occupations, in code order so the draw does not depend on row order. */
+/**
+ * Groups the loaded occupations of the common working list (the rest of the 大典 is not what SRDI
+ * enterprises hire for), in code order so the draw does not depend on row order.
+ */
 export function groupOccupations(rows: readonly OccupationTable[]): OccupationChoices {
   const skilled = [...rows]
-    .filter((o) => SKILLED_GROUPS.has(o.major_group))
+    .filter((o) => o.is_common === 1 && SKILLED_GROUPS.has(o.major_group))
     .sort((a, b) => a.code.localeCompare(b.code));
   const choices = {
     digital: skilled.filter((o) => o.is_digital === 1),

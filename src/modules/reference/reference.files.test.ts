@@ -47,4 +47,12 @@ describe('reference files', () => {
     const folder = referenceCopyWith('occupations/dadian-2022.csv', 'code,name,major_group,digital,green,note\n6-18-01-01,车工,2,,,\n');
     expect(() => readReferenceRows(folder)).toThrow(badFile);
   });
+
+  it('marks the working list common and refuses a code that is in both occupation files', () => {
+    const occupations = readReferenceRows().occupations;
+    expect(occupations.find((o) => o.code === '6-18-02-04')).toMatchObject({ name: '焊工', is_common: 1 });
+    expect(occupations.find((o) => o.code === '6-18-03-04')).toMatchObject({ name: '喷涂喷焊工', is_common: 0 });
+    const folder = referenceCopyWith('occupations/dadian-2022-ocr.csv', 'code,name,major_group,digital,green,note\n6-18-02-04,焊工,6,,,待核\n');
+    expect(() => readReferenceRows(folder)).toThrow(badFile);
+  });
 });

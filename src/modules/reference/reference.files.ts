@@ -33,8 +33,29 @@ export function readReferenceRows(dir: string = DEFAULT_REFERENCE_DIR): Referenc
     regions,
     aliases: buildAliases(divisions, retired, new Set(regions.map((r) => r.code))),
     industries: read('industries/gbt4754-2017.csv', ['code', 'name', 'level', 'section', 'is_manufacturing']).map(toIndustry),
-    occupations: read('occupations/dadian-2022.csv', ['code', 'name', 'major_group', 'digital', 'green']).map(toOccupation),
+    occupations: buildOccupations(
+      read(OCCUPATION_FILES.common, OCCUPATION_COLUMNS),
+      read(OCCUPATION_FILES.rest, OCCUPATION_COLUMNS),
+    ),
   };
+}
+
+/**
+ * The 大典 2022 occupations: the working list the Sailing Plan uses, marked common, and the rest of
+ * the published list from a machine-readable rendering (reference/README.md says which and why its
+ * rows stay 待核). A code may appear in only one of the two files.
+ */
+export const OCCUPATION_FILES = { common: 'occupations/dadian-2022.csv', rest: 'occupations/dadian-2022-ocr.csv' } as const;
+const OCCUPATION_COLUMNS = ['code', 'name', 'major_group', 'digital', 'green'];
+
+function buildOccupations(common: CsvRow[], rest: CsvRow[]): OccupationTable[] {
+  const rows = [...common.map((row) => toOccupation(row, 1)), ...rest.map((row) => toOccupation(row, 0))];
+  const seen = new Set<string>();
+  for (const row of rows) {
+    if (seen.has(row.code)) throw badFile(`职业编码重复：${row.code}`);
+    seen.add(row.code);
+  }
+  return rows;
 }
 
 type CsvRow = Record<string, string>;
@@ -93,7 +114,7 @@ function toIndustry(row: CsvRow): IndustryTable {
   return { code: row.code!, name: row.name!, level, section: row.section!, is_manufacturing: flag(row.is_manufacturing, '1') };
 }
 
-function toOccupation(row: CsvRow): OccupationTable {
+function toOccupation(row: CsvRow, isCommon: number): OccupationTable {
   if (!/^[1-8]-\d{2}-\d{2}-\d{2}$/.test(row.code!)) throw badFile(`职业编码格式不正确：${row.code}`);
   if (row.major_group !== row.code!.slice(0, 1)) throw badFile(`职业 ${row.code} 的大类与编码不符`);
   return {
@@ -102,6 +123,7 @@ function toOccupation(row: CsvRow): OccupationTable {
     major_group: row.major_group!,
     is_digital: flag(row.digital, 'S'),
     is_green: flag(row.green, 'L'),
+    is_common: isCommon,
   };
 }
 

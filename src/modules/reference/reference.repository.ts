@@ -57,7 +57,7 @@ export function upsertIndustries(db: Db, rows: IndustryTable[]): Promise<number>
 
 /** Inserts or updates 大典 occupations by code. */
 export function upsertOccupations(db: Db, rows: OccupationTable[]): Promise<number> {
-  return upsertByCode(db, 'occupations', rows, ['code', 'name', 'major_group', 'is_digital', 'is_green']);
+  return upsertByCode(db, 'occupations', rows, ['code', 'name', 'major_group', 'is_digital', 'is_green', 'is_common']);
 }
 
 /** The region with this current code, if any. */

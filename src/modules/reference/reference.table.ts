@@ -29,4 +29,6 @@ export interface OccupationTable {
   major_group: string;
   is_digital: number;
   is_green: number;
+  /** 1 for the working list the Sailing Plan's enterprises and training programmes use. */
+  is_common: number;
 }

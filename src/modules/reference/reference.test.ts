@@ -15,7 +15,7 @@ describe.each(testDialects())('reference data on %s', (dialect) => {
   afterAll(() => database.destroy());
 
   it('loads the province, 13 cities, 95 county-level divisions and 38 aliases', async () => {
-    expect(firstLoad).toEqual({ regions: 1 + 13 + 95, regionAliases: 9 + 29, industries: 117, occupations: 85 });
+    expect(firstLoad).toEqual({ regions: 1 + 13 + 95, regionAliases: 9 + 29, industries: 117, occupations: 85 + 1558 });
     const db = database.db;
     expect((await listRegions(db, { level: 'city', pageSize: 200 })).total).toBe(13);
     expect((await listRegions(db, { level: 'county', pageSize: 200 })).total).toBe(95);
@@ -107,9 +107,15 @@ describe.each(testDialects())('reference data on %s', (dialect) => {
     const ai = await listOccupations(database.db, { q: '人工智能' });
     expect(ai.items.map((o) => o.name)).toEqual(['人工智能工程技术人员', '人工智能训练师']);
     expect(ai.items.every((o) => o.isDigital)).toBe(true);
-    expect((await listOccupations(database.db, { q: '6-18-01' })).total).toBe(7);
+    // The whole 小类 6-18-01 (金属切削加工人员): 7 rows of the common list and 6 of the rest.
+    expect((await listOccupations(database.db, { q: '6-18-01' })).total).toBe(13);
     expect((await listOccupations(database.db, { q: '焊工' })).items).toEqual([
       { code: '6-18-02-04', name: '焊工', majorGroup: '6', isDigital: false, isGreen: false },
+      { code: '6-18-03-04', name: '喷涂喷焊工', majorGroup: '6', isDigital: false, isGreen: false },
+    ]);
+    // An occupation of the rest of the list that carries the 数字职业 mark of its namesake in the common list.
+    expect((await listOccupations(database.db, { q: '6-31-07-03' })).items).toEqual([
+      { code: '6-31-07-03', name: '工业机器人系统操作员', majorGroup: '6', isDigital: true, isGreen: false },
     ]);
     expect((await listOccupations(database.db, { isGreen: true })).items.map((o) => o.name)).toContain('碳排放管理员');
     expect((await listOccupations(database.db, { majorGroup: '6', isDigital: true })).total).toBeGreaterThanOrEqual(5);

@@ -28,9 +28,14 @@ export async function findCityNames(db: Db): Promise<Map<string, string>> {
   return new Map(rows.map((r) => [r.code, r.name]));
 }
 
-/** The occupations the demo trains for, with their major group and the 数字职业 mark. */
+/** The occupations the demo trains for (the common working list), with their major group and the 数字职业 mark. */
 export async function findDemoOccupations(db: Db) {
-  const rows = await db.selectFrom('occupations').select(['code', 'name', 'major_group', 'is_digital']).execute();
+  const rows = await db
+    .selectFrom('occupations')
+    .select(['code', 'name', 'major_group', 'is_digital'])
+    .where('is_common', '=', 1)
+    .orderBy('code')
+    .execute();
   return rows.map((r) => ({ ...r, is_digital: Number(r.is_digital) }));
 }
 

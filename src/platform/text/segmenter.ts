@@ -51,6 +51,7 @@ function instance(): Jieba {
     const words = [
       ...s.words,
       ...namesOf('occupations/dadian-2022.csv').flatMap(dictionaryWords),
+      ...namesOf('occupations/dadian-2022-ocr.csv').flatMap(dictionaryWords),
       ...namesOf('industries/gbt4754-2017.csv').flatMap(dictionaryWords),
     ];
     load(words);
