@@ -55,7 +55,9 @@ export function registerDemoCommand(program: Command): void {
             `  已发布岗位信息 ${r.postings.postings} 条（在有效期内 ${r.postings.open} 条，已建检索索引）；`,
             `  专场招聘会 ${r.recruitment.fairs} 场，求职者 ${r.recruitment.seekers} 人，投递 ${r.recruitment.applications} 份，引才活动 ${r.recruitment.campaigns} 项；`,
             `  培训项目 ${r.skills.programmes} 个、培训记录 ${r.skills.training_records} 条，见习基地 ${r.skills.internship_bases} 家、` +
-              `见习人员 ${r.skills.trainees} 人、省级示范见习基地 ${r.skills.demonstration_bases} 家（技能人才数据用时 ${r.skills.seconds} 秒）。`,
+              `见习人员 ${r.skills.trainees} 人、省级示范见习基地 ${r.skills.demonstration_bases} 家，` +
+              `技能等级自主评价企业 ${r.skills.self_evaluation_enterprises} 家、其发证 ${r.skills.issued_certificates} 本` +
+              `（技能人才数据用时 ${r.skills.seconds} 秒）。`,
           ].join('\n'),
       );
     });

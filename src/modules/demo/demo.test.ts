@@ -9,6 +9,7 @@ import { TEST_KEYS } from '../../test/app.ts';
 import { createTestDatabase, testDialects, type TestDatabase } from '../../test/dialects.ts';
 import { countPublishedInYear } from '../recruitment/postings/postings.service.ts';
 import { searchJobs } from '../recruitment/search/search.service.ts';
+import { refuseUnqualifiedIssuers } from '../skills/talent/certificate-issuers.ts';
 import { loadReferenceData } from '../reference/reference.loader.ts';
 import { isRegisterEmpty, loadDemoData, type DemoSummary } from './demo.service.ts';
 
@@ -254,6 +255,26 @@ describe.each(testDialects())('demo data on %s', (dialect) => {
       .distinct()
       .execute();
     expect(trainees.map((t) => t.status)).toEqual(['approved']);
+  });
+
+  it('registers a self-evaluation pilot per city whose issued certificates it could have issued', async () => {
+    expect(summary.skills.self_evaluation_enterprises).toBeGreaterThan(0);
+    expect(summary.skills.issued_certificates).toBeGreaterThan(0);
+    const pilots = await ctx.db.selectFrom('self_evaluation_enterprises').selectAll().execute();
+    expect(pilots).toHaveLength(summary.skills.self_evaluation_enterprises);
+    const issued = await ctx.db
+      .selectFrom('skill_certificates')
+      .select(['issuer_uscc', 'occupation_code', 'issued_on'])
+      .where('issuer_uscc', 'is not', null)
+      .execute();
+    expect(issued).toHaveLength(summary.skills.issued_certificates);
+    // The rule the skills import applies to an issuer: registered for the occupation, within the validity.
+    expect(
+      await refuseUnqualifiedIssuers(
+        ctx.db,
+        issued.map((c) => ({ issuerUscc: c.issuer_uscc!, occupationCode: c.occupation_code, issuedOn: c.issued_on })),
+      ),
+    ).toEqual(issued.map(() => undefined));
   });
 
   // Last: it closes this file's database before opening another, because two live test

@@ -71,3 +71,49 @@ export async function countPersons(db: Db): Promise<number> {
     .executeTakeFirstOrThrow();
   return toNumber(row.n);
 }
+
+/** The month (YYYYMM) of an ISO date column, in SQL both databases read alike. */
+const issuedPeriod = sql<number>`cast(replace(substr(c.issued_on, 1, 7), '-', '') as integer)`;
+
+/**
+ * Skill certificates issued since a date to people insured at the time, counted by the city and
+ * enterprise that insured them and the certificate's occupation (the demo's self-evaluation pilots).
+ */
+export async function countCertificatesByEmployer(db: Db, since: string) {
+  const result = await sql<{
+    city_code: string;
+    region_code: string;
+    uscc: string;
+    occupation_code: string;
+    n: number | string;
+  }>`
+    select e.city_code, e.region_code, s.uscc, c.occupation_code, count(*) as n
+    from skill_certificates c
+    join employment_spells s on s.person_id = c.person_id
+      and s.first_period <= ${issuedPeriod} and s.last_period >= ${issuedPeriod}
+    join enterprises e on e.uscc = s.uscc
+    where c.issued_on >= ${since} and c.issuer_uscc is null
+    group by e.city_code, e.region_code, s.uscc, c.occupation_code
+    order by e.city_code, s.uscc, c.occupation_code`.execute(db);
+  return result.rows.map((r) => ({ ...r, n: toNumber(r.n) }));
+}
+
+/** Records the enterprise as issuer of its people's certificates in its occupations since a date; answers how many. */
+export async function markCertificatesIssuedBy(
+  db: Db,
+  uscc: string,
+  occupationCodes: readonly string[],
+  since: string,
+): Promise<number> {
+  const result = await sql`
+    update skill_certificates set issuer_uscc = ${uscc}
+    where issuer_uscc is null and issued_on >= ${since}
+      and occupation_code in (${sql.join([...occupationCodes])})
+      and exists (
+        select 1 from employment_spells s
+        where s.person_id = skill_certificates.person_id and s.uscc = ${uscc}
+          and s.first_period <= cast(replace(substr(skill_certificates.issued_on, 1, 7), '-', '') as integer)
+          and s.last_period >= cast(replace(substr(skill_certificates.issued_on, 1, 7), '-', '') as integer)
+      )`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}

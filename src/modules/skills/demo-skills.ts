@@ -19,6 +19,7 @@ import {
 } from './demo-skills.repository.ts';
 import { findLatestScoreRun, findRunScores, insertBase, updateBase } from './internships/internships.repository.ts';
 import { writeScoreRun } from './internships/internships.service.ts';
+import { loadDemoSelfEvaluation } from './talent/demo-self-evaluation.ts';
 import { writeTraineeBatch, type TraineeInput } from './internships/trainees.import.ts';
 import type { ProgrammeType } from './skills.table.ts';
 import { insertProgramme } from './training/training.repository.ts';
@@ -27,7 +28,8 @@ import { writeTrainingBatch, type TrainingRecordInput } from './training/trainin
 /**
  * The demo's 技能人才 data (`yangfan demo`, `npm start`): training programmes of each city with their
  * enterprises' insured people as trainees, internship bases (most approved, a few waiting) with
- * young trainees, one scoring run and the best-ranked bases selected as 省级示范见习基地. Records go
+ * young trainees, one scoring run and the best-ranked bases selected as 省级示范见习基地, and one
+ * 自主评价 pilot per city with the certificates it issued. Records go
  * through the same batch writers as the `training` and `trainees` imports; added once.
  */
 
@@ -39,6 +41,9 @@ export interface DemoSkillsSummary {
   demonstration_bases: number;
   /** Persons the trainees added to the register (young graduates with their registrations). */
   persons_added: number;
+  self_evaluation_enterprises: number;
+  /** Certificates recorded as issued by a self-evaluating enterprise. */
+  issued_certificates: number;
 }
 
 const PROVIDERS = ['技师学院', '高级技工学校', '职业技术学院', '职业技能培训中心', '产业工人培训学院'];
@@ -65,6 +70,8 @@ export async function loadDemoSkills(ctx: AppContext, seed: number, runId: numbe
     trainees: 0,
     demonstration_bases: 0,
     persons_added: 0,
+    self_evaluation_enterprises: 0,
+    issued_certificates: 0,
   };
   if (await hasSkillsData(ctx.db)) return summary;
   const enterprises = await findDemoEnterprises(ctx.db);
@@ -78,6 +85,7 @@ export async function loadDemoSkills(ctx: AppContext, seed: number, runId: numbe
   const personsBefore = await countPersons(ctx.db);
   await loadInternships(ctx, seed, candidates, runId, summary);
   summary.persons_added = (await countPersons(ctx.db)) - personsBefore;
+  Object.assign(summary, await loadDemoSelfEvaluation(ctx, cityNames));
   await appendAudit(
     ctx.db,
     ctx.dialect,
