@@ -17,7 +17,8 @@ import { listPolicyCodes } from '../src/policies/load.ts';
  * the set-wise fact queries for every enterprise at once, the kernel evaluation of the rows they
  * give, and the per-enterprise query the calculator runs. The baseline, measured in the same run,
  * is one plain scan of the largest table (employment_spells); fact times are shown as ratios to it.
- * Run: `npm run bench -- policy-facts [--date YYYY-MM-DD] [--runs N] [--sample N]`.
+ * Bar (issue 18): every policy's facts within 5 × the baseline.
+ * Run: `npm run bench -- policy-facts [--date YYYY-MM-DD] [--runs N] [--sample N] [--policy CODE]`.
  */
 
 const { values: options } = parseArgs({
@@ -26,6 +27,7 @@ const { values: options } = parseArgs({
     date: { type: 'string', default: '2025-06-30' },
     runs: { type: 'string', default: '2' },
     sample: { type: 'string', default: '20' },
+    policy: { type: 'string' },
   },
   allowPositionals: true,
 });
@@ -112,7 +114,7 @@ async function main(): Promise<void> {
     );
     console.log(`基线：扫描一遍 employment_spells ${baseline.ms.toFixed(0)} ms\n`);
     let total = 0;
-    for (const code of listPolicyCodes().filter(hasFactSource)) {
+    for (const code of listPolicyCodes().filter((c) => hasFactSource(c) && (!options.policy || c === options.policy))) {
       const { line, totalMs } = await measurePolicy(ctx, code, runs, sample, baseline.ms);
       console.log(line);
       total += totalMs;

@@ -32,36 +32,82 @@ export interface HireRow {
 /** Which hires: all, those at one enterprise, or every hire of the persons hired by one enterprise. */
 export type HireFilter = { kind: 'all' } | { kind: 'at'; uscc: string } | { kind: 'persons_of'; uscc: string };
 
-/** Hires whose first month lies in [fromPeriod, toPeriod]. */
+/**
+ * Hires whose first month lies in [fromPeriod, toPeriod]. Written for province scale (1.5 million
+ * spells, 350,000 hires) as a chain of set-wise steps each computed once: the hires, driven by each
+ * enterprise's first roster month and the spells index range of the window; then the registries'
+ * answers per hire (graduation, open unemployment registration, insured jobs since school) as
+ * grouped joins, which PostgreSQL runs as hash joins and SQLite as one index seek per hire; then the
+ * person, enterprise and poverty status joined once.
+ */
 export async function findHires(db: Db, fromPeriod: number, toPeriod: number, filter: HireFilter): Promise<HireRow[]> {
   const registered = periodOfDate('u.registered_on');
   const closed = periodOfDate('u.closed_on');
   const result = await sql<Record<string, unknown>>`
-    with hires as (
-      select sp.id as spell_id, sp.person_id, sp.uscc, sp.first_period, sp.last_period,
-             (select max(g.graduated_on) from graduates g
-               where g.person_id = sp.person_id and cast(substr(g.graduated_on, 1, 4) as integer) <= sp.first_period / 100) as graduated_on,
-             (select min(${registered}) from unemployment_registrations u
-               where u.person_id = sp.person_id and ${registered} <= sp.first_period
-                 and (u.closed_on is null or ${closed} >= sp.first_period)) as registered_period
-      from employment_spells sp
+    with ${firstRostersSql(filter)}
+    hires as materialized (
+      select sp.id as spell_id, sp.person_id, sp.uscc, sp.first_period, sp.last_period
+      from first_rosters fr
+      join employment_spells sp on sp.uscc = fr.uscc
       where sp.first_period between ${sql.lit(fromPeriod)} and ${sql.lit(toPeriod)}
-        and sp.first_period > (select min(rp.period) from roster_periods rp where rp.uscc = sp.uscc)
+        and sp.first_period > fr.first_period
         ${filterSql(filter)}
+    ),
+    graduations as materialized (
+      select h.spell_id, h.person_id, h.first_period, max(g.graduated_on) as graduated_on
+      from hires h
+      join graduates g on g.person_id = h.person_id
+      where cast(substr(g.graduated_on, 1, 4) as integer) <= h.first_period / 100
+      group by h.spell_id, h.person_id, h.first_period
+    ),
+    registrations as materialized (
+      select h.spell_id, min(${registered}) as registered_period
+      from hires h
+      join unemployment_registrations u on u.person_id = h.person_id
+      where ${registered} <= h.first_period and (u.closed_on is null or ${closed} >= h.first_period)
+      group by h.spell_id
+    ),
+    school_jobs as materialized (
+      select gr.spell_id, count(*) as jobs
+      from graduations gr
+      join employment_spells o on o.person_id = gr.person_id
+      where o.id <> gr.spell_id and o.first_period < gr.first_period
+        and o.last_period >= ${periodOfDate('gr.graduated_on')}
+      group by gr.spell_id
     )
-    select h.spell_id, h.person_id, h.uscc, h.first_period, h.last_period, h.graduated_on, h.registered_period,
-           p.birth_date, e.region_code, e.size, i.section as industry_section,
-           (select pv.category from poverty_status pv where pv.person_id = h.person_id) as poverty_category,
-           case when h.graduated_on is null then null else (
-             select count(*) from employment_spells o
-             where o.person_id = h.person_id and o.id <> h.spell_id and o.first_period < h.first_period
-               and o.last_period >= ${periodOfDate('h.graduated_on')}) end as jobs_since_school
+    select h.spell_id, h.person_id, h.uscc, h.first_period, h.last_period, gr.graduated_on, rg.registered_period,
+           p.birth_date, e.region_code, e.size, i.section as industry_section, pv.category as poverty_category,
+           case when gr.graduated_on is null then null else coalesce(sj.jobs, 0) end as jobs_since_school
     from hires h
     join persons p on p.id = h.person_id
     join enterprises e on e.uscc = h.uscc
     left join industries i on i.code = e.industry_code
+    left join poverty_status pv on pv.person_id = h.person_id
+    left join graduations gr on gr.spell_id = h.spell_id
+    left join registrations rg on rg.spell_id = h.spell_id
+    left join school_jobs sj on sj.spell_id = h.spell_id
     order by h.person_id, h.first_period, h.spell_id`.execute(db);
   return result.rows.map(toHireRow);
+}
+
+/**
+ * Each enterprise's first roster month: for every enterprise, one grouped pass over roster_periods'
+ * primary key; for one enterprise's calculator, only the enterprises its persons worked at.
+ */
+function firstRostersSql(filter: HireFilter): RawBuilder<unknown> {
+  if (filter.kind === 'all')
+    return sql`first_rosters as materialized (
+      select rp.uscc, min(rp.period) as first_period from roster_periods rp group by rp.uscc
+    ),`;
+  const usccs =
+    filter.kind === 'at'
+      ? sql`select ${filter.uscc} as uscc`
+      : sql`select distinct s3.uscc from employment_spells s2
+            join employment_spells s3 on s3.person_id = s2.person_id where s2.uscc = ${filter.uscc}`;
+  return sql`first_rosters as materialized (
+      select w.uscc, (select min(rp.period) from roster_periods rp where rp.uscc = w.uscc) as first_period
+      from (${usccs}) w
+    ),`;
 }
 
 function filterSql(filter: HireFilter): RawBuilder<unknown> {
