@@ -4,14 +4,8 @@ import type { AppContext } from '../../../app-context.ts';
 import { signedInActorOf } from '../../../platform/auth/auth.plugin.ts';
 import { ErrorResponse, standardErrors } from '../../../platform/http/schemas.ts';
 import { calculateForVisibleEnterprise, calculateFromFacts, calculateMine } from './calculator-access.service.ts';
-import {
-  CalcQuery,
-  CodeParams,
-  EnterpriseCalculation,
-  IsoDate,
-  PublicCalcBody,
-  PublicCalculation,
-} from '../policy.schemas.ts';
+import { CodeParams, IsoDate } from '../policy.schemas.ts';
+import { CalcQuery, EnterpriseCalculation, PublicCalcBody, PublicCalculation } from './calc.schemas.ts';
 
 const errors = { ...standardErrors, 422: ErrorResponse };
 

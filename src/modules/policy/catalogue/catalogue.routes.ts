@@ -5,15 +5,15 @@ import { signedInActorOf } from '../../../platform/auth/auth.plugin.ts';
 import { ErrorResponse, standardErrors } from '../../../platform/http/schemas.ts';
 import { getPolicyDetail, listCatalogue, runPolicyTests } from './catalogue.service.ts';
 import { editPolicyParameters } from './parameters.service.ts';
+import { CodeParams } from '../policy.schemas.ts';
 import {
   CatalogueItem,
-  CodeParams,
   ParameterEditBody,
   PolicyDetail,
   PolicyVersion,
   TestBody,
   TestRun,
-} from '../policy.schemas.ts';
+} from './catalogue.schemas.ts';
 
 const errors = { ...standardErrors, 409: ErrorResponse, 422: ErrorResponse };
 

@@ -3,7 +3,8 @@ import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../../app-context.ts';
 import { signedInActorOf } from '../../../platform/auth/auth.plugin.ts';
 import { ErrorResponse, PageQuery, standardErrors } from '../../../platform/http/schemas.ts';
-import { CodeParams, SandboxBody, SandboxQuery, SandboxRun, SandboxRunItem } from '../policy.schemas.ts';
+import { CodeParams } from '../policy.schemas.ts';
+import { SandboxBody, SandboxQuery, SandboxRun, SandboxRunItem } from './sandbox.schemas.ts';
 import { getSandboxRun, listSandboxRuns, runSandbox } from './sandbox.service.ts';
 
 const errors = { ...standardErrors, 422: ErrorResponse };
