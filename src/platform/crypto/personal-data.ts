@@ -1,5 +1,6 @@
 import type { KeyConfig } from '../../config.ts';
-import { hmacSm3Hex, sm4Decrypt, sm4Encrypt } from './sm.ts';
+import { createSealingPool, type SealingPool } from './sealing-pool.ts';
+import { blindIndexOf, hmacSm3Hex, sm4Decrypt, sm4Encrypt } from './sm.ts';
 
 /**
  * Personal data at rest (GB/T 39786, DOMAIN §8): ID and phone numbers are stored only as
@@ -16,13 +17,16 @@ export interface PersonalDataCipher {
    * carries a bank account or a phone number could be reversed by trying candidates.
    */
   requestDigest(canonicalBody: string): string;
+  /** Worker threads that compute blind indexes and ciphertexts with the same keys (sealing-pool.ts), for bulk work. */
+  createSealingPool?(): SealingPool;
 }
 
 export function createPersonalDataCipher(keys: KeyConfig): PersonalDataCipher {
   return {
     encrypt: (plain) => sm4Encrypt(plain, keys.encryption, keys.mac),
     decrypt: (sealed) => sm4Decrypt(sealed, keys.encryption, keys.mac),
-    blindIndex: (kind, normalized) => hmacSm3Hex(keys.blindIndex, `${kind}:${normalized}`),
+    blindIndex: (kind, normalized) => blindIndexOf(keys.blindIndex, kind, normalized),
     requestDigest: (canonicalBody) => hmacSm3Hex(keys.blindIndex, `request:${canonicalBody}`),
+    createSealingPool: () => createSealingPool(keys),
   };
 }

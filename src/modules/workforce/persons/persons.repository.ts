@@ -62,3 +62,9 @@ export async function insertPersons(
   for (const row of rows) inserted.set(row.id_index, Number(row.id));
   return inserted;
 }
+
+/** Whether any person is stored (an import into an empty table cannot find anyone it looks up). */
+export async function hasStoredPersons(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('persons').select('id').limit(1).executeTakeFirst();
+  return row !== undefined;
+}

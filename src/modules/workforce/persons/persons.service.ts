@@ -9,6 +9,14 @@ export interface PersonInput {
   name: string;
   /** The blind index, when the caller has computed it already (it is keyed HMAC work). */
   idIndex?: string;
+  /** The SM4 ciphertext of the ID number, when sealed already (a first load seals in worker threads). */
+  idEnc?: string;
+}
+
+/** Person ids by blind index, and which of them a call created (nothing is stored about those yet). */
+export interface ResolvedPersons {
+  ids: Map<string, number>;
+  created: Set<number>;
 }
 
 /** The keyed blind index under which a person is stored (ADR 0002). */
@@ -27,18 +35,36 @@ export async function ensurePersons(
   ctx: AppContext,
   persons: readonly PersonInput[],
 ): Promise<Map<string, number>> {
+  return (await findOrCreatePersons(trx, ctx, persons, { insertFirst: false })).ids;
+}
+
+/**
+ * ensurePersons, telling which persons it created. With `insertFirst` (a first load, where
+ * nearly every person is new) the batch is inserted at once and only the persons the insert
+ * skips as stored already are looked up — no lookup that cannot hit; every person must then
+ * come sealed (idEnc) or is encrypted here. Both ways give the same ids and store the same rows.
+ */
+export async function findOrCreatePersons(
+  trx: Db,
+  ctx: AppContext,
+  persons: readonly PersonInput[],
+  options: { insertFirst: boolean },
+): Promise<ResolvedPersons> {
   const byIndex = new Map<string, PersonInput>();
   for (const person of persons) byIndex.set(person.idIndex ?? personIndexOf(ctx, person.idNumber), person);
-  const ids = await findPersonIdsByIndex(trx, ctx.dialect, [...byIndex.keys()]);
+  const ids = options.insertFirst
+    ? new Map<string, number>()
+    : await findPersonIdsByIndex(trx, ctx.dialect, [...byIndex.keys()]);
+  const created = new Set<number>();
   const missing = [...byIndex].filter(([index]) => !ids.has(index));
-  if (missing.length === 0) return ids;
+  if (missing.length === 0) return { ids, created };
   const now = ctx.clock().toISOString();
   const inserted = await insertPersons(
     trx,
     ctx.dialect,
     missing.map(([index, person]) => ({
       id_index: index,
-      id_enc: ctx.cipher.encrypt(person.idNumber),
+      id_enc: person.idEnc ?? ctx.cipher.encrypt(person.idNumber),
       name: person.name,
       // GB 11643: characters 7–14 are the birth date, the 17th is odd for men.
       birth_date: `${person.idNumber.slice(6, 10)}-${person.idNumber.slice(10, 12)}-${person.idNumber.slice(12, 14)}`,
@@ -47,12 +73,28 @@ export async function ensurePersons(
       created_at: now,
     })),
   );
-  for (const [index, id] of inserted) ids.set(index, id);
-  // Rows skipped on conflict were inserted by a concurrent import: read their ids.
-  const raced = missing.map(([index]) => index).filter((index) => !ids.has(index));
-  if (raced.length > 0)
-    for (const [index, id] of await findPersonIdsByIndex(trx, ctx.dialect, raced)) ids.set(index, id);
-  return ids;
+  for (const [index, id] of inserted) {
+    ids.set(index, id);
+    created.add(id);
+  }
+  // Rows skipped on conflict are stored already (by a concurrent import, or before a first-load insert): read their ids.
+  const skipped = missing.map(([index]) => index).filter((index) => !ids.has(index));
+  if (skipped.length > 0)
+    for (const [index, id] of await findPersonIdsByIndex(trx, ctx.dialect, skipped)) ids.set(index, id);
+  return { ids, created };
+}
+
+/** A person's blind index and, when sealed ahead, the ciphertext of the ID number. */
+export interface SealedIdNumber {
+  index: string;
+  sealed: string | null;
+}
+
+/** Ids by normalised ID number, which of them were created, and how many persons came with a name. */
+export interface ResolvedIdNumbers {
+  ids: Map<string, number>;
+  created: Set<number>;
+  named: number;
 }
 
 // Enough for a province's monthly roster to stay remembered from one window to the next.
@@ -77,13 +119,15 @@ export class PersonIdCache {
   /**
    * Ids for these ID numbers, creating the persons not stored yet with the name given for
    * them. A person once known but since forgotten by the bounded cache exists already, so
-   * needs no name: it is found by its blind index.
+   * needs no name: it is found by its blind index. `sealed` gives blind indexes (and
+   * ciphertexts) computed ahead; `insertFirst` inserts before looking up (findOrCreatePersons).
    */
   async resolve(
     trx: Db,
     idNumbers: Iterable<string>,
     nameOf: (idNumber: string) => string | undefined,
-  ): Promise<Map<string, number>> {
+    options: { sealed?: ReadonlyMap<string, SealedIdNumber>; insertFirst?: boolean } = {},
+  ): Promise<ResolvedIdNumbers> {
     const resolved = new Map<string, number>();
     const named: PersonInput[] = [];
     const forgotten = new Map<string, string>();
@@ -94,23 +138,26 @@ export class PersonIdCache {
         continue;
       }
       const name = nameOf(idNumber);
-      const idIndex = personIndexOf(this.ctx, idNumber);
+      const sealed = options.sealed?.get(idNumber);
+      const idIndex = sealed?.index ?? personIndexOf(this.ctx, idNumber);
       if (name === undefined) forgotten.set(idIndex, idNumber);
-      else named.push({ idNumber, name, idIndex });
+      else named.push({ idNumber, name, idIndex, ...(sealed?.sealed ? { idEnc: sealed.sealed } : {}) });
     }
     const remember = (idNumber: string, id: number) => {
       resolved.set(idNumber, id);
       this.ids.set(idNumber, id);
     };
+    let created = new Set<number>();
     if (named.length > 0) {
-      const byIndex = await ensurePersons(trx, this.ctx, named);
-      for (const person of named) remember(person.idNumber, byIndex.get(person.idIndex!)!);
+      const found = await findOrCreatePersons(trx, this.ctx, named, { insertFirst: options.insertFirst === true });
+      created = found.created;
+      for (const person of named) remember(person.idNumber, found.ids.get(person.idIndex!)!);
     }
     if (forgotten.size > 0) {
       const byIndex = await findPersonIdsByIndex(trx, this.ctx.dialect, [...forgotten.keys()]);
       if (byIndex.size < forgotten.size) throw new Error('内部错误：本次导入已确认的人员在库中不存在');
       for (const [index, id] of byIndex) remember(forgotten.get(index)!, id);
     }
-    return resolved;
+    return { ids: resolved, created, named: named.length };
   }
 }

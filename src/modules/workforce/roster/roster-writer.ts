@@ -2,7 +2,10 @@ import type { AppContext } from '../../../app-context.ts';
 import type { Db, Dialect } from '../../../db/database.ts';
 import { ownCopy } from '../../imports/bounded-memo.ts';
 import type { BatchOutcome, ImportWriter, RowReject } from '../../imports/import-kind.ts';
-import { PersonIdCache } from '../persons/persons.service.ts';
+import type { SealingPool } from '../../../platform/crypto/sealing-pool.ts';
+import { hasStoredPersons } from '../persons/persons.repository.ts';
+import { PersonIdCache, type SealedIdNumber } from '../persons/persons.service.ts';
+import { SealingAhead } from '../persons/sealing-ahead.ts';
 import { MonthEntries, ReasonCodes } from './roster-months.ts';
 import { findRegisteredUsccs } from '../register.repository.ts';
 import type { RosterRecord } from './roster-row.ts';
@@ -48,6 +51,9 @@ interface Pair {
 // pays a network round trip per statement, so its slices are larger.
 const PAIRS_PER_SLICE: Record<Dialect, number> = { sqlite: 1_000, postgres: 2_500 };
 
+// Below this many persons to seal in a window, starting worker threads costs more than it saves.
+const SEAL_IN_THREADS_FROM = 2_000;
+
 /**
  * Gathers roster rows into a window, coalesced by (person, enterprise) before the database
  * is touched, then writes the window: the register check, and per slice of pairs the
@@ -67,6 +73,13 @@ export class RosterWriter implements ImportWriter<RosterRecord> {
   private readonly reasons = new ReasonCodes();
   private pairs = 0;
   private readonly persons: PersonIdCache;
+  /**
+   * Whether the persons written next are expected to be new (a first load): they are then
+   * sealed ahead with their ciphertexts and inserted without a lookup first. Set from an
+   * empty persons table at the first window, then from what each slice found.
+   */
+  private expectNew: boolean | undefined;
+  private pool: SealingPool | undefined;
 
   constructor(
     private readonly ctx: AppContext,
@@ -132,7 +145,7 @@ export class RosterWriter implements ImportWriter<RosterRecord> {
     const rejects: RowReject[] = [];
     const reported: { uscc: string; period: number }[] = [];
     let keptRows = 0;
-    let accepted = 0;
+    const slices: Pair[][] = [];
     let slice: Pair[] = [];
     for (const [uscc, enterprise] of this.enterprises) {
       if (enterprise.rows === 0 || !registered.has(uscc)) {
@@ -150,22 +163,57 @@ export class RosterWriter implements ImportWriter<RosterRecord> {
         }
         slice.push({ uscc, idNumber, newest: (stamped - this.parity) / 2 });
         if (slice.length >= PAIRS_PER_SLICE[this.ctx.dialect]) {
-          accepted += await this.writePairs(trx, slice);
+          slices.push(slice);
           slice = [];
         }
       }
     }
-    if (slice.length > 0) accepted += await this.writePairs(trx, slice);
+    if (slice.length > 0) slices.push(slice);
+    this.expectNew ??= !(await hasStoredPersons(trx));
+    const sealing = this.sealAhead(slices);
+    let accepted = 0;
+    for (let i = 0; i < slices.length; i += 1) {
+      accepted += await this.writePairs(trx, slices[i]!, await sealing.take(i));
+      slices[i] = []; // written: its pairs may go
+    }
     if (reported.length > 0) await recordRosterPeriods(trx, reported, runId);
     return { accepted, unchanged: keptRows - accepted, rejects };
   }
 
+  /**
+   * The sealing of the slices' persons not resolved yet, in worker threads when there are
+   * enough of them to pay for it (a province's first load or monthly file), else in this thread.
+   */
+  private sealAhead(slices: readonly Pair[][]): SealingAhead {
+    const unresolved = slices.map((pairs) => {
+      const idNumbers = new Set<string>();
+      for (const { idNumber } of pairs) if (!this.persons.knows(idNumber)) idNumbers.add(idNumber);
+      return [...idNumbers];
+    });
+    const count = unresolved.reduce((sum, idNumbers) => sum + idNumbers.length, 0);
+    if (count >= SEAL_IN_THREADS_FROM) this.pool ??= this.ctx.cipher.createSealingPool?.();
+    const pool = count >= SEAL_IN_THREADS_FROM ? this.pool : undefined;
+    return new SealingAhead(pool, unresolved, () => this.expectNew === true);
+  }
+
   /** Plans and writes a slice of the window's pairs; returns how many of their months changed something. */
-  private async writePairs(trx: Db, pairs: readonly Pair[]): Promise<number> {
-    const personIds = await this.persons.resolve(trx, new Set(pairs.map((p) => p.idNumber)), (idNumber) =>
-      this.names.get(idNumber),
+  private async writePairs(
+    trx: Db,
+    pairs: readonly Pair[],
+    sealed: ReadonlyMap<string, SealedIdNumber>,
+  ): Promise<number> {
+    const resolved = await this.persons.resolve(
+      trx,
+      new Set(pairs.map((p) => p.idNumber)),
+      (idNumber) => this.names.get(idNumber),
+      { sealed, insertFirst: this.expectNew === true },
     );
-    const stored = groupByPerson(await findSpellsOfPersons(trx, this.ctx.dialect, [...new Set(personIds.values())]));
+    // Most new persons of one slice means the next ones are new too (and the reverse).
+    if (resolved.named > 0) this.expectNew = resolved.created.size * 2 > resolved.named;
+    const personIds = resolved.ids;
+    // A person created just now has no spells stored: only the others' are read.
+    const storedOf = [...new Set(personIds.values())].filter((id) => !resolved.created.has(id));
+    const stored = groupByPerson(await findSpellsOfPersons(trx, this.ctx.dialect, storedOf));
     const plan: SpellPlan = { inserts: [], updates: [], deletes: [], isEffective: [] };
     for (const { uscc, idNumber, newest } of pairs) {
       const personId = personIds.get(idNumber)!;
