@@ -15,7 +15,7 @@ function todayInShanghai() {
 /**
  * 引才活动 end to end: 南京市人社 records a 东西部劳务协作 campaign with an event in 陕西省汉中市 and its
  * results, records a hire through it (an ID number issued in 汉中) — the page shows the masked name and
- * 陕西省, never the ID number — and the 录用人员户籍省份 report counts one more hire from 陕西省, exported
+ * 陕西省, never the ID number — corrects its date and removes a second hire recorded by mistake, and the 录用人员户籍省份 report counts one more hire from 陕西省, exported
  * as Excel.
  */
 export async function recruitmentCampaignsSpec(runner, { newContext, baseUrl, demoAccounts, label = '' }) {
@@ -23,6 +23,8 @@ export async function recruitmentCampaignsSpec(runner, { newContext, baseUrl, de
   const stamp = String(Date.now() % 900_000);
   const today = todayInShanghai();
   const idNumber = makeIdNumber('610702', '1998-05-04', (Date.now() % 998) + 1);
+  const yesterday = new Date(Date.parse(`${today}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const mistake = makeIdNumber('620102', '1999-01-02', (Date.now() % 997) + 1);
   const name = `${stamp.slice(-4)}苏陕劳务协作专精特新企业招聘对接`;
 
   await runAs(runner, as('city_nanjing'), `引才活动与东西部劳务协作 ${label}(city_nanjing)`, ({ page, layout }) => {
@@ -67,6 +69,45 @@ export async function recruitmentCampaignsSpec(runner, { newContext, baseUrl, de
           expect(!text.includes(idNumber), 'the ID number must never reach the page');
           expect(!text.includes('王小明'), 'the name is shown masked');
           await runner.screenshot(page, 'campaigns-01-hire');
+        },
+      ],
+      [
+        'corrects the date of the hire and removes a hire recorded by mistake: the count goes back to 1',
+        async () => {
+          const hires = page.getByTestId('campaign-hires');
+          await page.getByTestId('hire-id-number').fill(mistake);
+          await page.getByTestId('hire-name').fill('李华');
+          await page.getByTestId('hire-uscc').fill((await callApi(page, '/enterprises?pageSize=1')).items[0].uscc);
+          await page.getByTestId('hire-date').fill(today);
+          await page.getByTestId('hire-submit').click();
+          await page.getByTestId('campaign-hire-count').getByText('2').waitFor();
+          await hires.getByText('甘肃省').waitFor();
+
+          await hires
+            .getByRole('row', { name: /王\*\*/ })
+            .getByRole('button', { name: '更正' })
+            .click();
+          const dialog = page.getByRole('dialog', { name: /更正录用人员/ });
+          await dialog.getByTestId('hire-correct-date').fill(yesterday);
+          await dialog.getByTestId('hire-correct-save').click();
+          await page.getByText('已更正录用记录').waitFor();
+          await hires
+            .getByRole('row', { name: /王\*\*/ })
+            .getByText(yesterday)
+            .waitFor();
+
+          await hires
+            .getByRole('row', { name: /甘肃省/ })
+            .getByRole('button', { name: '删除' })
+            .click();
+          await page
+            .locator('.ant-popconfirm')
+            .getByRole('button', { name: /确\s*定|OK/ })
+            .click();
+          await page.getByText('已删除录用记录').waitFor();
+          await page.getByTestId('campaign-hire-count').getByText('1').waitFor();
+          await hires.getByText('甘肃省').waitFor({ state: 'detached' });
+          await runner.screenshot(page, 'campaigns-01b-hire-corrected');
         },
       ],
       [

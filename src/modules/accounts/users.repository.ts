@@ -97,3 +97,15 @@ export async function acceptTotpStep(db: Db, id: number, step: number): Promise<
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** The sealed contacts of job-seeker accounts by username (their masked login names in the audit log). */
+export async function findSeekerContacts(db: Db, usernames: readonly string[]) {
+  if (usernames.length === 0) return [];
+  return db
+    .selectFrom('users')
+    .leftJoin('job_seekers as seeker', 'seeker.user_id', 'users.id')
+    .select(['users.username', 'users.phone_enc', 'seeker.phone_enc as seeker_phone_enc', 'seeker.email_enc'])
+    .where('users.role', '=', 'job_seeker')
+    .where('users.username', 'in', [...new Set(usernames)])
+    .execute();
+}

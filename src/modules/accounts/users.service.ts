@@ -4,7 +4,7 @@ import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Actor, CurrentUser } from '../../platform/auth/current-user.ts';
 import { hashPassword, passwordWeakness } from '../../platform/auth/password.ts';
 import { generateTotpSecret } from '../../platform/auth/totp.ts';
-import { maskEmail, maskPhone } from '../../platform/crypto/masking.ts';
+import { maskPhone } from '../../platform/crypto/masking.ts';
 import { AppError } from '../../platform/errors.ts';
 import { pageWindow, type Page } from '../../platform/http/schemas.ts';
 import { checkUscc } from '../../platform/identifiers/uscc.ts';
@@ -15,6 +15,7 @@ import { findActiveUsccOverride } from '../reference/uscc-overrides.service.ts';
 import { findRegionForAccount, findRegionNames } from './accounts-regions.repository.ts';
 import { accountNameForLogin } from './seeker-logins.ts';
 import { revokeUserSessions } from './sessions.repository.ts';
+import { maskedSeekerContact } from './seeker-names.ts';
 import * as users from './users.repository.ts';
 
 export interface UserView {
@@ -56,7 +57,7 @@ export function toUserView(
   return {
     id: toNumber(row.id),
     username: row.username,
-    loginName: row.role === 'job_seeker' ? seekerLoginName(ctx, phone, row.seeker_email_enc) : row.username,
+    loginName: row.role === 'job_seeker' ? maskedSeekerContact(ctx, row.phone_enc, row.seeker_email_enc) : row.username,
     displayName: row.display_name,
     role: row.role as Role,
     roleLabel: ROLE_DEFINITIONS[row.role as Role]?.label ?? row.role,
@@ -67,16 +68,6 @@ export function toUserView(
     isActive: toBoolean(row.is_active),
     createdAt: row.created_at,
   };
-}
-
-/**
- * A job seeker's account name is a keyed digest of the phone or e-mail they registered with
- * (seeker-logins.ts), meaningless to read: the list shows that contact masked instead.
- */
-function seekerLoginName(ctx: AppContext, maskedPhone: string | null, emailEnc: string | null | undefined): string {
-  if (maskedPhone) return maskedPhone;
-  // Registered with an e-mail address (no phone): shown masked where the list loaded it.
-  return emailEnc ? maskEmail(ctx.cipher.decrypt(emailEnc)) : '求职者（邮箱注册）';
 }
 
 /** Creates an account (sysadmin duty); returns the TOTP secret once for roles that need one. */

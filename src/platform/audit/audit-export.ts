@@ -1,5 +1,6 @@
 import type { AppContext } from '../../app-context.ts';
 import { toNumber } from '../../db/convert.ts';
+import { seekerNamesOf } from '../../modules/accounts/seeker-names.ts';
 import type { Actor } from '../auth/current-user.ts';
 import { auditActionNameZh, auditObjectNameZh, roleNameZh } from '../code-names.ts';
 import { maskPersonalDataInText } from '../crypto/masking.ts';
@@ -87,10 +88,14 @@ export async function exportAuditLog(ctx: AppContext, actor: Actor, query: Audit
     },
     ctx.clock(),
   );
+  const seekerNames = await seekerNamesOf(
+    ctx,
+    rows.flatMap((r) => (r.actor_name ? [r.actor_name] : [])),
+  );
   const sheetRows = rows.map((r) => ({
     id: toNumber(r.id),
     at: beijingMinute(r.at),
-    actor: r.actor_name,
+    actor: (r.actor_name && seekerNames.get(r.actor_name)) ?? r.actor_name,
     role: r.actor_role ? roleNameZh(r.actor_role) : null,
     action: auditActionNameZh(r.action),
     code: r.action,

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../app-context.ts';
 import { toNumber } from '../../db/convert.ts';
+import { accountNameForLogin } from '../../modules/accounts/seeker-logins.ts';
+import { seekerNamesOf } from '../../modules/accounts/seeker-names.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
 import { addDays } from '../iso-date.ts';
 import { shanghaiDayStart } from '../time.ts';
@@ -16,6 +18,9 @@ const AuditRow = Type.Object({
   id: Type.Integer(),
   at: Type.String(),
   actorName: Type.Union([Type.String(), Type.Null()]),
+  actorLabel: Type.Union([Type.String(), Type.Null()], {
+    description: '求职者以脱敏的手机号码或邮箱显示（其账号名是内部摘要）；其他账号为 null',
+  }),
   actorRole: Type.Union([Type.String(), Type.Null()]),
   action: Type.String(),
   objectType: Type.Union([Type.String(), Type.Null()]),
@@ -28,7 +33,7 @@ const AuditRow = Type.Object({
 
 const AuditFilters = Type.Object({
   action: Type.Optional(Type.String({ maxLength: 64 })),
-  username: Type.Optional(Type.String({ maxLength: 64 })),
+  username: Type.Optional(Type.String({ maxLength: 64, description: '账号名；求职者可填其手机号码或邮箱' })),
   outcome: Type.Optional(Type.Union([Type.Literal('success'), Type.Literal('failure'), Type.Literal('denied')])),
   from: Type.Optional(Type.String({ format: 'date', description: '起始日期（含）' })),
   to: Type.Optional(Type.String({ format: 'date', description: '截止日期（含）' })),
@@ -36,10 +41,12 @@ const AuditFilters = Type.Object({
 const AuditQuery = Type.Composite([PageQuery, AuditFilters]);
 
 // Dates are Beijing days: from its first moment to the first moment of the day after `to`.
-function auditFilterOf(query: AuditExportQuery): AuditFilter {
+// A job seeker is found by the phone or e-mail they sign in with (their account name is a digest of it).
+function auditFilterOf(ctx: AppContext, query: AuditExportQuery): AuditFilter {
   const { from, to, ...rest } = query;
   return {
     ...rest,
+    username: rest.username ? accountNameForLogin(ctx.cipher, rest.username) : undefined,
     from: from ? shanghaiDayStart(from) : undefined,
     to: to ? shanghaiDayStart(addDays(to, 1)) : undefined,
   };
@@ -62,7 +69,11 @@ export function auditRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       async (request) => {
         const { page, pageSize, offset } = pageWindow(request.query);
         const { from: _from, to: _to, ...rest } = request.query;
-        const { items, total } = await listAuditRows(ctx.db, auditFilterOf(request.query), offset, pageSize);
+        const { items, total } = await listAuditRows(ctx.db, auditFilterOf(ctx, request.query), offset, pageSize);
+        const seekerNames = await seekerNamesOf(
+          ctx,
+          items.flatMap((r) => (r.actor_name ? [r.actor_name] : [])),
+        );
         await appendAudit(
           ctx.db,
           ctx.dialect,
@@ -75,6 +86,7 @@ export function auditRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
             id: toNumber(r.id),
             at: r.at,
             actorName: r.actor_name,
+            actorLabel: (r.actor_name && seekerNames.get(r.actor_name)) ?? null,
             actorRole: r.actor_role,
             action: r.action,
             objectType: r.object_type,
@@ -107,7 +119,7 @@ export function auditRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           ctx,
           actorOf(request),
           request.query,
-          auditFilterOf(request.query),
+          auditFilterOf(ctx, request.query),
         );
         return sendWorkbook(reply, fileName, 'audit-log.xlsx', content);
       },

@@ -9,6 +9,7 @@ export type CampaignDetail = ApiResponse<'/api/v1/recruitment-campaigns/{id}'>;
 export type CampaignBody = ApiBody<'/api/v1/recruitment-campaigns'>;
 export type CampaignKind = CampaignBody['kind'];
 export type HireBody = ApiBody<'/api/v1/recruitment-campaigns/{id}/hires'>;
+export type HireCorrection = ApiBody<'/api/v1/recruitment-campaigns/{id}/hires/{hireId}', 'put'>;
 export type OriginReportQuery = ApiQuery<'/api/v1/recruitment-campaigns/origin-report'>;
 export type OriginReport = ApiResponse<'/api/v1/recruitment-campaigns/origin-report'>;
 
@@ -37,6 +38,15 @@ export function updateCampaign(id: number, body: CampaignBody): Promise<Campaign
 
 export function recordHire(id: number, body: HireBody): Promise<CampaignDetail> {
   return api.post(`/recruitment-campaigns/${id}/hires`, body);
+}
+
+/** Corrects a recorded hire: the ID number and name only when re-entered. */
+export function correctHire(id: number, hireId: number, body: HireCorrection): Promise<CampaignDetail> {
+  return api.put(`/recruitment-campaigns/${id}/hires/${hireId}`, body);
+}
+
+export function removeHire(id: number, hireId: number): Promise<CampaignDetail> {
+  return api.delete(`/recruitment-campaigns/${id}/hires/${hireId}`);
 }
 
 export function getOriginReport(query: OriginReportQuery): Promise<OriginReport> {

@@ -147,6 +147,8 @@ export const codesEnUS: Record<keyof typeof codesZhCN, string> = {
   'code.action.recruitment_campaign.create': 'Recruitment campaign recorded',
   'code.action.recruitment_campaign.update': 'Recruitment campaign changed',
   'code.action.recruitment_campaign.hire': 'Campaign hire recorded',
+  'code.action.recruitment_campaign.hire_correct': 'Campaign hire corrected',
+  'code.action.recruitment_campaign.hire_remove': 'Campaign hire removed',
   'code.action.recruitment_campaign.export': 'Campaign hires by home province exported',
   'code.action.governance.commissioner.update': 'Commissioner unit and phone recorded',
   'code.action.governance.contact.log': 'Contact logged',

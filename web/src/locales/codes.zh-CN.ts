@@ -149,6 +149,8 @@ export const codesZhCN = {
   'code.action.recruitment_campaign.create': '登记引才活动',
   'code.action.recruitment_campaign.update': '修改引才活动',
   'code.action.recruitment_campaign.hire': '登记引才活动录用人员',
+  'code.action.recruitment_campaign.hire_correct': '更正引才活动录用人员',
+  'code.action.recruitment_campaign.hire_remove': '删除引才活动录用人员',
   'code.action.recruitment_campaign.export': '导出录用人员户籍省份',
   'code.action.governance.commissioner.update': '登记服务专员单位与电话',
   'code.action.governance.contact.log': '登记联系企业',

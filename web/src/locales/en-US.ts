@@ -11,6 +11,7 @@ import { referenceEnUS } from './reference.en-US.ts';
 import { skillsEnUS } from './skills.en-US.ts';
 import { recruitmentEnUS } from './recruitment.en-US.ts';
 import { seekersEnUS } from './seekers.en-US.ts';
+import { campaignsEnUS } from './campaigns.en-US.ts';
 import type { MessageKey } from './zh-CN.ts';
 
 /** English, the switchable second language: one entry for every key of zh-CN. */
@@ -138,7 +139,7 @@ export const enUS: Record<MessageKey, string> = {
   'audit.outcome': 'Outcome',
   'audit.requestId': 'Request ID',
   'audit.ip': 'IP address',
-  'audit.username': 'Username',
+  'audit.username': 'Username (a job seeker: phone or e-mail)',
   'audit.dateRange': 'Period',
   'audit.outcome.success': 'Success',
   'audit.outcome.failure': 'Failure',
@@ -381,6 +382,7 @@ export const enUS: Record<MessageKey, string> = {
   ...skillsEnUS,
   ...recruitmentEnUS,
   ...seekersEnUS,
+  ...campaignsEnUS,
   ...accountsEnUS,
   ...opinionEnUS,
   ...governanceEnUS,

@@ -11,6 +11,7 @@ import { referenceZhCN } from './reference.zh-CN.ts';
 import { skillsZhCN } from './skills.zh-CN.ts';
 import { recruitmentZhCN } from './recruitment.zh-CN.ts';
 import { seekersZhCN } from './seekers.zh-CN.ts';
+import { campaignsZhCN } from './campaigns.zh-CN.ts';
 
 /**
  * Simplified Chinese, the default language. Its keys are the message keys of the whole web
@@ -139,7 +140,7 @@ export const zhCN = {
   'audit.outcome': '结果',
   'audit.requestId': '请求号',
   'audit.ip': 'IP 地址',
-  'audit.username': '用户名',
+  'audit.username': '用户名（求职者填手机号码或邮箱）',
   'audit.dateRange': '时间范围',
   'audit.outcome.success': '成功',
   'audit.outcome.failure': '失败',
@@ -373,6 +374,7 @@ export const zhCN = {
   ...skillsZhCN,
   ...recruitmentZhCN,
   ...seekersZhCN,
+  ...campaignsZhCN,
   ...accountsZhCN,
   ...opinionZhCN,
   ...governanceZhCN,

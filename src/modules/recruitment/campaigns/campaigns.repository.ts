@@ -124,6 +124,24 @@ export async function findHireOf(db: Db, campaignId: number, idNumberIndex: stri
     .executeTakeFirst();
 }
 
+/** One hire of a campaign (the correction's target). */
+export async function findHire(db: Db, campaignId: number, hireId: number) {
+  return db
+    .selectFrom('recruitment_campaign_hires')
+    .selectAll()
+    .where('campaign_id', '=', campaignId)
+    .where('id', '=', hireId)
+    .executeTakeFirst();
+}
+
+export async function updateHire(db: Db, hireId: number, row: Updateable<RecruitmentCampaignHireTable>): Promise<void> {
+  await db.updateTable('recruitment_campaign_hires').set(row).where('id', '=', hireId).execute();
+}
+
+export async function deleteHire(db: Db, hireId: number): Promise<void> {
+  await db.deleteFrom('recruitment_campaign_hires').where('id', '=', hireId).execute();
+}
+
 export async function insertHire(db: Db, row: Insertable<RecruitmentCampaignHireTable>): Promise<number> {
   const inserted = await db
     .insertInto('recruitment_campaign_hires')

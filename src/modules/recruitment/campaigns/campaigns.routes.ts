@@ -6,7 +6,8 @@ import { sendWorkbook, XLSX_CONTENT_TYPE } from '../../../platform/http/excel-ex
 import { ErrorResponse, PageOf, PageQuery, standardErrors } from '../../../platform/http/schemas.ts';
 import type { Role } from '../../../platform/roles.ts';
 import { exportOriginReport, originReport } from './campaign-report.service.ts';
-import { createCampaign, getCampaign, listCampaignsFor, recordHire, updateCampaign } from './campaigns.service.ts';
+import { correctHire, recordHire, removeHire } from './campaign-hires.service.ts';
+import { createCampaign, getCampaign, listCampaignsFor, updateCampaign } from './campaigns.service.ts';
 
 const READERS: readonly Role[] = ['province_hrss', 'province_miit', 'city_hrss'];
 const RECORDERS: readonly Role[] = ['province_hrss', 'city_hrss'];
@@ -80,6 +81,13 @@ const Filter = Type.Object({
 });
 const ReportQuery = Type.Object({ ...Filter.properties, campaignId: Type.Optional(Type.Integer({ minimum: 1 })) });
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+const HireParams = Type.Object({ id: Type.Integer({ minimum: 1 }), hireId: Type.Integer({ minimum: 1 }) });
+const Employer = {
+  uscc: Type.String({ pattern: '^[0-9A-HJ-NPQRTUWXY]{18}$', description: '录用企业统一社会信用代码' }),
+  hiredOn: Type.String({ format: 'date' }),
+};
+const IdNumber = Type.String({ minLength: 15, maxLength: 20 });
+const PersonName = Type.String({ minLength: 1, maxLength: 50 });
 const errors = { ...standardErrors, 409: ErrorResponse } as const;
 
 /** 引才活动: records with events and results, hires per person, the home-province report (SPEC §2.6). */
@@ -193,16 +201,39 @@ export function campaignsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags: ['recruitment'],
           summary: '登记通过活动录用的人员（身份证号加密保存，不显示）',
           params: IdParams,
-          body: Type.Object({
-            idNumber: Type.String({ minLength: 15, maxLength: 20 }),
-            name: Type.String({ minLength: 1, maxLength: 50 }),
-            uscc: Type.String({ pattern: '^[0-9A-HJ-NPQRTUWXY]{18}$', description: '录用企业统一社会信用代码' }),
-            hiredOn: Type.String({ format: 'date' }),
-          }),
+          body: Type.Object({ idNumber: IdNumber, name: PersonName, ...Employer }),
           response: { 200: CampaignDetail, ...errors },
         },
       },
       async (request) => recordHire(ctx, signedInActorOf(request), request.params.id, request.body),
+    );
+    app.put(
+      '/api/v1/recruitment-campaigns/:id/hires/:hireId',
+      {
+        config: { access: RECORDERS },
+        schema: {
+          tags: ['recruitment'],
+          summary: '更正录用人员：企业、日期；身份证号与姓名只在重新填写时更正（户籍省份随之更新）',
+          params: HireParams,
+          body: Type.Object({ idNumber: Type.Optional(IdNumber), name: Type.Optional(PersonName), ...Employer }),
+          response: { 200: CampaignDetail, ...errors },
+        },
+      },
+      async (request) =>
+        correctHire(ctx, signedInActorOf(request), request.params.id, request.params.hireId, request.body),
+    );
+    app.delete(
+      '/api/v1/recruitment-campaigns/:id/hires/:hireId',
+      {
+        config: { access: RECORDERS },
+        schema: {
+          tags: ['recruitment'],
+          summary: '删除误登记的录用人员（留痕）',
+          params: HireParams,
+          response: { 200: CampaignDetail, ...errors },
+        },
+      },
+      async (request) => removeHire(ctx, signedInActorOf(request), request.params.id, request.params.hireId),
     );
   };
 }

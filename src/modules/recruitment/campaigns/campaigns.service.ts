@@ -4,11 +4,10 @@ import { appendAudit } from '../../../platform/audit/audit.ts';
 import type { Actor, CurrentUser } from '../../../platform/auth/current-user.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { pageWindow } from '../../../platform/http/schemas.ts';
-import { checkIdNumber, ID_NUMBER_REASONS } from '../../../platform/identifiers/id-number.ts';
 import { isIsoDate } from '../../../platform/iso-date.ts';
 import * as repo from './campaigns.repository.ts';
 import type { CampaignEventMode, CampaignKind } from './campaigns.table.ts';
-import { homeProvinceOf, provincesByCode } from './home-province.ts';
+import { provincesByCode } from './home-province.ts';
 
 /**
  * Recruitment campaigns (引才活动, SPEC §2.6; notice 二（三）): the province or a city records a campaign
@@ -41,13 +40,6 @@ export interface CampaignInput {
   seekers: number;
   intentions: number;
   events: { heldOn: string; place: string; city: string; mode: CampaignEventMode }[];
-}
-
-export interface HireInput {
-  idNumber: string;
-  name: string;
-  uscc: string;
-  hiredOn: string;
 }
 
 export function campaignScopeOf(user: CurrentUser): repo.CampaignScope {
@@ -105,7 +97,7 @@ function eventsOf(input: CampaignInput) {
   return input.events.map((e) => ({ held_on: e.heldOn, place: e.place.trim(), city: e.city.trim(), mode: e.mode }));
 }
 
-async function audit(ctx: AppContext, db: Db, actor: Actor, action: string, id: number, details = {}) {
+export async function audit(ctx: AppContext, db: Db, actor: Actor, action: string, id: number, details = {}) {
   await appendAudit(
     db,
     ctx.dialect,
@@ -150,7 +142,7 @@ async function viewsOf(db: Db, rows: repo.CampaignRow[]) {
 }
 export type CampaignView = Awaited<ReturnType<typeof viewsOf>>[number];
 
-async function requireCampaign(db: Db, user: CurrentUser, id: number): Promise<repo.CampaignRow> {
+export async function requireCampaign(db: Db, user: CurrentUser, id: number): Promise<repo.CampaignRow> {
   const row = await repo.findCampaign(db, campaignScopeOf(user), id);
   if (!row) throw new AppError('NOT_FOUND', '引才活动不存在或不在您的数据范围内');
   return row;
@@ -214,37 +206,6 @@ export async function updateCampaign(ctx: AppContext, actor: SignedIn, id: numbe
     await repo.updateCampaignRow(trx, id, { ...columnsOf(input), updated_at: ctx.clock().toISOString() });
     await repo.replaceEvents(trx, id, eventsOf(input));
     await audit(ctx, trx, actor, 'recruitment_campaign.update', id, { events: input.events.length });
-  });
-  return getCampaign(ctx, actor.user, id);
-}
-
-/** Records that a person was hired through the campaign (once per person and campaign). */
-export async function recordHire(ctx: AppContext, actor: SignedIn, id: number, input: HireInput) {
-  const check = checkIdNumber(input.idNumber);
-  if (!check.valid) throw new AppError('VALIDATION_FAILED', `公民身份号码：${ID_NUMBER_REASONS[check.reason]}`);
-  const name = input.name.trim();
-  if (!name) throw new AppError('VALIDATION_FAILED', '请填写姓名');
-  if (!isIsoDate(input.hiredOn)) throw new AppError('VALIDATION_FAILED', '录用日期应为 YYYY-MM-DD');
-  const province = homeProvinceOf(check.normalized);
-  if (!province) throw new AppError('VALIDATION_FAILED', '公民身份号码的前两位不是省级行政区划代码');
-  const index = ctx.cipher.blindIndex('id', check.normalized);
-  await ctx.db.transaction().execute(async (trx) => {
-    await requireCampaign(trx, actor.user, id);
-    if (!(await repo.findEnterpriseName(trx, input.uscc)))
-      throw new AppError('VALIDATION_FAILED', `统一社会信用代码 ${input.uscc} 不在培育库中`);
-    if (await repo.findHireOf(trx, id, index)) throw new AppError('CONFLICT', '此人已登记为本活动的录用人员');
-    const hireId = await repo.insertHire(trx, {
-      campaign_id: id,
-      uscc: input.uscc,
-      id_number_enc: ctx.cipher.encrypt(check.normalized),
-      id_number_index: index,
-      name_enc: ctx.cipher.encrypt(name),
-      home_province_code: province.code,
-      hired_on: input.hiredOn,
-      created_by: actor.user.id,
-      created_at: ctx.clock().toISOString(),
-    });
-    await audit(ctx, trx, actor, 'recruitment_campaign.hire', id, { hireId, homeProvince: province.code });
   });
   return getCampaign(ctx, actor.user, id);
 }

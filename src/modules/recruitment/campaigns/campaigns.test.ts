@@ -36,7 +36,7 @@ describe.each(testDialects())('recruitment campaigns on %s', (dialect) => {
   }, 90_000);
   afterAll(() => t.close());
 
-  const call = (cookie: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
+  const call = (cookie: string, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) =>
     t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
 
   it('records a campaign with its events and results; another city neither sees nor edits it', async () => {
@@ -131,5 +131,55 @@ describe.each(testDialects())('recruitment campaigns on %s', (dialect) => {
       .where('action', '=', 'recruitment_campaign.export')
       .execute();
     expect(exported).toHaveLength(1);
+  });
+
+  it('corrects or removes a recorded hire for the official who may edit the campaign, audited, the report following', async () => {
+    const id = ((await call(province, 'GET', URL)).json().items[0] as { id: number }).id;
+    const report = async () => (await call(province, 'GET', `${URL}/origin-report?campaignId=${id}`)).json();
+    const hires = (await call(nanjing, 'GET', `${URL}/${id}`)).json().hires as { id: number; name: string }[];
+    const wang = hires.find((h) => h.name === '王**')!;
+    const li = hires.find((h) => h.name === '李*')!;
+    const employer = { uscc: TEST_ENTERPRISE_USCC, hiredOn: '2025-03-22' };
+
+    // Another city neither corrects nor removes it.
+    expect((await call(suzhou, 'PUT', `${URL}/${id}/hires/${wang.id}`, employer)).statusCode).toBe(404);
+    expect((await call(suzhou, 'DELETE', `${URL}/${id}/hires/${wang.id}`)).statusCode).toBe(404);
+
+    // The ID was mistyped: re-entered, the home province moves from 陕西 to 甘肃.
+    const gansu = makeIdNumber('620102', '1998-05-04', 11);
+    const corrected = await call(nanjing, 'PUT', `${URL}/${id}/hires/${wang.id}`, { ...employer, idNumber: gansu });
+    expect(corrected.statusCode, corrected.body).toBe(200);
+    expect(corrected.body).not.toContain(gansu);
+    const moved = corrected.json().hires.find((h: { id: number }) => h.id === wang.id);
+    expect(moved).toMatchObject({ name: '王**', homeProvinceName: '甘肃省', hiredOn: '2025-03-22' });
+    const provinces = (await report()).rows.map((r: { provinceName: string }) => r.provinceName);
+    expect(provinces).toContain('甘肃省');
+    expect(provinces).not.toContain('陕西省');
+
+    // An ID that is already another hire of the campaign is refused; a bad one too.
+    const clash = await call(nanjing, 'PUT', `${URL}/${id}/hires/${li.id}`, { ...employer, idNumber: gansu });
+    expect(clash.statusCode).toBe(409);
+    const bad = await call(nanjing, 'PUT', `${URL}/${id}/hires/${li.id}`, {
+      ...employer,
+      idNumber: '620102199805041234',
+    });
+    expect(bad.statusCode).toBe(400);
+
+    const removed = await call(province, 'DELETE', `${URL}/${id}/hires/${li.id}`);
+    expect(removed.statusCode, removed.body).toBe(200);
+    expect(removed.json().results.hires).toBe(2);
+    expect((await report()).totals).toEqual({ hires: 2, fromOtherProvinces: 1, fromWesternProvinces: 1 });
+    expect((await call(nanjing, 'DELETE', `${URL}/${id}/hires/${li.id}`)).statusCode).toBe(404);
+
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .select(['action', 'details'])
+      .where('action', 'in', ['recruitment_campaign.hire_correct', 'recruitment_campaign.hire_remove'])
+      .execute();
+    expect(audit.map((a) => a.action).sort()).toEqual([
+      'recruitment_campaign.hire_correct',
+      'recruitment_campaign.hire_remove',
+    ]);
+    expect(JSON.stringify(audit)).not.toContain(gansu);
   });
 });

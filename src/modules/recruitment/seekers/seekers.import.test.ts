@@ -103,6 +103,18 @@ describe.each(testDialects())('the seekers import on %s', (dialect) => {
     expect(await login(SEEKER_PASSWORD)).toBe(200);
     expect(await seekers()).toHaveLength(3);
 
+    // The 审计日志 names the seeker by the masked phone, found by typing the phone, not by the account's digest.
+    const auditor = (await t.loginAs('auditor')).cookie;
+    const logged = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/audit?username=13912340001',
+      headers: { cookie: auditor },
+    });
+    expect(logged.statusCode, logged.body).toBe(200);
+    const items = logged.json().items as { actorName: string; actorLabel: string | null; action: string }[];
+    expect(items.map((i) => i.action)).toContain('auth.login');
+    expect(items.every((i) => i.actorLabel === '139****0001' && /^js/.test(i.actorName))).toBe(true);
+
     // Claimed means owned: nobody registers it again, and a changed platform record leaves it alone.
     expect((await post('/api/v1/job-seekers/verification-codes', { contact: '13912340001' })).statusCode).toBe(409);
     const changed = await runImport(

@@ -297,6 +297,7 @@ export interface paths {
                     /** @description 每页条数，≤ 200 */
                     pageSize?: number;
                     action?: string;
+                    /** @description 账号名；求职者可填其手机号码或邮箱 */
                     username?: string;
                     outcome?: "success" | "failure" | "denied";
                     /** @description 起始日期（含） */
@@ -319,6 +320,8 @@ export interface paths {
                         "application/json": {
                             items: {
                                 action: string;
+                                /** @description 求职者以脱敏的手机号码或邮箱显示（其账号名是内部摘要）；其他账号为 null */
+                                actorLabel: string | null;
                                 actorName: string | null;
                                 actorRole: string | null;
                                 at: string;
@@ -412,6 +415,7 @@ export interface paths {
             parameters: {
                 query?: {
                     action?: string;
+                    /** @description 账号名；求职者可填其手机号码或邮箱 */
                     username?: string;
                     outcome?: "success" | "failure" | "denied";
                     /** @description 起始日期（含） */
@@ -26859,6 +26863,285 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recruitment-campaigns/{id}/hires/{hireId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 更正录用人员：企业、日期；身份证号与姓名只在重新填写时更正（户籍省份随之更新） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    hireId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        hiredOn: string;
+                        idNumber?: string;
+                        name?: string;
+                        /** @description 录用企业统一社会信用代码 */
+                        uscc: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            events: {
+                                /** @description 举办城市（东西部劳务协作可在省外） */
+                                city: string;
+                                /** Format: date */
+                                heldOn: string;
+                                /** @description online 线上, onsite 线下 */
+                                mode: "online" | "onsite";
+                                modeName: string;
+                                place: string;
+                            }[];
+                            hires: {
+                                enterpriseName: string | null;
+                                hiredOn: string;
+                                homeProvinceCode: string;
+                                homeProvinceName: string;
+                                id: number;
+                                /** @description 姓名（脱敏） */
+                                name: string;
+                                uscc: string;
+                            }[];
+                            id: number;
+                            /** @description overseas_doctors 百名海外博士江苏行, talent_month 江苏招才月, four_docking 四对接, east_west 东西部劳务协作 */
+                            kind: "overseas_doctors" | "talent_month" | "four_docking" | "east_west";
+                            kindName: string;
+                            name: string;
+                            organiser: string;
+                            regionCode: string;
+                            regionName: string;
+                            results: {
+                                enterprises: number;
+                                /** @description 登记的录用人数 */
+                                hires: number;
+                                intentions: number;
+                                postings: number;
+                                seekers: number;
+                            };
+                            summary: string;
+                            updatedAt: string;
+                            year: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** 删除误登记的录用人员（留痕） */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    hireId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            events: {
+                                /** @description 举办城市（东西部劳务协作可在省外） */
+                                city: string;
+                                /** Format: date */
+                                heldOn: string;
+                                /** @description online 线上, onsite 线下 */
+                                mode: "online" | "onsite";
+                                modeName: string;
+                                place: string;
+                            }[];
+                            hires: {
+                                enterpriseName: string | null;
+                                hiredOn: string;
+                                homeProvinceCode: string;
+                                homeProvinceName: string;
+                                id: number;
+                                /** @description 姓名（脱敏） */
+                                name: string;
+                                uscc: string;
+                            }[];
+                            id: number;
+                            /** @description overseas_doctors 百名海外博士江苏行, talent_month 江苏招才月, four_docking 四对接, east_west 东西部劳务协作 */
+                            kind: "overseas_doctors" | "talent_month" | "four_docking" | "east_west";
+                            kindName: string;
+                            name: string;
+                            organiser: string;
+                            regionCode: string;
+                            regionName: string;
+                            results: {
+                                enterprises: number;
+                                /** @description 登记的录用人数 */
+                                hires: number;
+                                intentions: number;
+                                postings: number;
+                                seekers: number;
+                            };
+                            summary: string;
+                            updatedAt: string;
+                            year: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;

@@ -82,7 +82,8 @@ export default function AuditPage() {
     {
       title: t('audit.actor'),
       dataIndex: 'actorName',
-      render: (name: string | null) => <ActorLabel actor={name} />,
+      // A job seeker by their masked phone or e-mail: their account name is an internal digest.
+      render: (name: string | null, row) => (row.actorLabel ? row.actorLabel : <ActorLabel actor={name} />),
     },
     {
       title: t('audit.actorRole'),

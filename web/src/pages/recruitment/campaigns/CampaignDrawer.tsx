@@ -1,9 +1,10 @@
-import { App, Button, Descriptions, Drawer, Form, Input, Space, Table, Tag } from 'antd';
+import { App, Button, Descriptions, Drawer, Form, Input, Popconfirm, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { getCampaign, recordHire, type CampaignDetail, type HireBody } from '../../../api/campaigns.ts';
+import { getCampaign, recordHire, removeHire, type CampaignDetail, type HireBody } from '../../../api/campaigns.ts';
 import { LoadError } from '../../../components/LoadError.tsx';
 import { useRemoteData } from '../../../components/useRemoteData.ts';
-import { useErrorText } from '../../../locales/i18n.tsx';
+import { useErrorText, useI18n } from '../../../locales/i18n.tsx';
+import { HireCorrectionModal } from './HireCorrectionModal.tsx';
 
 type Hire = CampaignDetail['hires'][number];
 type Event = CampaignDetail['events'][number];
@@ -26,6 +27,8 @@ export function CampaignDrawer({
   const errorText = useErrorText();
   const { message } = App.useApp();
   const [isSaving, setIsSaving] = useState(false);
+  const [correcting, setCorrecting] = useState<Hire | null>(null);
+  const { t } = useI18n();
 
   async function hire(values: HireBody) {
     setIsSaving(true);
@@ -41,6 +44,34 @@ export function CampaignDrawer({
       setIsSaving(false);
     }
   }
+
+  async function remove(hireId: number) {
+    try {
+      await removeHire(id, hireId);
+      void message.success(t('campaigns.hire.removed'));
+      setChanged(true);
+      campaign.reload();
+    } catch (error) {
+      void message.error(errorText(error));
+    }
+  }
+
+  const hireActions = {
+    title: t('campaigns.hire.actions'),
+    key: 'actions',
+    render: (_: unknown, h: Hire) => (
+      <Space size="small">
+        <Button size="small" type="link" onClick={() => setCorrecting(h)} data-testid={`hire-correct-${h.id}`}>
+          {t('campaigns.hire.correct')}
+        </Button>
+        <Popconfirm title={t('campaigns.hire.removeConfirm')} onConfirm={() => void remove(h.id)}>
+          <Button size="small" type="link" danger data-testid={`hire-remove-${h.id}`}>
+            {t('campaigns.hire.remove')}
+          </Button>
+        </Popconfirm>
+      </Space>
+    ),
+  };
 
   const c = campaign.data;
   return (
@@ -96,8 +127,22 @@ export function CampaignDrawer({
               { title: '户籍省份', dataIndex: 'homeProvinceName' },
               { title: '录用企业', dataIndex: 'enterpriseName', render: (n: string | null, h) => n ?? h.uscc },
               { title: '录用日期', dataIndex: 'hiredOn' },
+              ...(canRecord ? [hireActions] : []),
             ]}
           />
+          {correcting && (
+            <HireCorrectionModal
+              campaignId={id}
+              hire={correcting}
+              onClose={(saved) => {
+                setCorrecting(null);
+                if (saved) {
+                  setChanged(true);
+                  campaign.reload();
+                }
+              }}
+            />
+          )}
           {canRecord && (
             <Form<HireBody> form={form} layout="inline" onFinish={(v) => void hire(v)}>
               <Form.Item name="idNumber" rules={[{ required: true, message: '请填写公民身份号码' }]}>
