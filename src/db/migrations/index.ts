@@ -40,6 +40,7 @@ import * as recruitmentCampaigns from './20261208T0021_recruitment_campaigns.ts'
 import * as jobInterviews from './20261208T0030_job_interviews.ts';
 import * as postingSearchTerms from './20261208T0010_posting_search_terms.ts';
 import * as occupationCommon from './20261208T1050_occupation_common.ts';
+import * as postingSearchLeanIndexes from './20261208T1000_posting_search_lean_indexes.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -94,6 +95,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '20261208T0010_posting_search_terms': postingSearchTerms,
   '20261208T1010_seeker_imports': seekerImports,
   '20261208T1050_occupation_common': occupationCommon,
+  '20261208T1000_posting_search_lean_indexes': postingSearchLeanIndexes,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {

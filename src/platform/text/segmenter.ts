@@ -24,6 +24,7 @@ interface SegmenterSettings {
 let jieba: Jieba | undefined;
 let settings: SegmenterSettings | undefined;
 const known = new Set<string>();
+let version = 0;
 
 function loadSettings(): SegmenterSettings {
   settings ??= JSON.parse(readFileSync(`${REFERENCE_DIR}text/segmenter.json`, 'utf8')) as SegmenterSettings;
@@ -68,6 +69,7 @@ function load(words: Iterable<string>): number {
     fresh.push(word);
   }
   if (fresh.length > 0) {
+    version += 1;
     const frequency = loadSettings().custom_word_frequency;
     jieba!.loadDict(Buffer.from(fresh.map((w) => `${w} ${frequency} n`).join('\n') + '\n', 'utf8'));
   }
@@ -78,6 +80,12 @@ function load(words: Iterable<string>): number {
 export function addWords(words: Iterable<string>): number {
   instance();
   return load(words);
+}
+
+/** A number that changes whenever words are added: what a cache of segmented text is valid for. */
+export function dictionaryVersion(): number {
+  instance();
+  return version;
 }
 
 /** True when the term carries meaning: not punctuation, symbols or white space. */

@@ -154,16 +154,19 @@ const TERM_COLUMNS = [
   'filter_terms',
 ] as const;
 
-/** Many term rows in one statement: one JSON parameter, unpacked by the database. */
+/**
+ * Many term rows in one statement: on SQLite one JSON parameter unpacked by json_each, on
+ * PostgreSQL one array per column unpacked by unnest.
+ */
 async function insertTermRows(db: Db, dialect: Dialect, rows: JobPostingTermTable[]): Promise<void> {
-  const json = JSON.stringify(rows.map((r) => [r.term, r.weight, r.sort_key, r.fields]));
-  if (dialect === 'sqlite')
+  if (dialect === 'sqlite') {
+    const json = JSON.stringify(rows.map((r) => [r.term, r.weight, r.sort_key, r.fields]));
     await sql`insert into job_posting_terms (term, weight, sort_key, fields)
       select value ->> 0, value ->> 1, value ->> 2, value ->> 3 from json_each(${json})`.execute(db);
-  else
+  } else
     await sql`insert into job_posting_terms (term, weight, sort_key, fields)
-      select x ->> 0, (x ->> 1)::integer, (x ->> 2)::bigint, (x ->> 3)::integer
-      from jsonb_array_elements(${json}::jsonb) as x`.execute(db);
+      select * from unnest(${rows.map((r) => r.term)}::text[], ${rows.map((r) => r.weight)}::integer[],
+        ${rows.map((r) => String(r.sort_key))}::bigint[], ${rows.map((r) => r.fields)}::integer[])`.execute(db);
 }
 
 async function writeRows(db: Db, dialect: Dialect, rows: JobPostingSearchTable[]): Promise<void> {
@@ -177,11 +180,12 @@ async function writeRows(db: Db, dialect: Dialect, rows: JobPostingSearchTable[]
       )}`.execute(db);
     }
   }
-  // In index order, so that the inserts walk the term index instead of jumping about in it.
   const weights = searchSettings().field_weights;
-  const terms = rows
-    .flatMap((r) => termRowsOf(r, weights))
-    .sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : a.weight - b.weight || a.sort_key - b.sort_key));
+  const terms = rows.flatMap((r) => termRowsOf(r, weights));
+  // On SQLite the table is its primary key: in its order, the inserts walk it instead of jumping
+  // about in it (PostgreSQL fills a bare heap during a rebuild, its keys built at the end).
+  if (dialect === 'sqlite')
+    terms.sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : a.weight - b.weight || a.sort_key - b.sort_key));
   for (let j = 0; j < terms.length; j += 20_000) await insertTermRows(db, dialect, terms.slice(j, j + 20_000));
 }
 
@@ -265,27 +269,73 @@ export async function rebuildSearchIndex(
   const { db, dialect } = handle;
   resetSearchDictionary();
   await ensureSearchDictionary(db);
-  await db.deleteFrom('job_posting_search').execute();
-  await db.deleteFrom('job_posting_terms').execute();
-  if (dialect === 'sqlite') await sql`insert into job_posting_fts (job_posting_fts) values ('delete-all')`.execute(db);
-  // The term rows' second index is built once at the end (sorting is cheaper than millions of
-  // random inserts), and SQLite gets a page cache the size of the index while it is written.
-  await sql`drop index if exists job_posting_terms_by_key`.execute(db);
+  if (dialect === 'postgres') await sql`truncate job_posting_search, job_posting_terms`.execute(db);
+  else {
+    await db.deleteFrom('job_posting_search').execute();
+    await db.deleteFrom('job_posting_terms').execute();
+    await sql`insert into job_posting_fts (job_posting_fts) values ('delete-all')`.execute(db);
+  }
+  // The indexes that millions of random inserts would slow down most are built once at the end
+  // (sorting is far cheaper), and SQLite gets a page cache the size of the index while it is written.
+  for (const statement of BULK_INDEXES[dialect].drop) await sql.raw(statement).execute(db);
   const cache =
     dialect === 'sqlite' ? (await sql<{ cache_size: number }>`pragma cache_size`.execute(db)).rows[0]?.cache_size : 0;
   if (dialect === 'sqlite') await sql`pragma cache_size = -262144`.execute(db);
   try {
     return await fillIndex(db, dialect, now, batchSize);
   } finally {
-    await sql.raw(TERMS_BY_KEY[dialect]).execute(db);
+    await buildBulkIndexes(handle.db, dialect);
     if (dialect === 'sqlite') await sql.raw(`pragma cache_size = ${Number(cache)}`).execute(db);
+    // Fresh statistics for the planner (and, on PostgreSQL, the visibility map counts rely on).
+    if (dialect === 'postgres') await sql`vacuum analyze job_posting_search, job_posting_terms`.execute(db);
+    else await sql`analyze job_posting_search`.execute(db);
   }
 }
 
-const TERMS_BY_KEY: Record<Dialect, string> = {
-  sqlite: 'create index job_posting_terms_by_key on job_posting_terms (term, sort_key, fields, weight)',
-  postgres: 'create index job_posting_terms_by_key on job_posting_terms (term, sort_key) include (fields, weight)',
+/**
+ * The indexes a rebuild drops before filling and builds after, as the migrations define them:
+ * the term rows' second index; on PostgreSQL every index but the primary key of the postings' rows
+ * (one GIN insert per posting touches each of its ~150 terms) and the term rows' primary key.
+ */
+const BULK_INDEXES: Record<Dialect, { drop: string[]; build: string[] }> = {
+  sqlite: {
+    drop: ['drop index if exists job_posting_terms_by_key'],
+    build: ['create index job_posting_terms_by_key on job_posting_terms (term, sort_key, fields, weight)'],
+  },
+  postgres: {
+    drop: [
+      'drop index if exists job_posting_terms_by_key',
+      'alter table job_posting_terms drop constraint if exists job_posting_terms_pkey',
+      'drop index if exists job_posting_search_document',
+      'drop index if exists job_posting_search_sort_key',
+      'drop index if exists job_posting_search_valid_until',
+      'drop index if exists job_posting_search_salary_order',
+    ],
+    build: [
+      'create unique index job_posting_search_sort_key on job_posting_search (sort_key)',
+      'create index job_posting_search_valid_until on job_posting_search (valid_until)',
+      'create index job_posting_search_salary_order on job_posting_search (salary_max, salary_min, sort_key)',
+      'create index job_posting_search_document on job_posting_search using gin (document) with (fastupdate = off)',
+      'alter table job_posting_terms add constraint job_posting_terms_pkey primary key (term, weight, sort_key)',
+      'create index job_posting_terms_by_key on job_posting_terms (term, sort_key) include (fields, weight)',
+    ],
+  },
 };
+
+async function buildBulkIndexes(
+  db: import('kysely').Kysely<import('../../../db/schema.ts').Database>,
+  dialect: Dialect,
+): Promise<void> {
+  if (dialect === 'sqlite') {
+    for (const statement of BULK_INDEXES.sqlite.build) await sql.raw(statement).execute(db);
+    return;
+  }
+  // One transaction, with room to sort in memory (the session's default is 64 MB).
+  await db.transaction().execute(async (trx) => {
+    await sql`set local maintenance_work_mem = '256MB'`.execute(trx);
+    for (const statement of BULK_INDEXES.postgres.build) await sql.raw(statement).execute(trx);
+  });
+}
 
 async function fillIndex(db: Db, dialect: Dialect, now: string, batchSize: number): Promise<number> {
   const last = await db
@@ -306,8 +356,5 @@ async function fillIndex(db: Db, dialect: Dialect, now: string, batchSize: numbe
     await db.transaction().execute((trx) => writeRows(trx, dialect, indexRows));
     total += rows.length;
   }
-  // Fresh statistics for the planner (and, on PostgreSQL, the visibility map counts rely on).
-  if (dialect === 'postgres') await sql`vacuum analyze job_posting_search, job_posting_terms`.execute(db);
-  else await sql`analyze job_posting_search`.execute(db);
   return total;
 }

@@ -102,6 +102,16 @@ function matchingKeys(dialect: Dialect, plan: Plan): RawBuilder<unknown> {
   ])}`;
 }
 
+/** PostgreSQL: the condition on job_posting_search (alias s) of every matching posting. */
+function pgMatchCondition(plan: Plan): RawBuilder<unknown> {
+  const rest = columnConditions(plan.rest);
+  const conditions =
+    plan.expression === null
+      ? [sql`s.valid_until >= ${plan.filter.today}`, ...rest]
+      : [sql`s.document @@ to_tsquery('simple', ${plan.expression})`, ...rest];
+  return sql.join(conditions, sql` and `);
+}
+
 export async function countMatches(db: Db, dialect: Dialect, filter: SearchFilter): Promise<number> {
   const keys = matchingKeys(dialect, planOf(dialect, filter));
   const { rows } = await sql<{ n: number | string }>`select count(*) as n from (${keys}) m`.execute(db);
@@ -122,11 +132,32 @@ function matchesOf(rows: { k: number | string; score?: number | string | null }[
 }
 
 /**
- * Up to this many matches a page is taken by ordering them all; above it, by walking an index in
- * the page's order and probing each row against the matches, which are then dense enough for the
- * walk to stop soon.
+ * Up to `fewMatches` matches a page is taken by ordering them all. Above it, a page may instead be
+ * taken by walking an index in the page's order (pay, or a word's best postings) and checking each
+ * row, stopping at the page's end: worth it when the walk is expected to be shorter than the
+ * matches — about (offset + limit) × indexed postings ÷ matches rows. `alwaysWalk` is for tests.
+ * On PostgreSQL a page by pay walks at most `pgPayWalkRows` rows (pgPayPage).
  */
-export const matchTuning = { fewMatches: 1000 };
+export const matchTuning = { fewMatches: 1000, alwaysWalk: false, pgPayWalkRows: 2000 };
+
+const indexSizes = new WeakMap<object, { at: number; n: number }>();
+
+/** How many postings the index holds (remembered for a minute per database handle). */
+async function indexSize(db: Db): Promise<number> {
+  const kept = indexSizes.get(db);
+  if (kept && Date.now() - kept.at < 60_000) return kept.n;
+  const { rows } = await sql<{ n: number | string }>`select count(*) as n from job_posting_search`.execute(db);
+  const n = Number(rows[0]?.n ?? 0);
+  indexSizes.set(db, { at: Date.now(), n });
+  return n;
+}
+
+async function walkPays(db: Db, total: number, order: PageOrder): Promise<boolean> {
+  if (total <= matchTuning.fewMatches) return false;
+  if (matchTuning.alwaysWalk) return true;
+  const need = order.offset + order.limit;
+  return need * (await indexSize(db)) <= total * total;
+}
 
 /** One page of matching posting ids with their scores, in the chosen order (`total`: countMatches). */
 export async function pageOfMatches(
@@ -139,56 +170,56 @@ export async function pageOfMatches(
   if (order.offset >= total) return [];
   const plan = planOf(dialect, filter);
   const keys = matchingKeys(dialect, plan);
-  const few = total <= matchTuning.fewMatches;
   const page = sql`limit ${order.limit} offset ${order.offset}`;
   if (order.sort === 'salary') {
-    // `+ 0` when many (SQLite): the matches are a set to probe while the salary index is walked from
-    // the top. PostgreSQL's planner picks its own way from the plain form.
-    const walk = !few && dialect === 'sqlite';
-    const probe = walk ? sql`s.sort_key + 0 in (${keys})` : sql`s.sort_key in (${keys})`;
-    const { rows } = await sql<{ k: number }>`select s.sort_key as k from job_posting_search s where ${probe}
-      order by s.salary_max desc, s.salary_min desc, s.sort_key desc ${page}`.execute(db);
-    return matchesOf(rows);
+    const byPay = sql`order by s.salary_max desc, s.salary_min desc, s.sort_key desc ${page}`;
+    if (dialect === 'sqlite') {
+      // `+ 0` when walking: the matches are a set to probe while the pay index is walked from the top.
+      const query = (await walkPays(db, total, order))
+        ? sql<{
+            k: number;
+          }>`select s.sort_key as k from job_posting_search s where s.sort_key + 0 in (${keys}) ${byPay}`
+        : sql<{ k: number }>`select s.sort_key as k from job_posting_search s where s.sort_key in (${keys}) ${byPay}`;
+      const { rows } = await query.execute(db);
+      return matchesOf(rows);
+    }
+    return pgPayPage(db, plan, order, total);
   }
   if (order.sort === 'date' || filter.clauses.length === 0) {
     const { rows } = await sql<{ k: number }>`${keys} order by k desc ${page}`.execute(db);
     return matchesOf(rows);
   }
   const [only] = filter.clauses;
-  // A word's rows need no probe when nothing filters them (every one of them matches); with filters
-  // the probing walk is for SQLite, PostgreSQL scores the matches.
-  if (
-    !few &&
-    filter.clauses.length === 1 &&
-    only &&
-    only.parts.length === 0 &&
-    (!plan.filtered || dialect === 'sqlite')
-  )
-    return oneWordPage(db, plan.filtered ? keys : null, keys, only.term, order);
+  // One word: its best postings straight from its term rows, the filters checked on each row's
+  // columns as the walk goes.
+  if (filter.clauses.length === 1 && only && only.parts.length === 0 && (await walkPays(db, total, order)))
+    return oneWordPage(db, plan.filtered ? columnConditions(filter) : [], keys, only.term, order);
   return scoredPage(db, keys, filter.clauses, order);
 }
 
 /**
  * One word with many matches: its postings with the word in a short field, best weight and newest
- * first, straight from job_posting_terms, each probed against the matches (filters included), the
- * walk stopping at the page's end; after them, the postings holding it only in their description,
- * newest first.
+ * first, straight from job_posting_terms, each checked against the filters on its row's columns,
+ * the walk stopping at the page's end; after them, the postings holding it only in their
+ * description, newest first.
  */
 async function oneWordPage(
   db: Db,
-  probe: RawBuilder<unknown> | null,
+  filters: RawBuilder<unknown>[],
   keys: RawBuilder<unknown>,
   term: string,
   order: PageOrder,
 ): Promise<Match[]> {
-  const where = probe ? sql`where t.term = ${term} and t.sort_key + 0 in (${probe})` : sql`where t.term = ${term}`;
-  const { rows } = await sql<{ k: number; score: number }>`select t.sort_key as k, t.weight as score
-    from job_posting_terms t ${where}
+  const from =
+    filters.length === 0
+      ? sql`from job_posting_terms t where t.term = ${term}`
+      : sql`from job_posting_terms t cross join job_posting_search s
+          where t.term = ${term} and s.sort_key = t.sort_key and ${sql.join(filters, sql` and `)}`;
+  const { rows } = await sql<{ k: number; score: number }>`select t.sort_key as k, t.weight as score ${from}
     order by t.weight desc, t.sort_key desc limit ${order.limit} offset ${order.offset}`.execute(db);
   const found = matchesOf(rows);
   if (found.length === order.limit) return found;
-  const { rows: counted } = await sql<{ n: number | string }>`select count(*) as n
-    from job_posting_terms t ${where}`.execute(db);
+  const { rows: counted } = await sql<{ n: number | string }>`select count(*) as n ${from}`.execute(db);
   const inShortFields = Number(counted[0]?.n ?? 0);
   const { rows: bodyOnly } = await sql<{ k: number }>`select m.k from (${keys}) m
     where m.k not in (select sort_key from job_posting_terms where term = ${term})
@@ -196,6 +227,31 @@ async function oneWordPage(
     db,
   );
   return [...found, ...bodyOnly.map((r) => ({ id: postingIdOf(Number(r.k)), score: order.weights.body }))];
+}
+
+/**
+ * PostgreSQL, a page by pay. When matches are common, the first `pgPayWalkRows` rows of the pay
+ * index are read with each one's document checked: if the page is among them it is exact (the
+ * walk is in the page's order). Otherwise — few matches, or a word found mostly in low-paid
+ * postings — the matches are read once (GIN bitmap) and sorted.
+ */
+async function pgPayPage(db: Db, plan: Plan, order: PageOrder, total: number): Promise<Match[]> {
+  const need = order.offset + order.limit;
+  const cap = matchTuning.pgPayWalkRows;
+  const byPay = sql`order by s.salary_max desc, s.salary_min desc, s.sort_key desc`;
+  const page = sql`limit ${order.limit} offset ${order.offset}`;
+  if (need * (await indexSize(db)) <= (total * cap) / 4) {
+    // No outer order: the rows stream in the walk's order, so the check stops at the page's end.
+    const { rows } = await sql<{ k: number }>`select s.k from (
+        select s.sort_key as k, (${pgMatchCondition(plan)}) as hit
+        from job_posting_search s ${byPay} limit ${cap}) s
+      where s.hit ${page}`.execute(db);
+    if (rows.length === Math.min(order.limit, total - order.offset)) return matchesOf(rows);
+  }
+  const { rows } = await sql<{ k: number }>`with m as materialized (
+      select s.sort_key, s.salary_max, s.salary_min from job_posting_search s where ${pgMatchCondition(plan)})
+    select s.sort_key as k from m s ${byPay} ${page}`.execute(db);
+  return matchesOf(rows);
 }
 
 /** The SQL weight of a field mask (search-rows.ts weightOfMask). */

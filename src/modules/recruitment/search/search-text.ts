@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { segment, segmentForIndex } from '../../../platform/text/segmenter.ts';
+import { dictionaryVersion, segment, segmentForIndex } from '../../../platform/text/segmenter.ts';
 
 /**
  * The text side of the public job search (SPEC §2.6), pure: the terms a field is indexed under,
@@ -53,10 +53,39 @@ export function tokensOf(word: string): string[] {
   return out;
 }
 
+/**
+ * Where jieba always ends a block (it segments each run of Han characters, letters, digits and
+ * `+#&._%-` on its own): a text cut here segments into the same words as a whole.
+ */
+const BLOCK_BREAK = /[\s。，、；：！？“”‘’（）《》【】]+/u;
+
+/**
+ * The terms of each piece of text between block breaks, remembered while the dictionary stays the
+ * same: descriptions repeat their sentences (an enterprise's own presentation, its benefits), so a
+ * rebuild segments each distinct sentence once.
+ */
+const pieceTerms = new Map<string, string[]>();
+let pieceTermsVersion = -1;
+
+function termsOfPiece(piece: string): string[] {
+  const version = dictionaryVersion();
+  if (version !== pieceTermsVersion || pieceTerms.size >= 200_000) {
+    pieceTerms.clear();
+    pieceTermsVersion = version;
+  }
+  let terms = pieceTerms.get(piece);
+  if (terms === undefined) {
+    terms = segmentForIndex(piece).split(' ').flatMap(tokensOf);
+    pieceTerms.set(piece, terms);
+  }
+  return terms;
+}
+
 /** The distinct index terms of a text (jieba search mode), in first-seen order. */
 export function indexTerms(text: string): string[] {
-  if (!text.trim()) return [];
-  return [...new Set(segmentForIndex(text).split(' ').flatMap(tokensOf))];
+  const terms = new Set<string>();
+  for (const piece of text.split(BLOCK_BREAK)) if (piece) for (const term of termsOfPiece(piece)) terms.add(term);
+  return [...terms];
 }
 
 /** A field's terms as stored: space-separated with a space at both ends (`LIKE '% term %'`). */

@@ -216,6 +216,7 @@ describe.each(testDialects())('public job search on %s', (dialect) => {
       const whole = await searchJobs(t.ctx, { q: '工程师', ...filters, pageSize: 50 });
       const paged = [];
       matchTuning.fewMatches = 0;
+      matchTuning.alwaysWalk = true;
       try {
         for (let page = 1; page <= Math.ceil(whole.total / 4); page += 1)
           paged.push(
@@ -226,9 +227,32 @@ describe.each(testDialects())('public job search on %s', (dialect) => {
           );
       } finally {
         matchTuning.fewMatches = 1000;
+        matchTuning.alwaysWalk = false;
       }
       expect(paged).toEqual(whole.items.map((i) => [i.id, i.score]));
       expect(whole.items.some((i) => i.score === 1)).toBe(true);
+    }
+    // By pay: a walk of the pay index that gives up early (its matches read and sorted instead)
+    // gives the same pages as one that reads far enough.
+    for (const filters of [{}, { q: '工程师' }, { q: '工程师', education: '本科' }]) {
+      const pages = async () => {
+        const out = [];
+        for (let page = 1; page <= 3; page += 1) {
+          forgetSearchAnswers(t.ctx);
+          out.push(
+            ...(await searchJobs(t.ctx, { ...filters, sort: 'salary', pageSize: 3, page })).items.map((i) => i.id),
+          );
+        }
+        return out;
+      };
+      const walked = await pages();
+      matchTuning.pgPayWalkRows = 2;
+      try {
+        expect(await pages(), JSON.stringify(filters)).toEqual(walked);
+      } finally {
+        matchTuning.pgPayWalkRows = 2000;
+      }
+      expect(walked.length).toBeGreaterThan(3);
     }
   });
 });
