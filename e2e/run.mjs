@@ -102,11 +102,14 @@ async function payAfterPublicity(runner, { server, newContext, label, cases }) {
   return later;
 }
 
-/** The same cycle on PostgreSQL, on a scratch database of the server YANGFAN_E2E_PG names. */
-async function benefitsCycleOnPostgres(runner, { newContext }) {
+/**
+ * Runs stories on a server of its own over a scratch database of the PostgreSQL server YANGFAN_E2E_PG
+ * names (skipped without it); `stories` answers the server it ends with (a story may restart it).
+ */
+async function onScratchPostgres(what, stories) {
   const adminUrl = process.env.YANGFAN_E2E_PG;
   if (!adminUrl) {
-    console.log('\nYANGFAN_E2E_PG is not set: the 免申即享 cycle on PostgreSQL is skipped (.ci/run sets it).');
+    console.log(`\nYANGFAN_E2E_PG is not set: ${what} on PostgreSQL is skipped (.ci/run sets it).`);
     return;
   }
   const database = await createScratchDatabase(adminUrl);
@@ -115,59 +118,51 @@ async function benefitsCycleOnPostgres(runner, { newContext }) {
     console.log(`\nStarting the Yangfan server on PostgreSQL (${database.name}) …`);
     server = await startYangfan({ databaseUrl: database.url });
     if (server.database !== 'postgres') throw new Error(`the server answers database ${server.database}`);
-    await governanceSpec(runner, {
-      newContext,
-      baseUrl: server.baseUrl,
-      demoAccounts: await readDemoAccounts(server.baseUrl),
-      label: 'PostgreSQL ',
-    });
-    const internship = await skillsSpec(runner, {
-      newContext,
-      baseUrl: server.baseUrl,
-      demoAccounts: await readDemoAccounts(server.baseUrl),
-      label: 'PostgreSQL ',
-    });
-    // The recruitment zone and the plan's governance rounds on PostgreSQL too.
-    const demoAccounts = await readDemoAccounts(server.baseUrl);
-    await governanceRoundsSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
-    await jobSearchSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts });
-    await recruitmentSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts, databaseUrl: database.url });
-    // 引才活动: a campaign, a hire through it and the 东西部劳务协作 home-province report.
-    await recruitmentCampaignsSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts, label: 'PostgreSQL ' });
-    // 舆情监测: a message from import to linked, classified, hotspot and closed.
-    await opinionSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts, label: 'PostgreSQL ' });
-    // The 就业见习补贴 case waits in 公示 and is paid after the 免申即享 case, on the same restart.
-    server = await benefitsCycle(runner, {
-      server,
-      newContext,
-      label: 'PostgreSQL',
-      waiting: [{ story: internship, pay: internshipSubsidyPaymentSpec }],
-    });
+    server = await stories(server, database);
   } finally {
     await server?.stop();
     await database.drop();
   }
 }
 
-/** The labour story on PostgreSQL, on a scratch database of the server YANGFAN_E2E_PG names. */
-async function labourOnPostgres(runner, { newContext }) {
-  const adminUrl = process.env.YANGFAN_E2E_PG;
-  if (!adminUrl) {
-    console.log('\nYANGFAN_E2E_PG is not set: the labour story on PostgreSQL is skipped (.ci/run sets it).');
-    return;
-  }
-  const database = await createScratchDatabase(adminUrl);
-  let server;
-  try {
-    console.log(`\nStarting the Yangfan server on PostgreSQL (${database.name}) …`);
-    server = await startYangfan({ databaseUrl: database.url });
-    if (server.database !== 'postgres') throw new Error(`the server answers database ${server.database}`);
+/** The 免申即享 cycle and the stories that must also hold on PostgreSQL. */
+function benefitsCycleOnPostgres(runner, { newContext }) {
+  return onScratchPostgres('the 免申即享 cycle', async (server, database) => {
+    const label = 'PostgreSQL ';
+    const baseUrl = server.baseUrl;
+    await governanceSpec(runner, { newContext, baseUrl, demoAccounts: await readDemoAccounts(baseUrl), label });
+    const internship = await skillsSpec(runner, {
+      newContext,
+      baseUrl,
+      demoAccounts: await readDemoAccounts(baseUrl),
+      label,
+    });
+    // The recruitment zone and the plan's governance rounds on PostgreSQL too.
+    const demoAccounts = await readDemoAccounts(baseUrl);
+    await governanceRoundsSpec(runner, { newContext, baseUrl, demoAccounts });
+    await jobSearchSpec(runner, { newContext, baseUrl, demoAccounts });
+    await recruitmentSpec(runner, { newContext, baseUrl, demoAccounts, databaseUrl: database.url });
+    // 引才活动: a campaign, a hire through it and the 东西部劳务协作 home-province report.
+    await recruitmentCampaignsSpec(runner, { newContext, baseUrl, demoAccounts, label });
+    // 舆情监测: a message from import to linked, classified, hotspot and closed.
+    await opinionSpec(runner, { newContext, baseUrl, demoAccounts, label });
+    // The 就业见习补贴 case waits in 公示 and is paid after the 免申即享 case, on the same restart.
+    return benefitsCycle(runner, {
+      server,
+      newContext,
+      label: 'PostgreSQL',
+      waiting: [{ story: internship, pay: internshipSubsidyPaymentSpec }],
+    });
+  });
+}
+
+/** The labour story on PostgreSQL. */
+function labourOnPostgres(runner, { newContext }) {
+  return onScratchPostgres('the labour story', async (server) => {
     const demoAccounts = await readDemoAccounts(server.baseUrl);
     await labourSpec(runner, { newContext, baseUrl: server.baseUrl, demoAccounts, label: 'PostgreSQL ' });
-  } finally {
-    await server?.stop();
-    await database.drop();
-  }
+    return server;
+  });
 }
 
 async function main() {

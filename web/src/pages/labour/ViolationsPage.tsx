@@ -12,7 +12,7 @@ import {
   Typography,
   type TableProps,
 } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import {
   exportViolations,
   getLenientList,
@@ -123,8 +123,15 @@ function RecordViolationCard({ onDone }: { onDone: () => void }) {
   const errorText = useErrorText();
   const { message } = App.useApp();
   const [last, setLast] = useState<Violation>();
+  // One violation per submission: Enter in a field and a click on 登记 must not record it twice
+  // (the second would count the first and no longer be a first violation).
+  const saving = useRef(false);
+  const [isSaving, setSaving] = useState(false);
 
   async function save(values: ViolationValues) {
+    if (saving.current) return;
+    saving.current = true;
+    setSaving(true);
     try {
       const violation = await recordViolation({
         uscc: values.uscc.trim().toUpperCase(),
@@ -138,6 +145,9 @@ function RecordViolationCard({ onDone }: { onDone: () => void }) {
       onDone();
     } catch (error) {
       void message.error(errorText(error));
+    } finally {
+      saving.current = false;
+      setSaving(false);
     }
   }
 
@@ -174,7 +184,7 @@ function RecordViolationCard({ onDone }: { onDone: () => void }) {
         <Form.Item label="发现日期" name="foundOn" rules={[{ required: true }]}>
           <DatePicker format="YYYY-MM-DD" data-testid="violation-found" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" data-testid="violation-save">
+        <Button type="primary" htmlType="submit" loading={isSaving} data-testid="violation-save">
           登记
         </Button>
       </Form>
