@@ -50,6 +50,7 @@ import { limitRequestBodies } from './platform/http/request-body.ts';
 import { checkRequestOrigin } from './platform/http/request-origin.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { loggerOptions } from './platform/http/logging.ts';
+import { sharedRateLimitStore } from './platform/http/rate-limit-store.ts';
 import { webAppPlugin } from './platform/http/web-app.ts';
 
 export interface BuildOptions {
@@ -85,7 +86,11 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await registerSecurityHeaders(app, { isProduction: ctx.config.environment === 'production' });
   checkRequestOrigin(app, ctx.config.allowedOrigins);
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // PostgreSQL: counts in the database, so a limit holds across server processes; SQLite (one process): in memory.
+  await app.register(rateLimit, {
+    global: false,
+    ...(ctx.dialect === 'postgres' ? { store: sharedRateLimitStore(ctx.db) } : {}),
+  });
   await app.register(swagger, {
     // Shared schemas (app.addSchema) become components named by their $id, not def-0, def-1…
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },

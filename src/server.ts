@@ -15,6 +15,8 @@ export async function startServer(
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, '正在关闭服务');
     await app.close();
+    // Jobs in hand finish (or are left to another worker's takeover) before the database closes.
+    await ctx.jobQueue?.stop();
     await ctx.close();
     process.exit(0);
   };

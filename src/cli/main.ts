@@ -16,6 +16,7 @@ import { registerPolicyCommands } from './policy.ts';
 import { registerServeCommands } from './serve.ts';
 import { registerUserCommands } from './user.ts';
 import { registerWorkdaysCommands } from './workdays.ts';
+import { registerWorkerCommand } from './worker.ts';
 
 // The `yangfan` command line (SPEC §4). Each command lives in its own file, thin over services.
 const program = new Command('yangfan')
@@ -24,6 +25,7 @@ const program = new Command('yangfan')
   .exitOverride();
 
 registerServeCommands(program);
+registerWorkerCommand(program);
 registerMigrateCommand(program);
 registerDemoCommand(program);
 registerCheckCommands(program);

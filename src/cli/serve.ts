@@ -13,6 +13,8 @@ import { ensureWebBuilt } from '../platform/http/web-build.ts';
 import { AppError } from '../platform/errors.ts';
 import { startServer } from '../server.ts';
 import { reportError } from './output.ts';
+import { backgroundLog, runProcesses } from './processes.ts';
+import { startBackgroundJobs } from '../background-jobs.ts';
 
 /** `serve` runs the server on a prepared database; `start` (npm start) also builds the web app and loads demo data into an empty database. */
 export function registerServeCommands(program: Command): void {
@@ -20,9 +22,11 @@ export function registerServeCommands(program: Command): void {
     .command('serve')
     .description('启动 Web 服务与 API（迁移数据库、加载参考数据）')
     .option('--port <port>', '端口（默认 PORT 或 3000）')
+    .option('--processes <n>', '服务进程数（PostgreSQL；各进程共用端口、会话、限流与任务队列）', '1')
+    .option('--no-jobs', 'PostgreSQL：本进程只发送后台任务，不执行（由 yangfan worker 执行）')
     .option('--json', '以 JSON 输出启动信息')
-    .action(async (options: { port?: string; json?: boolean }) => {
-      await run(options, { demo: false, buildWeb: false });
+    .action(async (options: ServeOptions) => {
+      await runProcesses(options, () => run(options, { demo: false, buildWeb: false }));
     });
 
   program
@@ -35,10 +39,15 @@ export function registerServeCommands(program: Command): void {
     });
 }
 
-async function run(
-  options: { port?: string; json?: boolean },
-  mode: { demo: boolean; buildWeb: boolean },
-): Promise<void> {
+interface ServeOptions {
+  port?: string;
+  json?: boolean;
+  /** `--no-jobs` makes it false. */
+  jobs?: boolean;
+  processes?: string;
+}
+
+async function run(options: ServeOptions, mode: { demo: boolean; buildWeb: boolean }): Promise<void> {
   try {
     const config = loadConfig();
     // `start` is the explicit demo flag: demo logins are listed only by a server started so.
@@ -54,6 +63,9 @@ async function run(
     const isEmpty = toNumber((await countUsers(ctx.db)).total) === 0;
     if (mode.demo && isEmpty && config.environment !== 'production') await seedDemoAccounts(ctx);
     if (mode.demo && config.environment !== 'production') await loadDemoIntoEmptyRegister(ctx, options.json === true);
+    // PostgreSQL: background work goes through the job queue in the database, worked here unless --no-jobs.
+    if (ctx.dialect === 'postgres')
+      await startBackgroundJobs(ctx, { work: options.jobs !== false, log: backgroundLog(config.logLevel) });
     const app = await startServer(ctx, port);
     const address = app.server.address();
     const url = `http://${config.host}:${typeof address === 'object' && address ? address.port : port}`;

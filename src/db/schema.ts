@@ -5,6 +5,7 @@ import type {
   SessionTable,
   UserTable,
 } from '../modules/accounts/accounts.table.ts';
+import type { RateLimitCounterTable } from '../platform/http/rate-limit.table.ts';
 import type {
   EnterpriseChangeTable,
   EnterpriseNotificationContactTable,
@@ -137,6 +138,7 @@ export interface Database {
   sessions: SessionTable;
   login_attempts: LoginAttemptTable;
   login_guards: LoginGuardTable;
+  rate_limit_counters: RateLimitCounterTable;
   api_tokens: ApiTokenTable;
   audit_log: AuditLogTable;
   audit_chain: AuditChainTable;

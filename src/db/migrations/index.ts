@@ -41,6 +41,7 @@ import * as jobInterviews from './20261208T0030_job_interviews.ts';
 import * as postingSearchTerms from './20261208T0010_posting_search_terms.ts';
 import * as occupationCommon from './20261208T1050_occupation_common.ts';
 import * as postingSearchLeanIndexes from './20261208T1000_posting_search_lean_indexes.ts';
+import * as sharedProcessState from './20261208T1020_shared_process_state.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -96,6 +97,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '20261208T1010_seeker_imports': seekerImports,
   '20261208T1050_occupation_common': occupationCommon,
   '20261208T1000_posting_search_lean_indexes': postingSearchLeanIndexes,
+  '20261208T1020_shared_process_state': sharedProcessState,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {

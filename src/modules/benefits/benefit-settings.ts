@@ -14,6 +14,9 @@ export interface BenefitSettings {
   matchRun: {
     heartbeatMs: number;
     abandonedAfterMs: number;
+    /** Job queue: how often the worker holding a run beats, and after how long without a beat another takes it over. */
+    workerHeartbeatMs: number;
+    takeoverAfterMs: number;
   };
 }
 
@@ -47,6 +50,8 @@ function readBenefitSettings(): BenefitSettings {
     matchRun: {
       heartbeatMs: value('match_run_heartbeat_seconds') * 1000,
       abandonedAfterMs: value('match_run_abandoned_after_minutes') * 60_000,
+      workerHeartbeatMs: value('match_run_worker_heartbeat_seconds') * 1000,
+      takeoverAfterMs: value('match_run_takeover_after_seconds') * 1000,
     },
   };
 }

@@ -31,6 +31,8 @@ export interface BenefitMatchRunTable {
   finished_at: string | null;
   /** Renewed while the run works; a running run whose heartbeat is old was left by a dead process. */
   heartbeat_at: string | null;
+  /** The job worker holding a queued run (PostgreSQL job queue); null while it waits or when a server thread runs it. */
+  worker: string | null;
 }
 
 /** One enterprise's benefit for one policy and period, from match to money. */

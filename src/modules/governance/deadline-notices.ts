@@ -2,7 +2,7 @@ import type { AppContext } from '../../app-context.ts';
 import type { Db } from '../../db/database.ts';
 import { addWorkdaysProvisional } from '../../platform/calendar.ts';
 import { todayInShanghai } from '../../platform/iso-date.ts';
-import { HOUR_MS, scheduledJobPlugin } from '../../platform/jobs/scheduled-job.ts';
+import { HOUR_MS, scheduledJobPlugin, type ScheduledJob } from '../../platform/jobs/scheduled-job.ts';
 import { queueOfficialNotice } from '../benefits/delivery/official-alerts.service.ts';
 import { listOpenCollectionsWithDeadline } from './collections/collections.repository.ts';
 import { listOpenRoundRows, listReturnRows } from './dispatch/dispatch.repository.ts';
@@ -146,11 +146,14 @@ export async function sendDeadlineNotices(ctx: AppContext): Promise<{ addressed:
 }
 
 /** Runs the deadline notices hourly with the server (not in tests). */
+export const deadlineNoticesSchedule: ScheduledJob = {
+  name: 'deadline-notices',
+  failureMessage: '调查与调度截止提醒失败',
+  firstTickMs: 120_000,
+  intervalMs: HOUR_MS,
+  run: sendDeadlineNotices,
+};
+
 export function deadlineNoticesPlugin(ctx: AppContext) {
-  return scheduledJobPlugin(ctx, {
-    failureMessage: '调查与调度截止提醒失败',
-    firstTickMs: 120_000,
-    intervalMs: HOUR_MS,
-    run: sendDeadlineNotices,
-  });
+  return scheduledJobPlugin(ctx, deadlineNoticesSchedule);
 }

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../../app-context.ts';
-import { HOUR_MS, scheduledJobPlugin } from '../../platform/jobs/scheduled-job.ts';
+import { HOUR_MS, scheduledJobPlugin, type ScheduledJob } from '../../platform/jobs/scheduled-job.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { systemActor } from '../../platform/auth/current-user.ts';
 import { todayInShanghai } from '../../platform/iso-date.ts';
@@ -55,11 +55,14 @@ export async function escalateOverdueRequests(ctx: AppContext): Promise<{ raised
 }
 
 /** Runs the escalation hourly with the server (not in tests; platform/jobs/scheduled-job.ts). */
+export const escalationSchedule: ScheduledJob = {
+  name: 'request-escalations',
+  failureMessage: '诉求逾期提级失败',
+  firstTickMs: 90_000,
+  intervalMs: HOUR_MS,
+  run: escalateOverdueRequests,
+};
+
 export function escalationSchedulerPlugin(ctx: AppContext): FastifyPluginAsync {
-  return scheduledJobPlugin(ctx, {
-    failureMessage: '诉求逾期提级失败',
-    firstTickMs: 90_000,
-    intervalMs: HOUR_MS,
-    run: escalateOverdueRequests,
-  });
+  return scheduledJobPlugin(ctx, escalationSchedule);
 }

@@ -8,8 +8,12 @@ import type { AppContext } from '../../app-context.ts';
  * tick is logged and the next one still comes, and closing the app stops the timer and waits for
  * a running tick. Off in tests (environment 'test'), where the job's function is called directly.
  * Safety across server processes is the job's own: each writes by a claim or a unique key.
+ * With a PostgreSQL job queue (several processes, `yangfan worker`) the queue runs the job
+ * instead, once per interval across all processes (background-jobs.ts), and this timer is off.
  */
 export interface ScheduledJob {
+  /** Its queue's name when a PostgreSQL job queue runs it (platform/jobs/job-queue.ts), e.g. 'bulletins'. */
+  name: string;
   /** Shown in the log when a tick fails, e.g. '诉求逾期提级失败'. */
   failureMessage: string;
   firstTickMs: number;
@@ -19,7 +23,7 @@ export interface ScheduledJob {
 
 export function scheduledJobPlugin(ctx: AppContext, job: ScheduledJob): FastifyPluginAsync {
   return fp(async (app) => {
-    if (ctx.config.environment === 'test') return;
+    if (ctx.config.environment === 'test' || ctx.jobQueue) return;
     let timer: NodeJS.Timeout | undefined;
     let running: Promise<unknown> = Promise.resolve();
     const tick = () => {

@@ -4,6 +4,7 @@ import type { AppContext } from '../../../app-context.ts';
 import { loadBenefitSettings } from '../benefit-settings.ts';
 import { dispatchOutbox } from './outbox.service.ts';
 import { sendersFromEnvironment } from './outbox-senders.ts';
+import type { ScheduledJob } from '../../../platform/jobs/scheduled-job.ts';
 
 /**
  * Delivers the outbox from the server process: a first dispatch shortly after start-up, then
@@ -18,7 +19,8 @@ export function outboxDispatcherPlugin(
   options: { env?: NodeJS.ProcessEnv; intervalMs?: number; firstDelayMs?: number } = {},
 ): FastifyPluginAsync {
   return fp(async (app) => {
-    if (ctx.config.environment === 'test' && !options.env) return;
+    // With a PostgreSQL job queue the queue drains the outbox (outboxDrainSchedule), once per interval across processes.
+    if ((ctx.config.environment === 'test' && !options.env) || ctx.jobQueue) return;
     // A gateway URL without its token refuses to start here, not at the first message.
     const senders = sendersFromEnvironment(options.env ?? process.env);
     const intervalMs = options.intervalMs ?? loadBenefitSettings().outbox.dispatchIntervalMs;
@@ -57,4 +59,26 @@ export function outboxDispatcherPlugin(
       await running;
     });
   });
+}
+
+/**
+ * The outbox drain as a job of the PostgreSQL job queue: one drain per interval across every
+ * process, batch after batch while batches come back full and something got through.
+ */
+export function outboxDrainSchedule(env: NodeJS.ProcessEnv = process.env): ScheduledJob {
+  const senders = sendersFromEnvironment(env);
+  const { dispatchIntervalMs } = loadBenefitSettings().outbox;
+  return {
+    name: 'outbox-drain',
+    failureMessage: '消息投递失败',
+    firstTickMs: Math.min(dispatchIntervalMs, 5_000),
+    intervalMs: dispatchIntervalMs,
+    run: async (ctx) => {
+      const { dispatchBatchSize } = loadBenefitSettings().outbox;
+      let summary;
+      do {
+        summary = await dispatchOutbox(ctx, senders, { log: () => undefined });
+      } while (summary.claimed === dispatchBatchSize && summary.sent > 0);
+    },
+  };
 }

@@ -8,6 +8,7 @@ import {
   workerFailureReason,
   type WorkerContextData,
 } from '../../../platform/workers/worker-thread.ts';
+import { queueMatchRun } from './match-queue.ts';
 import { updateMatchRun } from './match.repository.ts';
 import { executeMatchRun } from './match.service.ts';
 
@@ -35,8 +36,18 @@ export interface MatchWorkerData extends WorkerContextData {
  */
 export const matchRunTestHooks: { hold?: SharedArrayBuffer; crash?: 'throw' | 'exit' } = {};
 
-/** Runs a created match run to its end, in a worker thread when the database allows it; settles when the run ended. */
+/**
+ * Runs a created match run in the background. With a PostgreSQL job queue (several processes) it
+ * is sent to the queue and settles once queued (a job worker runs it, match-queue.ts); otherwise it
+ * settles when the run ended here.
+ */
 export async function runMatchInBackground(ctx: AppContext, actor: Actor, runId: number): Promise<void> {
+  if (ctx.jobQueue) return queueMatchRun(ctx, actor, runId);
+  return runMatchHere(ctx, actor, runId);
+}
+
+/** Runs a created match run to its end in this process, in a worker thread when the database allows it. */
+export async function runMatchHere(ctx: AppContext, actor: Actor, runId: number): Promise<void> {
   const hooks = ctx.config.environment === 'test' ? { ...matchRunTestHooks } : {};
   const database = await workerDatabaseOf(ctx);
   if (!database) {

@@ -30,6 +30,17 @@ import { insertNotices, insertOutbox } from '../delivery/notices.repository.ts';
 
 const CHUNK = 500;
 
+/**
+ * Test only (never in production): `YANGFAN_TEST_MATCH_WRITE=<chunk>:<pauseMs>` writes in chunks of
+ * that size and pauses after each, so a test can kill a job worker between committed chunks.
+ */
+function writePace(): { chunk: number; pauseMs: number } {
+  const setting = process.env.YANGFAN_TEST_MATCH_WRITE;
+  if (!setting || process.env.NODE_ENV === 'production') return { chunk: CHUNK, pauseMs: 0 };
+  const [chunk, pauseMs] = setting.split(':').map(Number);
+  return { chunk: chunk! > 0 ? chunk! : CHUNK, pauseMs: pauseMs! > 0 ? pauseMs! : 0 };
+}
+
 export interface RunRef {
   runId: number;
   policy: Policy;
@@ -52,8 +63,18 @@ export async function writeCandidates(ctx: AppContext, run: RunRef, candidates: 
     amount_changed: 0,
     amount_new_fen: 0,
   };
-  for (let i = 0; i < candidates.length; i += CHUNK) {
-    const chunk = candidates.slice(i, i + CHUNK);
+  // A run taken over after its worker died: the chunks it committed are its own new cases, as if it had not stopped.
+  const writtenBefore = new Set<string>();
+  for (const [uscc, found] of existing) {
+    if (found.runId !== run.runId) continue;
+    existing.delete(uscc);
+    writtenBefore.add(uscc);
+    counts.candidates_new += 1;
+    counts.amount_new_fen += found.amountFen;
+  }
+  const pace = writePace();
+  for (let i = 0; i < candidates.length; i += pace.chunk) {
+    const chunk = candidates.slice(i, i + pace.chunk).filter((c) => !writtenBefore.has(c.uscc));
     await ctx.db.transaction().execute(async (trx) => {
       const fresh = chunk.filter((c) => !existing.has(c.uscc) && names.has(c.uscc));
       const lost = await insertFresh(trx, ctx, run, fresh, names);
@@ -87,8 +108,9 @@ export async function writeCandidates(ctx: AppContext, run: RunRef, candidates: 
       }
     });
     await updateMatchRun(ctx.db, run.runId, {
-      phase: `write ${Math.min(i + CHUNK, candidates.length)}/${candidates.length}`,
+      phase: `write ${Math.min(i + pace.chunk, candidates.length)}/${candidates.length}`,
     });
+    if (pace.pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pace.pauseMs));
   }
   return counts;
 }

@@ -80,11 +80,16 @@ export async function findRunningMatches(db: Db, code: string, period: string) {
 export async function findCasesOfPeriod(db: Db, code: string, period: string) {
   const rows = await db
     .selectFrom('benefit_cases')
-    .select(['id', 'uscc', 'state', 'amount_fen'])
+    .select(['id', 'uscc', 'state', 'amount_fen', 'run_id'])
     .where('policy_code', '=', code)
     .where('period', '=', period)
     .execute();
-  return new Map(rows.map((r) => [r.uscc, { id: toNumber(r.id), state: r.state, amountFen: toNumber(r.amount_fen) }]));
+  return new Map(
+    rows.map((r) => [
+      r.uscc,
+      { id: toNumber(r.id), state: r.state, amountFen: toNumber(r.amount_fen), runId: toNumber(r.run_id) },
+    ]),
+  );
 }
 
 /** The register's names and regions. */

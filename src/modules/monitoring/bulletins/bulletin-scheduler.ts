@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../../../app-context.ts';
-import { HOUR_MS, scheduledJobPlugin } from '../../../platform/jobs/scheduled-job.ts';
+import { HOUR_MS, scheduledJobPlugin, type ScheduledJob } from '../../../platform/jobs/scheduled-job.ts';
 import { todayInShanghai } from '../../../platform/iso-date.ts';
 import { addMonths } from '../../workforce/periods.ts';
 import { claimScheduledBulletin } from './bulletins.repository.ts';
@@ -65,11 +65,14 @@ export async function runScheduledBulletins(ctx: AppContext): Promise<number> {
  * Starts the schedule with the server (not in tests): a first tick a minute after start-up,
  * then hourly (platform/jobs/scheduled-job.ts).
  */
+export const bulletinSchedule: ScheduledJob = {
+  name: 'bulletins',
+  failureMessage: '定时生成监测通报失败',
+  firstTickMs: 60_000,
+  intervalMs: HOUR_MS,
+  run: runScheduledBulletins,
+};
+
 export function bulletinSchedulerPlugin(ctx: AppContext): FastifyPluginAsync {
-  return scheduledJobPlugin(ctx, {
-    failureMessage: '定时生成监测通报失败',
-    firstTickMs: 60_000,
-    intervalMs: HOUR_MS,
-    run: runScheduledBulletins,
-  });
+  return scheduledJobPlugin(ctx, bulletinSchedule);
 }
