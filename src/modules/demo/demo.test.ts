@@ -220,6 +220,22 @@ describe.each(testDialects())('demo data on %s', (dialect) => {
     expect(sealed.phone_enc).not.toMatch(/^1[3-9]\d{9}$/);
   });
 
+  it('arranges an interview (time ahead, a place or a link) for every application at 面试', async () => {
+    const waiting = await ctx.db
+      .selectFrom('job_applications as a')
+      .leftJoin('job_interviews as i', 'i.application_id', 'a.id')
+      .select(['a.id', 'i.scheduled_at', 'i.place', 'i.link'])
+      .where('a.status', '=', 'interview')
+      .execute();
+    expect(waiting.length).toBeGreaterThan(0);
+    const now = Date.now();
+    for (const row of waiting) {
+      expect(row.scheduled_at, `application ${row.id}`).not.toBeNull();
+      expect(Date.parse(row.scheduled_at!)).toBeGreaterThan(now);
+      expect(row.place ?? row.link).toBeTruthy();
+    }
+  });
+
   it('records 引才活动 of every kind, the 东西部劳务协作 ones with hires from other provinces', async () => {
     expect(summary.recruitment.campaigns).toBeGreaterThanOrEqual(8);
     const kinds = await ctx.db.selectFrom('recruitment_campaigns').select('kind').distinct().execute();

@@ -15,7 +15,8 @@ import { EDUCATION_LEVELS } from './postings/postings.service.ts';
  * 专场招聘会 a year (the plan asks at least 100 a year in the province), a third online, with 5–20
  * local enterprises and their posts, registrations, attendance (60–85 %) and intentions (10–30 %
  * of attendance); a few fairs are still ahead. Seekers (about one for every two open postings,
- * personal data sealed) apply to open postings and stand at every step to 录用 / 不合适.
+ * personal data sealed) apply to open postings and stand at every step to 录用 / 不合适; those at 面试
+ * have an interview arranged (time and place or link), those at 录用 one already held.
  */
 
 export interface DemoRecruitmentSummary {
@@ -111,10 +112,30 @@ async function loadFairs(ctx: AppContext, random: Random, now: string): Promise<
   return written;
 }
 
+/**
+ * The interview arranged for a demo application at 面试 (days ahead, on a working-day hour, at the
+ * posting's work place or, for one in four, online), or already held for one at 录用.
+ */
+function interviewOf(random: Random, applicationId: number, address: string, isHeld: boolean, now: string) {
+  const day = isoDay(Date.parse(now) + (isHeld ? -random.int(3, 20) : random.int(1, 14)) * 86_400_000);
+  const minutes = 9 * 60 + random.int(0, 15) * 30;
+  const wall = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  const isOnline = random.chance(0.25);
+  return {
+    application_id: applicationId,
+    scheduled_at: new Date(`${day}T${wall}:00+08:00`).toISOString(),
+    place: isOnline ? null : `${address}（到达后联系人力资源部）`,
+    link: isOnline ? `https://meeting.tencent.com/dm/${random.int(100_000_000, 999_999_999)}` : null,
+    note: isOnline ? '线上视频面试，请提前 10 分钟入会' : '请携带身份证和简历',
+    created_by: null,
+    created_at: now,
+  };
+}
+
 async function loadSeekersAndApplications(ctx: AppContext, random: Random, now: string) {
   const open = await ctx.db
     .selectFrom('job_postings')
-    .select(['id', 'uscc'])
+    .select(['id', 'uscc', 'address'])
     .where('status', '=', 'published')
     .where('valid_until', '>=', now.slice(0, 10))
     .execute();
@@ -169,12 +190,13 @@ async function loadSeekersAndApplications(ctx: AppContext, random: Random, now: 
         const chosen = new Set<number>();
         const wanted = random.int(1, 4);
         while (chosen.size < Math.min(wanted, open.length)) chosen.add(random.int(0, open.length - 1));
-        const rows = [...chosen].map((k) => {
+        const picked = [...chosen].map((k) => open[k]!);
+        const rows = picked.map((posting) => {
           const status = random.weighted(STEPS);
           return {
-            posting_id: Number(open[k]!.id),
+            posting_id: Number(posting.id),
             seeker_id: seekerId,
-            uscc: open[k]!.uscc,
+            uscc: posting.uscc,
             status,
             created_at: now,
             updated_at: now,
@@ -183,7 +205,18 @@ async function loadSeekersAndApplications(ctx: AppContext, random: Random, now: 
             decided_at: status === 'hired' || status === 'rejected' ? now : null,
           };
         });
-        await trx.insertInto('job_applications').values(rows).execute();
+        const inserted = await trx
+          .insertInto('job_applications')
+          .values(rows)
+          .returning(['id', 'posting_id'])
+          .execute();
+        const idOf = new Map(inserted.map((r) => [Number(r.posting_id), Number(r.id)]));
+        const interviews = rows.flatMap((row, k) =>
+          row.status === 'interview' || row.status === 'hired'
+            ? [interviewOf(random, idOf.get(row.posting_id)!, picked[k]!.address, row.status === 'hired', now)]
+            : [],
+        );
+        if (interviews.length > 0) await trx.insertInto('job_interviews').values(interviews).execute();
         applications += rows.length;
       }
     });
