@@ -136,9 +136,9 @@ function matchesOf(rows: { k: number | string; score?: number | string | null }[
  * taken by walking an index in the page's order (pay, or a word's best postings) and checking each
  * row, stopping at the page's end: worth it when the walk is expected to be shorter than the
  * matches — about (offset + limit) × indexed postings ÷ matches rows. `alwaysWalk` is for tests.
- * On PostgreSQL a page by pay walks at most `pgPayWalkRows` rows (pgPayPage).
+ * On PostgreSQL a page by pay or date walks at most `pgWalkRows` rows (pgOrderedPage).
  */
-export const matchTuning = { fewMatches: 1000, alwaysWalk: false, pgPayWalkRows: 2000 };
+export const matchTuning = { fewMatches: 1000, alwaysWalk: false, pgWalkRows: 2000 };
 
 const indexSizes = new WeakMap<object, { at: number; n: number }>();
 
@@ -183,9 +183,10 @@ export async function pageOfMatches(
       const { rows } = await query.execute(db);
       return matchesOf(rows);
     }
-    return pgPayPage(db, plan, order, total);
+    return pgOrderedPage(db, plan, order, total, 'salary');
   }
   if (order.sort === 'date' || filter.clauses.length === 0) {
+    if (dialect === 'postgres') return pgOrderedPage(db, plan, order, total, 'date');
     const { rows } = await sql<{ k: number }>`${keys} order by k desc ${page}`.execute(db);
     return matchesOf(rows);
   }
@@ -230,27 +231,37 @@ async function oneWordPage(
 }
 
 /**
- * PostgreSQL, a page by pay. When matches are common, the first `pgPayWalkRows` rows of the pay
- * index are read with each one's document checked: if the page is among them it is exact (the
- * walk is in the page's order). Otherwise — few matches, or a word found mostly in low-paid
- * postings — the matches are read once (GIN bitmap) and sorted.
+ * PostgreSQL, a page by pay or by date. When matches are common, the first `pgWalkRows` rows of
+ * the pay index (or of `sort_key`) are read with each one's document checked: if the page is among
+ * them it is exact (the walk is in the page's order). Otherwise — few matches, or a word found
+ * mostly in low-paid postings, or two words seldom together — the matches are read once (GIN
+ * bitmap) and sorted. (Left to itself, the planner walks for such words through most of the index.)
  */
-async function pgPayPage(db: Db, plan: Plan, order: PageOrder, total: number): Promise<Match[]> {
+async function pgOrderedPage(
+  db: Db,
+  plan: Plan,
+  order: PageOrder,
+  total: number,
+  by: 'salary' | 'date',
+): Promise<Match[]> {
   const need = order.offset + order.limit;
-  const cap = matchTuning.pgPayWalkRows;
-  const byPay = sql`order by s.salary_max desc, s.salary_min desc, s.sort_key desc`;
+  const cap = matchTuning.pgWalkRows;
+  const orderBy =
+    by === 'salary'
+      ? sql`order by s.salary_max desc, s.salary_min desc, s.sort_key desc`
+      : sql`order by s.sort_key desc`;
   const page = sql`limit ${order.limit} offset ${order.offset}`;
   if (need * (await indexSize(db)) <= (total * cap) / 4) {
     // No outer order: the rows stream in the walk's order, so the check stops at the page's end.
     const { rows } = await sql<{ k: number }>`select s.k from (
         select s.sort_key as k, (${pgMatchCondition(plan)}) as hit
-        from job_posting_search s ${byPay} limit ${cap}) s
+        from job_posting_search s ${orderBy} limit ${cap}) s
       where s.hit ${page}`.execute(db);
     if (rows.length === Math.min(order.limit, total - order.offset)) return matchesOf(rows);
   }
   const { rows } = await sql<{ k: number }>`with m as materialized (
       select s.sort_key, s.salary_max, s.salary_min from job_posting_search s where ${pgMatchCondition(plan)})
-    select s.sort_key as k from m s ${byPay} ${page}`.execute(db);
+    select s.sort_key as k from m s ${orderBy} ${page}`.execute(db);
   return matchesOf(rows);
 }
 

@@ -232,25 +232,31 @@ describe.each(testDialects())('public job search on %s', (dialect) => {
       expect(paged).toEqual(whole.items.map((i) => [i.id, i.score]));
       expect(whole.items.some((i) => i.score === 1)).toBe(true);
     }
-    // By pay: a walk of the pay index that gives up early (its matches read and sorted instead)
+    // By pay or date: a walk of the index that gives up early (its matches read and sorted instead)
     // gives the same pages as one that reads far enough.
-    for (const filters of [{}, { q: '工程师' }, { q: '工程师', education: '本科' }]) {
+    for (const filters of [
+      {},
+      { q: '工程师' },
+      { q: '工程师', education: '本科' },
+      { q: '工程师', sort: 'date' as const },
+      { q: '工程师 苏州', sort: 'date' as const },
+    ]) {
       const pages = async () => {
         const out = [];
         for (let page = 1; page <= 3; page += 1) {
           forgetSearchAnswers(t.ctx);
           out.push(
-            ...(await searchJobs(t.ctx, { ...filters, sort: 'salary', pageSize: 3, page })).items.map((i) => i.id),
+            ...(await searchJobs(t.ctx, { sort: 'salary', ...filters, pageSize: 3, page })).items.map((i) => i.id),
           );
         }
         return out;
       };
       const walked = await pages();
-      matchTuning.pgPayWalkRows = 2;
+      matchTuning.pgWalkRows = 2;
       try {
         expect(await pages(), JSON.stringify(filters)).toEqual(walked);
       } finally {
-        matchTuning.pgPayWalkRows = 2000;
+        matchTuning.pgWalkRows = 2000;
       }
       expect(walked.length).toBeGreaterThan(3);
     }
