@@ -123,7 +123,13 @@ import type {
   TrainingRecordTable,
 } from '../modules/skills/skills.table.ts';
 import type { OpinionHotspotTable, OpinionLinkTable, OpinionMessageTable } from '../modules/opinion/opinion.table.ts';
-import type { AuditChainTable, AuditCheckpointTable, AuditLogTable } from '../platform/audit/audit.table.ts';
+import type {
+  AuditChainTable,
+  AuditCheckpointTable,
+  AuditLogTable,
+  AuditSealProgressTable,
+  AuditSealTable,
+} from '../platform/audit/audit.table.ts';
 
 /** Every table of the product, gathered from each module's `*.table.ts`. */
 export interface Database {
@@ -143,6 +149,8 @@ export interface Database {
   audit_log: AuditLogTable;
   audit_chain: AuditChainTable;
   audit_checkpoints: AuditCheckpointTable;
+  audit_seals: AuditSealTable;
+  audit_seal_progress: AuditSealProgressTable;
   opinion_messages: OpinionMessageTable;
   opinion_links: OpinionLinkTable;
   opinion_hotspots: OpinionHotspotTable;

@@ -29,6 +29,7 @@ import * as postingSearch from './20261207T2100_posting_search.ts';
 import * as labourRelations from './20261207T2120_labour_relations.ts';
 import * as collections from './20261207T2130_collections.ts';
 import * as auditSealedChain from './20261208T0100_audit_sealed_chain.ts';
+import * as auditSeals from './20261208T1040_audit_seals.ts';
 import * as dispatchRounds from './20261207T2131_dispatch_rounds.ts';
 import * as talentEvaluation from './20261207T2140_talent_evaluation.ts';
 import * as skillCertificateIssuer from './20261208T0050_skill_certificate_issuer.ts';
@@ -93,6 +94,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '20261208T0030_job_interviews': jobInterviews,
   '20261208T0050_skill_certificate_issuer': skillCertificateIssuer,
   '20261208T0100_audit_sealed_chain': auditSealedChain,
+  '20261208T1040_audit_seals': auditSeals,
   '20261208T0010_posting_search_terms': postingSearchTerms,
   '20261208T1010_seeker_imports': seekerImports,
   '20261208T1050_occupation_common': occupationCommon,

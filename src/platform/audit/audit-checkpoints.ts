@@ -4,14 +4,12 @@ import { hmacSm3Hex } from '../crypto/sm.ts';
 import type { AuditChain } from './audit-chain.ts';
 import { sealAuditTail } from './audit-sealer.ts';
 import {
-  countAuditRowsBetween,
   findAuditChainRecord,
-  findAuditHashAt,
-  findAuditHead,
   insertAuditCheckpoint,
   listAuditCheckpointRows,
   type AuditCheckpointRecord,
 } from './audit.repository.ts';
+import { countAuditRowsBetween, findAuditHashAt, findAuditHead } from './audit-seals.repository.ts';
 
 export type { AuditCheckpointRecord } from './audit.repository.ts';
 
@@ -80,18 +78,19 @@ export async function writeAuditCheckpoint(
   chain.rowsSinceCheckpoint = 0;
   // PostgreSQL: the committed rows are sealed first, so the signed head covers them.
   await sealAuditTail(chain, { wait: true });
-  const [head, record] = await Promise.all([findAuditHead(chain.db), findAuditChainRecord(chain.db)]);
+  const [head, record] = await Promise.all([findAuditHead(chain.db, chain.dialect), findAuditChainRecord(chain.db)]);
   if (!head || !record) return undefined;
   const last = await latestCheckpoint(chain, record.chainId);
   if (last && last.seq >= head.seq) return undefined;
   // Never extend a chain whose last signed head is gone or changed: that is for verify to report.
-  if (last && (await findAuditHashAt(chain.db, last.seq)) !== last.head_hash) {
+  if (last && (await findAuditHashAt(chain.db, chain.dialect, last.seq)) !== last.head_hash) {
     process.stderr.write(
       `审计日志异常：检查点第 ${last.seq} 条对应的记录缺失或被改动，未签发新检查点；请运行 yangfan audit verify\n`,
     );
     return undefined;
   }
-  const rowCount = (last?.row_count ?? 0) + (await countAuditRowsBetween(chain.db, last?.seq ?? 0, head.seq));
+  const rowCount =
+    (last?.row_count ?? 0) + (await countAuditRowsBetween(chain.db, chain.dialect, last?.seq ?? 0, head.seq));
   const unsigned: Unsigned = {
     chain: record.chainId,
     seq: head.seq,

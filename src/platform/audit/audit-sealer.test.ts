@@ -7,6 +7,7 @@ import { auditChainOf } from './audit-chain.ts';
 import { sealAuditTail } from './audit-sealer.ts';
 import { appendAudit } from './audit.ts';
 import { verifyAuditChain } from './audit-verify.ts';
+import { findUnsealedAuditTail, listAuditRowsAfter } from './audit-seals.repository.ts';
 
 const write = (db: Parameters<typeof appendAudit>[0], objectId: string) =>
   appendAudit(db, 'postgres', systemActor(), { action: 'test.write', outcome: 'success', objectId }, new Date());
@@ -46,12 +47,22 @@ describe.each(testDialects().filter((d) => d === 'postgres'))('audit writers wit
     await sealAuditTail(auditChainOf(other.db), { wait: true });
     release();
     await slow;
+    // A regular pass (this one, or one scheduled after a write) still finds the row with the smaller
+    // id that committed last, below the newest sealed one.
+    await sealAuditTail(auditChainOf(other.db), { wait: true });
+    expect((await findUnsealedAuditTail(database.db)).count).toBe(0);
 
     const result = await verifyAuditChain(database.db);
     expect(result).toMatchObject({ ok: true, checked: 2 });
     expect(result.unsealed).toBeUndefined();
-    const rows = await database.db.selectFrom('audit_log').select(['object_id', 'seq']).orderBy('seq').execute();
+    const rows = await listAuditRowsAfter(database.db, 'postgres', 0, 100);
     expect(rows.map((r) => r.object_id)).toEqual(['fast', 'slow']);
+    // Sealing recorded positions beside the rows and left the rows as they were written.
+    const written = await database.db.selectFrom('audit_log').select(['seq', 'hash']).execute();
+    expect(written).toEqual([
+      { seq: null, hash: null },
+      { seq: null, hash: null },
+    ]);
   });
 
   it('seals rows another process wrote and left unsealed, once, whichever process seals', async () => {
@@ -60,17 +71,12 @@ describe.each(testDialects().filter((d) => d === 'postgres'))('audit writers wit
       sealAuditTail(auditChainOf(database.db), { wait: true }),
       sealAuditTail(auditChainOf(other.db), { wait: true }),
     ]);
-    const unsealed = await database.db
-      .selectFrom('audit_log')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .where('seq', 'is', null)
-      .executeTakeFirstOrThrow();
-    expect(Number(unsealed.n)).toBe(0);
+    expect((await findUnsealedAuditTail(database.db)).count).toBe(0);
     expect(a + b).toBeLessThanOrEqual(30); // the scheduled pass after each write may have sealed some
     expect(await verifyAuditChain(other.db)).toMatchObject({ ok: true, checked: 32 });
   });
 
-  it('refuses to change a row’s recorded fields while sealing it, and to seal a row twice', async () => {
+  it('refuses to change a row’s recorded fields or its seal, and to seal a row twice', async () => {
     await database.db.transaction().execute((trx) => write(trx, 'target'));
     await expect(
       sql`update audit_log set seq = 999999, prev_hash = 'x', hash = 'y', action = 'test.forged'
@@ -80,6 +86,18 @@ describe.each(testDialects().filter((d) => d === 'postgres'))('audit writers wit
     await expect(sql`update audit_log set hash = 'y' where object_id = 'target'`.execute(database.db)).rejects.toThrow(
       /append-only/,
     );
+    await expect(sql`update audit_seals set hash = 'y'`.execute(database.db)).rejects.toThrow(/append-only/);
+    await expect(sql`delete from audit_seals`.execute(database.db)).rejects.toThrow(/append-only/);
+    const target = await database.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('object_id', '=', 'target')
+      .executeTakeFirstOrThrow();
+    await expect(
+      sql`insert into audit_seals (seq, audit_id, prev_hash, hash) values (999999, ${target.id}, 'x', 'y')`.execute(
+        database.db,
+      ),
+    ).rejects.toThrow(/unique|duplicate/);
     expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, checked: 33 });
   });
 });

@@ -10,6 +10,7 @@ import { bindAuditChain, plainChainHash, type AuditChain } from './audit-chain.t
 import { writeAuditCheckpoint } from './audit-checkpoints.ts';
 import { appendAudit } from './audit.ts';
 import { verifyAuditChain } from './audit-verify.ts';
+import { listAuditRowsAfter } from './audit-seals.repository.ts';
 
 const EVERY_ROWS = 25;
 
@@ -27,26 +28,31 @@ async function appendRows(db: Db, dialect: Dialect, count: number): Promise<void
 
 /** What someone with the database but not the key can do: lift the append-only triggers. */
 async function liftTriggers(database: TestDatabase): Promise<void> {
-  if (database.dialect === 'postgres') await sql`alter table audit_log disable trigger user`.execute(database.db);
-  else {
+  if (database.dialect === 'postgres') {
+    await sql`alter table audit_log disable trigger user`.execute(database.db);
+    await sql`alter table audit_seals disable trigger user`.execute(database.db);
+  } else {
     await sql`drop trigger audit_log_no_update`.execute(database.db);
     await sql`drop trigger audit_log_no_delete`.execute(database.db);
   }
 }
 
-/** Changes one row and recomputes every link from there on with plain (unkeyed) SM3. */
+/** Changes one row and recomputes every link from there on with plain (unkeyed) SM3, where the links are kept. */
 async function changeAndRecompute(database: TestDatabase, id: number): Promise<void> {
   await liftTriggers(database);
   await database.db.updateTable('audit_log').set({ outcome: 'failure' }).where('id', '=', id).execute();
-  const rows = await database.db.selectFrom('audit_log').selectAll().where('id', '>=', id).orderBy('id').execute();
-  let prevHash = rows[0]!.prev_hash!;
+  const rows = await listAuditRowsAfter(database.db, database.dialect, id - 1, 1000);
+  let prevHash = rows[0]!.prev_hash;
   for (const row of rows) {
-    const { id: rowId, prev_hash: _prev, hash: _hash, ...fields } = row;
+    const { id: rowId, seq, prev_hash: _prev, hash: _hash, ...fields } = row;
     const hash = plainChainHash(prevHash, {
       ...fields,
       actor_id: fields.actor_id === null ? null : Number(fields.actor_id),
     });
-    await database.db.updateTable('audit_log').set({ prev_hash: prevHash, hash }).where('id', '=', rowId).execute();
+    if (database.dialect === 'postgres')
+      await database.db.updateTable('audit_seals').set({ prev_hash: prevHash, hash }).where('seq', '=', seq).execute();
+    else
+      await database.db.updateTable('audit_log').set({ prev_hash: prevHash, hash }).where('id', '=', rowId).execute();
     prevHash = hash;
   }
 }

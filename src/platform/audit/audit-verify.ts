@@ -3,7 +3,9 @@ import { toNumber } from '../../db/convert.ts';
 import { auditChainOf, GENESIS_HASH, keyedChainHash, plainChainHash } from './audit-chain.ts';
 import { readAuditCheckpoints, type AuditCheckpointRecord } from './audit-checkpoints.ts';
 import { sealAuditTail } from './audit-sealer.ts';
-import { findAuditChainRecord, findUnsealedAuditTail, listAuditRowsAfter } from './audit.repository.ts';
+import { findAuditChainRecord } from './audit.repository.ts';
+import { findUnsealedAuditTail, listAuditRowsAfter } from './audit-seals.repository.ts';
+import type { Dialect } from '../../db/database.ts';
 
 /**
  * What can be wrong, first by sequence number: `link_mismatch` a row does not follow its
@@ -33,7 +35,7 @@ const BATCH = 5000;
 export async function verifyAuditChain(db: Db): Promise<AuditVerification> {
   const chain = auditChainOf(db);
   // PostgreSQL: what is committed is sealed first, so the walk covers every committed row.
-  await sealAuditTail(chain, { wait: true });
+  await sealAuditTail(chain, { wait: true, everyRow: true });
   const record = await findAuditChainRecord(db);
   if (!record) return { ok: false, checked: 0, first_broken: { id: 1, reason: 'recomputed' } };
   const { valid, invalid } = await readAuditCheckpoints(chain, record.chainId);
@@ -51,7 +53,7 @@ export async function verifyAuditChain(db: Db): Promise<AuditVerification> {
 
   const moved = valid.find((c) => c.keyed_from !== record.keyedFrom);
   if (moved) return broken(Math.min(moved.keyed_from, record.keyedFrom), 'recomputed', 0);
-  const walked = await walkChain(db, chain.key, record.keyedFrom, valid);
+  const walked = await walkChain(db, chain.dialect, chain.key, record.keyedFrom, valid);
   if (walked.problem) return broken(walked.problem.id, walked.problem.reason, walked.checked);
   if (invalid > 0) return broken(last?.seq ?? 0, 'checkpoint_invalid', walked.checked);
   const tail = chain.dialect === 'postgres' ? await findUnsealedAuditTail(db) : undefined;
@@ -64,15 +66,21 @@ interface Walk {
   problem?: { id: number; reason: AuditBreakReason };
 }
 
-async function walkChain(db: Db, key: Buffer, keyedFrom: number, checkpoints: AuditCheckpointRecord[]): Promise<Walk> {
+async function walkChain(
+  db: Db,
+  dialect: Dialect,
+  key: Buffer,
+  keyedFrom: number,
+  checkpoints: AuditCheckpointRecord[],
+): Promise<Walk> {
   let prevHash = GENESIS_HASH;
   let lastSeq = 0;
   let checked = 0;
   let next = 0; // the first checkpoint not yet matched to its row
   for (;;) {
-    const rows = await listAuditRowsAfter(db, lastSeq, BATCH);
+    const rows = await listAuditRowsAfter(db, dialect, lastSeq, BATCH);
     for (const row of rows) {
-      const id = toNumber(row.seq!);
+      const id = toNumber(row.seq);
       // A checkpoint whose sequence number was passed without its row: rows are missing.
       if (next < checkpoints.length && checkpoints[next]!.seq < id)
         return { checked, problem: { id: checkpoints[next]!.seq, reason: 'truncated' } };

@@ -31,55 +31,6 @@ export async function listAuditRows(db: Db, filter: AuditFilter, offset: number,
   return { items, total: count.total };
 }
 
-/** The chain's newest sealed row (its head): position and hash. */
-export async function findAuditHead(db: Db): Promise<{ seq: number; hash: string } | undefined> {
-  const row = await db
-    .selectFrom('audit_log')
-    .select(['seq', 'hash'])
-    .where('seq', 'is not', null)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row ? { seq: toNumber(row.seq!), hash: row.hash! } : undefined;
-}
-
-/** The hash of the row at this position of the chain, if it exists. */
-export async function findAuditHashAt(db: Db, seq: number): Promise<string | undefined> {
-  const row = await db.selectFrom('audit_log').select('hash').where('seq', '=', seq).executeTakeFirst();
-  return row?.hash ?? undefined;
-}
-
-/** Rows with afterSeq < seq ≤ upToSeq: an index range on the chain position. */
-export async function countAuditRowsBetween(db: Db, afterSeq: number, upToSeq: number): Promise<number> {
-  const row = await db
-    .selectFrom('audit_log')
-    .select((eb) => eb.fn.countAll().as('n'))
-    .where('seq', '>', afterSeq)
-    .where('seq', '<=', upToSeq)
-    .executeTakeFirstOrThrow();
-  return toNumber(row.n);
-}
-
-/** The next sealed rows of the chain after position `afterSeq`, in order, for verification. */
-export function listAuditRowsAfter(db: Db, afterSeq: number, limit: number) {
-  return db.selectFrom('audit_log').selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
-}
-
-/** PostgreSQL: committed rows not yet sealed, oldest first (a partial index holds only these). */
-export function listUnsealedAuditRows(db: Db, limit: number) {
-  return db.selectFrom('audit_log').selectAll().where('seq', 'is', null).orderBy('id').limit(limit).execute();
-}
-
-/** PostgreSQL: how many committed rows wait for the sealer, and the time of the oldest. */
-export async function findUnsealedAuditTail(db: Db): Promise<{ count: number; oldestAt: string | null }> {
-  const row = await db
-    .selectFrom('audit_log')
-    .select((eb) => [eb.fn.countAll().as('n'), eb.fn.min('at').as('oldest')])
-    .where('seq', 'is', null)
-    .executeTakeFirstOrThrow();
-  return { count: toNumber(row.n), oldestAt: (row.oldest as string | null) ?? null };
-}
-
 /**
  * PostgreSQL: the first of `count` consecutive chain positions from the position sequence (never
  * reused). Called only by the sealer holding its lock, so nobody else draws in between.
@@ -95,18 +46,6 @@ export async function reserveAuditPositions(db: Db, count: number): Promise<numb
 export async function nextSqliteAuditPosition(db: Db): Promise<number> {
   const { rows } = await sql<{ seq: number }>`select seq from sqlite_sequence where name = 'audit_log'`.execute(db);
   return (rows[0]?.seq ?? 0) + 1;
-}
-
-/** PostgreSQL: seals rows with their position and links, in one statement. */
-export async function sealAuditRows(db: Db, seals: { id: number; seq: number; prevHash: string; hash: string }[]) {
-  if (seals.length === 0) return;
-  const values = sql.join(
-    seals.map((s) => sql`(${s.id}::bigint, ${s.seq}::bigint, ${s.prevHash}, ${s.hash})`),
-    sql`, `,
-  );
-  await sql`update audit_log set seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
-    from (values ${values}) as v(id, seq, prev_hash, hash)
-    where audit_log.id = v.id and audit_log.seq is null`.execute(db);
 }
 
 /** The chain's id and the first keyed sequence number (written once by the migration). */

@@ -40,3 +40,21 @@ export interface AuditCheckpointTable {
   at: string;
   mac: string;
 }
+
+/** PostgreSQL only: a sealed row's position and links, inserted by the sealer (append-only; ADR 0003). */
+export interface AuditSealTable {
+  seq: number;
+  audit_id: number;
+  prev_hash: string;
+  hash: string;
+}
+
+/** PostgreSQL only, one row: the sealer's progress (a hint, not evidence). */
+export interface AuditSealProgressTable {
+  id: number;
+  /** Every audit row with id ≤ this is sealed. */
+  sealed_through: number;
+  /** A row id and a transaction horizon: once no transaction below the horizon runs, every row up to the id is visible. */
+  pending_id: number | null;
+  pending_xmax: number | null;
+}

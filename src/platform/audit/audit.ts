@@ -1,10 +1,14 @@
+import { sql } from 'kysely';
 import type { Db, Dialect } from '../../db/database.ts';
 import type { Actor } from '../auth/current-user.ts';
 import { auditChainOf, GENESIS_HASH, keyedChainHash, type ChainedFields } from './audit-chain.ts';
 import { noteAuditAppended } from './audit-checkpoints.ts';
-import { findAuditHead, nextSqliteAuditPosition } from './audit.repository.ts';
+import { nextSqliteAuditPosition } from './audit.repository.ts';
+import { findAuditHead } from './audit-seals.repository.ts';
 
 export { GENESIS_HASH } from './audit-chain.ts';
+
+const ROW_ID_AFTER_TRANSACTION_ID = sql<number>`(select nextval('audit_log_id_seq') where pg_current_xact_id() is not null)`;
 
 export interface AuditEvent {
   action: string;
@@ -21,8 +25,9 @@ export interface AuditEvent {
  * Appends one audit row in the transaction of the change it records (STYLE habit 8), keyed by
  * HMAC-SM3 with the chain's key (ADR 0003). SQLite's single writer links the row at once. On
  * PostgreSQL the row is written unsealed and takes no lock, so writers of all processes do not
- * queue behind one another; the sealer links committed rows in order moments later
- * (audit-sealer.ts), and verification and checkpoints seal first.
+ * queue behind one another; the sealer links committed rows in order moments later by inserting
+ * their seals (audit-sealer.ts) — the row itself is never rewritten — and verification and
+ * checkpoints seal first.
  */
 export async function appendAudit(db: Db, dialect: Dialect, actor: Actor, event: AuditEvent, at: Date): Promise<void> {
   if (!db.isTransaction) {
@@ -44,12 +49,14 @@ export async function appendAudit(db: Db, dialect: Dialect, actor: Actor, event:
     details: event.details ? JSON.stringify(event.details) : null,
   };
   if (dialect === 'postgres') {
+    // The transaction has its id before the row draws its id, so the sealer can tell from the
+    // running transactions when no row with a smaller id can still appear (audit-sealer.ts).
     await db
       .insertInto('audit_log')
-      .values({ ...fields, seq: null, prev_hash: null, hash: null })
+      .values({ id: ROW_ID_AFTER_TRANSACTION_ID, ...fields, seq: null, prev_hash: null, hash: null })
       .execute();
   } else {
-    const head = await findAuditHead(db);
+    const head = await findAuditHead(db, dialect);
     const prevHash = head?.hash ?? GENESIS_HASH;
     const position = await nextSqliteAuditPosition(db);
     await db
