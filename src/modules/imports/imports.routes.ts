@@ -19,7 +19,7 @@ import {
   sweepAbandonedUploads,
 } from './imports.service.ts';
 import { rejectsCsvLines } from './rejects-file.ts';
-import { XLSX_CONTENT_TYPE, sendWorkbook } from '../../platform/http/excel-export.ts';
+import { excelExportOptions, sendExport } from '../../platform/http/excel-export-route.ts';
 import { importTemplate } from './import-template.ts';
 import { receiveUpload, tooLarge, uploadsDirOf } from './upload-store.ts';
 
@@ -97,19 +97,18 @@ export function importsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
 
     app.get(
       '/api/v1/imports/kinds/:kind/template',
-      {
-        config: { access: IMPORT_ROLES },
-        schema: {
-          tags: ['imports'],
-          summary: '下载导入模板 Excel（表头；仅限部分取值的列在批注和“填写说明”表中列出可填的值）',
-          params: Type.Object({ kind: Type.String({ maxLength: 32 }) }),
-          response: { 200: Type.String({ description: XLSX_CONTENT_TYPE }), ...standardErrors },
-        },
-      },
-      async (request, reply) => {
-        const { fileName, content } = await importTemplate(signedInActorOf(request).user, request.params.kind);
-        return sendWorkbook(reply, fileName, `${request.params.kind}-template.xlsx`, content);
-      },
+      excelExportOptions({
+        access: IMPORT_ROLES,
+        tags: ['imports'],
+        summary: '下载导入模板 Excel（表头；仅限部分取值的列在批注和“填写说明”表中列出可填的值）',
+        params: Type.Object({ kind: Type.String({ maxLength: 32 }) }),
+      }),
+      async (request, reply) =>
+        sendExport(
+          reply,
+          `${request.params.kind}-template.xlsx`,
+          importTemplate(signedInActorOf(request).user, request.params.kind),
+        ),
     );
 
     app.post(

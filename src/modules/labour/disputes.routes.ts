@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../app-context.ts';
 import { signedInActorOf } from '../../platform/auth/auth.plugin.ts';
-import { XLSX_CONTENT_TYPE, sendWorkbook } from '../../platform/http/excel-export.ts';
+import { excelExportOptions, sendExport } from '../../platform/http/excel-export-route.ts';
 import { ErrorResponse, PageOf, standardErrors } from '../../platform/http/schemas.ts';
 import {
   DisputeBodySchema,
@@ -41,19 +41,14 @@ export function disputesRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
 
     app.get(
       '/api/v1/labour/disputes/export',
-      {
-        config: { access: LABOUR_OFFICIAL_ROLES },
-        schema: {
-          tags: ['labour'],
-          summary: '导出劳动争议案件 Excel（不含当事人信息，导出留痕）',
-          querystring: DisputeFilterSchema,
-          response: { 200: Type.String({ description: XLSX_CONTENT_TYPE }), ...standardErrors },
-        },
-      },
-      async (request, reply) => {
-        const { fileName, content } = await exportDisputes(ctx, signedInActorOf(request), request.query);
-        return sendWorkbook(reply, fileName, 'disputes.xlsx', content);
-      },
+      excelExportOptions({
+        access: LABOUR_OFFICIAL_ROLES,
+        tags: ['labour'],
+        summary: '导出劳动争议案件 Excel（不含当事人信息，导出留痕）',
+        querystring: DisputeFilterSchema,
+      }),
+      async (request, reply) =>
+        sendExport(reply, 'disputes.xlsx', exportDisputes(ctx, signedInActorOf(request), request.query)),
     );
 
     app.post(

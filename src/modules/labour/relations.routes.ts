@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../app-context.ts';
 import { signedInActorOf } from '../../platform/auth/auth.plugin.ts';
-import { XLSX_CONTENT_TYPE, sendWorkbook } from '../../platform/http/excel-export.ts';
+import { excelExportOptions, sendExport } from '../../platform/http/excel-export-route.ts';
 import { ErrorResponse, PageOf, standardErrors } from '../../platform/http/schemas.ts';
 import type { Role } from '../../platform/roles.ts';
 import {
@@ -41,7 +41,6 @@ const ENTERPRISE: readonly Role[] = ['enterprise'];
 const OFFICIALS_AND_ENTERPRISE: readonly Role[] = [...LABOUR_OFFICIAL_ROLES, 'enterprise'];
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 const writeErrors = { ...standardErrors, 409: ErrorResponse } as const;
-const XLSX = { 200: Type.String({ description: XLSX_CONTENT_TYPE }), ...standardErrors };
 
 /** 柔性执法, 劳动关系体检 and 和谐劳动关系创建. */
 export function relationsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
@@ -80,14 +79,14 @@ export function relationsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
 
     app.get(
       '/api/v1/labour/violations/export',
-      {
-        config: { access: OFFICIALS_AND_ENTERPRISE },
-        schema: { tags: ['labour'], summary: '导出执法记录 Excel', querystring: ViolationFilterSchema, response: XLSX },
-      },
-      async (request, reply) => {
-        const { fileName, content } = await exportViolations(ctx, signedInActorOf(request), request.query);
-        return sendWorkbook(reply, fileName, 'violations.xlsx', content);
-      },
+      excelExportOptions({
+        access: OFFICIALS_AND_ENTERPRISE,
+        tags: ['labour'],
+        summary: '导出执法记录 Excel',
+        querystring: ViolationFilterSchema,
+      }),
+      async (request, reply) =>
+        sendExport(reply, 'violations.xlsx', exportViolations(ctx, signedInActorOf(request), request.query)),
     );
 
     app.post(
@@ -160,19 +159,14 @@ export function relationsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
 
     app.get(
       '/api/v1/labour/diagnoses/export',
-      {
-        config: { access: LABOUR_OFFICIAL_ROLES },
-        schema: {
-          tags: ['labour'],
-          summary: '导出体检结果 Excel',
-          querystring: Type.Object({ atRisk: Type.Optional(Type.Boolean()) }),
-          response: XLSX,
-        },
-      },
-      async (request, reply) => {
-        const { fileName, content } = await exportDiagnosisResults(ctx, signedInActorOf(request), request.query);
-        return sendWorkbook(reply, fileName, 'diagnoses.xlsx', content);
-      },
+      excelExportOptions({
+        access: LABOUR_OFFICIAL_ROLES,
+        tags: ['labour'],
+        summary: '导出体检结果 Excel',
+        querystring: Type.Object({ atRisk: Type.Optional(Type.Boolean()) }),
+      }),
+      async (request, reply) =>
+        sendExport(reply, 'diagnoses.xlsx', exportDiagnosisResults(ctx, signedInActorOf(request), request.query)),
     );
 
     app.get(

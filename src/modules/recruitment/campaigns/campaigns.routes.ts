@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../../app-context.ts';
 import { signedInActorOf } from '../../../platform/auth/auth.plugin.ts';
-import { sendWorkbook, XLSX_CONTENT_TYPE } from '../../../platform/http/excel-export.ts';
+import { excelExportOptions, sendExport } from '../../../platform/http/excel-export-route.ts';
 import { ErrorResponse, PageOf, PageQuery, standardErrors } from '../../../platform/http/schemas.ts';
 import type { Role } from '../../../platform/roles.ts';
 import { exportOriginReport, originReport } from './campaign-report.service.ts';
@@ -139,19 +139,14 @@ export function campaignsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     );
     app.get(
       '/api/v1/recruitment-campaigns/origin-report/export',
-      {
-        config: { access: READERS },
-        schema: {
-          tags: ['recruitment'],
-          summary: '导出录用人员户籍省份 Excel（导出留痕）',
-          querystring: ReportQuery,
-          response: { 200: Type.String({ description: XLSX_CONTENT_TYPE }), ...standardErrors },
-        },
-      },
-      async (request, reply) => {
-        const { fileName, content } = await exportOriginReport(ctx, signedInActorOf(request), request.query);
-        return sendWorkbook(reply, fileName, 'campaign-origins.xlsx', content);
-      },
+      excelExportOptions({
+        access: READERS,
+        tags: ['recruitment'],
+        summary: '导出录用人员户籍省份 Excel（导出留痕）',
+        querystring: ReportQuery,
+      }),
+      async (request, reply) =>
+        sendExport(reply, 'campaign-origins.xlsx', exportOriginReport(ctx, signedInActorOf(request), request.query)),
     );
     app.get(
       '/api/v1/recruitment-campaigns/:id',
