@@ -42,6 +42,7 @@ import { toolsRoutes } from './modules/reference/tools.routes.ts';
 import { usccOverridesRoutes } from './modules/reference/uscc-overrides.routes.ts';
 import { workforceRoutes } from './modules/workforce/index.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
+import { jobsRoutes } from './platform/jobs/jobs.routes.ts';
 import { authPlugin } from './platform/auth/auth.plugin.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { loadHttpLimits } from './platform/http/http-limits.ts';
@@ -115,6 +116,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(tokensRoutes(ctx));
   await app.register(commissionersRoutes(ctx));
   await app.register(auditRoutes(ctx));
+  await app.register(jobsRoutes(ctx));
   await app.register(demoRoutes(ctx));
   await app.register(referenceRoutes(ctx));
   await app.register(toolsRoutes(ctx));

@@ -59,4 +59,20 @@ export const accountsEnUS: Record<keyof typeof accountsZhCN, string> = {
   'users.temporaryPasswordTitle': 'Temporary password',
   'users.temporaryPasswordHint':
     'Hand the temporary password to the account holder ({username}) in person or over a safe channel; they must change it at first sign-in.',
+  'menu.jobQueue': 'Background jobs',
+  'jobs.title': 'Background job queue',
+  'jobs.reload': 'Refresh',
+  'jobs.mode': 'Runs as',
+  'jobs.mode.queue': 'PostgreSQL job queue (shared by every server and worker process; each job runs in one process)',
+  'jobs.mode.threads': 'SQLite: worker threads of the server process (one process, no queue)',
+  'jobs.waiting': 'Waiting',
+  'jobs.active': 'Running',
+  'jobs.failed': 'Failed',
+  'jobs.deadLetters': 'Dead letters (failed after their retries)',
+  'jobs.deadLettersHint':
+    'These jobs still failed after their automatic retries; check the error (gateway, database connection). Scheduled jobs run again next interval; start a match run again from the match page.',
+  'jobs.job': 'Job',
+  'jobs.failedAt': 'Failed at',
+  'jobs.attempts': 'Attempts',
+  'jobs.error': 'Error',
 };

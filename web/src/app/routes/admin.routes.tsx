@@ -1,6 +1,7 @@
 import {
   AuditOutlined,
   CalendarOutlined,
+  DatabaseOutlined,
   KeyOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
@@ -15,6 +16,14 @@ export const ADMIN_ROUTES: readonly AppRoute[] = [
     page: lazy(() => import('../../pages/admin/UsersPage.tsx')),
     labelKey: 'menu.users',
     icon: <TeamOutlined />,
+    access: ['sysadmin'],
+  },
+  {
+    // The job queue's counts and dead letters (GET /system/jobs).
+    path: '/admin/jobs',
+    page: lazy(() => import('../../pages/admin/JobQueuePage.tsx')),
+    labelKey: 'menu.jobQueue',
+    icon: <DatabaseOutlined />,
     access: ['sysadmin'],
   },
   {
