@@ -2,10 +2,38 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { KeyConfig } from '../../config.ts';
 
-/** The blind indexes of a list of values, in order, and their SM4 ciphertexts when asked for. */
-export interface SealedValues {
-  indexes: string[];
-  sealed: string[] | null;
+/**
+ * The blind indexes of a list of values and their SM4 ciphertexts when asked for, by position.
+ * They are kept as bytes and made into strings when read: read them when about to use them.
+ */
+export class SealedValues {
+  constructor(
+    private readonly indexes: Uint8Array,
+    private readonly sealed: Uint8Array | null,
+    private readonly ends: Int32Array | null,
+  ) {}
+
+  get size(): number {
+    return this.indexes.length / 32;
+  }
+
+  indexAt(i: number): string {
+    return Buffer.from(this.indexes.buffer, this.indexes.byteOffset + i * 32, 32).toString('hex');
+  }
+
+  /** The ciphertext of value i, or null when none was asked for. */
+  sealedAt(i: number): string | null {
+    if (!this.sealed || !this.ends) return null;
+    const start = i === 0 ? 0 : this.ends[i - 1]!;
+    return Buffer.from(this.sealed.buffer, this.sealed.byteOffset + start, this.ends[i]! - start).toString('latin1');
+  }
+}
+
+interface Answer {
+  id: number;
+  indexes: Uint8Array;
+  sealed: Uint8Array | null;
+  ends: Int32Array | null;
 }
 
 /**
@@ -53,15 +81,17 @@ export function createSealingPool(keys: KeyConfig, threads: number = sealingThre
     const worker = new Worker(WORKER, {
       workerData: { encryption: keys.encryption, mac: keys.mac, blindIndex: keys.blindIndex },
       execArgv: [],
+      // A thread holds one request's values at a time: a small heap keeps its memory small.
+      resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 32 },
     });
     const slot = { worker, busy: 0 };
-    worker.on('message', ({ id, indexes, sealed }: SealedValues & { id: number }) => {
+    worker.on('message', ({ id, indexes, sealed, ends }: Answer) => {
       slot.busy -= 1;
       // A thread with work keeps the process alive (someone awaits it); an idle one does not.
       if (slot.busy === 0) worker.unref();
       const request = waiting.get(id);
       waiting.delete(id);
-      request?.resolve({ indexes, sealed });
+      request?.resolve(new SealedValues(indexes, sealed, ends));
       if (waiting.size === 0) scheduleStop();
     });
     worker.on('error', (error) => fail(error));

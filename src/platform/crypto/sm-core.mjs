@@ -13,6 +13,11 @@ export function blindIndexOf(key, kind, normalized) {
   return hmacSm3Hex(key, `${kind}:${normalized}`);
 }
 
+/** blindIndexOf as its 32 bytes (the hex text of which is the index). */
+export function blindIndexBytes(key, kind, normalized) {
+  return createHmac('sm3', key).update(`${kind}:${normalized}`).digest();
+}
+
 /**
  * SM4-CBC encrypt-then-MAC (HMAC-SM3 over IV ‖ ciphertext): Node has no SM4-GCM, and an
  * unauthenticated CBC ciphertext could be altered undetected. Output: base64 of

@@ -38,6 +38,13 @@ interface EnterpriseRows {
   periods: Set<number>;
 }
 
+/** What writing a window found besides its pairs. */
+interface WindowTally {
+  rejects: RowReject[];
+  reported: { uscc: string; period: number }[];
+  keptRows: number;
+}
+
 /** A (person, enterprise) pair of the window and its newest row. */
 interface Pair {
   uscc: string;
@@ -51,7 +58,7 @@ interface Pair {
 // pays a network round trip per statement, so its slices are larger.
 const PAIRS_PER_SLICE: Record<Dialect, number> = { sqlite: 1_000, postgres: 2_500 };
 
-// Below this many persons to seal in a window, starting worker threads costs more than it saves.
+// Below this many persons new to the import in a window, worker threads cost more than they save.
 const SEAL_IN_THREADS_FROM = 2_000;
 
 /**
@@ -142,20 +149,39 @@ export class RosterWriter implements ImportWriter<RosterRecord> {
       trx,
       [...this.enterprises].filter(([, e]) => e.rows > 0).map(([uscc]) => uscc),
     );
-    const rejects: RowReject[] = [];
-    const reported: { uscc: string; period: number }[] = [];
-    let keptRows = 0;
-    const slices: Pair[][] = [];
+    const window: WindowTally = { rejects: [], reported: [], keptRows: 0 };
+    this.expectNew ??= !(await hasStoredPersons(trx));
+    // Worker threads pay when a window has many persons this import has not resolved yet.
+    const pool =
+      this.names.size >= SEAL_IN_THREADS_FROM ? (this.pool ??= this.ctx.cipher.createSealingPool?.()) : undefined;
+    const sealing = new SealingAhead(
+      pool,
+      this.pairSlices(registered, window),
+      (pairs) => [...new Set(pairs.map((p) => p.idNumber).filter((idNumber) => !this.persons.knows(idNumber)))],
+      () => this.expectNew === true,
+    );
+    let accepted = 0;
+    for (let next = await sealing.next(); next; next = await sealing.next())
+      accepted += await this.writePairs(trx, next.slice, next.sealed);
+    if (window.reported.length > 0) await recordRosterPeriods(trx, window.reported, runId);
+    return { accepted, unchanged: window.keptRows - accepted, rejects: window.rejects };
+  }
+
+  /**
+   * The window's pairs in slices, drawn as the writer needs them (a slice's pairs die young);
+   * refuses the rows of enterprises missing from the register and tallies the rest.
+   */
+  private *pairSlices(registered: ReadonlySet<string>, window: WindowTally): Generator<Pair[]> {
     let slice: Pair[] = [];
     for (const [uscc, enterprise] of this.enterprises) {
       if (enterprise.rows === 0 || !registered.has(uscc)) {
         // Absent from this window, or refused: forget the enterprise's persons.
-        if (enterprise.rows > 0) this.refuseRows(uscc, enterprise, rejects);
+        if (enterprise.rows > 0) this.refuseRows(uscc, enterprise, window.rejects);
         this.enterprises.delete(uscc);
         continue;
       }
-      keptRows += enterprise.rows;
-      for (const period of enterprise.periods) reported.push({ uscc, period });
+      window.keptRows += enterprise.rows;
+      for (const period of enterprise.periods) window.reported.push({ uscc, period });
       for (const [idNumber, stamped] of enterprise.newest) {
         if (stamped % 2 !== this.parity) {
           enterprise.newest.delete(idNumber); // in the previous window, not in this one
@@ -163,37 +189,12 @@ export class RosterWriter implements ImportWriter<RosterRecord> {
         }
         slice.push({ uscc, idNumber, newest: (stamped - this.parity) / 2 });
         if (slice.length >= PAIRS_PER_SLICE[this.ctx.dialect]) {
-          slices.push(slice);
+          yield slice;
           slice = [];
         }
       }
     }
-    if (slice.length > 0) slices.push(slice);
-    this.expectNew ??= !(await hasStoredPersons(trx));
-    const sealing = this.sealAhead(slices);
-    let accepted = 0;
-    for (let i = 0; i < slices.length; i += 1) {
-      accepted += await this.writePairs(trx, slices[i]!, await sealing.take(i));
-      slices[i] = []; // written: its pairs may go
-    }
-    if (reported.length > 0) await recordRosterPeriods(trx, reported, runId);
-    return { accepted, unchanged: keptRows - accepted, rejects };
-  }
-
-  /**
-   * The sealing of the slices' persons not resolved yet, in worker threads when there are
-   * enough of them to pay for it (a province's first load or monthly file), else in this thread.
-   */
-  private sealAhead(slices: readonly Pair[][]): SealingAhead {
-    const unresolved = slices.map((pairs) => {
-      const idNumbers = new Set<string>();
-      for (const { idNumber } of pairs) if (!this.persons.knows(idNumber)) idNumbers.add(idNumber);
-      return [...idNumbers];
-    });
-    const count = unresolved.reduce((sum, idNumbers) => sum + idNumbers.length, 0);
-    if (count >= SEAL_IN_THREADS_FROM) this.pool ??= this.ctx.cipher.createSealingPool?.();
-    const pool = count >= SEAL_IN_THREADS_FROM ? this.pool : undefined;
-    return new SealingAhead(pool, unresolved, () => this.expectNew === true);
+    if (slice.length > 0) yield slice;
   }
 
   /** Plans and writes a slice of the window's pairs; returns how many of their months changed something. */
