@@ -10,6 +10,7 @@ import { loadConfig } from '../src/config.ts';
 import { createUser } from '../src/modules/accounts/users.service.ts';
 import { refreshMonitoringAggregates } from '../src/modules/monitoring/refresh/refresh.service.ts';
 import { currentAggregates } from '../src/modules/monitoring/result-cache.ts';
+import { warmDashboard } from '../src/modules/monitoring/indicators/warm-dashboard.ts';
 import { systemActor } from '../src/platform/auth/current-user.ts';
 import { totpCode } from '../src/platform/auth/totp.ts';
 
@@ -59,6 +60,8 @@ async function serve(): Promise<void> {
   }
   const app = await buildApp(ctx, { logStream: process.stderr });
   await app.listen({ host: '127.0.0.1', port: 0 });
+  // As `yangfan serve` does after listening (src/server.ts).
+  await warmDashboard(ctx);
   const bare = Fastify();
   bare.get('/bare', async () => ({ ok: true }));
   await bare.listen({ host: '127.0.0.1', port: 0 });

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from './app-context.ts';
 import { buildApp } from './app.ts';
+import { warmDashboard } from './modules/monitoring/indicators/warm-dashboard.ts';
 
 /**
  * Starts the HTTP server: buildApp → listen → close gracefully on SIGINT/SIGTERM, so
@@ -12,6 +13,8 @@ export async function startServer(
 ): Promise<FastifyInstance> {
   const app = await buildApp(ctx, { serveWebApp: true });
   await app.listen({ host: ctx.config.host, port });
+  // A started process answers the dashboard's first requests from its cache, as after a refresh.
+  void warmDashboard(ctx);
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, '正在关闭服务');
     await app.close();
