@@ -9,6 +9,7 @@ import {
   type CampaignKind,
   type CampaignQuery,
 } from '../../api/campaigns.ts';
+import { useI18n } from '../../locales/i18n.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useRemoteData } from '../../components/useRemoteData.ts';
 import { CampaignDrawer } from './campaigns/CampaignDrawer.tsx';
@@ -21,6 +22,7 @@ import { OriginReportCard } from './campaigns/OriginReportCard.tsx';
  * people hired through it, and read the hires by home province with its Excel export.
  */
 export default function CampaignsPage() {
+  const { t } = useI18n();
   const user = useCurrentUser();
   const canRecord = user.role === 'city_hrss' || user.role === 'province_hrss';
   const isProvince = user.role !== 'city_hrss';
@@ -31,22 +33,22 @@ export default function CampaignsPage() {
   const [version, setVersion] = useState(0);
 
   const columns: TableProps<Campaign>['columns'] = [
-    { title: '活动', dataIndex: 'name', fixed: 'left' },
-    { title: '类型', dataIndex: 'kindName' },
-    { title: '年度', dataIndex: 'year' },
-    { title: '主办地区', dataIndex: 'regionName' },
-    { title: '场次', key: 'events', render: (_, c) => c.events.length },
-    { title: '参与企业', key: 'enterprises', render: (_, c) => c.results.enterprises },
-    { title: '提供岗位', key: 'postings', render: (_, c) => c.results.postings },
-    { title: '求职者', key: 'seekers', render: (_, c) => c.results.seekers },
-    { title: '达成意向', key: 'intentions', render: (_, c) => c.results.intentions },
-    { title: '录用', key: 'hires', render: (_, c) => c.results.hires },
+    { title: t('campaigns.name'), dataIndex: 'name', fixed: 'left' },
+    { title: t('campaigns.kind'), dataIndex: 'kindName' },
+    { title: t('campaigns.year'), dataIndex: 'year' },
+    { title: t('campaigns.region'), dataIndex: 'regionName' },
+    { title: t('campaigns.events'), key: 'events', render: (_, c) => c.events.length },
+    { title: t('campaigns.enterprises'), key: 'enterprises', render: (_, c) => c.results.enterprises },
+    { title: t('campaigns.postings'), key: 'postings', render: (_, c) => c.results.postings },
+    { title: t('campaigns.seekers'), key: 'seekers', render: (_, c) => c.results.seekers },
+    { title: t('campaigns.intentions'), key: 'intentions', render: (_, c) => c.results.intentions },
+    { title: t('campaigns.hires'), key: 'hires', render: (_, c) => c.results.hires },
     {
-      title: '操作',
+      title: t('campaigns.actions'),
       key: 'actions',
       render: (_, c) => (
         <Button size="small" onClick={() => setOpened(c.id)} data-testid={`campaign-${c.id}-open`}>
-          查看
+          {t('campaigns.view')}
         </Button>
       ),
     },
@@ -56,11 +58,11 @@ export default function CampaignsPage() {
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Card
-        title="引才活动"
+        title={t('campaigns.title')}
         extra={
           canRecord && (
             <Button type="primary" onClick={() => setEditing('new')} data-testid="campaign-new">
-              登记引才活动
+              {t('campaigns.create')}
             </Button>
           )
         }
@@ -69,16 +71,16 @@ export default function CampaignsPage() {
           <Select<CampaignKind | ''>
             style={{ width: 200 }}
             value={query.kind ?? ''}
-            options={[{ value: '', label: '全部类型' }, ...CAMPAIGN_KINDS]}
+            options={[{ value: '', label: t('campaigns.allKinds') }, ...CAMPAIGN_KINDS]}
             onChange={(kind) => setQuery((q) => ({ ...q, kind: kind || undefined, page: 1 }))}
           />
           <Select<string>
             allowClear
-            placeholder="全部年度"
+            placeholder={t('campaigns.allYears')}
             style={{ width: 120 }}
             options={[0, 1, 2, 3].map((back) => {
               const year = new Date().getFullYear() - back;
-              return { value: String(year), label: `${year} 年` };
+              return { value: String(year), label: t('campaigns.yearOption', { year }) };
             })}
             onChange={(year) => setQuery((q) => ({ ...q, year: year ? Number(year) : undefined, page: 1 }))}
           />
@@ -93,7 +95,7 @@ export default function CampaignsPage() {
             current: query.page,
             pageSize: query.pageSize,
             total: campaigns.data?.total ?? 0,
-            showTotal: (total) => `共 ${total} 项`,
+            showTotal: (total) => t('campaigns.total', { total }),
             onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize })),
           }}
         />

@@ -34,7 +34,7 @@ export function CampaignDrawer({
     setIsSaving(true);
     try {
       await recordHire(id, { ...values, uscc: values.uscc.trim().toUpperCase(), idNumber: values.idNumber.trim() });
-      void message.success('已登记录用人员');
+      void message.success(t('campaigns.hireRecorded'));
       form.resetFields();
       setChanged(true);
       campaign.reload();
@@ -75,58 +75,62 @@ export function CampaignDrawer({
 
   const c = campaign.data;
   return (
-    <Drawer open width={760} title={c?.name ?? '引才活动'} onClose={() => onClose(changed)} destroyOnHidden>
+    <Drawer open width={760} title={c?.name ?? t('campaigns.title')} onClose={() => onClose(changed)} destroyOnHidden>
       {campaign.error ? <LoadError error={campaign.error} /> : null}
       {c && (
         <Space orientation="vertical" size="large" style={{ width: '100%' }}>
           <Descriptions size="small" column={2} bordered>
-            <Descriptions.Item label="类型">{c.kindName}</Descriptions.Item>
-            <Descriptions.Item label="年度">{c.year}</Descriptions.Item>
-            <Descriptions.Item label="主办地区">{c.regionName}</Descriptions.Item>
-            <Descriptions.Item label="主办单位">{c.organiser}</Descriptions.Item>
-            <Descriptions.Item label="参与企业">{c.results.enterprises}</Descriptions.Item>
-            <Descriptions.Item label="提供岗位">{c.results.postings}</Descriptions.Item>
-            <Descriptions.Item label="参加求职者">{c.results.seekers}</Descriptions.Item>
-            <Descriptions.Item label="达成意向">{c.results.intentions}</Descriptions.Item>
-            <Descriptions.Item label="录用人数" span={2}>
+            <Descriptions.Item label={t('campaigns.kind')}>{c.kindName}</Descriptions.Item>
+            <Descriptions.Item label={t('campaigns.year')}>{c.year}</Descriptions.Item>
+            <Descriptions.Item label={t('campaigns.region')}>{c.regionName}</Descriptions.Item>
+            <Descriptions.Item label={t('campaigns.organiser')}>{c.organiser}</Descriptions.Item>
+            <Descriptions.Item label={t('campaigns.enterprises')}>{c.results.enterprises}</Descriptions.Item>
+            <Descriptions.Item label={t('campaigns.postings')}>{c.results.postings}</Descriptions.Item>
+            <Descriptions.Item label={t('campaigns.seekersTakingPart')}>{c.results.seekers}</Descriptions.Item>
+            <Descriptions.Item label={t('campaigns.intentions')}>{c.results.intentions}</Descriptions.Item>
+            <Descriptions.Item label={t('campaigns.hireCount')} span={2}>
               <span data-testid="campaign-hire-count">{c.results.hires}</span>
             </Descriptions.Item>
             {c.summary && (
-              <Descriptions.Item label="简介" span={2}>
+              <Descriptions.Item label={t('campaigns.summary')} span={2}>
                 {c.summary}
               </Descriptions.Item>
             )}
           </Descriptions>
           {canRecord && (
             <Button onClick={() => onEdit(c)} data-testid="campaign-edit">
-              修改活动与成效
+              {t('campaigns.edit')}
             </Button>
           )}
           <Table<Event>
             size="small"
             rowKey={(e) => `${e.heldOn}-${e.city}-${e.place}`}
             pagination={false}
-            title={() => '活动场次'}
+            title={() => t('campaigns.eventsTitle')}
             dataSource={c.events}
             columns={[
-              { title: '日期', dataIndex: 'heldOn' },
-              { title: '城市', dataIndex: 'city' },
-              { title: '地点', dataIndex: 'place' },
-              { title: '形式', dataIndex: 'modeName', render: (m: string) => <Tag>{m}</Tag> },
+              { title: t('campaigns.heldOn'), dataIndex: 'heldOn' },
+              { title: t('campaigns.city'), dataIndex: 'city' },
+              { title: t('campaigns.place'), dataIndex: 'place' },
+              { title: t('campaigns.mode'), dataIndex: 'modeName', render: (m: string) => <Tag>{m}</Tag> },
             ]}
           />
           <Table<Hire>
             size="small"
             rowKey="id"
-            title={() => '录用人员（姓名脱敏，身份证号不显示）'}
+            title={() => t('campaigns.hiresTitle')}
             dataSource={c.hires}
             pagination={{ pageSize: 10 }}
             data-testid="campaign-hires"
             columns={[
-              { title: '姓名', dataIndex: 'name' },
-              { title: '户籍省份', dataIndex: 'homeProvinceName' },
-              { title: '录用企业', dataIndex: 'enterpriseName', render: (n: string | null, h) => n ?? h.uscc },
-              { title: '录用日期', dataIndex: 'hiredOn' },
+              { title: t('campaigns.personName'), dataIndex: 'name' },
+              { title: t('campaigns.homeProvince'), dataIndex: 'homeProvinceName' },
+              {
+                title: t('campaigns.employer'),
+                dataIndex: 'enterpriseName',
+                render: (n: string | null, h) => n ?? h.uscc,
+              },
+              { title: t('campaigns.hiredOn'), dataIndex: 'hiredOn' },
               ...(canRecord ? [hireActions] : []),
             ]}
           />
@@ -145,23 +149,23 @@ export function CampaignDrawer({
           )}
           {canRecord && (
             <Form<HireBody> form={form} layout="inline" onFinish={(v) => void hire(v)}>
-              <Form.Item name="idNumber" rules={[{ required: true, message: '请填写公民身份号码' }]}>
-                <Input placeholder="公民身份号码" style={{ width: 190 }} data-testid="hire-id-number" />
+              <Form.Item name="idNumber" rules={[{ required: true, message: t('campaigns.idNumberRequired') }]}>
+                <Input placeholder={t('campaigns.idNumber')} style={{ width: 190 }} data-testid="hire-id-number" />
               </Form.Item>
-              <Form.Item name="name" rules={[{ required: true, message: '请填写姓名' }]}>
-                <Input placeholder="姓名" style={{ width: 90 }} data-testid="hire-name" />
+              <Form.Item name="name" rules={[{ required: true, message: t('campaigns.nameRequired') }]}>
+                <Input placeholder={t('campaigns.personName')} style={{ width: 90 }} data-testid="hire-name" />
               </Form.Item>
-              <Form.Item name="uscc" rules={[{ required: true, message: '请填写录用企业' }]}>
-                <Input placeholder="录用企业统一社会信用代码" style={{ width: 210 }} data-testid="hire-uscc" />
+              <Form.Item name="uscc" rules={[{ required: true, message: t('campaigns.employerRequired') }]}>
+                <Input placeholder={t('campaigns.employerUscc')} style={{ width: 210 }} data-testid="hire-uscc" />
               </Form.Item>
               <Form.Item
                 name="hiredOn"
                 rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: 'YYYY-MM-DD' }]}
               >
-                <Input placeholder="录用日期" style={{ width: 110 }} data-testid="hire-date" />
+                <Input placeholder={t('campaigns.hiredOn')} style={{ width: 110 }} data-testid="hire-date" />
               </Form.Item>
               <Button type="primary" htmlType="submit" loading={isSaving} data-testid="hire-submit">
-                登记录用
+                {t('campaigns.recordHire')}
               </Button>
             </Form>
           )}

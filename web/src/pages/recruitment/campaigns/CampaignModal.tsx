@@ -8,7 +8,7 @@ import {
   type CampaignDetail,
   type CampaignKind,
 } from '../../../api/campaigns.ts';
-import { useErrorText } from '../../../locales/i18n.tsx';
+import { useErrorText, useI18n } from '../../../locales/i18n.tsx';
 
 interface CampaignValues {
   kind: CampaignKind;
@@ -52,6 +52,7 @@ export function CampaignModal({
   isProvince: boolean;
   onClose: (saved?: CampaignDetail) => void;
 }) {
+  const { t } = useI18n();
   const [form] = Form.useForm<CampaignValues>();
   const errorText = useErrorText();
   const { message } = App.useApp();
@@ -75,7 +76,7 @@ export function CampaignModal({
     try {
       const body: CampaignBody = { ...values, summary: values.summary ?? '', events: eventsOf(values.events ?? '') };
       const saved = campaign ? await updateCampaign(campaign.id, body) : await createCampaign(body);
-      void message.success(campaign ? '已保存' : '已登记引才活动');
+      void message.success(campaign ? t('campaigns.saved') : t('campaigns.created'));
       onClose(saved);
     } catch (error) {
       void message.error(errorText(error));
@@ -87,57 +88,53 @@ export function CampaignModal({
   return (
     <Modal
       open
-      title={campaign ? `修改：${campaign.name}` : '登记引才活动'}
+      title={campaign ? t('campaigns.editTitle', { name: campaign.name }) : t('campaigns.create')}
       onCancel={() => onClose()}
       onOk={() => form.submit()}
       confirmLoading={isSaving}
-      okText="保存"
+      okText={t('campaigns.save')}
       width={680}
       destroyOnHidden
     >
       <Form<CampaignValues> form={form} layout="vertical" initialValues={initial} onFinish={(v) => void save(v)}>
         <Space wrap>
-          <Form.Item label="活动类型" name="kind" rules={[{ required: true }]}>
+          <Form.Item label={t('campaigns.kindLabel')} name="kind" rules={[{ required: true }]}>
             <Select style={{ width: 200 }} options={CAMPAIGN_KINDS} data-testid="campaign-kind" />
           </Form.Item>
-          <Form.Item label="年度" name="year" rules={[{ required: true }]}>
+          <Form.Item label={t('campaigns.year')} name="year" rules={[{ required: true }]}>
             <InputNumber min={2000} max={2100} data-testid="campaign-year" />
           </Form.Item>
           <Form.Item
-            label="主办地区（320000 全省或设区市代码）"
+            label={t('campaigns.regionLabel')}
             name="regionCode"
             rules={[{ required: true, pattern: /^\d{6}$/ }]}
           >
             <Input style={{ width: 120 }} disabled={!isProvince} data-testid="campaign-region" />
           </Form.Item>
         </Space>
-        <Form.Item label="活动名称" name="name" rules={[{ required: true }]}>
+        <Form.Item label={t('campaigns.nameLabel')} name="name" rules={[{ required: true }]}>
           <Input data-testid="campaign-name" />
         </Form.Item>
-        <Form.Item label="主办单位" name="organiser" rules={[{ required: true }]}>
+        <Form.Item label={t('campaigns.organiser')} name="organiser" rules={[{ required: true }]}>
           <Input data-testid="campaign-organiser" />
         </Form.Item>
-        <Form.Item label="活动简介" name="summary">
+        <Form.Item label={t('campaigns.summaryLabel')} name="summary">
           <Input.TextArea rows={2} />
         </Form.Item>
-        <Form.Item label="场次（每行一场：日期 城市 地点 线上/线下）" name="events">
-          <Input.TextArea
-            rows={3}
-            placeholder="2025-03-10 陕西省汉中市 汉中市人力资源市场 线下"
-            data-testid="campaign-events"
-          />
+        <Form.Item label={t('campaigns.eventsLabel')} name="events">
+          <Input.TextArea rows={3} placeholder={t('campaigns.eventsPlaceholder')} data-testid="campaign-events" />
         </Form.Item>
         <Space wrap>
-          <Form.Item label="参与企业" name="enterprises">
+          <Form.Item label={t('campaigns.enterprises')} name="enterprises">
             <InputNumber min={0} data-testid="campaign-enterprises" />
           </Form.Item>
-          <Form.Item label="提供岗位" name="postings">
+          <Form.Item label={t('campaigns.postings')} name="postings">
             <InputNumber min={0} data-testid="campaign-postings" />
           </Form.Item>
-          <Form.Item label="参加求职者" name="seekers">
+          <Form.Item label={t('campaigns.seekersTakingPart')} name="seekers">
             <InputNumber min={0} data-testid="campaign-seekers" />
           </Form.Item>
-          <Form.Item label="达成意向" name="intentions">
+          <Form.Item label={t('campaigns.intentions')} name="intentions">
             <InputNumber min={0} data-testid="campaign-intentions" />
           </Form.Item>
         </Space>

@@ -9,6 +9,7 @@ import {
   type OriginReportQuery,
 } from '../../../api/campaigns.ts';
 import { ExportButton } from '../../../components/ExportButton.tsx';
+import { useI18n } from '../../../locales/i18n.tsx';
 import { LoadError } from '../../../components/LoadError.tsx';
 import { useRemoteData } from '../../../components/useRemoteData.ts';
 
@@ -16,11 +17,12 @@ type Row = OriginReport['rows'][number];
 
 /** 东西部劳务协作: hires through campaigns by the hired people's home provinces, with the Excel export. */
 export function OriginReportCard({ version }: { version: number }) {
+  const { t } = useI18n();
   const [query, setQuery] = useState<OriginReportQuery>({ kind: 'east_west' });
   const report = useRemoteData(() => getOriginReport(query), `${JSON.stringify(query)}|${version}`);
   return (
     <Card
-      title="录用人员户籍省份（东西部劳务协作）"
+      title={t('campaigns.originTitle')}
       extra={<ExportButton download={() => exportOriginReport(query)} testId="origin-report-export" />}
       data-testid="origin-report"
     >
@@ -28,25 +30,25 @@ export function OriginReportCard({ version }: { version: number }) {
         <Select<CampaignKind | ''>
           style={{ width: 200 }}
           value={query.kind ?? ''}
-          options={[{ value: '', label: '全部活动' }, ...CAMPAIGN_KINDS]}
+          options={[{ value: '', label: t('campaigns.allCampaigns') }, ...CAMPAIGN_KINDS]}
           onChange={(kind) => setQuery((q) => ({ ...q, kind: kind || undefined }))}
         />
         <Select<string>
           allowClear
-          placeholder="全部年度"
+          placeholder={t('campaigns.allYears')}
           style={{ width: 120 }}
           options={[0, 1, 2, 3].map((back) => {
             const year = new Date().getFullYear() - back;
-            return { value: String(year), label: `${year} 年` };
+            return { value: String(year), label: t('campaigns.yearOption', { year }) };
           })}
           onChange={(year) => setQuery((q) => ({ ...q, year: year ? Number(year) : undefined }))}
         />
       </Space>
       {report.error ? <LoadError error={report.error} /> : null}
       <Space size="large" style={{ marginBottom: 16 }}>
-        <Statistic title="录用人数" value={report.data?.totals.hires ?? 0} />
-        <Statistic title="来自省外" value={report.data?.totals.fromOtherProvinces ?? 0} />
-        <Statistic title="其中西部地区" value={report.data?.totals.fromWesternProvinces ?? 0} />
+        <Statistic title={t('campaigns.hireCount')} value={report.data?.totals.hires ?? 0} />
+        <Statistic title={t('campaigns.fromOtherProvinces')} value={report.data?.totals.fromOtherProvinces ?? 0} />
+        <Statistic title={t('campaigns.fromWestern')} value={report.data?.totals.fromWesternProvinces ?? 0} />
       </Space>
       <Table<Row>
         size="small"
@@ -56,17 +58,17 @@ export function OriginReportCard({ version }: { version: number }) {
         dataSource={report.data?.rows ?? []}
         columns={[
           {
-            title: '户籍省份',
+            title: t('campaigns.homeProvince'),
             dataIndex: 'provinceName',
             render: (name: string, r) => (
               <Space>
                 {name}
-                {r.western && <Tag color="orange">西部</Tag>}
+                {r.western && <Tag color="orange">{t('campaigns.western')}</Tag>}
               </Space>
             ),
           },
-          { title: '录用人数', dataIndex: 'hires' },
-          { title: '录用企业数', dataIndex: 'enterprises' },
+          { title: t('campaigns.hireCount'), dataIndex: 'hires' },
+          { title: t('campaigns.employerCount'), dataIndex: 'enterprises' },
         ]}
       />
     </Card>
