@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import type { Command } from 'commander';
 import type { AppContext } from '../app-context.ts';
 import { createAppContext, prepareDatabase } from '../bootstrap.ts';
@@ -59,7 +60,8 @@ async function run(options: ServeOptions, mode: { demo: boolean; buildWeb: boole
       throw new AppError('VALIDATION_FAILED', `端口 ${options.port} 无效`);
     if (mode.buildWeb) ensureWebBuilt((line) => console.log(line));
     const ctx = createAppContext(config);
-    await prepareDatabase(ctx);
+    // Under `--processes N` the first process prepared the database before starting this one.
+    if (!cluster.isWorker) await prepareDatabase(ctx);
     const isEmpty = toNumber((await countUsers(ctx.db)).total) === 0;
     if (mode.demo && isEmpty && config.environment !== 'production') await seedDemoAccounts(ctx);
     if (mode.demo && config.environment !== 'production') await loadDemoIntoEmptyRegister(ctx, options.json === true);
