@@ -78,6 +78,7 @@ export default function SeekerRegisterPage() {
       <Card title={t('menu.seekerRegister')}>
         <Typography.Paragraph type="secondary">
           用手机号码或电子邮箱注册，系统发送 6 位验证码。姓名、证件号码和联系方式加密保存，页面上遮蔽显示。
+          已在就在江苏、苏心聘登记过的求职者，用登记时的手机号码或邮箱注册即认领原有账号和档案。
         </Typography.Paragraph>
         <Form<RegistrationValues> form={form} layout="vertical" onFinish={(v) => void register(v)}>
           <Form.Item label="手机号码或电子邮箱" required>
