@@ -60,7 +60,7 @@ export const accountsEnUS: Record<keyof typeof accountsZhCN, string> = {
   'users.temporaryPasswordHint':
     'Hand the temporary password to the account holder ({username}) in person or over a safe channel; they must change it at first sign-in.',
   'menu.jobQueue': 'Background jobs',
-  'jobs.title': 'Background job queue',
+  'jobs.queueTitle': 'Background job queue',
   'jobs.reload': 'Refresh',
   'jobs.mode': 'Runs as',
   'jobs.mode.queue': 'PostgreSQL job queue (shared by every server and worker process; each job runs in one process)',

@@ -53,7 +53,7 @@ export const accountsZhCN = {
   'users.temporaryPasswordTitle': '临时密码',
   'users.temporaryPasswordHint': '请当面或经安全渠道把临时密码交给账号本人（{username}），本人首次登录时须修改。',
   'menu.jobQueue': '后台任务',
-  'jobs.title': '后台任务队列',
+  'jobs.queueTitle': '后台任务队列',
   'jobs.reload': '刷新',
   'jobs.mode': '运行方式',
   'jobs.mode.queue': 'PostgreSQL 任务队列（多个服务进程与任务进程共用，每个任务只由一个进程执行）',

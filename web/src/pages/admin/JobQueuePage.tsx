@@ -17,7 +17,7 @@ export default function JobQueuePage() {
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <LoadError error={queue.error} />
-      <Card title={t('jobs.title')} extra={<Button onClick={queue.reload}>{t('jobs.reload')}</Button>}>
+      <Card title={t('jobs.queueTitle')} extra={<Button onClick={queue.reload}>{t('jobs.reload')}</Button>}>
         <Descriptions
           column={1}
           items={
