@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db, Dialect } from '../../db/database.ts';
 import { toNumber } from '../../db/convert.ts';
+import type { ChainedFields } from './audit-chain.ts';
 
 /**
  * The chain as stored: SQLite (and PostgreSQL rows sealed before 20261208T1040) keep a row's
@@ -13,19 +14,8 @@ const ROW_COLUMNS = sql`a.id, a.at, a.actor_id, a.actor_name, a.actor_role, a.ac
   a.outcome, a.request_id, a.ip, a.details`;
 
 /** A chain row: the recorded fields with its position and links. */
-export interface ChainRow {
+export interface ChainRow extends ChainedFields {
   id: number;
-  at: string;
-  actor_id: number | null;
-  actor_name: string | null;
-  actor_role: string | null;
-  action: string;
-  object_type: string | null;
-  object_id: string | null;
-  outcome: 'success' | 'failure' | 'denied';
-  request_id: string | null;
-  ip: string | null;
-  details: string | null;
   seq: number;
   prev_hash: string;
   hash: string;
